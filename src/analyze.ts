@@ -1,0 +1,75 @@
+// The library entry point: bytes or HTML in, AnalyzeResult out. Pure: no network, no disk except the
+// rules and model files, loaded once.
+import { createRequire } from 'node:module';
+import { decode, buildPage } from './page/index.js';
+import { detect } from './detect/index.js';
+import { clean } from './clean/index.js';
+import { loadRules, type CompiledRules } from './detect/rules/index.js';
+import { detectLang } from './text/index.js';
+import { AnalyzeResult } from './result.js';
+import { InputError } from './errors.js';
+export { AnalyzeResult } from './result.js';
+
+const require = createRequire(import.meta.url);
+export const WINNOW_VERSION: string = (require('../package.json') as { version: string }).version;
+
+/** Share of C0 control bytes (other than tab/newline/CR/FF/ESC) above which input is treated as binary. */
+const BINARY_CONTROL_SHARE = 0.02;
+/** How many leading bytes the binary / HTML checks look at. */
+const SNIFF_BYTES = 4096;
+
+export interface AnalyzeOptions {
+  url?: string;
+  /** Content-Type header when the bytes came over HTTP */
+  contentType?: string;
+  /** a label for the input (file name, URL), echoed as result.input */
+  input?: string;
+  rules?: CompiledRules;
+}
+
+let defaultRules: CompiledRules | undefined;
+function rulesFor(opts: AnalyzeOptions): CompiledRules {
+  return opts.rules ?? (defaultRules ??= loadRules());
+}
+
+/** Reject what is not an HTML page with a one-line reason (InputError). */
+export function checkInput(input: string | Uint8Array): void {
+  const len = typeof input === 'string' ? input.length : input.byteLength;
+  if (len === 0) throw new InputError('empty input');
+  if (typeof input !== 'string') {
+    const head = input.subarray(0, SNIFF_BYTES);
+    if (head[0] === 0x1f && head[1] === 0x8b) throw new InputError('input is gzip-compressed; decompress it first');
+    let ctrl = 0;
+    for (const b of head) if (b < 0x20 && b !== 9 && b !== 10 && b !== 13 && b !== 12 && b !== 27) ctrl++;
+    if (ctrl / head.length > BINARY_CONTROL_SHARE) throw new InputError('input is binary, not HTML');
+  }
+  const head = typeof input === 'string' ? input.slice(0, SNIFF_BYTES) : Buffer.from(input.subarray(0, SNIFF_BYTES)).toString('latin1');
+  if (!/<\s*[a-z!?]/i.test(head) && !/<\s*[a-z!?]/i.test(typeof input === 'string' ? input : Buffer.from(input).toString('latin1'))) {
+    throw new InputError('input is not HTML (no markup found)');
+  }
+}
+
+export function analyze(input: string | Uint8Array, opts: AnalyzeOptions = {}): AnalyzeResult {
+  checkInput(input);
+  const rules = rulesFor(opts);
+  const { html, encoding } = decode(typeof input === 'string' ? input : Buffer.from(input), { contentType: opts.contentType });
+  const page = buildPage(html, { url: opts.url, encoding });
+  const findings = detect(page, { rules });
+  const cleaned = clean(page, findings);
+  const score = findings.reduce((m, f) => Math.max(m, f.score), 0);
+  const mainText = page.mainIds.map((id) => page.blocks[id].text).join('\n');
+  return {
+    input: opts.input,
+    url: opts.url,
+    verdict: findings.length > 0 ? 'contaminated' : 'clean',
+    score,
+    lang: detectLang(mainText || page.title),
+    encoding,
+    title: page.title,
+    ...cleaned,
+    siteName: page.siteName,
+    findings,
+    text: page.text,
+    version: { winnow: WINNOW_VERSION, rules: rules.version, model: 'none' },
+  };
+}

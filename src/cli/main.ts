@@ -1,0 +1,42 @@
+// winnow command line. Each command lives in its own module under ./commands and registers itself.
+import { Command, CommanderError } from 'commander';
+import { WINNOW_VERSION } from '../analyze.js';
+import { InputError } from '../errors.js';
+import * as scan from './commands/scan.js';
+import * as cleanCmd from './commands/clean.js';
+import * as rules from './commands/rules.js';
+import * as report from './commands/report.js';
+import * as exportCmd from './commands/export.js';
+import * as serve from './commands/serve.js';
+import * as train from './commands/train.js';
+
+export function buildProgram(): Command {
+  const program = new Command('winnow')
+    .description('Find and strip injected SEO spam and ads in scraped news pages')
+    .version(WINNOW_VERSION)
+    .exitOverride()
+    .configureOutput({ outputError: (str, write) => write(str) });
+  for (const m of [scan, cleanCmd, rules, report, exportCmd, serve, train]) m.register(program);
+  return program;
+}
+
+/** One line on stderr and a non-zero exit; a stack only with WINNOW_DEBUG=1. */
+export function fail(err: unknown): never {
+  if (err instanceof CommanderError) process.exit(err.exitCode === 0 ? 0 : 2);
+  if (err instanceof InputError) {
+    process.stderr.write(`winnow: ${err.message}\n`);
+    process.exit(err.exitCode);
+  }
+  const e = err as Error;
+  process.stderr.write(`winnow: ${e?.message ?? String(err)}\n`);
+  if (process.env.WINNOW_DEBUG) process.stderr.write(`${e?.stack}\n`);
+  process.exit(1);
+}
+
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0);
+});
+
+buildProgram()
+  .parseAsync(process.argv)
+  .catch(fail);

@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { Category, InjectionKind } from '../types.js';
+import { Region } from '../../page/types.js';
+
+export const RuleLang = z.enum(['zh', 'ja', 'en', 'id', 'any']);
+
+/** Structural checks implemented in code (src/detect/structural.ts); a structural rule names one. */
+export const StructuralCheck = z.enum([
+  'title-affix', // title prefix/suffix not supported by the article
+  'numbered-promo-line', // standalone "1. 富途证券:..." line between article paragraphs
+  'link-block', // 友情链接 / blogroll: block of links, mostly off-site
+  'link-farm', // many off-site links with keyword anchors, often hidden
+  'keyword-stuffing', // paragraph of stacked keywords, few function words, repeated terms
+  'repeated-phrase', // phrase in both title and body that the article does not use otherwise
+  'hidden-text', // hidden block carrying text or links (not legit UI)
+  'site-branding', // spam site name/slogan around the article
+]);
+export type StructuralCheck = z.infer<typeof StructuralCheck>;
+
+const Examples = z.object({
+  /** texts (or, for structural rules, HTML documents) on which the rule MUST fire */
+  positive: z.array(z.string()).min(1),
+  /** texts on which the rule must NOT fire */
+  negative: z.array(z.string()).min(1),
+});
+
+const Base = z.object({
+  id: z.string().regex(/^[A-Z][A-Z0-9_]{2,63}$/, 'rule ids are UPPER_SNAKE_CASE, 3-64 chars'),
+  description: z.string().min(10),
+  category: Category,
+  /** points added to the unit's total when the rule fires; negative = ham evidence (e.g. news context) */
+  score: z.number().min(-10).max(10),
+  lang: z.array(RuleLang).default(['any']),
+  /** restrict the rule to these regions; default all */
+  where: z.array(Region).optional(),
+  /** the injection kind this rule is evidence of, when it is specific */
+  injection: InjectionKind.optional(),
+  examples: Examples,
+});
+
+export const LexiconRule = Base.extend({
+  kind: z.literal('lexicon'),
+  /** matched on folded text (NFKC, lower-case, zero-width removed); latin terms match on word boundaries */
+  terms: z.array(z.string().min(1)).min(1),
+});
+export const RegexRule = Base.extend({
+  kind: z.literal('regex'),
+  /** JavaScript regex source, matched on folded text */
+  pattern: z.string().min(1),
+  flags: z.string().regex(/^[imsu]*$/).default('u'),
+});
+export const StructuralRule = Base.extend({
+  kind: z.literal('structural'),
+  check: StructuralCheck,
+  /** thresholds for the check; every check documents its own keys */
+  params: z.record(z.string(), z.number()).default({}),
+});
+
+export const Rule = z.discriminatedUnion('kind', [LexiconRule, RegexRule, StructuralRule]);
+export type Rule = z.infer<typeof Rule>;
+
+export const RuleFile = z.object({ rules: z.array(Rule).min(1) });
+export type RuleFile = z.infer<typeof RuleFile>;
