@@ -1,5 +1,56 @@
 import type { Command } from 'commander';
+import { analyze } from '../../analyze.js';
+import { InputError } from '../../errors.js';
+import { readInput } from '../input.js';
+import { formatReport, COLOR, PLAIN } from '../report-text.js';
+
+interface ScanOpts {
+  json?: boolean;
+  allowPrivate?: boolean;
+  // BATCH options (store/batch owner):
+  from?: string;
+  db?: string;
+  concurrency?: string;
+  delay?: string;
+}
+
+const isWarc = (s: string) => /\.warc(\.gz)?$/i.test(s);
 
 export function register(program: Command): void {
-  void program;
+  program
+    .command('scan')
+    .description('scan pages (files, URLs, - for stdin, WARC files) for injected spam')
+    .argument('[inputs...]', 'HTML files, http(s) URLs, - for stdin, or .warc/.warc.gz files')
+    .option('--json', 'one JSON object per input (NDJSON when several)')
+    .option('--allow-private', 'allow fetching loopback/private addresses (tests, intranets)')
+    // BATCH: options for batch runs (--from, WARC, store)
+    .option('--from <file>', 'read URLs (one per line) from a file')
+    .option('--db <path>', 'store results in this SQLite file (batch runs; default ./winnow.db)')
+    .option('--concurrency <n>', 'parallel fetches in a batch')
+    .option('--delay <ms>', 'delay between requests to one host in a batch')
+    .action(async (inputs: string[], opts: ScanOpts) => {
+      // BATCH: --from or WARC inputs go to the batch runner (store, workers, resumable)
+      if (opts.from || inputs.some(isWarc)) {
+        const { runBatch } = await import('../../batch/index.js');
+        await runBatch({ inputs, ...opts } as never);
+        return;
+      }
+      // END BATCH
+      if (inputs.length === 0) throw new InputError('scan: give at least one file, URL or - (see winnow scan --help)');
+      const style = process.stdout.isTTY && !process.env.NO_COLOR ? COLOR : PLAIN;
+      let failed = 0;
+      for (const input of inputs) {
+        try {
+          const src = await readInput(input, { allowPrivate: opts.allowPrivate });
+          const result = analyze(src.body, { url: src.url, contentType: src.contentType, input });
+          process.stdout.write(opts.json ? `${JSON.stringify(result)}\n` : `${formatReport(result, style)}\n\n`);
+        } catch (err) {
+          if (!(err instanceof InputError) || inputs.length === 1) throw err;
+          // several inputs: report the bad one and go on with the rest
+          process.stderr.write(`winnow: ${err.message}\n`);
+          failed++;
+        }
+      }
+      if (failed > 0) process.exitCode = 2;
+    });
 }

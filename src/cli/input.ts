@@ -1,0 +1,66 @@
+// Reading one CLI input (file path, http(s) URL, or "-" for stdin) into bytes, with one-line errors.
+import { readFile, stat } from 'node:fs/promises';
+import { InputError } from '../errors.js';
+
+export interface InputBytes {
+  input: string;
+  body: Buffer;
+  url?: string;
+  contentType?: string;
+}
+
+/** Largest input read from a file or stdin (a page bigger than this is not a news page). */
+export const MAX_INPUT_BYTES = 50 * 1024 * 1024;
+
+export interface UrlFetchOptions {
+  allowPrivate?: boolean;
+}
+
+export function isUrl(s: string): boolean {
+  return /^https?:\/\//i.test(s);
+}
+
+async function readStdin(): Promise<Buffer> {
+  if (process.stdin.isTTY) throw new InputError('no input on stdin (pipe a page in, or give a file or URL)');
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const c of process.stdin) {
+    size += (c as Buffer).length;
+    if (size > MAX_INPUT_BYTES) throw new InputError(`stdin is larger than ${MAX_INPUT_BYTES} bytes`);
+    chunks.push(c as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+export async function readInput(input: string, opts: UrlFetchOptions = {}): Promise<InputBytes> {
+  if (input === '-') return { input, body: await readStdin() };
+  if (isUrl(input)) {
+    const { Fetcher } = await import('../fetch/index.js');
+    const fetcher = new Fetcher({ allowPrivate: opts.allowPrivate ?? false });
+    try {
+      const r = await fetcher.fetch(input);
+      return { input, body: r.body, url: r.finalUrl, contentType: r.contentType };
+    } finally {
+      await fetcher.close();
+    }
+  }
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(input)) throw new InputError(`${input}: unsupported URL scheme (http and https only)`);
+  let st;
+  try {
+    st = await stat(input);
+  } catch {
+    throw new InputError(`${input}: no such file`);
+  }
+  if (st.isDirectory()) throw new InputError(`${input}: is a directory`);
+  if (st.size > MAX_INPUT_BYTES) throw new InputError(`${input}: larger than ${MAX_INPUT_BYTES} bytes`);
+  try {
+    let body = await readFile(input);
+    if (input.endsWith('.gz') && body[0] === 0x1f && body[1] === 0x8b) {
+      const { gunzipSync } = await import('node:zlib');
+      body = gunzipSync(body);
+    }
+    return { input, body };
+  } catch (err) {
+    throw new InputError(`${input}: cannot read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+  }
+}
