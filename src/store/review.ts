@@ -1,0 +1,454 @@
+// Review queries for `winnow serve`: the moderation queue, one page with its findings, decisions (who, when),
+// per-rule precision from decisions, and reviewed examples for retraining. OWNER: review-service engineer.
+// Pure SQL over the store opened by openStore(); no HTTP here.
+import type { Store } from './index.js';
+import type { RuleHit } from '../detect/types.js';
+import type { LabeledText } from '../detect/train.js';
+
+/** A rule needs at least this many decided findings before it can be listed as "mostly dismissed". */
+export const MIN_DECISIONS_FOR_TUNING = 3;
+/** Share of dismissals above which a rule is listed for tuning. */
+export const MOSTLY_DISMISSED_SHARE = 0.5;
+/** Default and maximum page size of the queue. */
+export const QUEUE_DEFAULT_LIMIT = 50;
+export const QUEUE_MAX_LIMIT = 500;
+
+export type FindingDecision = 'confirm' | 'dismiss' | 'recategorize';
+export type PageDecision = 'page-clean' | 'page-contaminated';
+export type Decision = FindingDecision | PageDecision;
+export type ScanStatus = 'pending' | 'reviewed';
+
+export interface QueueFilter {
+  category?: string;
+  domain?: string;
+  minScore?: number;
+  maxScore?: number;
+  status?: ScanStatus;
+  limit?: number;
+  offset?: number;
+}
+
+export interface QueueItem {
+  scanId: number;
+  pageId: number;
+  url: string;
+  domain: string;
+  title: string;
+  score: number;
+  verdict: 'clean' | 'contaminated';
+  status: ScanStatus;
+  scannedAt: string;
+  findings: number;
+  decided: number;
+  categories: string[];
+}
+
+export interface QueueCounts {
+  /** items matching every filter (before limit/offset) */
+  total: number;
+  byStatus: Record<ScanStatus, number>;
+  /** findings per category among the matching scans */
+  byCategory: Record<string, number>;
+}
+
+export interface QueueResult {
+  items: QueueItem[];
+  counts: QueueCounts;
+}
+
+export interface DecisionRecord {
+  id: number;
+  findingId: number | null;
+  scanId: number;
+  decision: Decision;
+  category: string | null;
+  reviewer: string;
+  decidedAt: string;
+}
+
+export interface ReviewFinding {
+  id: number;
+  scanId: number;
+  text: string;
+  start: number;
+  end: number;
+  blockId: number;
+  path: string;
+  where: string;
+  category: string;
+  kind: string;
+  score: number;
+  points: number;
+  rules: RuleHit[];
+  /** the latest decision on this finding, if any */
+  decision: DecisionRecord | null;
+}
+
+export interface ReviewPage {
+  page: {
+    id: number;
+    url: string;
+    finalUrl: string | null;
+    domain: string;
+    fetchedAt: string | null;
+    status: number | null;
+    hasHtml: boolean;
+  };
+  scan: {
+    id: number;
+    scannedAt: string;
+    status: ScanStatus;
+    verdict: 'clean' | 'contaminated';
+    score: number;
+    title: string;
+    cleanTitle: string;
+    cleanText: string;
+    lang: string;
+    text: string;
+    version: { winnow: string; rules: string; model: string };
+  };
+  findings: ReviewFinding[];
+  /** page-level decisions (page-clean / page-contaminated), newest first */
+  pageDecisions: DecisionRecord[];
+}
+
+export interface RuleStat {
+  rule: string;
+  /** findings this rule fired on (all scans) */
+  fired: number;
+  confirmed: number;
+  dismissed: number;
+  /** confirmed / (confirmed + dismissed); null when nothing is decided yet */
+  precision: number | null;
+  points: number;
+  description: string;
+}
+
+export interface RuleStats {
+  rules: RuleStat[];
+  /** rules moderators mostly dismiss (candidates for tuning), worst first */
+  mostlyDismissed: RuleStat[];
+  decisions: number;
+}
+
+interface QueueRow {
+  scanId: number;
+  pageId: number;
+  url: string;
+  domain: string;
+  title: string;
+  score: number;
+  verdict: 'clean' | 'contaminated';
+  status: ScanStatus;
+  scannedAt: string;
+  findings: number;
+  decided: number;
+  categories: string | null;
+}
+
+/** WHERE clause shared by the queue list and its counts (only the latest scan of each page is queued). */
+function queueWhere(f: QueueFilter, withStatus: boolean): { sql: string; params: Record<string, unknown> } {
+  const parts = ['s.id = (SELECT max(s2.id) FROM scans s2 WHERE s2.page_id = s.page_id)'];
+  const params: Record<string, unknown> = {};
+  if (f.category) {
+    parts.push('EXISTS (SELECT 1 FROM findings fc WHERE fc.scan_id = s.id AND fc.category = @category)');
+    params.category = f.category;
+  }
+  if (f.domain) {
+    parts.push('(p.domain = @domain OR p.domain LIKE @domainSuffix)');
+    params.domain = f.domain.toLowerCase();
+    params.domainSuffix = `%.${f.domain.toLowerCase()}`;
+  }
+  if (f.minScore !== undefined) {
+    parts.push('s.score >= @minScore');
+    params.minScore = f.minScore;
+  }
+  if (f.maxScore !== undefined) {
+    parts.push('s.score <= @maxScore');
+    params.maxScore = f.maxScore;
+  }
+  if (withStatus && f.status) {
+    parts.push('s.status = @status');
+    params.status = f.status;
+  }
+  return { sql: parts.join(' AND '), params };
+}
+
+/** The review queue: latest scan per page, highest score first, with counts for the filter bar. */
+export function listQueue(store: Store, filter: QueueFilter = {}): QueueResult {
+  const limit = Math.min(Math.max(filter.limit ?? QUEUE_DEFAULT_LIMIT, 1), QUEUE_MAX_LIMIT);
+  const offset = Math.max(filter.offset ?? 0, 0);
+  const w = queueWhere(filter, true);
+  const rows = store.db
+    .prepare(
+      `SELECT s.id AS scanId, p.id AS pageId, p.url AS url, p.domain AS domain, s.title AS title, s.score AS score,
+              s.verdict AS verdict, s.status AS status, s.scanned_at AS scannedAt,
+              (SELECT count(*) FROM findings f WHERE f.scan_id = s.id) AS findings,
+              (SELECT count(DISTINCT d.finding_id) FROM decisions d WHERE d.scan_id = s.id AND d.finding_id IS NOT NULL) AS decided,
+              (SELECT group_concat(DISTINCT f.category) FROM findings f WHERE f.scan_id = s.id) AS categories
+         FROM scans s JOIN pages p ON p.id = s.page_id
+        WHERE ${w.sql}
+        ORDER BY s.score DESC, s.id DESC
+        LIMIT @limit OFFSET @offset`,
+    )
+    .all({ ...w.params, limit, offset }) as QueueRow[];
+  const items: QueueItem[] = rows.map((r) => ({
+    ...r,
+    categories: r.categories ? r.categories.split(',').sort() : [],
+  }));
+
+  // counts: status counts ignore the status filter (so the tabs show both), the rest honour every filter
+  const ws = queueWhere(filter, false);
+  const statusRows = store.db
+    .prepare(`SELECT s.status AS status, count(*) AS n FROM scans s JOIN pages p ON p.id = s.page_id WHERE ${ws.sql} GROUP BY s.status`)
+    .all(ws.params) as { status: ScanStatus; n: number }[];
+  const byStatus: Record<ScanStatus, number> = { pending: 0, reviewed: 0 };
+  for (const r of statusRows) byStatus[r.status] = r.n;
+  const total = filter.status ? byStatus[filter.status] : byStatus.pending + byStatus.reviewed;
+  const catRows = store.db
+    .prepare(
+      `SELECT f.category AS category, count(*) AS n FROM findings f JOIN scans s ON s.id = f.scan_id JOIN pages p ON p.id = s.page_id
+        WHERE ${w.sql} GROUP BY f.category ORDER BY n DESC`,
+    )
+    .all(w.params) as { category: string; n: number }[];
+  const byCategory: Record<string, number> = {};
+  for (const r of catRows) byCategory[r.category] = r.n;
+  return { items, counts: { total, byStatus, byCategory } };
+}
+
+/** Distinct domains in the store (for the filter bar), most scans first. */
+export function listDomains(store: Store, limit = 200): string[] {
+  return (
+    store.db
+      .prepare(`SELECT p.domain AS domain FROM pages p WHERE p.domain <> '' GROUP BY p.domain ORDER BY count(*) DESC, p.domain LIMIT ?`)
+      .all(limit) as { domain: string }[]
+  ).map((r) => r.domain);
+}
+
+interface DecisionRow {
+  id: number;
+  findingId: number | null;
+  scanId: number;
+  decision: Decision;
+  category: string | null;
+  reviewer: string;
+  decidedAt: string;
+}
+const DECISION_COLS = `d.id AS id, d.finding_id AS findingId, d.scan_id AS scanId, d.decision AS decision, d.category AS category,
+  d.reviewer AS reviewer, d.decided_at AS decidedAt`;
+
+/** One scan with its page, text and findings (each with its latest decision); null when the scan does not exist. */
+export function getReviewPage(store: Store, scanId: number): ReviewPage | null {
+  const s = store.db
+    .prepare(
+      `SELECT s.id, s.scanned_at, s.status, s.verdict, s.score, s.title, s.clean_title, s.clean_text, s.lang, s.text,
+              s.winnow_version, s.rules_version, s.model_version,
+              p.id AS page_id, p.url, p.final_url, p.domain, p.fetched_at, p.status AS http_status, (p.html IS NOT NULL) AS has_html
+         FROM scans s JOIN pages p ON p.id = s.page_id WHERE s.id = ?`,
+    )
+    .get(scanId) as Record<string, unknown> | undefined;
+  if (!s) return null;
+  const latest = latestDecisions(store, scanId);
+  const findings = (
+    store.db
+      .prepare(
+        `SELECT id, scan_id AS scanId, text, start, end, block_id AS blockId, path, "where" AS "where", category, kind, score, points, rules
+           FROM findings WHERE scan_id = ? ORDER BY start, id`,
+      )
+      .all(scanId) as (Omit<ReviewFinding, 'rules' | 'decision'> & { rules: string })[]
+  ).map((f) => ({ ...f, rules: parseRules(f.rules), decision: latest.get(f.id) ?? null }));
+  const pageDecisions = store.db
+    .prepare(`SELECT ${DECISION_COLS} FROM decisions d WHERE d.scan_id = ? AND d.finding_id IS NULL ORDER BY d.id DESC`)
+    .all(scanId) as DecisionRow[];
+  return {
+    page: {
+      id: s.page_id as number,
+      url: s.url as string,
+      finalUrl: (s.final_url as string | null) ?? null,
+      domain: s.domain as string,
+      fetchedAt: (s.fetched_at as string | null) ?? null,
+      status: (s.http_status as number | null) ?? null,
+      hasHtml: Boolean(s.has_html),
+    },
+    scan: {
+      id: s.id as number,
+      scannedAt: s.scanned_at as string,
+      status: s.status as ScanStatus,
+      verdict: s.verdict as 'clean' | 'contaminated',
+      score: s.score as number,
+      title: s.title as string,
+      cleanTitle: s.clean_title as string,
+      cleanText: s.clean_text as string,
+      lang: s.lang as string,
+      text: s.text as string,
+      version: { winnow: s.winnow_version as string, rules: s.rules_version as string, model: s.model_version as string },
+    },
+    findings,
+    pageDecisions,
+  };
+}
+
+/** Raw bytes of the page as fetched (for the sandboxed original view); null when not kept. */
+export function getPageHtml(store: Store, scanId: number): Buffer | null {
+  const r = store.db
+    .prepare(`SELECT p.html AS html FROM scans s JOIN pages p ON p.id = s.page_id WHERE s.id = ?`)
+    .get(scanId) as { html: Buffer | null } | undefined;
+  return r?.html ?? null;
+}
+
+function parseRules(json: string): RuleHit[] {
+  try {
+    const v = JSON.parse(json) as unknown;
+    return Array.isArray(v) ? (v as RuleHit[]) : [];
+  } catch {
+    return [];
+  }
+}
+
+function latestDecisions(store: Store, scanId: number): Map<number, DecisionRecord> {
+  const rows = store.db
+    .prepare(
+      `SELECT ${DECISION_COLS} FROM decisions d
+        WHERE d.scan_id = ? AND d.finding_id IS NOT NULL
+          AND d.id = (SELECT max(d2.id) FROM decisions d2 WHERE d2.finding_id = d.finding_id)`,
+    )
+    .all(scanId) as DecisionRow[];
+  return new Map(rows.map((r) => [r.findingId as number, r]));
+}
+
+export interface DecisionInput {
+  decision: FindingDecision;
+  category?: string;
+  reviewer: string;
+  /** ISO time; now when omitted */
+  at?: string;
+}
+
+/**
+ * Record a decision on findings (one transaction). Returns the stored decisions; ids that do not exist are
+ * reported in `missing` and nothing is written for them. A scan whose findings are all decided becomes 'reviewed'.
+ */
+export function decideFindings(store: Store, ids: number[], input: DecisionInput): { decisions: DecisionRecord[]; missing: number[] } {
+  const at = input.at ?? new Date().toISOString();
+  const category = input.decision === 'recategorize' ? (input.category ?? null) : null;
+  const getScan = store.db.prepare('SELECT scan_id AS scanId FROM findings WHERE id = ?');
+  const insert = store.db.prepare(
+    'INSERT INTO decisions (finding_id, scan_id, decision, category, reviewer, decided_at) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  const out: DecisionRecord[] = [];
+  const missing: number[] = [];
+  const touched = new Set<number>();
+  store.db.transaction(() => {
+    for (const id of ids) {
+      const f = getScan.get(id) as { scanId: number } | undefined;
+      if (!f) {
+        missing.push(id);
+        continue;
+      }
+      const info = insert.run(id, f.scanId, input.decision, category, input.reviewer, at);
+      out.push({ id: Number(info.lastInsertRowid), findingId: id, scanId: f.scanId, decision: input.decision, category, reviewer: input.reviewer, decidedAt: at });
+      touched.add(f.scanId);
+    }
+    const markReviewed = store.db.prepare(
+      `UPDATE scans SET status = 'reviewed' WHERE id = ? AND NOT EXISTS (
+         SELECT 1 FROM findings f WHERE f.scan_id = scans.id AND NOT EXISTS (SELECT 1 FROM decisions d WHERE d.finding_id = f.id))`,
+    );
+    for (const s of touched) markReviewed.run(s);
+  })();
+  return { decisions: out, missing };
+}
+
+/** Record a page-level decision; the scan becomes 'reviewed'. Returns null when the scan does not exist. */
+export function decideScan(store: Store, scanId: number, decision: PageDecision, reviewer: string, at = new Date().toISOString()): DecisionRecord | null {
+  let rec: DecisionRecord | null = null;
+  store.db.transaction(() => {
+    const exists = store.db.prepare('SELECT 1 FROM scans WHERE id = ?').get(scanId);
+    if (!exists) return;
+    const info = store.db
+      .prepare('INSERT INTO decisions (finding_id, scan_id, decision, category, reviewer, decided_at) VALUES (NULL, ?, ?, NULL, ?, ?)')
+      .run(scanId, decision, reviewer, at);
+    store.db.prepare(`UPDATE scans SET status = 'reviewed' WHERE id = ?`).run(scanId);
+    rec = { id: Number(info.lastInsertRowid), findingId: null, scanId, decision, category: null, reviewer, decidedAt: at };
+  })();
+  return rec;
+}
+
+/** Every decision, newest first (for audits and tests). */
+export function listDecisions(store: Store, limit = 1000): DecisionRecord[] {
+  return store.db.prepare(`SELECT ${DECISION_COLS} FROM decisions d ORDER BY d.id DESC LIMIT ?`).all(limit) as DecisionRow[];
+}
+
+/**
+ * The effective label of each decided finding: its latest finding-level decision, or, when it has none, the
+ * latest page-level decision of its scan (page-clean = every finding dismissed; page-contaminated says nothing
+ * about a single finding and is ignored here).
+ */
+const EFFECTIVE_LABELS = `
+  WITH fd AS (
+    SELECT d.finding_id AS fid, d.decision AS decision, d.category AS category FROM decisions d
+     WHERE d.finding_id IS NOT NULL AND d.id = (SELECT max(d2.id) FROM decisions d2 WHERE d2.finding_id = d.finding_id)
+  ), pd AS (
+    SELECT d.scan_id AS sid, d.decision AS decision FROM decisions d
+     WHERE d.finding_id IS NULL AND d.id = (SELECT max(d2.id) FROM decisions d2 WHERE d2.scan_id = d.scan_id AND d2.finding_id IS NULL)
+  ), labels AS (
+    SELECT f.id AS fid,
+           CASE WHEN fd.decision IS NOT NULL THEN fd.decision
+                WHEN pd.decision = 'page-clean' THEN 'dismiss' ELSE NULL END AS decision,
+           COALESCE(fd.category, f.category) AS category
+      FROM findings f LEFT JOIN fd ON fd.fid = f.id LEFT JOIN pd ON pd.sid = f.scan_id
+  )`;
+
+/** Per-rule precision from moderators' decisions, and the rules they mostly dismiss. */
+export function ruleStats(store: Store): RuleStats {
+  const rows = store.db
+    .prepare(
+      `${EFFECTIVE_LABELS}
+       SELECT json_extract(r.value, '$.rule') AS rule,
+              count(*) AS fired,
+              sum(CASE WHEN l.decision IN ('confirm','recategorize') THEN 1 ELSE 0 END) AS confirmed,
+              sum(CASE WHEN l.decision = 'dismiss' THEN 1 ELSE 0 END) AS dismissed,
+              max(json_extract(r.value, '$.points')) AS points,
+              max(json_extract(r.value, '$.description')) AS description
+         FROM findings f JOIN labels l ON l.fid = f.id, json_each(f.rules) r
+        GROUP BY rule ORDER BY fired DESC, rule`,
+    )
+    .all() as Omit<RuleStat, 'precision'>[];
+  const rules: RuleStat[] = rows
+    .filter((r) => typeof r.rule === 'string')
+    .map((r) => {
+      const decided = r.confirmed + r.dismissed;
+      return { ...r, points: r.points ?? 0, description: r.description ?? '', precision: decided > 0 ? r.confirmed / decided : null };
+    });
+  const mostlyDismissed = rules
+    .filter((r) => r.confirmed + r.dismissed >= MIN_DECISIONS_FOR_TUNING && r.dismissed / (r.confirmed + r.dismissed) > MOSTLY_DISMISSED_SHARE)
+    .sort((a, b) => (a.precision ?? 0) - (b.precision ?? 0) || b.dismissed - a.dismissed);
+  const decisions = (store.db.prepare('SELECT count(*) AS n FROM decisions').get() as { n: number }).n;
+  return { rules, mostlyDismissed, decisions };
+}
+
+/**
+ * Reviewed examples for retraining: confirmed / recategorized findings are spam (with their category),
+ * dismissed ones (or findings of a page marked clean) are not. Deduplicated by text.
+ */
+export function trainingExamples(store: Store): LabeledText[] {
+  const rows = store.db
+    .prepare(
+      `${EFFECTIVE_LABELS}
+       SELECT f.text AS text, l.decision AS decision, l.category AS category
+         FROM findings f JOIN labels l ON l.fid = f.id WHERE l.decision IS NOT NULL ORDER BY f.id`,
+    )
+    .all() as { text: string; decision: FindingDecision; category: string }[];
+  const seen = new Map<string, LabeledText>();
+  for (const r of rows) {
+    const text = r.text.trim();
+    if (!text) continue;
+    const spam = r.decision !== 'dismiss';
+    seen.set(text, spam ? { text, spam, category: r.category } : { text, spam });
+  }
+  return [...seen.values()];
+}
+
+/** Number of scans in the store (the server seeds a demo corpus when it is 0). */
+export function countScans(store: Store): number {
+  return (store.db.prepare('SELECT count(*) AS n FROM scans').get() as { n: number }).n;
+}
