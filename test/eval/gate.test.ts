@@ -1,0 +1,30 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkGate, GateFile } from '../../src/eval/gate.js';
+import { evalRepoRoot } from '../../src/eval/data.js';
+
+const gate = { floors: { pageF1: 0.9, spanF1: 0.8 }, ceilings: { collateral: 0.003 } };
+
+describe('checkGate', () => {
+  it('passes when every figure is at or above its floor and below its ceiling', () => {
+    expect(checkGate({ pageF1: 0.95, spanF1: 0.8, collateral: 0.001 }, gate)).toEqual([]);
+  });
+  it('fails one line per figure below a floor or above a ceiling', () => {
+    const f = checkGate({ pageF1: 0.89, spanF1: 0.85, collateral: 0.01 }, gate);
+    expect(f.map((x) => x.figure)).toEqual(['pageF1', 'collateral']);
+    expect(f[0].message).toBe('gate: pageF1 0.8900 is below the floor 0.9000');
+    expect(f[1].bound).toBe('ceiling');
+    expect(f.every((x) => !x.message.includes('\n'))).toBe(true);
+  });
+  it('fails a pinned figure that is missing or NaN', () => {
+    const f = checkGate({ pageF1: Number.NaN, collateral: 0 }, gate);
+    expect(f.map((x) => x.figure)).toEqual(['pageF1', 'spanF1']);
+  });
+  it('the committed corpus/gate.json parses', () => {
+    const j = GateFile.parse(JSON.parse(readFileSync(join(evalRepoRoot(), 'corpus', 'gate.json'), 'utf8')));
+    expect(j.split).toBe('dev');
+    expect(Object.keys(j.floors).sort()).toEqual(['pageF1', 'spanF1']);
+    expect(j.ceilings.collateral).toBeDefined();
+  });
+});
