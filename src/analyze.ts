@@ -5,6 +5,8 @@ import { decode, buildPage } from './page/index.js';
 import { detect } from './detect/index.js';
 import { clean } from './clean/index.js';
 import { loadRules, type CompiledRules } from './detect/rules/index.js';
+import { loadModel, type Model } from './detect/model.js';
+import { addWords } from './text/index.js';
 import { detectLang } from './text/index.js';
 import { AnalyzeResult } from './result.js';
 import { InputError } from './errors.js';
@@ -25,11 +27,21 @@ export interface AnalyzeOptions {
   /** a label for the input (file name, URL), echoed as result.input */
   input?: string;
   rules?: CompiledRules;
+  /** classifier model; default: corpus/model/model.json (null = rules and structure only) */
+  model?: Model | null;
 }
 
 let defaultRules: CompiledRules | undefined;
+const segmenterFed = new WeakSet<CompiledRules>();
 function rulesFor(opts: AnalyzeOptions): CompiledRules {
-  return opts.rules ?? (defaultRules ??= loadRules());
+  const rules = opts.rules ?? (defaultRules ??= loadRules());
+  if (!segmenterFed.has(rules)) {
+    // rule terms segment whole (股票配资 stays one word), so spans cut on word edges
+    const words = rules.rules.flatMap((r) => (r.kind === 'lexicon' ? r.terms.filter((t) => /[\u3400-\u9fff]/.test(t)) : []));
+    addWords(words);
+    segmenterFed.add(rules);
+  }
+  return rules;
 }
 
 /** Reject what is not an HTML page with a one-line reason (InputError). */
@@ -54,7 +66,8 @@ export function analyze(input: string | Uint8Array, opts: AnalyzeOptions = {}): 
   const rules = rulesFor(opts);
   const { html, encoding } = decode(typeof input === 'string' ? input : Buffer.from(input), { contentType: opts.contentType });
   const page = buildPage(html, { url: opts.url, encoding });
-  const findings = detect(page, { rules });
+  const model = opts.model === undefined ? loadModel() : opts.model;
+  const findings = detect(page, { rules, model });
   const cleaned = clean(page, findings);
   const score = findings.reduce((m, f) => Math.max(m, f.score), 0);
   const mainText = page.mainIds.map((id) => page.blocks[id].text).join('\n');
@@ -70,6 +83,6 @@ export function analyze(input: string | Uint8Array, opts: AnalyzeOptions = {}): 
     siteName: page.siteName,
     findings,
     text: page.text,
-    version: { winnow: WINNOW_VERSION, rules: rules.version, model: 'none' },
+    version: { winnow: WINNOW_VERSION, rules: rules.version, model: model?.version ?? 'none' },
   };
 }

@@ -1,15 +1,346 @@
 // Detect stage: rules + structural checks + classifier + consistency -> scored, character-exact findings.
+// One pass per concern: context (languages, sentences, rule matches) -> candidates (title affix, repeated phrase,
+// site branding, hidden blocks, link blocks, keyword stuffing, promo lines, spliced phrases) -> points -> findings.
 import type { Page } from '../page/types.js';
-import type { Finding } from './types.js';
-import type { CompiledRules } from './rules/index.js';
+import type { Category, Finding, InjectionKind, RuleHit } from './types.js';
+import type { CompiledRules, TextMatch } from './rules/index.js';
+import { matchText } from './rules/index.js';
+import { buildContext, matchesIn, type BlockCtx, type PageCtx } from './context.js';
+import {
+  structuralRules,
+  hitOf,
+  isLinkBlock,
+  keywordAnchors,
+  isKeywordStuffed,
+  isNumberedPromoLine,
+  titleAffixes,
+  bodySupport,
+  type StructuralRuleRef,
+} from './structural.js';
+import { predict, type Model } from './model.js';
+import { unitFeatures } from './features.js';
+import { tagSpans } from './tagger.js';
+import { scoreOf, modelPoints, sumPoints, pickCategory, REQUIRED_POINTS, REPEAT_SHARE, MAX_REPEATS } from './scoring.js';
+import type { StructuralCheck } from './rules/schema.js';
 export type { Finding, RuleHit, Category, InjectionKind } from './types.js';
+
+/** A sentence with no rule match is still a candidate when the classifier gives it at least this. */
+export const UNIT_ALONE_P = 0.9;
+/** A flagged span covering this share of its sentence (non-space chars) takes the whole sentence. */
+export const SENTENCE_COVER = 0.6;
+/** Flagged text covering this share of a body block takes the whole block (a standalone promo line). */
+export const BLOCK_COVER = 0.6;
+/** Consistency: when this share of the article's sentences carry the same category, the topic is the article's own. */
+export const ON_TOPIC_FROM = 0.08;
+export const ON_TOPIC_FULL = 0.25;
+export const ON_TOPIC_POINTS = 5;
+/** Boilerplate text is a candidate only with at least this many rule points of its own. */
+export const BOILERPLATE_MIN_POINTS = 1;
 
 export interface DetectOptions {
   rules: CompiledRules;
+  model?: Model | null;
+}
+
+interface Cand {
+  blockId: number;
+  start: number;
+  end: number;
+  kind: InjectionKind;
+  hits: RuleHit[];
+  /** apply the article-consistency check (text that could be the article's own topic) */
+  consistency: boolean;
+}
+
+function lexiconHits(matches: TextMatch[]): RuleHit[] {
+  const seen = new Map<string, number>();
+  const hits: RuleHit[] = [];
+  for (const m of matches) {
+    const n = seen.get(m.rule.id) ?? 0;
+    seen.set(m.rule.id, n + 1);
+    if (n > MAX_REPEATS) continue;
+    const points = n === 0 ? m.rule.score : m.rule.score * REPEAT_SHARE;
+    hits.push({ rule: m.rule.id, points, description: m.rule.description, evidence: m.evidence });
+  }
+  return hits;
+}
+
+function categoryVotes(c: Cand, rules: CompiledRules): Map<Category, number> {
+  const byId = new Map(rules.rules.map((r) => [r.id, r]));
+  const votes = new Map<Category, number>();
+  for (const h of c.hits) {
+    const r = byId.get(h.rule);
+    if (!r || h.points <= 0 || r.kind === 'structural') continue;
+    votes.set(r.category, (votes.get(r.category) ?? 0) + h.points);
+  }
+  return votes;
+}
+
+const FALLBACK_CATEGORY: Record<InjectionKind, Category> = {
+  'title-affix': 'seo-keywords',
+  'spliced-phrase': 'seo-keywords',
+  'promo-line': 'promo',
+  'link-block': 'link-farm',
+  'hidden-block': 'link-farm',
+  'keyword-stuffing': 'seo-keywords',
+  'site-branding': 'seo-keywords',
+};
+
+class Detector {
+  readonly ctx: PageCtx;
+  readonly S: Map<StructuralCheck, StructuralRuleRef>;
+  readonly cands: Cand[] = [];
+  constructor(
+    readonly page: Page,
+    readonly rules: CompiledRules,
+    readonly model: Model | null,
+  ) {
+    this.ctx = buildContext(page, rules);
+    this.S = structuralRules(rules);
+  }
+
+  modelHit(text: string): RuleHit[] {
+    if (!this.model || !text.trim()) return [];
+    const p = predict(this.model.unit, unitFeatures(text, this.model.unit.mask));
+    return [{ rule: 'CLASSIFIER', points: modelPoints(p), description: `hashed n-gram classifier, p(spam)=${p.toFixed(3)}`, evidence: '' }];
+  }
+
+  structural(check: StructuralCheck, evidence: string): RuleHit[] {
+    const ref = this.S.get(check);
+    return ref ? [hitOf(ref, evidence)] : [];
+  }
+
+  params(check: StructuralCheck): Record<string, number> | null {
+    return this.S.get(check)?.params ?? null;
+  }
+
+  add(c: Cand): void {
+    this.cands.push(c);
+  }
+
+  text(c: { start: number; end: number }): string {
+    return this.page.text.slice(c.start, c.end);
+  }
+
+  points(c: Cand): number {
+    return sumPoints(c.hits);
+  }
+
+  /** Title affixes with spam evidence the article does not support; returns accepted keyword phrases. */
+  titleAffix(): string[] {
+    const p = this.params('title-affix');
+    const title = this.page.blocks[0];
+    if (!p || !title || !title.text) return [];
+    const phrases: string[] = [];
+    for (const a of titleAffixes(title.text, p.maxShare)) {
+      const s = title.start + a.start;
+      const e = title.start + a.end;
+      const matches = matchesIn(this.ctx.blocks[0], s, e);
+      if (!matches.some((m) => m.rule.score > 0)) continue;
+      const support = bodySupport(a.text, this.ctx.mainFolded);
+      const hits = [...lexiconHits(matches), ...this.modelHit(a.text)];
+      if (support < p.minSupport) hits.push(...this.structural('title-affix', a.text));
+      const c: Cand = { blockId: 0, start: s, end: e, kind: 'title-affix', hits, consistency: true };
+      this.add(c);
+      if (this.points(c) + this.consistencyHits(c).reduce((x, h) => x + h.points, 0) >= REQUIRED_POINTS) phrases.push(a.text);
+    }
+    return phrases;
+  }
+
+  /** Exact copies of an accepted title keyword phrase elsewhere in the page (spliced into sentences, the h1...). */
+  repeatedPhrases(phrases: string[]): void {
+    const p = this.params('repeated-phrase');
+    if (!p) return;
+    for (const phrase of phrases) {
+      if (phrase.length < p.minChars && !/[\u3400-\u9fff]{2}/.test(phrase)) continue;
+      for (const bc of this.ctx.blocks) {
+        if (bc.block.id === 0) continue;
+        let from = 0;
+        for (;;) {
+          const i = bc.block.text.indexOf(phrase, from);
+          if (i < 0) break;
+          from = i + phrase.length;
+          const s = bc.block.start + i;
+          const e = s + phrase.length;
+          const hits = [...this.structural('repeated-phrase', phrase), ...lexiconHits(matchesIn(bc, s, e))];
+          this.add({ blockId: bc.block.id, start: s, end: e, kind: 'spliced-phrase', hits, consistency: false });
+        }
+      }
+    }
+  }
+
+  /** The spam site's own name and slogan, when they carry spam terms, wherever they stand outside the article. */
+  siteBranding(): void {
+    if (!this.params('site-branding')) return;
+    const names = [this.page.siteName, this.page.slogan].filter((n) => n && n.length >= 2);
+    for (const name of names) {
+      const own = matchText(this.rules, name, { lang: this.ctx.lang, where: 'boilerplate' }).filter((m) => m.rule.score > 0);
+      if (own.length === 0) continue;
+      for (const bc of this.ctx.blocks) {
+        const b = bc.block;
+        if (b.id === 0 || b.region === 'body') continue;
+        const i = b.text.indexOf(name);
+        if (i < 0) continue;
+        const whole = name.length / b.text.length >= BLOCK_COVER;
+        const s = whole ? b.start : b.start + i;
+        const e = whole ? b.end : s + name.length;
+        const hits = [...this.structural('site-branding', name), ...lexiconHits(matchesIn(bc, s, e))];
+        this.add({ blockId: b.id, start: s, end: e, kind: 'site-branding', hits, consistency: false });
+      }
+    }
+  }
+
+  wholeBlock(bc: BlockCtx, kind: InjectionKind, extra: RuleHit[], consistency: boolean): void {
+    const b = bc.block;
+    const hits = [...extra, ...lexiconHits(bc.matches), ...this.modelHit(b.text)];
+    this.add({ blockId: b.id, start: b.start, end: b.end, kind, hits, consistency });
+  }
+
+  block(bc: BlockCtx): void {
+    const b = bc.block;
+    if (b.id === 0 || !b.text.trim()) return;
+    const pos = bc.matches.filter((m) => m.rule.score > 0);
+    // hidden, not legit UI
+    if (b.region === 'hidden') {
+      const hp = this.params('hidden-text');
+      const extra: RuleHit[] = [];
+      if (hp && (b.text.length >= hp.minChars || b.links.some((l) => l.offsite))) extra.push(...this.structural('hidden-text', b.path));
+      const lf = this.params('link-farm');
+      if (lf && b.links.filter((l) => l.offsite).length >= lf.minOffsiteLinks && keywordAnchors(b, bc.matches) >= lf.minKeywordAnchors) {
+        extra.push(...this.structural('link-farm', `${b.links.length} links`));
+      }
+      if (extra.length || pos.length) this.wholeBlock(bc, 'hidden-block', extra, false);
+      return;
+    }
+    const lb = this.params('link-block');
+    if (lb && isLinkBlock(b, lb)) {
+      const extra = this.structural('link-block', `${b.links.length} links, ${b.links.filter((l) => l.offsite).length} off-site`);
+      const lf = this.params('link-farm');
+      if (lf && keywordAnchors(b, bc.matches) >= lf.minKeywordAnchors) extra.push(...this.structural('link-farm', `${b.links.length} links`));
+      this.wholeBlock(bc, 'link-block', extra, false);
+      return;
+    }
+    const ks = this.params('keyword-stuffing');
+    if (ks && isKeywordStuffed(b, bc.matches, ks)) {
+      this.wholeBlock(bc, 'keyword-stuffing', this.structural('keyword-stuffing', `${new Set(pos.map((m) => m.evidence)).size} distinct terms`), b.region === 'body');
+      return;
+    }
+    if (b.region === 'boilerplate') {
+      if (sumPoints(lexiconHits(pos)) >= BOILERPLATE_MIN_POINTS) this.wholeBlock(bc, 'promo-line', [], false);
+      return;
+    }
+    // body
+    const np = this.params('numbered-promo-line');
+    if (np && isNumberedPromoLine(b, np) && (pos.length > 0 || this.model)) {
+      this.wholeBlock(bc, 'promo-line', this.structural('numbered-promo-line', b.text.slice(0, 24)), true);
+      return;
+    }
+    this.sentencesOf(bc);
+  }
+
+  /** Body paragraphs: flag sentences with rule matches or a confident classifier, then cut the exact phrase. */
+  sentencesOf(bc: BlockCtx): void {
+    const b = bc.block;
+    const found: Cand[] = [];
+    for (const sent of bc.sentences) {
+      const matches = matchesIn(bc, sent.start, sent.end);
+      const pos = matches.filter((m) => m.rule.score > 0);
+      const sentText = this.page.text.slice(sent.start, sent.end);
+      let sentP = 0;
+      if (this.model) sentP = predict(this.model.unit, unitFeatures(sentText, this.model.unit.mask));
+      if (pos.length === 0 && sentP < UNIT_ALONE_P) continue;
+      const anchors = pos.map((m) => ({ start: m.start - sent.start, end: m.end - sent.start }));
+      let spans = tagSpans(sentText, anchors, this.model?.token ?? null);
+      if (spans.length === 0) spans = [{ start: 0, end: sentText.length }];
+      const nonSpace = sentText.replace(/\s+/g, '').length || 1;
+      const covered = spans.reduce((n, s) => n + sentText.slice(s.start, s.end).replace(/\s+/g, '').length, 0);
+      if (covered / nonSpace >= SENTENCE_COVER) spans = [{ start: 0, end: sentText.length }];
+      const ham = lexiconHits(matches.filter((m) => m.rule.score < 0));
+      for (const sp of spans) {
+        const s = sent.start + sp.start;
+        const e = sent.start + sp.end;
+        const hits = [...lexiconHits(matchesIn(bc, s, e).filter((m) => m.rule.score > 0)), ...ham, ...this.modelHit(this.page.text.slice(s, e))];
+        found.push({ blockId: b.id, start: s, end: e, kind: 'spliced-phrase', hits, consistency: true });
+      }
+    }
+    const blockChars = b.text.replace(/\s+/g, '').length || 1;
+    const covered = found.reduce((n, c) => n + this.text(c).replace(/\s+/g, '').length, 0);
+    if (found.length > 0 && covered / blockChars >= BLOCK_COVER) {
+      this.wholeBlock(bc, 'promo-line', [], true);
+      return;
+    }
+    for (const c of found) this.add(c);
+  }
+
+  /** The article's own topic: the share of its sentences that carry the candidate's categories. */
+  consistencyHits(c: Cand): RuleHit[] {
+    if (!c.consistency) return [];
+    const cats = categoryVotes(c, this.rules);
+    if (cats.size === 0 || this.ctx.mainSentences.length === 0) return [];
+    let n = 0;
+    let total = 0;
+    for (const s of this.ctx.mainSentences) {
+      if (s.span.start < c.end && s.span.end > c.start) continue;
+      total++;
+      for (const cat of s.cats) {
+        if (cats.has(cat)) {
+          n++;
+          break;
+        }
+      }
+    }
+    if (total === 0) return [];
+    const share = n / total;
+    const t = Math.min(1, Math.max(0, (share - ON_TOPIC_FROM) / (ON_TOPIC_FULL - ON_TOPIC_FROM)));
+    if (t === 0) return [];
+    return [
+      {
+        rule: 'ON_TOPIC',
+        points: -ON_TOPIC_POINTS * t,
+        description: `consistency: the article itself is about this (${n} of ${total} sentences)`,
+        evidence: [...cats.keys()].join(','),
+      },
+    ];
+  }
+
+  run(): Finding[] {
+    const phrases = this.titleAffix();
+    this.repeatedPhrases(phrases);
+    this.siteBranding();
+    for (const bc of this.ctx.blocks) this.block(bc);
+    // score, keep the strongest of overlapping candidates
+    const scored = this.cands
+      .map((c) => {
+        const hits = [...c.hits, ...this.consistencyHits(c)];
+        return { c, hits, points: sumPoints(hits) };
+      })
+      .filter((x) => x.points >= REQUIRED_POINTS)
+      .sort((a, b) => b.points - a.points);
+    const taken: typeof scored = [];
+    for (const x of scored) {
+      if (taken.some((t) => t.c.start < x.c.end && t.c.end > x.c.start)) continue;
+      taken.push(x);
+    }
+    taken.sort((a, b) => a.c.start - b.c.start);
+    return taken.map(({ c, hits, points }) => {
+      const b = this.page.blocks[c.blockId];
+      return {
+        text: this.text(c),
+        start: c.start,
+        end: c.end,
+        blockId: c.blockId,
+        path: b.path,
+        where: b.region,
+        category: pickCategory(categoryVotes({ ...c, hits }, this.rules), FALLBACK_CATEGORY[c.kind]),
+        kind: c.kind,
+        score: scoreOf(points),
+        points,
+        rules: hits,
+      };
+    });
+  }
 }
 
 export function detect(page: Page, opts: DetectOptions): Finding[] {
-  void page;
-  void opts;
-  return [];
+  return new Detector(page, opts.rules, opts.model ?? null).run();
 }

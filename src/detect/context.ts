@@ -1,0 +1,73 @@
+// Per-page analysis shared by every check: each block's language, sentences and rule matches (global offsets),
+// and the article's own vocabulary for the consistency check.
+import type { Block, Page } from '../page/types.js';
+import type { Lang, Span } from '../text/types.js';
+import { detectLang, sentences, fold } from '../text/index.js';
+import { matchText, type CompiledRules, type TextMatch } from './rules/index.js';
+import type { Category } from './types.js';
+
+/** Blocks shorter than this take the page's language instead of guessing their own. */
+export const MIN_LANG_CHARS = 12;
+
+export interface BlockCtx {
+  block: Block;
+  lang: Lang;
+  /** rule matches with offsets into Page.text */
+  matches: TextMatch[];
+  /** sentences with offsets into Page.text */
+  sentences: Span[];
+}
+
+export interface PageCtx {
+  page: Page;
+  rules: CompiledRules;
+  lang: Lang;
+  blocks: BlockCtx[];
+  /** main-body sentences (global spans), for consistency */
+  mainSentences: { span: Span; blockId: number; cats: Set<Category>; ham: boolean }[];
+  /** folded main-body text, for support look-ups */
+  mainFolded: string;
+}
+
+export function buildContext(page: Page, rules: CompiledRules): PageCtx {
+  const mainText = page.mainIds.map((id) => page.blocks[id].text).join('\n');
+  const lang = detectLang(mainText.length >= MIN_LANG_CHARS ? mainText : page.text);
+  const blocks: BlockCtx[] = page.blocks.map((block) => {
+    const bl = block.text.length >= MIN_LANG_CHARS * 2 ? detectLang(block.text) : lang;
+    const local = matchText(rules, block.text, { lang: bl, where: block.region });
+    // a block in another language than the page: also run the page language's rules (mixed text)
+    const extra = bl !== lang ? matchText(rules, block.text, { lang, where: block.region }) : [];
+    const seen = new Set<string>();
+    const matches: TextMatch[] = [];
+    for (const m of [...local, ...extra]) {
+      const key = `${m.rule.id}:${m.start}:${m.end}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      matches.push({ ...m, start: m.start + block.start, end: m.end + block.start });
+    }
+    matches.sort((a, b) => a.start - b.start);
+    const sents = sentences(block.text).map((s) => ({ start: s.start + block.start, end: s.end + block.start }));
+    return { block, lang: bl, matches, sentences: sents.length ? sents : [{ start: block.start, end: block.end }] };
+  });
+  const mainSentences: PageCtx['mainSentences'] = [];
+  for (const id of page.mainIds) {
+    const bc = blocks[id];
+    for (const span of bc.sentences) {
+      const cats = new Set<Category>();
+      let ham = false;
+      for (const m of bc.matches) {
+        if (m.start < span.end && m.end > span.start) {
+          if (m.rule.score > 0) cats.add(m.rule.category);
+          else ham = true;
+        }
+      }
+      mainSentences.push({ span, blockId: id, cats, ham });
+    }
+  }
+  return { page, rules, lang, blocks, mainSentences, mainFolded: fold(mainText).text };
+}
+
+/** Matches of bc that fall inside [start, end). */
+export function matchesIn(bc: BlockCtx, start: number, end: number): TextMatch[] {
+  return bc.matches.filter((m) => m.start >= start && m.end <= end);
+}

@@ -1,0 +1,50 @@
+// Points -> score, categories, and the named thresholds of the detector (one place to tune them, on dev only).
+import type { Category } from './types.js';
+import type { RuleHit } from './types.js';
+
+/** A unit whose total points reach this is injected content (SpamAssassin's classic required_score). */
+export const REQUIRED_POINTS = 5;
+/** Width of the logistic that turns points into a 0..1 score (score 0.5 at REQUIRED_POINTS). */
+export const SCORE_SCALE = 1.5;
+/** The classifier's vote in points: MODEL_WEIGHT * logit(p), clipped to +-MODEL_MAX_POINTS. */
+export const MODEL_WEIGHT = 1;
+export const MODEL_MAX_POINTS = 6;
+/** Ham rules (negative points) in one unit add up to at most this much. */
+export const MAX_HAM_POINTS = -6;
+/** The same lexicon rule firing again in one unit adds this share of its points each time, up to MAX_REPEATS. */
+export const REPEAT_SHARE = 0.25;
+export const MAX_REPEATS = 4;
+
+export function scoreOf(points: number): number {
+  return 1 / (1 + Math.exp(-(points - REQUIRED_POINTS) / SCORE_SCALE));
+}
+
+export function modelPoints(p: number): number {
+  const eps = 1e-6;
+  const q = Math.min(1 - eps, Math.max(eps, p));
+  const logit = Math.log(q / (1 - q));
+  return Math.max(-MODEL_MAX_POINTS, Math.min(MODEL_MAX_POINTS, MODEL_WEIGHT * logit));
+}
+
+export function sumPoints(hits: RuleHit[]): number {
+  let pos = 0;
+  let ham = 0;
+  for (const h of hits) {
+    if (h.points >= 0) pos += h.points;
+    else ham += h.points;
+  }
+  return pos + Math.max(MAX_HAM_POINTS, ham);
+}
+
+/** The category with most positive points among the hits; fallback when none carries one. */
+export function pickCategory(votes: Map<Category, number>, fallback: Category): Category {
+  let best: Category = fallback;
+  let bestPts = 0;
+  for (const [c, p] of votes) {
+    if (p > bestPts) {
+      best = c;
+      bestPts = p;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,87 @@
+// Character-exact spans inside a sentence: each word is scored by the model's token head (its own character
+// n-grams and its neighbours'), and the spliced phrase is the run of spam-tagged words around the rule matches.
+import { fold, segment } from '../text/index.js';
+import type { Token } from '../text/types.js';
+import { addTextFeatures, FeatureSink, NS } from './features.js';
+import { predict, type LrHead } from './model.js';
+import type { Span } from '../text/types.js';
+
+/** A word is part of a spliced phrase when the token head gives it at least this. */
+export const TOKEN_P = 0.5;
+/** A run of tagged words with no rule match inside is kept only when its strongest word reaches this. */
+export const TOKEN_ALONE_P = 0.9;
+
+export function tokenFeatures(tokens: Token[], i: number, mask: number, foldedTokens?: string[]): number[] {
+  const sink = new FeatureSink(mask);
+  const f = (k: number) => (foldedTokens ? foldedTokens[k] : fold(tokens[k].text).text);
+  addTextFeatures(f(i), sink, NS.self);
+  if (i > 0) addTextFeatures(f(i - 1), sink, NS.prev);
+  else sink.add(0xb0);
+  if (i + 1 < tokens.length) addTextFeatures(f(i + 1), sink, NS.next);
+  else sink.add(0xe0);
+  sink.add(0x70);
+  return sink.ids;
+}
+
+/**
+ * Spans (offsets into `text`) of spliced phrases. `anchors` are rule matches (offsets into text); with no head,
+ * the anchors themselves, widened to whole words, are the spans.
+ */
+export function tagSpans(text: string, anchors: Span[], head: LrHead | null): Span[] {
+  const tokens = segment(text);
+  if (tokens.length === 0) return [];
+  const folded = tokens.map((t) => fold(t.text).text);
+  const spam: boolean[] = tokens.map(() => false);
+  const strong: boolean[] = tokens.map(() => false);
+  const anchored: boolean[] = tokens.map((t) => anchors.some((a) => a.start < t.end && a.end > t.start));
+  if (head) {
+    for (let i = 0; i < tokens.length; i++) {
+      const p = predict(head, tokenFeatures(tokens, i, head.mask, folded));
+      spam[i] = p >= TOKEN_P || anchored[i];
+      strong[i] = p >= TOKEN_ALONE_P;
+    }
+  } else {
+    for (let i = 0; i < tokens.length; i++) spam[i] = anchored[i];
+  }
+  const out: Span[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    if (!spam[i]) {
+      i++;
+      continue;
+    }
+    let j = i;
+    let keep = anchored[i] || strong[i];
+    while (j + 1 < tokens.length && spam[j + 1]) {
+      j++;
+      keep ||= anchored[j] || strong[j];
+    }
+    if (keep) {
+      // rule matches may start or end inside a word: never cut less than the match itself
+      let s = tokens[i].start;
+      let e = tokens[j].end;
+      for (const a of anchors) {
+        if (a.start < e && a.end > s) {
+          s = Math.min(s, a.start);
+          e = Math.max(e, a.end);
+        }
+      }
+      out.push({ start: s, end: e });
+    }
+    i = j + 1;
+  }
+  // anchors that fell between tokens (punctuation-only matches, e.g. a phone number regex) stay as they are
+  for (const a of anchors) if (!out.some((o) => o.start <= a.start && o.end >= a.end)) out.push({ ...a });
+  return mergeSpans(out);
+}
+
+export function mergeSpans(spans: Span[]): Span[] {
+  const s = [...spans].sort((a, b) => a.start - b.start);
+  const out: Span[] = [];
+  for (const x of s) {
+    const last = out[out.length - 1];
+    if (last && x.start <= last.end) last.end = Math.max(last.end, x.end);
+    else out.push({ ...x });
+  }
+  return out;
+}
