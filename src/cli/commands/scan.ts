@@ -31,8 +31,17 @@ export function register(program: Command): void {
     .action(async (inputs: string[], opts: ScanOpts) => {
       // BATCH: --from or WARC inputs go to the batch runner (store, workers, resumable)
       if (opts.from || inputs.some(isWarc)) {
-        const { runBatch } = await import('../../batch/index.js');
-        await runBatch({ inputs, ...opts } as never);
+        const { runBatch, formatSummary } = await import('../../batch/index.js');
+        const summary = await runBatch({
+          inputs,
+          from: opts.from,
+          db: opts.db,
+          allowPrivate: opts.allowPrivate,
+          concurrency: opts.concurrency,
+          delay: opts.delay,
+        });
+        process.stderr.write(`winnow: ${formatSummary(summary)}\n`);
+        if (summary.failed > 0) process.exitCode = 2;
         return;
       }
       // END BATCH

@@ -1,0 +1,340 @@
+// Batch runs: `winnow scan --from urls.txt` and `winnow scan a.warc.gz b.warc ...`.
+// Inputs are streamed (URL list line by line, WARC record by record); CPU work (analyze) runs on a worker pool
+// across all cores; every page is committed to the store atomically with its scan, then printed as one NDJSON
+// line. Bounded in-flight work gives backpressure, so memory stays flat however large the input.
+// Resumable: a URL already scanned with the same content (url + sha256) and a WARC record already stored
+// (by record id) are skipped, so re-running a killed command loses nothing and stores nothing twice.
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { availableParallelism } from 'node:os';
+import { createInterface } from 'node:readline';
+import type { Writable } from 'node:stream';
+import { InputError } from '../errors.js';
+import type { AnalyzeResult } from '../result.js';
+import { openStore, saveResult, hasScan, hasAnyScan, conditionalFor, contentHash } from '../store/index.js';
+import { AnalyzePool } from './pool.js';
+import { readWarc, type SkipReason } from './warc.js';
+
+/** Parallel fetches when --concurrency is not given (the Fetcher still limits per host). */
+export const DEFAULT_FETCH_CONCURRENCY = 8;
+/** Jobs per analyze worker kept in flight (queued + running): enough to keep cores busy, small for memory. */
+const JOBS_PER_WORKER = 2;
+/** Progress bar refresh interval on a TTY. */
+const PROGRESS_INTERVAL_MS = 200;
+export const DEFAULT_DB = './winnow.db';
+
+/** What the batch needs from src/fetch's Fetcher (kept structural so tests can pass a stub). */
+export interface FetchLike {
+  fetch(url: string, cond?: { etag?: string; lastModified?: string }): Promise<{
+    url: string;
+    finalUrl: string;
+    status: number;
+    contentType?: string;
+    headers?: Record<string, string | string[] | undefined>;
+    body: Uint8Array;
+    fetchedAt: string;
+    notModified?: boolean;
+  }>;
+  close(): Promise<void>;
+}
+
+export interface BatchOptions {
+  /** WARC files (.warc, .warc.gz), http(s) URLs, or HTML files */
+  inputs?: string[];
+  /** a file with one URL per line ('#' comments and blank lines ignored) */
+  from?: string;
+  /** SQLite store path (default ./winnow.db) */
+  db?: string;
+  allowPrivate?: boolean;
+  /** parallel fetches (CLI strings accepted) */
+  concurrency?: number | string;
+  /** per-host delay between requests, ms */
+  delay?: number | string;
+  /** analyze worker threads; default os.availableParallelism(); 0 = analyze inline */
+  workers?: number;
+  /** where NDJSON goes (default process.stdout); null to print nothing */
+  out?: Writable | null;
+  /** where progress and per-input errors go (default process.stderr) */
+  err?: Writable;
+  /** progress bar; default: when err is a TTY */
+  progress?: boolean;
+  /** fetcher to use for URLs (default: new Fetcher from src/fetch) */
+  fetcher?: FetchLike;
+  /** store busy timeout, ms */
+  busyTimeoutMs?: number;
+}
+
+export interface BatchSummary {
+  /** pages analyzed and stored in this run */
+  scanned: number;
+  contaminated: number;
+  findings: number;
+  /** already in the store (same url + content, or same WARC record): not analyzed again */
+  skippedDone: number;
+  /** 304 Not Modified on a conditional GET */
+  notModified: number;
+  /** WARC records skipped: not HTML, non-2xx, too large, empty, unreadable */
+  skipped: Record<SkipReason, number>;
+  /** inputs that failed (fetch error, not HTML, analyze error) */
+  failed: number;
+  elapsedMs: number;
+  pagesPerSec: number;
+}
+
+function toInt(v: number | string | undefined, name: string, min: number): number | undefined {
+  if (v === undefined || v === '') return undefined;
+  const n = typeof v === 'number' ? v : Number(v);
+  if (!Number.isInteger(n) || n < min) throw new InputError(`--${name} must be an integer >= ${min} (got ${v})`);
+  return n;
+}
+
+const isWarcPath = (s: string) => /\.warc(\.gz)?$/i.test(s);
+const isUrl = (s: string) => /^https?:\/\//i.test(s);
+
+/** A counting semaphore: the producer awaits a slot before starting work, so in-flight work stays bounded. */
+class Slots {
+  private waiters: Array<() => void> = [];
+  private used = 0;
+  constructor(private readonly max: number) {}
+  async acquire(): Promise<void> {
+    if (this.used < this.max) {
+      this.used++;
+      return;
+    }
+    await new Promise<void>((r) => this.waiters.push(r));
+  }
+  release(): void {
+    const next = this.waiters.shift();
+    if (next) next();
+    else this.used--;
+  }
+  async drain(): Promise<void> {
+    for (let i = 0; i < this.max; i++) await this.acquire();
+    for (let i = 0; i < this.max; i++) this.release();
+  }
+}
+
+async function writeLine(out: Writable | null, line: string): Promise<void> {
+  if (!out) return;
+  if (!out.write(line)) await new Promise<void>((r) => out.once('drain', r));
+}
+
+function headerValue(h: Record<string, string | string[] | undefined> | undefined, name: string): string | undefined {
+  const v = h?.[name];
+  return Array.isArray(v) ? v[0] : v;
+}
+
+export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
+  const started = Date.now();
+  const inputs = opts.inputs ?? [];
+  const concurrency = toInt(opts.concurrency, 'concurrency', 1) ?? DEFAULT_FETCH_CONCURRENCY;
+  const delay = toInt(opts.delay, 'delay', 0);
+  const workers = opts.workers ?? availableParallelism();
+  const out = opts.out === undefined ? process.stdout : opts.out;
+  const errOut = opts.err ?? process.stderr;
+  const showProgress = opts.progress ?? Boolean((errOut as { isTTY?: boolean }).isTTY);
+
+  if (opts.from && !existsSync(opts.from)) throw new InputError(`--from: no such file ${opts.from}`);
+  for (const i of inputs) {
+    if (isUrl(i)) continue;
+    if (!existsSync(i)) throw new InputError(`no such file ${i}`);
+    if (statSync(i).isDirectory()) throw new InputError(`${i} is a directory`);
+  }
+  if (!opts.from && inputs.length === 0) throw new InputError('scan: nothing to do (give --from FILE or WARC files)');
+
+  const store = openStore(opts.db ?? DEFAULT_DB, { timeoutMs: opts.busyTimeoutMs });
+  const summary: BatchSummary = {
+    scanned: 0, contaminated: 0, findings: 0, skippedDone: 0, notModified: 0,
+    skipped: { 'non-html': 0, 'http-status': 0, 'too-large': 0, empty: 0, 'bad-record': 0 },
+    failed: 0, elapsedMs: 0, pagesPerSec: 0,
+  };
+  const pool = new AnalyzePool(workers);
+  let fetcher = opts.fetcher;
+  let ownFetcher = false;
+  const needsFetch = Boolean(opts.from) || inputs.some(isUrl);
+  let progressTimer: NodeJS.Timeout | undefined;
+  const progress = () => {
+    const s = (Date.now() - started) / 1000;
+    const skipped = Object.values(summary.skipped).reduce((a, b) => a + b, 0);
+    errOut.write(`\r\x1b[Kscanned ${summary.scanned} (${(summary.scanned / Math.max(s, 0.001)).toFixed(1)}/s)  contaminated ${summary.contaminated}  already-done ${summary.skippedDone}  skipped ${skipped}  failed ${summary.failed}`);
+  };
+  if (showProgress) progressTimer = setInterval(progress, PROGRESS_INTERVAL_MS);
+  let fatal: unknown;
+
+  const reportFailure = (label: string, err: unknown) => {
+    summary.failed++;
+    const msg = (err as Error)?.message ?? String(err);
+    errOut.write(`${showProgress ? '\r\x1b[K' : ''}winnow: ${msg.startsWith(label) ? msg : `${label}: ${msg}`}\n`.replace(/\n(?!$)/g, ' '));
+  };
+
+  /** Analyze, then commit page + scan atomically, then print. Store errors (locked, disk full) stop the run. */
+  const finish = async (label: string, job: { body: Uint8Array; url?: string; contentType?: string }, meta: Parameters<typeof saveResult>[1]) => {
+    let result: AnalyzeResult;
+    try {
+      result = await pool.run({ body: job.body, url: job.url, contentType: job.contentType, input: label });
+    } catch (err) {
+      reportFailure(label, err);
+      return;
+    }
+    try {
+      saveResult(store, meta, result);
+    } catch (err) {
+      fatal ??= err;
+      return;
+    }
+    summary.scanned++;
+    if (result.verdict === 'contaminated') summary.contaminated++;
+    summary.findings += result.findings.length;
+    await writeLine(out, `${JSON.stringify(result)}\n`);
+  };
+
+  const analyzeSlots = new Slots(Math.max(1, workers) * JOBS_PER_WORKER + 1);
+
+  const doUrl = async (url: string, fetchSlots: Slots) => {
+    if (!fetcher) {
+      // the Fetcher (src/fetch) is loaded only when URLs are scanned
+      const spec = '../fetch/index.js';
+      const mod = (await import(spec)) as { Fetcher: new (o: Record<string, unknown>) => FetchLike };
+      fetcher ??= new mod.Fetcher({ allowPrivate: Boolean(opts.allowPrivate), ...(delay !== undefined ? { perHostDelayMs: delay } : {}) });
+      ownFetcher = true;
+    }
+    await fetchSlots.acquire();
+    let res;
+    try {
+      let bad: string | undefined;
+      try {
+        const u = new URL(url);
+        if (u.protocol !== 'http:' && u.protocol !== 'https:') bad = 'not an http(s) URL';
+      } catch {
+        bad = 'not a valid URL';
+      }
+      if (bad) throw new InputError(`${url}: ${bad}`);
+      res = await fetcher.fetch(url, conditionalFor(store, url));
+    } catch (err) {
+      reportFailure(url, err);
+      return;
+    } finally {
+      fetchSlots.release();
+    }
+    if (res.notModified) {
+      summary.notModified++;
+      return;
+    }
+    const hash = contentHash(res.body);
+    if (hasScan(store, url, hash)) {
+      summary.skippedDone++;
+      return;
+    }
+    await analyzeSlots.acquire();
+    void finish(url, { body: res.body, url: res.finalUrl || url, contentType: res.contentType }, {
+      url,
+      finalUrl: res.finalUrl || url,
+      fetchedAt: res.fetchedAt,
+      status: res.status,
+      etag: headerValue(res.headers, 'etag'),
+      lastModified: headerValue(res.headers, 'last-modified'),
+      contentType: res.contentType,
+      contentHash: hash,
+      body: res.body,
+    }).finally(() => analyzeSlots.release());
+  };
+
+  const seenUrls = new Set<string>();
+  const runUrls = async (urls: AsyncIterable<string> | Iterable<string>) => {
+    const fetchSlots = new Slots(concurrency);
+    // tasks in flight: bounded by fetch slots + analyze slots (each task holds one of them while working)
+    const taskSlots = new Slots(concurrency + Math.max(1, workers) * JOBS_PER_WORKER + 1);
+    for await (const url of urls) {
+      if (fatal) break;
+      // a URL listed twice is scanned once (two concurrent fetches would both miss the store check)
+      if (seenUrls.has(url)) continue;
+      seenUrls.add(url);
+      await taskSlots.acquire();
+      void doUrl(url, fetchSlots)
+        .catch((err) => reportFailure(url, err))
+        .finally(() => taskSlots.release());
+    }
+    await taskSlots.drain();
+  };
+
+  const runWarc = async (path: string) => {
+    for await (const item of readWarc(path, { skipKey: (key) => hasAnyScan(store, key) })) {
+      if (fatal) break;
+      if (item.kind === 'done-before') {
+        summary.skippedDone++;
+        continue;
+      }
+      if (item.kind === 'skip') {
+        summary.skipped[item.skip.reason]++;
+        continue;
+      }
+      const p = item.page;
+      await analyzeSlots.acquire();
+      void finish(p.targetUri || p.key, { body: p.body, url: p.targetUri || undefined, contentType: p.contentType }, {
+        url: p.key,
+        finalUrl: p.targetUri || undefined,
+        fetchedAt: p.date,
+        status: p.status,
+        etag: p.etag,
+        lastModified: p.lastModified,
+        contentType: p.contentType,
+        source: `${p.file}@${p.offset}`,
+        body: p.body,
+      }).finally(() => analyzeSlots.release());
+    }
+  };
+
+  try {
+    if (opts.from) {
+      const lines = createInterface({ input: createReadStream(opts.from), crlfDelay: Infinity });
+      const urls = (async function* () {
+        for await (const line of lines) {
+          const t = line.trim();
+          if (t && !t.startsWith('#')) yield t;
+        }
+      })();
+      await runUrls(urls);
+    }
+    const urlInputs = inputs.filter(isUrl);
+    if (urlInputs.length) await runUrls(urlInputs);
+    for (const input of inputs) {
+      if (fatal) break;
+      if (isUrl(input)) continue;
+      if (isWarcPath(input)) await runWarc(input);
+      else {
+        // a local HTML file: keyed by its absolute file: URL, resumable by content hash like a URL
+        const { readFileSync } = await import('node:fs');
+        const abs = resolve(input);
+        const body = readFileSync(abs);
+        const key = `file:${abs}`;
+        if (hasScan(store, key, contentHash(body))) {
+          summary.skippedDone++;
+          continue;
+        }
+        await analyzeSlots.acquire();
+        void finish(input, { body }, { url: key, body, fetchedAt: new Date().toISOString() }).finally(() => analyzeSlots.release());
+      }
+    }
+    await analyzeSlots.drain();
+  } finally {
+    if (progressTimer) clearInterval(progressTimer);
+    await pool.close();
+    if (ownFetcher && fetcher) await fetcher.close();
+    store.close();
+  }
+  if (fatal) throw fatal;
+  summary.elapsedMs = Date.now() - started;
+  summary.pagesPerSec = summary.scanned / Math.max(summary.elapsedMs / 1000, 0.001);
+  if (showProgress) {
+    progress();
+    errOut.write('\n');
+  }
+  return summary;
+}
+
+/** One line for stderr at the end of a CLI batch run. */
+export function formatSummary(s: BatchSummary): string {
+  const skipped = Object.entries(s.skipped).filter(([, n]) => n > 0).map(([k, n]) => `${k} ${n}`).join(', ');
+  return `scanned ${s.scanned} pages (${s.contaminated} contaminated, ${s.findings} findings) in ${(s.elapsedMs / 1000).toFixed(1)} s, ${s.pagesPerSec.toFixed(1)} pages/s; already done ${s.skippedDone}; not modified ${s.notModified}; skipped ${skipped || 0}; failed ${s.failed}`;
+}
+

@@ -1,0 +1,128 @@
+// A small worker_threads pool for analyze(): one job per worker at a time, a FIFO queue in front, a crashed
+// worker is replaced and its job fails (never hangs). `workers: 0` runs analyze() inline (tests, tiny runs).
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { analyze } from '../analyze.js';
+import { InputError } from '../errors.js';
+import type { AnalyzeResult } from '../result.js';
+
+export interface AnalyzeJob {
+  id: number;
+  body: Uint8Array;
+  url?: string;
+  contentType?: string;
+  input?: string;
+}
+export type AnalyzeReply =
+  | { id: number; ok: true; result: AnalyzeResult }
+  | { id: number; ok: false; message: string; inputError: boolean };
+
+type Pending = { job: AnalyzeJob; resolve: (r: AnalyzeResult) => void; reject: (e: Error) => void };
+
+/** The compiled worker beside this module (dist/), else the TypeScript source run through tsx. */
+function workerEntry(): { url: URL; execArgv?: string[] } {
+  const js = new URL('./worker.js', import.meta.url);
+  if (existsSync(fileURLToPath(js))) return { url: js };
+  const ts = new URL('./worker.ts', import.meta.url);
+  if (existsSync(fileURLToPath(ts))) return { url: ts, execArgv: ['--import', 'tsx'] };
+  throw new Error('batch worker not found; run `npm run build`');
+}
+
+export class AnalyzePool {
+  readonly size: number;
+  private idle: Worker[] = [];
+  private all = new Set<Worker>();
+  private busy = new Map<Worker, Pending>();
+  private queue: Pending[] = [];
+  private nextId = 1;
+  private closed = false;
+  private entry?: { url: URL; execArgv?: string[] };
+
+  constructor(size: number) {
+    this.size = Math.max(0, Math.floor(size));
+    if (this.size > 0) {
+      this.entry = workerEntry();
+      for (let i = 0; i < this.size; i++) this.spawn();
+    }
+  }
+
+  /** Jobs waiting or running; the producer keeps this bounded (backpressure). */
+  get load(): number {
+    return this.queue.length + this.busy.size;
+  }
+
+  private spawn(): void {
+    const w = new Worker(this.entry!.url, { execArgv: this.entry!.execArgv, env: { ...process.env, DOTENV_CONFIG_QUIET: 'true' } });
+    this.all.add(w);
+    w.on('message', (reply: AnalyzeReply) => {
+      const p = this.busy.get(w);
+      this.busy.delete(w);
+      if (p) {
+        if (reply.ok) p.resolve(reply.result);
+        else p.reject(reply.inputError ? new InputError(reply.message) : new Error(reply.message));
+      }
+      this.release(w);
+    });
+    w.on('error', (err) => this.crashed(w, err));
+    w.on('exit', (code) => {
+      if (!this.closed && this.all.has(w)) this.crashed(w, new Error(`analyze worker exited with code ${code}`));
+    });
+    this.idle.push(w);
+  }
+
+  private crashed(w: Worker, err: Error): void {
+    if (!this.all.has(w)) return;
+    this.all.delete(w);
+    this.idle = this.idle.filter((x) => x !== w);
+    const p = this.busy.get(w);
+    this.busy.delete(w);
+    void w.terminate();
+    p?.reject(new Error(`analyze worker crashed: ${err.message.split('\n')[0]}`));
+    if (!this.closed) {
+      this.spawn();
+      this.pump();
+    }
+  }
+
+  private release(w: Worker): void {
+    if (!this.all.has(w)) return;
+    this.idle.push(w);
+    this.pump();
+  }
+
+  private pump(): void {
+    while (this.idle.length > 0 && this.queue.length > 0) {
+      const w = this.idle.pop()!;
+      const p = this.queue.shift()!;
+      this.busy.set(w, p);
+      // copy into a transferable buffer we own, so the producer's memory (e.g. a WARC chunk) is released
+      const body = p.job.body.byteOffset === 0 && p.job.body.byteLength === p.job.body.buffer.byteLength && p.job.body.buffer instanceof ArrayBuffer
+        ? p.job.body
+        : new Uint8Array(p.job.body);
+      w.postMessage({ ...p.job, body }, [body.buffer as ArrayBuffer]);
+    }
+  }
+
+  run(job: Omit<AnalyzeJob, 'id'>): Promise<AnalyzeResult> {
+    if (this.closed) return Promise.reject(new Error('pool is closed'));
+    if (this.size === 0) {
+      try {
+        return Promise.resolve(analyze(job.body, { url: job.url, contentType: job.contentType, input: job.input }));
+      } catch (err) {
+        return Promise.reject(err);
+      }
+    }
+    return new Promise((resolve, reject) => {
+      this.queue.push({ job: { ...job, id: this.nextId++ }, resolve, reject });
+      this.pump();
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const p of this.queue.splice(0)) p.reject(new Error('pool closed'));
+    await Promise.all([...this.all].map((w) => w.terminate()));
+    this.all.clear();
+  }
+}

@@ -1,0 +1,209 @@
+// Stream HTML pages out of WARC files (WARC/1.0 and 1.1, plain or gzip-per-record as Common Crawl writes them).
+// Only `response` records are pages; their HTTP headers are parsed off the payload, transfer/content encodings
+// are undone, and records that are not HTML (by Content-Type, then by sniffing) are skipped and counted.
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { createGunzip, gunzipSync, inflateSync, brotliDecompressSync, inflateRawSync } from 'node:zlib';
+import { AsyncIterReader, WARCParser } from 'warcio';
+import { InputError } from '../errors.js';
+
+/** Records with a larger block than this are skipped (a news page is < 2 MB; media and dumps are not pages). */
+export const MAX_RECORD_BYTES = 10 * 1024 * 1024;
+/** How many leading bytes the HTML sniff looks at when the Content-Type does not decide. */
+const SNIFF_BYTES = 2048;
+
+const HTML_TYPES = /^(text\/html|application\/xhtml\+xml|application\/xml|text\/xml)\b/i;
+/** Types that may hold HTML when servers mislabel pages: decided by sniffing. */
+const SNIFF_TYPES = /^(text\/plain|application\/octet-stream|unknown\/unknown|application\/unknown)?$/i;
+const HTML_SNIFF = /<(!doctype\s+html|html|head|body|meta|title|div|p|article|script|link)[\s>/]/i;
+
+export type SkipReason = 'non-html' | 'http-status' | 'too-large' | 'empty' | 'bad-record';
+
+export interface WarcPage {
+  /** store key: warc:<file name>#<WARC-Record-ID> (or #@<offset> when the record has no id) */
+  key: string;
+  file: string;
+  recordId: string;
+  /** offset of the record in the uncompressed WARC stream */
+  offset: number;
+  warcVersion: string;
+  targetUri: string;
+  date?: string;
+  status: number;
+  contentType?: string;
+  etag?: string;
+  lastModified?: string;
+  /** HTTP body with transfer and content encodings undone */
+  body: Uint8Array;
+}
+
+export interface WarcSkip {
+  key: string;
+  reason: SkipReason;
+}
+
+export type WarcItem = { kind: 'page'; page: WarcPage } | { kind: 'skip'; skip: WarcSkip };
+
+async function isGzipFile(path: string): Promise<boolean> {
+  let fh;
+  try {
+    fh = await open(path, 'r');
+  } catch (err) {
+    throw new InputError(`cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+  try {
+    const buf = Buffer.alloc(2);
+    const { bytesRead } = await fh.read(buf, 0, 2, 0);
+    return bytesRead === 2 && buf[0] === 0x1f && buf[1] === 0x8b;
+  } finally {
+    await fh.close();
+  }
+}
+
+/** Undo chunked transfer encoding; returns the input when it is not well-formed chunking. */
+export function dechunk(data: Uint8Array): Uint8Array {
+  const buf = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  const parts: Buffer[] = [];
+  let pos = 0;
+  for (;;) {
+    const eol = buf.indexOf('\r\n', pos, 'latin1');
+    if (eol < 0) return data;
+    const size = parseInt(buf.toString('latin1', pos, eol).split(';')[0].trim(), 16);
+    if (!Number.isFinite(size) || size < 0) return data;
+    if (size === 0) break;
+    const start = eol + 2;
+    if (start + size > buf.length) {
+      parts.push(buf.subarray(start));
+      break;
+    }
+    parts.push(buf.subarray(start, start + size));
+    pos = start + size + 2;
+    if (pos >= buf.length) break;
+  }
+  return Buffer.concat(parts);
+}
+
+/** Undo a Content-Encoding when the bytes really are encoded (archives often store them decoded already). */
+export function decodeContent(body: Uint8Array, encoding: string | null | undefined): Uint8Array {
+  const enc = (encoding ?? '').trim().toLowerCase();
+  if (!enc || enc === 'identity' || body.byteLength === 0) return body;
+  try {
+    if ((enc === 'gzip' || enc === 'x-gzip') && body[0] === 0x1f && body[1] === 0x8b) return gunzipSync(body);
+    if (enc === 'deflate') {
+      try {
+        return inflateSync(body);
+      } catch {
+        return inflateRawSync(body);
+      }
+    }
+    if (enc === 'br') return brotliDecompressSync(body);
+  } catch {
+    /* not actually encoded: keep the bytes */
+  }
+  return body;
+}
+
+export function looksLikeHtml(body: Uint8Array): boolean {
+  const head = Buffer.from(body.buffer, body.byteOffset, Math.min(body.byteLength, SNIFF_BYTES)).toString('latin1');
+  return HTML_SNIFF.test(head);
+}
+
+/** HTML by Content-Type; sniffed when the type is missing or generic; everything else is not a page. */
+export function isHtmlRecord(contentType: string | undefined, body: Uint8Array): boolean {
+  const ct = (contentType ?? '').split(';')[0].trim();
+  if (HTML_TYPES.test(ct)) return ct.toLowerCase().includes('html') || looksLikeHtml(body);
+  if (SNIFF_TYPES.test(ct)) return looksLikeHtml(body);
+  return false;
+}
+
+/**
+ * Stream the pages of one WARC file. Memory holds one record at a time; the caller pulls (backpressure).
+ * `skipKey(key)` lets the caller skip records already stored (resume) without reading their bodies.
+ */
+export async function* readWarc(path: string, opts: { skipKey?: (key: string) => boolean } = {}): AsyncGenerator<WarcItem | { kind: 'done-before'; key: string }> {
+  const gz = await isGzipFile(path);
+  const file = basename(path);
+  const raw = createReadStream(path, { highWaterMark: 256 * 1024 });
+  // Node's gunzip reads concatenated members (one per record) natively and is much faster than pako.
+  const stream = gz ? raw.pipe(createGunzip()) : raw;
+  raw.on('error', (err) => stream.destroy(err));
+  const reader = new AsyncIterReader(stream as unknown as AsyncIterable<Uint8Array>, null);
+  const parser = new WARCParser(reader);
+  let first = true;
+  try {
+    for (;;) {
+      let record;
+      try {
+        record = await parser.parse();
+      } catch (err) {
+        throw new InputError(`${path}: not a readable WARC file (${(err as Error).message.split('\n')[0]})`);
+      }
+      if (!record) break;
+      const version = record.warcHeaders.protocol ?? '';
+      if (first) {
+        first = false;
+        if (!/^WARC\/1\.[01]$/.test(version)) throw new InputError(`${path}: not a WARC/1.0 or 1.1 file`);
+      }
+      if (record.warcType !== 'response') continue;
+      const offset = parser.offset;
+      const recordId = (record.warcHeaders.headers.get('WARC-Record-ID') ?? '').trim();
+      const key = `warc:${file}#${recordId || `@${offset}`}`;
+      if (opts.skipKey?.(key)) {
+        yield { kind: 'done-before', key };
+        continue;
+      }
+      const http = record.httpHeaders;
+      if (!http) {
+        yield { kind: 'skip', skip: { key, reason: 'bad-record' } };
+        continue;
+      }
+      if (record.warcContentLength > MAX_RECORD_BYTES) {
+        yield { kind: 'skip', skip: { key, reason: 'too-large' } };
+        continue;
+      }
+      const status = Number(http.statusCode ?? 0);
+      const contentType = http.headers.get('content-type') ?? undefined;
+      const ctBase = (contentType ?? '').split(';')[0].trim();
+      if (ctBase && !HTML_TYPES.test(ctBase) && !SNIFF_TYPES.test(ctBase)) {
+        yield { kind: 'skip', skip: { key, reason: 'non-html' } };
+        continue;
+      }
+      if (status < 200 || status >= 300) {
+        yield { kind: 'skip', skip: { key, reason: 'http-status' } };
+        continue;
+      }
+      let body: Uint8Array = await record.readFully(false);
+      if ((http.headers.get('transfer-encoding') ?? '').toLowerCase().includes('chunked')) body = dechunk(body);
+      body = decodeContent(body, http.headers.get('content-encoding'));
+      if (body.byteLength === 0) {
+        yield { kind: 'skip', skip: { key, reason: 'empty' } };
+        continue;
+      }
+      if (!isHtmlRecord(contentType, body)) {
+        yield { kind: 'skip', skip: { key, reason: 'non-html' } };
+        continue;
+      }
+      yield {
+        kind: 'page',
+        page: {
+          key,
+          file,
+          recordId,
+          offset,
+          warcVersion: version,
+          targetUri: record.warcTargetURI ?? '',
+          date: record.warcDate ?? undefined,
+          status,
+          contentType,
+          etag: http.headers.get('etag') ?? undefined,
+          lastModified: http.headers.get('last-modified') ?? undefined,
+          body,
+        },
+      };
+    }
+  } finally {
+    raw.destroy();
+    if (stream !== raw) stream.destroy();
+  }
+}
