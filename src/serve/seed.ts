@@ -1,0 +1,76 @@
+// Demo content for `winnow serve` on an empty store: scan our fixtures (corpus/fixtures) and a handful of real
+// pages from ../shared/data (when present) so a new user sees a real queue at once.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { analyze } from '../analyze.js';
+import { saveResult, type Store } from '../store/index.js';
+
+/** Real pages scanned for the demo (paths relative to ../shared/data): the two real injections, hard negatives, a few news pages. */
+export const DEMO_REAL_PAGES = [
+  'gne-chinese-news/html/njxfhn/1.html.gz',
+  'trafilatura-eval/eval/silvias.net.wahlzensur.html.gz',
+  'gne-chinese-news/html/thepaper/5.html.gz',
+  'chinese-web-content-extraction/original/8cb7b39d-4a06-4cad-bc50-0f63304267f3.html',
+  'chinese-web-content-extraction/original/05e98007-d810-4036-b154-2ef2fe68c2af.html',
+  'gne-chinese-news/html/163/1.html.gz',
+];
+/** Fixture files larger than this are skipped in the demo. */
+const MAX_DEMO_FILE_BYTES = 5 * 1024 * 1024;
+/** At most this many fixture files are scanned. */
+const MAX_DEMO_FIXTURES = 60;
+
+/** The repository root (this file is src/serve/seed.ts or dist/serve/seed.js: two levels down). */
+export function repoRoot(): string {
+  return resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+}
+
+function htmlFiles(dir: string, out: string[] = []): string[] {
+  if (!existsSync(dir)) return out;
+  for (const name of readdirSync(dir).sort()) {
+    const p = join(dir, name);
+    const st = statSync(p);
+    if (st.isDirectory()) htmlFiles(p, out);
+    else if (/\.html?(\.gz)?$/i.test(name) && st.size <= MAX_DEMO_FILE_BYTES) out.push(p);
+  }
+  return out;
+}
+
+function readPage(p: string): Buffer {
+  const raw = readFileSync(p);
+  return p.endsWith('.gz') ? gunzipSync(raw) : raw;
+}
+
+export interface SeedSummary {
+  scanned: number;
+  failed: number;
+  findings: number;
+  errors: string[];
+}
+
+/** Scan the demo pages into the store. Failures are counted and reported (one line each), never thrown. */
+export function seedDemo(store: Store, root = repoRoot()): SeedSummary {
+  const files: { path: string; url: string }[] = htmlFiles(join(root, 'corpus', 'fixtures'))
+    .slice(0, MAX_DEMO_FIXTURES)
+    .map((p) => ({ path: p, url: `file:${relative(root, p)}` }));
+  const data = resolve(root, '..', 'shared', 'data');
+  for (const rel of DEMO_REAL_PAGES) {
+    const p = join(data, rel);
+    if (existsSync(p)) files.push({ path: p, url: `file:../shared/data/${rel}` });
+  }
+  const sum: SeedSummary = { scanned: 0, failed: 0, findings: 0, errors: [] };
+  for (const f of files) {
+    try {
+      const body = readPage(f.path);
+      const result = analyze(body, { input: f.url });
+      saveResult(store, { url: f.url, fetchedAt: new Date().toISOString(), body }, result);
+      sum.scanned++;
+      sum.findings += result.findings.length;
+    } catch (err) {
+      sum.failed++;
+      sum.errors.push(`${f.url}: ${String((err as Error)?.message ?? err).split('\n')[0]}`);
+    }
+  }
+  return sum;
+}
