@@ -1,0 +1,206 @@
+// fold(): the text as matchers see it, with an exact offset map back into the original.
+//
+// Per character cluster (a code point plus any combining marks after it): NFKC, lower-case, then
+// look-alike letters (Cyrillic/Greek homoglyphs) folded to Latin. Zero-width characters are dropped.
+// Folding is context-free (the same character always folds the same way), so a rule term folded with
+// fold() matches the folded text whatever script surrounds it. Spaced-out spam ("v i a g r a") is left as is.
+//
+// Speed: O(n), one pass. BMP characters are folded through a lazily filled table (NFKC is computed once
+// per distinct character); ASCII and the CJK unified ideographs never touch String.prototype.normalize.
+import type { Folded } from './types.js';
+
+/** Characters removed by fold(): zero-width space/joiners, word joiner, BOM, soft hyphen, bidi marks, CGJ. */
+export const ZERO_WIDTH_CHARS: readonly number[] = [
+  0x00ad, 0x034f, 0x180e, 0x200b, 0x200c, 0x200d, 0x200e, 0x200f, 0x2060, 0x2061, 0x2062, 0x2063, 0x2064, 0xfeff,
+];
+
+/**
+ * Look-alike letters folded to Latin, keyed by the LOWER-CASE form (fold lower-cases first, so capitals
+ * such as Cyrillic 'В' reach this table as 'в'). Context-free on purpose: see the header comment.
+ */
+export const HOMOGLYPHS: Readonly<Record<string, string>> = {
+  // Cyrillic
+  а: 'a', в: 'b', е: 'e', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't', у: 'y', х: 'x',
+  і: 'i', ї: 'i', ј: 'j', ѕ: 's', ԁ: 'd', ӏ: 'l', һ: 'h', ԛ: 'q', ԝ: 'w', ү: 'y', ɡ: 'g', ѵ: 'v', ԍ: 'g',
+  // Greek
+  α: 'a', β: 'b', ε: 'e', η: 'n', ι: 'i', κ: 'k', ν: 'v', ο: 'o', ρ: 'p', τ: 't', υ: 'u', χ: 'x', γ: 'y',
+  ζ: 'z', μ: 'u', ϲ: 'c', ϳ: 'j',
+  // Latin letters that only look alike
+  ı: 'i', ȷ: 'j', ℓ: 'l',
+};
+
+// Fold table for BMP code units. 0 = not computed yet; otherwise one of the kinds below, plus MARK_BIT
+// when the character is a combining mark (it then joins the cluster of the character before it).
+const KIND_DELETE = 1;
+const KIND_MULTI = 2; // folds to 0 or 2+ code units: look in MULTI
+const KIND_SINGLE_BASE = 3; // folds to the single code unit (value - KIND_SINGLE_BASE)
+const MARK_BIT = 1 << 20;
+const KIND_MASK = MARK_BIT - 1;
+
+const table = new Int32Array(0x10000);
+const MULTI = new Map<number, string>();
+/** folds of clusters (surrogate pairs, base + combining marks), memoised up to this many entries */
+const CLUSTER_CACHE_MAX = 50_000;
+const clusterCache = new Map<string, string>();
+const MARK_RE = /\p{M}/u;
+
+let homoTable: Uint16Array | null = null;
+function homo(): Uint16Array {
+  if (homoTable) return homoTable;
+  const t = new Uint16Array(0x10000);
+  for (const [k, v] of Object.entries(HOMOGLYPHS)) t[k.charCodeAt(0)] = v.charCodeAt(0);
+  homoTable = t;
+  return t;
+}
+
+function applyHomoglyphs(x: string): string {
+  const h = homo();
+  let out = '';
+  for (let i = 0; i < x.length; i++) {
+    const c = x.charCodeAt(i);
+    out += h[c] ? String.fromCharCode(h[c]) : x[i];
+  }
+  return out;
+}
+
+/** NFKC + lower-case + look-alikes of one cluster. */
+function foldCluster(x: string): string {
+  return applyHomoglyphs(x.normalize('NFKC').toLowerCase());
+}
+
+function computeEntry(c: number): number {
+  let v: number;
+  if (ZERO_WIDTH_CHARS.includes(c)) v = KIND_DELETE;
+  else if (c >= 0xd800 && c <= 0xdfff) v = KIND_SINGLE_BASE + c; // surrogates are handled by the caller
+  else {
+    const f = foldCluster(String.fromCharCode(c));
+    if (f.length === 1) v = KIND_SINGLE_BASE + f.charCodeAt(0);
+    else {
+      MULTI.set(c, f);
+      v = KIND_MULTI;
+    }
+  }
+  if (MARK_RE.test(String.fromCharCode(c))) v |= MARK_BIT;
+  table[c] = v;
+  return v;
+}
+
+// ASCII and CJK unified ideographs are filled eagerly: they are stable under NFKC and lower-casing is trivial.
+for (let c = 0; c < 0x80; c++) table[c] = KIND_SINGLE_BASE + (c >= 0x41 && c <= 0x5a ? c + 32 : c);
+for (let c = 0x4e00; c <= 0x9fff; c++) table[c] = KIND_SINGLE_BASE + c;
+
+// Output scratch, reused between calls (grown on demand). The map is allocated per call (it is returned).
+let outBuf = new Uint16Array(1 << 12);
+const decoder = new TextDecoder('utf-16le');
+
+function isMarkAt(s: string, i: number): boolean {
+  if (i >= s.length) return false;
+  const c = s.charCodeAt(i);
+  if (c < 0x300) return false;
+  if (c >= 0xd800 && c <= 0xdbff) {
+    // astral combining marks (rare): ask the regex
+    const cp = s.codePointAt(i)!;
+    return cp > 0xffff && MARK_RE.test(String.fromCodePoint(cp));
+  }
+  const v = table[c] || computeEntry(c);
+  return (v & MARK_BIT) !== 0;
+}
+
+/** NFKC + lower-case + zero-width removal + full-width/look-alike folding; map points back into s. */
+export function fold(s: string): Folded {
+  const n = s.length;
+  let cap = n + 16;
+  if (outBuf.length < cap) outBuf = new Uint16Array(Math.max(cap, outBuf.length * 2));
+  let out = outBuf;
+  let map = new Int32Array(cap + 1);
+  let o = 0;
+  let changed = false;
+  const ensure = (extra: number): void => {
+    if (o + extra < cap) return;
+    cap = Math.max(cap * 2, o + extra + 16);
+    const nb = new Uint16Array(cap);
+    nb.set(out.subarray(0, o));
+    out = outBuf = nb;
+    const nm = new Int32Array(cap + 1);
+    nm.set(map.subarray(0, o));
+    map = nm;
+  };
+  const emit = (str: string, at: number): void => {
+    ensure(str.length);
+    for (let k = 0; k < str.length; k++) {
+      out[o] = str.charCodeAt(k);
+      map[o++] = at;
+    }
+  };
+  let i = 0;
+  while (i < n) {
+    const c = s.charCodeAt(i);
+    // fast path: a BMP non-surrogate char not followed by a combining mark
+    if (c < 0xd800 || c > 0xdfff) {
+      const v = table[c] || computeEntry(c);
+      const next = i + 1 < n ? s.charCodeAt(i + 1) : 0;
+      if (next < 0x300 || !isMarkAt(s, i + 1)) {
+        const kind = v & KIND_MASK;
+        if (kind >= KIND_SINGLE_BASE) {
+          const f = kind - KIND_SINGLE_BASE;
+          if (f !== c) changed = true;
+          if (o >= cap) ensure(1);
+          out[o] = f;
+          map[o++] = i;
+        } else if (kind === KIND_DELETE) {
+          changed = true;
+        } else {
+          changed = true;
+          emit(MULTI.get(c)!, i);
+        }
+        i++;
+        continue;
+      }
+    }
+    // slow path: surrogate pair and/or combining marks -> fold the whole cluster
+    let j = i + 1;
+    if (c >= 0xd800 && c <= 0xdbff && j < n) {
+      const d = s.charCodeAt(j);
+      if (d >= 0xdc00 && d <= 0xdfff) j++;
+    }
+    while (j < n && isMarkAt(s, j)) j += s.charCodeAt(j) >= 0xd800 && s.charCodeAt(j) <= 0xdbff ? 2 : 1;
+    const raw = s.slice(i, j);
+    let f = clusterCache.get(raw);
+    if (f === undefined) {
+      const lone = j === i + 1 && c >= 0xd800 && c <= 0xdfff;
+      f = lone ? raw : foldCluster(raw);
+      if (clusterCache.size >= CLUSTER_CACHE_MAX) clusterCache.clear();
+      clusterCache.set(raw, f);
+    }
+    if (f !== raw) changed = true;
+    emit(f, i);
+    i = j;
+  }
+  if (!changed) {
+    // nothing folded: the map is the identity
+    const idMap = o + 1 === map.length ? map : map.subarray(0, o + 1);
+    idMap[o] = n;
+    return { text: s, map: idMap };
+  }
+  map[o] = n;
+  const text = decoder.decode(out.subarray(0, o));
+  return { text, map: o + 1 === map.length ? map : map.subarray(0, o + 1) };
+}
+
+/**
+ * Original span of the folded span [start, end). The end is widened to the end of the cluster that holds
+ * folded char end-1 (so a match on half of an expansion such as "ﬁ" -> "fi" still covers the whole "ﬁ");
+ * characters fold() dropped right after the match (zero-width) are included.
+ */
+export function toOriginal(f: Folded, start: number, end: number): { start: number; end: number } {
+  const len = f.text.length;
+  if (start < 0) start = 0;
+  if (end > len) end = len;
+  if (start > end) start = end;
+  const os = f.map[start];
+  if (end === start) return { start: os, end: os };
+  const last = f.map[end - 1];
+  let k = end;
+  while (k < len && f.map[k] === last) k++;
+  return { start: os, end: f.map[k] };
+}

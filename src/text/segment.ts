@@ -1,0 +1,214 @@
+// segment(): words with offsets into the input.
+//
+// - Chinese (Han runs): @node-rs/jieba (HMM on, so unseen words such as 配资 come out whole), one native call
+//   per segment() call: all Han runs are joined with '\n' (jieba never joins across it) and the pieces are
+//   walked back onto the runs. Never whitespace splitting, never Intl.Segmenter (wrong for 配资, quadratic).
+// - Japanese (the text has kana, see JA_* in lang.ts): jieba's dictionary is Chinese and mangles Japanese,
+//   so tokens are runs by script: a kanji run, a hiragana run, a katakana run (with ー) are one token each.
+//   This is crude for words, but stable; char n-grams (featureVector) carry the rest.
+// - Hangul runs are one token each (Korean separates words with spaces).
+// - Other letters/digits: runs of \p{L}\p{M}\p{N}, keeping internal . - _ ' ’ between word chars
+//   (pills-shop.com, don't, 3.5, e-mail stay one token) and ',' between digits (1,000).
+// Punctuation and white space are not tokens.
+import { Jieba } from '@node-rs/jieba';
+import { dict } from '@node-rs/jieba/dict.js';
+import type { Token } from './types.js';
+import { JA_MIN_KANA, JA_MIN_KANA_SHARE } from './lang.js';
+
+/** Frequency given to words added with addWords(): high enough that they beat their pieces. */
+export const ADDED_WORD_FREQ = 10_000;
+/** Words the default dictionary lacks but every winnow user needs whole. */
+export const DEFAULT_EXTRA_WORDS: readonly string[] = ['配资'];
+
+// character classes
+const C_OTHER = 1;
+const C_WORD = 2; // letters/digits/marks of non-CJK scripts
+const C_HAN = 3;
+const C_HIRA = 4;
+const C_KATA = 5;
+const C_HANGUL = 6;
+const C_JOIN = 7; // . - _ ' ’ (kept inside words)
+const C_COMMA = 8; // kept between digits
+
+const cls = new Uint8Array(0x10000);
+const HAN_RE = /\p{Script=Han}/u;
+const HIRA_RE = /\p{Script=Hiragana}/u;
+const KATA_RE = /[\p{Script=Katakana}\u30fc\uff70]/u;
+const HANGUL_RE = /\p{Script=Hangul}/u;
+const WORD_RE = /[\p{L}\p{M}\p{N}]/u;
+
+function classify(ch: string): number {
+  if (HAN_RE.test(ch)) return C_HAN;
+  if (HIRA_RE.test(ch)) return C_HIRA;
+  if (KATA_RE.test(ch)) return C_KATA;
+  if (HANGUL_RE.test(ch)) return C_HANGUL;
+  if (WORD_RE.test(ch)) return C_WORD;
+  return C_OTHER;
+}
+
+function classAt(c: number): number {
+  const v = cls[c];
+  if (v) return v;
+  const k = c >= 0xd800 && c <= 0xdfff ? C_OTHER : classify(String.fromCharCode(c));
+  cls[c] = k;
+  return k;
+}
+for (let c = 0; c < 0x80; c++) {
+  const ch = String.fromCharCode(c);
+  cls[c] = /[A-Za-z0-9]/.test(ch) ? C_WORD : /[.\-_']/.test(ch) ? C_JOIN : ch === ',' ? C_COMMA : C_OTHER;
+}
+cls[0x2019] = C_JOIN;
+for (let c = 0x4e00; c <= 0x9fff; c++) cls[c] = C_HAN;
+
+/** class of the character at i and its length in code units (2 for a surrogate pair) */
+function charClass(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  if (c < 0xd800 || c > 0xdbff) return classAt(c);
+  const cp = s.codePointAt(i)!;
+  return cp > 0xffff ? classify(String.fromCodePoint(cp)) : C_OTHER;
+}
+const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
+
+let jieba: Jieba | null = null;
+const added = new Set<string>();
+let pending: string[] = [...DEFAULT_EXTRA_WORDS];
+
+function loadWords(j: Jieba, words: string[]): void {
+  if (words.length === 0) return;
+  j.loadDict(Buffer.from(words.map((w) => `${w} ${ADDED_WORD_FREQ} n`).join('\n') + '\n', 'utf8'));
+}
+
+function getJieba(): Jieba {
+  if (!jieba) {
+    jieba = Jieba.withDict(dict);
+    loadWords(jieba, pending);
+    pending = [];
+  }
+  return jieba;
+}
+
+const ALL_HAN_RE = /^\p{Script=Han}+$/u;
+
+/**
+ * Add words to the segmenter's dictionary (rule terms), so they come out whole. Works before or after the
+ * segmenter is created (jieba's loadDict merges into the live dictionary). Only all-Han words matter (the
+ * other scripts are not segmented by a dictionary); others are ignored.
+ */
+export function addWords(words: string[]): void {
+  const fresh: string[] = [];
+  for (const raw of words) {
+    const w = raw.trim();
+    if (w.length < 2 || added.has(w) || !ALL_HAN_RE.test(w)) continue;
+    added.add(w);
+    fresh.push(w);
+  }
+  if (fresh.length === 0) return;
+  if (jieba) loadWords(jieba, fresh);
+  else pending.push(...fresh);
+}
+
+function cutRuns(s: string, starts: number[], ends: number[], out: Token[]): void {
+  const j = getJieba();
+  const parts: string[] = new Array(starts.length);
+  for (let r = 0; r < starts.length; r++) parts[r] = s.slice(starts[r], ends[r]);
+  const pieces = j.cut(parts.join('\n'), true);
+  let r = 0;
+  let pos = starts[0];
+  let ok = true;
+  const tmp: Token[] = [];
+  for (const p of pieces) {
+    if (p === '\n') {
+      if (pos !== ends[r]) {
+        ok = false;
+        break;
+      }
+      r++;
+      pos = starts[r];
+      continue;
+    }
+    if (r >= starts.length || pos + p.length > ends[r] || !s.startsWith(p, pos)) {
+      ok = false;
+      break;
+    }
+    tmp.push({ text: p, start: pos, end: pos + p.length, cjk: true });
+    pos += p.length;
+  }
+  if (ok && r === starts.length - 1 && pos === ends[r]) {
+    for (const t of tmp) out.push(t);
+    return;
+  }
+  // jieba's pieces did not line up with the input (should not happen): one token per character
+  for (let k = 0; k < starts.length; k++) {
+    for (let i = starts[k]; i < ends[k]; ) {
+      const w = s.codePointAt(i)! > 0xffff ? 2 : 1;
+      out.push({ text: s.slice(i, i + w), start: i, end: i + w, cjk: true });
+      i += w;
+    }
+  }
+}
+
+/** Words with offsets into s: jieba for Chinese runs, letters/digits runs for the rest; punctuation dropped. */
+export function segment(s: string): Token[] {
+  const n = s.length;
+  // pass 1: runs
+  const runCls: number[] = [];
+  const runStart: number[] = [];
+  const runEnd: number[] = [];
+  let han = 0;
+  let kana = 0;
+  let i = 0;
+  while (i < n) {
+    const k = charClass(s, i);
+    const w = k === C_OTHER || k === C_JOIN || k === C_COMMA ? 1 : s.charCodeAt(i) >= 0xd800 && s.charCodeAt(i) <= 0xdbff ? 2 : 1;
+    if (k === C_OTHER || k === C_JOIN || k === C_COMMA) {
+      i += w;
+      continue;
+    }
+    let j = i + w;
+    if (k === C_WORD) {
+      while (j < n) {
+        const kj = charClass(s, j);
+        if (kj === C_WORD) j += s.charCodeAt(j) >= 0xd800 && s.charCodeAt(j) <= 0xdbff ? 2 : 1;
+        else if (kj === C_JOIN && j + 1 < n && charClass(s, j + 1) === C_WORD) j += 1;
+        else if (kj === C_COMMA && isDigit(s.charCodeAt(j - 1)) && j + 1 < n && isDigit(s.charCodeAt(j + 1))) j += 1;
+        else break;
+      }
+    } else {
+      while (j < n) {
+        const kj = charClass(s, j);
+        // katakana prolonged mark and iteration marks stay with the run before them
+        if (kj !== k) break;
+        j += s.charCodeAt(j) >= 0xd800 && s.charCodeAt(j) <= 0xdbff ? 2 : 1;
+      }
+      if (k === C_HAN) han += j - i;
+      else if (k === C_HIRA || k === C_KATA) kana += j - i;
+    }
+    runCls.push(k);
+    runStart.push(i);
+    runEnd.push(j);
+    i = j;
+  }
+  const japanese = kana >= JA_MIN_KANA && kana >= JA_MIN_KANA_SHARE * (han + kana);
+  // pass 2: tokens; Chinese runs are cut in one jieba call, then merged back in order
+  const out: Token[] = [];
+  const hanStarts: number[] = [];
+  const hanEnds: number[] = [];
+  for (let r = 0; r < runCls.length; r++) {
+    if (runCls[r] === C_HAN && !japanese) {
+      hanStarts.push(runStart[r]);
+      hanEnds.push(runEnd[r]);
+    }
+  }
+  const hanTokens: Token[] = [];
+  if (hanStarts.length > 0) cutRuns(s, hanStarts, hanEnds, hanTokens);
+  let h = 0;
+  for (let r = 0; r < runCls.length; r++) {
+    const k = runCls[r];
+    if (k === C_HAN && !japanese) {
+      while (h < hanTokens.length && hanTokens[h].start < runEnd[r]) out.push(hanTokens[h++]);
+      continue;
+    }
+    out.push({ text: s.slice(runStart[r], runEnd[r]), start: runStart[r], end: runEnd[r], cjk: k !== C_WORD });
+  }
+  return out;
+}

@@ -1,0 +1,171 @@
+// sentences() and clauses(): spans with offsets into the input, white space trimmed out, never empty.
+//
+// Sentence ends: newlines; Chinese 。！？；… (and ！？ runs such as "？！", "……"); ASCII ! ? always;
+// ASCII '.' unless it is part of a number/domain (3.5, example.com), an abbreviation (Mr. Dr. U.S. e.g.
+// No. 5), an initial (J. K. Rowling) or followed by a lower-case word; ASCII ';' only right after a CJK
+// character (Chinese written with half-width punctuation; in Latin text ';' is a clause mark).
+// Closing quotes and brackets right after the end mark stay with the sentence.
+// Clauses: sentences further cut after ，,、：:;； and dashes (—, ――, –, --), and before an opening
+// bracket / after a closing one ( （ ） ) ); ASCII ',' and ':' only when followed by space or a CJK char
+// (not 1,000 / 10:40 / http://). Pieces without any letter or digit are merged into their neighbour.
+import type { Span } from './types.js';
+
+/** Abbreviations (lower-case, without the final dot) after which '.' never ends a sentence. */
+export const ABBREVIATIONS: ReadonlySet<string> = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'prof', 'sr', 'jr', 'st', 'mt', 'vs', 'v', 'etc', 'e.g', 'i.e', 'cf', 'al', 'approx',
+  'fig', 'figs', 'gen', 'gov', 'sen', 'rep', 'lt', 'col', 'capt', 'sgt', 'rev', 'hon', 'pres', 'supt', 'u.s',
+  'u.k', 'u.n', 'e.u', 'u.s.a', 'a.m', 'p.m', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept',
+  'oct', 'nov', 'dec', 'inc', 'ltd', 'co', 'corp', 'dept', 'est', 'ft', 'vol', 'pp', 'ed', 'eds', 'op', 'ca',
+  'bzw', 'usw', 'z.b', 'd.h', 'nr', 'sra', 'sr', 'dra', 'núm', 'pág', 'av', 'mme', 'mlle', 'cie',
+]);
+/** Abbreviations that only hold when a number follows ("No. 5", "p. 12"); otherwise "No." ends normally. */
+export const NUMBER_ABBREVIATIONS: ReadonlySet<string> = new Set(['no', 'nos', 'p', 'art', 'n', 'nº']);
+
+const CLOSERS = new Set([...'"\'”’」』）)】》〉］]}〗〕»›']);
+const CJK_END = new Set([...'。！？；…｡']);
+const isSpace = (c: number) =>
+  c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x3000 || c === 0x85 || c === 0x1680 ||
+  (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0xfeff;
+const isNewline = (c: number) => c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029 || c === 0x85;
+const isCjk = (c: number) =>
+  (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x3040 && c <= 0x30ff) ||
+  (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xd800 && c <= 0xdbff);
+const ALNUM_RE = /[\p{L}\p{N}]/u;
+const LOWER_RE = /\p{Ll}/u;
+const LETTER_RE = /\p{L}/u;
+const isAsciiAlnum = (c: number) => (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a);
+const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
+
+/** Push [a, b) trimmed of white space, if anything is left. */
+function pushTrimmed(s: string, a: number, b: number, out: Span[]): void {
+  while (a < b && isSpace(s.charCodeAt(a))) a++;
+  while (b > a && isSpace(s.charCodeAt(b - 1))) b--;
+  if (b > a) out.push({ start: a, end: b });
+}
+
+/** Does the '.' at i end a sentence? */
+function periodEnds(s: string, i: number): boolean {
+  const n = s.length;
+  const next = i + 1 < n ? s.charCodeAt(i + 1) : -1;
+  if (next === -1) return true;
+  if (next === 0x2e) return false; // part of "..." : decided at the last dot
+  if (!isSpace(next) && !CLOSERS.has(s[i + 1])) return !ALNUM_RE.test(s[i + 1]) && s[i + 1] !== '-' && s[i + 1] !== '/';
+  // the word before the dot (letters and inner dots)
+  let a = i;
+  while (a > 0 && (LETTER_RE.test(s[a - 1]) || (s[a - 1] === '.' && a - 2 >= 0 && LETTER_RE.test(s[a - 2])))) a--;
+  const word = s.slice(a, i);
+  // the next non-space char after the dot (and closers)
+  let k = i + 1;
+  while (k < n && (isSpace(s.charCodeAt(k)) || CLOSERS.has(s[k])) && !isNewline(s.charCodeAt(k))) k++;
+  if (k >= n || isNewline(s.charCodeAt(k))) return true;
+  const after = s[k];
+  if (word.length > 0) {
+    const lw = word.toLowerCase();
+    if (NUMBER_ABBREVIATIONS.has(lw) && isDigit(after.charCodeAt(0))) return false;
+    if (ABBREVIATIONS.has(lw)) return false;
+    // single upper-case initial: "J. K. Rowling"
+    if (word.length === 1 && word !== word.toLowerCase() && (i < 2 || !LETTER_RE.test(s[i - 2] ?? ''))) return false;
+  }
+  // a lower-case word after the dot continues the sentence ("... and so on. and" is rare; "approx. ten" common)
+  if (LOWER_RE.test(after)) return false;
+  // "..." before a lower-case word was handled above; "...", '.' before a digit or an upper-case word ends
+  return true;
+}
+
+/** Sentence spans (Chinese 。！？；and Latin . ! ? with abbreviations), offsets into s. */
+export function sentences(s: string): Span[] {
+  const out: Span[] = [];
+  const n = s.length;
+  let start = 0;
+  let i = 0;
+  while (i < n) {
+    const c = s.charCodeAt(i);
+    if (isNewline(c)) {
+      pushTrimmed(s, start, i, out);
+      start = i + 1;
+      i++;
+      continue;
+    }
+    let end = false;
+    const ch = s[i];
+    if (CJK_END.has(ch) || c === 0xff01 || c === 0xff1f || c === 0x21 || c === 0x3f) end = true;
+    else if (c === 0x2e) end = periodEnds(s, i) || (i > 0 && isCjk(s.charCodeAt(i - 1)) && !isAsciiAlnum(s.charCodeAt(i + 1)));
+    else if (c === 0x3b) end = i > 0 && isCjk(s.charCodeAt(i - 1));
+    if (!end) {
+      i++;
+      continue;
+    }
+    // absorb further end marks and closing quotes/brackets
+    let j = i + 1;
+    while (j < n) {
+      const d = s[j];
+      if (CJK_END.has(d) || d === '!' || d === '?' || d === '！' || d === '？' || d === '.' || CLOSERS.has(d)) j++;
+      else break;
+    }
+    pushTrimmed(s, start, j, out);
+    start = j;
+    i = j;
+  }
+  pushTrimmed(s, start, n, out);
+  return out;
+}
+
+const CLAUSE_AFTER = new Set([...'，、：；;,:—―–）)］]】〕〗》」』']);
+const CLAUSE_BEFORE = new Set([...'（(［[【〔〖《「『']);
+
+function clauseCuts(s: string, a: number, b: number, cuts: number[]): void {
+  for (let i = a; i < b; i++) {
+    const ch = s[i];
+    const c = s.charCodeAt(i);
+    if (CLAUSE_BEFORE.has(ch)) {
+      cuts.push(i);
+      continue;
+    }
+    if (c === 0x2d && s.charCodeAt(i + 1) === 0x2d) {
+      // "--" dash
+      let j = i;
+      while (j < b && s.charCodeAt(j) === 0x2d) j++;
+      cuts.push(j);
+      i = j - 1;
+      continue;
+    }
+    if (!CLAUSE_AFTER.has(ch)) continue;
+    const next = i + 1 < b ? s.charCodeAt(i + 1) : -1;
+    if (c === 0x2c || c === 0x3a) {
+      // ASCII , and : only before space, end or a CJK char
+      if (!(next === -1 || isSpace(next) || isCjk(next))) continue;
+    } else if (c === 0x2013) {
+      // en dash between digits is a range (1990–2000)
+      if (i > a && isDigit(s.charCodeAt(i - 1)) && isDigit(next)) continue;
+    }
+    // a run of the same dash counts once (——)
+    let j = i + 1;
+    while (j < b && (s[j] === '—' || s[j] === '―') && (ch === '—' || ch === '―')) j++;
+    cuts.push(j);
+    i = j - 1;
+  }
+}
+
+/** Clause spans: sentences further cut at ，,、：:; etc. */
+export function clauses(s: string): Span[] {
+  const out: Span[] = [];
+  for (const sent of sentences(s)) {
+    const cuts: number[] = [sent.start];
+    clauseCuts(s, sent.start, sent.end, cuts);
+    cuts.push(sent.end);
+    const pieces: Span[] = [];
+    for (let k = 0; k + 1 < cuts.length; k++) pushTrimmed(s, cuts[k], cuts[k + 1], pieces);
+    // merge pieces with no letter or digit into the previous piece (or the next, for the first)
+    const merged: { start: number; end: number; hasText: boolean }[] = [];
+    for (const p of pieces) {
+      const hasText = ALNUM_RE.test(s.slice(p.start, p.end));
+      const prev = merged[merged.length - 1];
+      if (prev && (!hasText || !prev.hasText)) {
+        prev.end = p.end;
+        prev.hasText ||= hasText;
+      } else merged.push({ start: p.start, end: p.end, hasText });
+    }
+    for (const m of merged) out.push({ start: m.start, end: m.end });
+  }
+  return out;
+}
