@@ -12,3 +12,5 @@ export {
   DEFAULT_PER_HOST_DELAY_MS,
 } from './options.js';
 export { isPrivateAddress, systemResolver, type Resolver } from './ssrf.js';
+// The cloaking check (src/fetch/cloaking.ts) is NOT re-exported here: it needs the page stage (decode, buildPage),
+// and the plain fetcher must stay free of later stages. Import it from './fetch/cloaking.js'.
