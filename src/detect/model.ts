@@ -75,6 +75,11 @@ export function parseModel(json: unknown): Model {
 
 const cache = new Map<string, Model | null>();
 
+/** Forget loaded models (after training wrote a new file). */
+export function resetModelCache(): void {
+  cache.clear();
+}
+
 /** Load the model file once; null when there is none (rules and structure still work without it). */
 export function loadModel(path = DEFAULT_MODEL_PATH): Model | null {
   if (cache.has(path)) return cache.get(path)!;

@@ -1,5 +1,25 @@
-// Classifier training entry used by `npm run train`, `winnow train` and the review UI's retrain button.
-// OWNER: lead (detect stage). Signature is the contract.
+// Classifier training, used by `npm run train`, `winnow train` and the review UI's retrain button.
+// Builds examples from the corpus train split (never dev or test) plus reviewed findings, trains both heads of the
+// hashed logistic-regression model, writes the model file, and measures the dev split before and after.
+import { mkdirSync, writeFileSync, renameSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { createHash } from 'node:crypto';
+import { decode, buildPage } from '../page/index.js';
+import { fold, segment, sentences } from '../text/index.js';
+import type { Page } from '../page/types.js';
+import type { CorpusItem } from '../corpus/types.js';
+import { unitFeatures } from './features.js';
+import { tokenFeatures } from './tagger.js';
+import {
+  DEFAULT_MODEL_PATH,
+  MODEL_FORMAT,
+  encodeHead,
+  trainHead,
+  resetModelCache,
+  rng,
+  type TrainExample,
+  type ModelFile,
+} from './model.js';
 
 export interface LabeledText {
   text: string;
@@ -21,8 +41,161 @@ export interface RetrainResult {
   trainedOn: number;
 }
 
-/** Train the classifier from corpus/ train split plus extra reviewed examples; write the model file. */
-export async function retrain(opts: { extra?: LabeledText[]; modelPath?: string } = {}): Promise<RetrainResult> {
-  void opts;
-  throw new Error('training not implemented yet');
+/** Hash-table sizes of the two heads (2^bits weights each, stored as int8). */
+export const UNIT_BITS = 18;
+export const TOKEN_BITS = 17;
+/** Clean sentences sampled per clean page for the unit head (keeps classes balanced and training fast). */
+export const NEG_SENTENCES_PER_PAGE = 40;
+/** Clean sentences per page whose words become negative token examples. */
+export const NEG_TOKEN_SENTENCES_PER_PAGE = 6;
+/** A sentence counts as spam for the unit head when gold covers at least this share of it. */
+export const SENTENCE_SPAM_SHARE = 0.5;
+const TRAIN = { epochs: 4, lr: 0.2, l2: 1e-6, seed: 7 };
+
+/** Every [start,end) where a gold text occurs in the page text. */
+function goldMask(page: Page, gold: { text: string }[]): Uint8Array {
+  const mask = new Uint8Array(page.text.length);
+  for (const g of gold) {
+    if (!g.text) continue;
+    let from = 0;
+    for (;;) {
+      const i = page.text.indexOf(g.text, from);
+      if (i < 0) break;
+      mask.fill(1, i, i + g.text.length);
+      from = i + g.text.length;
+    }
+  }
+  return mask;
+}
+
+function share(mask: Uint8Array, s: number, e: number): number {
+  let n = 0;
+  for (let i = s; i < e; i++) n += mask[i];
+  return e > s ? n / (e - s) : 0;
+}
+
+export interface Examples {
+  unit: TrainExample[];
+  token: TrainExample[];
+}
+
+/** Unit and token examples from one corpus item (the page run through the page stage, gold located in its text). */
+export function itemExamples(item: Pick<CorpusItem, 'html' | 'gold'>, ex: Examples, rand: () => number, unitMask: number, tokenMask: number): void {
+  const { html, encoding } = decode(item.html);
+  const page = buildPage(html, { encoding });
+  const mask = goldMask(page, item.gold);
+  for (const g of item.gold) ex.unit.push({ ids: unitFeatures(g.text, unitMask), y: 1 });
+  let negUnits = 0;
+  let negTokenSents = 0;
+  for (const b of page.blocks) {
+    for (const sp of sentences(b.text)) {
+      const s = b.start + sp.start;
+      const e = b.start + sp.end;
+      const text = page.text.slice(s, e);
+      const sh = share(mask, s, e);
+      if (sh === 0) {
+        if (rand() < 0.5 && negUnits < NEG_SENTENCES_PER_PAGE) {
+          ex.unit.push({ ids: unitFeatures(text, unitMask), y: 0 });
+          negUnits++;
+        }
+        if (rand() < 0.2 && negTokenSents < NEG_TOKEN_SENTENCES_PER_PAGE) {
+          negTokenSents++;
+          addTokens(text, s, null, ex, tokenMask);
+        }
+      } else {
+        if (sh >= SENTENCE_SPAM_SHARE) ex.unit.push({ ids: unitFeatures(text, unitMask), y: 1 });
+        addTokens(text, s, mask, ex, tokenMask);
+      }
+    }
+  }
+}
+
+function addTokens(text: string, offset: number, mask: Uint8Array | null, ex: Examples, tokenMask: number): void {
+  const tokens = segment(text);
+  const folded = tokens.map((t) => fold(t.text).text);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    const y = mask && share(mask, offset + t.start, offset + t.end) >= 0.5 ? 1 : 0;
+    ex.token.push({ ids: tokenFeatures(tokens, i, tokenMask, folded), y });
+  }
+}
+
+function balance(list: TrainExample[]): void {
+  const pos = list.filter((e) => e.y === 1).length;
+  const neg = list.length - pos;
+  if (!pos || !neg) return;
+  for (const e of list) e.w = e.y === 1 ? list.length / (2 * pos) : list.length / (2 * neg);
+}
+
+export interface TrainInput {
+  items: Iterable<Pick<CorpusItem, 'html' | 'gold'>>;
+  extra?: LabeledText[];
+  log?: (s: string) => void;
+}
+
+/** Train both heads; returns the model file content (pure apart from the page/text stages it calls). */
+export function trainModel(input: TrainInput): ModelFile {
+  const ex: Examples = { unit: [], token: [] };
+  const rand = rng(TRAIN.seed);
+  const unitMask = (1 << UNIT_BITS) - 1;
+  const tokenMask = (1 << TOKEN_BITS) - 1;
+  let pages = 0;
+  for (const item of input.items) {
+    itemExamples(item, ex, rand, unitMask, tokenMask);
+    pages++;
+  }
+  for (const x of input.extra ?? []) ex.unit.push({ ids: unitFeatures(x.text, unitMask), y: x.spam ? 1 : 0, w: 2 });
+  balance(ex.unit);
+  balance(ex.token);
+  input.log?.(`examples: ${pages} pages, ${ex.unit.length} units, ${ex.token.length} tokens, ${input.extra?.length ?? 0} reviewed`);
+  const unit = trainHead(ex.unit, { bits: UNIT_BITS, ...TRAIN });
+  const token = trainHead(ex.token, { bits: TOKEN_BITS, ...TRAIN });
+  const u = encodeHead(unit);
+  const t = encodeHead(token);
+  const version = createHash('sha256').update(u.weights).update(t.weights).digest('hex').slice(0, 12);
+  return {
+    format: MODEL_FORMAT,
+    version,
+    trainedAt: new Date().toISOString(),
+    trainedOn: { pages, units: ex.unit.length, tokens: ex.token.length, reviewed: input.extra?.length ?? 0 },
+    unit: u,
+    token: t,
+    figures: {},
+  };
+}
+
+export function writeModel(model: ModelFile, path = DEFAULT_MODEL_PATH): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const tmp = `${path}.tmp`;
+  writeFileSync(tmp, JSON.stringify(model));
+  renameSync(tmp, path);
+  resetModelCache();
+}
+
+async function devFigures(): Promise<SplitFigures> {
+  const { runEval, gateFigures } = await import('../eval/run.js');
+  const r = await runEval({ splits: ['dev'], baseline: false, readability: false, extraction: false, snippets: false, fixtures: false });
+  const dev = r.corpus.dev;
+  if (!dev) throw new Error('no dev split in the corpus');
+  const g = gateFigures(dev);
+  return { pagePrecision: dev.winnow.page.precision, pageRecall: dev.winnow.page.recall, pageF1: g.pageF1, spanF1: g.spanF1 };
+}
+
+/** Train from the corpus train split plus reviewed examples; write the model file; dev figures before and after. */
+export async function retrain(opts: { extra?: LabeledText[]; modelPath?: string; log?: (s: string) => void } = {}): Promise<RetrainResult> {
+  const { loadSplit } = await import('../corpus/index.js');
+  const modelPath = opts.modelPath ?? DEFAULT_MODEL_PATH;
+  let before: SplitFigures | null = null;
+  try {
+    before = await devFigures();
+  } catch {
+    before = null;
+  }
+  const items = loadSplit('train');
+  const model = trainModel({ items, extra: opts.extra, log: opts.log });
+  writeModel(model, modelPath);
+  const after = await devFigures();
+  model.figures = { ...after };
+  writeModel(model, modelPath);
+  return { modelPath, before, after, trainedOn: model.trainedOn.pages };
 }
