@@ -1,6 +1,13 @@
 // Page stage: bytes -> decoded HTML -> Page (blocks with visibility, regions, main content, title).
 // OWNER: page-stage helper. The signatures below are the stage's contract; keep them.
-import type { Page } from './types.js';
+import { load } from 'cheerio/slim';
+import type { Document } from 'domhandler';
+import type { Page, Block, Region } from './types.js';
+import { decodeBytes } from './decode.js';
+import { walk, collectStyles, elementPath, type RawBlock, type WalkResult } from './walk.js';
+import { selectMain } from './main-content.js';
+import { pickTitle } from './title.js';
+import { urlDomain } from './domain.js';
 export type { Page, Block, Region, HiddenReason, Link } from './types.js';
 
 export interface DecodeOptions {
@@ -15,9 +22,7 @@ export interface Decoded {
 
 /** Decode bytes: BOM, then HTTP header charset, then <meta> charset, then sniffing. Strings pass through. */
 export function decode(input: Buffer | Uint8Array | string, opts: DecodeOptions = {}): Decoded {
-  void opts;
-  if (typeof input === 'string') return { html: input, encoding: 'utf-8' };
-  return { html: new TextDecoder('utf-8').decode(input), encoding: 'utf-8' };
+  return decodeBytes(input, opts.contentType);
 }
 
 export interface BuildOptions {
@@ -25,9 +30,118 @@ export interface BuildOptions {
   encoding?: string;
 }
 
+/** A hidden group with at least this many off-site links (and mostly off-site links) is not UI. */
+export const SPAM_MIN_OFFSITE_LINKS = 3;
+export const SPAM_MIN_OFFSITE_SHARE = 0.5;
+/** Hidden prose (not a link list) at least this long, without UI names, is not UI. */
+export const LONG_HIDDEN_TEXT = 200;
+/** Hidden link lists with at least this share of on-site links are menus. */
+export const MENU_MIN_ONSITE_SHARE = 0.6;
+
+/**
+ * The page's own registrable domain: from the URL, else <base href>, else the canonical link, else og:url,
+ * else the most frequent domain among the page's absolute links (sites link to themselves most).
+ */
+export function pageDomain(w: WalkResult, blocks: RawBlock[], url?: string): string | undefined {
+  for (const u of [url, w.baseHref, w.canonical, w.ogUrl]) {
+    const d = u ? urlDomain(u) : undefined;
+    if (d) return d;
+  }
+  const counts = new Map<string, number>();
+  for (const b of blocks) for (const l of b.links) if (l.domain) counts.set(l.domain, (counts.get(l.domain) ?? 0) + 1);
+  let best: string | undefined;
+  let n = 0;
+  for (const [d, c] of counts) if (c > n) [best, n] = [d, c];
+  return best;
+}
+
+/** Decide per hidden group (blocks sharing the outermost hidden element) whether it is legit UI. */
+function hiddenUiGroups(w: WalkResult, blocks: RawBlock[]): Map<number, boolean> {
+  interface G { chars: number; linkChars: number; links: number; offsite: number; ui: boolean }
+  const groups = new Map<number, G>();
+  for (const b of blocks) {
+    if (!b.hidden) continue;
+    let g = groups.get(b.hiddenRoot);
+    if (!g) groups.set(b.hiddenRoot, (g = { chars: 0, linkChars: 0, links: 0, offsite: 0, ui: false }));
+    g.chars += b.text.length;
+    g.linkChars += b.linkChars;
+    for (const l of b.links) {
+      if (!/^(https?:|\/|[^:]*$)/i.test(l.href) || l.href === '' || l.href.startsWith('#')) continue;
+      g.links++;
+      if (l.offsite) g.offsite++;
+    }
+    if (w.els[b.el].uiAnc) g.ui = true;
+  }
+  const out = new Map<number, boolean>();
+  for (const [root, g] of groups) {
+    let ui: boolean;
+    if (g.ui) ui = true;
+    else if (g.offsite >= SPAM_MIN_OFFSITE_LINKS && g.offsite >= SPAM_MIN_OFFSITE_SHARE * g.links) ui = false;
+    else if (g.chars >= LONG_HIDDEN_TEXT && g.linkChars < 0.5 * g.chars) ui = false;
+    else if (g.links >= 2 && g.links - g.offsite >= MENU_MIN_ONSITE_SHARE * g.links) ui = true;
+    else ui = false;
+    out.set(root, ui);
+  }
+  return out;
+}
+
 /** Parse HTML and build the Page model. Must not throw on malformed, deeply nested or unclosed markup. */
 export function buildPage(html: string, opts: BuildOptions = {}): Page {
-  void html;
-  void opts;
-  throw new Error('page stage not implemented yet');
+  const rules = collectStyles(html);
+  const $ = load(html);
+  const doc = $.root()[0] as unknown as Document;
+  const w = walk(doc, rules);
+  const raw = w.blocks;
+
+  const own = pageDomain(w, raw, opts.url);
+  for (const b of raw) for (const l of b.links) l.offsite = !l.relative && l.domain !== undefined && l.domain !== own;
+  const ui = hiddenUiGroups(w, raw);
+  const t = pickTitle(w);
+  const exclude = new Set([t.h1, t.title].filter((x) => x));
+  const { main } = selectMain(w.els, raw, exclude);
+  const mainSet = new Set(main);
+
+  const blocks: Block[] = [];
+  const texts: string[] = [t.title];
+  blocks.push({
+    id: 0, path: '', tag: 'title', text: t.title, region: 'title', hidden: null, hiddenUi: false, heading: true,
+    links: [], linkChars: 0, start: 0, end: t.title.length,
+  });
+  let off = t.title.length;
+  for (let i = 0; i < raw.length; i++) {
+    const b = raw[i];
+    const hiddenUi = b.hidden ? (ui.get(b.hiddenRoot) ?? false) : false;
+    const region: Region = mainSet.has(i) ? 'body' : b.hidden && !hiddenUi ? 'hidden' : 'boilerplate';
+    const start = off + 1;
+    off = start + b.text.length;
+    texts.push(b.text);
+    blocks.push({
+      id: i + 1,
+      path: elementPath(w.els, b.el),
+      tag: b.tag,
+      text: b.text,
+      region,
+      hidden: b.hidden,
+      hiddenUi,
+      heading: b.heading,
+      links: b.links.map((l) => ({ href: l.href, text: l.text, offsite: l.offsite })),
+      linkChars: b.linkChars,
+      start,
+      end: off,
+    });
+  }
+  return {
+    url: opts.url,
+    encoding: opts.encoding ?? 'utf-8',
+    title: t.title,
+    htmlTitle: w.htmlTitle,
+    h1: t.h1,
+    ogTitle: w.ogTitle,
+    siteName: t.siteName,
+    slogan: t.slogan,
+    declaredLang: w.lang,
+    blocks,
+    mainIds: main.map((i) => i + 1),
+    text: texts.join('\n'),
+  };
 }

@@ -1,0 +1,71 @@
+// Main-content extraction quality of the page stage on the shared gold sets.
+// Usage: npx tsx scripts/extract-eval.ts [--set sh|zh|all] [--worst N] [--peers]
+//   sh = Scrapinghub benchmark (token F1 vs gold articleBody, averaged over pages)
+//   zh = chinese-web-content-extraction (char F1 vs cleaned/<uuid>.txt, averaged over pages)
+import { readFileSync, readdirSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { dirname, join, resolve } from 'node:path';
+import { decode, buildPage } from '../src/page/index.js';
+import { tokenF1, charF1, mean, type PRF } from '../src/page/extract-metrics.js';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const data = resolve(root, '../shared/data');
+const args = process.argv.slice(2);
+const opt = (name: string, def: string): string => {
+  const i = args.indexOf(name);
+  return i >= 0 && args[i + 1] ? args[i + 1] : def;
+};
+const set = opt('--set', 'all');
+const worst = parseInt(opt('--worst', '0'), 10);
+const peers = args.includes('--peers');
+
+function mainText(bytes: Buffer, url?: string): string {
+  const { html, encoding } = decode(bytes);
+  const page = buildPage(html, { url, encoding });
+  return page.mainIds.map((id) => page.blocks[id].text).join('\n');
+}
+
+function report(name: string, rows: { key: string; m: PRF }[]): void {
+  const p = mean(rows.map((r) => r.m.precision));
+  const r = mean(rows.map((x) => x.m.recall));
+  const f = mean(rows.map((x) => x.m.f1));
+  console.log(`${name}: pages=${rows.length} F1=${f.toFixed(4)} precision=${p.toFixed(4)} recall=${r.toFixed(4)}`);
+  if (worst > 0) {
+    for (const x of [...rows].sort((a, b) => a.m.f1 - b.m.f1).slice(0, worst)) {
+      console.log(`  ${x.m.f1.toFixed(3)} p=${x.m.precision.toFixed(3)} r=${x.m.recall.toFixed(3)} ${x.key}`);
+    }
+  }
+}
+
+if (set === 'sh' || set === 'all') {
+  const dir = join(data, 'scrapinghub-article-extraction-benchmark');
+  const gold = JSON.parse(readFileSync(join(dir, 'ground-truth.json'), 'utf8')) as Record<string, { articleBody: string; url: string }>;
+  const rows: { key: string; m: PRF }[] = [];
+  const t0 = performance.now();
+  for (const [key, g] of Object.entries(gold)) {
+    const bytes = gunzipSync(readFileSync(join(dir, 'html', `${key}.html.gz`)));
+    rows.push({ key: `${key.slice(0, 12)} ${g.url}`, m: tokenF1(mainText(bytes, g.url), g.articleBody) });
+  }
+  const ms = performance.now() - t0;
+  report('scrapinghub (token F1)', rows);
+  console.log(`  time ${(ms / rows.length).toFixed(1)} ms/page (decode+buildPage)`);
+  if (peers) {
+    for (const p of ['trafilatura', 'readability', 'readability_js', 'justext']) {
+      const out = JSON.parse(readFileSync(join(dir, 'peer-outputs', `${p}.json`), 'utf8')) as { output: Record<string, { articleBody?: string }> };
+      const pr = Object.entries(gold).map(([key, g]) => ({ key, m: tokenF1(out.output[key]?.articleBody ?? '', g.articleBody) }));
+      report(`  peer ${p}`, pr);
+    }
+  }
+}
+
+if (set === 'zh' || set === 'all') {
+  const dir = join(data, 'chinese-web-content-extraction');
+  const rows: { key: string; m: PRF }[] = [];
+  for (const f of readdirSync(join(dir, 'original')).filter((x) => x.endsWith('.html')).sort()) {
+    const id = f.replace(/\.html$/, '');
+    const gold = decode(readFileSync(join(dir, 'cleaned', `${id}.txt`))).html;
+    rows.push({ key: id, m: charF1(mainText(readFileSync(join(dir, 'original', f))), gold) });
+  }
+  report('chinese-web-content-extraction (char F1)', rows);
+}

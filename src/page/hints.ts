@@ -1,0 +1,24 @@
+// Class/id/role name hints, shared by visibility (legit hidden UI) and main-content scoring.
+
+/** Substrings of class/id names that mark legit UI that is often hidden (menus, tabs, banners, sr-only). */
+const UI_SUBSTR = /menu|dropdown|drop-down|carousel|swiper|slick|slide|modal|popup|pop-up|lightbox|cookie|consent|gdpr|sr-only|screen-reader|screenreader|visually-hidden|visuallyhidden|element-invisible|tooltip|accordion|offcanvas|off-canvas|hamburger|flyout|megamenu|toolbar|wm-ipp|overlay|subnav|navbar|navigation|sitenav|topnav|mainnav/;
+/** Whole tokens (split at - _ space) that mark UI. */
+const UI_TOKENS = new Set(['nav', 'tab', 'tabs', 'tabpanel', 'panel', 'search', 'searchform', 'share', 'sharing', 'social', 'mobile', 'dialog', 'login', 'signin', 'newsletter', 'subscribe', 'collapse', 'collapsed', 'hide', 'hidden', 'invisible', 'js', 'noscript', 'skip', 'drawer', 'sidebar', 'gallery', 'lang', 'language', 'notice', 'alert', 'banner', 'dd', 'sub', 'more', 'toggle', 'header', 'weixin', 'wechat', 'qr', 'qrcode']);
+const UI_ROLES = new Set(['navigation', 'menu', 'menubar', 'menuitem', 'dialog', 'alertdialog', 'tabpanel', 'tablist', 'tab', 'search', 'tooltip', 'banner', 'listbox']);
+const UI_TAGS = new Set(['nav', 'menu', 'dialog', 'select', 'option', 'form', 'button', 'header']);
+
+export function isUiName(tag: string, names: string, role: string | undefined): boolean {
+  if (UI_TAGS.has(tag)) return true;
+  if (role && UI_ROLES.has(role.toLowerCase())) return true;
+  if (!names) return false;
+  if (UI_SUBSTR.test(names)) return true;
+  for (const t of names.split(/[-_\s]+/)) if (UI_TOKENS.has(t)) return true;
+  return false;
+}
+
+/** Readability-style class weights: positive for article containers, negative for chrome. */
+export const POSITIVE_NAMES = /article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story|正文|内容|zw|artibody|art_|news_txt|newstext|detail|endtext|cont/;
+export const NEGATIVE_NAMES = /-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|foot|footer|footnote|gdpr|masthead|media|meta|outbrain|promo|related|remark|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|recommend|hot|rank|nav|menu|breadcrumb|crumb|copyright|login|subscribe|newsletter|popular|author-bio|byline|social|advert|caption|disclaimer|ad_|_ad|adsbygoogle|推荐|相关|热点|评论/;
+/** Names that make an element unlikely to hold the article even though its text is long. */
+export const UNLIKELY_NAMES = /comment|disqus|foot|footer|related|recommend|sidebar|share|social|sponsor|advert|popular|newsletter|subscribe|breadcrumb|crumb|copyright|rank|hotnews|hot-news|read-more|readmore|more-stories|most-|trending|promo|outbrain|taboola|correction|tags|tagcloud|author-bio|about-author|related|pager|pagination|menu|nav|评论|相关|推荐/;
+export const LIKELY_NAMES = /article|body|content|entry|main|post|story|text|正文|artibody|detail|endtext|zw|news_txt|newstext|column/;

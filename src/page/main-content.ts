@@ -1,0 +1,155 @@
+// Main-content selection, Readability-style: score text blocks, propagate the scores to a few ancestor
+// containers, pick the best container (plus qualifying siblings), then keep its visible text blocks,
+// including short lines, except link lists and sub-containers named like chrome (comments, related, share ...).
+import type { ElInfo, RawBlock } from './walk.js';
+
+/** Blocks shorter than this (effective chars) do not vote for a container. */
+export const MIN_SCORING_LEN = 25;
+/** A CJK character counts as this many Latin characters when measuring text length. */
+export const CJK_WEIGHT = 3;
+/** Each full 100 effective chars adds a point, up to this many. */
+export const MAX_LENGTH_POINTS = 3;
+/** How many ancestor levels receive a block's score. */
+export const ANCESTOR_LEVELS = 5;
+/** Blocks with more link text than this share are link lists (dropped unless sandwiched between paragraphs). */
+export const MAX_LINK_DENSITY = 0.5;
+/** Siblings of the top container are kept when they score at least this share of it (and at least MIN_SIBLING_SCORE). */
+export const SIBLING_SCORE_SHARE = 0.2;
+export const MIN_SIBLING_SCORE = 10;
+/** A sibling paragraph longer than this with little link text joins the article. */
+export const SIBLING_PARA_LEN = 80;
+export const SIBLING_MAX_LINK_DENSITY = 0.25;
+
+const PARA_TAGS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'pre', 'blockquote', 'dd', 'dt', 'figcaption', 'address', 'summary', 'legend', 'caption', 'th', 'font', 'span', 'b', 'strong', 'em', 'i', 'a']);
+const PUNCT = /[,，、。；;！？!?：]/g;
+const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3\uf900-\ufaff]/g;
+
+export function effectiveLength(s: string): number {
+  const cjk = s.match(CJK)?.length ?? 0;
+  return s.length + cjk * (CJK_WEIGHT - 1);
+}
+
+function tagWeight(tag: string): number {
+  switch (tag) {
+    case 'div': case 'article': case 'main': case 'section': return 5;
+    case 'pre': case 'td': case 'blockquote': return 3;
+    case 'address': case 'ol': case 'ul': case 'dl': case 'dd': case 'dt': case 'li': case 'form': return -3;
+    case 'h1': case 'h2': case 'h3': case 'h4': case 'h5': case 'h6': case 'th': return -5;
+    default: return 0;
+  }
+}
+
+export interface MainResult {
+  /** indexes into the raw block list, in document order */
+  main: number[];
+  /** element id of the chosen container (-1 when none) */
+  top: number;
+}
+
+export function selectMain(els: ElInfo[], blocks: RawBlock[], excludeTexts: Set<string>): MainResult {
+  const n = els.length;
+  // subtree text and link chars (els are in preorder: children after parents)
+  const text = new Float64Array(n);
+  const links = new Float64Array(n);
+  const score = new Float64Array(n);
+  const scored = new Uint8Array(n);
+  for (const b of blocks) {
+    if (b.hidden) continue;
+    text[b.el] += b.text.length;
+    links[b.el] += b.linkChars;
+  }
+  for (let i = n - 1; i > 0; i--) {
+    const p = els[i].parent;
+    text[p] += text[i];
+    links[p] += links[i];
+  }
+  const anyLikely = blocks.some((b) => !b.hidden && els[b.el].unlikelyAnc < 0 && effectiveLength(b.text) >= MIN_SCORING_LEN);
+  for (const b of blocks) {
+    if (b.hidden) continue;
+    if (anyLikely && els[b.el].unlikelyAnc >= 0) continue;
+    const len = effectiveLength(b.text);
+    if (len < MIN_SCORING_LEN) continue;
+    const ld = b.linkChars / b.text.length;
+    if (ld > MAX_LINK_DENSITY) continue;
+    const s = (1 + (b.text.match(PUNCT)?.length ?? 0) + Math.min(Math.floor(len / 100), MAX_LENGTH_POINTS)) * (1 - ld);
+    let cur = PARA_TAGS.has(b.tag) ? els[b.el].parent : b.el;
+    for (let level = 0; level < ANCESTOR_LEVELS && cur > 0; level++) {
+      const e = els[cur];
+      if (e.tag === 'html' || e.tag === 'head') break;
+      if (!scored[cur]) {
+        scored[cur] = 1;
+        score[cur] = tagWeight(e.tag) + e.classWeight;
+      }
+      score[cur] += level === 0 ? s : level === 1 ? s / 2 : s / (level * 3);
+      cur = e.parent;
+    }
+  }
+  let top = -1;
+  let best = -Infinity;
+  const final = new Float64Array(n);
+  for (let i = 1; i < n; i++) {
+    if (!scored[i]) continue;
+    const ld = text[i] > 0 ? links[i] / text[i] : 0;
+    final[i] = score[i] * (1 - ld);
+    if (final[i] > best) {
+      best = final[i];
+      top = i;
+    }
+  }
+  if (top < 0) return { main: [], top: -1 };
+
+  // containers: the top one plus qualifying siblings
+  const containers: number[] = [];
+  const parent = els[top].parent;
+  const threshold = Math.max(MIN_SIBLING_SCORE, best * SIBLING_SCORE_SHARE);
+  const pe = els[parent];
+  for (let i = pe.pre + 1; i <= pe.end && i < n; i++) {
+    if (els[i].parent !== parent) continue;
+    if (i === top) {
+      containers.push(i);
+      continue;
+    }
+    if (els[i].unlikely || els[i].hidden) continue;
+    let bonus = 0;
+    if (els[i].names && els[i].names === els[top].names) bonus = best * SIBLING_SCORE_SHARE;
+    if (scored[i] && final[i] + bonus >= threshold) {
+      containers.push(i);
+      continue;
+    }
+    if (PARA_TAGS.has(els[i].tag) || els[i].tag === 'p') {
+      const t = text[i];
+      const ld = t > 0 ? links[i] / t : 1;
+      if (t > SIBLING_PARA_LEN && ld < SIBLING_MAX_LINK_DENSITY) containers.push(i);
+    }
+  }
+
+  const inside = (e: number): number => {
+    const pre = els[e].pre;
+    for (const c of containers) if (pre >= els[c].pre && pre <= els[c].end) return c;
+    return -1;
+  };
+  const cand: number[] = [];
+  for (let bi = 0; bi < blocks.length; bi++) {
+    const b = blocks[bi];
+    if (b.hidden) continue;
+    const c = inside(b.el);
+    if (c < 0) continue;
+    const ua = els[b.el].unlikelyAnc;
+    if (ua >= 0 && els[ua].pre > els[c].pre) continue;
+    if (b.tag === 'h1' && excludeTexts.has(b.text)) continue;
+    cand.push(bi);
+  }
+  // drop link lists, but keep a lone link line sandwiched between two prose blocks
+  const dense = (bi: number): boolean => blocks[bi].linkChars / blocks[bi].text.length > MAX_LINK_DENSITY;
+  const main: number[] = [];
+  for (let k = 0; k < cand.length; k++) {
+    const bi = cand[k];
+    if (dense(bi)) {
+      const prev = k > 0 ? cand[k - 1] : -1;
+      const next = k + 1 < cand.length ? cand[k + 1] : -1;
+      if (prev < 0 || next < 0 || dense(prev) || dense(next)) continue;
+    }
+    main.push(bi);
+  }
+  return { main, top };
+}

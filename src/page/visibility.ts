@@ -1,0 +1,213 @@
+// Visibility from inline styles, the `hidden` attribute and simple class/id rules of the page's own <style>.
+import type { HiddenReason } from './types.js';
+
+/** font-size at or below this many px counts as invisible text. */
+export const TINY_FONT_PX = 1;
+/** Opacity at or below this is invisible. */
+export const MAX_INVISIBLE_OPACITY = 0.05;
+/** A negative left/top/right/bottom/text-indent/margin of at least this many px moves content off screen. */
+export const OFFSCREEN_PX = 500;
+/** Width/height at or below this many px (with overflow hidden or clip) hides the content. */
+export const TINY_BOX_PX = 1;
+/** Pixels per em/rem when converting lengths. */
+const PX_PER_EM = 16;
+
+export type Decls = Map<string, string>;
+
+/** Parse a CSS declaration list ("a: b; c: d !important") into a map of lower-case property -> value. */
+export function parseDecls(style: string, into: Decls = new Map()): Decls {
+  for (const part of style.split(';')) {
+    const i = part.indexOf(':');
+    if (i <= 0) continue;
+    const prop = part.slice(0, i).trim().toLowerCase();
+    const val = part.slice(i + 1).replace(/!\s*important/i, '').trim().toLowerCase();
+    if (prop && val) into.set(prop, val);
+  }
+  return into;
+}
+
+/** A CSS length in px; NaN when not a plain length. Percentages count as NaN except 0%. */
+export function lengthPx(v: string | undefined): number {
+  if (v === undefined) return NaN;
+  const m = /^(-?\d*\.?\d+)\s*(px|em|rem|pt|%|vw|vh)?$/.exec(v.trim());
+  if (!m) return NaN;
+  const n = parseFloat(m[1]);
+  const unit = m[2] ?? 'px';
+  if (n === 0) return 0;
+  if (unit === 'px') return n;
+  if (unit === 'em' || unit === 'rem') return n * PX_PER_EM;
+  if (unit === 'pt') return (n * 4) / 3;
+  return NaN;
+}
+
+const NAMED_COLORS: Record<string, string> = {
+  white: '#ffffff', black: '#000000', red: '#ff0000', green: '#008000', blue: '#0000ff', yellow: '#ffff00',
+  gray: '#808080', grey: '#808080', silver: '#c0c0c0', navy: '#000080', maroon: '#800000', purple: '#800080',
+  orange: '#ffa500', lime: '#00ff00', aqua: '#00ffff', fuchsia: '#ff00ff', teal: '#008080', olive: '#808000',
+};
+
+/** Normalise a colour to #rrggbb; undefined when it cannot be parsed (or is transparent). */
+export function normColor(v: string | undefined): string | undefined {
+  if (!v) return undefined;
+  const s = v.trim().toLowerCase();
+  if (NAMED_COLORS[s]) return NAMED_COLORS[s];
+  let m = /^#([0-9a-f]{3})$/.exec(s);
+  if (m) return '#' + [...m[1]].map((c) => c + c).join('');
+  m = /^#([0-9a-f]{6})$/.exec(s);
+  if (m) return s;
+  m = /^rgba?\(\s*(\d+)\s*,\s*(\d+)\s*,\s*(\d+)\s*(?:,\s*([\d.]+)\s*)?\)$/.exec(s);
+  if (m) {
+    if (m[4] !== undefined && parseFloat(m[4]) === 0) return undefined;
+    return '#' + [m[1], m[2], m[3]].map((x) => Math.min(255, +x).toString(16).padStart(2, '0')).join('');
+  }
+  return undefined;
+}
+
+/** Background colour declared by these declarations (background-color or a plain colour in background). */
+export function declaredBackground(d: Decls): string | undefined {
+  const bc = d.get('background-color');
+  if (bc) return normColor(bc);
+  const bg = d.get('background');
+  if (!bg) return undefined;
+  for (const tok of bg.split(/\s+(?![^(]*\))/)) {
+    const c = normColor(tok);
+    if (c) return c;
+  }
+  return undefined;
+}
+
+/** Why these declarations hide an element (null = they do not). bg = the effective background colour. */
+export function hiddenByDecls(d: Decls, bg?: string): HiddenReason | null {
+  const display = d.get('display');
+  if (display === 'none') return 'display-none';
+  const vis = d.get('visibility');
+  if (vis === 'hidden' || vis === 'collapse') return 'visibility-hidden';
+  const fs = d.get('font-size');
+  if (fs !== undefined && lengthPx(fs) <= TINY_FONT_PX) return 'font-size-zero';
+  const op = d.get('opacity');
+  if (op !== undefined && parseFloat(op) <= MAX_INVISIBLE_OPACITY) return 'opacity-zero';
+  const pos = d.get('position');
+  if (pos === 'absolute' || pos === 'fixed' || pos === 'relative') {
+    for (const side of ['left', 'top', 'right', 'bottom']) {
+      const px = lengthPx(d.get(side));
+      if (px <= -OFFSCREEN_PX) return 'offscreen';
+    }
+  }
+  const ti = lengthPx(d.get('text-indent'));
+  if (ti <= -OFFSCREEN_PX) return 'offscreen';
+  for (const side of ['margin-left', 'margin-top']) {
+    if (lengthPx(d.get(side)) <= -OFFSCREEN_PX * 2) return 'offscreen';
+  }
+  const tr = d.get('transform');
+  if (tr) {
+    const m = /translate[xy]?\(\s*(-?[\d.]+(?:px|em|rem)?)/.exec(tr);
+    if (m && lengthPx(m[1]) <= -OFFSCREEN_PX) return 'offscreen';
+  }
+  const ov = d.get('overflow') ?? d.get('overflow-x') ?? d.get('overflow-y');
+  const clip = d.get('clip') ?? '';
+  const clipped = ov === 'hidden' || /rect\(\s*0(px)?[\s,]+0(px)?[\s,]+0(px)?[\s,]+0(px)?\s*\)/.test(clip) || /inset\(\s*50%/.test(d.get('clip-path') ?? '');
+  const w = lengthPx(d.get('width') ?? d.get('max-width'));
+  const h = lengthPx(d.get('height') ?? d.get('max-height'));
+  if (clipped && (w <= TINY_BOX_PX || h <= TINY_BOX_PX)) return 'zero-size';
+  const color = normColor(d.get('color'));
+  if (color && bg && color === bg) return 'same-color';
+  return null;
+}
+
+/** A simple selector from the page's own <style>: tag?, id?, classes (all must match). */
+interface SimpleRule {
+  tag?: string;
+  id?: string;
+  classes: string[];
+  decls: Decls;
+  order: number;
+}
+
+/** Index of simple class/id rules from the page's <style> elements. */
+export class StyleRules {
+  private byClass = new Map<string, SimpleRule[]>();
+  private byId = new Map<string, SimpleRule[]>();
+  private count = 0;
+
+  get size(): number {
+    return this.count;
+  }
+
+  /** Add the rules of one stylesheet text. @media blocks other than screen/all are skipped (print must not count). */
+  addSheet(css: string): void {
+    const text = css.replace(/\/\*[\s\S]*?\*\//g, '').replace(/<!--|-->/g, '');
+    this.parseBlock(text, 0, text.length);
+  }
+
+  private parseBlock(t: string, from: number, to: number): void {
+    let i = from;
+    while (i < to) {
+      const open = t.indexOf('{', i);
+      if (open < 0 || open >= to) return;
+      const prelude = t.slice(i, open).trim();
+      // find the matching close brace
+      let depth = 1;
+      let j = open + 1;
+      while (j < to && depth > 0) {
+        const c = t.charCodeAt(j);
+        if (c === 123) depth++;
+        else if (c === 125) depth--;
+        j++;
+      }
+      const bodyEnd = j - 1;
+      if (prelude.startsWith('@')) {
+        const m = /^@media\s+(.*)$/i.exec(prelude);
+        if (m && /^(only\s+)?(screen|all)$/i.test(m[1].trim())) this.parseBlock(t, open + 1, bodyEnd);
+      } else {
+        this.addRule(prelude, t.slice(open + 1, bodyEnd));
+      }
+      i = j;
+    }
+  }
+
+  private addRule(selectors: string, body: string): void {
+    const decls = parseDecls(body);
+    if (decls.size === 0) return;
+    for (const raw of selectors.split(',')) {
+      const sel = raw.trim();
+      const m = /^([a-z][a-z0-9]*)?((?:[.#][-_a-zA-Z0-9\u00a0-\uffff]+)+)$/i.exec(sel);
+      if (!m) continue;
+      const rule: SimpleRule = { tag: m[1]?.toLowerCase(), classes: [], decls, order: this.count++ };
+      for (const p of m[2].match(/[.#][^.#]+/g) ?? []) {
+        if (p[0] === '#') rule.id = p.slice(1);
+        else rule.classes.push(p.slice(1));
+      }
+      if (rule.id) push(this.byId, rule.id, rule);
+      else if (rule.classes.length) push(this.byClass, rule.classes[0], rule);
+    }
+  }
+
+  /** Merged declarations of every rule that matches the element, in source order; undefined when none. */
+  match(tag: string, id: string | undefined, classes: string[]): Decls | undefined {
+    if (this.count === 0) return undefined;
+    let hits: SimpleRule[] | undefined;
+    const consider = (list: SimpleRule[] | undefined): void => {
+      if (!list) return;
+      for (const r of list) {
+        if (r.tag && r.tag !== tag) continue;
+        if (r.id && r.id !== id) continue;
+        if (r.classes.some((c) => !classes.includes(c))) continue;
+        (hits ??= []).push(r);
+      }
+    };
+    if (id) consider(this.byId.get(id));
+    for (const c of classes) consider(this.byClass.get(c));
+    if (!hits) return undefined;
+    // class rules before id rules (specificity), then source order
+    hits.sort((a, b) => (a.id ? 1 : 0) - (b.id ? 1 : 0) || a.order - b.order);
+    const out: Decls = new Map();
+    for (const r of hits) for (const [k, v] of r.decls) out.set(k, v);
+    return out;
+  }
+}
+
+function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
+  const l = m.get(k);
+  if (l) l.push(v);
+  else m.set(k, [v]);
+}

@@ -1,0 +1,328 @@
+// One iterative pass over the parsed DOM: element table (parent, preorder span, visibility, name hints),
+// raw text blocks, links, and head metadata. No recursion, so 100k nested elements cannot overflow the stack.
+import type { AnyNode, Element, Document } from 'domhandler';
+import type { HiddenReason, Link } from './types.js';
+import { StyleRules, parseDecls, hiddenByDecls, declaredBackground, normColor, type Decls } from './visibility.js';
+import { isUiName, LIKELY_NAMES, NEGATIVE_NAMES, POSITIVE_NAMES, UNLIKELY_NAMES } from './hints.js';
+import { urlDomain } from './domain.js';
+
+/** Elements that start a new text block. */
+export const BLOCK_TAGS = new Set([
+  'html', 'body', 'head', 'p', 'div', 'li', 'ul', 'ol', 'dl', 'dd', 'dt', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'td', 'th', 'tr',
+  'table', 'tbody', 'thead', 'tfoot', 'caption', 'blockquote', 'pre', 'section', 'article', 'header', 'footer', 'nav', 'aside',
+  'main', 'form', 'fieldset', 'legend', 'figure', 'figcaption', 'center', 'address', 'hr', 'details', 'summary', 'dialog',
+  'menu', 'hgroup', 'noframes', 'frameset', 'option', 'optgroup', 'textarea', 'title', 'output', 'picture', 'video', 'audio',
+]);
+/** Elements whose content is never page text. */
+export const SKIP_TAGS = new Set(['script', 'style', 'noscript', 'template', 'svg', 'iframe', 'object', 'embed', 'select', 'textarea', 'math', 'canvas', 'map', 'head>title']);
+export const HEADING_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+/** Path segments kept before a block's path is shortened to "...>" + the last ones. */
+export const MAX_PATH_SEGMENTS = 40;
+
+export interface ElInfo {
+  node: Element;
+  tag: string;
+  parent: number;
+  /** position among the parent's element children, 1-based */
+  nth: number;
+  /** element children entered so far */
+  kids: number;
+  pre: number;
+  /** last preorder index inside this element's subtree */
+  end: number;
+  depth: number;
+  hidden: HiddenReason | null;
+  /** element where the hiding starts (outermost hidden ancestor-or-self), -1 when visible */
+  hiddenRoot: number;
+  /** this element or an ancestor below <body> has legit-UI names */
+  uiAnc: boolean;
+  bg?: string;
+  /** Readability-style class weight of this element alone */
+  classWeight: number;
+  unlikely: boolean;
+  /** nearest ancestor-or-self with an "unlikely" name, -1 when none */
+  unlikelyAnc: number;
+  names: string;
+}
+
+export interface RawLink extends Link {
+  domain?: string;
+  relative: boolean;
+}
+
+export interface RawBlock {
+  el: number;
+  tag: string;
+  text: string;
+  hidden: HiddenReason | null;
+  hiddenRoot: number;
+  heading: boolean;
+  links: RawLink[];
+  linkChars: number;
+}
+
+export interface WalkResult {
+  els: ElInfo[];
+  blocks: RawBlock[];
+  htmlTitle: string;
+  ogTitle: string;
+  ogSiteName: string;
+  ogUrl: string;
+  canonical: string;
+  baseHref: string;
+  lang: string;
+  h1s: { text: string; el: number }[];
+}
+
+interface Ctx {
+  el: number;
+  tag: string;
+  parts: string[];
+  links: RawLink[];
+  linkChars: number;
+}
+
+interface Anchor {
+  href: string;
+  parts: string[];
+  ctx: Ctx;
+}
+
+export function collapse(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+/** Collect the text of the page's own <style> elements (media=print etc. skipped). */
+export function collectStyles(html: string): StyleRules {
+  const rules = new StyleRules();
+  const re = /<style\b([^>]*)>([\s\S]*?)<\/style\s*>/gi;
+  for (let m = re.exec(html); m; m = re.exec(html)) {
+    const media = /\bmedia\s*=\s*["']?([^"'>]+)/i.exec(m[1]);
+    if (media && !/^\s*(only\s+)?(screen|all)\s*$/i.test(media[1])) continue;
+    rules.addSheet(m[2]);
+  }
+  return rules;
+}
+
+function nodeText(n: AnyNode): string {
+  // iterative text content (title/h1 capture)
+  const out: string[] = [];
+  const stack: AnyNode[] = [n];
+  while (stack.length) {
+    const x = stack.pop()!;
+    if (x.type === 'text') out.push((x as unknown as { data: string }).data);
+    else if ('children' in x && x.type === 'tag') {
+      const ch = (x as Element).children;
+      for (let i = ch.length - 1; i >= 0; i--) stack.push(ch[i]);
+    }
+  }
+  return collapse(out.join(''));
+}
+
+export function walk(doc: Document, rules: StyleRules): WalkResult {
+  const els: ElInfo[] = [];
+  const blocks: RawBlock[] = [];
+  const res: WalkResult = { els, blocks, htmlTitle: '', ogTitle: '', ogSiteName: '', ogUrl: '', canonical: '', baseHref: '', lang: '', h1s: [] };
+
+  const ctxStack: Ctx[] = [];
+  let anchor: Anchor | undefined;
+  const anchorStack: (Anchor | undefined)[] = [];
+  let pre = 0;
+
+  const flush = (c: Ctx): void => {
+    if (c.parts.length === 0 && c.links.length === 0) return;
+    const text = collapse(c.parts.join(''));
+    const info = els[c.el];
+    if (text) {
+      blocks.push({
+        el: c.el,
+        tag: c.tag,
+        text,
+        hidden: info.hidden,
+        hiddenRoot: info.hiddenRoot,
+        heading: HEADING_TAGS.has(c.tag),
+        links: c.links,
+        linkChars: Math.min(c.linkChars, text.length),
+      });
+      c.links = [];
+      c.linkChars = 0;
+    }
+    c.parts = [];
+  };
+
+  // stack items: a node to enter, or a number = element id to exit
+  const stack: (AnyNode | number)[] = [];
+  const root = doc.children;
+  for (let i = root.length - 1; i >= 0; i--) stack.push(root[i]);
+  // a synthetic root context for text outside <html>
+  els.push({ node: doc as unknown as Element, tag: '#root', parent: -1, nth: 1, kids: 0, pre: pre++, end: 0, depth: 0, hidden: null, hiddenRoot: -1, uiAnc: false, classWeight: 0, unlikely: false, unlikelyAnc: -1, names: '' });
+  ctxStack.push({ el: 0, tag: '#root', parts: [], links: [], linkChars: 0 });
+  const parentOf: number[] = [0];
+
+  while (stack.length) {
+    const item = stack.pop()!;
+    if (typeof item === 'number') {
+      const info = els[item];
+      info.end = pre - 1;
+      parentOf.pop();
+      const top = ctxStack[ctxStack.length - 1];
+      if (top.el === item) {
+        flush(top);
+        ctxStack.pop();
+      }
+      if (info.tag === 'a') {
+        const a = anchor;
+        anchor = anchorStack.pop();
+        if (a) {
+          const text = collapse(a.parts.join(''));
+          const domain = urlDomain(a.href);
+          const relative = domain === undefined;
+          a.ctx.links.push({ href: a.href, text, offsite: false, domain, relative });
+          a.ctx.linkChars += text.length;
+        }
+      }
+      continue;
+    }
+    const node = item;
+    if (node.type === 'text') {
+      const data = (node as unknown as { data: string }).data;
+      ctxStack[ctxStack.length - 1].parts.push(data);
+      if (anchor) anchor.parts.push(data);
+      continue;
+    }
+    if (node.type !== 'tag' && node.type !== 'script' && node.type !== 'style') continue;
+    const el = node as Element;
+    const tag = el.name.toLowerCase();
+    const attribs = el.attribs ?? {};
+    const parentId = parentOf[parentOf.length - 1];
+    const parent = els[parentId];
+    const nth = ++parent.kids;
+
+    // head metadata
+    if (tag === 'title') {
+      if (!res.htmlTitle && parent.tag !== 'svg') res.htmlTitle = nodeText(el);
+      continue;
+    }
+    if (tag === 'meta') {
+      const key = (attribs.property ?? attribs.name ?? '').toLowerCase();
+      const content = attribs.content ?? '';
+      if (key === 'og:title' && !res.ogTitle) res.ogTitle = collapse(content);
+      else if (key === 'og:site_name' && !res.ogSiteName) res.ogSiteName = collapse(content);
+      else if (key === 'og:url' && !res.ogUrl) res.ogUrl = content.trim();
+      continue;
+    }
+    if (tag === 'base') {
+      if (!res.baseHref && attribs.href) res.baseHref = attribs.href.trim();
+      continue;
+    }
+    if (tag === 'link') {
+      if (!res.canonical && /\bcanonical\b/i.test(attribs.rel ?? '') && attribs.href) res.canonical = attribs.href.trim();
+      continue;
+    }
+    if (tag === 'html' && attribs.lang && !res.lang) res.lang = attribs.lang.trim();
+    if (SKIP_TAGS.has(tag)) continue;
+    if (tag === 'br') {
+      flush(ctxStack[ctxStack.length - 1]);
+      continue;
+    }
+
+    // visibility
+    const idAttr = attribs.id;
+    const cls = attribs.class ? attribs.class.trim().split(/\s+/) : [];
+    const sheet = rules.match(tag, idAttr, cls);
+    const inline = attribs.style ? parseDecls(attribs.style) : undefined;
+    let bg = parent.bg;
+    let own: HiddenReason | null = null;
+    if (sheet || inline || attribs.bgcolor || (tag === 'font' && attribs.color)) {
+      const merged: Decls = new Map(sheet ?? []);
+      if (inline) for (const [k, v] of inline) merged.set(k, v);
+      if (tag === 'font' && attribs.color && !merged.has('color')) merged.set('color', attribs.color);
+      const ownBg = declaredBackground(merged) ?? normColor(attribs.bgcolor);
+      if (ownBg) bg = ownBg;
+      // text coloured like the background it sits on (the element's own background does not count twice)
+      own = hiddenByDecls(merged, ownBg ? parent.bg : bg);
+      if (own === null && ownBg && merged.has('color') && normColor(merged.get('color')) === ownBg) own = null;
+      if (own && sheet && inline) {
+        // an inline display:block overrides a stylesheet display:none
+        const inl = hiddenByDecls(inline, parent.bg);
+        if (!inl) {
+          const d = inline.get('display');
+          if (d && d !== 'none' && own === 'display-none') own = null;
+        }
+      }
+      if (own && sheet && !(inline && hiddenByDecls(inline, ownBg ? parent.bg : bg))) own = 'stylesheet';
+    }
+    if (!own && attribs.hidden !== undefined && tag !== 'input') own = 'hidden-attr';
+    const hidden = own ?? parent.hidden;
+    const id = els.length;
+    const hiddenRoot = parent.hidden ? parent.hiddenRoot : own ? id : -1;
+    const names = ((idAttr ?? '') + ' ' + (attribs.class ?? '')).toLowerCase().trim();
+    const inBody = tag !== 'html' && tag !== 'body';
+    const uiOwn = inBody && isUiName(tag, names, attribs.role);
+    const unlikely = inBody && tag !== 'article' && tag !== 'main' && names !== '' && UNLIKELY_NAMES.test(names) && !LIKELY_NAMES.test(names);
+    let classWeight = 0;
+    if (names) {
+      if (NEGATIVE_NAMES.test(names)) classWeight -= 25;
+      if (POSITIVE_NAMES.test(names)) classWeight += 25;
+    }
+    if (tag === 'article' || tag === 'main') classWeight += 25;
+    if (tag === 'footer' || tag === 'aside' || tag === 'nav') classWeight -= 25;
+    const isUnlikely = unlikely || tag === 'footer' || tag === 'aside' || tag === 'nav';
+    els.push({
+      node: el,
+      tag,
+      parent: parentId,
+      nth,
+      kids: 0,
+      pre: pre++,
+      end: 0,
+      depth: parent.depth + 1,
+      hidden,
+      hiddenRoot,
+      uiAnc: uiOwn || parent.uiAnc,
+      bg,
+      classWeight,
+      unlikely: isUnlikely,
+      unlikelyAnc: isUnlikely ? id : parent.unlikelyAnc,
+      names,
+    });
+    parentOf.push(id);
+    stack.push(id);
+
+    if (tag === 'h1') res.h1s.push({ text: '', el: id });
+    // a new block context for block-level elements, and for inline elements that change visibility
+    if (BLOCK_TAGS.has(tag) || own !== null) {
+      flush(ctxStack[ctxStack.length - 1]);
+      ctxStack.push({ el: id, tag, parts: [], links: [], linkChars: 0 });
+    } else if (tag === 'img') {
+      // images carry no text; alt text is not shown
+    }
+    if (tag === 'a') {
+      anchorStack.push(anchor);
+      anchor = { href: (attribs.href ?? '').trim(), parts: [], ctx: ctxStack[ctxStack.length - 1] };
+    }
+    const ch = el.children;
+    for (let i = ch.length - 1; i >= 0; i--) stack.push(ch[i]);
+  }
+  while (ctxStack.length) flush(ctxStack.pop()!);
+  els[0].end = pre - 1;
+  for (const h of res.h1s) h.text = nodeText(els[h.el].node);
+  return res;
+}
+
+/** CSS-like path of an element, e.g. "html>body>div#main>p:nth-child(3)". */
+export function elementPath(els: ElInfo[], id: number): string {
+  const segs: string[] = [];
+  let cur = id;
+  while (cur > 0 && segs.length < MAX_PATH_SEGMENTS) {
+    const e = els[cur];
+    const idAttr = e.node.attribs?.id;
+    let seg = e.tag;
+    if (idAttr && /^[-_a-zA-Z][-_a-zA-Z0-9]*$/.test(idAttr)) seg += '#' + idAttr;
+    else if (e.tag !== 'html' && e.tag !== 'body' && e.tag !== 'head') seg += `:nth-child(${e.nth})`;
+    segs.push(seg);
+    cur = e.parent;
+  }
+  if (cur > 0) segs.push('...');
+  return segs.reverse().join('>');
+}
