@@ -1,0 +1,182 @@
+// Render an EvalReport as markdown tables (reports/eval.md). Pure.
+import type { EvalReport, SetFigures } from './run.js';
+import type { PRFCounts, Residue, SpanFigures } from './score.js';
+import type { PRF } from './metrics.js';
+
+/** Targets from the issue. */
+export const TARGETS = {
+  pageF1: 0.98,
+  spanF1: 0.95,
+  collateral: 0.003,
+  scrapinghubTokenF1: 0.97,
+  chineseCharF1: 0.95,
+} as const;
+
+const f3 = (x: number | undefined): string => (x === undefined || Number.isNaN(x) ? '–' : x.toFixed(3));
+const pct = (x: number | undefined, digits = 2): string => (x === undefined || Number.isNaN(x) ? '–' : (100 * x).toFixed(digits) + '%');
+
+function table(head: string[], rows: string[][]): string {
+  return [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n') + '\n';
+}
+
+function mark(ok: boolean): string {
+  return ok ? 'yes' : '**no**';
+}
+
+function prfCells(x: PRF | undefined): string[] {
+  return [f3(x?.precision), f3(x?.recall), f3(x?.f1)];
+}
+
+function setSection(name: string, set: SetFigures): string {
+  const w = set.winnow;
+  const b = set.baseline;
+  const out: string[] = [];
+  out.push(`### ${name}: ${w.items} items (${w.contaminated} contaminated, ${w.items - w.contaminated} clean)`);
+  const rows: string[][] = [
+    ['winnow', ...prfCells(w.page), ...prfCells(w.span), pct(w.collateral.share, 3), `${w.collateral.pagesWithRemoval}/${w.collateral.cleanPages}`],
+  ];
+  if (b) rows.push(['naive lexicon baseline', ...prfCells(b.page), ...prfCells(b.span), pct(b.collateral.share, 3), `${b.collateral.pagesWithRemoval}/${b.collateral.cleanPages}`]);
+  out.push(table(['system', 'page P', 'page R', 'page F1', 'span P', 'span R', 'span F1', 'clean body chars removed', 'clean pages touched'], rows));
+  out.push(
+    `Page verdicts (winnow): tp ${w.page.tp}, fp ${w.page.fp}, fn ${w.page.fn}, tn ${w.page.tn}. ` +
+      `Gold spans: ${w.goldSpans}, not locatable in AnalyzeResult.text: ${w.unlocatedSpans}` +
+      (w.unlocatedSpans ? ` (${Object.entries(w.unlocatedByKind).map(([k, n]) => `${k} ${n}`).join(', ')})` : '') +
+      `. Collateral: gold-body pages ${w.collateral.goldBody.pages} (${pct(w.collateral.goldBody.share, 3)}, mean body located ${pct(w.collateral.goldBody.meanLocatedShare, 1)}), main-content proxy pages ${w.collateral.mainContent.pages} (${pct(w.collateral.mainContent.share, 3)}).`,
+  );
+  out.push('');
+  out.push('Span characters by injection kind (tp/fn by the gold kind, fp by the predicting finding\'s kind):');
+  out.push(kindTable(w, b));
+  out.push('');
+  out.push('Span characters by language (tp/fn by the injected text\'s language, fp by the page language); page verdict F1 by page language:');
+  const langs = [...new Set([...Object.keys(w.byLang), ...Object.keys(set.pageByLang)])].sort();
+  out.push(
+    table(
+      ['lang', 'span P', 'span R', 'span F1', 'gold chars', 'pages', 'page F1 (tp/fp/fn)'],
+      langs.map((l) => {
+        const s = w.byLang[l];
+        const p = set.pageByLang[l];
+        return [l, ...prfCells(s), s ? String(s.tp + s.fn) : '0', p ? String(p.items) : '0', p ? `${f3(p.f1)} (${p.tp}/${p.fp}/${p.fn})` : '–'];
+      }),
+    ),
+  );
+  if (set.residue) {
+    out.push('');
+    out.push('Injected text left in the output, per kind (gold chars still present; Readability textContent vs winnow cleanText):');
+    out.push(residueTable(set.residue.readability, set.residue.winnow));
+  }
+  if (set.errors.length) {
+    out.push('');
+    out.push(`Errors (${set.errors.length}): ` + set.errors.slice(0, 5).map((e) => `${e.id}: ${e.error}`).join('; '));
+  }
+  if (set.worst.length) {
+    out.push('');
+    out.push('Worst items (missed + false chars): ' + set.worst.map((x) => `${x.id} (fn ${x.fn}, fp ${x.fp}${x.unlocated ? `, ${x.unlocated} unlocated` : ''})`).join('; '));
+  }
+  return out.join('\n');
+}
+
+function kindTable(w: SpanFigures, b?: SpanFigures): string {
+  const kinds = [...new Set([...Object.keys(w.byKind), ...Object.keys(b?.byKind ?? {})])].sort();
+  return table(
+    ['kind', 'gold chars', 'P', 'R', 'F1', 'tp', 'fp', 'fn', 'baseline F1'],
+    kinds.map((k) => {
+      const c: PRFCounts | undefined = w.byKind[k];
+      return [k, c ? String(c.tp + c.fn) : '0', ...prfCells(c), String(c?.tp ?? 0), String(c?.fp ?? 0), String(c?.fn ?? 0), f3(b?.byKind[k]?.f1)];
+    }),
+  );
+}
+
+function residueTable(read: Record<string, Residue>, win: Record<string, Residue>): string {
+  const kinds = [...new Set([...Object.keys(read), ...Object.keys(win)])].sort();
+  return table(
+    ['kind', 'gold spans', 'gold chars', 'left by Readability', 'left by winnow'],
+    kinds.map((k) => {
+      const r = read[k];
+      const w = win[k];
+      const g = r ?? w;
+      return [k, String(g?.goldSpans ?? 0), String(g?.goldChars ?? 0), `${pct(r?.leftShare, 1)} (${r?.leftSpans ?? 0} spans)`, `${pct(w?.leftShare, 1)} (${w?.leftSpans ?? 0} spans)`];
+    }),
+  );
+}
+
+export function renderEvalMarkdown(r: EvalReport): string {
+  const out: string[] = [];
+  out.push(`# winnow evaluation`);
+  out.push('');
+  out.push(
+    `${r.meta.date} · winnow ${r.meta.winnow || '?'} · rules ${r.meta.rules} · model ${r.meta.model} · ${r.meta.lexiconTerms} lexicon terms · ${r.meta.seconds.toFixed(1)} s` +
+      (r.meta.options.limit !== undefined ? ` · LIMITED to ${r.meta.options.limit} per source` : ''),
+  );
+  out.push('');
+  // summary against targets
+  const main = r.corpus.test ?? r.corpus.dev;
+  const mainName = r.corpus.test ? 'test' : 'dev';
+  const rows: string[][] = [];
+  if (main) {
+    rows.push([`page F1 (corpus ${mainName})`, f3(main.winnow.page.f1), `>= ${TARGETS.pageF1}`, mark(main.winnow.page.f1 >= TARGETS.pageF1)]);
+    rows.push([`span char F1 (corpus ${mainName})`, f3(main.winnow.span.f1), `>= ${TARGETS.spanF1}`, mark(main.winnow.span.f1 >= TARGETS.spanF1)]);
+    rows.push([`clean body chars removed (corpus ${mainName})`, pct(main.winnow.collateral.share, 3), `<= ${pct(TARGETS.collateral, 1)}`, mark(main.winnow.collateral.share <= TARGETS.collateral)]);
+  }
+  if (r.extraction) {
+    const sh = r.extraction.scrapinghub.winnow.f1;
+    const zh = r.extraction.chinese.winnow.f1;
+    rows.push(['extraction token F1 (Scrapinghub)', f3(sh), `>= ${TARGETS.scrapinghubTokenF1}`, mark(sh >= TARGETS.scrapinghubTokenF1)]);
+    rows.push(['extraction char F1 (Chinese gold)', f3(zh), `>= ${TARGETS.chineseCharF1}`, mark(zh >= TARGETS.chineseCharF1)]);
+  }
+  out.push('## Against the targets');
+  out.push(rows.length ? table(['figure', 'winnow', 'target', 'met'], rows) : '_no figures (corpus and extraction both skipped or unavailable)_');
+  out.push('');
+  if (!r.meta.corpusAvailable) out.push('_Corpus module (src/corpus/index.ts) not available: corpus figures skipped._\n');
+  for (const e of r.meta.corpusErrors) out.push(`_Corpus not loaded: ${e}_\n`);
+  for (const split of ['test', 'dev', 'train'] as const) {
+    const s = r.corpus[split];
+    if (s) {
+      out.push(`## Corpus, ${split} split`);
+      out.push(setSection(`corpus ${split}`, s));
+      out.push('');
+    }
+  }
+  if (r.fixtures) {
+    out.push('## Fixtures (seed page, hard negatives, hand-written contaminated pages)');
+    out.push(setSection('fixtures', r.fixtures));
+    out.push('');
+  }
+  if (r.extraction) {
+    const { scrapinghub: sh, chinese: zh } = r.extraction;
+    out.push('## Extraction (cleanText minus its title line vs the gold article body)');
+    const ex: string[][] = [['winnow', ...prfCells(sh.winnow), ...prfCells(zh.winnow)]];
+    if (sh.readabilityLinkedom) ex.push(['@mozilla/readability + linkedom (run here)', ...prfCells(sh.readabilityLinkedom), ...prfCells(zh.readabilityLinkedom)]);
+    for (const [name, p] of Object.entries(sh.peers ?? {})) ex.push([`${name} (benchmark's stored output)`, ...prfCells(p), '–', '–', '–']);
+    out.push(table(['system', `Scrapinghub P (${sh.pages} pages, token)`, 'R', 'F1', `Chinese P (${zh.pages} pages, char)`, 'R', 'F1'], ex));
+    out.push('Token metric: whitespace tokens, multiset overlap, averaged per page; char metric: non-whitespace characters, multiset overlap, averaged per page.');
+    out.push('');
+    out.push('On these real clean pages (every verdict "contaminated" is a false positive):');
+    const cl: string[][] = [];
+    for (const [name, fig] of [['Scrapinghub', sh], ['Chinese gold', zh]] as const) {
+      cl.push([`${name}, winnow`, `${fig.clean.winnow.page.fp}/${fig.clean.winnow.items}`, pct(fig.clean.winnow.collateral.share, 3), pct(fig.clean.winnow.collateral.goldBody.meanLocatedShare, 1)]);
+      if (fig.clean.baseline) cl.push([`${name}, naive baseline`, `${fig.clean.baseline.page.fp}/${fig.clean.baseline.items}`, pct(fig.clean.baseline.collateral.share, 3), '']);
+    }
+    out.push(table(['pages', 'false "contaminated"', 'gold body chars removed', 'gold body located in page text'], cl));
+    const errs = [...sh.errors, ...zh.errors];
+    if (errs.length) out.push(`\nErrors (${errs.length}): ` + errs.slice(0, 5).map((e) => `${e.id}: ${e.error}`).join('; '));
+    out.push('');
+  }
+  if (r.snippets) {
+    const s = r.snippets;
+    out.push(`## trafilatura-eval snippets (${s.pages} pages)`);
+    out.push(
+      table(
+        ['figure', 'value'],
+        [
+          ['"with" (must keep) snippets lost from cleanText', `${pct(s.with.lostShare)} (${s.with.lost}/${s.with.total})`],
+          ['... of which removed by a finding (detector collateral)', `${pct(s.with.lostToFindingsShare, 3)} (${s.with.lostToFindings}/${s.with.total})`],
+          ['"without" (must drop) snippets kept in cleanText', `${pct(s.without.keptShare)} (${s.without.kept}/${s.without.total})`],
+          ['pages judged contaminated (1 real spam page among them)', String(s.contaminatedVerdicts)],
+        ],
+      ),
+    );
+    if (s.errors.length) out.push(`\nErrors (${s.errors.length}): ` + s.errors.slice(0, 5).map((e) => `${e.id}: ${e.error}`).join('; '));
+    out.push('');
+  }
+  return out.join('\n') + '\n';
+}
