@@ -401,6 +401,7 @@ export function parseRetryAfter(v: string | undefined, now = Date.now()): number
   if (!v) return undefined;
   const s = v.trim();
   if (/^\d+$/.test(s)) return Number(s) * 1000;
+  if (!/^[A-Za-z]{3},? /.test(s)) return undefined; // HTTP-date starts with a day name ("Wed, 21 Oct 2015 ...")
   const t = Date.parse(s);
   if (Number.isNaN(t)) return undefined;
   return Math.max(0, t - now);
