@@ -5,7 +5,7 @@ export const APP_CSS = `
 :root { --fg:#1d1d1f; --muted:#666; --line:#ddd; --bg:#fff; --accent:#0b5cad; }
 * { box-sizing: border-box; }
 body { margin:0; color:var(--fg); background:var(--bg);
-  font-family: system-ui, -apple-system, "Segoe UI", "Noto Sans CJK SC", "WenQuanYi Micro Hei", "Microsoft YaHei", sans-serif;
+  font-family: system-ui, -apple-system, "Segoe UI", "Microsoft YaHei", "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif;
   font-size: 15px; line-height: 1.5; }
 main { padding: 12px 20px 40px; }
 nav.top { display:flex; gap:16px; align-items:center; padding:8px 20px; border-bottom:1px solid var(--line); background:#f7f7f9; }
