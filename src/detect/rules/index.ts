@@ -1,9 +1,16 @@
 // Rules engine: load rules/*.yaml (zod-validated), compile, match lexicon/regex rules on text, lint.
 // OWNER: rules helper. The signatures below are the contract detect/ relies on; keep them.
+import { resolve } from 'node:path';
 import type { Lang } from '../../text/types.js';
 import type { Region } from '../../page/types.js';
 import type { Rule } from './schema.js';
+import { defaultRulesDir, parseRuleSources, readRuleSources, rulesVersion, throwProblems } from './loader.js';
+import { matchRules, type TextMatch } from './matcher.js';
 export type { Rule, RuleFile, StructuralCheck } from './schema.js';
+export type { TextMatch } from './matcher.js';
+export { foldForMatch } from './matcher.js';
+export { RulesError, defaultRulesDir, formatProblem, type RuleProblem } from './loader.js';
+export { lintRules, type LintOptions, type LintReport } from './lint.js';
 
 export interface CompiledRules {
   rules: Rule[];
@@ -11,24 +18,24 @@ export interface CompiledRules {
   version: string;
 }
 
-/** One lexicon/regex rule match; offsets point into the ORIGINAL text passed to matchText. */
-export interface TextMatch {
-  rule: Rule;
-  start: number;
-  end: number;
-  evidence: string;
-}
+/** Loaded rule sets by folder; reused while the files' contents hash the same. */
+const cache = new Map<string, CompiledRules>();
 
 /** Load and validate every rules/*.yaml under dir (default: the package's rules/). Throws RulesError. */
 export function loadRules(dir?: string): CompiledRules {
-  void dir;
-  return { rules: [], version: 'none' };
+  const root = resolve(dir ?? defaultRulesDir());
+  const sources = readRuleSources(root);
+  const version = rulesVersion(sources);
+  const hit = cache.get(root);
+  if (hit && hit.version === version) return hit;
+  const { rules, problems } = parseRuleSources(sources);
+  if (problems.length > 0) throwProblems(root, problems);
+  const compiled: CompiledRules = { rules: rules.map((r) => r.rule), version };
+  cache.set(root, compiled);
+  return compiled;
 }
 
 /** Run the lexicon and regex rules that apply to (lang, where) over text. */
 export function matchText(rules: CompiledRules, text: string, ctx: { lang: Lang; where: Region }): TextMatch[] {
-  void rules;
-  void text;
-  void ctx;
-  return [];
+  return matchRules(rules, text, ctx);
 }

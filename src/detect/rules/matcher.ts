@@ -1,0 +1,316 @@
+// Matching lexicon and regex rules on folded text, with offsets mapped back into the original string.
+// Lexicon terms of all rules that apply to one language are compiled into a single Aho-Corasick automaton
+// (one pass over the text whatever the number of terms); regex rules run one by one on the same folded text.
+import { fold } from '../../text/index.js';
+import type { Lang } from '../../text/types.js';
+import type { Region } from '../../page/types.js';
+import type { Rule } from './schema.js';
+
+/** Minimal view of the compiled rules the matcher needs (CompiledRules satisfies it). */
+export interface RuleSet {
+  rules: Rule[];
+}
+
+/** One lexicon/regex rule match; offsets point into the ORIGINAL text passed to matchText. */
+export interface TextMatch {
+  rule: Rule;
+  start: number;
+  end: number;
+  evidence: string;
+}
+
+export interface MatchContext {
+  lang: Lang;
+  where: Region;
+}
+
+/** Languages rule files can name (besides 'any'); every other Lang only gets the 'any' rules. */
+const RULE_LANGS: ReadonlySet<string> = new Set(['zh', 'ja', 'en', 'id']);
+/** Key of the engine used for languages no rule names. */
+const OTHER_LANG = 'other';
+
+// Characters fold() may leave in place that must not break a term: zero-width and soft hyphen are dropped,
+// any run of white space becomes one ' ' (so "online\n  casino" matches the term "online casino").
+const ZERO_WIDTH_RE = /[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/;
+const NEEDS_CLEANUP_RE = /[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\t\n\v\f\r\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]| {2}/;
+const SPACE_RE = /\s/;
+
+/** Text as the rules see it: fold() (NFKC, lower-case, look-alikes), zero-width removed, white space collapsed. */
+export interface MatchText {
+  text: string;
+  /** map[i] = offset in the original of char i; map[text.length] = original length */
+  map: Int32Array;
+}
+
+export function foldForMatch(s: string): MatchText {
+  const f = fold(s);
+  if (!NEEDS_CLEANUP_RE.test(f.text)) return { text: f.text, map: f.map };
+  const src = f.text;
+  const parts: string[] = [];
+  const map = new Int32Array(src.length + 1);
+  let n = 0;
+  let runStart = 0; // start of the current run of kept chars in src
+  let prevSpace = false;
+  const flush = (end: number): void => {
+    if (end > runStart) parts.push(src.slice(runStart, end));
+  };
+  for (let i = 0; i < src.length; i++) {
+    const ch = src[i];
+    if (ZERO_WIDTH_RE.test(ch)) {
+      flush(i);
+      runStart = i + 1;
+      continue;
+    }
+    if (SPACE_RE.test(ch)) {
+      if (prevSpace) {
+        flush(i);
+        runStart = i + 1;
+        continue;
+      }
+      prevSpace = true;
+      if (ch !== ' ') {
+        flush(i);
+        parts.push(' ');
+        runStart = i + 1;
+      }
+      map[n++] = f.map[i];
+      continue;
+    }
+    prevSpace = false;
+    map[n++] = f.map[i];
+  }
+  flush(src.length);
+  map[n] = f.map[src.length];
+  return { text: parts.join(''), map: map.slice(0, n + 1) };
+}
+
+/** Fold a lexicon term exactly like the text it is matched on (trimmed). */
+export function foldTerm(term: string): string {
+  return foldForMatch(term).text.trim();
+}
+
+// ---- word boundaries for latin terms -------------------------------------------------------------
+
+const LETTER_RE = /\p{L}/u;
+const CJK_RE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u30fc]/u;
+
+/** 0 = no boundary needed (CJK, punctuation), 1 = latin letter, 2 = digit. */
+function edgeClass(code: number): 0 | 1 | 2 {
+  if (code >= 0x30 && code <= 0x39) return 2;
+  if ((code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a)) return 1;
+  if (code < 0x80) return 0;
+  const ch = String.fromCharCode(code);
+  if (CJK_RE.test(ch)) return 0;
+  return LETTER_RE.test(ch) ? 1 : 0;
+}
+
+/** Does the neighbour char break a word that ends (or starts) with a char of class cls? */
+function isBoundary(text: string, i: number, cls: 0 | 1 | 2): boolean {
+  if (cls === 0 || i < 0 || i >= text.length) return true;
+  const nb = edgeClass(text.charCodeAt(i));
+  // a letter-edged term may touch digits ("casino88"); a digit-edged term may not touch letters or digits
+  return cls === 1 ? nb !== 1 : nb === 0;
+}
+
+// ---- Aho-Corasick ------------------------------------------------------------------------------------
+
+interface Pattern {
+  ruleIdx: number;
+  length: number;
+  startCls: 0 | 1 | 2;
+  endCls: 0 | 1 | 2;
+}
+
+class Automaton {
+  private readonly next: Map<number, number>[] = [new Map()];
+  private fail: Int32Array = new Int32Array(1);
+  private out: (number[] | undefined)[] = [undefined];
+  private readonly patterns: Pattern[] = [];
+  /** first chars of any term: lets the scan skip text quickly while at the root */
+  private readonly rootChars = new Uint8Array(0x10000);
+
+  add(term: string, ruleIdx: number): void {
+    let s = 0;
+    for (let i = 0; i < term.length; i++) {
+      const c = term.charCodeAt(i);
+      let t = this.next[s].get(c);
+      if (t === undefined) {
+        t = this.next.length;
+        this.next.push(new Map());
+        this.out.push(undefined);
+        this.next[s].set(c, t);
+      }
+      s = t;
+    }
+    this.rootChars[term.charCodeAt(0)] = 1;
+    const pid = this.patterns.length;
+    this.patterns.push({
+      ruleIdx,
+      length: term.length,
+      startCls: edgeClass(term.charCodeAt(0)),
+      endCls: edgeClass(term.charCodeAt(term.length - 1)),
+    });
+    (this.out[s] ??= []).push(pid);
+  }
+
+  build(): void {
+    const n = this.next.length;
+    this.fail = new Int32Array(n);
+    const queue: number[] = [];
+    for (const t of this.next[0].values()) queue.push(t);
+    for (let qi = 0; qi < queue.length; qi++) {
+      const s = queue[qi];
+      for (const [c, t] of this.next[s]) {
+        let f = this.fail[s];
+        let ft = this.next[f].get(c);
+        while (ft === undefined && f !== 0) {
+          f = this.fail[f];
+          ft = this.next[f].get(c);
+        }
+        const target = ft !== undefined && ft !== t ? ft : 0;
+        this.fail[t] = target;
+        const inherited = this.out[target];
+        if (inherited) this.out[t] = [...(this.out[t] ?? []), ...inherited];
+        queue.push(t);
+      }
+    }
+  }
+
+  /** Calls hit(pattern, start, end) for every occurrence (folded offsets) that respects word boundaries. */
+  scan(text: string, hit: (p: Pattern, start: number, end: number) => void): void {
+    const { next, fail, out, patterns, rootChars } = this;
+    let s = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (s === 0 && rootChars[c] === 0) continue;
+      let t = next[s].get(c);
+      while (t === undefined && s !== 0) {
+        s = fail[s];
+        t = next[s].get(c);
+      }
+      s = t ?? 0;
+      const o = out[s];
+      if (o === undefined) continue;
+      for (let k = 0; k < o.length; k++) {
+        const p = patterns[o[k]];
+        const start = i + 1 - p.length;
+        if (isBoundary(text, start - 1, p.startCls) && isBoundary(text, i + 1, p.endCls)) hit(p, start, i + 1);
+      }
+    }
+  }
+}
+
+// ---- engines per language ----------------------------------------------------------------------------
+
+interface Engine {
+  automaton: Automaton;
+  lexiconRules: Rule[];
+  regexes: { rule: Rule; re: RegExp }[];
+}
+
+const engines = new WeakMap<object, Map<string, Engine>>();
+
+function langKey(lang: Lang): string {
+  return RULE_LANGS.has(lang) ? lang : OTHER_LANG;
+}
+
+function appliesToLang(rule: Rule, key: string): boolean {
+  return rule.lang.includes('any') || (key !== OTHER_LANG && rule.lang.includes(key as 'zh'));
+}
+
+function buildEngine(rules: Rule[], key: string): Engine {
+  const automaton = new Automaton();
+  const lexiconRules: Rule[] = [];
+  const regexes: Engine['regexes'] = [];
+  for (const rule of rules) {
+    if (!appliesToLang(rule, key)) continue;
+    if (rule.kind === 'lexicon') {
+      const idx = lexiconRules.length;
+      lexiconRules.push(rule);
+      const seen = new Set<string>();
+      for (const term of rule.terms) {
+        const t = foldTerm(term);
+        if (t.length === 0 || seen.has(t)) continue;
+        seen.add(t);
+        automaton.add(t, idx);
+      }
+    } else if (rule.kind === 'regex') {
+      const flags = rule.flags.includes('g') ? rule.flags : `${rule.flags}g`;
+      regexes.push({ rule, re: new RegExp(rule.pattern, flags) });
+    }
+  }
+  automaton.build();
+  return { automaton, lexiconRules, regexes };
+}
+
+function engineFor(set: RuleSet, lang: Lang): Engine {
+  let perLang = engines.get(set);
+  if (!perLang) {
+    perLang = new Map();
+    engines.set(set, perLang);
+  }
+  const key = langKey(lang);
+  let e = perLang.get(key);
+  if (!e) {
+    e = buildEngine(set.rules, key);
+    perLang.set(key, e);
+  }
+  return e;
+}
+
+function whereOk(rule: Rule, where: Region): boolean {
+  return rule.where === undefined || rule.where.includes(where);
+}
+
+const TRAILING_JUNK_RE = /[\s\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/;
+
+/** Original [start, end) of the folded span [fs, fe). */
+function toOriginal(original: string, m: MatchText, fs: number, fe: number): [number, number] {
+  const start = m.map[fs];
+  let end = Math.max(m.map[fe], start + 1);
+  if (fe > fs) {
+    // do not swallow zero-width chars or spaces that sit between the match and the next folded char
+    while (end - 1 > m.map[fe - 1] && TRAILING_JUNK_RE.test(original[end - 1])) end--;
+  }
+  return [start, Math.min(end, original.length)];
+}
+
+/** Run the lexicon and regex rules that apply to (lang, where) over text. Hits of one rule are merged when they overlap. */
+export function matchRules(set: RuleSet, text: string, ctx: MatchContext): TextMatch[] {
+  if (text.length === 0) return [];
+  const engine = engineFor(set, ctx.lang);
+  const m = foldForMatch(text);
+  const raw: { rule: Rule; fs: number; fe: number }[] = [];
+  const lex = engine.lexiconRules;
+  engine.automaton.scan(m.text, (p, fs, fe) => {
+    const rule = lex[p.ruleIdx];
+    if (whereOk(rule, ctx.where)) raw.push({ rule, fs, fe });
+  });
+  for (const { rule, re } of engine.regexes) {
+    if (!whereOk(rule, ctx.where)) continue;
+    re.lastIndex = 0;
+    let r: RegExpExecArray | null;
+    while ((r = re.exec(m.text)) !== null) {
+      if (r[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
+      raw.push({ rule, fs: r.index, fe: r.index + r[0].length });
+    }
+  }
+  if (raw.length === 0) return [];
+  // merge overlapping hits of the same rule
+  raw.sort((a, b) => (a.rule.id < b.rule.id ? -1 : a.rule.id > b.rule.id ? 1 : a.fs - b.fs || b.fe - a.fe));
+  const merged: { rule: Rule; fs: number; fe: number }[] = [];
+  for (const h of raw) {
+    const last = merged[merged.length - 1];
+    if (last && last.rule === h.rule && h.fs < last.fe) last.fe = Math.max(last.fe, h.fe);
+    else merged.push({ ...h });
+  }
+  const out = merged.map(({ rule, fs, fe }) => {
+    const [start, end] = toOriginal(text, m, fs, fe);
+    return { rule, start, end, evidence: text.slice(start, end) };
+  });
+  out.sort((a, b) => a.start - b.start || b.end - a.end);
+  return out;
+}
