@@ -60,6 +60,8 @@ export interface BatchOptions {
   progress?: boolean;
   /** fetcher to use for URLs (default: new Fetcher from src/fetch) */
   fetcher?: FetchLike;
+  /** analysis function used inline when workers is 0 (default: analyze from src/analyze.ts) */
+  analyzer?: (body: Uint8Array, o: { url?: string; contentType?: string; input?: string }) => AnalyzeResult;
   /** store busy timeout, ms */
   busyTimeoutMs?: number;
 }
@@ -148,7 +150,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
     skipped: { 'non-html': 0, 'http-status': 0, 'too-large': 0, empty: 0, 'bad-record': 0 },
     failed: 0, elapsedMs: 0, pagesPerSec: 0,
   };
-  const pool = new AnalyzePool(workers);
+  const pool = opts.analyzer ? new AnalyzePool(0, opts.analyzer) : new AnalyzePool(workers);
   let fetcher = opts.fetcher;
   let ownFetcher = false;
   const needsFetch = Boolean(opts.from) || inputs.some(isUrl);

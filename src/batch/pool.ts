@@ -18,14 +18,26 @@ export type AnalyzeReply =
   | { id: number; ok: true; result: AnalyzeResult }
   | { id: number; ok: false; message: string; inputError: boolean };
 
+export type InlineAnalyzer = (body: Uint8Array, o: { url?: string; contentType?: string; input?: string }) => AnalyzeResult;
+
 type Pending = { job: AnalyzeJob; resolve: (r: AnalyzeResult) => void; reject: (e: Error) => void };
 
 /** The compiled worker beside this module (dist/), else the TypeScript source run through tsx. */
-function workerEntry(): { url: URL; execArgv?: string[] } {
+function workerEntry(): { url: URL | string; eval?: boolean } {
   const js = new URL('./worker.js', import.meta.url);
   if (existsSync(fileURLToPath(js))) return { url: js };
   const ts = new URL('./worker.ts', import.meta.url);
-  if (existsSync(fileURLToPath(ts))) return { url: ts, execArgv: ['--import', 'tsx'] };
+  if (existsSync(fileURLToPath(ts))) {
+    // running from source (vitest, tsx scripts): register tsx inside the worker, then load the .ts module
+    let api: string;
+    try {
+      api = import.meta.resolve('tsx/esm/api');
+    } catch {
+      throw new Error('batch worker not built; run `npm run build`');
+    }
+    const code = `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(ts.href)}); })`;
+    return { url: code, eval: true };
+  }
   throw new Error('batch worker not found; run `npm run build`');
 }
 
@@ -37,9 +49,10 @@ export class AnalyzePool {
   private queue: Pending[] = [];
   private nextId = 1;
   private closed = false;
-  private entry?: { url: URL; execArgv?: string[] };
+  private entry?: { url: URL | string; eval?: boolean };
 
-  constructor(size: number) {
+  /** `inline` replaces analyze() when size is 0 (a custom analysis, or tests of the plumbing). */
+  constructor(size: number, private readonly inline: InlineAnalyzer = analyze) {
     this.size = Math.max(0, Math.floor(size));
     if (this.size > 0) {
       this.entry = workerEntry();
@@ -53,7 +66,7 @@ export class AnalyzePool {
   }
 
   private spawn(): void {
-    const w = new Worker(this.entry!.url, { execArgv: this.entry!.execArgv, env: { ...process.env, DOTENV_CONFIG_QUIET: 'true' } });
+    const w = new Worker(this.entry!.url, { eval: this.entry!.eval, env: { ...process.env, DOTENV_CONFIG_QUIET: 'true' } });
     this.all.add(w);
     w.on('message', (reply: AnalyzeReply) => {
       const p = this.busy.get(w);
@@ -96,11 +109,8 @@ export class AnalyzePool {
       const w = this.idle.pop()!;
       const p = this.queue.shift()!;
       this.busy.set(w, p);
-      // copy into a transferable buffer we own, so the producer's memory (e.g. a WARC chunk) is released
-      const body = p.job.body.byteOffset === 0 && p.job.body.byteLength === p.job.body.buffer.byteLength && p.job.body.buffer instanceof ArrayBuffer
-        ? p.job.body
-        : new Uint8Array(p.job.body);
-      w.postMessage({ ...p.job, body }, [body.buffer as ArrayBuffer]);
+      // copied, not transferred: the caller still stores the same bytes after analysis
+      w.postMessage(p.job);
     }
   }
 
@@ -108,7 +118,7 @@ export class AnalyzePool {
     if (this.closed) return Promise.reject(new Error('pool is closed'));
     if (this.size === 0) {
       try {
-        return Promise.resolve(analyze(job.body, { url: job.url, contentType: job.contentType, input: job.input }));
+        return Promise.resolve(this.inline(job.body, { url: job.url, contentType: job.contentType, input: job.input }));
       } catch (err) {
         return Promise.reject(err);
       }
