@@ -14,6 +14,7 @@ import { HostGates } from './gate.js';
 import {
   FetcherOptions,
   MAX_CRAWL_DELAY_MS,
+  ROBOTS_CACHE_MS,
   ROBOTS_MAX_BYTES,
   type ResolvedFetcherOptions,
 } from './options.js';
@@ -94,6 +95,8 @@ interface RunOptions {
   oversize: 'truncate' | 'error';
   /** true: a final 4xx/5xx throws 'http-error'; false: it is returned */
   throwHttp: boolean;
+  /** false for robots.txt: not counted against the per-host delay (a single-URL scan would wait twice) */
+  spaced: boolean;
 }
 
 type RobotsVerdict = { kind: 'allow-all' } | { kind: 'disallow-all'; why: string } | { kind: 'rules'; robot: Robot };
@@ -104,7 +107,7 @@ export class Fetcher {
   private readonly gates: HostGates;
   private readonly resolver: Resolver;
   private readonly allowHosts: Set<string>;
-  private readonly robots = new Map<string, Promise<RobotsVerdict>>();
+  private readonly robots = new Map<string, { at: number; verdict: Promise<RobotsVerdict> }>();
   private closed = false;
 
   constructor(opts: FetcherOptions = {}) {
@@ -202,6 +205,7 @@ export class Fetcher {
       maxBytes: o.maxBodyBytes,
       oversize: o.oversize,
       throwHttp: true,
+      spaced: true,
     });
   }
 
@@ -275,7 +279,7 @@ export class Fetcher {
   /** One request to one URL under the host gate and the deadline. Body is read only for 2xx. */
   private async attempt(u: URL, ro: RunOptions): Promise<RawResponse> {
     const o = this.options;
-    const release = await this.gates.acquire(u.host);
+    const release = await this.gates.acquire(u.host, ro.spaced);
     const ac = new AbortController();
     const timer = setTimeout(() => ac.abort(new Deadline('deadline')), o.deadlineMs);
     try {
@@ -323,12 +327,16 @@ export class Fetcher {
 
   /** robots.txt, fetched once per origin and cached; 4xx = allow all, 5xx/unreachable = disallow all (RFC 9309). */
   private async enforceRobots(u: URL): Promise<void> {
-    let p = this.robots.get(u.origin);
-    if (!p) {
-      p = this.loadRobots(u);
-      this.robots.set(u.origin, p);
-      p.catch(() => this.robots.delete(u.origin));
+    let entry = this.robots.get(u.origin);
+    if (!entry || Date.now() - entry.at > ROBOTS_CACHE_MS) {
+      entry = { at: Date.now(), verdict: this.loadRobots(u) };
+      const mine = entry;
+      this.robots.set(u.origin, mine);
+      mine.verdict.catch(() => {
+        if (this.robots.get(u.origin) === mine) this.robots.delete(u.origin); // transient: try again next time
+      });
     }
+    const p = entry.verdict;
     let v: RobotsVerdict;
     try {
       v = await p;
@@ -360,6 +368,7 @@ export class Fetcher {
         maxBytes: ROBOTS_MAX_BYTES,
         oversize: 'truncate',
         throwHttp: false,
+        spaced: false,
       });
     } catch (err) {
       if (!(err instanceof FetchError)) throw err;

@@ -33,15 +33,20 @@ export class HostGates {
     s.delayMs = Math.max(this.delayMs, delayMs);
   }
 
-  /** Wait for a slot and for the host's delay; returns the release function (call it exactly once). */
-  async acquire(host: string): Promise<() => void> {
+  /**
+   * Wait for a slot and for the host's delay; returns the release function (call it exactly once).
+   * `spaced: false` (robots.txt) takes a slot but neither waits for nor pushes back the delay.
+   */
+  async acquire(host: string, spaced = true): Promise<() => void> {
     const s = this.state(host);
     if (s.active < this.concurrency) s.active++;
     else await new Promise<void>((resolve) => s.waiting.push(resolve)); // slot handed over by release()
-    const now = Date.now();
-    const start = Math.max(now, s.nextStart);
-    s.nextStart = start + (s.delayMs ?? this.delayMs);
-    if (start > now) await sleep(start - now);
+    if (spaced) {
+      const now = Date.now();
+      const start = Math.max(now, s.nextStart);
+      s.nextStart = start + (s.delayMs ?? this.delayMs);
+      if (start > now) await sleep(start - now);
+    }
     let released = false;
     return () => {
       if (released) return;

@@ -28,6 +28,8 @@ export const DEFAULT_RETRY_BASE_MS = 500;
 export const DEFAULT_MAX_RETRY_WAIT_MS = 30_000;
 /** RFC 9309: parse at least 500 KiB of robots.txt */
 export const ROBOTS_MAX_BYTES = 512 * 1024;
+/** RFC 9309: a cached robots.txt should not be used for more than 24 hours */
+export const ROBOTS_CACHE_MS = 24 * 60 * 60 * 1000;
 /** cap on a robots.txt Crawl-delay we honour */
 export const MAX_CRAWL_DELAY_MS = 10_000;
 
