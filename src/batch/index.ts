@@ -13,7 +13,7 @@ import { InputError } from '../errors.js';
 import type { AnalyzeResult } from '../result.js';
 import { openStore, saveResult, hasScan, hasAnyScan, conditionalFor, contentHash } from '../store/index.js';
 import { AnalyzePool } from './pool.js';
-import { readWarc, type SkipReason } from './warc.js';
+import { readWarc, isHtmlRecord, type SkipReason } from './warc.js';
 
 /** Parallel fetches when --concurrency is not given (the Fetcher still limits per host). */
 export const DEFAULT_FETCH_CONCURRENCY = 8;
@@ -195,9 +195,8 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
   const doUrl = async (url: string, fetchSlots: Slots) => {
     if (!fetcher) {
       // the Fetcher (src/fetch) is loaded only when URLs are scanned
-      const spec = '../fetch/index.js';
-      const mod = (await import(spec)) as { Fetcher: new (o: Record<string, unknown>) => FetchLike };
-      fetcher ??= new mod.Fetcher({ allowPrivate: Boolean(opts.allowPrivate), ...(delay !== undefined ? { perHostDelayMs: delay } : {}) });
+      const { Fetcher } = await import('../fetch/index.js');
+      fetcher ??= new Fetcher({ allowPrivate: Boolean(opts.allowPrivate), ...(delay !== undefined ? { perHostDelayMs: delay } : {}) });
       ownFetcher = true;
     }
     await fetchSlots.acquire();
@@ -220,6 +219,10 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
     }
     if (res.notModified) {
       summary.notModified++;
+      return;
+    }
+    if (!isHtmlRecord(res.contentType || undefined, res.body)) {
+      summary.skipped['non-html']++;
       return;
     }
     const hash = contentHash(res.body);
