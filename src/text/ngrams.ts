@@ -61,12 +61,15 @@ export interface FeatureOptions {
   maxChars?: number;
 }
 
-/** Sparse hashed feature vector: bucket ids ascending, each with its count. */
+/** Sparse hashed feature vector: distinct bucket ids (in first-seen order, not sorted), each with its count. */
 export interface FeatureVector {
   ids: Uint32Array;
   counts: Float32Array;
 }
 
+/** Up to this many buckets, counting uses a dense reusable array (4 bytes per bucket); above, a Map. */
+export const DENSE_MAX_BUCKETS = 1 << 22;
+let dense = new Uint32Array(0);
 let scratch = new Uint32Array(1 << 14);
 let used = 0;
 function add(h: number): void {
@@ -145,16 +148,28 @@ export function featureVector(s: string, opts: FeatureOptions = {}): FeatureVect
   collect(t, segment(t));
   const pow2 = (buckets & (buckets - 1)) === 0;
   const mask = buckets - 1;
-  for (let i = 0; i < used; i++) scratch[i] = pow2 ? (scratch[i] & mask) >>> 0 : scratch[i] % buckets;
-  const v = scratch.subarray(0, used).sort();
-  let uniq = 0;
-  for (let i = 0; i < used; i++) if (i === 0 || v[i] !== v[i - 1]) uniq++;
-  const ids = new Uint32Array(uniq);
-  const counts = new Float32Array(uniq);
-  let u = -1;
-  for (let i = 0; i < used; i++) {
-    if (i === 0 || v[i] !== v[i - 1]) ids[++u] = v[i];
-    counts[u]++;
+  // count in a dense per-bucket scratch (touched entries only are read and reset), no sorting
+  if (buckets <= DENSE_MAX_BUCKETS) {
+    if (dense.length < buckets) dense = new Uint32Array(buckets);
+    let uniq = 0;
+    for (let i = 0; i < used; i++) {
+      const id = pow2 ? (scratch[i] & mask) >>> 0 : scratch[i] % buckets;
+      if (dense[id]++ === 0) scratch[uniq++] = id;
+    }
+    const ids = scratch.slice(0, uniq);
+    const counts = new Float32Array(uniq);
+    for (let i = 0; i < uniq; i++) {
+      counts[i] = dense[ids[i]];
+      dense[ids[i]] = 0;
+    }
+    return { ids, counts };
   }
+  const m = new Map<number, number>();
+  for (let i = 0; i < used; i++) {
+    const id = pow2 ? (scratch[i] & mask) >>> 0 : scratch[i] % buckets;
+    m.set(id, (m.get(id) ?? 0) + 1);
+  }
+  const ids = Uint32Array.from(m.keys());
+  const counts = Float32Array.from(m.values());
   return { ids, counts };
 }

@@ -89,9 +89,33 @@ function computeEntry(c: number): number {
 for (let c = 0; c < 0x80; c++) table[c] = KIND_SINGLE_BASE + (c >= 0x41 && c <= 0x5a ? c + 32 : c);
 for (let c = 0x4e00; c <= 0x9fff; c++) table[c] = KIND_SINGLE_BASE + c;
 
-// Output scratch, reused between calls (grown on demand). The map is allocated per call (it is returned).
-let outBuf = new Uint16Array(1 << 12);
+// Output state of the fold() call in progress: code units into a reusable scratch, offsets into the map
+// (allocated per call, it is returned). Module-level so that the hot loop allocates no closures.
+let out = new Uint16Array(1 << 12);
+let map = new Int32Array(0);
+let cap = 0;
+let o = 0;
 const decoder = new TextDecoder('utf-16le');
+/** Below this many code units String.fromCharCode beats TextDecoder. */
+const SMALL_DECODE = 256;
+
+function grow(extra: number): void {
+  cap = Math.max(cap * 2, o + extra + 16);
+  const nb = new Uint16Array(cap);
+  nb.set(out.subarray(0, o));
+  out = nb;
+  const nm = new Int32Array(cap + 1);
+  nm.set(map.subarray(0, o));
+  map = nm;
+}
+
+function emit(str: string, at: number): void {
+  if (o + str.length >= cap) grow(str.length);
+  for (let k = 0; k < str.length; k++) {
+    out[o] = str.charCodeAt(k);
+    map[o++] = at;
+  }
+}
 
 function isMarkAt(s: string, i: number): boolean {
   if (i >= s.length) return false;
@@ -109,29 +133,12 @@ function isMarkAt(s: string, i: number): boolean {
 /** NFKC + lower-case + zero-width removal + full-width/look-alike folding; map points back into s. */
 export function fold(s: string): Folded {
   const n = s.length;
-  let cap = n + 16;
-  if (outBuf.length < cap) outBuf = new Uint16Array(Math.max(cap, outBuf.length * 2));
-  let out = outBuf;
-  let map = new Int32Array(cap + 1);
-  let o = 0;
+  cap = n + 16;
+  if (out.length < cap) out = new Uint16Array(Math.max(cap, out.length * 2));
+  else cap = Math.min(out.length, cap);
+  map = new Int32Array(cap + 1);
+  o = 0;
   let changed = false;
-  const ensure = (extra: number): void => {
-    if (o + extra < cap) return;
-    cap = Math.max(cap * 2, o + extra + 16);
-    const nb = new Uint16Array(cap);
-    nb.set(out.subarray(0, o));
-    out = outBuf = nb;
-    const nm = new Int32Array(cap + 1);
-    nm.set(map.subarray(0, o));
-    map = nm;
-  };
-  const emit = (str: string, at: number): void => {
-    ensure(str.length);
-    for (let k = 0; k < str.length; k++) {
-      out[o] = str.charCodeAt(k);
-      map[o++] = at;
-    }
-  };
   let i = 0;
   while (i < n) {
     const c = s.charCodeAt(i);
@@ -144,7 +151,7 @@ export function fold(s: string): Folded {
         if (kind >= KIND_SINGLE_BASE) {
           const f = kind - KIND_SINGLE_BASE;
           if (f !== c) changed = true;
-          if (o >= cap) ensure(1);
+          if (o >= cap) grow(1);
           out[o] = f;
           map[o++] = i;
         } else if (kind === KIND_DELETE) {
@@ -176,15 +183,13 @@ export function fold(s: string): Folded {
     emit(f, i);
     i = j;
   }
-  if (!changed) {
-    // nothing folded: the map is the identity
-    const idMap = o + 1 === map.length ? map : map.subarray(0, o + 1);
-    idMap[o] = n;
-    return { text: s, map: idMap };
-  }
   map[o] = n;
-  const text = decoder.decode(out.subarray(0, o));
-  return { text, map: o + 1 === map.length ? map : map.subarray(0, o + 1) };
+  const m = o + 1 === map.length ? map : map.subarray(0, o + 1);
+  if (!changed) return { text: s, map: m }; // nothing folded: the map is the identity
+  let text: string;
+  if (o <= SMALL_DECODE) text = String.fromCharCode.apply(null, out.subarray(0, o) as unknown as number[]);
+  else text = decoder.decode(out.subarray(0, o));
+  return { text, map: m };
 }
 
 /**

@@ -109,33 +109,36 @@ export function addWords(words: string[]): void {
 
 function cutRuns(s: string, starts: number[], ends: number[], out: Token[]): void {
   const j = getJieba();
-  const parts: string[] = new Array(starts.length);
-  for (let r = 0; r < starts.length; r++) parts[r] = s.slice(starts[r], ends[r]);
-  const pieces = j.cut(parts.join('\n'), true);
-  let r = 0;
-  let pos = starts[0];
-  let ok = true;
-  const tmp: Token[] = [];
-  for (const p of pieces) {
-    if (p === '\n') {
-      if (pos !== ends[r]) {
+  let joined = '';
+  for (let r = 0; r < starts.length; r++) joined += r === 0 ? s.slice(starts[r], ends[r]) : '\n' + s.slice(starts[r], ends[r]);
+  const pieces = j.cut(joined, true);
+  // jieba returns consecutive substrings of its input: check the lengths add up, then walk them onto the runs
+  let total = 0;
+  for (const p of pieces) total += p.length;
+  if (total === joined.length) {
+    const first = out.length;
+    let r = 0;
+    let pos = starts[0];
+    let ok = true;
+    for (const p of pieces) {
+      if (p === '\n') {
+        if (pos !== ends[r]) {
+          ok = false;
+          break;
+        }
+        pos = starts[++r];
+        continue;
+      }
+      const end = pos + p.length;
+      if (end > ends[r] || s.charCodeAt(pos) !== p.charCodeAt(0)) {
         ok = false;
         break;
       }
-      r++;
-      pos = starts[r];
-      continue;
+      out.push({ text: p, start: pos, end, cjk: true });
+      pos = end;
     }
-    if (r >= starts.length || pos + p.length > ends[r] || !s.startsWith(p, pos)) {
-      ok = false;
-      break;
-    }
-    tmp.push({ text: p, start: pos, end: pos + p.length, cjk: true });
-    pos += p.length;
-  }
-  if (ok && r === starts.length - 1 && pos === ends[r]) {
-    for (const t of tmp) out.push(t);
-    return;
+    if (ok && r === starts.length - 1 && pos === ends[r]) return;
+    out.length = first;
   }
   // jieba's pieces did not line up with the input (should not happen): one token per character
   for (let k = 0; k < starts.length; k++) {

@@ -21,6 +21,9 @@ export const ABBREVIATIONS: ReadonlySet<string> = new Set([
 /** Abbreviations that only hold when a number follows ("No. 5", "p. 12"); otherwise "No." ends normally. */
 export const NUMBER_ABBREVIATIONS: ReadonlySet<string> = new Set(['no', 'nos', 'p', 'art', 'n', 'nº']);
 
+/** "1." .. "999." at the start of a sentence is list numbering, not a sentence end. */
+export const MAX_LIST_NUMBER_DIGITS = 3;
+
 const CLOSERS = new Set([...'"\'”’」』）)】》〉］]}〗〕»›']);
 const CJK_END = new Set([...'。！？；…｡']);
 const isSpace = (c: number) =>
@@ -44,8 +47,16 @@ function pushTrimmed(s: string, a: number, b: number, out: Span[]): void {
 }
 
 /** Does the '.' at i end a sentence? */
-function periodEnds(s: string, i: number): boolean {
+function periodEnds(s: string, i: number, sentStart: number): boolean {
   const n = s.length;
+  // list numbering at the start of a sentence: "1. 富途证券", "12. The"
+  let a0 = sentStart;
+  while (a0 < i && isSpace(s.charCodeAt(a0))) a0++;
+  if (i > a0 && i - a0 <= MAX_LIST_NUMBER_DIGITS) {
+    let digits = true;
+    for (let k = a0; k < i; k++) if (!isDigit(s.charCodeAt(k))) digits = false;
+    if (digits) return false;
+  }
   const next = i + 1 < n ? s.charCodeAt(i + 1) : -1;
   if (next === -1) return true;
   if (next === 0x2e) return false; // part of "..." : decided at the last dot
@@ -89,7 +100,7 @@ export function sentences(s: string): Span[] {
     let end = false;
     const ch = s[i];
     if (CJK_END.has(ch) || c === 0xff01 || c === 0xff1f || c === 0x21 || c === 0x3f) end = true;
-    else if (c === 0x2e) end = periodEnds(s, i) || (i > 0 && isCjk(s.charCodeAt(i - 1)) && !isAsciiAlnum(s.charCodeAt(i + 1)));
+    else if (c === 0x2e) end = periodEnds(s, i, start) || (i > 0 && isCjk(s.charCodeAt(i - 1)) && !isAsciiAlnum(s.charCodeAt(i + 1)));
     else if (c === 0x3b) end = i > 0 && isCjk(s.charCodeAt(i - 1));
     if (!end) {
       i++;

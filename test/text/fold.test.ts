@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { fold, toOriginal } from '../../src/text/index.js';
+import { chineseGold, readSeed, scrapinghubGold } from './data.js';
+
+/** Find needle in the folded text and return the original slice it maps back to. */
+function originalOf(s: string, needle: string, from = 0): string {
+  const f = fold(s);
+  const i = f.text.indexOf(needle, from);
+  expect(i, `"${needle}" in folded "${f.text}"`).toBeGreaterThanOrEqual(0);
+  const o = toOriginal(f, i, i + needle.length);
+  return s.slice(o.start, o.end);
+}
+
+function checkMap(s: string): void {
+  const f = fold(s);
+  expect(f.map.length).toBe(f.text.length + 1);
+  expect(f.map[f.text.length]).toBe(s.length);
+  let bad = -1;
+  for (let i = 1; i <= f.text.length && bad < 0; i++) if (f.map[i] < f.map[i - 1]) bad = i;
+  expect(bad, 'map is non-decreasing').toBe(-1);
+}
+
+describe('fold', () => {
+  it('drops zero-width chars and soft hyphens; the match maps back to the whole original', () => {
+    const s = 'Buy v\u200Bi\u200Ca\u00ADg\u2060r\uFEFFa now';
+    expect(fold(s).text).toBe('buy viagra now');
+    expect(originalOf(s, 'viagra')).toBe('v\u200Bi\u200Ca\u00ADg\u2060r\uFEFFa');
+    checkMap(s);
+  });
+
+  it('folds full-width letters (ｖｉａｇｒａ) and maps back to the full-width original', () => {
+    const s = '特价ｖｉａｇｒａ，ＣＩＡＬＩＳ！';
+    const f = fold(s);
+    expect(f.text).toBe('特价viagra,cialis!');
+    expect(originalOf(s, 'viagra')).toBe('ｖｉａｇｒａ');
+    expect(originalOf(s, 'cialis')).toBe('ＣＩＡＬＩＳ');
+  });
+
+  it('folds Cyrillic and Greek look-alikes to Latin', () => {
+    const s = 'cheap v\u0456agra and \u0441\u0430sin\u043e bonus, \u03bdiagra';
+    const f = fold(s);
+    expect(f.text).toBe('cheap viagra and casino bonus, viagra');
+    expect(originalOf(s, 'viagra')).toBe('v\u0456agra');
+    expect(originalOf(s, 'casino')).toBe('\u0441\u0430sin\u043e');
+    expect(originalOf(s, 'viagra', 20)).toBe('\u03bdiagra');
+    // Cyrillic ԁ, ѕ, і, ј and capitals that lower-case into look-alikes
+    expect(fold('\u0501\u0455\u0456\u0458 \u0412\u041e\u0422').text).toBe('dsij bot');
+  });
+
+  it('maps NFKC expansions (㈱, ﬁ) back to the whole original character', () => {
+    const s = '㈱配资公司 ﬁnance';
+    const f = fold(s);
+    expect(f.text).toBe('(株)配资公司 finance');
+    expect(f.text.length).toBe(s.length + 3);
+    expect(originalOf(s, '株')).toBe('㈱');
+    expect(originalOf(s, '(株)配资')).toBe('㈱配资');
+    expect(originalOf(s, 'finance')).toBe('ﬁnance');
+    // half of an expansion still covers the whole original char
+    expect(originalOf(s, 'f')).toBe('ﬁ');
+    expect(originalOf(s, 'inance')).toBe('ﬁnance');
+    checkMap(s);
+  });
+
+  it('folds math alphanumerics (astral) and combining sequences as clusters', () => {
+    const s = 'get 𝐯𝐢𝐚𝐠𝐫𝐚 cafe\u0301 か\u3099';
+    const f = fold(s);
+    expect(f.text).toBe('get viagra café が');
+    expect(originalOf(s, 'viagra')).toBe('𝐯𝐢𝐚𝐠𝐫𝐚');
+    expect(originalOf(s, 'é')).toBe('e\u0301');
+    expect(originalOf(s, 'が')).toBe('か\u3099');
+    checkMap(s);
+  });
+
+  it('leaves spaced-out spam as is and ASCII text only lower-cased', () => {
+    expect(fold('V I A G R A').text).toBe('v i a g r a');
+    const en = Object.values(scrapinghubGold())[0].articleBody;
+    const ascii = en.replace(/[^\x00-\x7f]/g, '');
+    expect(fold(ascii).text).toBe(ascii.toLowerCase());
+  });
+
+  it('on real Chinese text keeps every Han char and folds full-width punctuation, map exact', () => {
+    const docs = [readSeed(), ...[...chineseGold().values()].slice(0, 20)];
+    for (const s of docs) {
+      const f = fold(s);
+      checkMap(s);
+      const han = (x: string) => (x.match(/[\u4e00-\u9fff]/g) ?? []).join('');
+      expect(han(f.text)).toBe(han(s));
+      expect(f.text).not.toMatch(/[，：；！？（）Ａ-Ｚａ-ｚ０-９]/);
+      // every folded Han char maps onto the same char in the original
+      const wrong: number[] = [];
+      for (let i = 0; i < f.text.length; i++) {
+        const c = f.text.charCodeAt(i);
+        if (c >= 0x4e00 && c <= 0x9fff && s.charCodeAt(f.map[i]) !== c) wrong.push(i);
+      }
+      expect(wrong).toEqual([]);
+    }
+  });
+
+  it('any folded span maps back to an original span whose fold contains it (real text with tricks)', () => {
+    const seed = readSeed();
+    const tricky = seed.slice(0, 400) + 'ｖ\u200Bіａｇｒａ ㈱ ﬁﬂ 𝐜𝐚𝐬𝐢𝐧𝐨 e\u0301' + seed.slice(400, 800);
+    const f = fold(tricky);
+    let seedRand = 12345;
+    const rnd = (n: number) => ((seedRand = (Math.imul(seedRand, 1103515245) + 12345) >>> 0) % n);
+    for (let k = 0; k < 300; k++) {
+      const a = rnd(f.text.length);
+      const b = Math.min(f.text.length, a + 1 + rnd(12));
+      const o = toOriginal(f, a, b);
+      expect(o.start).toBeLessThan(o.end);
+      expect(fold(tricky.slice(o.start, o.end)).text).toContain(f.text.slice(a, b));
+    }
+  });
+
+  it('handles empty and lone-surrogate input without throwing', () => {
+    expect(fold('').text).toBe('');
+    expect(Array.from(fold('').map)).toEqual([0]);
+    const f = fold('a\ud800b');
+    expect(f.text.length).toBe(3);
+    expect(f.map[3]).toBe(3);
+  });
+});
