@@ -37,6 +37,27 @@ function htmlFiles(dir: string, out: string[] = []): string[] {
   return out;
 }
 
+/** How far into a page the canonical-URL sniff looks. */
+const CANONICAL_SNIFF_BYTES = 64 * 1024;
+
+/** The page's own canonical / og:url (http/https only), so the demo queue shows real domains. */
+export function canonicalUrl(body: Uint8Array): string | undefined {
+  const head = Buffer.from(body.subarray(0, CANONICAL_SNIFF_BYTES)).toString('latin1');
+  for (const tag of head.match(/<(?:link|meta)\b[^>]*>/gi) ?? []) {
+    const isCanon = /\brel\s*=\s*["']?canonical\b/i.test(tag) || /\bproperty\s*=\s*["']?og:url\b/i.test(tag);
+    if (!isCanon) continue;
+    const m = /\b(?:href|content)\s*=\s*["']?(https?:\/\/[^"'\s>]+)/i.exec(tag);
+    if (m) {
+      try {
+        return new URL(m[1]).href;
+      } catch {
+        /* not a URL */
+      }
+    }
+  }
+  return undefined;
+}
+
 function readPage(p: string): Buffer {
   const raw = readFileSync(p);
   return p.endsWith('.gz') ? gunzipSync(raw) : raw;
@@ -64,7 +85,7 @@ export function seedDemo(store: Store, root = repoRoot()): SeedSummary {
     try {
       const body = readPage(f.path);
       const result = analyze(body, { input: f.url });
-      saveResult(store, { url: f.url, fetchedAt: new Date().toISOString(), body }, result);
+      saveResult(store, { url: f.url, finalUrl: canonicalUrl(body), fetchedAt: new Date().toISOString(), body }, result);
       sum.scanned++;
       sum.findings += result.findings.length;
     } catch (err) {

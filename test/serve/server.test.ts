@@ -101,6 +101,9 @@ describe('seedDemo', () => {
       const q = listQueue(store, { limit: 500 });
       const njx = q.items.find((i) => i.url.endsWith('njxfhn/1.html.gz'));
       expect(njx?.verdict).toBe('contaminated');
+      // the page's own <link rel=canonical> gives the queue a real domain to filter on
+      expect(njx?.domain).toBe('www.njxfhn.com');
+      expect(listQueue(store, { domain: 'silvias.net' }).items).toHaveLength(1);
       store.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });
