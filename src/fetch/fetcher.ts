@@ -488,6 +488,22 @@ async function readBody(
   const chunks: Buffer[] = [];
   let size = 0;
   let truncated = false;
+  if (!decoders.length) {
+    // identity: plain iteration (cheaper than a pipeline); leaving the loop early destroys the stream
+    for await (const chunk of body as AsyncIterable<Buffer>) {
+      const room = maxBytes - size;
+      if (chunk.length > room) {
+        if (room > 0) chunks.push(chunk.subarray(0, room));
+        size = maxBytes;
+        truncated = true;
+        break;
+      }
+      chunks.push(chunk);
+      size += chunk.length;
+    }
+    if (truncated) body.destroy();
+    return { body: Buffer.concat(chunks, size), truncated };
+  }
   const tooLarge = new TooLarge('too large');
   const sink = new Writable({
     write(chunk: Buffer, _enc, cb) {
