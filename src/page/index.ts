@@ -4,9 +4,10 @@ import { load } from 'cheerio/slim';
 import type { Document } from 'domhandler';
 import type { Page, Block, Region } from './types.js';
 import { decodeBytes } from './decode.js';
-import { walk, collectStyles, elementPath, type RawBlock, type WalkResult } from './walk.js';
+import { walk, PathBuilder, type RawBlock, type WalkResult } from './walk.js';
 import { selectMain } from './main-content.js';
 import { pickTitle } from './title.js';
+import { limitNesting } from './nesting.js';
 import { urlDomain } from './domain.js';
 export type { Page, Block, Region, HiddenReason, Link } from './types.js';
 
@@ -55,31 +56,55 @@ export function pageDomain(w: WalkResult, blocks: RawBlock[], url?: string): str
   return best;
 }
 
-/** Decide per hidden group (blocks sharing the outermost hidden element) whether it is legit UI. */
+/** Hidden groups shorter than this with no off-site link count as UI bits (captions, "original title" lines). */
+export const SHORT_HIDDEN_TEXT = 200;
+/** How far up from a block the walk looks for UI names inside its hidden group. */
+const MAX_UI_WALK = 64;
+
+/**
+ * Decide per hidden group (blocks sharing the outermost hidden element) whether it is legit UI.
+ * Content first: a hidden block of mostly off-site links, or long hidden prose, is not UI unless the hidden
+ * element itself (or something inside it) is named like UI; names on ancestors alone do not excuse it
+ * (real spam sits inside "topbar-search" / "widget" containers). Then UI names anywhere up the tree, then
+ * on-site link lists (menus) and short link-free bits count as UI.
+ */
 function hiddenUiGroups(w: WalkResult, blocks: RawBlock[]): Map<number, boolean> {
-  interface G { chars: number; linkChars: number; links: number; offsite: number; ui: boolean }
+  interface G { chars: number; linkChars: number; links: number; offsite: number; uiInside: boolean }
+  const els = w.els;
   const groups = new Map<number, G>();
   for (const b of blocks) {
     if (!b.hidden) continue;
     let g = groups.get(b.hiddenRoot);
-    if (!g) groups.set(b.hiddenRoot, (g = { chars: 0, linkChars: 0, links: 0, offsite: 0, ui: false }));
+    if (!g) groups.set(b.hiddenRoot, (g = { chars: 0, linkChars: 0, links: 0, offsite: 0, uiInside: false }));
     g.chars += b.text.length;
     g.linkChars += b.linkChars;
     for (const l of b.links) {
-      if (!/^(https?:|\/|[^:]*$)/i.test(l.href) || l.href === '' || l.href.startsWith('#')) continue;
+      if (l.href === '' || l.href.startsWith('#') || /^(javascript|mailto|tel):/i.test(l.href)) continue;
       g.links++;
       if (l.offsite) g.offsite++;
     }
-    if (w.els[b.el].uiAnc) g.ui = true;
+    if (!g.uiInside) {
+      let cur = b.el;
+      for (let k = 0; k < MAX_UI_WALK && cur > 0; k++) {
+        if (els[cur].uiOwn) {
+          g.uiInside = true;
+          break;
+        }
+        if (cur === b.hiddenRoot) break;
+        cur = els[cur].parent;
+      }
+    }
   }
   const out = new Map<number, boolean>();
   for (const [root, g] of groups) {
+    const uiAbove = root > 0 && els[els[root].parent].uiAnc;
     let ui: boolean;
-    if (g.ui) ui = true;
+    if (g.uiInside) ui = true;
     else if (g.offsite >= SPAM_MIN_OFFSITE_LINKS && g.offsite >= SPAM_MIN_OFFSITE_SHARE * g.links) ui = false;
     else if (g.chars >= LONG_HIDDEN_TEXT && g.linkChars < 0.5 * g.chars) ui = false;
+    else if (uiAbove) ui = true;
     else if (g.links >= 2 && g.links - g.offsite >= MENU_MIN_ONSITE_SHARE * g.links) ui = true;
-    else ui = false;
+    else ui = g.chars < SHORT_HIDDEN_TEXT && g.offsite === 0;
     out.set(root, ui);
   }
   return out;
@@ -87,10 +112,9 @@ function hiddenUiGroups(w: WalkResult, blocks: RawBlock[]): Map<number, boolean>
 
 /** Parse HTML and build the Page model. Must not throw on malformed, deeply nested or unclosed markup. */
 export function buildPage(html: string, opts: BuildOptions = {}): Page {
-  const rules = collectStyles(html);
-  const $ = load(html);
+  const $ = load(limitNesting(html));
   const doc = $.root()[0] as unknown as Document;
-  const w = walk(doc, rules);
+  const w = walk(doc);
   const raw = w.blocks;
 
   const own = pageDomain(w, raw, opts.url);
@@ -108,6 +132,7 @@ export function buildPage(html: string, opts: BuildOptions = {}): Page {
     links: [], linkChars: 0, start: 0, end: t.title.length,
   });
   let off = t.title.length;
+  const paths = new PathBuilder(w.els);
   for (let i = 0; i < raw.length; i++) {
     const b = raw[i];
     const hiddenUi = b.hidden ? (ui.get(b.hiddenRoot) ?? false) : false;
@@ -117,7 +142,7 @@ export function buildPage(html: string, opts: BuildOptions = {}): Page {
     texts.push(b.text);
     blocks.push({
       id: i + 1,
-      path: elementPath(w.els, b.el),
+      path: paths.path(b.el),
       tag: b.tag,
       text: b.text,
       region,

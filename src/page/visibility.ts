@@ -114,6 +114,9 @@ export function hiddenByDecls(d: Decls, bg?: string): HiddenReason | null {
   return null;
 }
 
+/** Cheap pre-filter: declaration bodies that cannot hide anything are not parsed. */
+const HIDING_HINT = /none|hidden|collapse|-\d|:\s*0|opacity|color|clip/i;
+
 /** A simple selector from the page's own <style>: tag?, id?, classes (all must match). */
 interface SimpleRule {
   tag?: string;
@@ -166,6 +169,8 @@ export class StyleRules {
   }
 
   private addRule(selectors: string, body: string): void {
+    // only simple class/id selectors with a declaration that can hide something are kept
+    if (!/[.#]/.test(selectors) || !HIDING_HINT.test(body)) return;
     const decls = parseDecls(body);
     if (decls.size === 0) return;
     for (const raw of selectors.split(',')) {

@@ -36,6 +36,8 @@ export interface ElInfo {
   hiddenRoot: number;
   /** this element or an ancestor below <body> has legit-UI names */
   uiAnc: boolean;
+  /** this element's own names/tag/role mark legit UI */
+  uiOwn: boolean;
   bg?: string;
   /** Readability-style class weight of this element alone */
   classWeight: number;
@@ -88,17 +90,43 @@ interface Anchor {
   ctx: Ctx;
 }
 
+interface NameHints {
+  ui: boolean;
+  unlikely: boolean;
+  weight: number;
+}
+const NO_HINTS: NameHints = { ui: false, unlikely: false, weight: 0 };
+/** Class/id names repeat a lot within a page (and across pages): evaluate the name regexes once per string. */
+const hintCache = new Map<string, NameHints>();
+const HINT_CACHE_MAX = 20000;
+
+function nameHints(names: string): NameHints {
+  if (!names) return NO_HINTS;
+  let h = hintCache.get(names);
+  if (h) return h;
+  let weight = 0;
+  if (NEGATIVE_NAMES.test(names)) weight -= 25;
+  if (POSITIVE_NAMES.test(names)) weight += 25;
+  h = { ui: isUiName('', names, undefined), unlikely: UNLIKELY_NAMES.test(names) && !LIKELY_NAMES.test(names), weight };
+  if (hintCache.size >= HINT_CACHE_MAX) hintCache.clear();
+  hintCache.set(names, h);
+  return h;
+}
+
 export function collapse(s: string): string {
   return s.replace(/\s+/g, ' ').trim();
 }
 
-/** Collect the text of the page's own <style> elements (media=print etc. skipped). */
+/** <style media=...> values that apply on a desktop screen. */
+const MEDIA_OK = /^\s*(only\s+)?(screen|all)\s*$/i;
+
+/** Stylesheet rules of the page's own <style> elements in the raw HTML (media=print etc. skipped). */
 export function collectStyles(html: string): StyleRules {
   const rules = new StyleRules();
   const re = /<style\b([^>]*)>([\s\S]*?)<\/style\s*>/gi;
   for (let m = re.exec(html); m; m = re.exec(html)) {
     const media = /\bmedia\s*=\s*["']?([^"'>]+)/i.exec(m[1]);
-    if (media && !/^\s*(only\s+)?(screen|all)\s*$/i.test(media[1])) continue;
+    if (media && !MEDIA_OK.test(media[1])) continue;
     rules.addSheet(m[2]);
   }
   return rules;
@@ -119,7 +147,8 @@ function nodeText(n: AnyNode): string {
   return collapse(out.join(''));
 }
 
-export function walk(doc: Document, rules: StyleRules): WalkResult {
+/** Walk the document. Pass rules to pre-seed the stylesheet index; <style> elements met on the way are added. */
+export function walk(doc: Document, rules: StyleRules = new StyleRules()): WalkResult {
   const els: ElInfo[] = [];
   const blocks: RawBlock[] = [];
   const res: WalkResult = { els, blocks, htmlTitle: '', ogTitle: '', ogSiteName: '', ogUrl: '', canonical: '', baseHref: '', lang: '', h1s: [] };
@@ -155,7 +184,7 @@ export function walk(doc: Document, rules: StyleRules): WalkResult {
   const root = doc.children;
   for (let i = root.length - 1; i >= 0; i--) stack.push(root[i]);
   // a synthetic root context for text outside <html>
-  els.push({ node: doc as unknown as Element, tag: '#root', parent: -1, nth: 1, kids: 0, pre: pre++, end: 0, depth: 0, hidden: null, hiddenRoot: -1, uiAnc: false, classWeight: 0, unlikely: false, unlikelyAnc: -1, names: '' });
+  els.push({ node: doc as unknown as Element, tag: '#root', parent: -1, nth: 1, kids: 0, pre: pre++, end: 0, depth: 0, hidden: null, hiddenRoot: -1, uiAnc: false, uiOwn: false, classWeight: 0, unlikely: false, unlikelyAnc: -1, names: '' });
   ctxStack.push({ el: 0, tag: '#root', parts: [], links: [], linkChars: 0 });
   const parentOf: number[] = [0];
 
@@ -220,6 +249,16 @@ export function walk(doc: Document, rules: StyleRules): WalkResult {
       continue;
     }
     if (tag === 'html' && attribs.lang && !res.lang) res.lang = attribs.lang.trim();
+    if (tag === 'style') {
+      // the page's own stylesheet: rules apply to the elements that follow it (styles sit in <head> or
+      // before the markup they hide; a <style> after its elements is missed, a documented limitation)
+      const media = attribs.media;
+      if (!media || MEDIA_OK.test(media)) {
+        const css = el.children.map((c) => (c.type === 'text' ? (c as unknown as { data: string }).data : '')).join('');
+        rules.addSheet(css);
+      }
+      continue;
+    }
     if (SKIP_TAGS.has(tag)) continue;
     if (tag === 'br') {
       flush(ctxStack[ctxStack.length - 1]);
@@ -256,15 +295,12 @@ export function walk(doc: Document, rules: StyleRules): WalkResult {
     const hidden = own ?? parent.hidden;
     const id = els.length;
     const hiddenRoot = parent.hidden ? parent.hiddenRoot : own ? id : -1;
-    const names = ((idAttr ?? '') + ' ' + (attribs.class ?? '')).toLowerCase().trim();
+    const names = idAttr || attribs.class ? ((idAttr ?? '') + ' ' + (attribs.class ?? '')).toLowerCase().trim() : '';
     const inBody = tag !== 'html' && tag !== 'body';
-    const uiOwn = inBody && isUiName(tag, names, attribs.role);
-    const unlikely = inBody && tag !== 'article' && tag !== 'main' && names !== '' && UNLIKELY_NAMES.test(names) && !LIKELY_NAMES.test(names);
-    let classWeight = 0;
-    if (names) {
-      if (NEGATIVE_NAMES.test(names)) classWeight -= 25;
-      if (POSITIVE_NAMES.test(names)) classWeight += 25;
-    }
+    const nh = inBody ? nameHints(names) : NO_HINTS;
+    const uiOwn = inBody && (nh.ui || isUiName(tag, '', attribs.role));
+    const unlikely = tag !== 'article' && tag !== 'main' && nh.unlikely;
+    let classWeight = nh.weight;
     if (tag === 'article' || tag === 'main') classWeight += 25;
     if (tag === 'footer' || tag === 'aside' || tag === 'nav') classWeight -= 25;
     const isUnlikely = unlikely || tag === 'footer' || tag === 'aside' || tag === 'nav';
@@ -280,6 +316,7 @@ export function walk(doc: Document, rules: StyleRules): WalkResult {
       hidden,
       hiddenRoot,
       uiAnc: uiOwn || parent.uiAnc,
+      uiOwn,
       bg,
       classWeight,
       unlikely: isUnlikely,
@@ -310,19 +347,47 @@ export function walk(doc: Document, rules: StyleRules): WalkResult {
   return res;
 }
 
-/** CSS-like path of an element, e.g. "html>body>div#main>p:nth-child(3)". */
-export function elementPath(els: ElInfo[], id: number): string {
-  const segs: string[] = [];
-  let cur = id;
-  while (cur > 0 && segs.length < MAX_PATH_SEGMENTS) {
-    const e = els[cur];
-    const idAttr = e.node.attribs?.id;
-    let seg = e.tag;
-    if (idAttr && /^[-_a-zA-Z][-_a-zA-Z0-9]*$/.test(idAttr)) seg += '#' + idAttr;
-    else if (e.tag !== 'html' && e.tag !== 'body' && e.tag !== 'head') seg += `:nth-child(${e.nth})`;
-    segs.push(seg);
-    cur = e.parent;
+function segment(e: ElInfo): string {
+  const idAttr = e.node.attribs?.id;
+  if (idAttr && /^[-_a-zA-Z][-_a-zA-Z0-9]*$/.test(idAttr)) return e.tag + '#' + idAttr;
+  if (e.tag !== 'html' && e.tag !== 'body' && e.tag !== 'head') return `${e.tag}:nth-child(${e.nth})`;
+  return e.tag;
+}
+
+/**
+ * CSS-like paths of elements, e.g. "html>body>div#main>p:nth-child(3)" (nth-child counts element siblings
+ * the walker entered). Paths deeper than MAX_PATH_SEGMENTS keep the last segments behind "...>".
+ * Cached per element, so blocks that share ancestors share the work.
+ */
+export class PathBuilder {
+  private cache: (string | undefined)[] = [];
+  constructor(private els: ElInfo[]) {}
+
+  path(id: number): string {
+    if (id <= 0) return '';
+    const c = this.cache[id];
+    if (c !== undefined) return c;
+    const e = this.els[id];
+    let p: string;
+    if (e.depth <= MAX_PATH_SEGMENTS) {
+      const parent = e.parent > 0 ? this.path(e.parent) : '';
+      p = parent ? parent + '>' + segment(e) : segment(e);
+    } else {
+      const segs: string[] = [];
+      let cur = id;
+      while (cur > 0 && segs.length < MAX_PATH_SEGMENTS) {
+        segs.push(segment(this.els[cur]));
+        cur = this.els[cur].parent;
+      }
+      segs.push('...');
+      p = segs.reverse().join('>');
+    }
+    this.cache[id] = p;
+    return p;
   }
-  if (cur > 0) segs.push('...');
-  return segs.reverse().join('>');
+}
+
+/** CSS-like path of one element (see PathBuilder). */
+export function elementPath(els: ElInfo[], id: number): string {
+  return new PathBuilder(els).path(id);
 }
