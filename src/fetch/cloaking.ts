@@ -65,23 +65,41 @@ export function crawlerOnlyBlocks(browser: Page, crawler: Page): CloakedBlock[] 
   return out;
 }
 
+export interface CloakingOptions {
+  /**
+   * When a crawler view has crawler-only blocks, fetch it once more as that crawler and keep only the blocks
+   * served both times: per-request text (clocks, counters, rotating ads) drops out, injected spam stays.
+   * Costs one extra fetch only when there is something to confirm. Default true.
+   */
+  confirm?: boolean;
+}
+
 /**
  * Fetch `url` as a browser, then as Googlebot and Baiduspider (sequentially, through the fetcher's per-host gate),
  * and report what only the crawlers see. Throws the browser fetch's FetchError when the page cannot be fetched.
  */
-export async function cloakingCheck(fetcher: Fetcher, url: string): Promise<CloakingReport> {
+export async function cloakingCheck(fetcher: Fetcher, url: string, opts: CloakingOptions = {}): Promise<CloakingReport> {
+  const confirm = opts.confirm ?? true;
   const browserRes = await fetcher.fetch(url, {}, { userAgent: BROWSER_USER_AGENT, headers: BROWSER_HEADERS });
   const browserPage = toPage(browserRes);
   const crawlers: CrawlerCloaking[] = [];
   for (const crawler of Object.keys(CRAWLER_USER_AGENTS) as Crawler[]) {
     try {
-      const r = await fetcher.fetch(url, {}, { userAgent: CRAWLER_USER_AGENTS[crawler] });
+      const ua = { userAgent: CRAWLER_USER_AGENTS[crawler] };
+      const r = await fetcher.fetch(url, {}, ua);
+      let blocks = crawlerOnlyBlocks(browserPage, toPage(r));
+      if (confirm && blocks.length) {
+        const again = toPage(await fetcher.fetch(url, {}, ua));
+        const stable = new Set(again.blocks.map((b) => squash(b.text)));
+        const againText = squash(again.text);
+        blocks = blocks.filter((b) => stable.has(squash(b.text)) || againText.includes(squash(b.text)));
+      }
       crawlers.push({
         crawler,
         url: r.finalUrl,
         status: r.status,
         redirectedElsewhere: r.finalUrl !== browserRes.finalUrl,
-        blocks: crawlerOnlyBlocks(browserPage, toPage(r)),
+        blocks,
       });
     } catch (err) {
       if (!(err instanceof FetchError)) throw err;

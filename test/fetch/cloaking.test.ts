@@ -10,6 +10,7 @@ import { startServer, type FixtureServer } from '../helpers/http-server.js';
 
 const DATA = fileURLToPath(new URL('../../../shared/data/', import.meta.url));
 const SPAM = '澳门新葡京娱乐场官网 最新网址 配资开户 点击进入 www.example-casino.test';
+const SPAM_IF = (ua: string) => (/Googlebot/.test(ua) ? SPAM : '');
 
 /** A real GBK article page; Googlebot gets one extra block injected before </body>. */
 const ARTICLE = readFileSync(`${DATA}chinese-web-content-extraction/original/5dc3fa2d-6734-41e9-8520-a9c7c91ae1f8.html`);
@@ -45,7 +46,7 @@ describe('cloakingCheck', () => {
     const f = new Fetcher({ allowPrivate: true, perHostDelayMs: 0 });
     try {
       const report = await cloakingCheck(f, site.url('/article'));
-      expect(seenUAs).toHaveLength(3);
+      expect(seenUAs).toHaveLength(4); // browser, Googlebot, Googlebot again (confirmation), Baiduspider
       expect(seenUAs.some((ua) => /Chrome\//.test(ua))).toBe(true);
       expect(seenUAs.some((ua) => /Baiduspider/.test(ua))).toBe(true);
       const g = report.crawlers.find((c) => c.crawler === 'googlebot')!;
@@ -56,6 +57,29 @@ describe('cloakingCheck', () => {
       expect(g.redirectedElsewhere).toBe(false);
       expect(b.blocks).toEqual([]);
       expect(report.finalUrl).toBe(site.url('/article'));
+    } finally {
+      await f.close();
+    }
+  });
+
+  it('drops per-request text (a clock) that is not served consistently to the crawler', async () => {
+    let n = 0;
+    site.route('/clock', (req, res) => {
+      const ua = String(req.headers['user-agent'] ?? '');
+      n++;
+      const extra = /Googlebot/.test(ua) ? `<p>服务器时间 第${n}次请求 ${'ABCDEFGHIJ'[n % 10]}${n * 7919}</p>` : '';
+      const body = `<html><body><h1>标题新闻</h1><p>正文内容第一段，很长的新闻正文。</p>${extra}<p>${SPAM_IF(ua)}</p></body></html>`;
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body);
+    });
+    const f = new Fetcher({ allowPrivate: true, perHostDelayMs: 0 });
+    try {
+      const confirmed = await cloakingCheck(f, site.url('/clock'));
+      const g = confirmed.crawlers.find((c) => c.crawler === 'googlebot')!;
+      expect(g.blocks.map((b) => b.text)).toEqual([SPAM]);
+      const raw = await cloakingCheck(f, site.url('/clock'), { confirm: false });
+      const g2 = raw.crawlers.find((c) => c.crawler === 'googlebot')!;
+      expect(g2.blocks).toHaveLength(2); // without confirmation the clock line is reported too
+      expect(g2.blocks.map((b) => b.text)).toContain(SPAM);
     } finally {
       await f.close();
     }
