@@ -114,7 +114,7 @@ export interface ReviewPage {
 
 export interface RuleStat {
   rule: string;
-  /** findings this rule fired on (all scans) */
+  /** findings this rule fired on (all scans; several hits on one finding count once) */
   fired: number;
   confirmed: number;
   dismissed: number;
@@ -403,13 +403,19 @@ export function ruleStats(store: Store): RuleStats {
   const rows = store.db
     .prepare(
       `${EFFECTIVE_LABELS}
-       SELECT json_extract(r.value, '$.rule') AS rule,
+       SELECT h.rule AS rule,
               count(*) AS fired,
-              sum(CASE WHEN l.decision IN ('confirm','recategorize') THEN 1 ELSE 0 END) AS confirmed,
-              sum(CASE WHEN l.decision = 'dismiss' THEN 1 ELSE 0 END) AS dismissed,
-              max(json_extract(r.value, '$.points')) AS points,
-              max(json_extract(r.value, '$.description')) AS description
-         FROM findings f JOIN labels l ON l.fid = f.id, json_each(f.rules) r
+              sum(CASE WHEN h.decision IN ('confirm','recategorize') THEN 1 ELSE 0 END) AS confirmed,
+              sum(CASE WHEN h.decision = 'dismiss' THEN 1 ELSE 0 END) AS dismissed,
+              max(h.points) AS points,
+              max(h.description) AS description
+         FROM (
+           -- one row per (finding, rule): a rule that hit a finding several times counts once
+           SELECT f.id AS fid, json_extract(r.value, '$.rule') AS rule, l.decision AS decision,
+                  max(json_extract(r.value, '$.points')) AS points, max(json_extract(r.value, '$.description')) AS description
+             FROM findings f JOIN labels l ON l.fid = f.id, json_each(f.rules) r
+            GROUP BY f.id, rule
+         ) h
         GROUP BY rule ORDER BY fired DESC, rule`,
     )
     .all() as Omit<RuleStat, 'precision'>[];

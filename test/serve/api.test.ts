@@ -255,6 +255,8 @@ describe('rules stats and training', () => {
     // HIDDEN_BLOCK: njxfhn x2 confirmed/recategorized, silvias casino: confirmed by alice then dismissed by bob (latest wins)
     expect(by.HIDDEN_BLOCK).toMatchObject({ fired: 3, confirmed: 2, dismissed: 1 });
     expect(by.HIDDEN_BLOCK.precision).toBeCloseTo(2 / 3);
+    // two hits of one rule on one finding count as one finding
+    expect(by.ZH_MARGIN_TERM).toMatchObject({ fired: 1, confirmed: 1, dismissed: 0, precision: 1 });
     expect(body.mostlyDismissed.map((r: Json) => r.rule)).toEqual(['TITLE_AFFIX']);
     expect(body.decisions).toBeGreaterThan(5);
   });

@@ -84,7 +84,7 @@ export function makeFixture(): Fixture {
   };
   const rule = (rule: string, points: number, description: string) => ({ rule, points, description });
   save('njxfhn', 'https://www.njxfhn.com/post/1.html', [
-    { phrase: '股票配资公司', category: 'margin-lending', kind: 'keyword-stuffing', where: 'hidden', score: 0.97, rules: [rule('ZH_MARGIN_TERM', 3, 'margin-lending term (配资)'), rule('HIDDEN_BLOCK', 2.5, 'text in a display:none block')] },
+    { phrase: '股票配资公司', category: 'margin-lending', kind: 'keyword-stuffing', where: 'hidden', score: 0.97, rules: [rule('ZH_MARGIN_TERM', 3, 'margin-lending term (配资)'), rule('HIDDEN_BLOCK', 2.5, 'text in a display:none block'), rule('ZH_MARGIN_TERM', 3, 'margin-lending term (配资)')] },
     { phrase: '成人在线漫画', category: 'adult', kind: 'keyword-stuffing', where: 'hidden', score: 0.9, rules: [rule('ZH_ADULT_TERM', 2, 'adult term'), rule('HIDDEN_BLOCK', 2.5, 'text in a display:none block')] },
     { phrase: '江门七旬阿婆', category: 'promo', kind: 'title-affix', where: 'title', score: 0.3, rules: [rule('TITLE_AFFIX', 1, 'bracketed prefix in the title')] },
   ]);
