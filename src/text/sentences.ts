@@ -16,10 +16,10 @@ export const ABBREVIATIONS: ReadonlySet<string> = new Set([
   'fig', 'figs', 'gen', 'gov', 'sen', 'rep', 'lt', 'col', 'capt', 'sgt', 'rev', 'hon', 'pres', 'supt', 'u.s',
   'u.k', 'u.n', 'e.u', 'u.s.a', 'a.m', 'p.m', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept',
   'oct', 'nov', 'dec', 'inc', 'ltd', 'co', 'corp', 'dept', 'est', 'ft', 'vol', 'pp', 'ed', 'eds', 'op', 'ca',
-  'bzw', 'usw', 'z.b', 'd.h', 'nr', 'sra', 'sr', 'dra', 'núm', 'pág', 'av', 'mme', 'mlle', 'cie',
+  'cmdr', 'adm', 'maj', 'brig', 'bros', 'bzw', 'usw', 'z.b', 'd.h', 'nr', 'sra', 'sr', 'dra', 'núm', 'pág', 'av', 'mme', 'mlle', 'cie',
 ]);
 /** Abbreviations that only hold when a number follows ("No. 5", "p. 12"); otherwise "No." ends normally. */
-export const NUMBER_ABBREVIATIONS: ReadonlySet<string> = new Set(['no', 'nos', 'p', 'art', 'n', 'nº']);
+export const NUMBER_ABBREVIATIONS: ReadonlySet<string> = new Set(['no', 'nos', 'p', 'art', 'n', 'nº', 'hal', 'tel']);
 
 /** "1." .. "999." at the start of a sentence is list numbering, not a sentence end. */
 export const MAX_LIST_NUMBER_DIGITS = 3;
@@ -60,6 +60,7 @@ function periodEnds(s: string, i: number, sentStart: number): boolean {
   const next = i + 1 < n ? s.charCodeAt(i + 1) : -1;
   if (next === -1) return true;
   if (next === 0x2e) return false; // part of "..." : decided at the last dot
+  if (next === 0x2c || next === 0x3b || next === 0x3a) return false; // "Inc., ..." "etc.;"
   if (!isSpace(next) && !CLOSERS.has(s[i + 1])) return !ALNUM_RE.test(s[i + 1]) && s[i + 1] !== '-' && s[i + 1] !== '/';
   // the word before the dot (letters and inner dots)
   let a = i;
@@ -74,6 +75,8 @@ function periodEnds(s: string, i: number, sentStart: number): boolean {
     const lw = word.toLowerCase();
     if (NUMBER_ABBREVIATIONS.has(lw) && isDigit(after.charCodeAt(0))) return false;
     if (ABBREVIATIONS.has(lw)) return false;
+    // dotted acronyms (U.S., N.Y., P.I.) are treated like U.S.: they do not end a sentence
+    if (/^\p{L}(\.\p{L})+$/u.test(word)) return false;
     // single upper-case initial: "J. K. Rowling"
     if (word.length === 1 && word !== word.toLowerCase() && (i < 2 || !LETTER_RE.test(s[i - 2] ?? ''))) return false;
   }
