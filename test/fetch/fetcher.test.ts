@@ -312,6 +312,24 @@ describe('retries and politeness', () => {
     expect(srv.hits.get('/down')).toBe(3);
   });
 
+  it('retries a connection reset, and reports a refused connection as a network error', async () => {
+    srv.route('/flaky', (req, res, { hit }) => {
+      if (hit === 1) return void req.socket.destroy();
+      res.writeHead(200).end('second time lucky');
+    });
+    srv.route('/flaky0', (req) => void req.socket.destroy());
+    expect((await fetchError(fetcher({ maxRetries: 0 }).fetch(srv.url('/flaky0')))).code).toBe('network');
+    const r = await fetcher().fetch(srv.url('/flaky'));
+    expect(r.body.toString()).toBe('second time lucky');
+    expect(srv.hits.get('/flaky')).toBe(2);
+    const gone = await startServer();
+    const url = gone.url('/x');
+    await gone.close();
+    const e = await fetchError(fetcher().fetch(url));
+    expect(e.code).toBe('network');
+    expect(e.message).toMatch(/ECONNREFUSED/);
+  });
+
   it('keeps at most perHostConcurrency requests in flight to one host', async () => {
     const s = await startServer({
       '/robots.txt': send('', {}, 404),
