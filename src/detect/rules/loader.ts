@@ -135,6 +135,11 @@ export function parseRuleSources(sources: RuleSource[]): { rules: ParsedRule[]; 
           problems.push({ file, rule: rule.id, problem: `pattern: does not compile: ${err}` });
           continue;
         }
+        const preErr = rule.prefilter === undefined ? null : regexError(rule.prefilter, rule.flags);
+        if (preErr) {
+          problems.push({ file, rule: rule.id, problem: `prefilter: does not compile: ${preErr}` });
+          continue;
+        }
       }
       rules.push({ rule, file });
     }

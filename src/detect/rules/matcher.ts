@@ -31,9 +31,16 @@ const OTHER_LANG = 'other';
 
 // Characters fold() may leave in place that must not break a term: zero-width and soft hyphen are dropped,
 // any run of white space becomes one ' ' (so "online\n  casino" matches the term "online casino").
-const ZERO_WIDTH_RE = /[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/;
 const NEEDS_CLEANUP_RE = /[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\t\n\v\f\r\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]| {2}/;
-const SPACE_RE = /\s/;
+
+function isZeroWidth(c: number): boolean {
+  return c === 0xad || c === 0x180e || (c >= 0x200b && c <= 0x200f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2060 && c <= 0x2064) || c === 0xfeff;
+}
+
+function isSpace(c: number): boolean {
+  if (c < 0x80) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  return c === 0x85 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
+}
 
 /** Text as the rules see it: fold() (NFKC, lower-case, look-alikes), zero-width removed, white space collapsed. */
 export interface MatchText {
@@ -42,46 +49,44 @@ export interface MatchText {
   map: Int32Array;
 }
 
+const ASCII_RE = /^[\x00-\x7f]*$/;
+
+/** fold() of pure-ASCII text is lower-casing with an identity map (NFKC and look-alikes leave ASCII alone). */
+function foldAscii(s: string): { text: string; map: Int32Array } {
+  const map = new Int32Array(s.length + 1);
+  for (let i = 0; i <= s.length; i++) map[i] = i;
+  return { text: s.toLowerCase(), map };
+}
+
 export function foldForMatch(s: string): MatchText {
-  const f = fold(s);
+  const f = ASCII_RE.test(s) ? foldAscii(s) : fold(s);
   if (!NEEDS_CLEANUP_RE.test(f.text)) return { text: f.text, map: f.map };
   const src = f.text;
-  const parts: string[] = [];
   const map = new Int32Array(src.length + 1);
+  let out = '';
   let n = 0;
   let runStart = 0; // start of the current run of kept chars in src
   let prevSpace = false;
-  const flush = (end: number): void => {
-    if (end > runStart) parts.push(src.slice(runStart, end));
-  };
   for (let i = 0; i < src.length; i++) {
-    const ch = src[i];
-    if (ZERO_WIDTH_RE.test(ch)) {
-      flush(i);
+    const c = src.charCodeAt(i);
+    if (isZeroWidth(c) || (prevSpace && isSpace(c))) {
+      if (i > runStart) out += src.slice(runStart, i);
       runStart = i + 1;
       continue;
     }
-    if (SPACE_RE.test(ch)) {
-      if (prevSpace) {
-        flush(i);
-        runStart = i + 1;
-        continue;
-      }
+    if (isSpace(c)) {
       prevSpace = true;
-      if (ch !== ' ') {
-        flush(i);
-        parts.push(' ');
+      if (c !== 0x20) {
+        if (i > runStart) out += src.slice(runStart, i);
+        out += ' ';
         runStart = i + 1;
       }
-      map[n++] = f.map[i];
-      continue;
-    }
-    prevSpace = false;
+    } else prevSpace = false;
     map[n++] = f.map[i];
   }
-  flush(src.length);
+  if (src.length > runStart) out += src.slice(runStart);
   map[n] = f.map[src.length];
-  return { text: parts.join(''), map: map.slice(0, n + 1) };
+  return { text: out, map: map.subarray(0, n + 1) };
 }
 
 /** Fold a lexicon term exactly like the text it is matched on (trimmed). */
@@ -121,28 +126,35 @@ interface Pattern {
   endCls: 0 | 1 | 2;
 }
 
+/**
+ * Aho-Corasick automaton over UTF-16 code units. Built with Maps, then frozen into typed arrays: a dense
+ * table for the root (most steps start there) and, per state, its children's labels/targets in one flat
+ * sorted array (scanned linearly when short, binary-searched when long).
+ */
 class Automaton {
-  private readonly next: Map<number, number>[] = [new Map()];
-  private fail: Int32Array = new Int32Array(1);
-  private out: (number[] | undefined)[] = [undefined];
+  private readonly build_next: Map<number, number>[] = [new Map()];
+  private readonly build_out: (number[] | undefined)[] = [undefined];
   private readonly patterns: Pattern[] = [];
-  /** first chars of any term: lets the scan skip text quickly while at the root */
-  private readonly rootChars = new Uint8Array(0x10000);
+  private root = new Int32Array(0x10000);
+  private fail = new Int32Array(1);
+  private childStart = new Int32Array(2);
+  private labels = new Uint16Array(0);
+  private targets = new Int32Array(0);
+  private out: (number[] | undefined)[] = [];
 
   add(term: string, ruleIdx: number): void {
     let s = 0;
     for (let i = 0; i < term.length; i++) {
       const c = term.charCodeAt(i);
-      let t = this.next[s].get(c);
+      let t = this.build_next[s].get(c);
       if (t === undefined) {
-        t = this.next.length;
-        this.next.push(new Map());
-        this.out.push(undefined);
-        this.next[s].set(c, t);
+        t = this.build_next.length;
+        this.build_next.push(new Map());
+        this.build_out.push(undefined);
+        this.build_next[s].set(c, t);
       }
       s = t;
     }
-    this.rootChars[term.charCodeAt(0)] = 1;
     const pid = this.patterns.length;
     this.patterns.push({
       ruleIdx,
@@ -150,45 +162,102 @@ class Automaton {
       startCls: edgeClass(term.charCodeAt(0)),
       endCls: edgeClass(term.charCodeAt(term.length - 1)),
     });
-    (this.out[s] ??= []).push(pid);
+    (this.build_out[s] ??= []).push(pid);
   }
 
   build(): void {
-    const n = this.next.length;
-    this.fail = new Int32Array(n);
+    const next = this.build_next;
+    const n = next.length;
+    const out = this.build_out;
+    const fail = new Int32Array(n);
+    // goto(s, c) while building: Maps
     const queue: number[] = [];
-    for (const t of this.next[0].values()) queue.push(t);
+    for (const t of next[0].values()) queue.push(t);
     for (let qi = 0; qi < queue.length; qi++) {
       const s = queue[qi];
-      for (const [c, t] of this.next[s]) {
-        let f = this.fail[s];
-        let ft = this.next[f].get(c);
+      for (const [c, t] of next[s]) {
+        let f = fail[s];
+        let ft = next[f].get(c);
         while (ft === undefined && f !== 0) {
-          f = this.fail[f];
-          ft = this.next[f].get(c);
+          f = fail[f];
+          ft = next[f].get(c);
         }
         const target = ft !== undefined && ft !== t ? ft : 0;
-        this.fail[t] = target;
-        const inherited = this.out[target];
-        if (inherited) this.out[t] = [...(this.out[t] ?? []), ...inherited];
+        fail[t] = target;
+        const inherited = out[target];
+        if (inherited) out[t] = [...(out[t] ?? []), ...inherited];
         queue.push(t);
       }
     }
+    // freeze
+    const root = new Int32Array(0x10000);
+    for (const [c, t] of next[0]) root[c] = t;
+    const childStart = new Int32Array(n + 1);
+    let total = 0;
+    for (let s = 0; s < n; s++) {
+      childStart[s] = total;
+      if (s !== 0) total += next[s].size;
+    }
+    childStart[n] = total;
+    const labels = new Uint16Array(total);
+    const targets = new Int32Array(total);
+    for (let s = 1; s < n; s++) {
+      const kids = [...next[s]].sort((a, b) => a[0] - b[0]);
+      let k = childStart[s];
+      for (const [c, t] of kids) {
+        labels[k] = c;
+        targets[k++] = t;
+      }
+    }
+    this.root = root;
+    this.fail = fail;
+    this.childStart = childStart;
+    this.labels = labels;
+    this.targets = targets;
+    this.out = out;
   }
 
   /** Calls hit(pattern, start, end) for every occurrence (folded offsets) that respects word boundaries. */
   scan(text: string, hit: (p: Pattern, start: number, end: number) => void): void {
-    const { next, fail, out, patterns, rootChars } = this;
+    const { root, fail, childStart, labels, targets, out, patterns } = this;
     let s = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      if (s === 0 && rootChars[c] === 0) continue;
-      let t = next[s].get(c);
-      while (t === undefined && s !== 0) {
+      for (;;) {
+        if (s === 0) {
+          s = root[c];
+          break;
+        }
+        let lo = childStart[s];
+        let hi = childStart[s + 1];
+        let t = -1;
+        if (hi - lo <= 8) {
+          for (; lo < hi; lo++) {
+            if (labels[lo] === c) {
+              t = targets[lo];
+              break;
+            }
+          }
+        } else {
+          hi--;
+          while (lo <= hi) {
+            const mid = (lo + hi) >> 1;
+            const l = labels[mid];
+            if (l === c) {
+              t = targets[mid];
+              break;
+            }
+            if (l < c) lo = mid + 1;
+            else hi = mid - 1;
+          }
+        }
+        if (t >= 0) {
+          s = t;
+          break;
+        }
         s = fail[s];
-        t = next[s].get(c);
       }
-      s = t ?? 0;
+      if (s === 0) continue;
       const o = out[s];
       if (o === undefined) continue;
       for (let k = 0; k < o.length; k++) {
@@ -205,7 +274,7 @@ class Automaton {
 interface Engine {
   automaton: Automaton;
   lexiconRules: Rule[];
-  regexes: { rule: Rule; re: RegExp }[];
+  regexes: { rule: Rule; re: RegExp; pre: RegExp | null }[];
 }
 
 const engines = new WeakMap<object, Map<string, Engine>>();
@@ -236,7 +305,7 @@ function buildEngine(rules: Rule[], key: string): Engine {
       }
     } else if (rule.kind === 'regex') {
       const flags = rule.flags.includes('g') ? rule.flags : `${rule.flags}g`;
-      regexes.push({ rule, re: new RegExp(rule.pattern, flags) });
+      regexes.push({ rule, re: new RegExp(rule.pattern, flags), pre: rule.prefilter ? new RegExp(rule.prefilter, rule.flags.replace('g', '')) : null });
     }
   }
   automaton.build();
@@ -262,7 +331,6 @@ function whereOk(rule: Rule, where: Region): boolean {
   return rule.where === undefined || rule.where.includes(where);
 }
 
-const TRAILING_JUNK_RE = /[\s\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/;
 
 /** Original [start, end) of the folded span [fs, fe). */
 function toOriginal(original: string, m: MatchText, fs: number, fe: number): [number, number] {
@@ -270,7 +338,7 @@ function toOriginal(original: string, m: MatchText, fs: number, fe: number): [nu
   let end = Math.max(m.map[fe], start + 1);
   if (fe > fs) {
     // do not swallow zero-width chars or spaces that sit between the match and the next folded char
-    while (end - 1 > m.map[fe - 1] && TRAILING_JUNK_RE.test(original[end - 1])) end--;
+    while (end - 1 > m.map[fe - 1] && (isSpace(original.charCodeAt(end - 1)) || isZeroWidth(original.charCodeAt(end - 1)))) end--;
   }
   return [start, Math.min(end, original.length)];
 }
@@ -286,8 +354,9 @@ export function matchRules(set: RuleSet, text: string, ctx: MatchContext): TextM
     const rule = lex[p.ruleIdx];
     if (whereOk(rule, ctx.where)) raw.push({ rule, fs, fe });
   });
-  for (const { rule, re } of engine.regexes) {
+  for (const { rule, re, pre } of engine.regexes) {
     if (!whereOk(rule, ctx.where)) continue;
+    if (pre && !pre.test(m.text)) continue;
     re.lastIndex = 0;
     let r: RegExpExecArray | null;
     while ((r = re.exec(m.text)) !== null) {

@@ -48,6 +48,11 @@ export const RegexRule = Base.extend({
   /** JavaScript regex source, matched on folded text */
   pattern: z.string().min(1),
   flags: z.string().regex(/^[imsu]*$/).default('u'),
+  /**
+   * optional cheap regex (same flags) that must match somewhere in the folded text before pattern runs;
+   * keeps slow patterns (e.g. ones that start with a character class) off texts that cannot match
+   */
+  prefilter: z.string().min(1).optional(),
 });
 export const StructuralRule = Base.extend({
   kind: z.literal('structural'),
