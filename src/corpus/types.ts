@@ -31,4 +31,6 @@ export interface CorpusItem {
   /** gold article body from the dataset when it has one (for collateral measurement) */
   goldBody?: string;
   contaminated: boolean;
+  /** optional labels (additive): "hard-negative", "real-spam", "heldout-vocab", "fixture" */
+  tags?: string[];
 }

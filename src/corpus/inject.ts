@@ -1,0 +1,670 @@
+// Injection generators (spec = concrete strings, stored in recipes) and their application to a real page's DOM.
+// Pure: a seeded PRNG drives every choice, so the same recipe always gives the same page.
+import type { CheerioAPI, Cheerio } from 'cheerio/slim';
+import type { AnyNode, Element, Text } from 'domhandler';
+import type { Category, InjectionKind } from '../detect/types.js';
+import type { GoldSpan } from './types.js';
+import {
+  BRAND_SYLLABLES, DOMAIN_SYLLABLES, EMOJI, FOOTERS, HIDDEN_METHODS, LINK_LABELS, SLOGANS, TLDS, TOPICS,
+  topicCategories, type HiddenMethod, type SpamLang, type TopicVocab, type VocabPart,
+} from './spam-vocab.js';
+
+// ------------------------------------------------------------------ PRNG
+export interface Rng {
+  next(): number;
+  int(n: number): number;
+  range(lo: number, hi: number): number;
+  pick<T>(a: readonly T[]): T;
+  chance(p: number): boolean;
+}
+
+/** FNV-1a 32-bit hash of a string (stable seeds and split buckets). */
+export function hashString(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** mulberry32 */
+export function makeRng(seed: number): Rng {
+  let a = seed >>> 0;
+  const next = (): number => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const int = (n: number): number => Math.floor(next() * n);
+  return {
+    next,
+    int,
+    range: (lo, hi) => lo + int(hi - lo + 1),
+    pick: <T>(arr: readonly T[]): T => {
+      if (arr.length === 0) throw new Error('pick from empty list');
+      return arr[int(arr.length)] as T;
+    },
+    chance: (p) => next() < p,
+  };
+}
+
+// ------------------------------------------------------------------ specs
+export interface LinkSpec {
+  text: string;
+  href: string;
+}
+
+export type Place = 'header' | 'body' | 'sidebar' | 'footer';
+
+/** One injection with its concrete strings (what a recipe stores). */
+export interface InjectionSpec {
+  kind: InjectionKind;
+  category: Category;
+  lang: SpamLang;
+  vocab: VocabPart;
+  /** title-affix / spliced-phrase */
+  phrase?: string;
+  position?: 'prefix' | 'suffix';
+  sep?: string;
+  /** promo-line / keyword-stuffing / hidden-block text */
+  text?: string;
+  /** promo-line: the part of text wrapped in a link */
+  link?: LinkSpec;
+  /** link-block label and links; hidden-block links */
+  label?: string;
+  links?: LinkSpec[];
+  place?: Place;
+  method?: HiddenMethod;
+  /** site-branding */
+  name?: string;
+  slogan?: string;
+  footer?: string;
+}
+
+const PART_INDEX: Record<VocabPart, 0 | 1> = { train: 0, heldout: 1 };
+
+/** Keywords-per-block bounds for keyword stuffing and link blocks. */
+export const STUFFING_MIN_KEYWORDS = 8;
+export const STUFFING_MAX_KEYWORDS = 24;
+export const LINK_BLOCK_MIN_LINKS = 5;
+export const LINK_BLOCK_MAX_LINKS = 20;
+const LINK_FARM_TOPIC_SHARE = 0.3;
+
+function titleCase(s: string): string {
+  return s.replace(/(^|\s)([a-z])/gu, (_m, p: string, c: string) => p + c.toUpperCase());
+}
+
+function digits(rng: Rng, n: number): string {
+  let s = String(rng.range(1, 9));
+  while (s.length < n) s += String(rng.int(10));
+  return s;
+}
+
+class Renderer {
+  readonly p: 0 | 1;
+  constructor(
+    readonly rng: Rng,
+    readonly lang: SpamLang,
+    readonly category: Category,
+    readonly part: VocabPart,
+    readonly brand: string,
+    readonly domain: string,
+  ) {
+    this.p = PART_INDEX[part];
+  }
+  topic(): TopicVocab {
+    return topicFor(this.lang, this.category);
+  }
+  keyword(): string {
+    if (this.category === 'link-farm') {
+      const cats = topicCategories(this.lang).filter((c) => c !== 'seo-keywords' && c !== 'promo');
+      return this.rng.pick(topicFor(this.lang, this.rng.pick(cats)).keywords[this.p]);
+    }
+    return this.rng.pick(this.topic().keywords[this.p]);
+  }
+  contact(): string {
+    const r = this.rng;
+    switch (this.lang) {
+      case 'zh':
+        return r.pick([`QQ:${digits(r, r.range(8, 10))}`, `微信:${this.handle()}`, `电话:1${r.range(3, 9)}${digits(r, 9)}`]);
+      case 'id':
+        return `WA 08${digits(r, r.range(9, 10))}`;
+      case 'ja':
+        return r.pick([`LINE ID: ${this.handle()}`, `TEL 0${r.range(3, 9)}0-${digits(r, 4)}-${digits(r, 4)}`]);
+      default:
+        return r.pick([`Telegram @${this.handle()}`, `WhatsApp +1 ${digits(r, 3)}-${digits(r, 3)}-${digits(r, 4)}`,
+          `call ${digits(r, 3)}-${digits(r, 3)}-${digits(r, 4)}`]);
+    }
+  }
+  handle(): string {
+    const r = this.rng;
+    return r.pick(DOMAIN_SYLLABLES[this.p]).replace(/[^a-z0-9]/gu, '') + r.pick(DOMAIN_SYLLABLES[this.p]).replace(/[^a-z0-9]/gu, '') + digits(r, r.range(2, 4));
+  }
+  render(tpl: string, n = 1): string {
+    const r = this.rng;
+    let kw1 = '';
+    const out = tpl.replace(/\{(\w+)\}/gu, (_m, slot: string) => {
+      switch (slot) {
+        case 'kw':
+          kw1 = this.keyword();
+          return kw1;
+        case 'Kw':
+          kw1 = this.keyword();
+          return titleCase(kw1);
+        case 'kw2':
+        case 'Kw2': {
+          let k = this.keyword();
+          for (let i = 0; i < 4 && k === kw1; i++) k = this.keyword();
+          return slot === 'Kw2' ? titleCase(k) : k;
+        }
+        case 'brand':
+        case 'site':
+          return this.brand;
+        case 'Brand':
+          return titleCase(this.brand);
+        case 'domain':
+          return this.domain;
+        case 'num':
+          return String(r.pick([r.range(2, 20), r.range(10, 99), r.range(100, 999), r.range(1000, 9999)]));
+        case 'pct':
+          return String(r.pick([r.range(1, 9), r.range(10, 100), r.range(100, 300)]));
+        case 'year':
+          return String(r.range(2016, 2025));
+        case 'n':
+          return String(n);
+        case 'emoji':
+          return r.pick(EMOJI[this.p]);
+        case 'qq':
+          return digits(r, r.range(8, 10));
+        case 'wechat':
+          return this.handle();
+        case 'phone':
+          return `1${r.range(3, 9)}${digits(r, 9)}`;
+        case 'wa':
+          return `08${digits(r, r.range(9, 10))}`;
+        case 'contact':
+          return this.contact();
+        default:
+          return _m;
+      }
+    });
+    return collapse(out);
+  }
+}
+
+export function topicFor(lang: SpamLang, category: Category): TopicVocab {
+  const t = TOPICS[lang][category];
+  if (t) return t;
+  // link-farm and categories a language lacks fall back to its gambling/seo vocabulary
+  return (TOPICS[lang].gambling ?? TOPICS[lang]['seo-keywords']) as TopicVocab;
+}
+
+export function makeBrand(rng: Rng, lang: SpamLang, category: Category, part: VocabPart): string {
+  const p = PART_INDEX[part];
+  const syl = BRAND_SYLLABLES[lang][p];
+  const suffix = rng.pick(topicFor(lang, category === 'link-farm' ? 'seo-keywords' : category).brandSuffix[p]);
+  const a = rng.pick(syl);
+  switch (lang) {
+    case 'zh':
+      return rng.chance(0.3) ? `${a}${rng.pick(['网', '汇', '宝', ''])}${suffix}` : `${a}${suffix}`;
+    case 'ja':
+      return `${a}${suffix}`;
+    case 'id':
+      return rng.chance(0.5) ? `${a}${suffix}` : `${a}${titleCase(suffix)}${rng.chance(0.4) ? String(rng.range(1, 99)) : ''}`;
+    default: {
+      const b = rng.chance(0.4) ? rng.pick(syl) : '';
+      return rng.chance(0.5) ? `${a}${b}${suffix}` : `${a}${b ? b : ''} ${suffix}`;
+    }
+  }
+}
+
+export function makeDomain(rng: Rng, part: VocabPart): string {
+  const p = PART_INDEX[part];
+  const name = rng.pick(DOMAIN_SYLLABLES[p]) + rng.pick(DOMAIN_SYLLABLES[p]) + (rng.chance(0.4) ? String(rng.range(1, 999)) : '');
+  return (rng.chance(0.5) ? 'www.' : '') + name + rng.pick(TLDS[p]);
+}
+
+/** Categories that make sense for a kind in a language. */
+export function categoriesFor(kind: InjectionKind, lang: SpamLang): Category[] {
+  const topics = topicCategories(lang);
+  switch (kind) {
+    case 'link-block':
+      return ['link-farm', ...topics.filter((c) => c !== 'promo')];
+    case 'hidden-block':
+      return ['link-farm', ...topics];
+    case 'site-branding':
+      return ['seo-keywords'];
+    case 'keyword-stuffing':
+      return topics.filter((c) => c !== 'promo');
+    default:
+      return topics.filter((c) => c !== 'seo-keywords');
+  }
+}
+
+/** Generate one injection's concrete strings. */
+export function generateInjection(rng: Rng, kind: InjectionKind, category: Category, lang: SpamLang, part: VocabPart): InjectionSpec {
+  const p = PART_INDEX[part];
+  // site-branding names the spam site after a topic; its category stays seo-keywords
+  const brandTopic: Category = kind === 'site-branding' ? rng.pick(topicCategories(lang).filter((c) => c !== 'seo-keywords' && c !== 'promo')) : category;
+  const brand = makeBrand(rng, lang, brandTopic, part);
+  const domain = makeDomain(rng, part);
+  const R = new Renderer(rng, lang, kind === 'site-branding' ? brandTopic : category, part, brand, domain);
+  const spaced = lang === 'en' || lang === 'id';
+  const spec: InjectionSpec = { kind, category, lang, vocab: part };
+  const link = (text?: string): LinkSpec => ({ text: text ?? R.keyword(), href: `http://${makeDomain(rng, part)}/` });
+  switch (kind) {
+    case 'title-affix': {
+      spec.phrase = R.render(rng.pick(R.topic().phrases[p]));
+      spec.position = rng.chance(0.65) ? 'prefix' : 'suffix';
+      spec.sep = rng.pick(spaced ? [' | ', ' - ', ': ', ' – '] : [' ', '_', '-', '|', ' | ', '——']);
+      break;
+    }
+    case 'spliced-phrase':
+      spec.phrase = R.render(rng.pick(R.topic().phrases[p]));
+      break;
+    case 'promo-line': {
+      const n = rng.range(1, 9);
+      spec.text = R.render(rng.pick(R.topic().promo[p]), n);
+      if (rng.chance(0.5) && spec.text.includes(brand)) spec.link = { text: brand, href: `http://${domain}/` };
+      spec.place = 'body';
+      break;
+    }
+    case 'link-block': {
+      spec.label = rng.pick(LINK_LABELS[lang][p]);
+      const k = rng.range(LINK_BLOCK_MIN_LINKS, LINK_BLOCK_MAX_LINKS);
+      const seen = new Set<string>();
+      spec.links = [];
+      for (let i = 0; i < k * 3 && spec.links.length < k; i++) {
+        const t = rng.chance(0.2) ? makeBrand(rng, lang, category, part) : R.keyword();
+        if (seen.has(t)) continue;
+        seen.add(t);
+        spec.links.push(link(t));
+      }
+      spec.place = rng.pick(['footer', 'footer', 'sidebar', 'header'] as const);
+      break;
+    }
+    case 'hidden-block': {
+      spec.method = rng.pick(HIDDEN_METHODS);
+      const withLinks = category === 'link-farm' || rng.chance(0.3);
+      const kws = rng.range(STUFFING_MIN_KEYWORDS, STUFFING_MAX_KEYWORDS);
+      if (!withLinks || rng.chance(0.4)) spec.text = stuffing(R, kws, lang);
+      if (withLinks) spec.links = Array.from({ length: rng.range(LINK_BLOCK_MIN_LINKS, LINK_BLOCK_MAX_LINKS) }, () => link());
+      spec.place = rng.pick(['header', 'body', 'footer', 'footer'] as const);
+      break;
+    }
+    case 'keyword-stuffing':
+      spec.text = stuffing(R, rng.range(STUFFING_MIN_KEYWORDS, STUFFING_MAX_KEYWORDS), lang);
+      spec.place = rng.chance(0.6) ? 'body' : 'footer';
+      break;
+    case 'site-branding':
+      spec.name = brand;
+      spec.slogan = R.render(rng.pick(SLOGANS[lang][p]));
+      spec.footer = R.render(rng.pick(FOOTERS[lang][p]));
+      spec.place = 'header';
+      break;
+  }
+  return spec;
+}
+
+function stuffing(R: Renderer, k: number, lang: SpamLang): string {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (let i = 0; i < k * 3 && out.length < k; i++) {
+    const w = R.keyword();
+    if (!seen.has(w)) {
+      seen.add(w);
+      out.push(w);
+    }
+  }
+  const sep = R.rng.pick(lang === 'zh' || lang === 'ja' ? [' ', ' ', '、', ',', '|'] : [' ', ' ', ', ', ' | ']);
+  return out.join(sep);
+}
+
+// ------------------------------------------------------------------ DOM helpers
+export function collapse(s: string): string {
+  return s.replace(/\s+/gu, ' ').trim();
+}
+function squeeze(s: string): string {
+  return s.replace(/\s+/gu, '');
+}
+export function escapeHtml(s: string): string {
+  return s.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;').replace(/"/gu, '&quot;');
+}
+
+const SKIP_TAGS = new Set(['script', 'style', 'noscript', 'textarea', 'select', 'option', 'button', 'label', 'title', 'head',
+  'a', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'nav', 'header', 'footer', 'iframe', 'svg', 'template', 'figcaption', 'time']);
+const BLOCK_TAGS = new Set(['p', 'div', 'td', 'li', 'article', 'section', 'blockquote', 'dd', 'main', 'body', 'center', 'pre']);
+const HIDDEN_STYLE_RE = /display\s*:\s*none|visibility\s*:\s*hidden/iu;
+/** Minimum collapsed characters of a text node to count as an article paragraph unit (CJK / others). */
+export const MIN_UNIT_CHARS_CJK = 15;
+export const MIN_UNIT_CHARS = 40;
+/** Minimum squeezed characters for a text node to be matched against a gold body. */
+const MIN_GOLD_MATCH_CHARS = 10;
+/** A gold-matched set this large is used as is; smaller sets are widened to their container. */
+const MIN_GOLD_UNITS = 3;
+
+export interface Unit {
+  node: Text;
+  block: Element;
+}
+
+const CJK_RE = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/u;
+
+function unitMinChars(text: string): number {
+  return CJK_RE.test(text) ? MIN_UNIT_CHARS_CJK : MIN_UNIT_CHARS;
+}
+
+function candidateUnits($: CheerioAPI): Unit[] {
+  const out: Unit[] = [];
+  const body = bodyOf($).get(0);
+  if (!body || (body.type !== 'tag' && body.type !== 'root')) return out;
+  const walk = (el: Element, hidden: boolean): void => {
+    for (const child of el.children) {
+      if (child.type === 'text') {
+        const t = collapse((child as Text).data);
+        if (!hidden && t.length >= unitMinChars(t)) out.push({ node: child as Text, block: nearestBlock(el) });
+      } else if (child.type === 'tag') {
+        const c = child as Element;
+        if (SKIP_TAGS.has(c.name)) continue;
+        const h = hidden || HIDDEN_STYLE_RE.test(c.attribs.style ?? '') || c.attribs.hidden !== undefined;
+        walk(c, h);
+      }
+    }
+  };
+  walk(body as unknown as Element, false);
+  return out;
+}
+
+function nearestBlock(el: Element): Element {
+  let cur: Element | null = el;
+  while (cur && !BLOCK_TAGS.has(cur.name)) cur = cur.parent && cur.parent.type === 'tag' ? (cur.parent as Element) : null;
+  return cur ?? el;
+}
+
+function contains(anc: Element, node: AnyNode): boolean {
+  for (let cur: AnyNode | null = node; cur; cur = cur.parent) if (cur === anc) return true;
+  return false;
+}
+
+/** Group key of a unit: the container of its paragraph (p's parent), or the text-bearing block itself. */
+function groupOf(u: Unit): Element {
+  if (u.block.name === 'p' && u.block.parent && u.block.parent.type === 'tag') return u.block.parent as Element;
+  return u.block;
+}
+
+export interface ArticleHints {
+  /** gold article body text */
+  goldBody?: string;
+  /** snippets known to be in the article (trafilatura "with") */
+  snippets?: string[];
+}
+
+/** The article's paragraph units, located with the dataset's gold when there is one, else the longest paragraph run. */
+export function locateArticle($: CheerioAPI, hints: ArticleHints = {}): Unit[] {
+  const cands = candidateUnits($);
+  if (cands.length === 0) return [];
+  const gold = hints.goldBody ? squeeze(hints.goldBody) : '';
+  const snippets = (hints.snippets ?? []).map(squeeze).filter((s) => s.length >= MIN_GOLD_MATCH_CHARS);
+  let matched: Unit[] = [];
+  if (gold || snippets.length) {
+    matched = cands.filter((u) => {
+      const t = squeeze(u.node.data);
+      if (t.length < MIN_GOLD_MATCH_CHARS) return false;
+      if (gold && gold.includes(t)) return true;
+      return snippets.some((s) => t.includes(s) || s.includes(t));
+    });
+    if (matched.length >= MIN_GOLD_UNITS) return matched;
+    if (matched.length > 0) {
+      // widen: the nearest ancestor of the first match that holds enough candidate units
+      let anc: Element | null = groupOf(matched[0] as Unit);
+      for (let i = 0; anc && i < 4; i++) {
+        const a: Element = anc;
+        const inside = cands.filter((u) => contains(a, u.node));
+        if (inside.length >= MIN_GOLD_UNITS) return inside;
+        anc = a.parent && a.parent.type === 'tag' ? (a.parent as Element) : null;
+      }
+      return matched;
+    }
+  }
+  // fallback: the group with the most text
+  const groups = new Map<Element, { units: Unit[]; chars: number }>();
+  for (const u of cands) {
+    const g = groupOf(u);
+    const e = groups.get(g) ?? { units: [], chars: 0 };
+    e.units.push(u);
+    e.chars += collapse(u.node.data).length;
+    groups.set(g, e);
+  }
+  let best: { units: Unit[]; chars: number } | undefined;
+  for (const e of groups.values()) if (!best || e.chars > best.chars) best = e;
+  return best?.units ?? [];
+}
+
+const META_CHARSET_RE = /(<meta\b[^>]*?\bcharset\s*=\s*["']?)\s*[\w.:-]+/giu;
+
+/** Make the page's source declare UTF-8 (string edit, no parse): <meta charset> and http-equiv charset=. */
+export function fixCharsetString(html: string): string {
+  let found = false;
+  const out = html.replace(META_CHARSET_RE, (_m, pre: string) => {
+    found = true;
+    return `${pre}utf-8`;
+  });
+  if (found) return out;
+  const head = /<head\b[^>]*>/iu.exec(out);
+  if (head) return out.slice(0, head.index + head[0].length) + '<meta charset="utf-8">' + out.slice(head.index + head[0].length);
+  return '<meta charset="utf-8">' + out;
+}
+
+/** Make the page declare UTF-8 (it is serialised as a UTF-8 string). */
+export function fixCharset($: CheerioAPI): void {
+  let found = false;
+  $('meta[charset]').each((_i, el) => {
+    $(el).attr('charset', 'utf-8');
+    found = true;
+  });
+  $('meta[http-equiv]').each((_i, el) => {
+    if (($(el).attr('http-equiv') ?? '').toLowerCase() === 'content-type') {
+      $(el).attr('content', 'text/html; charset=utf-8');
+      found = true;
+    }
+  });
+  if (!found) {
+    const head = $('head');
+    if (head.length) head.prepend('<meta charset="utf-8">');
+  }
+}
+
+// ------------------------------------------------------------------ application
+const HIDDEN_STYLES: Record<Exclude<HiddenMethod, 'stylesheet'>, string[]> = {
+  'display-none': ['display:none', 'display: none;', 'DISPLAY: none'],
+  offscreen: ['position:absolute;left:-9999px', 'position: absolute; top: -9990px;', 'position:absolute;left:-5000px;top:-5000px'],
+  'font-size-zero': ['font-size:0', 'font-size:0px;line-height:0', 'font-size: 0;'],
+  'text-indent': ['text-indent:-9999px;overflow:hidden;white-space:nowrap', 'text-indent: -10000px; overflow: hidden;'],
+};
+
+function linksHtml(links: LinkSpec[]): string {
+  return links.map((l) => `<a href="${escapeHtml(l.href)}" target="_blank">${escapeHtml(l.text)}</a>`).join(' ');
+}
+
+function spliceIndex(rng: Rng, text: string, phraseCjk: boolean): { at: number; before: string; after: string } | null {
+  const lo = Math.floor(text.length * 0.2);
+  const hi = Math.ceil(text.length * 0.85);
+  const cjkText = CJK_RE.test(text);
+  const positions: number[] = [];
+  for (let i = Math.max(1, lo); i < hi; i++) {
+    const a = text[i - 1] as string;
+    const b = text[i] as string;
+    if (cjkText) {
+      if (CJK_RE.test(a) && (CJK_RE.test(b) || /[“「(]/u.test(b))) positions.push(i);
+    } else if (b === ' ' && /[\p{L}\p{N},]/u.test(a) && /[\p{L}\p{N}]/u.test(text[i + 1] ?? '')) positions.push(i);
+  }
+  if (positions.length === 0) return null;
+  const at = rng.pick(positions);
+  if (cjkText && phraseCjk) return { at, before: '', after: '' };
+  if (cjkText) return { at, before: ' ', after: ' ' };
+  return { at, before: ' ', after: '' };
+}
+
+/** The body element; htmlparser2 does not synthesise one, so fall back to <html>, then the document root. */
+export function bodyOf($: CheerioAPI): Cheerio<AnyNode> {
+  const body = $('body');
+  if (body.length) return body.first();
+  const html = $('html');
+  return html.length ? html.first() : $.root();
+}
+
+/** cheerio's .after() ignores text nodes: insert before the next element sibling, else at the parent's end. */
+function insertAfterText($: CheerioAPI, node: Text, html: string): void {
+  for (let n: AnyNode | null = node.next; n; n = n.next) {
+    if (n.type === 'tag') {
+      $(n as Element).before(html);
+      return;
+    }
+  }
+  const parent = node.parent;
+  if (parent && parent.type === 'tag') $(parent as Element).append(html);
+  else bodyOf($).append(html);
+}
+
+function insertBlock($: CheerioAPI, rng: Rng, units: Unit[], place: Place, html: string): void {
+  const body = bodyOf($);
+  if (place === 'body' && units.length > 0) {
+    // between article paragraphs, not after the first unit when there are several
+    const idx = units.length > 2 ? rng.range(1, units.length - 2) : rng.int(units.length);
+    const u = units[idx] as Unit;
+    if (u.block.name === 'p' || u.block.name === 'li') $(u.block).after(html);
+    else insertAfterText($, u.node, html);
+    return;
+  }
+  if (place === 'sidebar') {
+    const side = $('body aside, body div[class*="sidebar"], body div[id*="sidebar"], body div[class*="side"], body div[id*="side"]').first();
+    if (side.length) {
+      side.append(html);
+      return;
+    }
+  }
+  if (place === 'header') {
+    body.prepend(html);
+    return;
+  }
+  // footer (and fallbacks)
+  const footer = $('body footer, body div[id*="footer"], body div[class*="footer"]').last();
+  if (footer.length && rng.chance(0.5)) footer.append(html);
+  else body.append(html);
+}
+
+function spanText($: CheerioAPI, el: Cheerio<Element>): string {
+  return collapse(el.text());
+}
+
+/** Apply one injection to the DOM; returns the gold spans it produced. */
+export function applyInjection($: CheerioAPI, spec: InjectionSpec, units: Unit[], rng: Rng, idx: number): GoldSpan[] {
+  const base = { kind: spec.kind, category: spec.category, lang: spec.lang };
+  const marker = `wn-${idx}`; // inserted blocks are found by this data attribute, removed right after
+  const addBlock = (tag: string, attrs: string, inner: string, place: Place): Cheerio<Element> => {
+    insertBlock($, rng, units, place, `<${tag}${attrs} data-wn="${marker}">${inner}</${tag}>`);
+    const el = $(`[data-wn="${marker}"]`).last();
+    el.removeAttr('data-wn');
+    return el;
+  };
+  switch (spec.kind) {
+    case 'title-affix': {
+      const phrase = spec.phrase ?? '';
+      const sep = spec.sep ?? ' ';
+      const affix = (t: string): string => (spec.position === 'suffix' ? `${t}${sep}${phrase}` : `${phrase}${sep}${t}`);
+      let title = $('title').first();
+      if (!title.length) {
+        $('head').append('<title></title>');
+        title = $('title').first();
+      }
+      title.text(affix(collapse(title.text())));
+      $('meta[property="og:title"], meta[name="og:title"], meta[name="twitter:title"]').each((_i, el) => {
+        $(el).attr('content', affix($(el).attr('content') ?? ''));
+      });
+      const h1 = $('body h1').filter((_i, el) => collapse($(el).text()).length >= 4).first();
+      if (h1.length) {
+        if (spec.position === 'suffix') h1.append(escapeHtml(sep + phrase));
+        else h1.prepend(escapeHtml(phrase + sep));
+      }
+      return [{ ...base, text: collapse(phrase), where: 'title' }];
+    }
+    case 'spliced-phrase': {
+      const phrase = spec.phrase ?? '';
+      // try units from a seeded start until one has a valid splice position
+      const start = rng.int(Math.max(1, units.length));
+      for (let tries = 0; tries < units.length; tries++) {
+        const u = units[(start + tries) % units.length] as Unit;
+        const s = spliceIndex(rng, u.node.data, CJK_RE.test(phrase) && spec.lang !== 'en' && spec.lang !== 'id');
+        if (!s) continue;
+        const t = u.node.data;
+        u.node.data = t.slice(0, s.at) + s.before + phrase + s.after + t.slice(s.at);
+        return [{ ...base, text: collapse(phrase), where: 'body' }];
+      }
+      // no article text: fall back to a promo line carrying the phrase
+      const el = addBlock('p', '', escapeHtml(phrase), 'body');
+      return [{ ...base, text: spanText($, el), where: 'body' }];
+    }
+    case 'promo-line': {
+      const text = spec.text ?? '';
+      let inner = escapeHtml(text);
+      if (spec.link && text.includes(spec.link.text)) {
+        const i = text.indexOf(spec.link.text);
+        inner = escapeHtml(text.slice(0, i)) + `<a href="${escapeHtml(spec.link.href)}">${escapeHtml(spec.link.text)}</a>` +
+          escapeHtml(text.slice(i + spec.link.text.length));
+      }
+      const el = addBlock('p', '', inner, 'body');
+      return [{ ...base, text: spanText($, el), where: 'body' }];
+    }
+    case 'keyword-stuffing': {
+      const place = spec.place ?? 'body';
+      const el = addBlock(place === 'body' ? 'p' : 'div', place === 'body' ? '' : ' class="tags"', escapeHtml(spec.text ?? ''), place);
+      return [{ ...base, text: spanText($, el), where: place === 'body' ? 'body' : 'boilerplate' }];
+    }
+    case 'link-block': {
+      const inner = `${escapeHtml(spec.label ?? '')} ${linksHtml(spec.links ?? [])}`;
+      const el = addBlock('div', rng.chance(0.5) ? ' class="links"' : ' class="flink"', inner, spec.place ?? 'footer');
+      return [{ ...base, text: spanText($, el), where: 'boilerplate' }];
+    }
+    case 'hidden-block': {
+      const method = spec.method ?? 'display-none';
+      const parts: string[] = [];
+      if (spec.text) parts.push(escapeHtml(spec.text));
+      if (spec.links?.length) parts.push(linksHtml(spec.links));
+      const inner = parts.join(' ');
+      let attrs: string;
+      let tag = 'div';
+      if (method === 'stylesheet') {
+        const cls = `c${(rng.int(0xfffff) + 0x10000).toString(36)}`;
+        $('head').append(`<style>.${cls}{display:none}</style>`);
+        attrs = ` class="${cls}"`;
+      } else {
+        if (method === 'offscreen' && rng.chance(0.5)) tag = 'span';
+        attrs = ` style="${rng.pick(HIDDEN_STYLES[method])}"`;
+      }
+      const place = spec.place === 'body' && units.length === 0 ? 'footer' : (spec.place ?? 'footer');
+      const el = addBlock(tag, attrs, inner, place);
+      return [{ ...base, text: spanText($, el), where: 'hidden' }];
+    }
+    case 'site-branding': {
+      const name = escapeHtml(spec.name ?? '');
+      const slogan = escapeHtml(spec.slogan ?? '');
+      const header = `<div class="logo"><a href="/">${name}</a></div><div class="slogan">${slogan}</div>` +
+        '<ul class="nav"><li><a href="/">首页</a></li></ul>'.replace('首页', spec.lang === 'zh' ? '首页' : spec.lang === 'ja' ? 'ホーム' : spec.lang === 'id' ? 'Beranda' : 'Home');
+      body$prepend($, `<div class="site-header">${header}</div>`);
+      const foot = addBlock('div', ' class="site-footer"', escapeHtml(spec.footer ?? ''), 'footer');
+      return [
+        { ...base, text: collapse(spec.name ?? ''), where: 'boilerplate' },
+        { ...base, text: collapse(spec.slogan ?? ''), where: 'boilerplate' },
+        { ...base, text: spanText($, foot), where: 'boilerplate' },
+      ];
+    }
+  }
+  return [];
+}
+
+function body$prepend($: CheerioAPI, html: string): void {
+  bodyOf($).prepend(html);
+}
