@@ -81,6 +81,11 @@ ${message ? `<p class="error">${esc(message)}</p>` : ''}
   );
 }
 
+/** Points as a short number: at most two decimals, no trailing zeros. */
+export function pts(x: number): string {
+  return String(Math.round(x * 100) / 100);
+}
+
 function pct(x: number): string {
   return `${Math.round(x * 100)}%`;
 }
@@ -177,7 +182,7 @@ export function highlight(text: string, findings: Pick<ReviewFinding, 'id' | 'st
       continue;
     }
     const top = covering.reduce((m, f) => (f.score > m.score ? f : m));
-    const tip = `${top.category} · ${top.kind} · ${top.where} · score ${top.score.toFixed(2)}\n` + top.rules.map((r) => `${r.rule} (${r.points >= 0 ? '+' : ''}${r.points}): ${r.description}`).join('\n');
+    const tip = `${top.category} · ${top.kind} · ${top.where} · score ${top.score.toFixed(2)}\n` + top.rules.map((r) => `${r.rule} (${r.points >= 0 ? '+' : ''}${pts(r.points)}): ${r.description}`).join('\n');
     const first = !seen.has(top.id);
     seen.add(top.id);
     out += `<mark class="finding cat-${esc(top.category)} where-${esc(top.where)}" data-finding="${top.id}"${first ? ` id="m-${top.id}"` : ''} title="${esc(tip)}">${
@@ -196,14 +201,14 @@ function decisionLabel(f: ReviewFinding): string {
 function findingCard(f: ReviewFinding): string {
   const rules = f.rules
     .map(
-      (r) => `<tr><td class="rule">${esc(r.rule)}</td><td class="num">${r.points >= 0 ? '+' : ''}${esc(r.points)}</td><td>${esc(r.description)}<div class="evidence">${esc(r.evidence)}</div></td></tr>`,
+      (r) => `<tr><td class="rule">${esc(r.rule)}</td><td class="num">${r.points >= 0 ? '+' : ''}${pts(r.points)}</td><td>${esc(r.description)}<div class="evidence">${esc(r.evidence)}</div></td></tr>`,
     )
     .join('');
   const cats = Category.options.map((c) => `<option value="${c}"${c === f.category ? ' selected' : ''}>${c}</option>`).join('');
   return `<li class="fcard" id="f-${f.id}" data-finding="${f.id}" tabindex="-1">
 <div class="fhead"><input type="checkbox" class="sel" aria-label="select finding ${f.id}">
 <a href="#m-${f.id}" class="cat cat-${esc(f.category)}">${esc(f.category)}</a> <span class="kind">${esc(f.kind)}</span> <span class="where">${esc(f.where)}</span>
-<span class="num">score ${f.score.toFixed(2)} · ${esc(f.points)} pts</span></div>
+<span class="num">score ${f.score.toFixed(2)} · ${pts(f.points)} pts</span></div>
 <blockquote class="ftext">${esc(f.text.length > 400 ? f.text.slice(0, 400) + '…' : f.text)}</blockquote>
 <table class="rules">${rules}</table>
 <div class="factions"><button type="button" data-decide="confirm">Confirm (y)</button>
@@ -261,7 +266,7 @@ export function reviewPage(o: LayoutOpts, p: ReviewPage, originalHtml: string | 
 
 export function rulesPage(o: LayoutOpts, st: RuleStats): string {
   const row = (r: RuleStats['rules'][number]) =>
-    `<tr><td class="rule">${esc(r.rule)}</td><td class="num">${esc(r.points)}</td><td class="num">${r.fired}</td><td class="num">${r.confirmed}</td><td class="num">${r.dismissed}</td>
+    `<tr><td class="rule">${esc(r.rule)}</td><td class="num">${pts(r.points)}</td><td class="num">${r.fired}</td><td class="num">${r.confirmed}</td><td class="num">${r.dismissed}</td>
 <td class="num">${r.precision === null ? '–' : pct(r.precision)}</td><td>${esc(r.description)}</td></tr>`;
   const head = '<thead><tr><th>Rule</th><th>Points</th><th>Fired</th><th>Confirmed</th><th>Dismissed</th><th>Precision</th><th>Description</th></tr></thead>';
   return layout(

@@ -87,7 +87,17 @@ suite('review UI in headless Chromium', () => {
     });
     hostileScan = saveResult(fx.store, { url: 'https://hostile.example/article', body: Buffer.from(html) }, analyze(html)).scanId;
 
-    app = await buildApp({ store: fx.store, tokens: [{ name: 'e2e', token: TOKEN }] });
+    app = await buildApp({
+      store: fx.store,
+      tokens: [{ name: 'e2e', token: TOKEN }],
+      // the lead's retrain() trains on the whole corpus; here only the button's wiring is under test
+      retrain: async (opts) => ({
+        modelPath: 'model.json',
+        before: null,
+        after: { pagePrecision: 1, pageRecall: 1, pageF1: 1, spanF1: 1 },
+        trainedOn: opts.extra?.length ?? 0,
+      }),
+    });
     await app.listen({ port: 0, host: '127.0.0.1' });
     const addr = app.server.address();
     base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
@@ -186,6 +196,20 @@ suite('review UI in headless Chromium', () => {
     const ids = (await page.locator('li.fcard').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-finding'))))) as number[];
     const stored = listDecisions(fx.store).filter((d) => d.findingId !== null && ids.includes(d.findingId));
     expect(stored.map((d) => d.decision)).toEqual(['dismiss', 'dismiss']);
+    await page.close();
+  });
+
+  it('rules page shows per-rule precision from the decisions above; Retrain posts the reviewed examples', async () => {
+    const page = await login();
+    await page.locator('nav.top a[href="/rules"]').click();
+    await page.waitForURL(`${base}/rules`);
+    const hidden = page.locator('table.stats').last().locator('tr', { hasText: 'HIDDEN_BLOCK' });
+    // HIDDEN_BLOCK: 股票配资公司/成人在线漫画 on njxfhn (one confirmed, one dismissed) + silvias casino (dismissed)
+    await expect.poll(() => hidden.locator('td').nth(5).textContent()).toBe('33%');
+    await page.locator('button[data-action="retrain"]').click();
+    await expect.poll(() => page.locator('#train-result').textContent()).toContain('"trainedOn"');
+    expect(JSON.parse((await page.locator('#train-result').textContent()) ?? '{}').extra).toMatchObject({ spam: 1 });
+    await page.screenshot({ path: join(ARTIFACTS, 'rules-page.png'), fullPage: true });
     await page.close();
   });
 

@@ -1,0 +1,55 @@
+import { describe, it, expect } from 'vitest';
+import { highlight, frameDoc, esc } from '../../src/serve/ui.js';
+import { analyze } from '../../src/analyze.js';
+import { readData, PAGES } from './helpers.js';
+
+const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+const visibleText = (html: string) => unescape(html.replace(/<span class="tag">[^<]*<\/span>/g, '').replace(/<[^>]+>/g, ''));
+
+function f(id: number, start: number, end: number, score: number) {
+  return { id, start, end, score, category: 'gambling', where: 'body', kind: 'promo-line', rules: [{ rule: 'R', points: 1.23456, description: 'd', evidence: 'e' }] };
+}
+
+describe('highlight', () => {
+  it('keeps every character of the text, escapes markup, and marks each finding in place', () => {
+    const text = 'Title <b>x</b>\nbest casino bonus & free spins\nreal article text';
+    const a = text.indexOf('casino');
+    const html = highlight(text, [f(1, a, a + 'casino bonus'.length, 0.9)]);
+    expect(visibleText(html)).toBe(text);
+    expect(html).not.toContain('<b>');
+    expect(html).toContain('data-finding="1" id="m-1"');
+    expect(html).toMatch(/<mark[^>]*>.*casino bonus<\/mark>/);
+    expect(html).toContain('R (+1.23): d');
+  });
+
+  it('splits overlapping findings at every boundary and gives each piece to the strongest finding', () => {
+    const text = 'aaaa bbbb cccc dddd';
+    const html = highlight(text, [f(1, 0, 9, 0.5), f(2, 5, 14, 0.9), f(3, 100, 120, 1)]);
+    expect(visibleText(html)).toBe(text);
+    const marks = [...html.matchAll(/<mark[^>]*data-finding="(\d+)"[^>]*>(?:<span class="tag">[^<]*<\/span>)?([^<]*)<\/mark>/g)].map((m) => [m[1], m[2]]);
+    expect(marks).toEqual([
+      ['1', 'aaaa '],
+      ['2', 'bbbb'],
+      ['2', ' cccc'],
+    ]);
+    // the out-of-range finding is ignored, not thrown
+    expect(html).not.toContain('data-finding="3"');
+  });
+
+  it('renders a real page text with real findings losslessly', () => {
+    const r = analyze(readData(PAGES.njxfhn));
+    const findings = r.findings.map((x, i) => ({ ...x, id: i + 1 }));
+    const html = highlight(r.text, findings);
+    expect(visibleText(html)).toBe(r.text);
+    for (const x of findings) expect(html).toContain(`data-finding="${x.id}"`);
+  });
+});
+
+describe('frameDoc', () => {
+  it('puts the restrictive CSP first and drops meta refresh; the srcdoc attribute value is fully escaped', () => {
+    const doc = frameDoc('<html><head><meta http-equiv="refresh" content="0;url=https://evil.example/"></head><body onload="x()">hi</body></html>');
+    expect(doc.indexOf(`content="default-src 'none'; img-src data:; style-src 'unsafe-inline'"`)).toBeLessThan(doc.indexOf('<html>'));
+    expect(doc).not.toMatch(/refresh/i);
+    expect(esc(doc)).not.toMatch(/[<>"]/);
+  });
+});
