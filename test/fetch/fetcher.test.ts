@@ -268,6 +268,17 @@ describe('robots.txt', () => {
     expect(off.status).toBe(200);
   });
 
+  it('shares one robots.txt request between concurrent first fetches to a host', async () => {
+    const s = await startServer({ '/robots.txt': send('User-agent: *\nDisallow: /x\n'), '*': html('<p>y</p>') });
+    try {
+      const f = fetcher({ perHostConcurrency: 4 });
+      await Promise.all([1, 2, 3, 4].map((i) => f.fetch(s.url(`/p${i}`))));
+      expect(s.hits.get('/robots.txt')).toBe(1);
+    } finally {
+      await s.close();
+    }
+  });
+
   it('4xx robots = allow all; 5xx robots = disallow all (RFC 9309)', async () => {
     const s = await startServer({ '/robots.txt': send('nope', {}, 404), '*': html('<p>x</p>') });
     const t = await startServer({ '/robots.txt': send('down', {}, 503), '*': html('<p>x</p>') });
