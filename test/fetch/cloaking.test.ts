@@ -2,6 +2,7 @@
 // injected zh gambling-link block is served to crawlers and hidden from readers).
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cloakingCheck, crawlerOnlyBlocks } from '../../src/fetch/cloaking.js';
 import { Fetcher } from '../../src/fetch/index.js';
@@ -57,6 +58,36 @@ describe('cloakingCheck', () => {
       expect(g.redirectedElsewhere).toBe(false);
       expect(b.blocks).toEqual([]);
       expect(report.finalUrl).toBe(site.url('/article'));
+    } finally {
+      await f.close();
+    }
+  });
+
+  it('finds a real injected keyword-stuffing block (spam-in-the-wild) when it is served to Googlebot only', async () => {
+    // the real page carries the injected hidden div; the reader's view is the same page without it
+    const real = gunzipSync(readFileSync(`${DATA}gne-chinese-news/html/njxfhn/1.html.gz`)).toString('utf8');
+    const start = real.indexOf('<div style="display:none">\n');
+    const end = real.indexOf('<div id="divBottom">');
+    expect(start).toBeGreaterThan(0);
+    expect(end).toBeGreaterThan(start);
+    const injected = real.slice(start, end);
+    expect(injected.length).toBeGreaterThan(100_000);
+    const readerView = real.slice(0, start) + real.slice(end);
+    site.route('/real', (req, res) => {
+      const body = /Googlebot/.test(String(req.headers['user-agent'])) ? real : readerView;
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body);
+    });
+    const f = new Fetcher({ allowPrivate: true, perHostDelayMs: 0 });
+    try {
+      const report = await cloakingCheck(f, site.url('/real'));
+      const g = report.crawlers.find((c) => c.crawler === 'googlebot')!;
+      const b = report.crawlers.find((c) => c.crawler === 'baiduspider')!;
+      expect(b.blocks).toEqual([]);
+      expect(g.blocks.length).toBeGreaterThanOrEqual(1);
+      const found = g.blocks.map((x) => x.text).join('\n');
+      expect(found).toContain('股票配资公司'); // named in the manifest's description of this block
+      const injectedText = injected.replace(/<[^>]+>/g, ' ').replace(/\s+/g, '');
+      for (const x of g.blocks) expect(injectedText).toContain(x.text.replace(/\s+/g, ''));
     } finally {
       await f.close();
     }
