@@ -24,8 +24,20 @@ export const NUMBER_ABBREVIATIONS: ReadonlySet<string> = new Set(['no', 'nos', '
 /** "1." .. "999." at the start of a sentence is list numbering, not a sentence end. */
 export const MAX_LIST_NUMBER_DIGITS = 3;
 
-const CLOSERS = new Set([...'"\'”’」』）)】》〉］]}〗〕»›']);
-const CJK_END = new Set([...'。！？；…｡']);
+// Character-code flag table (no per-char string allocation on the hot path).
+const F_CLOSER = 1;
+const F_END = 2; // 。！？；… and ! ?
+const F_CLAUSE_AFTER = 4;
+const F_CLAUSE_BEFORE = 8;
+const FLAGS = new Uint8Array(0x10000);
+const setFlags = (chars: string, f: number) => {
+  for (const ch of chars) FLAGS[ch.charCodeAt(0)] |= f;
+};
+setFlags('"\'”’」』）)】》〉］]}〗〕»›', F_CLOSER);
+setFlags('。！？；…｡!?', F_END);
+setFlags('，、：；;,:—―–）)］]】〕〗》」』', F_CLAUSE_AFTER);
+setFlags('（(［[【〔〖《「『', F_CLAUSE_BEFORE);
+const isCloser = (c: number) => (FLAGS[c] & F_CLOSER) !== 0;
 const isSpace = (c: number) =>
   c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x3000 || c === 0x85 || c === 0x1680 ||
   (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0xfeff;
@@ -39,11 +51,28 @@ const LETTER_RE = /\p{L}/u;
 const isAsciiAlnum = (c: number) => (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a);
 const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
 
+/** Any letter or digit in s[a, b)? (ASCII and CJK answered without a regex) */
+function hasAlnum(s: string, a: number, b: number): boolean {
+  for (let i = a; i < b; i++) {
+    const c = s.charCodeAt(i);
+    if (isAsciiAlnum(c) || (c >= 0x4e00 && c <= 0x9fff)) return true;
+    if (c >= 0x80 && ALNUM_RE.test(String.fromCodePoint(s.codePointAt(i)!))) return true;
+  }
+  return false;
+}
+
 /** Push [a, b) trimmed of white space, if anything is left. */
 function pushTrimmed(s: string, a: number, b: number, out: Span[]): void {
   while (a < b && isSpace(s.charCodeAt(a))) a++;
   while (b > a && isSpace(s.charCodeAt(b - 1))) b--;
   if (b > a) out.push({ start: a, end: b });
+}
+
+/** Is the next non-space char on this line (after closers) a lower-case letter? ("rained… and stopped") */
+function lowerFollows(s: string, k: number): boolean {
+  while (k < s.length && s.charCodeAt(k) === 0x2026) k++;
+  while (k < s.length && (isSpace(s.charCodeAt(k)) || isCloser(s.charCodeAt(k))) && !isNewline(s.charCodeAt(k))) k++;
+  return k < s.length && LOWER_RE.test(s[k]);
 }
 
 /** Does the '.' at i end a sentence? */
@@ -61,14 +90,14 @@ function periodEnds(s: string, i: number, sentStart: number): boolean {
   if (next === -1) return true;
   if (next === 0x2e) return false; // part of "..." : decided at the last dot
   if (next === 0x2c || next === 0x3b || next === 0x3a) return false; // "Inc., ..." "etc.;"
-  if (!isSpace(next) && !CLOSERS.has(s[i + 1])) return !ALNUM_RE.test(s[i + 1]) && s[i + 1] !== '-' && s[i + 1] !== '/';
+  if (!isSpace(next) && !isCloser(next)) return !ALNUM_RE.test(s[i + 1]) && s[i + 1] !== '-' && s[i + 1] !== '/';
   // the word before the dot (letters and inner dots)
   let a = i;
   while (a > 0 && (LETTER_RE.test(s[a - 1]) || (s[a - 1] === '.' && a - 2 >= 0 && LETTER_RE.test(s[a - 2])))) a--;
   const word = s.slice(a, i);
   // the next non-space char after the dot (and closers)
   let k = i + 1;
-  while (k < n && (isSpace(s.charCodeAt(k)) || CLOSERS.has(s[k])) && !isNewline(s.charCodeAt(k))) k++;
+  while (k < n && (isSpace(s.charCodeAt(k)) || isCloser(s.charCodeAt(k))) && !isNewline(s.charCodeAt(k))) k++;
   if (k >= n || isNewline(s.charCodeAt(k))) return true;
   const after = s[k];
   if (word.length > 0) {
@@ -101,8 +130,7 @@ export function sentences(s: string): Span[] {
       continue;
     }
     let end = false;
-    const ch = s[i];
-    if (CJK_END.has(ch) || c === 0xff01 || c === 0xff1f || c === 0x21 || c === 0x3f) end = true;
+    if (FLAGS[c] & F_END) end = c !== 0x2026 || !lowerFollows(s, i + 1);
     else if (c === 0x2e) end = periodEnds(s, i, start) || (i > 0 && isCjk(s.charCodeAt(i - 1)) && !isAsciiAlnum(s.charCodeAt(i + 1)));
     else if (c === 0x3b) end = i > 0 && isCjk(s.charCodeAt(i - 1));
     if (!end) {
@@ -112,8 +140,8 @@ export function sentences(s: string): Span[] {
     // absorb further end marks and closing quotes/brackets
     let j = i + 1;
     while (j < n) {
-      const d = s[j];
-      if (CJK_END.has(d) || d === '!' || d === '?' || d === '！' || d === '？' || d === '.' || CLOSERS.has(d)) j++;
+      const d = s.charCodeAt(j);
+      if (FLAGS[d] & (F_END | F_CLOSER) || d === 0x2e) j++;
       else break;
     }
     pushTrimmed(s, start, j, out);
@@ -124,14 +152,12 @@ export function sentences(s: string): Span[] {
   return out;
 }
 
-const CLAUSE_AFTER = new Set([...'，、：；;,:—―–）)］]】〕〗》」』']);
-const CLAUSE_BEFORE = new Set([...'（(［[【〔〖《「『']);
 
 function clauseCuts(s: string, a: number, b: number, cuts: number[]): void {
   for (let i = a; i < b; i++) {
-    const ch = s[i];
     const c = s.charCodeAt(i);
-    if (CLAUSE_BEFORE.has(ch)) {
+    const fl = FLAGS[c];
+    if (fl & F_CLAUSE_BEFORE) {
       cuts.push(i);
       continue;
     }
@@ -143,7 +169,7 @@ function clauseCuts(s: string, a: number, b: number, cuts: number[]): void {
       i = j - 1;
       continue;
     }
-    if (!CLAUSE_AFTER.has(ch)) continue;
+    if (!(fl & F_CLAUSE_AFTER)) continue;
     const next = i + 1 < b ? s.charCodeAt(i + 1) : -1;
     if (c === 0x2c || c === 0x3a) {
       // ASCII , and : only before space, end or a CJK char
@@ -154,7 +180,8 @@ function clauseCuts(s: string, a: number, b: number, cuts: number[]): void {
     }
     // a run of the same dash counts once (——)
     let j = i + 1;
-    while (j < b && (s[j] === '—' || s[j] === '―') && (ch === '—' || ch === '―')) j++;
+    const isDash = (x: number) => x === 0x2014 || x === 0x2015;
+    while (j < b && isDash(s.charCodeAt(j)) && isDash(c)) j++;
     cuts.push(j);
     i = j - 1;
   }
@@ -172,7 +199,7 @@ export function clauses(s: string): Span[] {
     // merge pieces with no letter or digit into the previous piece (or the next, for the first)
     const merged: { start: number; end: number; hasText: boolean }[] = [];
     for (const p of pieces) {
-      const hasText = ALNUM_RE.test(s.slice(p.start, p.end));
+      const hasText = hasAlnum(s, p.start, p.end);
       const prev = merged[merged.length - 1];
       if (prev && (!hasText || !prev.hasText)) {
         prev.end = p.end;

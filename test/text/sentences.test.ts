@@ -42,7 +42,7 @@ describe('sentences', () => {
   it('English: abbreviations, initials, decimals and domains do not end a sentence', () => {
     const s =
       'Mr. Smith met Dr. Jones in the U.S. capital on Tuesday. They paid $3.50 at example.com, e.g. for No. 5 tickets. ' +
-      'J. K. Rowling was there! Was it fun? "Yes." Then it rained... and stopped.';
+      'J. K. Rowling was there! Was it fun? "Yes." Then it rained... and stopped. Then it rained… and stopped…';
     expect(texts(s, sentences(s))).toEqual([
       'Mr. Smith met Dr. Jones in the U.S. capital on Tuesday.',
       'They paid $3.50 at example.com, e.g. for No. 5 tickets.',
@@ -50,6 +50,7 @@ describe('sentences', () => {
       'Was it fun?',
       '"Yes."',
       'Then it rained... and stopped.',
+      'Then it rained… and stopped…',
     ]);
     expect(texts('No. I will not.', sentences('No. I will not.'))).toEqual(['No.', 'I will not.']);
   });
