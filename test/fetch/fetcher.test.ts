@@ -345,7 +345,7 @@ describe('retries and politeness', () => {
     const s = await startServer({
       '/robots.txt': send('', {}, 404),
       '*': async (_req, res) => {
-        await sleep(80);
+        await sleep(200); // long enough that two fetches always overlap, even on a loaded machine
         res.writeHead(200).end('x');
       },
     });
