@@ -115,7 +115,7 @@ describe('materialize', () => {
   });
 
   it('loads the real spam pages with gold read from the real blocks (test split)', () => {
-    const real = loadSplit('test').filter((i) => i.tags?.includes('real-spam'));
+    const real = loadRecipes('test').filter((r) => r.tags?.includes('real-spam')).map((r) => materialize(r));
     expect(real.map((i) => i.source).sort()).toEqual([
       'gne-chinese-news/html/njxfhn/1.html.gz',
       'trafilatura-eval/eval/silvias.net.wahlzensur.html.gz',
@@ -153,5 +153,26 @@ describe('fixtures', () => {
     expect(gold.cleanTitle.startsWith('深圳市工业和信息化局')).toBe(true);
     expect(gold.sentences.some((s) => s.includes('“首发”应用,推动'))).toBe(true);
     for (const s of gold.sentences) expect(s.includes('配资'), s).toBe(false);
+  });
+
+  it('has clean hard negatives with a gold body found in the page, and contaminated fixtures in zh, en, ja, id', () => {
+    const negatives = fixtures.filter((f) => f.source.includes('/negatives/'));
+    expect(negatives.length).toBeGreaterThanOrEqual(5);
+    for (const n of negatives) {
+      expect(n.gold).toEqual([]);
+      expect(n.contaminated).toBe(false);
+      const text = pageText(n.html);
+      for (const line of (n.goldBody ?? '').split('\n').map(collapse).filter(Boolean)) expect(text.includes(line), `${n.id}: ${line}`).toBe(true);
+      expect((n.goldBody ?? '').length).toBeGreaterThan(300);
+    }
+    const bad = fixtures.filter((f) => f.source.includes('/contaminated/'));
+    expect([...new Set(bad.map((f) => f.lang))].sort()).toEqual(['en', 'id', 'ja', 'zh']);
+    for (const f of bad) {
+      expect(f.contaminated).toBe(true);
+      const text = pageText(f.html);
+      for (const g of f.gold) expect(text.includes(g.text), `${f.id}: ${g.text}`).toBe(true);
+      // the gold body (article without the injections) holds none of the injected texts
+      for (const g of f.gold) expect((f.goldBody ?? '').includes(g.text), `${f.id}: ${g.text}`).toBe(false);
+    }
   });
 });
