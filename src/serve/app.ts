@@ -322,9 +322,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         .all(...q.items.map((i) => i.scanId)) as { s: number; id: number }[];
       for (const row of rows) (ids.get(row.s) ?? ids.set(row.s, []).get(row.s)!).push(row.id);
     }
-    const page = queuePage(layoutOpts(req, 'Queue'), q, filter, listDomains(store), ids);
-    if (!r.success) reply.header('x-winnow-filter-error', S.zodMessage('query', r.error).slice(0, 200));
-    return html(reply, page);
+    const filterError = r.success ? undefined : S.zodMessage('query', r.error);
+    return html(reply, queuePage(layoutOpts(req, 'Queue'), q, filter, listDomains(store), ids, filterError));
   });
 
   app.get('/pages/:scanId', async (req, reply) => {

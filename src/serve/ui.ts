@@ -104,6 +104,7 @@ export function queuePage(
   filter: QueueFilter,
   domains: string[],
   findingIds: Map<number, number[]>,
+  filterError?: string,
 ): string {
   const limit = filter.limit ?? 50;
   const offset = filter.offset ?? 0;
@@ -143,6 +144,7 @@ ${filter.status ? `<input type="hidden" name="status" value="${esc(filter.status
 <label>≤ <input name="maxScore" type="number" step="0.05" min="0" max="1" value="${esc(filter.maxScore ?? '')}" class="short"></label>
 <button type="submit">Filter</button> <a href="/">reset</a>
 </form>
+${filterError ? `<p class="error">Filter ignored: ${esc(filterError)}</p>` : ''}
 <p class="counts">${q.counts.total} page(s) match${Object.keys(q.counts.byCategory).length ? ' · findings by category: ' + Object.entries(q.counts.byCategory).map(([c, n]) => `${esc(c)} ${n}`).join(', ') : ''}</p>
 <div class="bulk"><label><input type="checkbox" class="sel-all"> all</label>
 <button type="button" data-bulk="confirm">Confirm all findings of selected</button>
@@ -241,7 +243,7 @@ export function reviewPage(o: LayoutOpts, p: ReviewPage, originalHtml: string | 
 <h1 lang="${esc(s.lang)}">${esc(s.title || '(no title)')}</h1>
 <p class="meta"><span class="badge ${esc(s.verdict)}">${esc(s.verdict)}</span> score <b>${s.score.toFixed(2)}</b> ·
 <span class="badge st-${esc(s.status)}" id="scan-status">${esc(s.status)}</span> · ${p.findings.length} finding(s) ·
-<span class="url">${esc(p.page.finalUrl ?? p.page.url)}</span> · ${esc(p.page.domain)} · lang ${esc(s.lang)} · scanned ${esc(s.scannedAt.slice(0, 16).replace('T', ' '))}
+<span class="url">${esc(p.page.finalUrl ?? p.page.url)}</span>${p.page.domain ? ` · ${esc(p.page.domain)}` : ''} · lang ${esc(s.lang)} · scanned ${esc(s.scannedAt.slice(0, 16).replace('T', ' '))}
 · rules ${esc(s.version.rules)} · model ${esc(s.version.model)}</p>
 <p class="pactions"><button type="button" data-page-decide="page-contaminated">Page contaminated</button>
 <button type="button" data-page-decide="page-clean">Page clean (dismiss all)</button>

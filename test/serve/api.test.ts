@@ -366,6 +366,18 @@ describe('UI pages', () => {
     expect(frame).not.toMatch(/<script/i);
   });
 
+  it('the queue page filters like the API and explains a bad filter instead of failing', async () => {
+    const r = await app.inject({ url: '/?category=gambling', headers: A });
+    const rows = [...r.body.matchAll(/<tr class="row" data-scan="(\d+)"/g)].map((m) => Number(m[1]));
+    const api = (await get('/api/queue?category=gambling')).body.items.map((i: Json) => i.scanId);
+    expect(rows).toEqual(api);
+    expect(rows).toContain(fx.scans.silvias);
+    expect(rows).not.toContain(fx.scans.njxfhn);
+    const bad = await app.inject({ url: '/?minScore=7', headers: A });
+    expect(bad.statusCode).toBe(200);
+    expect(bad.body).toMatch(/Filter ignored: query\.minScore/);
+  });
+
   it('serves the script and stylesheet with the CJK font stack', async () => {
     const css = await app.inject({ url: '/static/app.css' });
     expect(css.body).toContain('"Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif');
