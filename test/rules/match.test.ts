@@ -171,7 +171,7 @@ describe('real pages', () => {
   });
 
   it('news about a crackdown scores lower than the spam it reports on', () => {
-    const points = (s: string, ctx = zhBody) => new Map(matchText(rules, s, ctx).map((m) => [m.rule.id, m.rule.score])).values();
+    const points = (s: string, ctx: Parameters<typeof matchText>[2] = zhBody) => new Map(matchText(rules, s, ctx).map((m) => [m.rule.id, m.rule.score])).values();
     const sum = (it: Iterable<number>) => [...it].reduce((a, b) => a + b, 0);
     const news = '证监会通报：警方查处一非法股票配资平台，涉嫌非法经营罪，抓获犯罪嫌疑人5名。';
     const spam = '正规股票配资平台，按天配资，十倍杠杆，当天到账，加微信领取。';
