@@ -1,5 +1,5 @@
 // Main-content extraction quality of the page stage on the shared gold sets.
-// Usage: npx tsx scripts/extract-eval.ts [--set sh|zh|all] [--worst N] [--peers]
+// Usage: npx tsx scripts/extract-eval.ts [--set sh|zh|title|all] [--worst N] [--peers]
 //   sh = Scrapinghub benchmark (token F1 vs gold articleBody, averaged over pages)
 //   zh = chinese-web-content-extraction (char F1 vs cleaned/<uuid>.txt, averaged over pages)
 import { readFileSync, readdirSync } from 'node:fs';
@@ -68,4 +68,38 @@ if (set === 'zh' || set === 'all') {
     rows.push({ key: id, m: charF1(mainText(readFileSync(join(dir, 'original', f))), gold) });
   }
   report('chinese-web-content-extraction (char F1)', rows);
+}
+
+if (set === 'title' || set === 'all') {
+  // headline vs the annotated titles of trafilatura-eval (metadata) and the GNE silver titles
+  const norm = (x: string): string => x.replace(/[’‘]/g, "'").replace(/[“”„]/g, '"').replace(/\s+/g, ' ').trim().toLowerCase();
+  const rows: { key: string; ok: boolean; got: string; want: string }[] = [];
+  const tdir = join(data, 'trafilatura-eval');
+  const ev = JSON.parse(readFileSync(join(tdir, 'evaldata.json'), 'utf8')) as Record<string, { file: string; title?: string }>;
+  for (const [url, e] of Object.entries(ev)) {
+    if (!e.title) continue;
+    let bytes: Buffer;
+    try {
+      bytes = gunzipSync(readFileSync(join(tdir, 'eval', `${e.file}.gz`)));
+    } catch {
+      try {
+        bytes = gunzipSync(readFileSync(join(tdir, 'cache', `${e.file}.gz`)));
+      } catch {
+        continue;
+      }
+    }
+    const { html, encoding } = decode(bytes);
+    const got = buildPage(html, { url, encoding }).title;
+    rows.push({ key: e.file, ok: norm(got) === norm(e.title), got, want: e.title });
+  }
+  const gdir = join(data, 'gne-chinese-news');
+  const silver = JSON.parse(readFileSync(join(gdir, 'gne-output-silver.json'), 'utf8')) as Record<string, { title: string }>;
+  for (const [f, g] of Object.entries(silver)) {
+    const { html, encoding } = decode(gunzipSync(readFileSync(join(gdir, f))));
+    const got = buildPage(html, { encoding }).title;
+    rows.push({ key: f, ok: norm(got) === norm(g.title), got, want: g.title });
+  }
+  const ok = rows.filter((r) => r.ok).length;
+  console.log(`titles (exact match after whitespace/case folding): ${ok}/${rows.length} = ${(ok / rows.length).toFixed(3)}`);
+  if (worst > 0) for (const r of rows.filter((x) => !x.ok).slice(0, worst)) console.log(`  ${r.key}\n    got:  ${r.got}\n    want: ${r.want}`);
 }

@@ -120,7 +120,7 @@ export function buildPage(html: string, opts: BuildOptions = {}): Page {
   const own = pageDomain(w, raw, opts.url);
   for (const b of raw) for (const l of b.links) l.offsite = !l.relative && l.domain !== undefined && l.domain !== own;
   const ui = hiddenUiGroups(w, raw);
-  const t = pickTitle(w);
+  const t = pickTitle(w, opts.url);
   const exclude = new Set([t.h1, t.title].filter((x) => x));
   const { main } = selectMain(w.els, raw, exclude);
   const mainSet = new Set(main);

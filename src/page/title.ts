@@ -3,8 +3,19 @@ import type { Element, AnyNode } from 'domhandler';
 import type { ElInfo, WalkResult } from './walk.js';
 import { collapse } from './walk.js';
 
-/** Separators between a headline and the site name in <title>. */
-const TITLE_SEP = /\s+[|\-–—·•»:/]\s+|\s*[_|｜·]{1,2}\s*|\s*-{2,}\s*|\s*::\s*|\s*——\s*|\s*－\s*|(?<=[\u3400-\u9fff）)」』！？])-(?=[\u3400-\u9fff（(A-Za-z])|(?<=[\u3400-\u9fff）)」』！？])\s+-\s*|\s*-\s+(?=[\u3400-\u9fff])/;
+/**
+ * Separators between a headline and the site name in <title>, strongest first. Only the strongest class
+ * present is used, so a headline's own dashes survive "Headline – part two | Site".
+ */
+const TITLE_SEPS: RegExp[] = [
+  /\s*[|｜]\s*/g,
+  /\s*_{1,2}\s*/g,
+  /\s+[-–—]{1,2}\s+|\s*-{2,}\s*|\s*——\s*|\s*－\s*/g,
+  /(?<=[\u3400-\u9fff）)」』！？])\s*-\s*|\s*-\s*(?=[\u3400-\u9fff])/g,
+  /\s+(?:::|»|›|·|•|\/\/|~)\s+/g,
+];
+/** Weak separator, used only when one side is recognised as the site name. */
+const WEAK_SEP = /\s+:\s+/g;
 /** A slogan is at most this many characters. */
 export const MAX_SLOGAN_LEN = 60;
 /** Only this many elements from the top of the page are searched for a logo / slogan. */
@@ -12,30 +23,75 @@ export const HEADER_SCAN_ELEMENTS = 400;
 
 const norm = (s: string): string => collapse(s).toLowerCase();
 
-export function splitTitle(t: string): string[] {
-  return t.split(TITLE_SEP).map((p) => p.trim()).filter((p) => p.length > 0);
+/** Cut positions of the strongest separator class present: [start, end) of each part. */
+function titleParts(t: string, weak = false): { parts: string[]; cuts: [number, number][] } {
+  for (const re of weak ? [...TITLE_SEPS, WEAK_SEP] : TITLE_SEPS) {
+    re.lastIndex = 0;
+    const cuts: [number, number][] = [];
+    for (let m = re.exec(t); m; m = re.exec(t)) {
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
+      if (m.index > 0 && m.index + m[0].length < t.length) cuts.push([m.index, m.index + m[0].length]);
+    }
+    if (cuts.length) {
+      const parts: string[] = [];
+      let from = 0;
+      for (const [a, b] of cuts) {
+        parts.push(t.slice(from, a));
+        from = b;
+      }
+      parts.push(t.slice(from));
+      return { parts, cuts };
+    }
+  }
+  return { parts: [t], cuts: [] };
 }
 
-/** The headline part of a <title> (the longest part; site name parts removed). */
-export function stripSiteName(t: string, siteName = '', h1 = ''): { title: string; rest: string[] } {
-  const parts = splitTitle(t);
-  if (parts.length <= 1) return { title: collapse(t), rest: [] };
-  const sn = norm(siteName);
-  const h = norm(h1);
-  let pick = -1;
-  if (h) pick = parts.findIndex((p) => norm(p) === h);
-  if (pick < 0) {
-    let best = -1;
-    parts.forEach((p, i) => {
-      if (sn && (norm(p) === sn || sn.includes(norm(p)))) return;
-      if (p.length > best) {
-        best = p.length;
-        pick = i;
-      }
-    });
+export function splitTitle(t: string): string[] {
+  return titleParts(collapse(t)).parts.map((p) => p.trim()).filter((p) => p.length > 0);
+}
+
+/**
+ * Candidate headlines of a <title>: every prefix and suffix run of parts (original text between them kept),
+ * longest first.
+ */
+export function titleCandidates(t: string): string[] {
+  const c = collapse(t);
+  const { cuts } = titleParts(c);
+  const out: string[] = [c];
+  for (const [a, b] of cuts) {
+    out.push(c.slice(0, a).trim(), c.slice(b).trim());
   }
-  if (pick < 0) pick = 0;
-  return { title: parts[pick], rest: parts.filter((_, i) => i !== pick) };
+  return out.filter((x) => x.length > 0);
+}
+
+/** The headline part of a <title>: site-name parts dropped from either end. */
+export function stripSiteName(t: string, siteName = '', isSite: (p: string) => boolean = () => false, guess = true): { title: string; rest: string[] } {
+  const c = collapse(t);
+  const site = (p: string): boolean => (siteName !== '' && norm(p.trim()) === norm(siteName)) || isSite(p.trim());
+  let { parts, cuts } = titleParts(c);
+  if (cuts.length === 0) {
+    ({ parts, cuts } = titleParts(c, true));
+    if (cuts.length === 0 || !parts.some(site)) return { title: c, rest: [] };
+  }
+  let lo = 0;
+  let hi = parts.length - 1;
+  while (hi > lo && site(parts[hi])) hi--;
+  while (lo < hi && site(parts[lo])) lo++;
+  if (lo === 0 && hi === parts.length - 1) {
+    if (!guess) return { title: c, rest: [] };
+    // nothing recognised: "_" titles (Chinese portals) put the headline first; others drop the shorter end
+    const first = parts[0].trim();
+    const last = parts[parts.length - 1].trim();
+    if (/_/.test(c.slice(cuts[0][0], cuts[0][1])) || first.length >= last.length) hi = 0;
+    else lo = parts.length - 1;
+  }
+  const start = lo === 0 ? 0 : cuts[lo - 1][1];
+  const end = hi === parts.length - 1 ? c.length : cuts[hi][0];
+  const rest = parts.filter((_, i) => i < lo || i > hi).map((p) => p.trim());
+  return { title: c.slice(start, end).trim(), rest };
 }
 
 function textOf(n: AnyNode, altFromImg: boolean): string {
@@ -62,30 +118,77 @@ export interface TitleInfo {
   slogan: string;
 }
 
-export function pickTitle(w: WalkResult): TitleInfo {
+/** Names of containers whose h1 is the site's logo/name rather than the headline. */
+const SITE_H1_NAMES = /logo|site-title|site-name|sitename|site_name|blog-title|blogtitle|brand|masthead|site-header|siteheader|branding|header/;
+const HAS_WORD = /[\p{L}\p{N}]/u;
+
+function isSiteH1(els: ElInfo[], id: number): boolean {
+  for (let cur = id, k = 0; cur > 0 && k < 8; k++, cur = els[cur].parent) {
+    const e = els[cur];
+    if (e.tag === 'header' || SITE_H1_NAMES.test(e.names)) return true;
+    if (e.tag === 'article' || e.tag === 'main') return false;
+  }
+  return false;
+}
+
+/** Same text, or one contains the other and covers most of it. */
+function similar(a: string, b: string): boolean {
+  const x = norm(a);
+  const y = norm(b);
+  if (!x || !y) return false;
+  if (x === y) return true;
+  const [short, long] = x.length < y.length ? [x, y] : [y, x];
+  return long.includes(short) && short.length >= 0.6 * long.length;
+}
+
+export function pickTitle(w: WalkResult, url?: string): TitleInfo {
   const els = w.els;
-  const h1s = w.h1s.filter((h) => h.text && !els[h.el].hidden);
-  const og = w.ogTitle;
-  const parts = splitTitle(w.htmlTitle).map(norm);
-  // the h1 that matches the <title> (or og:title) best; else the first visible h1
-  let h1 = h1s.find((h) => parts.includes(norm(h.text)))?.text ?? h1s.find((h) => norm(w.htmlTitle).includes(norm(h.text)) && h.text.length >= 4)?.text ?? '';
-  const h1Matched = h1 !== '';
-  if (!h1) h1 = h1s[0]?.text ?? '';
-  const stripped = stripSiteName(w.htmlTitle, w.ogSiteName, h1Matched ? h1 : '');
+  const h1s = w.h1s.filter((h) => HAS_WORD.test(h.text) && !els[h.el].hidden);
+  const host = url ? (/^\s*https?:\/\/([^/?#:]+)/i.exec(url)?.[1] ?? '') : '';
+  const hostWords = host.toLowerCase().replace(/^www\./, '');
+  // the most distinctive host label ("damianduchamps" in damianduchamps.wordpress.com)
+  const hostLabel = hostWords
+    .split('.')
+    .slice(0, -1)
+    .filter((l) => !/^(www|m|blog|blogs|news|wordpress|blogspot|com|co|net|org|de|uk)$/.test(l))
+    .reduce((a, b) => (b.length > a.length ? b : a), '')
+    .replace(/[^a-z0-9]/g, '');
+  const logo = findLogo(els);
+  const logoText = logo >= 0 ? textOf(els[logo].node, true) : '';
+  const siteH1 = h1s.filter((h) => isSiteH1(els, h.el)).map((h) => h.text);
+
+  const isSitePart = (p: string): boolean => {
+    const n = norm(p);
+    if (!n) return false;
+    if (w.ogSiteName && similar(p, w.ogSiteName)) return true;
+    if (logoText && norm(logoText) === n) return true;
+    if (siteH1.some((h) => norm(h) === n)) return true;
+    const compact = n.replace(/[^\p{L}\p{N}.]/gu, '');
+    if (hostWords !== '' && compact.length >= 3 && (hostWords.includes(compact) || compact.includes(hostWords))) return true;
+    const letters = n.replace(/[^a-z0-9]/g, '');
+    return hostLabel.length >= 4 && letters.length >= 4 && (letters.includes(hostLabel) || hostLabel.includes(letters)) && letters.length <= hostLabel.length * 2;
+  };
+  const stripped = stripSiteName(w.htmlTitle, w.ogSiteName, isSitePart);
+  const articleH1s = h1s.filter((h) => !siteH1.includes(h.text) && !isSitePart(h.text));
+  // an article h1 that equals one of the <title>'s prefix/suffix runs (or og:title) is the headline
+  const cands = titleCandidates(w.htmlTitle);
+  let matched = articleH1s.find((h) => cands.some((c) => norm(c) === norm(h.text)));
+  matched ??= articleH1s.find((h) => similar(h.text, stripped.title) || (w.ogTitle && similar(h.text, w.ogTitle)));
+  const h1 = matched?.text ?? articleH1s[0]?.text ?? h1s[0]?.text ?? '';
+  const headline = stripped.title;
+  const rest = stripped.rest;
   let title: string;
-  if (h1Matched) {
+  if (matched) {
     // keep a prefix that the <title> shows in front of the h1 (promo prefixes), else the h1 itself
-    const s = stripped.title;
-    title = s.length > h1.length && norm(s).endsWith(norm(h1)) ? s : h1;
-  } else if (og) title = stripSiteName(og, w.ogSiteName).title;
-  else if (stripped.title) title = stripped.title;
+    title = headline.length > h1.length && norm(headline).endsWith(norm(h1)) ? headline : h1;
+  } else if (w.ogTitle && HAS_WORD.test(w.ogTitle)) title = stripSiteName(w.ogTitle, w.ogSiteName, isSitePart, false).title;
+  else if (HAS_WORD.test(headline)) title = headline;
   else title = h1;
 
   // site name: og:site_name, else the removed <title> part, else the header logo
   let siteName = w.ogSiteName;
-  if (!siteName && stripped.rest.length) siteName = stripped.rest[stripped.rest.length - 1];
-  const logo = findLogo(els);
-  if (!siteName && logo >= 0) siteName = textOf(els[logo].node, true);
+  if (!siteName && rest.length) siteName = rest.find((p) => isSitePart(p)) ?? rest[rest.length - 1];
+  if (!siteName) siteName = logoText || siteH1[0] || '';
   return { title, h1, siteName, slogan: findSlogan(els, logo, siteName) };
 }
 
