@@ -87,20 +87,23 @@ function getJieba(): Jieba {
   return jieba;
 }
 
-const ALL_HAN_RE = /^\p{Script=Han}+$/u;
+const HAN_RUN_RE = /\p{Script=Han}{2,}/gu;
 
 /**
  * Add words to the segmenter's dictionary (rule terms), so they come out whole. Works before or after the
- * segmenter is created (jieba's loadDict merges into the live dictionary). Only all-Han words matter (the
- * other scripts are not segmented by a dictionary); others are ignored.
+ * segmenter is created (jieba's loadDict merges into the live dictionary). Only Han text is segmented by the
+ * dictionary, so each maximal run of 2+ Han characters of a term is added ("配资app" adds 配资); the rest
+ * is ignored.
  */
 export function addWords(words: string[]): void {
   const fresh: string[] = [];
-  for (const raw of words) {
-    const w = raw.trim();
-    if (w.length < 2 || added.has(w) || !ALL_HAN_RE.test(w)) continue;
-    added.add(w);
-    fresh.push(w);
+  for (const term of words) {
+    for (const m of term.matchAll(HAN_RUN_RE)) {
+      const w = m[0];
+      if (added.has(w)) continue;
+      added.add(w);
+      fresh.push(w);
+    }
   }
   if (fresh.length === 0) return;
   if (jieba) loadWords(jieba, fresh);

@@ -37,10 +37,15 @@ describe('segment', () => {
     const before = words(s);
     expect(before).not.toContain('配资平台');
     expect(before).toContain('配资');
-    addWords(['配资平台', 'not-han', '']);
+    addWords(['配资平台', 'not-han', '', 'ｘ']);
     const after = words(s);
     expect(after).toContain('配资平台');
     checkTokens(s, segment(s));
+    // a mixed term adds its Han run: 代开发票QQ -> 代开发票 (jieba alone says 代|开发票)
+    const inv = '这里可以代开发票电话联系';
+    expect(words(inv)).not.toContain('代开发票');
+    addWords(['代开发票QQ']);
+    expect(words(inv)).toContain('代开发票');
   });
 
   it('cuts Chinese with jieba, never by whitespace or per character only', () => {
