@@ -124,6 +124,31 @@ describe('auth', () => {
     expect(ok.statusCode).toBe(200);
     expect(ok.json().decisions[0]).toMatchObject({ findingId: f.id, decision: 'confirm', reviewer: 'alice' });
   });
+
+  it('the login form posts the token; logout ends the session', async () => {
+    const r = await app.inject({
+      method: 'POST',
+      url: '/login',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', host: 'localhost:8080', origin: 'http://localhost:8080' },
+      payload: `token=${encodeURIComponent(BOB)}`,
+    });
+    expect(r.statusCode).toBe(303);
+    const cookie = String(r.headers['set-cookie']).split(';')[0];
+    const page = await app.inject({ url: '/rules', headers: { cookie } });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('<span class="who">bob</span>');
+    const csrf = /<meta name="winnow-csrf" content="([^"]+)">/.exec(page.body)![1];
+    const crossLogin = await app.inject({
+      method: 'POST',
+      url: '/login',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', host: 'localhost:8080', origin: 'https://evil.example' },
+      payload: `token=${encodeURIComponent(BOB)}`,
+    });
+    expect(crossLogin.statusCode).toBe(403);
+    const out = await app.inject({ method: 'POST', url: '/logout', headers: { cookie, 'x-winnow-csrf': csrf }, payload: {} });
+    expect(out.statusCode).toBe(200);
+    expect((await app.inject({ url: '/rules', headers: { cookie } })).statusCode).toBe(401);
+  });
 });
 
 describe('queue', () => {
