@@ -95,11 +95,43 @@ function hiddenUiGroups(w: WalkResult, blocks: RawBlock[]): Map<number, boolean>
       }
     }
   }
+  // panel sets: a hidden element with a sibling of the same tag and the same name up to digits
+  // (tab1/tab2, PublicRelation1..4, listhot1/listhot2) is one of several JS-rotated panels
+  const stemKey = (id: number): string | undefined => {
+    const e = els[id];
+    const stem = e.names.replace(/\d+/g, '#');
+    return stem && stem !== e.names ? `${e.parent}|${e.tag}|${stem}` : undefined;
+  };
+  let stems: Map<string, number> | undefined;
+  const inPanelSet = (root: number): boolean => {
+    const key = stemKey(root);
+    if (!key) return false;
+    if (!stems) {
+      stems = new Map();
+      for (let i = 1; i < els.length; i++) {
+        if (!els[i].names) continue;
+        const k = stemKey(i);
+        if (k) stems.set(k, (stems.get(k) ?? 0) + 1);
+      }
+    }
+    return (stems.get(key) ?? 0) >= 2;
+  };
+  // JS-toggled panels: the page's own inline scripts name the hidden element's id (shown on click / timer)
+  let scriptText: string | undefined;
+  const toggledByScript = (root: number): boolean => {
+    const id = els[root].node.attribs?.id;
+    if (!id || id.length < 3) return false;
+    scriptText ??= w.scripts.join('\n');
+    const at = scriptText.indexOf(id);
+    if (at < 0) return false;
+    const re = new RegExp(`(^|[^\\w-])${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\w-])`);
+    return re.test(scriptText);
+  };
   const out = new Map<number, boolean>();
   for (const [root, g] of groups) {
     const uiAbove = root > 0 && els[els[root].parent].uiAnc;
     let ui: boolean;
-    if (g.uiInside) ui = true;
+    if (g.uiInside || inPanelSet(root) || toggledByScript(root)) ui = true;
     else if (g.offsite >= SPAM_MIN_OFFSITE_LINKS && g.offsite >= SPAM_MIN_OFFSITE_SHARE * g.links) ui = false;
     else if (g.chars >= LONG_HIDDEN_TEXT && g.linkChars < 0.5 * g.chars) ui = false;
     else if (uiAbove) ui = true;

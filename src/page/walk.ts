@@ -74,6 +74,8 @@ export interface WalkResult {
   baseHref: string;
   lang: string;
   h1s: { text: string; el: number }[];
+  /** text of the page's inline <script> elements (to tell JS-toggled panels from injected hidden blocks) */
+  scripts: string[];
 }
 
 interface Ctx {
@@ -151,7 +153,7 @@ function nodeText(n: AnyNode): string {
 export function walk(doc: Document, rules: StyleRules = new StyleRules()): WalkResult {
   const els: ElInfo[] = [];
   const blocks: RawBlock[] = [];
-  const res: WalkResult = { els, blocks, htmlTitle: '', ogTitle: '', ogSiteName: '', ogUrl: '', canonical: '', baseHref: '', lang: '', h1s: [] };
+  const res: WalkResult = { els, blocks, htmlTitle: '', ogTitle: '', ogSiteName: '', ogUrl: '', canonical: '', baseHref: '', lang: '', h1s: [], scripts: [] };
 
   const ctxStack: Ctx[] = [];
   let anchor: Anchor | undefined;
@@ -257,6 +259,10 @@ export function walk(doc: Document, rules: StyleRules = new StyleRules()): WalkR
         const css = el.children.map((c) => (c.type === 'text' ? (c as unknown as { data: string }).data : '')).join('');
         rules.addSheet(css);
       }
+      continue;
+    }
+    if (tag === 'script') {
+      if (!attribs.src) for (const c of el.children) if (c.type === 'text') res.scripts.push((c as unknown as { data: string }).data);
       continue;
     }
     if (SKIP_TAGS.has(tag)) continue;
