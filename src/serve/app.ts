@@ -59,6 +59,8 @@ export interface AppOptions {
   allowPrivate?: boolean;
   /** retrain entry; default: retrain() from src/detect/train.ts */
   retrain?: (opts: { extra?: LabeledText[]; modelPath?: string }) => Promise<RetrainResult>;
+  /** where retrain writes the model (default: retrain()'s own default) */
+  modelPath?: string;
   /** mark the session cookie Secure (behind TLS) */
   secureCookies?: boolean;
   logger?: boolean;
@@ -292,14 +294,14 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   let training = false;
   app.post('/api/train', async (req) => {
-    const b = parse(S.TrainBody, req.body, 'body');
+    parse(S.TrainBody, req.body, 'body');
     if (training) throw new HttpError(409, 'a retrain is already running');
     training = true;
     try {
       const extra = trainingExamples(store);
       let r: RetrainResult;
       try {
-        r = await retrain({ extra, ...(b.modelPath ? { modelPath: b.modelPath } : {}) });
+        r = await retrain({ extra, ...(opts.modelPath ? { modelPath: opts.modelPath } : {}) });
       } catch (err) {
         throw new HttpError(503, `retrain failed: ${String((err as Error)?.message ?? err).split('\n')[0]}`);
       }

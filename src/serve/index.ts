@@ -17,6 +17,8 @@ export interface ServeOptions {
   /** scan the demo corpus when the store has no scan (default true) */
   seed?: boolean;
   allowPrivate?: boolean;
+  /** where the Retrain button writes the model (default: retrain()'s default, corpus/model/model.json) */
+  modelPath?: string;
   /** where one-time messages go (default: stderr) */
   log?: (line: string) => void;
 }
@@ -39,7 +41,7 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
       log(`winnow: demo: ${s.scanned} page(s) scanned, ${s.findings} finding(s)${s.failed ? `, ${s.failed} failed (first: ${s.errors[0]})` : ''}`);
     }
     const tokens = resolveTokens(o.dbPath);
-    const app = await buildApp({ store, tokens: tokens.tokens, allowPrivate: o.allowPrivate });
+    const app = await buildApp({ store, tokens: tokens.tokens, allowPrivate: o.allowPrivate, modelPath: o.modelPath });
     try {
       await app.listen({ port: o.port, host: o.host });
     } catch (err) {

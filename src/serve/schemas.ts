@@ -170,7 +170,8 @@ export const RuleStatsResponse = z.object({
   decisions: z.number().int(),
 });
 
-export const TrainBody = z.object({ modelPath: z.string().min(1).max(4096).optional() }).strict();
+/** No client-chosen paths: where the model goes is the server's option (AppOptions.modelPath). */
+export const TrainBody = z.object({}).strict();
 const Split = z.object({ pagePrecision: z.number(), pageRecall: z.number(), pageF1: z.number(), spanF1: z.number() });
 export const TrainResponse = z.object({
   modelPath: z.string(),

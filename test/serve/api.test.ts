@@ -299,6 +299,8 @@ describe('rules stats and training', () => {
     expect(r.body).toMatchObject({ before: { pageF1: 0.5 }, after: { pageF1: 0.57 }, extra: { spam: 2 } });
     expect(r.body.trainedOn).toBe(100 + extra.length);
     expect((await post('/api/train', { epochs: 3 })).status).toBe(400);
+    // the client never chooses where the model file is written
+    expect((await post('/api/train', { modelPath: '/etc/passwd' })).status).toBe(400);
   });
 });
 

@@ -11,11 +11,12 @@ export function register(program: Command): void {
     .option('--db <path>', 'store (SQLite) path', 'winnow.db')
     .option('--no-seed', 'do not scan the demo pages into an empty store')
     .option('--allow-private', 'let POST /api/scan fetch private/loopback addresses (intranets, tests)')
-    .action(async (opts: { port: string; host: string; db: string; seed: boolean; allowPrivate?: boolean }) => {
+    .option('--model <path>', 'where the Retrain button writes the classifier model (default: corpus/model/model.json)')
+    .action(async (opts: { port: string; host: string; db: string; seed: boolean; allowPrivate?: boolean; model?: string }) => {
       const port = /^\d{1,5}$/.test(opts.port) ? Number(opts.port) : NaN;
       if (!(port >= 0 && port <= 65535)) throw new InputError(`--port must be a number 0-65535, got "${opts.port}"`);
       const { startServer } = await import('../../serve/index.js');
-      const srv = await startServer({ port, host: opts.host, dbPath: opts.db, seed: opts.seed, allowPrivate: opts.allowPrivate });
+      const srv = await startServer({ port, host: opts.host, dbPath: opts.db, seed: opts.seed, allowPrivate: opts.allowPrivate, modelPath: opts.model });
       const stop = () => {
         srv.close().then(
           () => process.exit(0),
