@@ -31,7 +31,8 @@ const OTHER_LANG = 'other';
 
 // Characters fold() may leave in place that must not break a term: zero-width and soft hyphen are dropped,
 // any run of white space becomes one ' ' (so "online\n  casino" matches the term "online casino").
-const NEEDS_CLEANUP_RE = /[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\t\n\v\f\r\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]| {2}/;
+const NEEDS_CLEANUP_RE = /[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\t\n\v\f\r\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/;
+const needsCleanup = (t: string): boolean => NEEDS_CLEANUP_RE.test(t) || t.includes('  ');
 
 function isZeroWidth(c: number): boolean {
   return c === 0xad || c === 0x180e || (c >= 0x200b && c <= 0x200f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2060 && c <= 0x2064) || c === 0xfeff;
@@ -60,7 +61,7 @@ function foldAscii(s: string): { text: string; map: Int32Array } {
 
 export function foldForMatch(s: string): MatchText {
   const f = ASCII_RE.test(s) ? foldAscii(s) : fold(s);
-  if (!NEEDS_CLEANUP_RE.test(f.text)) return { text: f.text, map: f.map };
+  if (!needsCleanup(f.text)) return { text: f.text, map: f.map };
   const src = f.text;
   const map = new Int32Array(src.length + 1);
   let out = '';
@@ -99,6 +100,17 @@ export function foldTerm(term: string): string {
 const LETTER_RE = /\p{L}/u;
 const CJK_RE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u30fc]/u;
 
+/** edgeClass + 1 per UTF-16 code unit, 0 = not computed yet */
+const CLASS_TABLE = new Uint8Array(0x10000);
+
+function cachedEdgeClass(code: number): number {
+  const v = CLASS_TABLE[code];
+  if (v !== 0) return v - 1;
+  const cls = edgeClass(code);
+  CLASS_TABLE[code] = cls + 1;
+  return cls;
+}
+
 /** 0 = no boundary needed (CJK, punctuation), 1 = latin letter, 2 = digit. */
 function edgeClass(code: number): 0 | 1 | 2 {
   if (code >= 0x30 && code <= 0x39) return 2;
@@ -112,10 +124,13 @@ function edgeClass(code: number): 0 | 1 | 2 {
 /** Does the neighbour char break a word that ends (or starts) with a char of class cls? */
 function isBoundary(text: string, i: number, cls: 0 | 1 | 2): boolean {
   if (cls === 0 || i < 0 || i >= text.length) return true;
-  const nb = edgeClass(text.charCodeAt(i));
+  const nb = cachedEdgeClass(text.charCodeAt(i));
   // a letter-edged term may touch digits ("casino88"); a digit-edged term may not touch letters or digits
   return cls === 1 ? nb !== 1 : nb === 0;
 }
+
+const ASCII_CLASS = new Uint8Array(0x80);
+for (let c = 0; c < 0x80; c++) ASCII_CLASS[c] = edgeClass(c);
 
 // ---- Aho-Corasick ------------------------------------------------------------------------------------
 
@@ -221,10 +236,15 @@ class Automaton {
   scan(text: string, hit: (p: Pattern, start: number, end: number) => void): void {
     const { root, fail, childStart, labels, targets, out, patterns } = this;
     let s = 0;
+    let prevCls = 0; // edge class of text[i - 1]
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
+      const cls = c < 0x80 ? ASCII_CLASS[c] : cachedEdgeClass(c);
       for (;;) {
         if (s === 0) {
+          // every term that starts with a letter (digit) needs a word boundary before it, so no match can
+          // start here when the previous char is a letter (a letter or digit): stay at the root
+          if ((cls === 1 && prevCls === 1) || (cls === 2 && prevCls !== 0)) break;
           s = root[c];
           break;
         }
@@ -257,6 +277,7 @@ class Automaton {
         }
         s = fail[s];
       }
+      prevCls = cls;
       if (s === 0) continue;
       const o = out[s];
       if (o === undefined) continue;
