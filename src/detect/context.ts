@@ -27,6 +27,8 @@ export interface PageCtx {
   mainSentences: { span: Span; blockId: number; cats: Set<Category>; ham: boolean }[];
   /** folded main-body text, for support look-ups */
   mainFolded: string;
+  /** lower-cased main-body sentences, for the title-affix body-use count */
+  mainSentenceTexts: string[];
 }
 
 export function buildContext(page: Page, rules: CompiledRules): PageCtx {
@@ -64,7 +66,8 @@ export function buildContext(page: Page, rules: CompiledRules): PageCtx {
       mainSentences.push({ span, blockId: id, cats, ham });
     }
   }
-  return { page, rules, lang, blocks, mainSentences, mainFolded: fold(mainText).text };
+  const mainSentenceTexts = mainSentences.map((s) => page.text.slice(s.span.start, s.span.end).toLowerCase());
+  return { page, rules, lang, blocks, mainSentences, mainFolded: fold(mainText).text, mainSentenceTexts };
 }
 
 /** Matches of bc that fall inside [start, end). */

@@ -86,10 +86,46 @@ export function addTextFeatures(folded: string, sink: FeatureSink, nsSalt = 0): 
   }
 }
 
+const CAMEL_RE = /[A-Z][a-z]+[A-Z][a-z]+/g;
+const DOMAIN_RE = /\b[a-z0-9-]{2,}\.(com|net|org|info|biz|cc|vip|club|site|online|top|xyz|me|io|co|us|bet|win|app|shop|store|live|pro|asia|cn|jp|id|ru|tk|ml)\b/gi;
+const SEP_RE = /[|｜·•/、]/g;
+const LONG_DIGITS_RE = /\d{5,}/g;
+const EMOJI_RE = /\p{Extended_Pictographic}/gu;
+const NUMBERED_RE = /^\s*\d{1,2}\s*[.)、）]/;
+
+function bucket(n: number): number {
+  return n <= 0 ? 0 : n === 1 ? 1 : n <= 3 ? 2 : n <= 7 ? 3 : 4;
+}
+
+/**
+ * Shape features that carry over to spam wording never seen in training: brand-like CamelCase names, domains and
+ * their TLDs, separator-stacked keyword lists, long digit runs (phone, QQ), emoji, numbering, length.
+ */
+export function addShapeFeatures(text: string, sink: FeatureSink): void {
+  const shape = (k: number, v: number) => sink.add(mix(mix(mix(FNV_OFFSET, NS.shape), k), v));
+  const head = text.length > MAX_FEATURE_CHARS ? text.slice(0, MAX_FEATURE_CHARS) : text;
+  shape(10, bucket(head.match(CAMEL_RE)?.length ?? 0));
+  for (const m of head.matchAll(DOMAIN_RE)) {
+    shape(11, 1);
+    let h = mix(FNV_OFFSET, 12);
+    for (const c of m[1].toLowerCase()) h = mix(h, c.charCodeAt(0));
+    sink.add(h);
+  }
+  const words = Math.max(1, head.split(/\s+/).length);
+  const seps = head.match(SEP_RE)?.length ?? 0;
+  shape(13, bucket(seps));
+  shape(14, Math.min(4, Math.floor((seps / words) * 8)));
+  shape(15, bucket(head.match(LONG_DIGITS_RE)?.length ?? 0));
+  shape(16, bucket(head.match(EMOJI_RE)?.length ?? 0));
+  if (NUMBERED_RE.test(head)) shape(17, 1);
+  shape(18, Math.min(12, Math.floor(Math.log2(head.length + 1))));
+}
+
 /** Features of a whole text unit (sentence or block) for the unit classifier. */
 export function unitFeatures(text: string, mask: number): number[] {
   const sink = new FeatureSink(mask);
   addTextFeatures(fold(text).text, sink);
+  addShapeFeatures(text, sink);
   sink.add(0x5eed); // bias-like constant feature
   return sink.ids;
 }

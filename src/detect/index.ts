@@ -11,10 +11,11 @@ import {
   hitOf,
   isLinkBlock,
   keywordAnchors,
+  isLinkFarm,
   isKeywordStuffed,
   isNumberedPromoLine,
   titleAffixes,
-  bodySupport,
+  bodyUses,
   type StructuralRuleRef,
 } from './structural.js';
 import { predict, type Model } from './model.js';
@@ -34,8 +35,10 @@ export const BLOCK_COVER = 0.6;
 export const ON_TOPIC_FROM = 0.08;
 export const ON_TOPIC_FULL = 0.25;
 export const ON_TOPIC_POINTS = 5;
-/** Boilerplate text is a candidate only with at least this many rule points of its own. */
+/** Boilerplate text is a candidate with at least this many rule points of its own, or ... */
 export const BOILERPLATE_MIN_POINTS = 1;
+/** ... when the classifier gives it at least this (also: standalone body blocks, hidden blocks, title affixes). */
+export const CAND_P = 0.5;
 
 export interface DetectOptions {
   rules: CompiledRules;
@@ -99,9 +102,13 @@ class Detector {
     this.S = structuralRules(rules);
   }
 
-  modelHit(text: string): RuleHit[] {
+  p(text: string): number {
+    if (!this.model || !text.trim()) return 0;
+    return predict(this.model.unit, unitFeatures(text, this.model.unit.mask));
+  }
+
+  modelHit(text: string, p = this.p(text)): RuleHit[] {
     if (!this.model || !text.trim()) return [];
-    const p = predict(this.model.unit, unitFeatures(text, this.model.unit.mask));
     return [{ rule: 'CLASSIFIER', points: modelPoints(p), description: `hashed n-gram classifier, p(spam)=${p.toFixed(3)}`, evidence: '' }];
   }
 
@@ -132,14 +139,14 @@ class Detector {
     const title = this.page.blocks[0];
     if (!p || !title || !title.text) return [];
     const phrases: string[] = [];
-    for (const a of titleAffixes(title.text, p.maxShare)) {
+    for (const a of titleAffixes(title.text, p)) {
       const s = title.start + a.start;
       const e = title.start + a.end;
       const matches = matchesIn(this.ctx.blocks[0], s, e);
-      if (!matches.some((m) => m.rule.score > 0)) continue;
-      const support = bodySupport(a.text, this.ctx.mainFolded);
-      const hits = [...lexiconHits(matches), ...this.modelHit(a.text)];
-      if (support < p.minSupport) hits.push(...this.structural('title-affix', a.text));
+      const prob = this.p(a.text);
+      if (!matches.some((m) => m.rule.score > 0) && prob < CAND_P) continue;
+      const hits = [...lexiconHits(matches), ...this.modelHit(a.text, prob)];
+      if (bodyUses(a.text, this.ctx.mainSentenceTexts) <= p.maxBodyUses) hits.push(...this.structural('title-affix', a.text));
       const c: Cand = { blockId: 0, start: s, end: e, kind: 'title-affix', hits, consistency: true };
       this.add(c);
       if (this.points(c) + this.consistencyHits(c).reduce((x, h) => x + h.points, 0) >= REQUIRED_POINTS) phrases.push(a.text);
@@ -152,7 +159,8 @@ class Detector {
     const p = this.params('repeated-phrase');
     if (!p) return;
     for (const phrase of phrases) {
-      if (phrase.length < p.minChars && !/[\u3400-\u9fff]{2}/.test(phrase)) continue;
+      if (phrase.length < p.minPhraseChars && !/[\u3400-\u9fff]{2}/.test(phrase)) continue;
+      if (bodyUses(phrase, this.ctx.mainSentenceTexts) > p.maxOtherUses) continue;
       for (const bc of this.ctx.blocks) {
         if (bc.block.id === 0) continue;
         let from = 0;
@@ -171,11 +179,12 @@ class Detector {
 
   /** The spam site's own name and slogan, when they carry spam terms, wherever they stand outside the article. */
   siteBranding(): void {
-    if (!this.params('site-branding')) return;
-    const names = [this.page.siteName, this.page.slogan].filter((n) => n && n.length >= 2);
+    const p = this.params('site-branding');
+    if (!p) return;
+    const names = [this.page.siteName, this.page.slogan].filter((n) => n && n.length >= 2 && n.length <= p.maxChars);
     for (const name of names) {
-      const own = matchText(this.rules, name, { lang: this.ctx.lang, where: 'boilerplate' }).filter((m) => m.rule.score > 0);
-      if (own.length === 0) continue;
+      const own = matchText(this.rules, name, { lang: this.ctx.lang, where: 'boilerplate' });
+      if (sumPoints(lexiconHits(own)) < p.minSpamPoints) continue;
       for (const bc of this.ctx.blocks) {
         const b = bc.block;
         if (b.id === 0 || b.region === 'body') continue;
@@ -190,9 +199,9 @@ class Detector {
     }
   }
 
-  wholeBlock(bc: BlockCtx, kind: InjectionKind, extra: RuleHit[], consistency: boolean): void {
+  wholeBlock(bc: BlockCtx, kind: InjectionKind, extra: RuleHit[], consistency: boolean, prob?: number): void {
     const b = bc.block;
-    const hits = [...extra, ...lexiconHits(bc.matches), ...this.modelHit(b.text)];
+    const hits = [...extra, ...lexiconHits(bc.matches), ...this.modelHit(b.text, prob)];
     this.add({ blockId: b.id, start: b.start, end: b.end, kind, hits, consistency });
   }
 
@@ -200,48 +209,58 @@ class Detector {
     const b = bc.block;
     if (b.id === 0 || !b.text.trim()) return;
     const pos = bc.matches.filter((m) => m.rule.score > 0);
+    const lexPoints = sumPoints(lexiconHits(pos));
+    const prob = this.p(b.text);
+    const spamPoints = lexPoints + Math.max(0, this.model ? modelPoints(prob) : 0);
+    const farm = this.params('link-farm');
+    const farmHit = farm && isLinkFarm(b, bc.matches, farm) ? this.structural('link-farm', `${b.links.length} links`) : [];
     // hidden, not legit UI
     if (b.region === 'hidden') {
       const hp = this.params('hidden-text');
-      const extra: RuleHit[] = [];
-      if (hp && (b.text.length >= hp.minChars || b.links.some((l) => l.offsite))) extra.push(...this.structural('hidden-text', b.path));
-      const lf = this.params('link-farm');
-      if (lf && b.links.filter((l) => l.offsite).length >= lf.minOffsiteLinks && keywordAnchors(b, bc.matches) >= lf.minKeywordAnchors) {
-        extra.push(...this.structural('link-farm', `${b.links.length} links`));
+      const extra: RuleHit[] = [...farmHit];
+      if (hp && (b.text.length >= hp.minChars || b.links.some((l) => l.offsite)) && spamPoints >= hp.minSpamPoints) {
+        extra.push(...this.structural('hidden-text', b.path));
       }
-      if (extra.length || pos.length) this.wholeBlock(bc, 'hidden-block', extra, false);
+      if (extra.length || pos.length || prob >= CAND_P) this.wholeBlock(bc, 'hidden-block', extra, false, prob);
       return;
     }
     const lb = this.params('link-block');
     if (lb && isLinkBlock(b, lb)) {
       const extra = this.structural('link-block', `${b.links.length} links, ${b.links.filter((l) => l.offsite).length} off-site`);
-      const lf = this.params('link-farm');
-      if (lf && keywordAnchors(b, bc.matches) >= lf.minKeywordAnchors) extra.push(...this.structural('link-farm', `${b.links.length} links`));
-      this.wholeBlock(bc, 'link-block', extra, false);
+      this.wholeBlock(bc, 'link-block', [...extra, ...farmHit], false, prob);
+      return;
+    }
+    if (farmHit.length) {
+      this.wholeBlock(bc, 'link-block', farmHit, false, prob);
       return;
     }
     const ks = this.params('keyword-stuffing');
     if (ks && isKeywordStuffed(b, bc.matches, ks)) {
-      this.wholeBlock(bc, 'keyword-stuffing', this.structural('keyword-stuffing', `${new Set(pos.map((m) => m.evidence)).size} distinct terms`), b.region === 'body');
+      this.wholeBlock(bc, 'keyword-stuffing', this.structural('keyword-stuffing', `${new Set(pos.map((m) => m.evidence)).size} distinct terms`), b.region === 'body', prob);
       return;
     }
     if (b.region === 'boilerplate') {
-      if (sumPoints(lexiconHits(pos)) >= BOILERPLATE_MIN_POINTS) this.wholeBlock(bc, 'promo-line', [], false);
+      if (lexPoints >= BOILERPLATE_MIN_POINTS || prob >= CAND_P) this.wholeBlock(bc, 'promo-line', [], false, prob);
       return;
     }
     // body
     const np = this.params('numbered-promo-line');
-    if (np && isNumberedPromoLine(b, np) && (pos.length > 0 || this.model)) {
-      this.wholeBlock(bc, 'promo-line', this.structural('numbered-promo-line', b.text.slice(0, 24)), true);
+    if (np && isNumberedPromoLine(this.page.blocks, b.id, np)) {
+      this.wholeBlock(bc, 'promo-line', this.structural('numbered-promo-line', b.text.slice(0, 24)), true, prob);
       return;
     }
-    this.sentencesOf(bc);
+    this.sentencesOf(bc, prob);
   }
 
   /** Body paragraphs: flag sentences with rule matches or a confident classifier, then cut the exact phrase. */
-  sentencesOf(bc: BlockCtx): void {
+  sentencesOf(bc: BlockCtx, blockP: number): void {
     const b = bc.block;
     const found: Cand[] = [];
+    if (bc.sentences.length <= 1 && blockP >= CAND_P) {
+      // a standalone one-sentence paragraph the classifier calls spam: a promo line
+      this.wholeBlock(bc, 'promo-line', [], true, blockP);
+      return;
+    }
     for (const sent of bc.sentences) {
       const matches = matchesIn(bc, sent.start, sent.end);
       const pos = matches.filter((m) => m.rule.score > 0);
@@ -266,7 +285,7 @@ class Detector {
     const blockChars = b.text.replace(/\s+/g, '').length || 1;
     const covered = found.reduce((n, c) => n + this.text(c).replace(/\s+/g, '').length, 0);
     if (found.length > 0 && covered / blockChars >= BLOCK_COVER) {
-      this.wholeBlock(bc, 'promo-line', [], true);
+      this.wholeBlock(bc, 'promo-line', [], true, blockP);
       return;
     }
     for (const c of found) this.add(c);
@@ -303,19 +322,24 @@ class Detector {
     ];
   }
 
-  run(): Finding[] {
+  /** Every candidate with its total points, before the threshold (for tuning and diagnostics). */
+  scoreAll(): { c: Cand; hits: RuleHit[]; points: number }[] {
     const phrases = this.titleAffix();
     this.repeatedPhrases(phrases);
     this.siteBranding();
     for (const bc of this.ctx.blocks) this.block(bc);
+    return this.cands.map((c) => {
+      const hits = [...c.hits, ...this.consistencyHits(c)];
+      return { c, hits, points: sumPoints(hits) };
+    });
+  }
+
+  run(): Finding[] {
     // score, keep the strongest of overlapping candidates
-    const scored = this.cands
-      .map((c) => {
-        const hits = [...c.hits, ...this.consistencyHits(c)];
-        return { c, hits, points: sumPoints(hits) };
-      })
+    const scored = this.scoreAll()
       .filter((x) => x.points >= REQUIRED_POINTS)
-      .sort((a, b) => b.points - a.points);
+      // strongest first; on a tie the longer span (a two-segment title affix over its first segment)
+      .sort((a, b) => b.points - a.points || b.c.end - b.c.start - (a.c.end - a.c.start));
     const taken: typeof scored = [];
     for (const x of scored) {
       if (taken.some((t) => t.c.start < x.c.end && t.c.end > x.c.start)) continue;
@@ -339,6 +363,11 @@ class Detector {
       };
     });
   }
+}
+
+/** All candidates with their points, threshold not applied: for tuning on the dev split and for diagnostics. */
+export function candidates(page: Page, opts: DetectOptions): { start: number; end: number; kind: InjectionKind; points: number; rules: RuleHit[] }[] {
+  return new Detector(page, opts.rules, opts.model ?? null).scoreAll().map(({ c, hits, points }) => ({ start: c.start, end: c.end, kind: c.kind, points, rules: hits }));
 }
 
 export function detect(page: Page, opts: DetectOptions): Finding[] {

@@ -42,11 +42,16 @@ export interface Model {
 
 export const DEFAULT_MODEL_PATH = fileURLToPath(new URL('../../corpus/model/model.json', import.meta.url));
 
+/** Feature values are 1/sqrt(n) (L2-normalised counts), so a long text does not win on length alone. */
+export function featureScale(n: number): number {
+  return n > 0 ? 1 / Math.sqrt(n) : 0;
+}
+
 export function predict(head: LrHead, ids: number[]): number {
-  let z = head.bias;
   const w = head.w;
-  for (let i = 0; i < ids.length; i++) z += w[ids[i]];
-  return 1 / (1 + Math.exp(-z));
+  let s = 0;
+  for (let i = 0; i < ids.length; i++) s += w[ids[i]];
+  return 1 / (1 + Math.exp(-(head.bias + s * featureScale(ids.length))));
 }
 
 export function encodeHead(h: LrHead): z.infer<typeof Head> {
@@ -138,12 +143,13 @@ export function trainHead(examples: TrainExample[], o: TrainOptions): LrHead {
     }
     for (const k of order) {
       const ex = examples[k];
-      let z = bias;
+      const x = featureScale(ex.ids.length);
+      let z = 0;
       for (const id of ex.ids) z += w[id];
-      const p = 1 / (1 + Math.exp(-z));
+      const p = 1 / (1 + Math.exp(-(bias + z * x)));
       const g = (p - ex.y) * (ex.w ?? 1);
       for (const id of ex.ids) {
-        const gi = g + o.l2 * w[id];
+        const gi = g * x + o.l2 * w[id];
         g2[id] += gi * gi;
         w[id] -= (o.lr / Math.sqrt(g2[id])) * gi;
       }

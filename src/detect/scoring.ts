@@ -6,9 +6,14 @@ import type { RuleHit } from './types.js';
 export const REQUIRED_POINTS = 5;
 /** Width of the logistic that turns points into a 0..1 score (score 0.5 at REQUIRED_POINTS). */
 export const SCORE_SCALE = 1.5;
-/** The classifier's vote in points: MODEL_WEIGHT * logit(p), clipped to +-MODEL_MAX_POINTS. */
+/**
+ * The classifier's vote in points: MODEL_WEIGHT * logit(p), clipped to [MODEL_MIN_POINTS, MODEL_MAX_POINTS].
+ * Asymmetric on purpose: a confident spam vote is strong evidence, but a low p on wording the model never saw is
+ * weak evidence of ham (measured on dev: held-out spam wording gets p near 0), so it may only pull down a little.
+ */
 export const MODEL_WEIGHT = 1;
-export const MODEL_MAX_POINTS = 6;
+export const MODEL_MAX_POINTS = 5;
+export const MODEL_MIN_POINTS = -1.5;
 /** Ham rules (negative points) in one unit add up to at most this much. */
 export const MAX_HAM_POINTS = -6;
 /** The same lexicon rule firing again in one unit adds this share of its points each time, up to MAX_REPEATS. */
@@ -23,7 +28,7 @@ export function modelPoints(p: number): number {
   const eps = 1e-6;
   const q = Math.min(1 - eps, Math.max(eps, p));
   const logit = Math.log(q / (1 - q));
-  return Math.max(-MODEL_MAX_POINTS, Math.min(MODEL_MAX_POINTS, MODEL_WEIGHT * logit));
+  return Math.max(MODEL_MIN_POINTS, Math.min(MODEL_MAX_POINTS, MODEL_WEIGHT * logit));
 }
 
 export function sumPoints(hits: RuleHit[]): number {

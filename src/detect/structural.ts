@@ -1,6 +1,6 @@
 // Structural checks: signals that come from where text sits and how it is shaped, not from its words.
 // Each check is switched on and weighted by a `kind: structural` rule in rules/structural.yaml (check: <name>);
-// a rule's params override the defaults below.
+// the rule's params (documented in its description) override the defaults below.
 import type { Block } from '../page/types.js';
 import type { CompiledRules, TextMatch } from './rules/index.js';
 import type { RuleHit } from './types.js';
@@ -8,22 +8,14 @@ import type { StructuralCheck } from './rules/schema.js';
 import { segment } from '../text/index.js';
 
 export const DEFAULTS: Record<StructuralCheck, Record<string, number>> = {
-  // a title segment at the start or end, at most maxShare of the title, whose words the article does not use
-  'title-affix': { maxShare: 0.5, minSupport: 0.5 },
-  // "1. 富途证券:..." — a short numbered line with a name and a colon, standing alone between paragraphs
-  'numbered-promo-line': { maxChars: 120 },
-  // a block of links, mostly to other sites
-  'link-block': { minLinks: 4, minOffsiteShare: 0.6, minLinkTextShare: 0.5 },
-  // many off-site links with keyword anchors
-  'link-farm': { minOffsiteLinks: 3, minKeywordAnchors: 2 },
-  // matched spam terms cover much of a block, or terms repeat
-  'keyword-stuffing': { minCoverage: 0.35, minDistinct: 3, minChars: 20 },
-  // a phrase in both the title and the body that the article does not otherwise use
-  'repeated-phrase': { minChars: 4 },
-  // hidden (not UI) block carrying text or links
-  'hidden-text': { minChars: 20 },
-  // the spam site's own name/slogan around the article
-  'site-branding': {},
+  'title-affix': { minAffixChars: 2, maxAffixChars: 24, maxBodyUses: 0 },
+  'numbered-promo-line': { maxLineChars: 80, maxListLength: 1 },
+  'link-block': { minLinks: 5, minOffsiteShare: 0.7, minLinkTextShare: 0.7 },
+  'link-farm': { minLinks: 4, minKeywordAnchorShare: 0.5 },
+  'keyword-stuffing': { minChars: 40, maxFunctionWordShare: 0.05, minSpamTerms: 3 },
+  'repeated-phrase': { minPhraseChars: 4, maxOtherUses: 0 },
+  'hidden-text': { minChars: 20, minSpamPoints: 2 },
+  'site-branding': { maxChars: 30, minSpamPoints: 2 },
 };
 
 export interface StructuralRuleRef {
@@ -46,22 +38,27 @@ export function hitOf(ref: StructuralRuleRef, evidence: string, points = ref.poi
   return { rule: ref.id, points, description: ref.description, evidence };
 }
 
-const LABEL_RE = /^(友情链接|友链|合作伙伴|合作网站|相关链接|links?|partners?|partner sites|blogroll|sponsored links|friends)\s*[:：]?/i;
+/** Label that opens a blogroll / 友情链接 block. */
+const LINK_LABEL_RE = /^(友情链接|友链|合作伙伴|合作网站|推荐网站|相关链接|links?|partners?|partner sites|our partners|resources|useful links|blogroll|sponsored links|friends|situs rekomendasi|link alternatif)\s*[:：]?/i;
+
 export function isLinkBlock(b: Block, p: Record<string, number>): boolean {
   const links = b.links.length;
   if (links < p.minLinks) return false;
   const offsite = b.links.filter((l) => l.offsite).length / links;
   const linkShare = b.text.length ? b.linkChars / b.text.length : 0;
-  return offsite >= p.minOffsiteShare && (linkShare >= p.minLinkTextShare || LABEL_RE.test(b.text.trim()));
+  return offsite >= p.minOffsiteShare && (linkShare >= p.minLinkTextShare || LINK_LABEL_RE.test(b.text.trim()));
 }
 
 /** Off-site links whose anchor text carries a spam term. */
 export function keywordAnchors(b: Block, matches: TextMatch[]): number {
   let n = 0;
+  let from = 0;
   for (const l of b.links) {
     if (!l.offsite || !l.text) continue;
-    const i = b.text.indexOf(l.text);
+    let i = b.text.indexOf(l.text, from);
+    if (i < 0) i = b.text.indexOf(l.text);
     if (i < 0) continue;
+    from = i + l.text.length;
     const s = b.start + i;
     const e = s + l.text.length;
     if (matches.some((m) => m.rule.score > 0 && m.start < e && m.end > s)) n++;
@@ -69,24 +66,52 @@ export function keywordAnchors(b: Block, matches: TextMatch[]): number {
   return n;
 }
 
-export function isKeywordStuffed(b: Block, matches: TextMatch[], p: Record<string, number>): boolean {
-  if (b.text.length < p.minChars) return false;
-  const pos = matches.filter((m) => m.rule.score > 0);
-  const distinct = new Set(pos.map((m) => m.evidence.toLowerCase()));
-  let covered = 0;
-  let last = b.start;
-  for (const m of pos) {
-    const s = Math.max(m.start, last);
-    if (m.end > s) covered += m.end - s;
-    last = Math.max(last, m.end);
-  }
-  const nonSpace = b.text.replace(/\s+/g, '').length || 1;
-  return distinct.size >= p.minDistinct && covered / nonSpace >= p.minCoverage;
+export function isLinkFarm(b: Block, matches: TextMatch[], p: Record<string, number>): boolean {
+  const off = b.links.filter((l) => l.offsite).length;
+  return off >= p.minLinks && keywordAnchors(b, matches) / off >= p.minKeywordAnchorShare;
 }
 
-const NUMBERED_RE = /^\s*(?:\d{1,2}|[一二三四五六七八九十])\s*[.、)）:：]\s*\S{1,24}?[:：]/u;
-export function isNumberedPromoLine(b: Block, p: Record<string, number>): boolean {
-  return b.text.length <= p.maxChars && NUMBERED_RE.test(b.text);
+/** Function words per language: real sentences are full of them, stacked keyword lists have none. */
+const FUNCTION_WORDS = new Set(
+  (
+    'the of and to a in is that for it on was with as by at be this are from or an have not but had his her they we you ' +
+    'he she which were been has their its will would there can said more who also after than when into about ' +
+    'der die das und ist nicht ein eine zu den mit von sich des auf für im dem el la los las de que y en un una por con para es se del ' +
+    'le les et des est pour dans une sur qui au ' +
+    'yang dan di ini itu dengan untuk tidak dari dalam akan pada juga ke ada oleh karena ' +
+    '的 了 是 在 和 也 就 都 而 及 与 着 或 一个 这 那 他 她 我们 他们 被 把 让 对 从 向 但 并 还 又 所 将 已 于 为 以 其 之 ' +
+    'の は を に が で と も な た し て から まで'
+  ).split(/\s+/),
+);
+
+export function functionWordShare(text: string): number {
+  const tokens = segment(text.toLowerCase());
+  if (tokens.length === 0) return 0;
+  let n = 0;
+  for (const t of tokens) if (FUNCTION_WORDS.has(t.text)) n++;
+  return n / tokens.length;
+}
+
+export function isKeywordStuffed(b: Block, matches: TextMatch[], p: Record<string, number>): boolean {
+  if (b.text.length < p.minChars) return false;
+  const distinct = new Set(matches.filter((m) => m.rule.score > 0).map((m) => m.evidence.toLowerCase()));
+  if (distinct.size < p.minSpamTerms) return false;
+  return functionWordShare(b.text) <= p.maxFunctionWordShare;
+}
+
+const NUMBERED_RE = /^\s*(?:\d{1,2}|[一二三四五六七八九十])\s*[.、)）:：]\s*\S/u;
+export function isNumbered(b: Block): boolean {
+  return NUMBERED_RE.test(b.text);
+}
+
+/** A short numbered line standing alone (its neighbours are not numbered too: not a real list). */
+export function isNumberedPromoLine(blocks: Block[], i: number, p: Record<string, number>): boolean {
+  const b = blocks[i];
+  if (b.text.length > p.maxLineChars || !isNumbered(b)) return false;
+  let run = 1;
+  for (let j = i - 1; j > 0 && isNumbered(blocks[j]) && blocks[j].region === b.region; j--) run++;
+  for (let j = i + 1; j < blocks.length && isNumbered(blocks[j]) && blocks[j].region === b.region; j++) run++;
+  return run <= p.maxListLength;
 }
 
 /** CJK titles: a space is a separator (there are no spaces between words). Latin titles: only real separators. */
@@ -100,31 +125,47 @@ export interface Affix {
   text: string;
 }
 
-/** Candidate prefix and suffix segments of a title (cut at spaces and separators), at most maxShare of it. */
-export function titleAffixes(title: string, maxShare: number): Affix[] {
+/** How many separator-cut segments a prefix or suffix may span ("Cfd Trading App - CrownCapital | Headline"). */
+export const MAX_AFFIX_SEGMENTS = 3;
+
+/**
+ * Candidate prefixes and suffixes of a title, cut at spaces (CJK) or separators, spanning 1..MAX_AFFIX_SEGMENTS
+ * segments, within the length bounds and never more than half the title. Shortest first.
+ */
+export function titleAffixes(title: string, p: Record<string, number>): Affix[] {
   const cuts: { s: number; e: number }[] = [];
   const re = /[\u3040-\u30ff\u3400-\u9fff]/.test(title) ? CJK_TITLE_SEP_RE : LATIN_TITLE_SEP_RE;
   for (const m of title.matchAll(re)) {
-    if (m[0].length === 0) continue;
+    if (m[0].length === 0 || m.index === 0 || m.index! + m[0].length === title.length) continue;
     cuts.push({ s: m.index!, e: m.index! + m[0].length });
   }
-  if (cuts.length === 0) return [];
+  const ok = (len: number) => len >= p.minAffixChars && len <= p.maxAffixChars && len <= title.length / 2;
   const out: Affix[] = [];
-  const first = cuts[0];
-  if (first.s > 0 && first.s <= title.length * maxShare) out.push({ start: 0, end: first.s, text: title.slice(0, first.s) });
-  const last = cuts[cuts.length - 1];
-  if (last.e < title.length && title.length - last.e <= title.length * maxShare) {
-    out.push({ start: last.e, end: title.length, text: title.slice(last.e) });
+  for (let k = 0; k < Math.min(MAX_AFFIX_SEGMENTS, cuts.length); k++) {
+    const c = cuts[k];
+    if (ok(c.s)) out.push({ start: 0, end: c.s, text: title.slice(0, c.s) });
+  }
+  for (let k = 0; k < Math.min(MAX_AFFIX_SEGMENTS, cuts.length); k++) {
+    const c = cuts[cuts.length - 1 - k];
+    if (ok(title.length - c.e)) out.push({ start: c.e, end: title.length, text: title.slice(c.e) });
   }
   return out;
 }
 
-/** Share of a phrase's words that the article body uses outside exact copies of the phrase. */
-export function bodySupport(phrase: string, bodyFolded: string): number {
-  const words = segment(phrase.toLowerCase()).filter((t) => t.text.length >= (t.cjk ? 2 : 3));
-  if (words.length === 0) return 1;
-  const stripped = bodyFolded.split(phrase.toLowerCase()).join(' ');
-  let found = 0;
-  for (const w of words) if (stripped.includes(w.text)) found++;
-  return found / words.length;
+/**
+ * How many article sentences use the phrase's words (at least half of them) outside exact copies of the phrase.
+ * A real headline's words come back in its story; a spam keyword prefix's words do not.
+ */
+export function bodyUses(phrase: string, sentencesFolded: string[]): number {
+  const p = phrase.toLowerCase();
+  const words = [...new Set(segment(p).filter((t) => t.text.length >= (t.cjk ? 2 : 3)).map((t) => t.text))];
+  if (words.length === 0) return Infinity;
+  let uses = 0;
+  for (const s of sentencesFolded) {
+    const rest = s.split(p).join(' ');
+    let found = 0;
+    for (const w of words) if (rest.includes(w)) found++;
+    if (found / words.length >= 0.5) uses++;
+  }
+  return uses;
 }
