@@ -65,7 +65,8 @@ function applyHomoglyphs(x: string): string {
 
 /** NFKC + lower-case + look-alikes of one cluster. */
 function foldCluster(x: string): string {
-  return applyHomoglyphs(x.normalize('NFKC').toLowerCase());
+  // 'İ'.toLowerCase() is "i" + combining dot above: fold it to a plain "i" so "İstanbul" matches "istanbul"
+  return applyHomoglyphs(x.normalize('NFKC').toLowerCase().replace(/i\u0307/g, 'i'));
 }
 
 function computeEntry(c: number): number {

@@ -45,6 +45,7 @@ describe('fold', () => {
     expect(originalOf(s, 'viagra', 20)).toBe('\u03bdiagra');
     // Cyrillic ԁ, ѕ, і, ј and capitals that lower-case into look-alikes
     expect(fold('\u0501\u0455\u0456\u0458 \u0412\u041e\u0422').text).toBe('dsij bot');
+    expect(fold('İSTANBUL ıstanbul').text).toBe('istanbul istanbul');
   });
 
   it('maps NFKC expansions (㈱, ﬁ) back to the whole original character', () => {
