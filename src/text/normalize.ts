@@ -29,6 +29,9 @@ export const HOMOGLYPHS: Readonly<Record<string, string>> = {
   ı: 'i', ȷ: 'j', ℓ: 'l',
 };
 
+const ZERO_WIDTH_RE = new RegExp(`[${ZERO_WIDTH_CHARS.map((c) => `\\u${c.toString(16).padStart(4, '0')}`).join('')}]`, 'g');
+const isZeroWidth = (c: number) => ZERO_WIDTH_CHARS.includes(c);
+
 // Fold table for BMP code units. 0 = not computed yet; otherwise one of the kinds below, plus MARK_BIT
 // when the character is a combining mark (it then joins the cluster of the character before it).
 const KIND_DELETE = 1;
@@ -66,12 +69,13 @@ function applyHomoglyphs(x: string): string {
 /** NFKC + lower-case + look-alikes of one cluster. */
 function foldCluster(x: string): string {
   // 'İ'.toLowerCase() is "i" + combining dot above: fold it to a plain "i" so "İstanbul" matches "istanbul"
-  return applyHomoglyphs(x.normalize('NFKC').toLowerCase().replace(/i\u0307/g, 'i'));
+  // zero-width chars that are also combining marks (U+034F) can sit inside a cluster: drop them there too
+  return applyHomoglyphs(x.normalize('NFKC').toLowerCase().replace(/i\u0307/g, 'i').replace(ZERO_WIDTH_RE, ''));
 }
 
 function computeEntry(c: number): number {
   let v: number;
-  if (ZERO_WIDTH_CHARS.includes(c)) v = KIND_DELETE;
+  if (isZeroWidth(c)) v = KIND_DELETE;
   else if (c >= 0xd800 && c <= 0xdfff) v = KIND_SINGLE_BASE + c; // surrogates are handled by the caller
   else {
     const f = foldCluster(String.fromCharCode(c));
@@ -216,10 +220,11 @@ function foldUncached(s: string): Folded {
 
 /**
  * Original span of the folded span [start, end). The end is widened to the end of the cluster that holds
- * folded char end-1 (so a match on half of an expansion such as "ﬁ" -> "fi" still covers the whole "ﬁ");
- * characters fold() dropped right after the match (zero-width) are included.
+ * folded char end-1 (so a match on half of an expansion such as "ﬁ" -> "fi" still covers the whole "ﬁ").
+ * Characters fold() dropped right after the match (zero-width) are included unless the original string is
+ * passed as `s`, in which case they are trimmed off the end.
  */
-export function toOriginal(f: Folded, start: number, end: number): { start: number; end: number } {
+export function toOriginal(f: Folded, start: number, end: number, s?: string): { start: number; end: number } {
   const len = f.text.length;
   if (start < 0) start = 0;
   if (end > len) end = len;
@@ -229,5 +234,7 @@ export function toOriginal(f: Folded, start: number, end: number): { start: numb
   const last = f.map[end - 1];
   let k = end;
   while (k < len && f.map[k] === last) k++;
-  return { start: os, end: f.map[k] };
+  let oe = f.map[k];
+  if (s !== undefined) while (oe - 1 > last && isZeroWidth(s.charCodeAt(oe - 1))) oe--;
+  return { start: os, end: oe };
 }

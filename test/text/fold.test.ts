@@ -26,6 +26,14 @@ describe('fold', () => {
     expect(fold(s).text).toBe('buy viagra now');
     expect(originalOf(s, 'viagra')).toBe('v\u200Bi\u200Ca\u00ADg\u2060r\uFEFFa');
     checkMap(s);
+    // zero-width chars right after the match: kept by default, trimmed when the original is passed
+    const t = '\u200Bviagra\u200B\u200D!';
+    const f = fold(t);
+    expect(f.text).toBe('viagra!');
+    expect(toOriginal(f, 0, 6)).toEqual({ start: 1, end: 9 });
+    expect(toOriginal(f, 0, 6, t)).toEqual({ start: 1, end: 7 });
+    // U+034F (combining grapheme joiner) is a mark, so it joins a cluster: still dropped
+    expect(fold('vi\u034Fagra').text).toBe('viagra');
   });
 
   it('folds full-width letters (ｖｉａｇｒａ) and maps back to the full-width original', () => {
