@@ -9,6 +9,8 @@ export const MIN_SCORING_LEN = 25;
 export const CJK_WEIGHT = 3;
 /** Each full 100 effective chars adds a point, up to this many. */
 export const MAX_LENGTH_POINTS = 3;
+/** Containers with fewer text chars than this get a proportional share of their class weight. */
+export const CLASS_WEIGHT_FULL_CHARS = 500;
 /** How many ancestor levels receive a block's score. */
 export const ANCESTOR_LEVELS = 5;
 /** Blocks with more link text than this share are link lists (dropped unless sandwiched between paragraphs). */
@@ -19,6 +21,13 @@ export const MIN_SIBLING_SCORE = 10;
 /** A sibling paragraph longer than this with little link text joins the article. */
 export const SIBLING_PARA_LEN = 80;
 export const SIBLING_MAX_LINK_DENSITY = 0.25;
+/**
+ * An element named like chrome (sidebar, comments ...) only disqualifies its text when it holds less than this
+ * share of the page's text; a larger one is a wrapper with an unlucky name ("container penci_sidebar").
+ */
+export const MAX_UNLIKELY_SHARE = 0.5;
+/** When the article found holds fewer effective chars than this, scoring is retried with name filters off. */
+export const RETRY_MIN_CHARS = 500;
 
 const PARA_TAGS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'pre', 'blockquote', 'dd', 'dt', 'figcaption', 'address', 'summary', 'legend', 'caption', 'th', 'font', 'span', 'b', 'strong', 'em', 'i', 'a']);
 const PUNCT = /[,，、。；;！？!?：]/g;
@@ -63,10 +72,26 @@ export function selectMain(els: ElInfo[], blocks: RawBlock[], excludeTexts: Set<
     text[p] += text[i];
     links[p] += links[i];
   }
-  const anyLikely = blocks.some((b) => !b.hidden && els[b.el].unlikelyAnc < 0 && effectiveLength(b.text) >= MIN_SCORING_LEN);
+  const total = text[0] || 1;
+  /** nearest small chrome-named ancestor (at most `stop` levels above), -1 when none */
+  const chrome = (e: number): number => {
+    for (let u = els[e].unlikelyAnc; u >= 0; u = els[u].parent > 0 ? els[els[u].parent].unlikelyAnc : -1) {
+      if (text[u] < MAX_UNLIKELY_SHARE * total) return u;
+    }
+    return -1;
+  };
+  const first = pick(true);
+  if (first.main.length && first.chars >= RETRY_MIN_CHARS) return { main: first.main, top: first.top };
+  const second = pick(false);
+  const best = second.chars > first.chars ? second : first;
+  return { main: best.main, top: best.top };
+
+  function pick(useNames: boolean): { main: number[]; top: number; chars: number } {
+  score.fill(0);
+  scored.fill(0);
   for (const b of blocks) {
     if (b.hidden) continue;
-    if (anyLikely && els[b.el].unlikelyAnc >= 0) continue;
+    if (useNames && chrome(b.el) >= 0) continue;
     const len = effectiveLength(b.text);
     if (len < MIN_SCORING_LEN) continue;
     const ld = b.linkChars / b.text.length;
@@ -78,7 +103,9 @@ export function selectMain(els: ElInfo[], blocks: RawBlock[], excludeTexts: Set<
       if (e.tag === 'html' || e.tag === 'head') break;
       if (!scored[cur]) {
         scored[cur] = 1;
-        score[cur] = tagWeight(e.tag) + e.classWeight;
+        // name hints count in full only for containers holding real text (a "content title" div with a
+        // byline must not beat the article)
+        score[cur] = tagWeight(e.tag) + e.classWeight * Math.min(1, text[cur] / CLASS_WEIGHT_FULL_CHARS);
       }
       score[cur] += level === 0 ? s : level === 1 ? s / 2 : s / (level * 3);
       cur = e.parent;
@@ -96,7 +123,11 @@ export function selectMain(els: ElInfo[], blocks: RawBlock[], excludeTexts: Set<
       top = i;
     }
   }
-  if (top < 0) return { main: [], top: -1 };
+  if (process.env.WINNOW_DEBUG_MAIN) {
+    const idx = [...final.keys()].filter((i) => scored[i]).sort((a, b) => final[b] - final[a]).slice(0, 6);
+    for (const i of idx) console.log('cand', useNames, i, els[i].tag, els[i].names.slice(0, 50), 'score', score[i].toFixed(1), 'final', final[i].toFixed(1), 'ld', (links[i] / (text[i] || 1)).toFixed(2));
+  }
+  if (top < 0) return { main: [], top: -1, chars: 0 };
 
   // containers: the top one plus qualifying siblings
   const containers: number[] = [];
@@ -134,7 +165,7 @@ export function selectMain(els: ElInfo[], blocks: RawBlock[], excludeTexts: Set<
     if (b.hidden) continue;
     const c = inside(b.el);
     if (c < 0) continue;
-    const ua = els[b.el].unlikelyAnc;
+    const ua = chrome(b.el);
     if (ua >= 0 && els[ua].pre > els[c].pre) continue;
     if (b.tag === 'h1' && excludeTexts.has(b.text)) continue;
     cand.push(bi);
@@ -151,5 +182,8 @@ export function selectMain(els: ElInfo[], blocks: RawBlock[], excludeTexts: Set<
     }
     main.push(bi);
   }
-  return { main, top };
+  let chars = 0;
+  for (const bi of main) chars += effectiveLength(blocks[bi].text);
+  return { main, top, chars };
+  }
 }
