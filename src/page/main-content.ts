@@ -14,7 +14,7 @@ export const CLASS_WEIGHT_FULL_CHARS = 500;
 /** How many ancestor levels receive a block's score. */
 export const ANCESTOR_LEVELS = 5;
 /** Blocks with more link text than this share are link lists (dropped unless sandwiched between paragraphs). */
-export const MAX_LINK_DENSITY = 0.5;
+export const MAX_LINK_DENSITY = 0.45;
 /** Siblings of the top container are kept when they score at least this share of it (and at least MIN_SIBLING_SCORE). */
 export const SIBLING_SCORE_SHARE = 0.2;
 export const MIN_SIBLING_SCORE = 10;
@@ -26,6 +26,8 @@ export const SIBLING_MAX_LINK_DENSITY = 0.25;
  * share of the page's text; a larger one is a wrapper with an unlucky name ("container penci_sidebar").
  */
 export const MAX_UNLIKELY_SHARE = 0.5;
+/** Names that never wrap the article, whatever their size (comment threads can outweigh the post). */
+const ALWAYS_CHROME = /comment|disqus|respond|replies|footer|related|recommend|评论|相关/;
 /** When the article found holds fewer effective chars than this, scoring is retried with name filters off. */
 export const RETRY_MIN_CHARS = 500;
 
@@ -76,7 +78,7 @@ export function selectMain(els: ElInfo[], blocks: RawBlock[], excludeTexts: Set<
   /** nearest small chrome-named ancestor (at most `stop` levels above), -1 when none */
   const chrome = (e: number): number => {
     for (let u = els[e].unlikelyAnc; u >= 0; u = els[u].parent > 0 ? els[els[u].parent].unlikelyAnc : -1) {
-      if (text[u] < MAX_UNLIKELY_SHARE * total) return u;
+      if (text[u] < MAX_UNLIKELY_SHARE * total || ALWAYS_CHROME.test(els[u].names)) return u;
     }
     return -1;
   };
