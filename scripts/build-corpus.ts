@@ -3,7 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Category, InjectionKind } from '../src/detect/types.js';
-import { corpusDir, loadFixtures, materialize, SPLITS } from '../src/corpus/index.js';
+import { corpusDir, loadFixtures, materialize, MaterializeCache, SPLITS } from '../src/corpus/index.js';
 import { categoriesFor, generateInjection, hashString, makeRng, type InjectionSpec, type Rng } from '../src/corpus/inject.js';
 import type { Recipe } from '../src/corpus/recipe.js';
 import { FORCED_TEST_KEYS, listSources, REAL_SPAM_SOURCES, splitKey, type SourcePage } from '../src/corpus/sources.js';
@@ -139,7 +139,7 @@ function main(): void {
     writeFileSync(join(dir, `${split}.jsonl`), lines.join('\n') + '\n');
   }
   // materialise everything once: validates recipes and gives the gold counts
-  const cache = new Map<string, string>();
+  const cache = new MaterializeCache();
   const items: CorpusItem[] = recipes.map((r) => materialize(r, cache));
   const fixtures = loadFixtures();
   writeFileSync(join(dir, 'README.md'), readme(pages, recipes, items, fixtures));

@@ -8,7 +8,7 @@ import { load, type CheerioAPI } from 'cheerio/slim';
 import { InputError } from '../errors.js';
 import { GoldSpan as GoldSpanSchema } from './gold.js';
 import { decodeBytes } from './decode.js';
-import { applyInjection, collapse, fixCharsetString, locateArticle, makeRng, type ArticleHints } from './inject.js';
+import { collapse, fixCharsetString, injectAll, locateArticle, type ArticleHints, type ParsedPage } from './inject.js';
 import { Recipe } from './recipe.js';
 import type { CorpusItem, GoldSpan, Split } from './types.js';
 
@@ -103,41 +103,52 @@ export function loadHtml(html: string): CheerioAPI {
   return load(html, CHEERIO_OPTIONS as never);
 }
 
-/** Materialise one recipe into a page + gold (deterministic). */
-export function materialize(recipe: Recipe, cache?: Map<string, string>): CorpusItem {
-  const html = fixCharsetString(readSourcePage(recipe.source, cache));
-  const { goldBody, hints } = pageHints(recipe);
-  if (!recipe.injections.length && !recipe.real?.length) {
-    // clean item: the page as it is (no parse, no re-serialisation)
-    return {
-      id: recipe.id, site: recipe.site, source: recipe.source, lang: recipe.lang, split: recipe.split, html, gold: [],
-      ...(goldBody !== undefined ? { goldBody } : {}), contaminated: false, ...(recipe.tags?.length ? { tags: recipe.tags } : {}),
-    };
+/** Per-call cache of decoded sources and parsed pages (a page's items share one parse). */
+export class MaterializeCache {
+  readonly sources = new Map<string, string>();
+  readonly parsed = new Map<string, ParsedPage>();
+}
+
+function parsedPage(recipe: Recipe, html: string, hints: ArticleHints, cache?: MaterializeCache): ParsedPage {
+  const key = `${recipe.source}#${recipe.key ?? ''}`;
+  const hit = cache?.parsed.get(key);
+  if (hit) return hit;
+  const $ = load(html, { withStartIndices: true, withEndIndices: true } as never);
+  const page: ParsedPage = { html, $, units: locateArticle($, hints) };
+  if (cache) {
+    // keep only the latest page: recipes of one page are adjacent, so this bounds memory
+    cache.parsed.clear();
+    cache.parsed.set(key, page);
   }
-  const $ = loadHtml(html);
+  return page;
+}
+
+/** Materialise one recipe into a page + gold (deterministic). */
+export function materialize(recipe: Recipe, cache?: MaterializeCache): CorpusItem {
+  const html = fixCharsetString(readSourcePage(recipe.source, cache?.sources));
+  const { goldBody, hints } = pageHints(recipe);
   const gold: GoldSpan[] = [];
-  for (const real of recipe.real ?? []) {
-    const els = $(real.selector).toArray();
-    if (els.length === 0) throw new InputError(`corpus: ${recipe.id}: real spam block not found (${real.selector})`);
-    let best = els[0];
-    let bestText = collapse($(best).text());
-    if (real.pick === 'longest') {
-      for (const el of els) {
-        const t = collapse($(el).text());
-        if (t.length > bestText.length) {
-          best = el;
-          bestText = t;
+  let out = html;
+  if (recipe.real?.length || recipe.injections.length) {
+    const page = parsedPage(recipe, html, hints, cache);
+    const $ = page.$;
+    for (const real of recipe.real ?? []) {
+      const els = $(real.selector).toArray();
+      if (els.length === 0) throw new InputError(`corpus: ${recipe.id}: real spam block not found (${real.selector})`);
+      let bestText = collapse($(els[0]).text());
+      if (real.pick === 'longest') {
+        for (const el of els) {
+          const t = collapse($(el).text());
+          if (t.length > bestText.length) bestText = t;
         }
       }
+      gold.push({ text: bestText, where: real.where, kind: real.kind, category: real.category, lang: real.lang });
     }
-    gold.push({ text: bestText, where: real.where, kind: real.kind, category: real.category, lang: real.lang });
-  }
-  if (recipe.injections.length) {
-    const rng = makeRng(recipe.seed);
-    const units = locateArticle($, hints);
-    recipe.injections.forEach((spec, i) => {
-      for (const g of applyInjection($, spec, units, rng, i)) if (g.text) gold.push(g);
-    });
+    if (recipe.injections.length) {
+      const r = injectAll(page, recipe.injections, recipe.seed);
+      out = r.html;
+      gold.push(...r.gold);
+    }
   }
   return {
     id: recipe.id,
@@ -145,7 +156,7 @@ export function materialize(recipe: Recipe, cache?: Map<string, string>): Corpus
     source: recipe.source,
     lang: recipe.lang,
     split: recipe.split,
-    html: recipe.injections.length ? $.html() : html,
+    html: out,
     gold,
     ...(goldBody !== undefined ? { goldBody } : {}),
     contaminated: gold.length > 0,
@@ -197,7 +208,7 @@ export function loadSplit(split: Split, opts: LoadOptions = {}): CorpusItem[] {
     recipes = recipes.filter((r) => want.some((s) => r.dataset === s || r.source.startsWith(s)));
   }
   if (opts.limit !== undefined) recipes = recipes.slice(0, Math.max(0, opts.limit));
-  const cache = new Map<string, string>();
+  const cache = new MaterializeCache();
   return recipes.map((r) => materialize(r, cache));
 }
 

@@ -458,26 +458,11 @@ export function fixCharsetString(html: string): string {
   return '<meta charset="utf-8">' + out;
 }
 
-/** Make the page declare UTF-8 (it is serialised as a UTF-8 string). */
-export function fixCharset($: CheerioAPI): void {
-  let found = false;
-  $('meta[charset]').each((_i, el) => {
-    $(el).attr('charset', 'utf-8');
-    found = true;
-  });
-  $('meta[http-equiv]').each((_i, el) => {
-    if (($(el).attr('http-equiv') ?? '').toLowerCase() === 'content-type') {
-      $(el).attr('content', 'text/html; charset=utf-8');
-      found = true;
-    }
-  });
-  if (!found) {
-    const head = $('head');
-    if (head.length) head.prepend('<meta charset="utf-8">');
-  }
-}
+// ------------------------------------------------------------------ application (string edits on the source)
+// The page is parsed once (with source offsets); each injection becomes insertions/replacements at offsets of the
+// ORIGINAL source, so everything but the injected markup stays byte-identical (no re-serialisation) and several
+// items of one page share one parse.
 
-// ------------------------------------------------------------------ application
 const HIDDEN_STYLES: Record<Exclude<HiddenMethod, 'stylesheet'>, string[]> = {
   'display-none': ['display:none', 'display: none;', 'DISPLAY: none'],
   offscreen: ['position:absolute;left:-9999px', 'position: absolute; top: -9990px;', 'position:absolute;left:-5000px;top:-5000px'],
@@ -485,8 +470,96 @@ const HIDDEN_STYLES: Record<Exclude<HiddenMethod, 'stylesheet'>, string[]> = {
   'text-indent': ['text-indent:-9999px;overflow:hidden;white-space:nowrap', 'text-indent: -10000px; overflow: hidden;'],
 };
 
+/** One edit of the source: replace [start, end) by text (start === end: insertion). */
+export interface Edit {
+  start: number;
+  end: number;
+  text: string;
+  order: number;
+}
+
+/** A parsed page (with source offsets) and its article units; shared by all items of the page. */
+export interface ParsedPage {
+  html: string;
+  $: CheerioAPI;
+  units: Unit[];
+  /** lazily computed raw-text/comment ranges */
+  raw?: [number, number][];
+}
+
+/** Apply edits (non-overlapping) to the source; equal positions keep their order. */
+export function applyEdits(html: string, edits: Edit[]): string {
+  const sorted = [...edits].sort((a, b) => a.start - b.start || a.order - b.order);
+  let out = '';
+  let pos = 0;
+  for (const e of sorted) {
+    if (e.start < pos) continue; // overlapping edit: skipped (never produced by applyInjection)
+    out += html.slice(pos, e.start) + e.text;
+    pos = e.end;
+  }
+  return out + html.slice(pos);
+}
+
+function start(n: AnyNode): number {
+  return n.startIndex ?? 0;
+}
+function end(n: AnyNode): number {
+  return (n.endIndex ?? n.startIndex ?? 0) + 1;
+}
+
+class Editor {
+  readonly edits: Edit[] = [];
+  private n = 0;
+  constructor(readonly page: ParsedPage) {}
+  insert(at: number, text: string): void {
+    this.edits.push({ start: at, end: at, text, order: this.n++ });
+  }
+  replace(s: number, e: number, text: string): void {
+    this.edits.push({ start: s, end: e, text, order: this.n++ });
+  }
+  get html(): string {
+    return this.page.html;
+  }
+  /** offset just after the element's start tag */
+  openEnd(el: Element): number {
+    const i = this.html.indexOf('>', start(el));
+    return i < 0 ? end(el) : i + 1;
+  }
+  /** offset of the element's closing tag, or just after its last content when it is closed implicitly */
+  innerEnd(el: Element): number {
+    const e = end(el);
+    const close = this.html.lastIndexOf('</', e - 1);
+    if (close >= start(el) && this.html.slice(close + 2, close + 2 + el.name.length).toLowerCase() === el.name) {
+      const rest = this.html.slice(close + 2 + el.name.length, e).trim();
+      if (rest === '>' || rest === '') return close;
+    }
+    const last = el.children[el.children.length - 1];
+    return last ? this.afterNode(last) : this.openEnd(el);
+  }
+  /** offset just after a node (an implicitly closed element ends after its last content) */
+  afterNode(n: AnyNode): number {
+    if (n.type !== 'tag') return end(n);
+    const el = n as Element;
+    const e = end(el);
+    const close = this.html.lastIndexOf('</', e - 1);
+    if (close >= start(el) && this.html.slice(close + 2, close + 2 + el.name.length).toLowerCase() === el.name) return e;
+    if (VOID_TAGS.has(el.name)) return e;
+    return this.innerEnd(el);
+  }
+  /** offset right after an element, where a sibling block can go */
+  afterElement(el: Element): number {
+    for (let s: AnyNode | null = el.next; s; s = s.next) if (s.type === 'tag') return start(s);
+    return this.afterNode(el);
+  }
+}
+
+const VOID_TAGS = new Set(['br', 'img', 'hr', 'meta', 'link', 'input', 'area', 'base', 'col', 'embed', 'source', 'track', 'wbr', 'param']);
+
 function linksHtml(links: LinkSpec[]): string {
   return links.map((l) => `<a href="${escapeHtml(l.href)}" target="_blank">${escapeHtml(l.text)}</a>`).join(' ');
+}
+function linksText(links: LinkSpec[]): string {
+  return links.map((l) => l.text).join(' ');
 }
 
 function spliceIndex(rng: Rng, text: string, phraseCjk: boolean): { at: number; before: string; after: string } | null {
@@ -516,96 +589,143 @@ export function bodyOf($: CheerioAPI): Cheerio<AnyNode> {
   return html.length ? html.first() : $.root();
 }
 
-/** cheerio's .after() ignores text nodes: insert before the next element sibling, else at the parent's end. */
-function insertAfterText($: CheerioAPI, node: Text, html: string): void {
-  for (let n: AnyNode | null = node.next; n; n = n.next) {
-    if (n.type === 'tag') {
-      $(n as Element).before(html);
-      return;
+/** Source ranges where inserted markup would not be page content (scripts, comments, noscript ...). */
+function rawRanges(page: ParsedPage): [number, number][] {
+  if (page.raw) return page.raw;
+  const out: [number, number][] = [];
+  const walk = (nodes: AnyNode[]): void => {
+    for (const n of nodes) {
+      if (n.type === 'comment' || n.type === 'directive' || n.type === 'cdata') out.push([start(n), end(n)]);
+      else if (n.type === 'script' || n.type === 'style' || (n.type === 'tag' && RAW_TAGS.has((n as Element).name))) out.push([start(n), end(n)]);
+      else if (n.type === 'tag' || n.type === 'root') walk((n as Element).children);
     }
-  }
-  const parent = node.parent;
-  if (parent && parent.type === 'tag') $(parent as Element).append(html);
-  else bodyOf($).append(html);
+  };
+  walk(page.$.root().get(0)?.children ?? []);
+  page.raw = out;
+  return out;
+}
+const RAW_TAGS = new Set(['noscript', 'template', 'textarea', 'title', 'iframe', 'svg', 'select', 'head']);
+
+/** true when an insertion at `at` lands in page content (not inside a script, comment, noscript ...). */
+function safe(ed: Editor, at: number): boolean {
+  if (at < 0 || at > ed.html.length) return false;
+  for (const [s, e] of rawRanges(ed.page)) if (s < at && at < e) return false;
+  return true;
 }
 
-function insertBlock($: CheerioAPI, rng: Rng, units: Unit[], place: Place, html: string): void {
-  const body = bodyOf($);
+/** Just after the body start tag (from the parse, so a "<body" in a script or comment does not count). */
+function bodyStart(ed: Editor): number {
+  const b = ed.page.$('body').first().get(0);
+  if (b && safe(ed, ed.openEnd(b))) return ed.openEnd(b);
+  const m = /<\/head\s*>/iu.exec(ed.html);
+  if (m && safe(ed, m.index + m[0].length)) return m.index + m[0].length;
+  return afterArticle(ed) ?? 0;
+}
+/** Before </body>, when that lands in page content; else after the article; else the end of the source. */
+function bodyEnd(ed: Editor): number {
+  const b = ed.page.$('body').first().get(0);
+  if (b) {
+    // within the parsed body element (a page may close it early, e.g. a stray </html> inside <noscript>)
+    const inBody = (at: number): boolean => at >= ed.openEnd(b) && at <= end(b) && safe(ed, at);
+    if (inBody(ed.innerEnd(b))) return ed.innerEnd(b);
+    const lower = ed.html.toLowerCase();
+    for (let i = lower.lastIndexOf('</body', end(b)); i >= 0; i = lower.lastIndexOf('</body', i - 1)) if (inBody(i)) return i;
+    return afterArticle(ed) ?? ed.innerEnd(b);
+  }
+  return afterArticle(ed) ?? ed.html.length;
+}
+/** After the container of the article's paragraphs. */
+function afterArticle(ed: Editor): number | undefined {
+  const u = ed.page.units[ed.page.units.length - 1];
+  if (!u) return undefined;
+  const container = u.block.name === 'p' && u.block.parent?.type === 'tag' ? (u.block.parent as Element) : u.block;
+  const at = ed.afterElement(container);
+  return safe(ed, at) ? at : undefined;
+}
+
+function insertBlock(ed: Editor, rng: Rng, place: Place, html: string): void {
+  const { $, units } = ed.page;
   if (place === 'body' && units.length > 0) {
     // between article paragraphs, not after the first unit when there are several
     const idx = units.length > 2 ? rng.range(1, units.length - 2) : rng.int(units.length);
     const u = units[idx] as Unit;
-    if (u.block.name === 'p' || u.block.name === 'li') $(u.block).after(html);
-    else insertAfterText($, u.node, html);
+    if ((u.block.name === 'p' || u.block.name === 'li') && safe(ed, ed.afterElement(u.block))) ed.insert(ed.afterElement(u.block), html);
+    else {
+      // text directly in a div/td (br-separated): before the next element sibling of the text, else at the end
+      let at = -1;
+      for (let n: AnyNode | null = u.node.next; n; n = n.next) {
+        if (n.type === 'tag') {
+          at = start(n);
+          break;
+        }
+      }
+      ed.insert(at >= 0 ? at : u.node.parent && u.node.parent.type === 'tag' ? ed.innerEnd(u.node.parent as Element) : bodyEnd(ed), html);
+    }
     return;
   }
   if (place === 'sidebar') {
-    const side = $('body aside, body div[class*="sidebar"], body div[id*="sidebar"], body div[class*="side"], body div[id*="side"]').first();
-    if (side.length) {
-      side.append(html);
+    const side = $('body aside, body div[class*="sidebar"], body div[id*="sidebar"], body div[class*="side"], body div[id*="side"]').first().get(0);
+    if (side && safe(ed, ed.innerEnd(side as Element))) {
+      ed.insert(ed.innerEnd(side as Element), html);
       return;
     }
   }
   if (place === 'header') {
-    body.prepend(html);
+    ed.insert(bodyStart(ed), html);
     return;
   }
-  // footer (and fallbacks)
-  const footer = $('body footer, body div[id*="footer"], body div[class*="footer"]').last();
-  if (footer.length && rng.chance(0.5)) footer.append(html);
-  else body.append(html);
+  const footer = $('body footer, body div[id*="footer"], body div[class*="footer"]').last().get(0);
+  if (footer && rng.chance(0.5) && safe(ed, ed.innerEnd(footer as Element))) ed.insert(ed.innerEnd(footer as Element), html);
+  else ed.insert(bodyEnd(ed), html);
 }
 
-function spanText($: CheerioAPI, el: Cheerio<Element>): string {
-  return collapse(el.text());
+function escapeAttr(s: string): string {
+  return escapeHtml(s);
 }
 
-/** Apply one injection to the DOM; returns the gold spans it produced. */
-export function applyInjection($: CheerioAPI, spec: InjectionSpec, units: Unit[], rng: Rng, idx: number): GoldSpan[] {
+/** Apply one injection as edits; returns the gold spans it produced. */
+export function applyInjection(ed: Editor, spec: InjectionSpec, rng: Rng): GoldSpan[] {
+  const { $, units } = ed.page;
   const base = { kind: spec.kind, category: spec.category, lang: spec.lang };
-  const marker = `wn-${idx}`; // inserted blocks are found by this data attribute, removed right after
-  const addBlock = (tag: string, attrs: string, inner: string, place: Place): Cheerio<Element> => {
-    insertBlock($, rng, units, place, `<${tag}${attrs} data-wn="${marker}">${inner}</${tag}>`);
-    const el = $(`[data-wn="${marker}"]`).last();
-    el.removeAttr('data-wn');
-    return el;
-  };
   switch (spec.kind) {
     case 'title-affix': {
       const phrase = spec.phrase ?? '';
       const sep = spec.sep ?? ' ';
       const affix = (t: string): string => (spec.position === 'suffix' ? `${t}${sep}${phrase}` : `${phrase}${sep}${t}`);
-      let title = $('title').first();
-      if (!title.length) {
-        $('head').append('<title></title>');
-        title = $('title').first();
+      const title = $('title').first().get(0);
+      if (title) ed.replace(ed.openEnd(title), ed.innerEnd(title), escapeHtml(affix(collapse($(title).text()))));
+      else {
+        const head = $('head').first().get(0);
+        ed.insert(head ? ed.openEnd(head) : 0, `<title>${escapeHtml(phrase)}</title>`);
       }
-      title.text(affix(collapse(title.text())));
       $('meta[property="og:title"], meta[name="og:title"], meta[name="twitter:title"]').each((_i, el) => {
-        $(el).attr('content', affix($(el).attr('content') ?? ''));
+        const src = ed.html.slice(start(el), end(el));
+        const m = /\bcontent\s*=\s*("[^"]*"|'[^']*')/iu.exec(src);
+        if (m) {
+          const s = start(el) + m.index + m[0].length - m[1]!.length;
+          ed.replace(s, s + m[1]!.length, `"${escapeAttr(affix($(el).attr('content') ?? ''))}"`);
+        }
       });
-      const h1 = $('body h1').filter((_i, el) => collapse($(el).text()).length >= 4).first();
-      if (h1.length) {
-        if (spec.position === 'suffix') h1.append(escapeHtml(sep + phrase));
-        else h1.prepend(escapeHtml(phrase + sep));
+      const h1 = $('body h1').filter((_i, el) => collapse($(el).text()).length >= 4).first().get(0);
+      if (h1) {
+        if (spec.position === 'suffix') ed.insert(ed.innerEnd(h1), escapeHtml(sep + phrase));
+        else ed.insert(ed.openEnd(h1), escapeHtml(phrase + sep));
       }
       return [{ ...base, text: collapse(phrase), where: 'title' }];
     }
     case 'spliced-phrase': {
       const phrase = spec.phrase ?? '';
-      // try units from a seeded start until one has a valid splice position
-      const start = rng.int(Math.max(1, units.length));
+      const begin = rng.int(Math.max(1, units.length));
       for (let tries = 0; tries < units.length; tries++) {
-        const u = units[(start + tries) % units.length] as Unit;
-        const s = spliceIndex(rng, u.node.data, CJK_RE.test(phrase) && spec.lang !== 'en' && spec.lang !== 'id');
+        const u = units[(begin + tries) % units.length] as Unit;
+        const raw = ed.html.slice(start(u.node), end(u.node));
+        const s = spliceIndex(rng, raw, CJK_RE.test(phrase) && spec.lang !== 'en' && spec.lang !== 'id');
         if (!s) continue;
-        const t = u.node.data;
-        u.node.data = t.slice(0, s.at) + s.before + phrase + s.after + t.slice(s.at);
+        ed.insert(start(u.node) + s.at, s.before + escapeHtml(phrase) + s.after);
         return [{ ...base, text: collapse(phrase), where: 'body' }];
       }
-      // no article text: fall back to a promo line carrying the phrase
-      const el = addBlock('p', '', escapeHtml(phrase), 'body');
-      return [{ ...base, text: spanText($, el), where: 'body' }];
+      insertBlock(ed, rng, 'body', `<p>${escapeHtml(phrase)}</p>`);
+      return [{ ...base, text: collapse(phrase), where: 'body' }];
     }
     case 'promo-line': {
       const text = spec.text ?? '';
@@ -615,56 +735,71 @@ export function applyInjection($: CheerioAPI, spec: InjectionSpec, units: Unit[]
         inner = escapeHtml(text.slice(0, i)) + `<a href="${escapeHtml(spec.link.href)}">${escapeHtml(spec.link.text)}</a>` +
           escapeHtml(text.slice(i + spec.link.text.length));
       }
-      const el = addBlock('p', '', inner, 'body');
-      return [{ ...base, text: spanText($, el), where: 'body' }];
+      insertBlock(ed, rng, 'body', `<p>${inner}</p>`);
+      return [{ ...base, text: collapse(text), where: 'body' }];
     }
     case 'keyword-stuffing': {
       const place = spec.place ?? 'body';
-      const el = addBlock(place === 'body' ? 'p' : 'div', place === 'body' ? '' : ' class="tags"', escapeHtml(spec.text ?? ''), place);
-      return [{ ...base, text: spanText($, el), where: place === 'body' ? 'body' : 'boilerplate' }];
+      const html = place === 'body' ? `<p>${escapeHtml(spec.text ?? '')}</p>` : `<div class="tags">${escapeHtml(spec.text ?? '')}</div>`;
+      insertBlock(ed, rng, place, html);
+      return [{ ...base, text: collapse(spec.text ?? ''), where: place === 'body' ? 'body' : 'boilerplate' }];
     }
     case 'link-block': {
-      const inner = `${escapeHtml(spec.label ?? '')} ${linksHtml(spec.links ?? [])}`;
-      const el = addBlock('div', rng.chance(0.5) ? ' class="links"' : ' class="flink"', inner, spec.place ?? 'footer');
-      return [{ ...base, text: spanText($, el), where: 'boilerplate' }];
+      const cls = rng.chance(0.5) ? 'links' : 'flink';
+      insertBlock(ed, rng, spec.place ?? 'footer', `<div class="${cls}">${escapeHtml(spec.label ?? '')} ${linksHtml(spec.links ?? [])}</div>`);
+      return [{ ...base, text: collapse(`${spec.label ?? ''} ${linksText(spec.links ?? [])}`), where: 'boilerplate' }];
     }
     case 'hidden-block': {
       const method = spec.method ?? 'display-none';
-      const parts: string[] = [];
-      if (spec.text) parts.push(escapeHtml(spec.text));
-      if (spec.links?.length) parts.push(linksHtml(spec.links));
-      const inner = parts.join(' ');
+      const html: string[] = [];
+      const text: string[] = [];
+      if (spec.text) {
+        html.push(escapeHtml(spec.text));
+        text.push(spec.text);
+      }
+      if (spec.links?.length) {
+        html.push(linksHtml(spec.links));
+        text.push(linksText(spec.links));
+      }
       let attrs: string;
       let tag = 'div';
       if (method === 'stylesheet') {
         const cls = `c${(rng.int(0xfffff) + 0x10000).toString(36)}`;
-        $('head').append(`<style>.${cls}{display:none}</style>`);
+        const head = $('head').first().get(0);
+        const style = `<style>.${cls}{display:none}</style>`;
+        if (head) ed.insert(ed.innerEnd(head as Element), style);
+        else ed.insert(bodyStart(ed), style);
         attrs = ` class="${cls}"`;
       } else {
         if (method === 'offscreen' && rng.chance(0.5)) tag = 'span';
         attrs = ` style="${rng.pick(HIDDEN_STYLES[method])}"`;
       }
       const place = spec.place === 'body' && units.length === 0 ? 'footer' : (spec.place ?? 'footer');
-      const el = addBlock(tag, attrs, inner, place);
-      return [{ ...base, text: spanText($, el), where: 'hidden' }];
+      insertBlock(ed, rng, place, `<${tag}${attrs}>${html.join(' ')}</${tag}>`);
+      return [{ ...base, text: collapse(text.join(' ')), where: 'hidden' }];
     }
     case 'site-branding': {
-      const name = escapeHtml(spec.name ?? '');
-      const slogan = escapeHtml(spec.slogan ?? '');
-      const header = `<div class="logo"><a href="/">${name}</a></div><div class="slogan">${slogan}</div>` +
-        '<ul class="nav"><li><a href="/">首页</a></li></ul>'.replace('首页', spec.lang === 'zh' ? '首页' : spec.lang === 'ja' ? 'ホーム' : spec.lang === 'id' ? 'Beranda' : 'Home');
-      body$prepend($, `<div class="site-header">${header}</div>`);
-      const foot = addBlock('div', ' class="site-footer"', escapeHtml(spec.footer ?? ''), 'footer');
+      const home = spec.lang === 'zh' ? '首页' : spec.lang === 'ja' ? 'ホーム' : spec.lang === 'id' ? 'Beranda' : 'Home';
+      ed.insert(bodyStart(ed), `<div class="site-header"><div class="logo"><a href="/">${escapeHtml(spec.name ?? '')}</a></div>` +
+        `<div class="slogan">${escapeHtml(spec.slogan ?? '')}</div><ul class="nav"><li><a href="/">${home}</a></li></ul></div>`);
+      insertBlock(ed, rng, 'footer', `<div class="site-footer">${escapeHtml(spec.footer ?? '')}</div>`);
       return [
         { ...base, text: collapse(spec.name ?? ''), where: 'boilerplate' },
         { ...base, text: collapse(spec.slogan ?? ''), where: 'boilerplate' },
-        { ...base, text: spanText($, foot), where: 'boilerplate' },
+        { ...base, text: collapse(spec.footer ?? ''), where: 'boilerplate' },
       ];
     }
   }
   return [];
 }
 
-function body$prepend($: CheerioAPI, html: string): void {
-  bodyOf($).prepend(html);
+/** Apply a recipe's injections to a parsed page: the new source and its gold spans. */
+export function injectAll(page: ParsedPage, specs: InjectionSpec[], seed: number): { html: string; gold: GoldSpan[] } {
+  const rng = makeRng(seed);
+  const ed = new Editor(page);
+  const gold: GoldSpan[] = [];
+  for (const spec of specs) for (const g of applyInjection(ed, spec, rng)) if (g.text) gold.push(g);
+  return { html: applyEdits(page.html, ed.edits), gold };
 }
+
+export type { Editor };

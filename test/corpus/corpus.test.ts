@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  SPLITS, loadFixtures, loadRecipes, loadSplit, materialize, pageText, readSourcePage, repoRoot, type Recipe,
+  MaterializeCache, SPLITS, loadFixtures, loadRecipes, loadSplit, materialize, pageText, readSourcePage, repoRoot, type Recipe,
 } from '../../src/corpus/index.js';
 import { collapse, fixCharsetString } from '../../src/corpus/inject.js';
 import { splitKey } from '../../src/corpus/sources.js';
@@ -71,7 +71,7 @@ describe('materialize', () => {
   });
 
   it('puts every gold span in the page text, outputs UTF-8 and declares it', () => {
-    const cache = new Map<string, string>();
+    const cache = new MaterializeCache();
     const recipes = sample(contaminated, 90);
     let spans = 0;
     for (const r of recipes) {
@@ -90,13 +90,13 @@ describe('materialize', () => {
   });
 
   it('keeps clean items untouched (only the charset declaration changes) and free of their siblings\' injections', () => {
-    const cache = new Map<string, string>();
+    const cache = new MaterializeCache();
     const clean = sample(all.filter((r) => r.id.endsWith('#clean')), 25);
     for (const r of clean) {
       const item = materialize(r, cache);
       expect(item.gold).toEqual([]);
       expect(item.contaminated).toBe(false);
-      expect(item.html).toBe(fixCharsetString(readSourcePage(r.source, cache)));
+      expect(item.html).toBe(fixCharsetString(readSourcePage(r.source, cache.sources)));
       const text = pageText(item.html);
       const sibling = all.find((x) => x.id === r.id.replace('#clean', '#inj1'));
       expect(sibling).toBeDefined();
