@@ -21,22 +21,43 @@ function foldTerm(s: string): string {
   return s.normalize('NFKC').toLowerCase().replace(/[\u200b-\u200d\u2060\ufeff]/gu, '').trim();
 }
 
-const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 const LATIN_START = /^[\p{Script=Latin}\p{N}]/u;
 const LATIN_END = /[\p{Script=Latin}\p{N}]$/u;
+const WORD_CHAR = /[\p{L}\p{N}]/u;
 
 export interface TermMatcher {
   test(sentence: string): boolean;
 }
 
-/** One regex: latin terms on word boundaries (at their latin ends), other terms as plain substrings. */
+interface Term {
+  t: string;
+  boundStart: boolean;
+  boundEnd: boolean;
+}
+
+/**
+ * Substring search per term (a giant alternation regex with look-arounds is pathologically slow on long pages):
+ * latin terms must sit on word boundaries at their latin ends, other terms match as plain substrings.
+ */
 export function termMatcher(terms: string[]): TermMatcher {
-  if (terms.length === 0) return { test: () => false };
-  const alts = [...terms]
-    .sort((a, b) => b.length - a.length)
-    .map((t) => (LATIN_START.test(t) ? '(?<![\\p{L}\\p{N}])' : '') + escapeRe(t) + (LATIN_END.test(t) ? '(?![\\p{L}\\p{N}])' : ''));
-  const re = new RegExp(alts.join('|'), 'u');
-  return { test: (s) => re.test(foldTerm(s)) };
+  const list: Term[] = terms.map((t) => ({ t, boundStart: LATIN_START.test(t), boundEnd: LATIN_END.test(t) }));
+  if (list.length === 0) return { test: () => false };
+  return {
+    test(sentence: string): boolean {
+      const s = foldTerm(sentence);
+      for (const { t, boundStart, boundEnd } of list) {
+        let i = s.indexOf(t);
+        while (i >= 0) {
+          const okStart = !boundStart || i === 0 || !WORD_CHAR.test(s[i - 1]);
+          const j = i + t.length;
+          const okEnd = !boundEnd || j >= s.length || !WORD_CHAR.test(s[j]);
+          if (okStart && okEnd) return true;
+          i = s.indexOf(t, i + 1);
+        }
+      }
+      return false;
+    },
+  };
 }
 
 /** Sentence ends: Chinese/Japanese 。！？；, Latin .!? followed by a space, and block ends. */
