@@ -119,14 +119,27 @@ export interface TitleInfo {
 }
 
 /** Names of containers whose h1 is the site's logo/name rather than the headline. */
-const SITE_H1_NAMES = /logo|site-title|site-name|sitename|site_name|blog-title|blogtitle|brand|masthead|site-header|siteheader|branding|header/;
+const SITE_H1_NAMES = /logo|site-title|site-name|sitename|site_name|blog-title|blogtitle|brand|masthead|site-header|siteheader|branding/;
 const HAS_WORD = /[\p{L}\p{N}]/u;
 
+/** An h1 that is the site's name: inside a logo/branding container, or a <header> h1 that links home / holds an image. */
 function isSiteH1(els: ElInfo[], id: number): boolean {
+  let inHeader = false;
   for (let cur = id, k = 0; cur > 0 && k < 8; k++, cur = els[cur].parent) {
     const e = els[cur];
-    if (e.tag === 'header' || SITE_H1_NAMES.test(e.names)) return true;
+    if (SITE_H1_NAMES.test(e.names)) return true;
     if (e.tag === 'article' || e.tag === 'main') return false;
+    if (e.tag === 'header') inHeader = true;
+  }
+  if (!inHeader) return false;
+  const stack: AnyNode[] = [...els[id].node.children];
+  while (stack.length) {
+    const x = stack.pop()!;
+    if (x.type !== 'tag') continue;
+    const e = x as Element;
+    if (e.name === 'img') return true;
+    if (e.name === 'a' && /^(\/|https?:\/\/[^/]+\/?)(index\.\w+)?$/i.test((e.attribs.href ?? '').trim())) return true;
+    stack.push(...e.children);
   }
   return false;
 }
@@ -154,7 +167,8 @@ export function pickTitle(w: WalkResult, url?: string): TitleInfo {
     .reduce((a, b) => (b.length > a.length ? b : a), '')
     .replace(/[^a-z0-9]/g, '');
   const logo = findLogo(els);
-  const logoText = logo >= 0 ? textOf(els[logo].node, true) : '';
+  const logoRaw = logo >= 0 ? textOf(els[logo].node, true) : '';
+  const logoText = /logo/i.test(logoRaw) || logoRaw.length > MAX_SLOGAN_LEN ? '' : logoRaw;
   const siteH1 = h1s.filter((h) => isSiteH1(els, h.el)).map((h) => h.text);
 
   const isSitePart = (p: string): boolean => {
@@ -187,7 +201,12 @@ export function pickTitle(w: WalkResult, url?: string): TitleInfo {
 
   // site name: og:site_name, else the removed <title> part, else the header logo
   let siteName = w.ogSiteName;
-  if (!siteName && rest.length) siteName = rest.find((p) => isSitePart(p)) ?? rest[rest.length - 1];
+  if (!siteName && rest.length) {
+    const part = rest.find((p) => isSitePart(p)) ?? rest[rest.length - 1];
+    // "芯片_新浪新闻" left over from a "|" title: the last piece at a weaker separator is the site
+    const pieces = part.split(/\s*[_|｜]\s*|\s+[-–—]\s+/).filter((x) => HAS_WORD.test(x));
+    siteName = pieces[pieces.length - 1] ?? part;
+  }
   if (!siteName) siteName = logoText || siteH1[0] || '';
   return { title, h1, siteName, slogan: findSlogan(els, logo, siteName) };
 }
