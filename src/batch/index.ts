@@ -11,7 +11,7 @@ import { createInterface } from 'node:readline';
 import type { Writable } from 'node:stream';
 import { InputError } from '../errors.js';
 import type { AnalyzeResult } from '../result.js';
-import { openStore, saveResult, hasScan, hasAnyScan, conditionalFor, contentHash } from '../store/index.js';
+import { openStore, saveResults, hasScan, hasAnyScan, conditionalFor, contentHash, type PageMeta } from '../store/index.js';
 import { AnalyzePool } from './pool.js';
 import { readWarc, isHtmlRecord, type SkipReason } from './warc.js';
 
@@ -19,6 +19,9 @@ import { readWarc, isHtmlRecord, type SkipReason } from './warc.js';
 export const DEFAULT_FETCH_CONCURRENCY = 8;
 /** Jobs per analyze worker kept in flight (queued + running): enough to keep cores busy, small for memory. */
 const JOBS_PER_WORKER = 2;
+/** Pages per store transaction (group commit) and the longest an analyzed page waits for its commit. */
+export const COMMIT_GROUP = 64;
+const COMMIT_INTERVAL_MS = 250;
 /** Progress bar refresh interval on a TTY. */
 const PROGRESS_INTERVAL_MS = 200;
 export const DEFAULT_DB = './winnow.db';
@@ -169,8 +172,33 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
     errOut.write(`${showProgress ? '\r\x1b[K' : ''}winnow: ${msg.startsWith(label) ? msg : `${label}: ${msg}`}\n`.replace(/\n(?!$)/g, ' '));
   };
 
-  /** Analyze, then commit page + scan atomically, then print. Store errors (locked, disk full) stop the run. */
-  const finish = async (label: string, job: { body: Uint8Array; url?: string; contentType?: string }, meta: Parameters<typeof saveResult>[1]) => {
+  // Group commit: analyzed pages wait (at most COMMIT_GROUP pages or COMMIT_INTERVAL_MS) and are committed
+  // together; each page still lands with its scan and findings or not at all, and NDJSON is printed only after
+  // the commit, so a kill loses at most an uncommitted group, which the next run redoes.
+  let pending: Array<{ meta: PageMeta; result: AnalyzeResult }> = [];
+  let commitTimer: NodeJS.Timeout | undefined;
+  const flush = async () => {
+    if (commitTimer) clearTimeout(commitTimer);
+    commitTimer = undefined;
+    if (pending.length === 0 || fatal) return;
+    const group = pending;
+    pending = [];
+    try {
+      saveResults(store, group);
+    } catch (err) {
+      fatal ??= err;
+      return;
+    }
+    for (const { result } of group) {
+      summary.scanned++;
+      if (result.verdict === 'contaminated') summary.contaminated++;
+      summary.findings += result.findings.length;
+      await writeLine(out, `${JSON.stringify(result)}\n`);
+    }
+  };
+
+  /** Analyze, then queue page + scan for the next group commit. Store errors (locked, disk full) stop the run. */
+  const finish = async (label: string, job: { body: Uint8Array; url?: string; contentType?: string }, meta: PageMeta) => {
     let result: AnalyzeResult;
     try {
       result = await pool.run({ body: job.body, url: job.url, contentType: job.contentType, input: label });
@@ -178,16 +206,9 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
       reportFailure(label, err);
       return;
     }
-    try {
-      saveResult(store, meta, result);
-    } catch (err) {
-      fatal ??= err;
-      return;
-    }
-    summary.scanned++;
-    if (result.verdict === 'contaminated') summary.contaminated++;
-    summary.findings += result.findings.length;
-    await writeLine(out, `${JSON.stringify(result)}\n`);
+    pending.push({ meta, result });
+    if (pending.length >= COMMIT_GROUP) await flush();
+    else commitTimer ??= setTimeout(() => void flush(), COMMIT_INTERVAL_MS);
   };
 
   const analyzeSlots = new Slots(Math.max(1, workers) * JOBS_PER_WORKER + 1);
@@ -312,6 +333,8 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
         const abs = resolve(input);
         const body = readFileSync(abs);
         const key = `file:${abs}`;
+        if (seenUrls.has(key)) continue;
+        seenUrls.add(key);
         if (hasScan(store, key, contentHash(body))) {
           summary.skippedDone++;
           continue;
@@ -321,7 +344,9 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
       }
     }
     await analyzeSlots.drain();
+    await flush();
   } finally {
+    if (commitTimer) clearTimeout(commitTimer);
     if (progressTimer) clearInterval(progressTimer);
     await pool.close();
     if (ownFetcher && fetcher) await fetcher.close();

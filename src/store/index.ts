@@ -131,6 +131,7 @@ interface Prepared {
   insertScan: Database.Statement;
   insertFinding: Database.Statement;
   save: (meta: PageMeta, result: AnalyzeResult) => { pageId: number; scanId: number };
+  saveMany: (items: Array<{ meta: PageMeta; result: AnalyzeResult }>) => Array<{ pageId: number; scanId: number }>;
 }
 const prepared = new WeakMap<Database.Database, Prepared>();
 
@@ -213,7 +214,12 @@ function prepare(db: Database.Database): Prepared {
     }
     return { pageId: pid, scanId };
   });
-  const p: Prepared = { upsertPage, pageId, insertScan, insertFinding, save: (m, r) => save.immediate(m, r) };
+  const many = db.transaction((items: Array<{ meta: PageMeta; result: AnalyzeResult }>) => items.map((i) => save(i.meta, i.result)));
+  const p: Prepared = {
+    upsertPage, pageId, insertScan, insertFinding,
+    save: (m, r) => save.immediate(m, r),
+    saveMany: (items) => many.immediate(items),
+  };
   prepared.set(db, p);
   return p;
 }
@@ -223,6 +229,19 @@ export function saveResult(store: Store, meta: PageMeta, result: AnalyzeResult):
   if (!meta.url) throw new InputError('cannot store a page without a url');
   try {
     return prepare(store.db).save(meta, result);
+  } catch (err) {
+    throw storeError(err, store.path);
+  }
+}
+
+/**
+ * Save several pages with their scans in ONE transaction (group commit for batches: far fewer WAL commits).
+ * All or nothing: after a crash either every page of the group is stored or none is.
+ */
+export function saveResults(store: Store, items: Array<{ meta: PageMeta; result: AnalyzeResult }>): Array<{ pageId: number; scanId: number }> {
+  for (const i of items) if (!i.meta.url) throw new InputError('cannot store a page without a url');
+  try {
+    return prepare(store.db).saveMany(items);
   } catch (err) {
     throw storeError(err, store.path);
   }
