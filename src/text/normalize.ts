@@ -9,9 +9,13 @@
 // per distinct character); ASCII and the CJK unified ideographs never touch String.prototype.normalize.
 import type { Folded } from './types.js';
 
-/** Characters removed by fold(): zero-width space/joiners, word joiner, BOM, soft hyphen, bidi marks, CGJ. */
+/**
+ * Characters removed by fold(): zero-width space/joiners, word joiner and invisible operators, BOM, soft
+ * hyphen, Mongolian vowel separator, CGJ, and the invisible bidi controls (marks, embeddings, overrides, isolates).
+ */
 export const ZERO_WIDTH_CHARS: readonly number[] = [
-  0x00ad, 0x034f, 0x180e, 0x200b, 0x200c, 0x200d, 0x200e, 0x200f, 0x2060, 0x2061, 0x2062, 0x2063, 0x2064, 0xfeff,
+  0x00ad, 0x034f, 0x180e, 0x200b, 0x200c, 0x200d, 0x200e, 0x200f, 0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2060,
+  0x2061, 0x2062, 0x2063, 0x2064, 0x2066, 0x2067, 0x2068, 0x2069, 0xfeff,
 ];
 
 /**

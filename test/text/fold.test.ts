@@ -34,6 +34,7 @@ describe('fold', () => {
     expect(toOriginal(f, 0, 6, t)).toEqual({ start: 1, end: 7 });
     // U+034F (combining grapheme joiner) is a mark, so it joins a cluster: still dropped
     expect(fold('vi\u034Fagra').text).toBe('viagra');
+    expect(fold('vi\u202Eag\u202Cra').text).toBe('viagra');
   });
 
   it('folds full-width letters (ｖｉａｇｒａ) and maps back to the full-width original', () => {
