@@ -8,7 +8,7 @@ export const MIN_SCORING_LEN = 25;
 /** A CJK character counts as this many Latin characters when measuring text length. */
 export const CJK_WEIGHT = 3;
 /** Each full 100 effective chars adds a point, up to this many. */
-export const MAX_LENGTH_POINTS = 3;
+export const MAX_LENGTH_POINTS = 6;
 /** Containers with fewer text chars than this get a proportional share of their class weight. */
 export const CLASS_WEIGHT_FULL_CHARS = 500;
 /** How many ancestor levels receive a block's score. */
