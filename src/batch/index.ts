@@ -176,6 +176,9 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
   // together; each page still lands with its scan and findings or not at all, and NDJSON is printed only after
   // the commit, so a kill loses at most an uncommitted group, which the next run redoes.
   let pending: Array<{ meta: PageMeta; result: AnalyzeResult }> = [];
+  /** keys (pages.url) being worked on, and those analyzed but not yet committed: kept small, not a log of the run */
+  const active = new Set<string>();
+  const queued = new Set<string>();
   let commitTimer: NodeJS.Timeout | undefined;
   const flush = async () => {
     if (commitTimer) clearTimeout(commitTimer);
@@ -188,6 +191,10 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
     } catch (err) {
       fatal ??= err;
       return;
+    }
+    for (const { meta } of group) {
+      queued.delete(meta.url);
+      active.delete(meta.url);
     }
     for (const { result } of group) {
       summary.scanned++;
@@ -207,6 +214,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
       return;
     }
     pending.push({ meta, result });
+    queued.add(meta.url);
     if (pending.length >= COMMIT_GROUP) await flush();
     else commitTimer ??= setTimeout(() => void flush(), COMMIT_INTERVAL_MS);
   };
@@ -252,7 +260,8 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
       return;
     }
     await analyzeSlots.acquire();
-    void finish(url, { body: res.body, url: res.finalUrl || url, contentType: res.contentType }, {
+    // awaited: the task (and its claim on `url`) lasts until the page is analyzed and queued for commit
+    await finish(url, { body: res.body, url: res.finalUrl || url, contentType: res.contentType }, {
       url,
       finalUrl: res.finalUrl || url,
       fetchedAt: res.fetchedAt,
@@ -265,20 +274,26 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
     }).finally(() => analyzeSlots.release());
   };
 
-  const seenUrls = new Set<string>();
   const runUrls = async (urls: AsyncIterable<string> | Iterable<string>) => {
     const fetchSlots = new Slots(concurrency);
     // tasks in flight: bounded by fetch slots + analyze slots (each task holds one of them while working)
     const taskSlots = new Slots(concurrency + Math.max(1, workers) * JOBS_PER_WORKER + 1);
     for await (const url of urls) {
       if (fatal) break;
-      // a URL listed twice is scanned once (two concurrent fetches would both miss the store check)
-      if (seenUrls.has(url)) continue;
-      seenUrls.add(url);
+      // a URL listed again while its first copy is still in flight (not yet committed) is skipped: both would
+      // miss the store check. Once committed, a repeat is caught by the store (304 or same content hash).
+      if (active.has(url)) {
+        summary.skippedDone++;
+        continue;
+      }
+      active.add(url);
       await taskSlots.acquire();
       void doUrl(url, fetchSlots)
         .catch((err) => reportFailure(url, err))
-        .finally(() => taskSlots.release());
+        .finally(() => {
+          if (!queued.has(url)) active.delete(url);
+          taskSlots.release();
+        });
     }
     await taskSlots.drain();
   };
@@ -296,7 +311,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
       }
       const p = item.page;
       await analyzeSlots.acquire();
-      void finish(p.targetUri || p.key, { body: p.body, url: p.targetUri || undefined, contentType: p.contentType }, {
+      void finish(p.key, { body: p.body, url: p.targetUri || undefined, contentType: p.contentType }, {
         url: p.key,
         finalUrl: p.targetUri || undefined,
         fetchedAt: p.date,
@@ -333,14 +348,17 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
         const abs = resolve(input);
         const body = readFileSync(abs);
         const key = `file:${abs}`;
-        if (seenUrls.has(key)) continue;
-        seenUrls.add(key);
+        if (active.has(key)) continue;
+        active.add(key);
         if (hasScan(store, key, contentHash(body))) {
           summary.skippedDone++;
           continue;
         }
         await analyzeSlots.acquire();
-        void finish(input, { body }, { url: key, body, fetchedAt: new Date().toISOString() }).finally(() => analyzeSlots.release());
+        void finish(input, { body }, { url: key, body, fetchedAt: new Date().toISOString() }).finally(() => {
+          if (!queued.has(key)) active.delete(key);
+          analyzeSlots.release();
+        });
       }
     }
     await analyzeSlots.drain();
