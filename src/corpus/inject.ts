@@ -85,6 +85,7 @@ export interface InjectionSpec {
 }
 
 const PART_INDEX: Record<VocabPart, 0 | 1> = { train: 0, heldout: 1 };
+const TITLE_SEPARATORS_RE = /\s*[|_\-–—:：]+\s*/gu;
 
 /** Keywords-per-block bounds for keyword stuffing and link blocks. */
 export const STUFFING_MIN_KEYWORDS = 8;
@@ -257,7 +258,8 @@ export function generateInjection(rng: Rng, kind: InjectionKind, category: Categ
   const link = (text?: string): LinkSpec => ({ text: text ?? R.keyword(), href: `http://${makeDomain(rng, part)}/` });
   switch (kind) {
     case 'title-affix': {
-      spec.phrase = R.render(rng.pick(R.topic().phrases[p]));
+      // no site-name separators inside the affix: title extractors cut titles at | _ - (the separator goes outside)
+      spec.phrase = collapse(R.render(rng.pick(R.topic().phrases[p])).replace(TITLE_SEPARATORS_RE, ' '));
       spec.position = rng.chance(0.65) ? 'prefix' : 'suffix';
       spec.sep = rng.pick(spaced ? [' | ', ' - ', ': ', ' – '] : [' ', '_', '-', '|', ' | ', '——']);
       break;
@@ -690,8 +692,13 @@ export function applyInjection(ed: Editor, spec: InjectionSpec, rng: Rng): GoldS
   switch (spec.kind) {
     case 'title-affix': {
       const phrase = spec.phrase ?? '';
-      const sep = spec.sep ?? ' ';
-      const affix = (t: string): string => (spec.position === 'suffix' ? `${t}${sep}${phrase}` : `${phrase}${sep}${t}`);
+      const h1 = $('body h1').filter((_i, el) => collapse($(el).text()).length >= 4).first().get(0);
+      // without an h1 the headline comes from <title>, where an affix behind a separator (| - _ ——) reads as the
+      // site name and is cut by title extractors: such pages get the phrase as a prefix joined by a space (as in the
+      // seed: "互联网金融股票配资 深圳市…")
+      const suffix = spec.position === 'suffix' && h1 !== undefined;
+      const sep = h1 ? (spec.sep ?? ' ') : ' ';
+      const affix = (t: string): string => (suffix ? `${t}${sep}${phrase}` : `${phrase}${sep}${t}`);
       const title = $('title').first().get(0);
       if (title) ed.replace(ed.openEnd(title), ed.innerEnd(title), escapeHtml(affix(collapse($(title).text()))));
       else {
@@ -706,9 +713,8 @@ export function applyInjection(ed: Editor, spec: InjectionSpec, rng: Rng): GoldS
           ed.replace(s, s + m[1]!.length, `"${escapeAttr(affix($(el).attr('content') ?? ''))}"`);
         }
       });
-      const h1 = $('body h1').filter((_i, el) => collapse($(el).text()).length >= 4).first().get(0);
       if (h1) {
-        if (spec.position === 'suffix') ed.insert(ed.innerEnd(h1), escapeHtml(sep + phrase));
+        if (suffix) ed.insert(ed.innerEnd(h1), escapeHtml(sep + phrase));
         else ed.insert(ed.openEnd(h1), escapeHtml(phrase + sep));
       }
       return [{ ...base, text: collapse(phrase), where: 'title' }];

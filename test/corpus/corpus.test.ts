@@ -8,6 +8,7 @@ import { collapse, fixCharsetString } from '../../src/corpus/inject.js';
 import { splitKey } from '../../src/corpus/sources.js';
 import { BRAND_SYLLABLES, LINK_LABELS, SPAM_LANGS, TOPICS } from '../../src/corpus/spam-vocab.js';
 import { InjectionKind } from '../../src/detect/types.js';
+import { buildPage } from '../../src/page/index.js';
 
 const all: Recipe[] = SPLITS.flatMap((s) => loadRecipes(s));
 
@@ -87,6 +88,16 @@ describe('materialize', () => {
       expect(/<meta[^>]*charset\s*=\s*["']?\s*(gb|big5|iso|windows|shift)/iu.test(item.html), item.id).toBe(false);
     }
     expect(spans).toBeGreaterThan(recipes.length);
+  });
+
+  it('puts every gold span in the text the page stage extracts (whitespace-insensitive, as the evaluator matches)', () => {
+    const cache = new MaterializeCache();
+    const squeeze = (x: string): string => x.replace(/\s+/gu, '');
+    for (const r of sample(contaminated.filter((x) => x.split === 'dev'), 40)) {
+      const item = materialize(r, cache);
+      const text = squeeze(buildPage(item.html).text);
+      for (const g of item.gold) expect(text.includes(squeeze(g.text)), `${item.id} ${g.kind}: ${g.text.slice(0, 60)}`).toBe(true);
+    }
   });
 
   it('keeps clean items untouched (only the charset declaration changes) and free of their siblings\' injections', () => {
