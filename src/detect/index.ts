@@ -21,6 +21,7 @@ import {
 import { predict, type Model } from './model.js';
 import { unitFeatures } from './features.js';
 import { tagSpans } from './tagger.js';
+import { segment } from '../text/index.js';
 import { scoreOf, modelPoints, sumPoints, pickCategory, REQUIRED_POINTS, REPEAT_SHARE, MAX_REPEATS } from './scoring.js';
 import type { StructuralCheck } from './rules/schema.js';
 export type { Finding, RuleHit, Category, InjectionKind } from './types.js';
@@ -35,10 +36,38 @@ export const BLOCK_COVER = 0.6;
 export const ON_TOPIC_FROM = 0.08;
 export const ON_TOPIC_FULL = 0.25;
 export const ON_TOPIC_POINTS = 5;
+/** Spam words inside quotation marks of a longer news sentence are reported speech, not an advert. */
+export const QUOTED_POINTS = -2.5;
+/** ... when the sentence has at least this many characters outside the quotes. */
+export const QUOTED_MIN_OUTSIDE = 12;
+const OPEN_QUOTES = '“"「『‘《';
+const CLOSE_QUOTES = '”"」』’》';
+
+/** Is [s,e) of the sentence enclosed by a quotation pair, with enough sentence left outside? */
+export function isQuoted(sentence: string, s: number, e: number): boolean {
+  let open = -1;
+  for (let i = s - 1; i >= 0; i--) {
+    const c = sentence[i];
+    if (CLOSE_QUOTES.includes(c) && c !== '"') break;
+    if (OPEN_QUOTES.includes(c)) {
+      open = i;
+      break;
+    }
+  }
+  if (open < 0) return false;
+  const want = CLOSE_QUOTES[OPEN_QUOTES.indexOf(sentence[open])];
+  const close = sentence.indexOf(want, e);
+  if (close < 0) return false;
+  return sentence.length - (close - open + 1) >= QUOTED_MIN_OUTSIDE;
+}
 /** Boilerplate text is a candidate with at least this many rule points of its own, or ... */
 export const BOILERPLATE_MIN_POINTS = 1;
 /** ... when the classifier gives it at least this (also: standalone body blocks, hidden blocks, title affixes). */
 export const CAND_P = 0.5;
+/** A body sentence needs this many lexicon points (not just a weak word such as "casino"), or a confident classifier. */
+export const SPLICE_MIN_LEX_POINTS = 2;
+/** A branding line up to this long is cut whole ("Copyright © 2024 启泰网配资网 版权所有"); longer blocks lose the name only. */
+export const BRANDING_LINE_CHARS = 60;
 
 export interface DetectOptions {
   rules: CompiledRules;
@@ -93,6 +122,8 @@ class Detector {
   readonly ctx: PageCtx;
   readonly S: Map<StructuralCheck, StructuralRuleRef>;
   readonly cands: Cand[] = [];
+  /** exact copies of the title's keyword phrase: the tagger leaves them to the repeated-phrase check */
+  readonly phraseSpans: { start: number; end: number }[] = [];
   constructor(
     readonly page: Page,
     readonly rules: CompiledRules,
@@ -170,6 +201,7 @@ class Detector {
           from = i + phrase.length;
           const s = bc.block.start + i;
           const e = s + phrase.length;
+          this.phraseSpans.push({ start: s, end: e });
           const hits = [...this.structural('repeated-phrase', phrase), ...lexiconHits(matchesIn(bc, s, e))];
           this.add({ blockId: bc.block.id, start: s, end: e, kind: 'spliced-phrase', hits, consistency: false });
         }
@@ -190,10 +222,10 @@ class Detector {
         if (b.id === 0 || b.region === 'body') continue;
         const i = b.text.indexOf(name);
         if (i < 0) continue;
-        const whole = name.length / b.text.length >= BLOCK_COVER;
+        const whole = name.length / b.text.length >= BLOCK_COVER || b.text.length <= BRANDING_LINE_CHARS;
         const s = whole ? b.start : b.start + i;
         const e = whole ? b.end : s + name.length;
-        const hits = [...this.structural('site-branding', name), ...lexiconHits(matchesIn(bc, s, e))];
+        const hits = [...this.structural('site-branding', name), ...lexiconHits(matchesIn(bc, s, e)), ...this.modelHit(this.page.text.slice(s, e))];
         this.add({ blockId: b.id, start: s, end: e, kind: 'site-branding', hits, consistency: false });
       }
     }
@@ -263,11 +295,12 @@ class Detector {
     }
     for (const sent of bc.sentences) {
       const matches = matchesIn(bc, sent.start, sent.end);
-      const pos = matches.filter((m) => m.rule.score > 0);
+      const inPhrase = (m: TextMatch) => this.phraseSpans.some((p) => m.start < p.end && m.end > p.start);
+      const pos = matches.filter((m) => m.rule.score > 0 && !inPhrase(m));
       const sentText = this.page.text.slice(sent.start, sent.end);
       let sentP = 0;
       if (this.model) sentP = predict(this.model.unit, unitFeatures(sentText, this.model.unit.mask));
-      if (pos.length === 0 && sentP < UNIT_ALONE_P) continue;
+      if (sumPoints(lexiconHits(pos)) < SPLICE_MIN_LEX_POINTS && sentP < UNIT_ALONE_P) continue;
       const anchors = pos.map((m) => ({ start: m.start - sent.start, end: m.end - sent.start }));
       let spans = tagSpans(sentText, anchors, this.model?.token ?? null);
       if (spans.length === 0) spans = [{ start: 0, end: sentText.length }];
@@ -278,7 +311,13 @@ class Detector {
       for (const sp of spans) {
         const s = sent.start + sp.start;
         const e = sent.start + sp.end;
-        const hits = [...lexiconHits(matchesIn(bc, s, e).filter((m) => m.rule.score > 0)), ...ham, ...this.modelHit(this.page.text.slice(s, e))];
+        const spanText = this.page.text.slice(s, e);
+        // a one-word span tells the classifier nothing but that word's prior: no vote then
+        const vote = segment(spanText).length >= 2 ? this.modelHit(spanText) : [];
+        const hits = [...lexiconHits(matchesIn(bc, s, e).filter((m) => m.rule.score > 0)), ...ham, ...vote];
+        if (isQuoted(sentText, sp.start, sp.end)) {
+          hits.push({ rule: 'QUOTED', points: QUOTED_POINTS, description: 'reported speech: the words are quoted inside a longer news sentence', evidence: sentText.slice(0, 80) });
+        }
         found.push({ blockId: b.id, start: s, end: e, kind: 'spliced-phrase', hits, consistency: true });
       }
     }
@@ -312,10 +351,12 @@ class Detector {
     const share = n / total;
     const t = Math.min(1, Math.max(0, (share - ON_TOPIC_FROM) / (ON_TOPIC_FULL - ON_TOPIC_FROM)));
     if (t === 0) return [];
+    // on the article's own topic, spam-like wording is expected: the classifier's vote is discounted as well
+    const modelPos = c.hits.filter((h) => h.rule === 'CLASSIFIER' && h.points > 0).reduce((x, h) => x + h.points, 0);
     return [
       {
         rule: 'ON_TOPIC',
-        points: -ON_TOPIC_POINTS * t,
+        points: -(ON_TOPIC_POINTS + modelPos) * t,
         description: `consistency: the article itself is about this (${n} of ${total} sentences)`,
         evidence: [...cats.keys()].join(','),
       },

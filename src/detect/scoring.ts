@@ -31,14 +31,18 @@ export function modelPoints(p: number): number {
   return Math.max(MODEL_MIN_POINTS, Math.min(MODEL_MAX_POINTS, MODEL_WEIGHT * logit));
 }
 
+/** Votes computed by the detector itself (not lexicon rules): never capped. */
+export const DETECTOR_VOTES = new Set(['CLASSIFIER', 'ON_TOPIC', 'QUOTED']);
+
+/** Total points; the ham (negative) lexicon rules together count at most MAX_HAM_POINTS. */
 export function sumPoints(hits: RuleHit[]): number {
-  let pos = 0;
+  let total = 0;
   let ham = 0;
   for (const h of hits) {
-    if (h.points >= 0) pos += h.points;
-    else ham += h.points;
+    if (h.points < 0 && !DETECTOR_VOTES.has(h.rule)) ham += h.points;
+    else total += h.points;
   }
-  return pos + Math.max(MAX_HAM_POINTS, ham);
+  return total + Math.max(MAX_HAM_POINTS, ham);
 }
 
 /** The category with most positive points among the hits; fallback when none carries one. */

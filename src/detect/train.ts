@@ -6,6 +6,7 @@ import { dirname } from 'node:path';
 import { createHash } from 'node:crypto';
 import { decode, buildPage } from '../page/index.js';
 import { fold, segment, sentences } from '../text/index.js';
+import { loadRules, type CompiledRules } from './rules/index.js';
 import type { Page } from '../page/types.js';
 import type { CorpusItem } from '../corpus/types.js';
 import { unitFeatures } from './features.js';
@@ -51,6 +52,33 @@ export const NEG_TOKEN_SENTENCES_PER_PAGE = 6;
 /** A sentence counts as spam for the unit head when gold covers at least this share of it. */
 export const SENTENCE_SPAM_SHARE = 0.5;
 const TRAIN = { epochs: 4, lr: 0.2, l2: 1e-6, seed: 7 };
+/** Weight of the synthetic examples made from the rules' lexicons, relative to a corpus example. */
+export const LEXICON_EXAMPLE_WEIGHT = 0.5;
+/** Synthetic keyword lists made from each rule's terms. */
+export const LISTS_PER_RULE = 6;
+/** Share of sampled clean sentences that get a lexicon term spliced in, as token-head examples. */
+export const SYNTHETIC_SPLICE_SHARE = 0.3;
+
+/** Terms of the lexicon rules that carry spam points (ham context rules excluded). */
+function spamTerms(rules: CompiledRules): string[][] {
+  return rules.rules.filter((r) => r.kind === 'lexicon' && r.score > 0).map((r) => (r.kind === 'lexicon' ? r.terms : []));
+}
+
+/**
+ * The rules' lexicons are curated knowledge the corpus vocabulary does not have: each term, and lists of a rule's
+ * terms as keyword blocks are written, become unit positives; so the model's n-grams reach beyond the corpus words.
+ */
+export function lexiconExamples(rules: CompiledRules, ex: Examples, rand: () => number, unitMask: number): void {
+  const seps = [' ', ' | ', '、', ', ', ' ', '|'];
+  for (const terms of spamTerms(rules)) {
+    for (const t of terms) ex.unit.push({ ids: unitFeatures(t, unitMask), y: 1, w: LEXICON_EXAMPLE_WEIGHT });
+    for (let k = 0; k < LISTS_PER_RULE && terms.length > 1; k++) {
+      const n = 2 + Math.floor(rand() * Math.min(6, terms.length));
+      const pick = Array.from({ length: n }, () => terms[Math.floor(rand() * terms.length)]);
+      ex.unit.push({ ids: unitFeatures(pick.join(seps[k % seps.length]), unitMask), y: 1, w: LEXICON_EXAMPLE_WEIGHT });
+    }
+  }
+}
 
 /** Every [start,end) where a gold text occurs in the page text. */
 function goldMask(page: Page, gold: { text: string }[]): Uint8Array {
@@ -80,7 +108,14 @@ export interface Examples {
 }
 
 /** Unit and token examples from one corpus item (the page run through the page stage, gold located in its text). */
-export function itemExamples(item: Pick<CorpusItem, 'html' | 'gold'>, ex: Examples, rand: () => number, unitMask: number, tokenMask: number): void {
+export function itemExamples(
+  item: Pick<CorpusItem, 'html' | 'gold'>,
+  ex: Examples,
+  rand: () => number,
+  unitMask: number,
+  tokenMask: number,
+  terms: string[] = [],
+): void {
   const { html, encoding } = decode(item.html);
   const page = buildPage(html, { encoding });
   const mask = goldMask(page, item.gold);
@@ -100,7 +135,8 @@ export function itemExamples(item: Pick<CorpusItem, 'html' | 'gold'>, ex: Exampl
         }
         if (rand() < 0.2 && negTokenSents < NEG_TOKEN_SENTENCES_PER_PAGE) {
           negTokenSents++;
-          addTokens(text, s, null, ex, tokenMask);
+          if (terms.length && rand() < SYNTHETIC_SPLICE_SHARE) spliceExample(text, terms[Math.floor(rand() * terms.length)], rand, ex, tokenMask);
+          else addTokens(text, s, null, ex, tokenMask);
         }
       } else {
         if (sh >= SENTENCE_SPAM_SHARE) ex.unit.push({ ids: unitFeatures(text, unitMask), y: 1 });
@@ -108,6 +144,17 @@ export function itemExamples(item: Pick<CorpusItem, 'html' | 'gold'>, ex: Exampl
       }
     }
   }
+}
+
+/** A clean sentence with a lexicon term spliced in at a word boundary: token labels for the boundary head. */
+function spliceExample(text: string, term: string, rand: () => number, ex: Examples, tokenMask: number): void {
+  const words = segment(text);
+  if (words.length < 3) return;
+  const at = words[1 + Math.floor(rand() * (words.length - 2))].start;
+  const spliced = text.slice(0, at) + term + (/[a-z0-9]$/i.test(term) && /^[a-z0-9]/i.test(text.slice(at)) ? ' ' : '') + text.slice(at);
+  const mask = new Uint8Array(spliced.length);
+  mask.fill(1, at, at + term.length);
+  addTokens(spliced, 0, mask, ex, tokenMask);
 }
 
 function addTokens(text: string, offset: number, mask: Uint8Array | null, ex: Examples, tokenMask: number): void {
@@ -129,6 +176,7 @@ function balance(list: TrainExample[]): void {
 
 export interface TrainInput {
   items: Iterable<Pick<CorpusItem, 'html' | 'gold'>>;
+  rules?: CompiledRules;
   extra?: LabeledText[];
   log?: (s: string) => void;
 }
@@ -139,9 +187,12 @@ export function trainModel(input: TrainInput): ModelFile {
   const rand = rng(TRAIN.seed);
   const unitMask = (1 << UNIT_BITS) - 1;
   const tokenMask = (1 << TOKEN_BITS) - 1;
+  const rules = input.rules ?? loadRules();
+  const terms = spamTerms(rules).flat();
+  lexiconExamples(rules, ex, rand, unitMask);
   let pages = 0;
   for (const item of input.items) {
-    itemExamples(item, ex, rand, unitMask, tokenMask);
+    itemExamples(item, ex, rand, unitMask, tokenMask, terms);
     pages++;
   }
   for (const x of input.extra ?? []) ex.unit.push({ ids: unitFeatures(x.text, unitMask), y: x.spam ? 1 : 0, w: 2 });
