@@ -156,6 +156,14 @@ export function selectMain(els: ElInfo[], blocks: RawBlock[], excludeTexts: Set<
     }
   }
 
+  // chunks of one article split by ads: elsewhere-placed containers named exactly like the top one
+  if (els[top].names) {
+    for (let i = 1; i < n; i++) {
+      if (!scored[i] || i === top || els[i].names !== els[top].names || final[i] < threshold) continue;
+      if (containers.some((c) => (els[i].pre >= els[c].pre && els[i].pre <= els[c].end) || (els[c].pre >= els[i].pre && els[c].pre <= els[i].end))) continue;
+      containers.push(i);
+    }
+  }
   const inside = (e: number): number => {
     const pre = els[e].pre;
     for (const c of containers) if (pre >= els[c].pre && pre <= els[c].end) return c;
