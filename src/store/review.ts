@@ -146,12 +146,16 @@ interface QueueRow {
   categories: string | null;
 }
 
-/** WHERE clause shared by the queue list and its counts (only the latest scan of each page is queued). */
-function queueWhere(f: QueueFilter, withStatus: boolean): { sql: string; params: Record<string, unknown> } {
-  const parts = ['s.id = (SELECT max(s2.id) FROM scans s2 WHERE s2.page_id = s.page_id)'];
+/**
+ * CTEs shared by the queue list and its counts: `latest` = the newest scan of each page (only those are queued),
+ * `q` = the ids of the latest scans that pass every filter. Both are materialised once per query, so the cost is
+ * linear in the store (no correlated subquery per row).
+ */
+function queueCte(f: QueueFilter, withStatus: boolean): { sql: string; params: Record<string, unknown> } {
+  const parts: string[] = [];
   const params: Record<string, unknown> = {};
   if (f.category) {
-    parts.push('EXISTS (SELECT 1 FROM findings fc WHERE fc.scan_id = s.id AND fc.category = @category)');
+    parts.push('s.id IN (SELECT fc.scan_id FROM findings fc WHERE fc.category = @category)');
     params.category = f.category;
   }
   if (f.domain) {
@@ -171,25 +175,31 @@ function queueWhere(f: QueueFilter, withStatus: boolean): { sql: string; params:
     parts.push('s.status = @status');
     params.status = f.status;
   }
-  return { sql: parts.join(' AND '), params };
+  const where = parts.length ? `WHERE ${parts.join(' AND ')}` : '';
+  return {
+    sql: `WITH latest AS MATERIALIZED (SELECT max(id) AS id FROM scans GROUP BY page_id),
+      q AS MATERIALIZED (SELECT s.id AS id FROM latest l JOIN scans s ON s.id = l.id ${f.domain ? 'JOIN pages p ON p.id = s.page_id' : ''} ${where})`,
+    params,
+  };
 }
 
 /** The review queue: latest scan per page, highest score first, with counts for the filter bar. */
 export function listQueue(store: Store, filter: QueueFilter = {}): QueueResult {
   const limit = Math.min(Math.max(filter.limit ?? QUEUE_DEFAULT_LIMIT, 1), QUEUE_MAX_LIMIT);
   const offset = Math.max(filter.offset ?? 0, 0);
-  const w = queueWhere(filter, true);
+  const w = queueCte(filter, true);
+  // page first (ids only), then the per-item details for that page of results
   const rows = store.db
     .prepare(
-      `SELECT s.id AS scanId, p.id AS pageId, p.url AS url, p.domain AS domain, s.title AS title, s.score AS score,
+      `${w.sql}
+       SELECT s.id AS scanId, p.id AS pageId, p.url AS url, p.domain AS domain, s.title AS title, s.score AS score,
               s.verdict AS verdict, s.status AS status, s.scanned_at AS scannedAt,
               (SELECT count(*) FROM findings f WHERE f.scan_id = s.id) AS findings,
               (SELECT count(DISTINCT d.finding_id) FROM decisions d WHERE d.scan_id = s.id AND d.finding_id IS NOT NULL) AS decided,
               (SELECT group_concat(DISTINCT f.category) FROM findings f WHERE f.scan_id = s.id) AS categories
-         FROM scans s JOIN pages p ON p.id = s.page_id
-        WHERE ${w.sql}
-        ORDER BY s.score DESC, s.id DESC
-        LIMIT @limit OFFSET @offset`,
+         FROM (SELECT s0.id AS id FROM q JOIN scans s0 ON s0.id = q.id ORDER BY s0.score DESC, s0.id DESC LIMIT @limit OFFSET @offset) t
+         JOIN scans s ON s.id = t.id JOIN pages p ON p.id = s.page_id
+        ORDER BY s.score DESC, s.id DESC`,
     )
     .all({ ...w.params, limit, offset }) as QueueRow[];
   const items: QueueItem[] = rows.map((r) => ({
@@ -198,18 +208,15 @@ export function listQueue(store: Store, filter: QueueFilter = {}): QueueResult {
   }));
 
   // counts: status counts ignore the status filter (so the tabs show both), the rest honour every filter
-  const ws = queueWhere(filter, false);
+  const ws = queueCte(filter, false);
   const statusRows = store.db
-    .prepare(`SELECT s.status AS status, count(*) AS n FROM scans s JOIN pages p ON p.id = s.page_id WHERE ${ws.sql} GROUP BY s.status`)
+    .prepare(`${ws.sql} SELECT s.status AS status, count(*) AS n FROM q JOIN scans s ON s.id = q.id GROUP BY s.status`)
     .all(ws.params) as { status: ScanStatus; n: number }[];
   const byStatus: Record<ScanStatus, number> = { pending: 0, reviewed: 0 };
   for (const r of statusRows) byStatus[r.status] = r.n;
   const total = filter.status ? byStatus[filter.status] : byStatus.pending + byStatus.reviewed;
   const catRows = store.db
-    .prepare(
-      `SELECT f.category AS category, count(*) AS n FROM findings f JOIN scans s ON s.id = f.scan_id JOIN pages p ON p.id = s.page_id
-        WHERE ${w.sql} GROUP BY f.category ORDER BY n DESC`,
-    )
+    .prepare(`${w.sql} SELECT f.category AS category, count(*) AS n FROM q JOIN findings f ON f.scan_id = q.id GROUP BY f.category ORDER BY n DESC`)
     .all(w.params) as { category: string; n: number }[];
   const byCategory: Record<string, number> = {};
   for (const r of catRows) byCategory[r.category] = r.n;
