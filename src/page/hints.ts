@@ -22,3 +22,8 @@ export const NEGATIVE_NAMES = /-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|
 /** Names that make an element unlikely to hold the article even though its text is long. */
 export const UNLIKELY_NAMES = /comment|disqus|foot|footer|related|recommend|sidebar|share|social|sponsor|advert|popular|newsletter|subscribe|breadcrumb|crumb|copyright|rank|hotnews|hot-news|read-more|readmore|more-stories|most-|trending|promo|outbrain|taboola|correction|tags|tagcloud|author-bio|about-author|related|pager|pagination|menu|nav|评论|相关|推荐/;
 export const LIKELY_NAMES = /article|body|content|entry|main|post|story|text|正文|artibody|detail|endtext|zw|news_txt|newstext|column/;
+/**
+ * Article furniture inside an article container: captions, credits, galleries, bylines, share bars, related
+ * links, newsletter boxes. Not overridden by positive names ("article-byline" is still a byline).
+ */
+export const JUNK_NAMES = /caption|credit|gallery|slideshow|carousel|byline|dateline|timestamp|share|sharing|social|newsletter|signup|sign-up|subscribe|promo|related|recommend|toolbar|breadcrumb|(^|[-_\s])tags?([-_\s]|$)|author-info|author-bio|advert|sponsor|outbrain|taboola|comment|pagination|pager|read-more|readmore|more-stories|sidebar|(^|[-_\s])ad([-_\s]|$)|(^|[-_\s])ads([-_\s]|$)|adslot|ad-slot|ad-container|adunit|ad-unit|dfp|disclaimer|copyright|footnote-ref|video-player|embed-|instagram-media|twitter-tweet/;

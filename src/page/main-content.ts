@@ -177,6 +177,8 @@ export function selectMain(els: ElInfo[], blocks: RawBlock[], excludeTexts: Set<
     if (c < 0) continue;
     const ua = chrome(b.el);
     if (ua >= 0 && els[ua].pre > els[c].pre) continue;
+    const ja = els[b.el].junkAnc;
+    if (ja >= 0 && els[ja].pre > els[c].pre) continue;
     if (b.tag === 'h1' && excludeTexts.has(b.text)) continue;
     cand.push(bi);
   }

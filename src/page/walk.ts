@@ -3,7 +3,7 @@
 import type { AnyNode, Element, Document } from 'domhandler';
 import type { HiddenReason, Link } from './types.js';
 import { StyleRules, parseDecls, hiddenByDecls, declaredBackground, normColor, type Decls } from './visibility.js';
-import { isUiName, LIKELY_NAMES, NEGATIVE_NAMES, POSITIVE_NAMES, UNLIKELY_NAMES } from './hints.js';
+import { isUiName, JUNK_NAMES, LIKELY_NAMES, NEGATIVE_NAMES, POSITIVE_NAMES, UNLIKELY_NAMES } from './hints.js';
 import { urlDomain } from './domain.js';
 
 /** Elements that start a new text block. */
@@ -15,6 +15,8 @@ export const BLOCK_TAGS = new Set([
 ]);
 /** Elements whose content is never page text. */
 export const SKIP_TAGS = new Set(['script', 'style', 'noscript', 'template', 'svg', 'iframe', 'object', 'embed', 'select', 'textarea', 'math', 'canvas', 'map', 'head>title']);
+/** Elements that hold article furniture rather than article text. */
+const JUNK_TAGS = new Set(['figure', 'figcaption', 'aside', 'nav', 'footer', 'form', 'button', 'menu', 'dialog']);
 export const HEADING_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 /** Path segments kept before a block's path is shortened to "...>" + the last ones. */
 export const MAX_PATH_SEGMENTS = 40;
@@ -44,6 +46,8 @@ export interface ElInfo {
   unlikely: boolean;
   /** nearest ancestor-or-self with an "unlikely" name, -1 when none */
   unlikelyAnc: number;
+  /** nearest ancestor-or-self that is article furniture (caption, byline, share bar, figure ...), -1 when none */
+  junkAnc: number;
   names: string;
 }
 
@@ -93,11 +97,12 @@ interface Anchor {
 }
 
 interface NameHints {
+  junk: boolean;
   ui: boolean;
   unlikely: boolean;
   weight: number;
 }
-const NO_HINTS: NameHints = { ui: false, unlikely: false, weight: 0 };
+const NO_HINTS: NameHints = { junk: false, ui: false, unlikely: false, weight: 0 };
 /** Class/id names repeat a lot within a page (and across pages): evaluate the name regexes once per string. */
 const hintCache = new Map<string, NameHints>();
 const HINT_CACHE_MAX = 20000;
@@ -109,7 +114,7 @@ function nameHints(names: string): NameHints {
   let weight = 0;
   if (NEGATIVE_NAMES.test(names)) weight -= 25;
   if (POSITIVE_NAMES.test(names)) weight += 25;
-  h = { ui: isUiName('', names, undefined), unlikely: UNLIKELY_NAMES.test(names) && !LIKELY_NAMES.test(names), weight };
+  h = { junk: JUNK_NAMES.test(names), ui: isUiName('', names, undefined), unlikely: UNLIKELY_NAMES.test(names) && !LIKELY_NAMES.test(names), weight };
   if (hintCache.size >= HINT_CACHE_MAX) hintCache.clear();
   hintCache.set(names, h);
   return h;
@@ -186,7 +191,7 @@ export function walk(doc: Document, rules: StyleRules = new StyleRules()): WalkR
   const root = doc.children;
   for (let i = root.length - 1; i >= 0; i--) stack.push(root[i]);
   // a synthetic root context for text outside <html>
-  els.push({ node: doc as unknown as Element, tag: '#root', parent: -1, nth: 1, kids: 0, pre: pre++, end: 0, depth: 0, hidden: null, hiddenRoot: -1, uiAnc: false, uiOwn: false, classWeight: 0, unlikely: false, unlikelyAnc: -1, names: '' });
+  els.push({ node: doc as unknown as Element, tag: '#root', parent: -1, nth: 1, kids: 0, pre: pre++, end: 0, depth: 0, hidden: null, hiddenRoot: -1, uiAnc: false, uiOwn: false, classWeight: 0, unlikely: false, unlikelyAnc: -1, junkAnc: -1, names: '' });
   ctxStack.push({ el: 0, tag: '#root', parts: [], links: [], linkChars: 0 });
   const parentOf: number[] = [0];
 
@@ -327,6 +332,7 @@ export function walk(doc: Document, rules: StyleRules = new StyleRules()): WalkR
       classWeight,
       unlikely: isUnlikely,
       unlikelyAnc: isUnlikely ? id : parent.unlikelyAnc,
+      junkAnc: nh.junk || JUNK_TAGS.has(tag) ? id : parent.junkAnc,
       names,
     });
     parentOf.push(id);
