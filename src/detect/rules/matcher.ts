@@ -52,17 +52,14 @@ export interface MatchText {
 
 const ASCII_RE = /^[\x00-\x7f]*$/;
 
-/** fold() of pure-ASCII text is lower-casing with an identity map (NFKC and look-alikes leave ASCII alone). */
-function foldAscii(s: string): { text: string; map: Int32Array } {
-  const map = new Int32Array(s.length + 1);
-  for (let i = 0; i <= s.length; i++) map[i] = i;
-  return { text: s.toLowerCase(), map };
+/** Folded text whose map may be null: the identity (pure ASCII text that needed no clean-up). */
+interface LazyFold {
+  text: string;
+  map: Int32Array | null;
 }
 
-export function foldForMatch(s: string): MatchText {
-  const f = ASCII_RE.test(s) ? foldAscii(s) : fold(s);
-  if (!needsCleanup(f.text)) return { text: f.text, map: f.map };
-  const src = f.text;
+/** Drop zero-width chars and collapse white space runs of src (whose own map into the original is srcMap). */
+function cleanup(src: string, srcMap: Int32Array | null): LazyFold {
   const map = new Int32Array(src.length + 1);
   let out = '';
   let n = 0;
@@ -83,11 +80,32 @@ export function foldForMatch(s: string): MatchText {
         runStart = i + 1;
       }
     } else prevSpace = false;
-    map[n++] = f.map[i];
+    map[n++] = srcMap ? srcMap[i] : i;
   }
   if (src.length > runStart) out += src.slice(runStart);
-  map[n] = f.map[src.length];
+  map[n] = srcMap ? srcMap[src.length] : src.length;
   return { text: out, map: map.subarray(0, n + 1) };
+}
+
+/**
+ * fold() of pure-ASCII text is plain lower-casing with an identity map (NFKC and look-alike folding leave
+ * ASCII alone), so ASCII texts skip fold() and the map is only built when clean-up moves chars.
+ */
+function foldLazy(s: string): LazyFold {
+  if (ASCII_RE.test(s)) {
+    const lower = s.toLowerCase();
+    return needsCleanup(lower) ? cleanup(lower, null) : { text: lower, map: null };
+  }
+  const f = fold(s);
+  return needsCleanup(f.text) ? cleanup(f.text, f.map) : { text: f.text, map: f.map };
+}
+
+export function foldForMatch(s: string): MatchText {
+  const f = foldLazy(s);
+  if (f.map) return { text: f.text, map: f.map };
+  const map = new Int32Array(f.text.length + 1);
+  for (let i = 0; i <= f.text.length; i++) map[i] = i;
+  return { text: f.text, map };
 }
 
 /** Fold a lexicon term exactly like the text it is matched on (trimmed). */
@@ -354,7 +372,8 @@ function whereOk(rule: Rule, where: Region): boolean {
 
 
 /** Original [start, end) of the folded span [fs, fe). */
-function toOriginal(original: string, m: MatchText, fs: number, fe: number): [number, number] {
+function toOriginal(original: string, m: LazyFold, fs: number, fe: number): [number, number] {
+  if (!m.map) return [fs, fe];
   const start = m.map[fs];
   let end = Math.max(m.map[fe], start + 1);
   if (fe > fs) {
@@ -368,7 +387,7 @@ function toOriginal(original: string, m: MatchText, fs: number, fe: number): [nu
 export function matchRules(set: RuleSet, text: string, ctx: MatchContext): TextMatch[] {
   if (text.length === 0) return [];
   const engine = engineFor(set, ctx.lang);
-  const m = foldForMatch(text);
+  const m = foldLazy(text);
   const raw: { rule: Rule; fs: number; fe: number }[] = [];
   const lex = engine.lexiconRules;
   engine.automaton.scan(m.text, (p, fs, fe) => {
