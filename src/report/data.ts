@@ -126,10 +126,16 @@ export function buildReport(store: Store, opts: { since?: string; now?: Date } =
     }
     const seenPhrase = new Set<string>();
     const seenTarget = new Set<string>();
+    // a rule that hit several times in one finding counts once for it (its points summed)
+    const rulePoints = new Map<string, number>();
+    for (const h of rules) rulePoints.set(h.rule, (rulePoints.get(h.rule) ?? 0) + (Number(h.points) || 0));
+    for (const [rule, points] of rulePoints) bump(byRule, rule, page.pageId, points);
+    const flat = f.text.replace(/\s+/g, ' ');
     for (const h of rules) {
-      bump(byRule, h.rule, page.pageId, h.points);
       const ev = String(h.evidence ?? '').replace(/\s+/g, ' ').trim();
-      if (ev && ev.length <= MAX_PHRASE_CHARS && !seenPhrase.has(ev)) {
+      // an injected phrase: evidence of a spam-side rule (points > 0) that is literally in the removed text
+      // (not a DOM path, a link count, or a legit-news word that lowered the score)
+      if (ev && h.points > 0 && ev.length <= MAX_PHRASE_CHARS && !seenPhrase.has(ev) && flat.includes(ev)) {
         seenPhrase.add(ev);
         bump(phrases, ev, page.pageId);
       }

@@ -28,7 +28,7 @@ function tables(d: ReportData): Array<[string, string[], Array<Array<string | nu
     ['Domains', ['domain', 'pages', 'contaminated', 'share', 'findings'], d.byDomain.map((r) => [r.domain, r.pages, r.contaminatedPages, pct(r.contaminatedPages, r.pages), r.findings])],
     ['Categories', ['category', 'findings', 'pages'], d.byCategory.map((r) => [r.key, r.findings, r.pages])],
     ['Injection kinds', ['kind', 'findings', 'pages'], d.byKind.map((r) => [r.key, r.findings, r.pages])],
-    ['Rules', ['rule', 'hits', 'pages', 'points'], d.byRule.map((r) => [r.key, r.findings, r.pages, r.points])],
+    ['Rules', ['rule', 'findings', 'pages', 'points'], d.byRule.map((r) => [r.key, r.findings, r.pages, r.points])],
     ['Top injected phrases', ['phrase', 'findings', 'pages'], d.topPhrases.map((r) => [r.key, r.findings, r.pages])],
     ['Top link targets', ['host', 'findings', 'pages'], d.topLinkTargets.map((r) => [r.key, r.findings, r.pages])],
     ['Per day', ['day', 'pages', 'contaminated', 'findings'], d.perDay.map((r) => [r.day, r.pages, r.contaminatedPages, r.findings])],
@@ -57,7 +57,7 @@ export function renderCsv(d: ReportData): string {
   for (const r of d.byDomain) add('domain', r.domain, { pages: r.pages, contaminated_pages: r.contaminatedPages, findings: r.findings });
   for (const r of d.byCategory) add('category', r.key, { findings: r.findings, pages: r.pages });
   for (const r of d.byKind) add('kind', r.key, { findings: r.findings, pages: r.pages });
-  for (const r of d.byRule) add('rule', r.key, { hits: r.findings, pages: r.pages, points: r.points });
+  for (const r of d.byRule) add('rule', r.key, { findings: r.findings, pages: r.pages, points: r.points });
   for (const r of d.topPhrases) add('phrase', r.key, { findings: r.findings, pages: r.pages });
   for (const r of d.topLinkTargets) add('link_target', r.key, { findings: r.findings, pages: r.pages });
   for (const r of d.perDay) add('day', r.day, { pages: r.pages, contaminated_pages: r.contaminatedPages, findings: r.findings });
@@ -78,7 +78,7 @@ export function renderHtml(d: ReportData): string {
     barChart('Findings per category', d.byCategory.map((r) => ({ label: r.key, value: r.findings }))),
     barChart('Findings per injection kind', d.byKind.map((r) => ({ label: r.key, value: r.findings })), { color: '#dc3912' }),
     barChart('Contaminated pages per domain', d.byDomain.filter((r) => r.contaminatedPages > 0).map((r) => ({ label: r.domain, value: r.contaminatedPages })), { color: '#ff9900' }),
-    barChart('Rule hits', d.byRule.map((r) => ({ label: r.key, value: r.findings })), { color: '#109618' }),
+    barChart('Findings per rule', d.byRule.map((r) => ({ label: r.key, value: r.findings })), { color: '#109618' }),
     barChart('Top link targets (findings)', d.topLinkTargets.map((r) => ({ label: r.key, value: r.findings })), { color: '#990099' }),
   ];
   const htmlTables = tables(d)

@@ -53,8 +53,14 @@ describe('buildReport', () => {
       { key: 'gambling', pages: 1, findings: 1 },
     ]);
     expect(d.byKind).toEqual([{ key: 'promo-line', pages: 3, findings: 3 }]);
-    expect(d.byRule.map((r) => [r.key, r.findings])).toEqual([['URL_IN_TEXT', 3], ['ZH_PEIZI', 3]]);
-    expect(d.topPhrases.find((p) => p.key === '股票配资')).toEqual({ key: '股票配资', pages: 2, findings: 2 });
+    expect(d.byRule.map((r) => [r.key, r.findings])).toEqual([['STRUCT_LINKS', 3], ['URL_IN_TEXT', 3], ['ZH_NEWS_WORD', 3], ['ZH_PEIZI', 3]]);
+    expect(d.byRule.find((r) => r.key === 'ZH_PEIZI')!.points).toBe(15);
+    // phrases: spam-side evidence found in the removed text, not '3 links' (not in the text) or '开户' (negative points)
+    expect(d.topPhrases).toEqual([
+      { key: 'www.peizi-example.com', pages: 3, findings: 3 },
+      { key: '股票配资', pages: 2, findings: 2 },
+      { key: 'slot "gacor", 88 | win', pages: 1, findings: 1 },
+    ]);
     expect(d.topLinkTargets).toEqual([{ key: 'peizi-example.com', pages: 3, findings: 3 }]);
     expect(d.perDay.map((r) => [r.day, r.pages, r.contaminatedPages])).toEqual([
       ['2026-11-01', 1, 1], ['2026-11-02', 2, 1], ['2026-11-03', 1, 1],
@@ -126,7 +132,7 @@ describe('exportFindings', () => {
     const g = rows.find((r) => r[col('category')] === 'gambling')!;
     expect(g[col('url')]).toBe('https://b.example/2');
     expect(g[col('domain')]).toBe('b.example');
-    expect(g[col('rule_names')]).toBe('ZH_PEIZI;URL_IN_TEXT');
+    expect(g[col('rule_names')]).toBe('ZH_PEIZI;URL_IN_TEXT;STRUCT_LINKS;ZH_NEWS_WORD');
     expect(JSON.parse(g[col('rules')])[0].evidence).toBe('slot "gacor", 88 | win');
     expect(rows.filter((r) => r[col('decision')] === 'dismiss')).toHaveLength(1);
   });

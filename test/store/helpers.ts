@@ -3,9 +3,8 @@ import { AnalyzeResult } from '../../src/result.js';
 
 export function sampleResult(opts: { url?: string; findings?: number; category?: string; evidence?: string } = {}): AnalyzeResult {
   const title = '配资平台推荐 — 央行发布新规';
-  const body = '央行今日发布新规。\n加微信了解股票配资，www.peizi-example.com 开户。';
-  const text = `${title}\n${body}`;
-  const spam = '加微信了解股票配资，www.peizi-example.com 开户。';
+  const spam = `加微信了解${opts.evidence ?? '股票配资'}，www.peizi-example.com 开户。`;
+  const text = `${title}\n央行今日发布新规。\n${spam}`;
   const start = text.indexOf(spam);
   const findings = Array.from({ length: opts.findings ?? 1 }, (_, i) => ({
     text: spam,
@@ -21,6 +20,9 @@ export function sampleResult(opts: { url?: string; findings?: number; category?:
     rules: [
       { rule: 'ZH_PEIZI', points: 5, description: 'margin lending term', evidence: opts.evidence ?? '股票配资' },
       { rule: 'URL_IN_TEXT', points: 2.5, description: 'bare domain in text', evidence: 'www.peizi-example.com' },
+      // evidence that is not an injected phrase: a structural count, and a legit word that lowered the score
+      { rule: 'STRUCT_LINKS', points: 1, description: 'links in block', evidence: '3 links' },
+      { rule: 'ZH_NEWS_WORD', points: -1, description: 'news vocabulary', evidence: '开户' },
     ],
   }));
   return AnalyzeResult.parse({

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import Database from 'better-sqlite3';
 import {
-  openStore, saveResult, getPageByUrl, conditionalFor, hasScan, contentHash, latestScan, LATEST_VERSION,
+  openStore, saveResult, saveResults, getPageByUrl, conditionalFor, hasScan, contentHash, latestScan, LATEST_VERSION,
 } from '../../src/store/index.js';
 import { InputError } from '../../src/errors.js';
 import { sampleResult } from './helpers.js';
@@ -159,6 +159,18 @@ describe('saveResult and read helpers', () => {
     expect(() => saveResult(s, { url: 'https://a.example/bad' }, bad)).toThrow();
     expect(getPageByUrl(s, 'https://a.example/bad')).toBeUndefined();
     expect(s.db.prepare('SELECT count(*) FROM scans').pluck().get()).toBe(0);
+    s.close();
+  });
+
+  it('saveResults commits a group all or nothing', () => {
+    const s = openStore(join(tmp(), 'g.db'));
+    const ok = (i: number) => ({ meta: { url: `https://g.example/${i}` }, result: sampleResult() });
+    expect(saveResults(s, [ok(1), ok(2)]).map((r) => r.scanId)).toHaveLength(2);
+    const bad = sampleResult();
+    (bad.findings as unknown as Array<Record<string, unknown>>)[0].kind = null;
+    expect(() => saveResults(s, [ok(3), ok(4), { meta: { url: 'https://g.example/5' }, result: bad }])).toThrow();
+    expect(s.db.prepare('SELECT url FROM pages ORDER BY url').pluck().all()).toEqual(['https://g.example/1', 'https://g.example/2']);
+    expect(s.db.prepare('SELECT count(*) FROM findings').pluck().get()).toBe(2);
     s.close();
   });
 });
