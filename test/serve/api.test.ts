@@ -329,6 +329,17 @@ describe('scan', () => {
     expect((await get('/api/queue?domain=127.0.0.1')).body.items.map((i: Json) => i.scanId)).toContain(r.body.scanId);
   });
 
+  it('the SSRF guard stays on unless the server was started with allowPrivate', async () => {
+    const guarded = await buildApp({ store: fx.store, tokens: [{ name: 'alice', token: ALICE }] });
+    try {
+      const r = await guarded.inject({ method: 'POST', url: '/api/scan', headers: A, payload: { url: web.url('/article.html') } });
+      expect(r.statusCode).toBe(400);
+      expect(r.json().error).toMatch(/127\.0\.0\.1|private|loopback|blocked/i);
+    } finally {
+      await guarded.close();
+    }
+  });
+
   it('rejects bad scan input', async () => {
     const r1 = await post('/api/scan', { url: 'ftp://example.com/x' });
     expect(r1.status).toBe(400);
