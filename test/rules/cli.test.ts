@@ -55,6 +55,17 @@ describe('winnow rules', () => {
     ]);
   });
 
+  it('match: rules that fire on a text, with original offsets', () => {
+    const r = winnow('rules', 'match', '正规股票\u200b配资平台', '--lang', 'zh', '--json');
+    expect(r.code).toBe(0);
+    const rows = JSON.parse(r.out) as { rule: string; start: number; end: number; evidence: string }[];
+    const strong = rows.find((x) => x.rule === 'ZH_MARGIN_LENDING_STRONG')!;
+    expect(strong).toMatchObject({ start: 2, evidence: '股票\u200b配资平台' });
+    const bad = winnow('rules', 'match', 'x', '--where', 'nowhere');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toBe('winnow: --where must be one of title, body, hidden, boilerplate\n');
+  });
+
   it('a missing folder is one line on stderr and exit 2', () => {
     const r = winnow('rules', 'lint', join(tmp, 'does-not-exist'));
     expect(r.code).toBe(2);
