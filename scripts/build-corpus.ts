@@ -181,6 +181,17 @@ The corpus holds RECIPES, not pages: each line of \`train.jsonl\`, \`dev.jsonl\`
 \`loadSplit(split, {limit?, sources?})\` -> \`CorpusItem[]\` (html after injection, UTF-8, meta charset fixed; gold spans).
 Rebuild: \`npx tsx scripts/build-corpus.ts\` (seeded; running twice gives identical files).
 
+## API (src/corpus/index.ts)
+- \`loadSplit(split: Split, opts?: {limit?: number; sources?: string[]}): CorpusItem[]\` -- sources: dataset names
+  (scrapinghub, chinese, gne, trafilatura) or source path prefixes; items in recipe order (clean item, then its variants).
+- \`loadRecipes(split): Recipe[]\`, \`materialize(recipe, cache?: MaterializeCache): CorpusItem\` (a page's items share
+  one parse through the cache), \`loadFixtures(): CorpusItem[]\` (split "test", tags ["fixture", "hard-negative"?]),
+  \`pageText(html)\` (cheap reader text for checks), \`dataRoot()\`, \`repoRoot()\` (WINNOW_DATA overrides the data root).
+- CorpusItem (src/corpus/types.ts) + optional \`tags\`: "hard-negative" (pages named in spam-in-the-wild), "real-spam",
+  "train-vocab" / "heldout-vocab" on contaminated items.
+- Injected items are the original source with insertions (no re-serialisation); clean items are the original
+  source; both only get their charset declaration rewritten to utf-8.
+
 ## Recipe format (zod schema: src/corpus/recipe.ts)
 \`{id, site, source, dataset, key?, lang, split, seed, injections: InjectionSpec[], real?: RealSpan[], tags?}\`
 - \`source\`: path relative to ../shared/data; \`key\`: gold key (scrapinghub sha / chinese uuid / trafilatura URL) used to
@@ -214,7 +225,7 @@ forced into test. No site is in two splits (checked by the build and by test/cor
 ## Held-out vocabulary
 src/corpus/spam-vocab.ts keeps every list as a pair [train, heldout] of DISJOINT lists: keywords, promo templates,
 title/splice phrase templates, brand syllables and suffixes, domain syllables and TLDs, emoji, link-block labels,
-slogans, footers. Train items use only the train part; dev and test items use only the held-out part, so dev/test
+slogans, footers, topic-independent promo templates (GENERIC_PROMO), and the contact-handle formats (inject.ts). Train items use only the train part; dev and test items use only the held-out part, so dev/test
 figures measure generalisation to spam wording never seen in training. Items are tagged train-vocab / heldout-vocab.
 
 ## Sources
@@ -238,6 +249,15 @@ ${table('Gold spans per split and where', bySplit((s) => s.where), ['title', 'bo
 ${table('Gold spans per split and category', bySplit((s) => s.category), cats)}
 
 ${table('Gold spans per kind and language (all splits)', kindLang, langs)}
+
+## Caveats
+- Title affixes: the same phrase goes into <title>, og:title/twitter:title and the first h1. Pages without an h1
+  get a space-joined prefix (an affix behind "|", "-", "_" would read as a site name and be cut by title
+  extractors). Known: chinese:8f1cdd94…#inj2 -- the page stage takes "blog.wenxuecity.com" as the title, so the
+  affix is not in Page.text there.
+- Chinese site names come from the HTML (canonical, else the most linked domain), so some are a forum software
+  or CDN domain; this only makes the split coarser (never puts one site in two splits).
+- Gold of the real njxfhn block is ~174k characters (the whole hidden div).
 
 ## Fixtures (corpus/fixtures, \`loadFixtures()\`)
 ${fixtures.length} hand-written pages: ${fixtures.map((f) => f.id.replace('fixture:', '')).join(', ')}.

@@ -5,7 +5,7 @@ import type { AnyNode, Element, Text } from 'domhandler';
 import type { Category, InjectionKind } from '../detect/types.js';
 import type { GoldSpan } from './types.js';
 import {
-  BRAND_SYLLABLES, DOMAIN_SYLLABLES, EMOJI, FOOTERS, HIDDEN_METHODS, LINK_LABELS, SLOGANS, TLDS, TOPICS,
+  BRAND_SYLLABLES, DOMAIN_SYLLABLES, EMOJI, FOOTERS, GENERIC_PROMO, HIDDEN_METHODS, LINK_LABELS, SLOGANS, TLDS, TOPICS,
   topicCategories, type HiddenMethod, type SpamLang, type TopicVocab, type VocabPart,
 } from './spam-vocab.js';
 
@@ -128,16 +128,22 @@ class Renderer {
   }
   contact(): string {
     const r = this.rng;
+    const held = this.p === 1; // held-out contact formats differ from the training ones
     switch (this.lang) {
       case 'zh':
-        return r.pick([`QQ:${digits(r, r.range(8, 10))}`, `微信:${this.handle()}`, `电话:1${r.range(3, 9)}${digits(r, 9)}`]);
+        return held
+          ? r.pick([`加V:${this.handle()}`, `VX:${this.handle()}`, `扣扣${digits(r, r.range(8, 10))}`, `热线:400-${digits(r, 3)}-${digits(r, 4)}`])
+          : r.pick([`QQ:${digits(r, r.range(8, 10))}`, `微信:${this.handle()}`, `电话:1${r.range(3, 9)}${digits(r, 9)}`]);
       case 'id':
-        return `WA 08${digits(r, r.range(9, 10))}`;
+        return held ? r.pick([`WA: +62 8${digits(r, 2)}-${digits(r, 4)}-${digits(r, 4)}`, `Telegram @${this.handle()}`]) : `WA 08${digits(r, r.range(9, 10))}`;
       case 'ja':
-        return r.pick([`LINE ID: ${this.handle()}`, `TEL 0${r.range(3, 9)}0-${digits(r, 4)}-${digits(r, 4)}`]);
+        return held
+          ? r.pick([`LINE: @${this.handle()}`, `お問い合わせ ${this.handle()}@gmail.com`])
+          : r.pick([`LINE ID: ${this.handle()}`, `TEL 0${r.range(3, 9)}0-${digits(r, 4)}-${digits(r, 4)}`]);
       default:
-        return r.pick([`Telegram @${this.handle()}`, `WhatsApp +1 ${digits(r, 3)}-${digits(r, 3)}-${digits(r, 4)}`,
-          `call ${digits(r, 3)}-${digits(r, 3)}-${digits(r, 4)}`]);
+        return held
+          ? r.pick([`t.me/${this.handle()}`, `wa.me/1${digits(r, 10)}`, `Signal +44 ${digits(r, 4)} ${digits(r, 6)}`, `${this.handle()}@proton.me`])
+          : r.pick([`Telegram @${this.handle()}`, `WhatsApp +1 ${digits(r, 3)}-${digits(r, 3)}-${digits(r, 4)}`, `call ${digits(r, 3)}-${digits(r, 3)}-${digits(r, 4)}`]);
     }
   }
   handle(): string {
@@ -269,7 +275,9 @@ export function generateInjection(rng: Rng, kind: InjectionKind, category: Categ
       break;
     case 'promo-line': {
       const n = rng.range(1, 9);
-      spec.text = R.render(rng.pick(R.topic().promo[p]), n);
+      // topic templates twice as often as the generic ones
+      const tpl = rng.chance(0.67) ? rng.pick(R.topic().promo[p]) : rng.pick(GENERIC_PROMO[lang][p]);
+      spec.text = R.render(tpl, n);
       if (rng.chance(0.5) && spec.text.includes(brand)) spec.link = { text: brand, href: `http://${domain}/` };
       spec.place = 'body';
       break;

@@ -479,3 +479,37 @@ export const FOOTERS: Record<SpamLang, Split2<string>> = {
 /** Hidden-block methods (see page/types HiddenReason). */
 export const HIDDEN_METHODS = ['display-none', 'offscreen', 'font-size-zero', 'text-indent', 'stylesheet'] as const;
 export type HiddenMethod = (typeof HIDDEN_METHODS)[number];
+
+/**
+ * Topic-independent promo templates per language, mixed with each topic's own (same slots). Mixed punctuation,
+ * full-width forms, emoji, numbering styles and contact handles, as seen in the wild.
+ */
+export const GENERIC_PROMO: Record<SpamLang, Split2<string>> = {
+  zh: [
+    ['{n}. {brand}:{kw},{kw2},详情咨询{contact}', '★{brand}★ {kw} 官方网址:{domain}', '{kw}哪家好?推荐{brand},{year}年口碑第一',
+      '({n}){brand}——专注{kw}{num}年,{contact}', '【推荐】{kw}就上{brand} {emoji}{emoji}', '{brand}官网{domain}:{kw}、{kw2}一站式服务',
+      '{n}、{kw}首选{brand}!{pct}%用户好评', '温馨提示:{kw}请认准{brand}官方网站{domain}'],
+    ['{n}.{brand}【{kw}】火热招募中,{contact}', '☆{kw}☆{kw2}☆ 认准{brand} {domain}', '{brand}:{year}最新{kw}入口 👉 {domain}',
+      '〔{n}〕{kw}、{kw2}找{brand},{contact}', '{kw}? 来{brand}! 已服务{num}万用户 {emoji}', '热门推荐:{brand}{kw}({domain})',
+      '{n}/ {brand} · {kw} · {kw2} · 咨询{contact}'],
+  ],
+  en: [
+    ['{n}. {brand} - {kw} and {kw2}. Visit {domain}', '>> {Kw} at {brand} << {emoji}', 'Trusted since {year}: {brand} for {kw} ({domain})',
+      '{n}) {kw}? Try {brand} today, {contact}', '*** {brand}: #1 {kw} site *** {domain}', 'Click here for {kw}: {domain} {emoji}',
+      '{brand} offers {kw} - {pct}% off this week only!'],
+    ['{n}] {brand} ~ {kw} ~ {kw2} ~ {domain}', '--> {Kw} deals at {brand} {emoji}', 'Rated {pct}/100 by users: {brand} for {kw}',
+      '{n}/ Get {kw} now at {domain} ({contact})', '[{brand}] {Kw}, {kw2} & more - since {year}', 'Hot: {kw} from {brand} ➜ {domain}'],
+  ],
+  ja: [
+    ['{n}. {brand}:{kw}・{kw2}はこちら {domain}', '★{kw}★ {brand}公式サイト {emoji}', '【{year}年最新】{kw}なら{brand}',
+      '{kw}の{brand}、{contact}', '{n}) 人気の{kw}を{pct}%OFFで!{brand}'],
+    ['{n}.【{brand}】{kw}|{kw2}|{domain}', '☆{brand}☆ {kw}、今すぐチェック {emoji}', '{kw}ランキング1位:{brand}({domain})',
+      '{n}) {brand}で{kw}、{contact}'],
+  ],
+  id: [
+    ['{n}. {brand}: {kw}, {kw2}, hubungi {contact}', '>> {Kw} di {brand} << {domain}', '{brand} - situs {kw} terpercaya sejak {year} {emoji}',
+      '{n}) Daftar {kw} di {domain} sekarang!', '★ {brand} ★ {kw} bonus {pct}%'],
+    ['{n}] {brand} | {kw} | {kw2} | {domain}', '--> {Kw} gacor di {brand} {emoji}', 'Link resmi {brand}: {domain}, {contact}',
+      '{n}/ {kw} terbaik {year} hanya di {brand}'],
+  ],
+};
