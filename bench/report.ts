@@ -125,6 +125,12 @@ export function renderBenchMarkdown(r: BenchReport): string {
   out.push(table(['classifier', 'texts', 'µs/text', 'texts/s', 'accuracy on labelled dev texts', 'peak RSS MB (before)'], [crow("winnow hashed n-gram (classifyText)", cw), crow("natural BayesClassifier", cn)]));
   if (ratios.naiveBayesOverWinnowClassifier !== undefined) out.push(`natural BayesClassifier is ${n(ratios.naiveBayesOverWinnowClassifier, 1)}x the time per text of winnow's classifier.\n`);
   if (cn?.ok && cn.extra) out.push(`natural: trained on ${String(cn.extra.trainedOn)} texts (${String(cn.extra.trainedFrom)}) in ${n(cn.extra.trainMs as number, 0)} ms; tokens: ${String(cn.extra.tokenizer)}; accuracy set: ${String(cn.extra.labelledFrom)}.\n`);
-  if (r.warcBench) out.push('bench/warc.ts (WARC batch bench by the store engineer) exists: run it with `npx tsx bench/warc.ts` for the WARC path figures.\n');
+  const warc = by.get('warc-batch');
+  out.push('## WARC batch (bench/warc.ts by the store engineer: every shared page in a gzip WARC, runBatch on all cores, store + NDJSON)');
+  out.push(
+    warc?.ok
+      ? table(['pages', 'pages/s', 'peak RSS MB', 'target'], [[String(warc.pages ?? '–'), n(warc.pagesPerSec, 1), n(warc.peakRssMB, 0), `>= ${BENCH_TARGETS.batchPagesPerSec} pages/s: ${met((warc.pagesPerSec ?? 0) >= BENCH_TARGETS.batchPagesPerSec)}`]]) + `\nOutput: ${warc.note}\n`
+      : `not measured: ${warc?.error ?? 'not run'}\n`,
+  );
   return out.join('\n') + '\n';
 }

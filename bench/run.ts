@@ -19,10 +19,46 @@ const ROOT = resolve(SELF, '..', '..');
 
 /** Systems timed page by page, in this order. */
 export const PAGE_SYSTEMS = ['cheerio-slim', 'winnow-analyze', 'linkedom-readability', 'jsdom-readability'] as const;
-const OTHER_SYSTEMS = ['classifier-winnow', 'classifier-natural', 'batch-workers'] as const;
+const OTHER_SYSTEMS = ['classifier-winnow', 'classifier-natural', 'batch-workers', 'warc-batch'] as const;
 type SystemName = (typeof PAGE_SYSTEMS)[number] | (typeof OTHER_SYSTEMS)[number];
 
+/** The store engineer's bench/warc.ts (a script, no exported function): run it and parse its summary lines. */
+function runWarcBench(): SystemResult {
+  const system = 'warc-batch';
+  if (!existsSync(join(ROOT, 'bench', 'warc.ts'))) return { system, ok: false, error: 'bench/warc.ts not written yet' };
+  process.stderr.write(`bench: ${system} (bench/warc.ts) ...\n`);
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'warc.ts')], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 16 * 1024 * 1024,
+    env: { ...process.env, DOTENV_CONFIG_QUIET: 'true' },
+  });
+  const lines = r.stdout.trim().split('\n').filter(Boolean);
+  const batchLine = lines.find((l) => l.startsWith('batch:'));
+  if (r.status !== 0 || !batchLine) {
+    const err = (r.stderr || '').trim().split('\n').filter(Boolean).pop() ?? `exit ${r.status}`;
+    return { system, ok: false, error: err.slice(0, 300) };
+  }
+  const num = (re: RegExp): number | undefined => {
+    const m = re.exec(batchLine);
+    return m ? Number(m[1]) : undefined;
+  };
+  const res: SystemResult = {
+    system,
+    ok: true,
+    pages: num(/batch: (\d+) pages/u),
+    pagesPerSec: num(/= ([\d.]+) pages\/s/u),
+    throughput: num(/= ([\d.]+) pages\/s/u),
+    unit: 'pages/s',
+    peakRssMB: (num(/peak RSS ([\d.]+) MiB/u) ?? 0) * 1.048576,
+    note: lines.join(' / '),
+  };
+  process.stderr.write(`bench: ${system}: ${batchLine}\n`);
+  return res;
+}
+
 function runChild(system: SystemName, limit: number | undefined): SystemResult {
+  if (system === 'warc-batch') return runWarcBench();
   const args = ['--import', 'tsx', SELF, '--child', system];
   if (limit !== undefined) args.push('--limit', String(limit));
   process.stderr.write(`bench: ${system} ...\n`);

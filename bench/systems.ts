@@ -3,7 +3,10 @@ import { availableParallelism } from 'node:os';
 // Heavy modules (cheerio, linkedom, Readability, jsdom, natural, analyze) are imported inside the system that uses
 // them, so each child's peak RSS is that system's own.
 import { decode } from '../src/page/index.js';
-import { chinesePages, corpusModule, scrapinghubPages } from '../src/eval/data.js';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { corpusModule, evalDataRoot, type GoldPage } from '../src/eval/data.js';
 import { quantiles } from '../src/eval/metrics.js';
 import type { SystemResult } from './report.js';
 
@@ -28,23 +31,47 @@ interface BenchPage {
   url?: string;
 }
 
-function pages(limit?: number): BenchPage[] {
+/** A page read from disk on demand, so the page set itself does not sit in the measured process' memory. */
+interface PageRef {
+  id: string;
+  url?: string;
+  load(): BenchPage;
+}
+
+function toBench(p: GoldPage): BenchPage {
+  let html: string;
+  try {
+    html = decode(p.bytes).html;
+  } catch {
+    html = p.bytes.toString('utf8');
+  }
+  return { id: p.id, bytes: p.bytes, html, url: p.url };
+}
+
+function pageRefs(limit?: number): PageRef[] {
   const half = limit === undefined ? undefined : Math.max(1, Math.ceil(limit / 2));
-  return [...scrapinghubPages(half), ...chinesePages(half)].map((p) => {
-    let html: string;
-    try {
-      html = decode(p.bytes).html;
-    } catch {
-      html = p.bytes.toString('utf8');
-    }
-    return { id: p.id, bytes: p.bytes, html, url: p.url };
-  });
+  const root = evalDataRoot();
+  const sh = join(root, 'scrapinghub-article-extraction-benchmark');
+  const gt = JSON.parse(readFileSync(join(sh, 'ground-truth.json'), 'utf8')) as Record<string, { url?: string }>;
+  const refs: PageRef[] = Object.keys(gt)
+    .sort()
+    .slice(0, half)
+    .map((h) => ({
+      id: `scrapinghub:${h}`,
+      url: gt[h].url,
+      load: () => toBench({ id: h, source: '', goldBody: '', url: gt[h].url, bytes: gunzipSync(readFileSync(join(sh, 'html', `${h}.html.gz`))) }),
+    }));
+  const zh = join(root, 'chinese-web-content-extraction', 'original');
+  for (const f of readdirSync(zh).filter((x) => x.endsWith('.html')).sort().slice(0, half)) {
+    refs.push({ id: `chinese:${f}`, load: () => toBench({ id: f, source: '', goldBody: '', bytes: readFileSync(join(zh, f)) }) });
+  }
+  return refs;
 }
 
 const rssMB = (): number => process.resourceUsage().maxRSS / 1024;
 
-/** Time fn on every page after a warm-up on the first pages; per-page ms. */
-function timePages(ps: BenchPage[], warm: number, fn: (p: BenchPage) => void, system: string): SystemResult {
+/** Time fn on every page (read from disk before its timer starts) after a warm-up on the first pages; per-page ms. */
+function timePages(refs: PageRef[], warm: number, fn: (p: BenchPage) => void, system: string): SystemResult {
   let failures = 0;
   const safe = (p: BenchPage): void => {
     try {
@@ -53,25 +80,26 @@ function timePages(ps: BenchPage[], warm: number, fn: (p: BenchPage) => void, sy
       failures++;
     }
   };
-  for (const p of ps.slice(0, warm)) safe(p);
+  for (const r of refs.slice(0, warm)) safe(r.load());
   failures = 0;
   const baseRssMB = rssMB();
   const times: number[] = [];
-  const t0 = performance.now();
-  for (const p of ps) {
+  let bytes = 0;
+  for (const r of refs) {
+    const p = r.load();
+    bytes += p.bytes.length;
     const t = performance.now();
     safe(p);
     times.push(performance.now() - t);
   }
-  const totalMs = performance.now() - t0;
-  const bytes = ps.reduce((a, p) => a + p.bytes.length, 0);
+  const totalMs = times.reduce((a, b) => a + b, 0);
   return {
     system,
     ok: true,
-    pages: ps.length,
+    pages: refs.length,
     perPage: quantiles(times),
     totalMs,
-    pagesPerSec: (1000 * ps.length) / totalMs,
+    pagesPerSec: (1000 * refs.length) / totalMs,
     mbPerSec: bytes / 1e6 / (totalMs / 1000),
     failures,
     baseRssMB,
@@ -100,10 +128,11 @@ export function bayesTokens(s: string): string[] {
   return out;
 }
 
-async function blockTexts(ps: BenchPage[]): Promise<string[]> {
+async function blockTexts(refs: PageRef[]): Promise<string[]> {
   const { buildPage } = await import('../src/page/index.js');
   const texts: string[] = [];
-  for (const p of ps) {
+  for (const r of refs) {
+    const p = r.load();
     try {
       for (const b of buildPage(p.html).blocks) if (b.text.length >= CLASSIFIER_MIN_CHARS) texts.push(b.text);
     } catch {
@@ -184,7 +213,7 @@ function timeTexts(texts: string[], fn: (t: string) => unknown, system: string, 
 }
 
 export async function runSystem(system: string, limit?: number): Promise<SystemResult> {
-  const ps = pages(limit);
+  const ps = pageRefs(limit);
   switch (system) {
     case 'cheerio-slim': {
       const { load } = await import('cheerio/slim');
@@ -272,7 +301,12 @@ export async function runSystem(system: string, limit?: number): Promise<SystemR
   }
 }
 
-async function batch(ps: BenchPage[], system: string): Promise<SystemResult> {
+async function batch(refs: PageRef[], system: string): Promise<SystemResult> {
+  // the batch needs every page's bytes in memory to feed the pool at full speed (no disk in the timed loop)
+  const ps = refs.map((r) => {
+    const { id, bytes, url } = r.load();
+    return { id, bytes, url };
+  });
   const spec = '../src/batch/pool.js';
   let Pool: (new (size: number) => { run(job: { body: Uint8Array; url?: string; input?: string }): Promise<unknown>; close(): Promise<void> }) | undefined;
   try {
@@ -285,7 +319,7 @@ async function batch(ps: BenchPage[], system: string): Promise<SystemResult> {
   const pool = new Pool(workers);
   const inFlight = workers * BATCH_IN_FLIGHT_PER_WORKER;
   let failures = 0;
-  const feed = async (list: BenchPage[]): Promise<void> => {
+  const feed = async (list: Array<Pick<BenchPage, 'id' | 'bytes' | 'url'>>): Promise<void> => {
     let next = 0;
     const lane = async (): Promise<void> => {
       while (next < list.length) {

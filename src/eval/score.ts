@@ -211,6 +211,8 @@ export interface SpanFigures {
   contaminated: number;
   page: PRFCounts & { tn: number };
   span: PRFCounts;
+  /** mean of the per-kind span F1 (kinds with gold chars): one huge hidden block cannot dominate it */
+  spanMacroKindF1: number;
   byKind: Record<string, PRFCounts>;
   byLang: Record<string, PRFCounts>;
   goldSpans: number;
@@ -265,11 +267,13 @@ export function aggregate(scores: ItemScore[]): SpanFigures {
   const share = (r: number, b: number): number => (b === 0 ? 0 : r / b);
   const mapPrf = (r: Record<string, Counts>): Record<string, PRFCounts> =>
     Object.fromEntries(Object.entries(r).sort(([a], [b]) => a.localeCompare(b)).map(([k, c]) => [k, withPrf(c)]));
+  const kindF1 = Object.values(byKind).filter((c) => c.tp + c.fn > 0).map((c) => prf(c).f1);
   return {
     items: scores.length,
     contaminated: scores.filter((s) => s.contaminated).length,
     page: { ...withPrf(page), tn: page.tn },
     span: withPrf(span),
+    spanMacroKindF1: kindF1.length === 0 ? 0 : kindF1.reduce((a, b) => a + b, 0) / kindF1.length,
     byKind: mapPrf(byKind),
     byLang: mapPrf(byLang),
     goldSpans,
