@@ -28,6 +28,9 @@ export const SIBLING_MAX_LINK_DENSITY = 0.25;
 export const MAX_UNLIKELY_SHARE = 0.5;
 /** Names that never wrap the article, whatever their size (comment threads can outweigh the post). */
 const ALWAYS_CHROME = /comment|disqus|respond|replies|footer|related|recommend|评论|相关/;
+/** Short lines that are article furniture by their text: pagination, date/source/editor lines, print/close links. */
+export const FURNITURE_MAX_LEN = 80;
+const FURNITURE_TEXT = /^[\s\d\-:/.年月日时分]*(更新|发布|发表)|第\s*\d+\s*页|上一页|下一页|^(责任编辑|编辑|作者|记者|来源|出处|时间|发布时间|日期)\s*[:：]|打印本页|关闭窗口|返回顶部|分享到|^\s*[【\[]?\s*(打印|关闭|收藏|推荐给朋友|字号)/;
 /** When the article found holds fewer effective chars than this, scoring is retried with name filters off. */
 export const RETRY_MIN_CHARS = 500;
 
@@ -179,7 +182,8 @@ export function selectMain(els: ElInfo[], blocks: RawBlock[], excludeTexts: Set<
     if (ua >= 0 && els[ua].pre > els[c].pre) continue;
     const ja = els[b.el].junkAnc;
     if (ja >= 0 && els[ja].pre > els[c].pre) continue;
-    if (b.tag === 'h1' && excludeTexts.has(b.text)) continue;
+    if (excludeTexts.has(b.text)) continue; // the headline repeated in the body (h1, a title cell)
+    if (b.text.length <= FURNITURE_MAX_LEN && FURNITURE_TEXT.test(b.text)) continue;
     cand.push(bi);
   }
   // drop link lists, but keep a lone link line sandwiched between two prose blocks
