@@ -36,6 +36,11 @@ export const BLOCK_COVER = 0.6;
 export const ON_TOPIC_FROM = 0.08;
 export const ON_TOPIC_FULL = 0.25;
 export const ON_TOPIC_POINTS = 5;
+/** Consistency, the other way: a body unit whose words the rest of the article never uses is off its topic. */
+export const OFF_TOPIC_POINTS = 1.5;
+export const OFF_TOPIC_MAX_OVERLAP = 0.15;
+export const OFF_TOPIC_MIN_WORDS = 3;
+
 /** Spam words inside quotation marks of a longer news sentence are reported speech, not an advert. */
 export const QUOTED_POINTS = -2.5;
 /** ... when the sentence has at least this many characters outside the quotes. */
@@ -330,11 +335,31 @@ class Detector {
     for (const c of found) this.add(c);
   }
 
+  private mainWords: Map<string, number> | null = null;
+
+  /** Share of the unit's content words that the rest of the article also uses (null: too few words to tell). */
+  topicOverlap(c: Cand): number | null {
+    if (!this.mainWords) {
+      this.mainWords = new Map();
+      for (const id of this.page.mainIds) {
+        for (const t of segment(this.page.blocks[id].text.toLowerCase())) {
+          if (isContentWord(t.text, t.cjk)) this.mainWords.set(t.text, (this.mainWords.get(t.text) ?? 0) + 1);
+        }
+      }
+    }
+    const own = new Map<string, number>();
+    for (const t of segment(this.text(c).toLowerCase())) if (isContentWord(t.text, t.cjk)) own.set(t.text, (own.get(t.text) ?? 0) + 1);
+    if (own.size < OFF_TOPIC_MIN_WORDS) return null;
+    let shared = 0;
+    for (const [w, n] of own) if ((this.mainWords.get(w) ?? 0) > (this.page.blocks[c.blockId].region === 'body' ? n : 0)) shared++;
+    return shared / own.size;
+  }
+
   /** The article's own topic: the share of its sentences that carry the candidate's categories. */
   consistencyHits(c: Cand): RuleHit[] {
     if (!c.consistency) return [];
     const cats = categoryVotes(c, this.rules);
-    if (cats.size === 0 || this.ctx.mainSentences.length === 0) return [];
+    if (cats.size === 0 || this.ctx.mainSentences.length === 0) return this.offTopic(c);
     let n = 0;
     let total = 0;
     for (const s of this.ctx.mainSentences) {
@@ -350,7 +375,7 @@ class Detector {
     if (total === 0) return [];
     const share = n / total;
     const t = Math.min(1, Math.max(0, (share - ON_TOPIC_FROM) / (ON_TOPIC_FULL - ON_TOPIC_FROM)));
-    if (t === 0) return [];
+    if (t === 0) return this.offTopic(c);
     // on the article's own topic, spam-like wording is expected: the classifier's vote is discounted as well
     const modelPos = c.hits.filter((h) => h.rule === 'CLASSIFIER' && h.points > 0).reduce((x, h) => x + h.points, 0);
     return [
@@ -373,6 +398,20 @@ class Detector {
       const hits = [...c.hits, ...this.consistencyHits(c)];
       return { c, hits, points: sumPoints(hits) };
     });
+  }
+
+  offTopic(c: Cand): RuleHit[] {
+    if (this.page.blocks[c.blockId].region !== 'body') return [];
+    const overlap = this.topicOverlap(c);
+    if (overlap === null || overlap > OFF_TOPIC_MAX_OVERLAP) return [];
+    return [
+      {
+        rule: 'OFF_TOPIC',
+        points: OFF_TOPIC_POINTS,
+        description: `consistency: ${Math.round(overlap * 100)}% of its words occur elsewhere in the article`,
+        evidence: '',
+      },
+    ];
   }
 
   run(): Finding[] {
@@ -409,6 +448,11 @@ class Detector {
 /** All candidates with their points, threshold not applied: for tuning on the dev split and for diagnostics. */
 export function candidates(page: Page, opts: DetectOptions): { start: number; end: number; kind: InjectionKind; points: number; rules: RuleHit[] }[] {
   return new Detector(page, opts.rules, opts.model ?? null).scoreAll().map(({ c, hits, points }) => ({ start: c.start, end: c.end, kind: c.kind, points, rules: hits }));
+}
+
+const STOP = new Set(['the', 'and', 'for', 'with', 'that', 'this', 'from', 'are', 'was', 'you', 'your', 'our', 'has', 'have', 'not', 'but', 'yang', 'dan', 'untuk', 'dengan']);
+function isContentWord(w: string, cjk: boolean): boolean {
+  return cjk ? w.length >= 2 : w.length >= 3 && !STOP.has(w) && !/^\d+$/.test(w);
 }
 
 export function detect(page: Page, opts: DetectOptions): Finding[] {
