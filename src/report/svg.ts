@@ -45,19 +45,29 @@ export function barChart(title: string, rows: Array<{ label: string; value: numb
   );
 }
 
+/** A 1/2/5 x 10^k step at or above raw, so axis ticks are round numbers. */
+function niceStep(raw: number): number {
+  const p = 10 ** Math.floor(Math.log10(raw));
+  const m = raw / p;
+  const k = m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10;
+  return Math.max(1, k * p);
+}
+
 /** Line chart over ordered x labels (days) with one or more series. */
 export function lineChart(title: string, xs: string[], series: Array<{ name: string; values: number[] }>): string {
   const w = CHART_WIDTH;
   const h = LINE_HEIGHT;
   const left = PAD + 10;
-  const right = w - 20;
+  const right = w - 45;
   const top = PAD;
   const bottom = h - PAD;
-  const max = Math.max(1, ...series.flatMap((s) => s.values));
+  const step = niceStep(Math.max(1, ...series.flatMap((s) => s.values)) / 4);
+  const max = Math.ceil(Math.max(1, ...series.flatMap((s) => s.values)) / step) * step;
   const x = (i: number) => (xs.length <= 1 ? (left + right) / 2 : left + (i * (right - left)) / (xs.length - 1));
   const y = (v: number) => bottom - (v / max) * (bottom - top);
-  const ticks = [0, 0.25, 0.5, 0.75, 1].map((t) => Math.round(t * max));
-  const grid = [...new Set(ticks)]
+  const ticks: number[] = [];
+  for (let v = 0; v <= max + step / 2; v += step) ticks.push(Math.round(v * 1000) / 1000);
+  const grid = ticks
     .map((v) => `<line x1="${left}" x2="${right}" y1="${y(v).toFixed(1)}" y2="${y(v).toFixed(1)}" stroke="#ddd"/><text x="${left - 6}" y="${(y(v) + 4).toFixed(1)}" text-anchor="end">${v}</text>`)
     .join('');
   const every = Math.max(1, Math.ceil(xs.length / 8));
