@@ -231,6 +231,21 @@ export const APP_JS = `
       }
       return;
     }
+    if ((k === 'y' || k === 'n') && isQueue && it) {
+      e.preventDefault();
+      var fids = (it.getAttribute('data-findings') || '').split(',').filter(Boolean).map(Number);
+      if (!fids.length) { toast('No findings on this page'); return; }
+      var qdec = k === 'y' ? 'confirm' : 'dismiss';
+      var row = it;
+      post('/api/decisions', { ids: fids, decision: qdec }).then(function (j) {
+        var cells = row.querySelectorAll('td');
+        var last = cells[cells.length - 1];
+        if (last) last.textContent = j.decisions.length + '/' + fids.length + ' ' + qdec;
+        toast(qdec + ': ' + j.decisions.length + ' finding(s)');
+        setCurrent(items.indexOf(row) + 1);
+      }, function (err) { toast('Error: ' + err.message); });
+      return;
+    }
     if ((k === 'y' || k === 'n') && isReview && it) {
       e.preventDefault();
       var next = cur + 1;

@@ -52,8 +52,8 @@ ${body}
 <h2>Keyboard shortcuts</h2>
 <dl>
 <dt>j / k</dt><dd>next / previous finding (queue: next / previous page)</dd>
-<dt>y</dt><dd>confirm the current finding</dd>
-<dt>n</dt><dd>dismiss the current finding</dd>
+<dt>y</dt><dd>confirm the current finding (queue: all findings of the current page)</dd>
+<dt>n</dt><dd>dismiss the current finding (queue: all findings of the current page)</dd>
 <dt>x</dt><dd>select / unselect the current row or finding (bulk)</dd>
 <dt>o</dt><dd>open the page (page view: show the original)</dd>
 <dt>u</dt><dd>back to the queue</dd>
@@ -149,7 +149,7 @@ ${filterError ? `<p class="error">Filter ignored: ${esc(filterError)}</p>` : ''}
 <div class="bulk"><label><input type="checkbox" class="sel-all"> all</label>
 <button type="button" data-bulk="confirm">Confirm all findings of selected</button>
 <button type="button" data-bulk="dismiss">Dismiss all findings of selected</button>
-<span class="hint">j/k move · x select · o open · ? help</span></div>
+<span class="hint">j/k move · y/n confirm/dismiss the page's findings · x select · o open · ? help</span></div>
 <table class="queue-table">
 <thead><tr><th></th><th>Score</th><th>Verdict</th><th>Status</th><th>Title</th><th>Domain</th><th>Categories</th><th>Decided</th></tr></thead>
 <tbody>

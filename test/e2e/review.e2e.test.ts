@@ -199,6 +199,20 @@ suite('review UI in headless Chromium', () => {
     await page.close();
   });
 
+  it('on the queue, n dismisses every finding of the current page', async () => {
+    const page = await login();
+    const rows = page.locator('tr.row');
+    const scans = await rows.evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-scan'))));
+    const target = scans.indexOf(fx.scans.n163);
+    for (let i = 0; i < target; i++) await page.keyboard.press('j');
+    await expect.poll(() => rows.nth(target).getAttribute('class')).toContain('current');
+    await page.keyboard.press('n');
+    await expect.poll(() => rows.nth(target).locator('td').last().textContent()).toContain('dismiss');
+    const stored = listDecisions(fx.store).filter((d) => d.scanId === fx.scans.n163);
+    expect(stored.map((d) => [d.decision, d.reviewer])).toEqual([['dismiss', 'e2e']]);
+    await page.close();
+  });
+
   it('rules page shows per-rule precision from the decisions above; Retrain posts the reviewed examples', async () => {
     const page = await login();
     await page.locator('nav.top a[href="/rules"]').click();
