@@ -53,8 +53,8 @@ export interface BatchOptions {
   concurrency?: number | string;
   /** per-host delay between requests, ms */
   delay?: number | string;
-  /** analyze worker threads; default os.availableParallelism(); 0 = analyze inline */
-  workers?: number;
+  /** analyze worker threads; default os.availableParallelism(); 0 = analyze inline (CLI strings accepted) */
+  workers?: number | string;
   /** where NDJSON goes (default process.stdout); null to print nothing */
   out?: Writable | null;
   /** where progress and per-input errors go (default process.stderr) */
@@ -134,7 +134,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
   const inputs = opts.inputs ?? [];
   const concurrency = toInt(opts.concurrency, 'concurrency', 1) ?? DEFAULT_FETCH_CONCURRENCY;
   const delay = toInt(opts.delay, 'delay', 0);
-  const workers = opts.workers ?? availableParallelism();
+  const workers = toInt(opts.workers, 'workers', 0) ?? availableParallelism();
   const out = opts.out === undefined ? process.stdout : opts.out;
   const errOut = opts.err ?? process.stderr;
   const showProgress = opts.progress ?? Boolean((errOut as { isTTY?: boolean }).isTTY);

@@ -12,6 +12,7 @@ interface ScanOpts {
   db?: string;
   concurrency?: string;
   delay?: string;
+  workers?: string;
 }
 
 const isWarc = (s: string) => /\.warc(\.gz)?$/i.test(s);
@@ -28,6 +29,7 @@ export function register(program: Command): void {
     .option('--db <path>', 'store results in this SQLite file (batch runs; default ./winnow.db)')
     .option('--concurrency <n>', 'parallel fetches in a batch')
     .option('--delay <ms>', 'delay between requests to one host in a batch')
+    .option('--workers <n>', 'analyze threads in a batch (default: all cores)')
     .action(async (inputs: string[], opts: ScanOpts) => {
       // BATCH: --from or WARC inputs go to the batch runner (store, workers, resumable)
       if (opts.from || inputs.some(isWarc)) {
@@ -39,6 +41,7 @@ export function register(program: Command): void {
           allowPrivate: opts.allowPrivate,
           concurrency: opts.concurrency,
           delay: opts.delay,
+          workers: opts.workers,
         });
         process.stderr.write(`winnow: ${formatSummary(summary)}\n`);
         if (summary.failed > 0) process.exitCode = 2;
