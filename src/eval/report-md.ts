@@ -69,6 +69,10 @@ function setSection(name: string, set: SetFigures): string {
     out.push('');
     out.push(`Errors (${set.errors.length}): ` + set.errors.slice(0, 5).map((e) => `${e.id}: ${e.error}`).join('; '));
   }
+  if (set.unlocated.length) {
+    out.push('');
+    out.push('Gold spans not found in AnalyzeResult.text (first ' + set.unlocated.length + '): ' + set.unlocated.map((u) => `${u.id} [${u.kind}] "${u.text}"`).join('; '));
+  }
   if (set.worst.length) {
     out.push('');
     out.push('Worst items (missed + false chars): ' + set.worst.map((x) => `${x.id} (fn ${x.fn}, fp ${x.fp}${x.unlocated ? `, ${x.unlocated} unlocated` : ''})`).join('; '));

@@ -4,7 +4,9 @@ import { analyze, type AnalyzeResult } from '../analyze.js';
 import { buildPage, decode } from '../page/index.js';
 import { loadRules, type CompiledRules } from '../detect/rules/index.js';
 import type { CorpusItem, Split } from '../corpus/types.js';
-import { charF1, containsLoose, meanPRF, searchText, stripWhitespace, tokenF1, type PRF } from './metrics.js';
+import { containsLoose, meanPRF, searchText, stripWhitespace, type PRF } from './metrics.js';
+// the page engineer's extraction metrics (same definitions as ours in metrics.ts; reused so both harnesses agree)
+import { charF1, tokenF1 } from '../page/extract-metrics.js';
 import { aggregate, residueByKind, scoreItem, withoutTitleLine, type ItemScore, type Prediction, type Residue, type ScoredItem, type SpanFigures } from './score.js';
 import { lexiconTerms, naiveBaseline, termMatcher, type TermMatcher } from './baseline.js';
 import { readabilityLinkedom } from './readability.js';
@@ -37,7 +39,12 @@ export interface SetFigures {
   residue?: { readability: Record<string, Residue>; winnow: Record<string, Residue> };
   errors: Array<{ id: string; error: string }>;
   worst: Array<{ id: string; fn: number; fp: number; unlocated: number }>;
+  /** gold spans not found in AnalyzeResult.text (first few), so a page-stage problem is visible */
+  unlocated: Array<{ id: string; kind: string; text: string }>;
 }
+
+/** How many unlocated gold spans the report lists. */
+const UNLOCATED_LISTED = 12;
 
 export interface ExtractionFigures {
   pages: number;
@@ -168,6 +175,7 @@ function scoreSet(items: ScoredItem[], htmlOf: (i: number) => string | Buffer, r
     residue: run.opts.readability ? { readability: residueByKind(readPairs), winnow: residueByKind(winPairs.filter((p) => p.gold.length > 0)) } : undefined,
     errors,
     worst,
+    unlocated: winnow.flatMap((s) => s.unlocatedSpans.map((u) => ({ id: s.id, ...u }))).slice(0, UNLOCATED_LISTED),
   };
 }
 

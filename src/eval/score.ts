@@ -64,8 +64,13 @@ export interface ItemScore {
   goldSpans: number;
   unlocated: number;
   unlocatedByKind: Record<string, number>;
+  /** the gold spans that could not be located (kind + start of the text), for debugging the page stage */
+  unlocatedSpans: Array<{ kind: string; text: string }>;
   collateral?: Collateral;
 }
+
+/** How much of an unlocated gold text the score keeps for the report. */
+const UNLOCATED_TEXT_CHARS = 80;
 
 /** Lines of a gold body shorter than this (non-whitespace chars) are not located (they match anywhere). */
 const MIN_BODY_LINE_CHARS = 4;
@@ -103,6 +108,7 @@ export function scoreItem(item: ScoredItem, pred: Prediction, st: SearchText = s
   const byKind: Record<string, Counts> = {};
   const byLang: Record<string, Counts> = {};
   const unlocatedByKind: Record<string, number> = {};
+  const unlocatedSpans: ItemScore['unlocatedSpans'] = [];
   let unlocated = 0;
   let extraFn = 0;
   // group gold spans by kind and by lang: masks per group
@@ -114,6 +120,7 @@ export function scoreItem(item: ScoredItem, pred: Prediction, st: SearchText = s
       const missed = stripWhitespace(g.text).length;
       unlocated++;
       unlocatedByKind[g.kind] = (unlocatedByKind[g.kind] ?? 0) + 1;
+      unlocatedSpans.push({ kind: g.kind, text: g.text.slice(0, UNLOCATED_TEXT_CHARS) });
       extraFn += missed;
       bump(byKind, g.kind, { fn: missed });
       bump(byLang, g.lang, { fn: missed });
@@ -157,6 +164,7 @@ export function scoreItem(item: ScoredItem, pred: Prediction, st: SearchText = s
     goldSpans: item.gold.length,
     unlocated,
     unlocatedByKind,
+    unlocatedSpans,
   };
   if (!item.contaminated) score.collateral = collateral(item, pred, st, predMask);
   return score;

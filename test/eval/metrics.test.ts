@@ -101,6 +101,7 @@ describe('character masks', () => {
     });
     expect(s.unlocated).toBe(1);
     expect(s.unlocatedByKind).toEqual({ 'hidden-block': 1 });
+    expect(s.unlocatedSpans).toEqual([{ kind: 'hidden-block', text: 'never in the page' }]);
     // gold chars: 6 + 6 (友情链接ab) + 14 (neverinthepage) ; tp 6, fp 2
     expect(s.span).toEqual({ tp: 6, fp: 2, fn: 6 + 14 });
     expect(s.byKind['promo-line']).toEqual({ tp: 6, fp: 0, fn: 0 });
