@@ -198,7 +198,8 @@ class Renderer {
           return _m;
       }
     });
-    return collapse(out);
+    // "jual jual obat" -> "jual obat" (a template word repeated by the keyword)
+    return collapse(out).replace(/(^|\s)(\S+)(\s+\2)+(?=\s|$)/gu, '$1$2');
   }
 }
 
@@ -301,7 +302,17 @@ export function generateInjection(rng: Rng, kind: InjectionKind, category: Categ
       const withLinks = category === 'link-farm' || rng.chance(0.3);
       const kws = rng.range(STUFFING_MIN_KEYWORDS, STUFFING_MAX_KEYWORDS);
       if (!withLinks || rng.chance(0.4)) spec.text = stuffing(R, kws, lang);
-      if (withLinks) spec.links = Array.from({ length: rng.range(LINK_BLOCK_MIN_LINKS, LINK_BLOCK_MAX_LINKS) }, () => link());
+      if (withLinks) {
+        const k = rng.range(LINK_BLOCK_MIN_LINKS, LINK_BLOCK_MAX_LINKS);
+        const seen = new Set<string>();
+        spec.links = [];
+        for (let i = 0; i < k * 3 && spec.links.length < k; i++) {
+          const t = R.keyword();
+          if (seen.has(t)) continue;
+          seen.add(t);
+          spec.links.push(link(t));
+        }
+      }
       spec.place = rng.pick(['header', 'body', 'footer', 'footer'] as const);
       break;
     }
