@@ -184,3 +184,14 @@ describe('real pages', () => {
     expect(sum(points(enSpam, enBody))).toBeGreaterThanOrEqual(6);
   });
 });
+
+describe('lexiconTerms', () => {
+  it('lists folded spam terms per language, ham terms excluded', async () => {
+    const { lexiconTerms } = await import('../../src/detect/rules/index.js');
+    const zh = lexiconTerms(rules, { lang: 'zh', minScore: 3 });
+    expect(zh).toEqual(expect.arrayContaining(['股票配资', '太阳城', '代开发票', 'casino bonus']));
+    expect(zh).not.toContain('警方'); // ham
+    expect(zh).not.toContain('赌场'); // weak
+    expect(lexiconTerms(rules, { lang: 'en' })).not.toContain('股票配资');
+  });
+});

@@ -5,7 +5,7 @@ import type { Lang } from '../../text/types.js';
 import type { Region } from '../../page/types.js';
 import type { Rule } from './schema.js';
 import { defaultRulesDir, parseRuleSources, readRuleSources, rulesVersion, throwProblems } from './loader.js';
-import { matchRules, type TextMatch } from './matcher.js';
+import { foldTerm, matchRules, type TextMatch } from './matcher.js';
 export type { Rule, RuleFile, StructuralCheck } from './schema.js';
 export type { TextMatch } from './matcher.js';
 export { foldForMatch } from './matcher.js';
@@ -38,4 +38,22 @@ export function loadRules(dir?: string): CompiledRules {
 /** Run the lexicon and regex rules that apply to (lang, where) over text. */
 export function matchText(rules: CompiledRules, text: string, ctx: { lang: Lang; where: Region }): TextMatch[] {
   return matchRules(rules, text, ctx);
+}
+
+/**
+ * Folded lexicon terms of the rules with at least minScore points that run on lang (all languages when
+ * unset), e.g. to add them to the segmenter's dictionary (text/addWords) so they come out as whole words.
+ */
+export function lexiconTerms(rules: CompiledRules, opts: { lang?: Lang; minScore?: number } = {}): string[] {
+  const min = opts.minScore ?? Number.EPSILON;
+  const out = new Set<string>();
+  for (const r of rules.rules) {
+    if (r.kind !== 'lexicon' || r.score < min) continue;
+    if (opts.lang && !r.lang.includes('any') && !r.lang.includes(opts.lang as 'zh')) continue;
+    for (const t of r.terms) {
+      const f = foldTerm(t);
+      if (f) out.add(f);
+    }
+  }
+  return [...out];
 }
