@@ -184,6 +184,7 @@ Rebuild: \`npx tsx scripts/build-corpus.ts\` (seeded; running twice gives identi
 ## API (src/corpus/index.ts)
 - \`loadSplit(split: Split, opts?: {limit?: number; sources?: string[]}): CorpusItem[]\` -- sources: dataset names
   (scrapinghub, chinese, gne, trafilatura) or source path prefixes; items in recipe order (clean item, then its variants).
+- \`iterateSplit(split, opts?)\`: the same items one at a time (generator; bounded memory for training loops).
 - \`loadRecipes(split): Recipe[]\`, \`materialize(recipe, cache?: MaterializeCache): CorpusItem\` (a page's items share
   one parse through the cache), \`loadFixtures(): CorpusItem[]\` (split "test", tags ["fixture", "hard-negative"?]),
   \`pageText(html)\` (cheap reader text for checks), \`dataRoot()\`, \`repoRoot()\` (WINNOW_DATA overrides the data root).

@@ -212,6 +212,23 @@ export function loadSplit(split: Split, opts: LoadOptions = {}): CorpusItem[] {
   return recipes.map((r) => materialize(r, cache));
 }
 
+/** Like loadSplit, one item at a time (a training loop need not hold the whole split's HTML in memory). */
+export function* iterateSplit(split: Split, opts: LoadOptions = {}): Generator<CorpusItem> {
+  let recipes = loadRecipes(split);
+  if (opts.sources?.length) {
+    const want = opts.sources;
+    recipes = recipes.filter((r) => want.some((s) => r.dataset === s || r.source.startsWith(s)));
+  }
+  if (opts.limit !== undefined) recipes = recipes.slice(0, Math.max(0, opts.limit));
+  const cache = new MaterializeCache();
+  let lastSource = '';
+  for (const r of recipes) {
+    if (r.source !== lastSource) cache.sources.clear(); // recipes of one page are adjacent
+    lastSource = r.source;
+    yield materialize(r, cache);
+  }
+}
+
 // ------------------------------------------------------------------ fixtures
 const FixtureGold = GoldSpanSchema.array();
 

@@ -2,12 +2,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  MaterializeCache, SPLITS, loadFixtures, loadRecipes, loadSplit, materialize, pageText, readSourcePage, repoRoot, type Recipe,
+  MaterializeCache, SPLITS, iterateSplit, loadFixtures, loadRecipes, parseRecipes, loadSplit, materialize, pageText, readSourcePage, repoRoot, type Recipe,
 } from '../../src/corpus/index.js';
 import { collapse, fixCharsetString } from '../../src/corpus/inject.js';
 import { splitKey } from '../../src/corpus/sources.js';
 import { BRAND_SYLLABLES, LINK_LABELS, SPAM_LANGS, TOPICS } from '../../src/corpus/spam-vocab.js';
 import { InjectionKind } from '../../src/detect/types.js';
+import { InputError } from '../../src/errors.js';
 import { buildPage } from '../../src/page/index.js';
 
 const all: Recipe[] = SPLITS.flatMap((s) => loadRecipes(s));
@@ -138,6 +139,21 @@ describe('materialize', () => {
     expect(de?.gold[0]?.text).toContain('Fastestpayoutscasinos');
     expect(de?.gold[0]?.text).toContain('best online slots');
     for (const i of real) expect(pageText(i.html).includes(i.gold[0]?.text ?? '?')).toBe(true);
+  });
+
+  it('iterateSplit yields the same items as loadSplit', () => {
+    const a = loadSplit('test', { limit: 9, sources: ['gne', 'trafilatura'] });
+    const b = [...iterateSplit('test', { limit: 9, sources: ['gne', 'trafilatura'] })];
+    expect(b.map((i) => i.id)).toEqual(a.map((i) => i.id));
+    expect(b.map((i) => i.html)).toEqual(a.map((i) => i.html));
+  });
+
+  it('rejects a bad split or a bad recipe line with a one-line InputError', () => {
+    expect(() => loadSplit('validation' as never)).toThrow(InputError);
+    expect(() => parseRecipes('{"id": 1}\n', 'x.jsonl')).toThrow(/x\.jsonl:1: bad recipe/u);
+    expect(() => parseRecipes('{not json\n', 'x.jsonl')).toThrow(InputError);
+    const r = { ...(all[0] as Recipe), source: 'no/such/page.html' };
+    expect(() => materialize(r)).toThrow(/source page not found/u);
   });
 
   it('loadSplit honours limit and sources', () => {
