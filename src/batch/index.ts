@@ -299,6 +299,15 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
   };
 
   const runWarc = async (path: string) => {
+    try {
+      await runWarcRecords(path);
+    } catch (err) {
+      // a cut or damaged WARC: the records before the damage are kept; report it and go on with the next input
+      if (!(err instanceof InputError)) throw err;
+      reportFailure(path, err);
+    }
+  };
+  const runWarcRecords = async (path: string) => {
     for await (const item of readWarc(path, { skipKey: (key) => hasAnyScan(store, key) })) {
       if (fatal) break;
       if (item.kind === 'done-before') {

@@ -202,6 +202,10 @@ export async function* readWarc(path: string, opts: { skipKey?: (key: string) =>
         },
       };
     }
+  } catch (err) {
+    if (err instanceof InputError) throw err;
+    // gzip cut short, read error mid-file ...: one line, naming the file
+    throw new InputError(`${path}: damaged WARC (${String((err as Error)?.message ?? err).split('\n')[0]})`);
   } finally {
     raw.destroy();
     if (stream !== raw) stream.destroy();

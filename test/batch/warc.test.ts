@@ -174,6 +174,20 @@ describe('runBatch over a WARC', () => {
     expect(threaded.lines.map(key).sort()).toEqual(inline.lines.map(key).sort());
   }, 60_000);
 
+  it('a WARC cut off mid-record keeps the records before the cut and reports the file once', async () => {
+    const whole = readFileSync(warcPath);
+    const cut = join(dir, 'cut.warc.gz');
+    // cut inside the last member (the warcio-written record of pages[3])
+    writeFileSync(cut, whole.subarray(0, whole.length - 200));
+    const a = sink();
+    const errs = sink();
+    const s = await runBatch({ inputs: [cut], db: join(dir, 'cut.db'), workers: 0, out: a.w, err: errs.w });
+    expect(s.scanned).toBe(3);
+    expect(s.failed).toBe(1);
+    expect(errs.lines.join('\n')).toMatch(/cut\.warc\.gz/);
+    expect(errs.lines).toHaveLength(1);
+  });
+
   it('a missing WARC file is a one-line InputError', async () => {
     await expect(runBatch({ inputs: [join(dir, 'nope.warc.gz')], db: join(dir, 'x.db'), workers: 0, out: null })).rejects.toThrow(/no such file/);
   });
