@@ -1,11 +1,12 @@
 // Main-content extraction quality of the page stage on the shared gold sets.
-// Usage: npx tsx scripts/extract-eval.ts [--set sh|zh|title|all] [--worst N] [--peers]
+// Usage: npx tsx scripts/extract-eval.ts [--set sh|zh|title|speed|all] [--worst N] [--peers]
 //   sh = Scrapinghub benchmark (token F1 vs gold articleBody, averaged over pages)
 //   zh = chinese-web-content-extraction (char F1 vs cleaned/<uuid>.txt, averaged over pages)
 import { readFileSync, readdirSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { dirname, join, resolve } from 'node:path';
+import { load } from 'cheerio/slim';
 import { decode, buildPage } from '../src/page/index.js';
 import { tokenF1, charF1, mean, type PRF } from '../src/page/extract-metrics.js';
 
@@ -102,4 +103,30 @@ if (set === 'title' || set === 'all') {
   const ok = rows.filter((r) => r.ok).length;
   console.log(`titles (exact match after whitespace/case folding): ${ok}/${rows.length} = ${(ok / rows.length).toFixed(3)}`);
   if (worst > 0) for (const r of rows.filter((x) => !x.ok).slice(0, worst)) console.log(`  ${r.key}\n    got:  ${r.got}\n    want: ${r.want}`);
+}
+
+if (set === 'speed') {
+  // buildPage vs the bare cheerio/slim parse on the Scrapinghub pages (decoded once, 3 rounds, best round)
+  const dir = join(data, 'scrapinghub-article-extraction-benchmark', 'html');
+  const pages = readdirSync(dir).filter((f) => f.endsWith('.html.gz')).map((f) => decode(gunzipSync(readFileSync(join(dir, f)))).html);
+  const kb = pages.reduce((a, h) => a + h.length, 0) / 1024;
+  // parse and build alternate page by page so both see the same machine load; best of 3 rounds
+  let bestParse = Infinity;
+  let bestBuild = Infinity;
+  for (let r = 0; r < 3; r++) {
+    let parse = 0;
+    let build = 0;
+    for (const h of pages) {
+      let t = performance.now();
+      load(h);
+      parse += performance.now() - t;
+      t = performance.now();
+      buildPage(h);
+      build += performance.now() - t;
+    }
+    bestParse = Math.min(bestParse, parse);
+    bestBuild = Math.min(bestBuild, build);
+  }
+  const per = (ms: number): string => ((ms / kb) * 100).toFixed(2);
+  console.log(`speed: ${pages.length} pages, ${(kb / pages.length).toFixed(0)} KB avg; cheerio/slim parse ${per(bestParse)} ms/100KB, buildPage ${per(bestBuild)} ms/100KB, ratio ${(bestBuild / bestParse).toFixed(2)}`);
 }

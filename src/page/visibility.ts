@@ -115,7 +115,10 @@ export function hiddenByDecls(d: Decls, bg?: string): HiddenReason | null {
 }
 
 /** Cheap pre-filter: declaration bodies that cannot hide anything are not parsed. */
-const HIDING_HINT = /none|hidden|collapse|-\d|:\s*0|opacity|color|clip/i;
+const HIDING_HINT = /display\s*:\s*none|visibility\s*:\s*(hidden|collapse)|overflow[-xy]*\s*:\s*hidden|-\d{3}|font-size\s*:\s*[01](\.\d+)?(px|pt)?\s*(;|!|$)|font-size\s*:\s*0|opacity\s*:\s*0*(\.0\d*)?\s*(;|!|$)|clip|transform/i;
+/** Rules setting both a text colour and a background can hide text by colour. */
+const COLOR_HINT = /(^|[;\s])color\s*:/i;
+const BG_HINT = /background/i;
 
 /** A simple selector from the page's own <style>: tag?, id?, classes (all must match). */
 interface SimpleRule {
@@ -148,29 +151,35 @@ export class StyleRules {
       const open = t.indexOf('{', i);
       if (open < 0 || open >= to) return;
       const prelude = t.slice(i, open).trim();
-      // find the matching close brace
-      let depth = 1;
-      let j = open + 1;
-      while (j < to && depth > 0) {
-        const c = t.charCodeAt(j);
-        if (c === 123) depth++;
-        else if (c === 125) depth--;
-        j++;
-      }
-      const bodyEnd = j - 1;
-      if (prelude.startsWith('@')) {
-        const m = /^@media\s+(.*)$/i.exec(prelude);
+      let bodyEnd: number;
+      if (prelude.startsWith('@') || prelude.includes('@')) {
+        // at-rule: find the matching close brace
+        let depth = 1;
+        let j = open + 1;
+        while (j < to && depth > 0) {
+          const c = t.charCodeAt(j);
+          if (c === 123) depth++;
+          else if (c === 125) depth--;
+          j++;
+        }
+        bodyEnd = j - 1;
+        const m = /@media\s+(.*)$/i.exec(prelude);
         if (m && /^(only\s+)?(screen|all)$/i.test(m[1].trim())) this.parseBlock(t, open + 1, bodyEnd);
-      } else {
-        this.addRule(prelude, t.slice(open + 1, bodyEnd));
+        i = j;
+        continue;
       }
-      i = j;
+      // plain rule: declarations hold no braces
+      const close = t.indexOf('}', open + 1);
+      bodyEnd = close < 0 || close > to ? to : close;
+      this.addRule(prelude, t.slice(open + 1, bodyEnd));
+      i = bodyEnd + 1;
     }
   }
 
   private addRule(selectors: string, body: string): void {
     // only simple class/id selectors with a declaration that can hide something are kept
-    if (!/[.#]/.test(selectors) || !HIDING_HINT.test(body)) return;
+    if (!/[.#]/.test(selectors)) return;
+    if (!HIDING_HINT.test(body) && !(COLOR_HINT.test(body) && BG_HINT.test(body))) return;
     const decls = parseDecls(body);
     if (decls.size === 0) return;
     for (const raw of selectors.split(',')) {

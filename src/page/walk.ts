@@ -85,14 +85,14 @@ export interface WalkResult {
 interface Ctx {
   el: number;
   tag: string;
-  parts: string[];
-  links: RawLink[];
+  buf: string;
+  links: RawLink[] | null;
   linkChars: number;
 }
 
 interface Anchor {
   href: string;
-  parts: string[];
+  buf: string;
   ctx: Ctx;
 }
 
@@ -166,8 +166,8 @@ export function walk(doc: Document, rules: StyleRules = new StyleRules()): WalkR
   let pre = 0;
 
   const flush = (c: Ctx): void => {
-    if (c.parts.length === 0 && c.links.length === 0) return;
-    const text = collapse(c.parts.join(''));
+    if (c.buf === '') return;
+    const text = collapse(c.buf);
     const info = els[c.el];
     if (text) {
       blocks.push({
@@ -177,13 +177,13 @@ export function walk(doc: Document, rules: StyleRules = new StyleRules()): WalkR
         hidden: info.hidden,
         hiddenRoot: info.hiddenRoot,
         heading: HEADING_TAGS.has(c.tag),
-        links: c.links,
+        links: c.links ?? [],
         linkChars: Math.min(c.linkChars, text.length),
       });
-      c.links = [];
+      c.links = null;
       c.linkChars = 0;
     }
-    c.parts = [];
+    c.buf = '';
   };
 
   // stack items: a node to enter, or a number = element id to exit
@@ -192,7 +192,7 @@ export function walk(doc: Document, rules: StyleRules = new StyleRules()): WalkR
   for (let i = root.length - 1; i >= 0; i--) stack.push(root[i]);
   // a synthetic root context for text outside <html>
   els.push({ node: doc as unknown as Element, tag: '#root', parent: -1, nth: 1, kids: 0, pre: pre++, end: 0, depth: 0, hidden: null, hiddenRoot: -1, uiAnc: false, uiOwn: false, classWeight: 0, unlikely: false, unlikelyAnc: -1, junkAnc: -1, names: '' });
-  ctxStack.push({ el: 0, tag: '#root', parts: [], links: [], linkChars: 0 });
+  ctxStack.push({ el: 0, tag: '#root', buf: '', links: null, linkChars: 0 });
   const parentOf: number[] = [0];
 
   while (stack.length) {
@@ -210,10 +210,10 @@ export function walk(doc: Document, rules: StyleRules = new StyleRules()): WalkR
         const a = anchor;
         anchor = anchorStack.pop();
         if (a) {
-          const text = collapse(a.parts.join(''));
+          const text = collapse(a.buf);
           const domain = urlDomain(a.href);
           const relative = domain === undefined;
-          a.ctx.links.push({ href: a.href, text, offsite: false, domain, relative });
+          (a.ctx.links ??= []).push({ href: a.href, text, offsite: false, domain, relative });
           a.ctx.linkChars += text.length;
         }
       }
@@ -222,8 +222,8 @@ export function walk(doc: Document, rules: StyleRules = new StyleRules()): WalkR
     const node = item;
     if (node.type === 'text') {
       const data = (node as unknown as { data: string }).data;
-      ctxStack[ctxStack.length - 1].parts.push(data);
-      if (anchor) anchor.parts.push(data);
+      ctxStack[ctxStack.length - 1].buf += data;
+      if (anchor) anchor.buf += data;
       continue;
     }
     if (node.type !== 'tag' && node.type !== 'script' && node.type !== 'style') continue;
@@ -342,13 +342,13 @@ export function walk(doc: Document, rules: StyleRules = new StyleRules()): WalkR
     // a new block context for block-level elements, and for inline elements that change visibility
     if (BLOCK_TAGS.has(tag) || own !== null) {
       flush(ctxStack[ctxStack.length - 1]);
-      ctxStack.push({ el: id, tag, parts: [], links: [], linkChars: 0 });
+      ctxStack.push({ el: id, tag, buf: '', links: null, linkChars: 0 });
     } else if (tag === 'img') {
       // images carry no text; alt text is not shown
     }
     if (tag === 'a') {
       anchorStack.push(anchor);
-      anchor = { href: (attribs.href ?? '').trim(), parts: [], ctx: ctxStack[ctxStack.length - 1] };
+      anchor = { href: (attribs.href ?? '').trim(), buf: '', ctx: ctxStack[ctxStack.length - 1] };
     }
     const ch = el.children;
     for (let i = ch.length - 1; i >= 0; i--) stack.push(ch[i]);
