@@ -1,6 +1,7 @@
 // `winnow serve`: the Fastify app (JSON API under /api, server-rendered review UI, token auth, CSRF, CSP).
 // buildApp() does no I/O besides the store it is given, so tests drive it with app.inject().
 import { createHash } from 'node:crypto';
+import { Worker } from 'node:worker_threads';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Store } from '../store/index.js';
@@ -108,9 +109,34 @@ async function defaultFetchPage(url: string, allowPrivate: boolean): Promise<Fet
   }
 }
 
+/**
+ * Default retrain: retrain() in a worker thread so the review UI stays responsive while it trains; the worker
+ * runs dist/serve/train-worker.js (or the .ts source through tsx when running from source). The model cache of
+ * this thread is reset afterwards so new scans use the new model.
+ */
 async function defaultRetrain(opts: { extra?: LabeledText[]; modelPath?: string }): Promise<RetrainResult> {
-  const { retrain } = await import('../detect/train.js');
-  return retrain(opts);
+  let entry: URL | string = new URL('./train-worker.js', import.meta.url);
+  let evalCode = false;
+  if (import.meta.url.endsWith('.ts')) {
+    // running from source (vitest, tsx): register tsx inside the worker, then load the .ts module
+    const ts = new URL('./train-worker.ts', import.meta.url);
+    entry = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((m) => { m.register(); return import(${JSON.stringify(ts.href)}); })`;
+    evalCode = true;
+  }
+  const worker = new Worker(entry, { eval: evalCode, workerData: opts, env: { ...process.env, DOTENV_CONFIG_QUIET: 'true' } });
+  try {
+    const msg = await new Promise<{ ok: true; result: RetrainResult } | { ok: false; message: string }>((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+      worker.once('exit', (code) => reject(new Error(`training worker exited with code ${code}`)));
+    });
+    if (!msg.ok) throw new Error(msg.message);
+    const { resetModelCache } = await import('../detect/model.js');
+    resetModelCache();
+    return msg.result;
+  } finally {
+    await worker.terminate();
+  }
 }
 
 function isStateChanging(method: string): boolean {
