@@ -31,6 +31,9 @@ const ALWAYS_CHROME = /comment|disqus|respond|replies|footer|related|recommend|�
 /** Short lines that are article furniture by their text: pagination, date/source/editor lines, print/close links. */
 export const FURNITURE_MAX_LEN = 80;
 const FURNITURE_TEXT = /^[\s\d\-:/.年月日时分]*(更新|发布|发表)|第\s*\d+\s*页|上一页|下一页|^(责任编辑|编辑|作者|记者|来源|出处|时间|发布时间|日期)\s*[:：]|打印本页|关闭窗口|返回顶部|分享到|^\s*[【\[]?\s*(打印|关闭|收藏|推荐给朋友|字号)/;
+/** English furniture lines: citation/copyright notices, "advertisement", share/subscribe prompts. */
+export const FURNITURE_EN_MAX_LEN = 300;
+const FURNITURE_EN = /^(citation:|this document is subject to copyright|explore further|advertisement$|sponsored content$|share this (article|story)|sign up for|subscribe to (our|the)|click here to|follow us on|read more:|related:|more from |©|copyright ©)/i;
 /** When the article found holds fewer effective chars than this, scoring is retried with name filters off. */
 export const RETRY_MIN_CHARS = 500;
 
@@ -184,6 +187,7 @@ export function selectMain(els: ElInfo[], blocks: RawBlock[], excludeTexts: Set<
     if (ja >= 0 && els[ja].pre > els[c].pre) continue;
     if (excludeTexts.has(b.text)) continue; // the headline repeated in the body (h1, a title cell)
     if (b.text.length <= FURNITURE_MAX_LEN && FURNITURE_TEXT.test(b.text)) continue;
+    if (b.text.length <= FURNITURE_EN_MAX_LEN && FURNITURE_EN.test(b.text)) continue;
     cand.push(bi);
   }
   // drop link lists, but keep a lone link line sandwiched between two prose blocks
