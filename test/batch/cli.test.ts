@@ -1,13 +1,14 @@
-// The built CLI (`node bin/winnow.js scan --from ...`, workers from dist/) killed with SIGKILL mid-way, then run
-// again: every page ends up stored exactly once.
+// The built CLI (node bin/winnow.js, workers from dist/): a batch killed with SIGKILL mid-way, then run again:
+// every page ends up stored exactly once; then report and export on that store, and a text file as --db.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { startServer, type FixtureServer, type Route } from '../helpers/http-server.js';
 import { openStore } from '../../src/store/index.js';
 import { REPO_ROOT, realPages } from './data.js';
+import { parseCsv, ReportData, EXPORT_COLUMNS } from '../../src/report/index.js';
 
 const N = 24;
 /** Server-side delay per page so the run lasts long enough to be killed in the middle. */
@@ -46,6 +47,11 @@ afterAll(async () => {
   await server?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
+
+function winnow(args: string[]): { code: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [join(REPO_ROOT, 'bin', 'winnow.js'), ...args], { cwd: dir, encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
 
 function scan(args: string[], killAfter?: number): Promise<{ code: number | null; signal: NodeJS.Signals | null; lines: string[]; stderr: string }> {
   return new Promise((resolve, reject) => {
@@ -95,4 +101,37 @@ describe('winnow scan --from (built CLI) killed with SIGKILL and resumed', () =>
     expect(perUrl.filter((r) => r.n !== 1)).toEqual([]);
     expect(new Set(perUrl.map((r) => r.url))).toEqual(new Set(pages.map((_, i) => server.url(`/p/${i}`))));
   }, 180_000);
+});
+
+describe('winnow report / export (built CLI)', () => {
+  it('render the store written by the batch above', () => {
+    const db = join(dir, 'resume.db');
+    const md = winnow(['report', '--db', db]);
+    expect(md.code, md.stderr).toBe(0);
+    expect(md.stdout).toContain(`${N} pages`);
+    expect(md.stdout).toContain('| 127.0.0.1 | 24 |');
+    const json = winnow(['report', '--db', db, '--format', 'json']);
+    expect(ReportData.parse(JSON.parse(json.stdout)).totals.pages).toBe(N);
+    const out = join(dir, 'report.html');
+    expect(winnow(['report', '--db', db, '--format', 'html', '--out', out]).code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toContain('<svg');
+    const csv = winnow(['export', '--db', db, '--format', 'csv']);
+    expect(csv.code, csv.stderr).toBe(0);
+    const rows = parseCsv(csv.stdout);
+    expect(rows[0]).toEqual([...EXPORT_COLUMNS]);
+    expect(rows.slice(1).every((r) => r.length === EXPORT_COLUMNS.length)).toBe(true);
+  });
+
+  it('one-line errors: a text file as --db (left untouched), a missing store, a bad format', () => {
+    const notes = join(dir, 'notes.txt');
+    writeFileSync(notes, 'not a database\n');
+    for (const args of [['report', '--db', notes], ['scan', '--from', notes, '--db', notes], ['export', '--db', join(dir, 'none.db')], ['report', '--db', join(dir, 'resume.db'), '--format', 'pdf']]) {
+      const r = winnow(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr.trim().split('\n'), args.join(' ')).toHaveLength(1);
+      expect(r.stderr).toMatch(/^winnow: /);
+    }
+    expect(readFileSync(notes, 'utf8')).toBe('not a database\n');
+    expect(existsSync(join(dir, 'none.db'))).toBe(false);
+  });
 });
