@@ -61,13 +61,20 @@ export function trafilaturaEvalData(): Record<string, { file: string; with?: str
   return trafilaturaGold;
 }
 
+let gneSilverCache: Record<string, { content?: string }> | undefined;
+function gneSilver(): Record<string, { content?: string }> {
+  const p = join(dataRoot(), DATASET_DIRS.gne, 'gne-output-silver.json');
+  gneSilverCache ??= existsSync(p) ? (JSON.parse(readFileSync(p, 'utf8')) as Record<string, { content?: string }>) : {};
+  return gneSilverCache;
+}
+
 export function chineseGoldBody(uuid: string): string | undefined {
   const p = join(dataRoot(), DATASET_DIRS.chinese, 'cleaned', `${uuid}.txt`);
   return existsSync(p) ? readFileSync(p, 'utf8') : undefined;
 }
 
 /** Gold body (for goldBody) and article hints (to place injections) of a recipe's page. */
-export function pageHints(r: Pick<Recipe, 'dataset' | 'key'>): { goldBody?: string; hints: ArticleHints } {
+export function pageHints(r: Pick<Recipe, 'dataset' | 'key' | 'source'>): { goldBody?: string; hints: ArticleHints } {
   if (r.dataset === 'scrapinghub' && r.key) {
     const body = scrapinghubGroundTruth()[r.key]?.articleBody;
     return { goldBody: body, hints: { goldBody: body } };
@@ -75,6 +82,11 @@ export function pageHints(r: Pick<Recipe, 'dataset' | 'key'>): { goldBody?: stri
   if (r.dataset === 'chinese' && r.key) {
     const body = chineseGoldBody(r.key);
     return { goldBody: body, hints: { goldBody: body } };
+  }
+  if (r.dataset === 'gne') {
+    // GNE's own extraction for 20 pages: silver, used only to find the article paragraphs (never as goldBody)
+    const silver = gneSilver()[r.source.slice(DATASET_DIRS.gne.length + 1)]?.content;
+    return { hints: silver ? { goldBody: silver } : {} };
   }
   if (r.dataset === 'trafilatura' && r.key) {
     return { hints: { snippets: trafilaturaEvalData()[r.key]?.with ?? [] } };

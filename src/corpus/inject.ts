@@ -378,7 +378,10 @@ function unitMinChars(text: string): number {
   return CJK_RE.test(text) ? MIN_UNIT_CHARS_CJK : MIN_UNIT_CHARS;
 }
 
-function candidateUnits($: CheerioAPI): Unit[] {
+/** id/class tokens of page chrome (not article text), matched as whole dash/underscore-separated words. */
+const CHROME_NAME_RE = /(^|[\s_-])(cookies?|consent|privacy|gdpr|newsletter|modal|popup|comments?|footer|navbar|nav|menu|sidebar|breadcrumbs?|share|social|related|widget)(?=$|[\s_-])/iu;
+
+function candidateUnits($: CheerioAPI, chrome: Set<Unit>): Unit[] {
   const out: Unit[] = [];
   const body = bodyOf($).get(0);
   if (!body || (body.type !== 'tag' && body.type !== 'root')) return out;
@@ -391,6 +394,13 @@ function candidateUnits($: CheerioAPI): Unit[] {
         const c = child as Element;
         if (SKIP_TAGS.has(c.name)) continue;
         const h = hidden || HIDDEN_STYLE_RE.test(c.attribs.style ?? '') || c.attribs.hidden !== undefined;
+        if (!h && CHROME_NAME_RE.test(`${c.attribs.id ?? ''} ${c.attribs.class ?? ''}`)) {
+          // cookie banners, newsletter boxes, comments, menus: candidates only when nothing else is found
+          const before = out.length;
+          walk(c, h);
+          for (let i = before; i < out.length; i++) chrome.add(out[i] as Unit);
+          continue;
+        }
         walk(c, h);
       }
     }
@@ -425,13 +435,17 @@ export interface ArticleHints {
 
 /** The article's paragraph units, located with the dataset's gold when there is one, else the longest paragraph run. */
 export function locateArticle($: CheerioAPI, hints: ArticleHints = {}): Unit[] {
-  const cands = candidateUnits($);
-  if (cands.length === 0) return [];
+  const chrome = new Set<Unit>();
+  const all = candidateUnits($, chrome);
+  if (all.length === 0) return [];
+  // article units never come from page chrome unless the page has nothing else
+  const content = all.filter((u) => !chrome.has(u));
+  const cands = content.length > 0 ? content : all;
   const gold = hints.goldBody ? squeeze(hints.goldBody) : '';
   const snippets = (hints.snippets ?? []).map(squeeze).filter((s) => s.length >= MIN_GOLD_MATCH_CHARS);
   let matched: Unit[] = [];
   if (gold || snippets.length) {
-    matched = cands.filter((u) => {
+    matched = all.filter((u) => {
       const t = squeeze(u.node.data);
       if (t.length < MIN_GOLD_MATCH_CHARS) return false;
       if (gold && gold.includes(t)) return true;
