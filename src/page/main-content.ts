@@ -34,6 +34,9 @@ const FURNITURE_TEXT = /^[\s\d\-:/.年月日时分]*(更新|发布|发表)|第\s
 /** English furniture lines: citation/copyright notices, "advertisement", share/subscribe prompts. */
 export const FURNITURE_EN_MAX_LEN = 300;
 const FURNITURE_EN = /^(citation:|this document is subject to copyright|explore further|advertisement$|sponsored content$|share this (article|story)|sign up for|subscribe to (our|the)|click here to|follow us on|read more:|related:|more from |©|copyright ©)/i;
+/** Short link-ish lines at the very end of the article are a related-stories list, not the article. */
+export const TAIL_LIST_MAX_LEN = 60;
+export const TAIL_LIST_LINK_SHARE = 0.3;
 /** When the article found holds fewer effective chars than this, scoring is retried with name filters off. */
 export const RETRY_MIN_CHARS = 500;
 
@@ -201,6 +204,13 @@ export function selectMain(els: ElInfo[], blocks: RawBlock[], excludeTexts: Set<
       if (prev < 0 || next < 0 || dense(prev) || dense(next)) continue;
     }
     main.push(bi);
+  }
+  // trailing related-story lists ("·Headline (2005-04-27)", short link lines) after the last paragraph
+  while (main.length > 1) {
+    const b = blocks[main[main.length - 1]];
+    const listy = b.text.length < TAIL_LIST_MAX_LEN && (b.linkChars / b.text.length >= TAIL_LIST_LINK_SHARE || /^[·•▪◆●■\-–]/.test(b.text));
+    if (!listy) break;
+    main.pop();
   }
   let chars = 0;
   for (const bi of main) chars += effectiveLength(blocks[bi].text);
