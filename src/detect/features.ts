@@ -20,11 +20,30 @@ function mix(h: number, c: number): number {
   return Math.imul(h ^ c, FNV_PRIME) >>> 0;
 }
 
-export class FeatureSink {
+/** Where hashed features go: collected as ids (training), or summed straight into a score (the hot path). */
+export interface Sink {
+  add(h: number): void;
+}
+
+export class FeatureSink implements Sink {
   ids: number[] = [];
   constructor(readonly mask: number) {}
   add(h: number): void {
     this.ids.push(h & this.mask);
+  }
+}
+
+/** Sums the weights of the features as they are produced: no id array, no garbage. */
+export class ScoreSink implements Sink {
+  sum = 0;
+  n = 0;
+  constructor(
+    readonly w: Float32Array,
+    readonly mask: number,
+  ) {}
+  add(h: number): void {
+    this.sum += this.w[h & this.mask];
+    this.n++;
   }
 }
 
@@ -35,7 +54,7 @@ const normCode = (c: number) => (c >= 0x30 && c <= 0x39 ? 0x30 : c);
  * Append the hashed features of `text` (already folded) to sink, in namespace `ns0` (+ offsets for families),
  * so a token's neighbours can be added under other namespaces.
  */
-export function addTextFeatures(folded: string, sink: FeatureSink, nsSalt = 0): void {
+export function addTextFeatures(folded: string, sink: Sink, nsSalt = 0): void {
   const s = folded.length > MAX_FEATURE_CHARS ? folded.slice(0, MAX_FEATURE_CHARS) : folded;
   const n = s.length;
   const salt = Math.imul(nsSalt + 1, 0x9e3779b1) >>> 0;
@@ -101,7 +120,7 @@ function bucket(n: number): number {
  * Shape features that carry over to spam wording never seen in training: brand-like CamelCase names, domains and
  * their TLDs, separator-stacked keyword lists, long digit runs (phone, QQ), emoji, numbering, length.
  */
-export function addShapeFeatures(text: string, sink: FeatureSink): void {
+export function addShapeFeatures(text: string, sink: Sink): void {
   const shape = (k: number, v: number) => sink.add(mix(mix(mix(FNV_OFFSET, NS.shape), k), v));
   const head = text.length > MAX_FEATURE_CHARS ? text.slice(0, MAX_FEATURE_CHARS) : text;
   shape(10, bucket(head.match(CAMEL_RE)?.length ?? 0));
@@ -121,11 +140,22 @@ export function addShapeFeatures(text: string, sink: FeatureSink): void {
   shape(18, Math.min(12, Math.floor(Math.log2(head.length + 1))));
 }
 
-/** Features of a whole text unit (sentence or block) for the unit classifier. */
-export function unitFeatures(text: string, mask: number): number[] {
-  const sink = new FeatureSink(mask);
+function unitInto(text: string, sink: Sink): void {
   addTextFeatures(fold(text).text, sink);
   addShapeFeatures(text, sink);
   sink.add(0x5eed); // bias-like constant feature
+}
+
+/** Features of a whole text unit (sentence or block) for the unit classifier. */
+export function unitFeatures(text: string, mask: number): number[] {
+  const sink = new FeatureSink(mask);
+  unitInto(text, sink);
   return sink.ids;
+}
+
+/** The unit head's raw sum of weights and feature count for a text, without materialising the features. */
+export function unitScore(text: string, w: Float32Array, mask: number): { sum: number; n: number } {
+  const sink = new ScoreSink(w, mask);
+  unitInto(text, sink);
+  return sink;
 }

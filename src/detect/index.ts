@@ -18,8 +18,8 @@ import {
   bodyUses,
   type StructuralRuleRef,
 } from './structural.js';
-import { predict, type Model } from './model.js';
-import { unitFeatures } from './features.js';
+import type { Model } from './model.js';
+import { unitP } from './classifier.js';
 import { tagSpans } from './tagger.js';
 import { segment } from '../text/index.js';
 import { scoreOf, modelPoints, sumPoints, pickCategory, REQUIRED_POINTS, REPEAT_SHARE, MAX_REPEATS } from './scoring.js';
@@ -69,6 +69,11 @@ export function isQuoted(sentence: string, s: number, e: number): boolean {
 export const BOILERPLATE_MIN_POINTS = 1;
 /** ... when the classifier gives it at least this (also: standalone body blocks, hidden blocks, title affixes). */
 export const CAND_P = 0.5;
+/** Boilerplate shorter than this, or navigation (on-site links only), is not worth a classifier call. */
+export const MIN_MODEL_CHARS = 4;
+function isNavigation(b: { links: { offsite: boolean }[]; linkChars: number; text: string }): boolean {
+  return b.links.length > 0 && b.links.every((l) => !l.offsite) && b.linkChars >= b.text.length * 0.8;
+}
 /** A body sentence needs this many lexicon points (not just a weak word such as "casino"), or a confident classifier. */
 export const SPLICE_MIN_LEX_POINTS = 2;
 /** A branding line up to this long is cut whole ("Copyright © 2024 启泰网配资网 版权所有"); longer blocks lose the name only. */
@@ -140,7 +145,7 @@ class Detector {
 
   p(text: string): number {
     if (!this.model || !text.trim()) return 0;
-    return predict(this.model.unit, unitFeatures(text, this.model.unit.mask));
+    return unitP(text, this.model);
   }
 
   modelHit(text: string, p = this.p(text)): RuleHit[] {
@@ -247,55 +252,57 @@ class Detector {
     if (b.id === 0 || !b.text.trim()) return;
     const pos = bc.matches.filter((m) => m.rule.score > 0);
     const lexPoints = sumPoints(lexiconHits(pos));
-    const prob = this.p(b.text);
-    const spamPoints = lexPoints + Math.max(0, this.model ? modelPoints(prob) : 0);
+    // the classifier's p of the whole block, computed once and only where a decision needs it
+    let pCache: number | undefined;
+    const P = () => (pCache ??= this.p(b.text));
     const farm = this.params('link-farm');
     const farmHit = farm && isLinkFarm(b, bc.matches, farm) ? this.structural('link-farm', `${b.links.length} links`) : [];
     // hidden, not legit UI
     if (b.region === 'hidden') {
       const hp = this.params('hidden-text');
       const extra: RuleHit[] = [...farmHit];
-      if (hp && (b.text.length >= hp.minChars || b.links.some((l) => l.offsite)) && spamPoints >= hp.minSpamPoints) {
+      const spamPoints = () => lexPoints + Math.max(0, this.model ? modelPoints(P()) : 0);
+      if (hp && (b.text.length >= hp.minChars || b.links.some((l) => l.offsite)) && spamPoints() >= hp.minSpamPoints) {
         extra.push(...this.structural('hidden-text', b.path));
       }
-      if (extra.length || pos.length || prob >= CAND_P) this.wholeBlock(bc, 'hidden-block', extra, false, prob);
+      if (extra.length || pos.length || P() >= CAND_P) this.wholeBlock(bc, 'hidden-block', extra, false, P());
       return;
     }
     const lb = this.params('link-block');
     if (lb && isLinkBlock(b, lb)) {
       const extra = this.structural('link-block', `${b.links.length} links, ${b.links.filter((l) => l.offsite).length} off-site`);
-      this.wholeBlock(bc, 'link-block', [...extra, ...farmHit], false, prob);
+      this.wholeBlock(bc, 'link-block', [...extra, ...farmHit], false, P());
       return;
     }
     if (farmHit.length) {
-      this.wholeBlock(bc, 'link-block', farmHit, false, prob);
+      this.wholeBlock(bc, 'link-block', farmHit, false, P());
       return;
     }
     const ks = this.params('keyword-stuffing');
     if (ks && isKeywordStuffed(b, bc.matches, ks)) {
-      this.wholeBlock(bc, 'keyword-stuffing', this.structural('keyword-stuffing', `${new Set(pos.map((m) => m.evidence)).size} distinct terms`), b.region === 'body', prob);
+      this.wholeBlock(bc, 'keyword-stuffing', this.structural('keyword-stuffing', `${new Set(pos.map((m) => m.evidence)).size} distinct terms`), b.region === 'body', P());
       return;
     }
     if (b.region === 'boilerplate') {
-      if (lexPoints >= BOILERPLATE_MIN_POINTS || prob >= CAND_P) this.wholeBlock(bc, 'promo-line', [], false, prob);
+      if (lexPoints >= BOILERPLATE_MIN_POINTS || P() >= CAND_P) this.wholeBlock(bc, 'promo-line', [], false, P());
       return;
     }
     // body
     const np = this.params('numbered-promo-line');
     if (np && isNumberedPromoLine(this.page.blocks, b.id, np)) {
-      this.wholeBlock(bc, 'promo-line', this.structural('numbered-promo-line', b.text.slice(0, 24)), true, prob);
+      this.wholeBlock(bc, 'promo-line', this.structural('numbered-promo-line', b.text.slice(0, 24)), true, P());
       return;
     }
-    this.sentencesOf(bc, prob);
+    this.sentencesOf(bc, P);
   }
 
   /** Body paragraphs: flag sentences with rule matches or a confident classifier, then cut the exact phrase. */
-  sentencesOf(bc: BlockCtx, blockP: number): void {
+  sentencesOf(bc: BlockCtx, blockP: () => number): void {
     const b = bc.block;
     const found: Cand[] = [];
-    if (bc.sentences.length <= 1 && blockP >= CAND_P) {
+    if (bc.sentences.length <= 1 && blockP() >= CAND_P) {
       // a standalone one-sentence paragraph the classifier calls spam: a promo line
-      this.wholeBlock(bc, 'promo-line', [], true, blockP);
+      this.wholeBlock(bc, 'promo-line', [], true, blockP());
       return;
     }
     for (const sent of bc.sentences) {
@@ -304,7 +311,7 @@ class Detector {
       const pos = matches.filter((m) => m.rule.score > 0 && !inPhrase(m));
       const sentText = this.page.text.slice(sent.start, sent.end);
       let sentP = 0;
-      if (this.model) sentP = predict(this.model.unit, unitFeatures(sentText, this.model.unit.mask));
+      if (this.model) sentP = unitP(sentText, this.model);
       if (sumPoints(lexiconHits(pos)) < SPLICE_MIN_LEX_POINTS && sentP < UNIT_ALONE_P) continue;
       const anchors = pos.map((m) => ({ start: m.start - sent.start, end: m.end - sent.start }));
       let spans = tagSpans(sentText, anchors, this.model?.token ?? null);
@@ -329,7 +336,7 @@ class Detector {
     const blockChars = b.text.replace(/\s+/g, '').length || 1;
     const covered = found.reduce((n, c) => n + this.text(c).replace(/\s+/g, '').length, 0);
     if (found.length > 0 && covered / blockChars >= BLOCK_COVER) {
-      this.wholeBlock(bc, 'promo-line', [], true, blockP);
+      this.wholeBlock(bc, 'promo-line', [], true, blockP());
       return;
     }
     for (const c of found) this.add(c);

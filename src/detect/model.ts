@@ -47,6 +47,11 @@ export function featureScale(n: number): number {
   return n > 0 ? 1 / Math.sqrt(n) : 0;
 }
 
+/** p from a head's summed weights over n features (see ScoreSink). */
+export function squash(head: LrHead, sum: number, n: number): number {
+  return 1 / (1 + Math.exp(-(head.bias + sum * featureScale(n))));
+}
+
 export function predict(head: LrHead, ids: number[]): number {
   const w = head.w;
   let s = 0;
