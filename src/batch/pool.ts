@@ -20,6 +20,9 @@ export type AnalyzeReply =
 
 export type InlineAnalyzer = (body: Uint8Array, o: { url?: string; contentType?: string; input?: string }) => AnalyzeResult;
 
+/** Heap cap per analyze worker: a pathological page kills its worker (job reported, worker replaced), not the run. */
+export const WORKER_HEAP_MB = 1536;
+
 type Pending = { job: AnalyzeJob; resolve: (r: AnalyzeResult) => void; reject: (e: Error) => void };
 
 /** The compiled worker beside this module (dist/), else the TypeScript source run through tsx. */
@@ -66,7 +69,11 @@ export class AnalyzePool {
   }
 
   private spawn(): void {
-    const w = new Worker(this.entry!.url, { eval: this.entry!.eval, env: { ...process.env, DOTENV_CONFIG_QUIET: 'true' } });
+    const w = new Worker(this.entry!.url, {
+      eval: this.entry!.eval,
+      env: { ...process.env, DOTENV_CONFIG_QUIET: 'true' },
+      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+    });
     this.all.add(w);
     w.on('message', (reply: AnalyzeReply) => {
       const p = this.busy.get(w);
