@@ -5,7 +5,7 @@ import type { AnyNode, Element, Text } from 'domhandler';
 import type { Category, InjectionKind } from '../detect/types.js';
 import type { GoldSpan } from './types.js';
 import {
-  BRAND_SYLLABLES, DOMAIN_SYLLABLES, EMOJI, FOOTERS, GENERIC_PROMO, HIDDEN_METHODS, LINK_LABELS, SLOGANS, TLDS, TOPICS,
+  BRAND_SYLLABLES, DOMAIN_SYLLABLES, EMOJI, FOOTERS, GENERIC_PHRASES, GENERIC_PROMO, HIDDEN_METHODS, LINK_LABELS, SLOGANS, TLDS, TOPICS,
   topicCategories, type HiddenMethod, type SpamLang, type TopicVocab, type VocabPart,
 } from './spam-vocab.js';
 
@@ -266,13 +266,13 @@ export function generateInjection(rng: Rng, kind: InjectionKind, category: Categ
   switch (kind) {
     case 'title-affix': {
       // no site-name separators inside the affix: title extractors cut titles at | _ - (the separator goes outside)
-      spec.phrase = collapse(R.render(rng.pick(R.topic().phrases[p])).replace(TITLE_SEPARATORS_RE, ' '));
+      spec.phrase = collapse(R.render(phraseTemplate(rng, R, lang, p)).replace(TITLE_SEPARATORS_RE, ' '));
       spec.position = rng.chance(0.65) ? 'prefix' : 'suffix';
       spec.sep = rng.pick(spaced ? [' | ', ' - ', ': ', ' – '] : [' ', '_', '-', '|', ' | ', '——']);
       break;
     }
     case 'spliced-phrase':
-      spec.phrase = R.render(rng.pick(R.topic().phrases[p]));
+      spec.phrase = R.render(phraseTemplate(rng, R, lang, p));
       break;
     case 'promo-line': {
       const n = rng.range(1, 9);
@@ -328,6 +328,11 @@ export function generateInjection(rng: Rng, kind: InjectionKind, category: Categ
       break;
   }
   return spec;
+}
+
+/** A title/splice phrase template: the topic's own (70%) or a generic one. */
+function phraseTemplate(rng: Rng, R: Renderer, lang: SpamLang, p: 0 | 1): string {
+  return rng.chance(0.7) ? rng.pick(R.topic().phrases[p]) : rng.pick(GENERIC_PHRASES[lang][p]);
 }
 
 function stuffing(R: Renderer, k: number, lang: SpamLang): string {

@@ -513,3 +513,11 @@ export const GENERIC_PROMO: Record<SpamLang, Split2<string>> = {
       '{n}/ {kw} terbaik {year} hanya di {brand}'],
   ],
 };
+
+/** Topic-independent title/splice phrase templates per language (mixed with each topic's own). */
+export const GENERIC_PHRASES: Record<SpamLang, Split2<string>> = {
+  zh: [['{kw}网', '最新{kw}', '{kw}推荐', '{year}{kw}', '{kw}官网', '专业{kw}'], ['{kw}排行榜', '靠谱的{kw}', '{kw}入口', '{kw}哪家好', '{kw}指南']],
+  en: [['{Kw} Guide', '{Kw} Deals', 'Official {Kw}', '{Kw} Online {year}'], ['{Kw} Reviews {year}', 'Top Rated {Kw}', '{Kw} Near Me', 'Trusted {Kw}']],
+  ja: [['{kw}人気', '{kw} 安い', '{kw}公式', '{kw} 最新'], ['{kw} おすすめ {year}', '格安{kw}', '{kw} 口コミ', '話題の{kw}']],
+  id: [['{kw} resmi', 'daftar {kw}', '{kw} terpercaya', '{kw} {year}'], ['link {kw} terbaru', '{kw} hari ini', 'agen {kw}', '{kw} no 1']],
+};

@@ -6,7 +6,9 @@ import {
 } from '../../src/corpus/index.js';
 import { collapse, fixCharsetString } from '../../src/corpus/inject.js';
 import { splitKey } from '../../src/corpus/sources.js';
-import { BRAND_SYLLABLES, LINK_LABELS, SPAM_LANGS, TOPICS } from '../../src/corpus/spam-vocab.js';
+import {
+  BRAND_SYLLABLES, DOMAIN_SYLLABLES, EMOJI, FOOTERS, GENERIC_PHRASES, GENERIC_PROMO, LINK_LABELS, SLOGANS, SPAM_LANGS, TLDS, TOPICS,
+} from '../../src/corpus/spam-vocab.js';
 import { InjectionKind } from '../../src/detect/types.js';
 import { InputError } from '../../src/errors.js';
 import { buildPage } from '../../src/page/index.js';
@@ -44,9 +46,23 @@ describe('splits', () => {
         expect(overlap, `${lang}/${cat}`).toEqual([]);
         expect(v.promo[0].filter((k) => v.promo[1].includes(k))).toEqual([]);
       }
-      expect(BRAND_SYLLABLES[lang][0].filter((k) => BRAND_SYLLABLES[lang][1].includes(k))).toEqual([]);
+      for (const pair of [BRAND_SYLLABLES[lang], LINK_LABELS[lang], GENERIC_PROMO[lang], GENERIC_PHRASES[lang], SLOGANS[lang], FOOTERS[lang]]) {
+        expect(pair[0].filter((k) => pair[1].includes(k))).toEqual([]);
+      }
       expect(LINK_LABELS[lang][0].filter((k) => LINK_LABELS[lang][1].includes(k))).toEqual([]);
     }
+  });
+
+  it('shares no keyword between the train and held-out parts, even across categories', () => {
+    for (const lang of SPAM_LANGS) {
+      const train = new Set(Object.values(TOPICS[lang]).flatMap((v) => [...(v?.keywords[0] ?? [])]));
+      const held = Object.values(TOPICS[lang]).flatMap((v) => [...(v?.keywords[1] ?? [])]);
+      expect(held.filter((k) => train.has(k)), lang).toEqual([]);
+    }
+  });
+
+  it('keeps domains, TLDs and emoji of the two vocabulary parts disjoint', () => {
+    for (const pair of [DOMAIN_SYLLABLES, TLDS, EMOJI]) expect(pair[0].filter((k) => pair[1].includes(k))).toEqual([]);
   });
 
   it('covers every injection kind in every spam language, and every kind in every split', () => {
