@@ -1,5 +1,6 @@
 // Main-content extraction quality of the page stage on the shared gold sets.
-// Usage: npx tsx scripts/extract-eval.ts [--set sh|zh|title|speed|all] [--worst N] [--peers]
+// Usage: npx tsx scripts/extract-eval.ts [--set sh|zh|title|traf|speed|all]
+//   traf = trafilatura-eval: 'with' snippets found in the main text (TP) / 'without' snippets found (FP) [--worst N] [--peers]
 //   sh = Scrapinghub benchmark (token F1 vs gold articleBody, averaged over pages)
 //   zh = chinese-web-content-extraction (char F1 vs cleaned/<uuid>.txt, averaged over pages)
 import { readFileSync, readdirSync } from 'node:fs';
@@ -135,4 +136,30 @@ if (set === 'speed') {
   }
   const per = (ms: number): string => ((ms / kb) * 100).toFixed(2);
   console.log(`speed: ${pages.length} pages, ${(kb / pages.length).toFixed(0)} KB avg; cheerio/slim parse ${per(bestParse)} ms/100KB, buildPage ${per(bestBuild)} ms/100KB, ratio ${(bestBuild / bestParse).toFixed(2)}`);
+}
+
+if (set === 'traf') {
+  const tdir = join(data, 'trafilatura-eval');
+  const ev = JSON.parse(readFileSync(join(tdir, 'evaldata.json'), 'utf8')) as Record<string, { file: string; with: string[]; without: string[] }>;
+  let tp = 0, fn = 0, fp = 0, tn = 0, pages = 0;
+  const norm = (x: string): string => x.replace(/\s+/g, ' ').trim();
+  for (const [url, e] of Object.entries(ev)) {
+    let bytes: Buffer;
+    try {
+      bytes = gunzipSync(readFileSync(join(tdir, 'eval', `${e.file}.gz`)));
+    } catch {
+      try {
+        bytes = gunzipSync(readFileSync(join(tdir, 'cache', `${e.file}.gz`)));
+      } catch {
+        continue;
+      }
+    }
+    pages++;
+    const text = norm(mainText(bytes, url).replace(/\n/g, ' '));
+    for (const w of e.with) if (text.includes(norm(w))) tp++; else fn++;
+    for (const w of e.without) if (text.includes(norm(w))) fp++; else tn++;
+  }
+  const precision = tp / (tp + fp);
+  const recall = tp / (tp + fn);
+  console.log(`trafilatura-eval snippets: pages=${pages} precision=${precision.toFixed(3)} recall=${recall.toFixed(3)} F1=${((2 * precision * recall) / (precision + recall)).toFixed(3)} accuracy=${((tp + tn) / (tp + tn + fp + fn)).toFixed(3)}`);
 }

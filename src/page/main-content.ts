@@ -134,10 +134,6 @@ export function selectMain(els: ElInfo[], blocks: RawBlock[], excludeTexts: Set<
       top = i;
     }
   }
-  if (process.env.WINNOW_DEBUG_MAIN) {
-    const idx = [...final.keys()].filter((i) => scored[i]).sort((a, b) => final[b] - final[a]).slice(0, 6);
-    for (const i of idx) console.log('cand', useNames, i, els[i].tag, els[i].names.slice(0, 50), 'score', score[i].toFixed(1), 'final', final[i].toFixed(1), 'ld', (links[i] / (text[i] || 1)).toFixed(2));
-  }
   if (top < 0) return { main: [], top: -1, chars: 0 };
 
   // containers: the top one plus qualifying siblings
