@@ -2,7 +2,7 @@
 import type { HiddenReason } from './types.js';
 
 /** font-size at or below this many px counts as invisible text. */
-export const TINY_FONT_PX = 1;
+export const TINY_FONT_PX = 2;
 /** Opacity at or below this is invisible. */
 export const MAX_INVISIBLE_OPACITY = 0.05;
 /** A negative left/top/right/bottom/text-indent/margin of at least this many px moves content off screen. */
