@@ -36,6 +36,9 @@ export const BLOCK_COVER = 0.6;
 export const ON_TOPIC_FROM = 0.08;
 export const ON_TOPIC_FULL = 0.25;
 export const ON_TOPIC_POINTS = 5;
+/** Only article prose counts for the topic: sentences this long (non-space chars), at least this many of them. */
+export const ON_TOPIC_MIN_SENTENCE_CHARS = 20;
+export const ON_TOPIC_MIN_SENTENCES = 3;
 /** Consistency, the other way: a body unit whose words the rest of the article never uses is off its topic. */
 export const OFF_TOPIC_POINTS = 1.5;
 export const OFF_TOPIC_MAX_OVERLAP = 0.15;
@@ -229,7 +232,7 @@ class Detector {
       if (sumPoints(lexiconHits(own)) < p.minSpamPoints) continue;
       for (const bc of this.ctx.blocks) {
         const b = bc.block;
-        if (b.id === 0 || b.region === 'body') continue;
+        if (b.id === 0 || (b.region === 'body' && b.text.length > BRANDING_LINE_CHARS)) continue;
         const i = b.text.indexOf(name);
         if (i < 0) continue;
         const whole = name.length / b.text.length >= BLOCK_COVER || b.text.length <= BRANDING_LINE_CHARS;
@@ -239,6 +242,10 @@ class Detector {
         this.add({ blockId: b.id, start: s, end: e, kind: 'site-branding', hits, consistency: false });
       }
     }
+  }
+
+  holdsPhrase(b: { start: number; end: number }): boolean {
+    return this.phraseSpans.some((p) => p.start >= b.start && p.end <= b.end);
   }
 
   wholeBlock(bc: BlockCtx, kind: InjectionKind, extra: RuleHit[], consistency: boolean, prob?: number): void {
@@ -300,7 +307,7 @@ class Detector {
   sentencesOf(bc: BlockCtx, blockP: () => number): void {
     const b = bc.block;
     const found: Cand[] = [];
-    if (bc.sentences.length <= 1 && blockP() >= CAND_P) {
+    if (bc.sentences.length <= 1 && !this.holdsPhrase(b) && blockP() >= CAND_P) {
       // a standalone one-sentence paragraph the classifier calls spam: a promo line
       this.wholeBlock(bc, 'promo-line', [], true, blockP());
       return;
@@ -369,8 +376,12 @@ class Detector {
     if (cats.size === 0 || this.ctx.mainSentences.length === 0) return this.offTopic(c);
     let n = 0;
     let total = 0;
+    const own = this.text(c);
     for (const s of this.ctx.mainSentences) {
       if (s.span.start < c.end && s.span.end > c.start) continue;
+      const sent = this.page.text.slice(s.span.start, s.span.end);
+      // copies of the same phrase (a spam keyword spliced again) and short lines are not the article's prose
+      if (sent.replace(/\s+/g, '').length < ON_TOPIC_MIN_SENTENCE_CHARS || (own.length >= 4 && sent.includes(own))) continue;
       total++;
       for (const cat of s.cats) {
         if (cats.has(cat)) {
@@ -379,7 +390,7 @@ class Detector {
         }
       }
     }
-    if (total === 0) return [];
+    if (total < ON_TOPIC_MIN_SENTENCES) return this.offTopic(c);
     const share = n / total;
     const t = Math.min(1, Math.max(0, (share - ON_TOPIC_FROM) / (ON_TOPIC_FULL - ON_TOPIC_FROM)));
     if (t === 0) return this.offTopic(c);
@@ -429,8 +440,18 @@ class Detector {
       .sort((a, b) => b.points - a.points || b.c.end - b.c.start - (a.c.end - a.c.start));
     const taken: typeof scored = [];
     for (const x of scored) {
-      if (taken.some((t) => t.c.start < x.c.end && t.c.end > x.c.start)) continue;
-      taken.push(x);
+      const winner = taken.find((t) => t.c.start < x.c.end && t.c.end > x.c.start);
+      if (!winner) {
+        taken.push(x);
+        continue;
+      }
+      // a weaker candidate inside a stronger one: its structural evidence joins the stronger one's report
+      if (winner.c.start <= x.c.start && winner.c.end >= x.c.end) {
+        for (const h of x.hits) {
+          if (h.rule.startsWith('STRUCT_') && !winner.hits.some((w) => w.rule === h.rule)) winner.hits.push(h);
+        }
+        winner.points = sumPoints(winner.hits);
+      }
     }
     taken.sort((a, b) => a.c.start - b.c.start);
     return taken.map(({ c, hits, points }) => {
