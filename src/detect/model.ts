@@ -40,7 +40,13 @@ export interface Model {
   token: LrHead;
 }
 
-export const DEFAULT_MODEL_PATH = fileURLToPath(new URL('../../corpus/model/model.json', import.meta.url));
+/** The model file shipped in corpus/model/ (built by `npm run train`). */
+export const SHIPPED_MODEL_PATH = fileURLToPath(new URL('../../corpus/model/model.json', import.meta.url));
+/** WINNOW_MODEL names another model file (e.g. one retrained from a store's decisions). */
+export function defaultModelPath(): string {
+  return process.env.WINNOW_MODEL || SHIPPED_MODEL_PATH;
+}
+export const DEFAULT_MODEL_PATH = SHIPPED_MODEL_PATH;
 
 /** Feature values are 1/sqrt(n) (L2-normalised counts), so a long text does not win on length alone. */
 export function featureScale(n: number): number {
@@ -91,7 +97,7 @@ export function resetModelCache(): void {
 }
 
 /** Load the model file once; null when there is none (rules and structure still work without it). */
-export function loadModel(path = DEFAULT_MODEL_PATH): Model | null {
+export function loadModel(path = defaultModelPath()): Model | null {
   if (cache.has(path)) return cache.get(path)!;
   let model: Model | null = null;
   try {

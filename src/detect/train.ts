@@ -223,8 +223,25 @@ export function writeModel(model: ModelFile, path = DEFAULT_MODEL_PATH): void {
   resetModelCache();
 }
 
-async function devFigures(): Promise<SplitFigures> {
+/** Dev-split figures of the model at modelPath (analyze() loads it through WINNOW_MODEL). */
+async function devFigures(modelPath: string): Promise<SplitFigures> {
   const { runEval, gateFigures } = await import('../eval/run.js');
+  const saved = process.env.WINNOW_MODEL;
+  process.env.WINNOW_MODEL = modelPath;
+  resetModelCache();
+  try {
+    return await devFiguresNow(runEval, gateFigures);
+  } finally {
+    if (saved === undefined) delete process.env.WINNOW_MODEL;
+    else process.env.WINNOW_MODEL = saved;
+    resetModelCache();
+  }
+}
+
+async function devFiguresNow(
+  runEval: typeof import('../eval/run.js').runEval,
+  gateFigures: typeof import('../eval/run.js').gateFigures,
+): Promise<SplitFigures> {
   const r = await runEval({ splits: ['dev'], baseline: false, readability: false, extraction: false, snippets: false, fixtures: false });
   const dev = r.corpus.dev;
   if (!dev) throw new Error('no dev split in the corpus');
@@ -238,14 +255,14 @@ export async function retrain(opts: { extra?: LabeledText[]; modelPath?: string;
   const modelPath = opts.modelPath ?? DEFAULT_MODEL_PATH;
   let before: SplitFigures | null = null;
   try {
-    before = await devFigures();
+    before = await devFigures(modelPath);
   } catch {
     before = null;
   }
   const items = loadSplit('train');
   const model = trainModel({ items, extra: opts.extra, log: opts.log });
   writeModel(model, modelPath);
-  const after = await devFigures();
+  const after = await devFigures(modelPath);
   model.figures = { ...after };
   writeModel(model, modelPath);
   return { modelPath, before, after, trainedOn: model.trainedOn.pages };
