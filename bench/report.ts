@@ -28,6 +28,8 @@ export interface BenchReport {
   cpus: number;
   limit?: number;
   warcBench: boolean;
+  /** os.loadavg() at the start and the end of the run: timings on a shared, loaded machine are inflated */
+  loadavg?: { start: number[]; end: number[] };
   seconds: number;
   results: SystemResult[];
 }
@@ -83,6 +85,7 @@ export function renderBenchMarkdown(r: BenchReport): string {
   out.push('# winnow benchmark');
   out.push('');
   out.push(`${r.date} · node ${r.node} · ${r.cpus} cores · ${r.seconds.toFixed(1)} s${r.limit !== undefined ? ` · LIMITED to ${r.limit} pages` : ''}`);
+  if (r.loadavg) out.push(`Load average (1 min) at start ${n(r.loadavg.start[0], 1)}, at end ${n(r.loadavg.end[0], 1)} on ${r.cpus} cores: above ~${r.cpus} the machine was shared and absolute times are inflated; the medians of small pages suffer most, the mean ratios are steadier.`);
   out.push('Pages: the Scrapinghub benchmark (181) + the Chinese gold set (69), real pages; every system runs in its own child process, warm-up before timing; RSS = process.resourceUsage().maxRSS of that process.');
   out.push('');
   out.push('## Per page (single thread)');

@@ -6,7 +6,7 @@
 // Writes <out>/bench.md and <out>/bench.json.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -109,6 +109,7 @@ async function main(): Promise<void> {
     }
   }
   const t0 = performance.now();
+  const loadStart = loadavg();
   const results: SystemResult[] = chosen.map((s) => runChild(s, limit));
   const report: BenchReport = {
     date: new Date().toISOString(),
@@ -116,6 +117,7 @@ async function main(): Promise<void> {
     cpus: availableParallelism(),
     limit,
     warcBench: existsSync(join(ROOT, 'bench', 'warc.ts')),
+    loadavg: { start: loadStart, end: loadavg() },
     seconds: 0,
     results,
   };

@@ -1,5 +1,6 @@
 // The evaluation run: analyze() (and the naive baseline, and Readability) over the corpus splits, the fixtures and the
 // real gold pages; returns every figure as one JSON-able object. Used by scripts/eval.ts and scripts/gate.ts.
+import { loadavg } from 'node:os';
 import { analyze, type AnalyzeResult } from '../analyze.js';
 import { buildPage, decode } from '../page/index.js';
 import { loadRules, type CompiledRules } from '../detect/rules/index.js';
@@ -78,6 +79,8 @@ export interface EvalReport {
     corpusErrors: string[];
     options: Omit<EvalOptions, 'log'>;
     seconds: number;
+    /** os.loadavg() at the end (the run shares the machine) */
+    loadavg?: number[];
   };
   corpus: Partial<Record<Split, SetFigures>>;
   fixtures?: SetFigures;
@@ -357,6 +360,7 @@ export async function runEval(opts: EvalOptions): Promise<EvalReport> {
     report.snippets = snippets(run);
   }
   report.meta.seconds = (performance.now() - t0) / 1000;
+  report.meta.loadavg = loadavg();
   return report;
 }
 
