@@ -12,6 +12,7 @@ import {
   isLinkBlock,
   keywordAnchors,
   isLinkFarm,
+  hasSpamLinkHosts,
   isKeywordStuffed,
   isNumberedPromoLine,
   titleAffixes,
@@ -264,6 +265,10 @@ class Detector {
     const P = () => (pCache ??= this.p(b.text));
     const farm = this.params('link-farm');
     const farmHit = farm && isLinkFarm(b, bc.matches, farm) ? this.structural('link-farm', `${b.links.length} links`) : [];
+    const hosts = this.params('spam-link-hosts');
+    if (hosts && hasSpamLinkHosts(b, hosts)) {
+      farmHit.push(...this.structural('spam-link-hosts', b.links.filter((l) => l.offsite).slice(0, 3).map((l) => l.href).join(' ')));
+    }
     // hidden, not legit UI
     if (b.region === 'hidden') {
       const hp = this.params('hidden-text');

@@ -16,7 +16,36 @@ export const DEFAULTS: Record<StructuralCheck, Record<string, number>> = {
   'repeated-phrase': { minPhraseChars: 4, maxOtherUses: 0 },
   'hidden-text': { minChars: 20, minSpamPoints: 2 },
   'site-branding': { maxChars: 30, minSpamPoints: 2 },
+  'spam-link-hosts': { minLinks: 3, minShare: 0.5 },
 };
+
+/** Throwaway and cheap TLDs that link farms favour. */
+const SPAM_TLDS = new Set(
+  'vip cc club site online top xyz bet win icu live fun shop store asia tk ml ga cf gq buzz rest lol work click link pw ws'.split(' '),
+);
+/** Words that spam domains are made of. */
+const SPAM_HOST_WORDS_RE = /casino|slot|bet|poker|bingo|jackpot|gacor|toto|judi|togel|loan|cash|credit|pinjam|pharm|pill|rx|viagra|cialis|replica|copy|outlet|peizi|fapiao|sf|sex|porn|escort|xxx/;
+
+/** Does a link's host look like a spam domain: a run of digits, a throwaway TLD, or a spam word? */
+export function spammyHost(href: string): boolean {
+  let host: string;
+  try {
+    host = new URL(href).hostname.toLowerCase();
+  } catch {
+    return false;
+  }
+  const labels = host.replace(/^www\./, '').split('.');
+  const tld = labels[labels.length - 1];
+  const name = labels.slice(0, -1).join('.');
+  return /\d{2,}/.test(name) || SPAM_TLDS.has(tld) || (labels.length >= 3 && labels[labels.length - 2] === 'us') || SPAM_HOST_WORDS_RE.test(name);
+}
+
+/** At least minLinks off-site links, minShare of them to spam-looking hosts. */
+export function hasSpamLinkHosts(b: Block, p: Record<string, number>): boolean {
+  const off = b.links.filter((l) => l.offsite);
+  if (off.length < p.minLinks) return false;
+  return off.filter((l) => spammyHost(l.href)).length / off.length >= p.minShare;
+}
 
 export interface StructuralRuleRef {
   id: string;

@@ -14,6 +14,7 @@ export const StructuralCheck = z.enum([
   'repeated-phrase', // phrase in both title and body that the article does not use otherwise
   'hidden-text', // hidden block carrying text or links (not legit UI)
   'site-branding', // spam site name/slogan around the article
+  'spam-link-hosts', // off-site links whose host names look like spam domains (digits, throwaway TLDs, keywords)
 ]);
 export type StructuralCheck = z.infer<typeof StructuralCheck>;
 

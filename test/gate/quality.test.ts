@@ -1,0 +1,24 @@
+// The quality gate (trafilatura-style): winnow on the corpus dev split must stay above the floors pinned in
+// corpus/gate.json. Part of `npm test`, so CI fails on a regression in page F1, span F1 or collateral.
+import { describe, it, expect } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { checkGate, GateFile } from '../../src/eval/gate.js';
+import { gateFigures, runEval } from '../../src/eval/run.js';
+
+const gate = GateFile.parse(JSON.parse(readFileSync(fileURLToPath(new URL('../../corpus/gate.json', import.meta.url)), 'utf8')));
+
+describe('quality gate (corpus dev split)', () => {
+  it('page F1, span F1 and collateral are within the pinned bounds', async () => {
+    const report = await runEval({ splits: [gate.split], baseline: false, readability: false, extraction: false, snippets: false, fixtures: false });
+    const set = report.corpus[gate.split];
+    expect(set, 'dev split evaluated').toBeDefined();
+    const figures = gateFigures(set!);
+    const failures = checkGate(figures, gate);
+    expect(failures.map((f) => JSON.stringify(f))).toEqual([]);
+    // the gate must be able to fail: the floors are real numbers, not placeholders
+    expect(gate.floors.pageF1).toBeGreaterThan(0.5);
+    expect(gate.floors.spanF1).toBeGreaterThan(0.5);
+    expect(gate.ceilings.collateral).toBeLessThan(0.01);
+  }, 600_000);
+});
