@@ -116,6 +116,8 @@ export function hiddenByDecls(d: Decls, bg?: string): HiddenReason | null {
 
 /** Cheap pre-filter: declaration bodies that cannot hide anything are not parsed. */
 const HIDING_HINT = /display\s*:\s*none|visibility\s*:\s*(hidden|collapse)|overflow[-xy]*\s*:\s*hidden|-\d{3}|font-size\s*:\s*[01](\.\d+)?(px|pt)?\s*(;|!|$)|font-size\s*:\s*0|opacity\s*:\s*0*(\.0\d*)?\s*(;|!|$)|clip|transform/i;
+/** White/black backgrounds: the stylesheet colour rules considered for same-colour text. */
+const WHITE_BLACK_BG = /background(-color)?\s*:\s*(#fff(fff)?|white|#000(000)?|black)\b/;
 /** Rules setting both a text colour and a background can hide text by colour. */
 const COLOR_HINT = /(^|[;\s])color\s*:/i;
 const BG_HINT = /background/i;
@@ -141,38 +143,39 @@ export class StyleRules {
 
   /** Add the rules of one stylesheet text. @media blocks other than screen/all are skipped (print must not count). */
   addSheet(css: string): void {
-    const text = css.replace(/\/\*[\s\S]*?\*\//g, '').replace(/<!--|-->/g, '');
-    this.parseBlock(text, 0, text.length);
-  }
-
-  private parseBlock(t: string, from: number, to: number): void {
-    let i = from;
-    while (i < to) {
-      const open = t.indexOf('{', i);
-      if (open < 0 || open >= to) return;
-      const prelude = t.slice(i, open).trim();
-      let bodyEnd: number;
-      if (prelude.startsWith('@') || prelude.includes('@')) {
-        // at-rule: find the matching close brace
-        let depth = 1;
-        let j = open + 1;
-        while (j < to && depth > 0) {
-          const c = t.charCodeAt(j);
-          if (c === 123) depth++;
-          else if (c === 125) depth--;
-          j++;
-        }
-        bodyEnd = j - 1;
-        const m = /@media\s+(.*)$/i.exec(prelude);
-        if (m && /^(only\s+)?(screen|all)$/i.test(m[1].trim())) this.parseBlock(t, open + 1, bodyEnd);
-        i = j;
-        continue;
+    let text = css.includes('/*') ? css.replace(/\/\*[\s\S]*?\*\//g, '') : css;
+    if (text.includes('<!--')) text = text.replace(/<!--|-->/g, '');
+    // Stylesheets are long and almost no rule can hide anything: find the declarations that can, and parse
+    // only their rules. At-rule blocks other than @media screen/all are skipped (print must not count).
+    const skip: [number, number][] = [];
+    const at = /@([-\w]+)([^{;]*)\{/g;
+    for (let m = at.exec(text); m; m = at.exec(text)) {
+      if (m[1].toLowerCase() === 'media' && /^\s*(only\s+)?(screen|all)\s*$/i.test(m[2])) continue;
+      let depth = 1;
+      let j = at.lastIndex;
+      while (j < text.length && depth > 0) {
+        const c = text.charCodeAt(j);
+        if (c === 123) depth++;
+        else if (c === 125) depth--;
+        j++;
       }
-      // plain rule: declarations hold no braces
-      const close = t.indexOf('}', open + 1);
-      bodyEnd = close < 0 || close > to ? to : close;
-      this.addRule(prelude, t.slice(open + 1, bodyEnd));
-      i = bodyEnd + 1;
+      skip.push([m.index, j]);
+      at.lastIndex = j;
+    }
+    const hint = new RegExp(HIDING_HINT.source + '|' + WHITE_BLACK_BG.source, 'gi');
+    let lastOpen = -1;
+    for (let m = hint.exec(text); m; m = hint.exec(text)) {
+      const pos = m.index;
+      if (skip.some(([a, b]) => pos >= a && pos < b)) continue;
+      const open = text.lastIndexOf('{', pos);
+      if (open < 0 || open === lastOpen || text.lastIndexOf('}', pos) > open) continue;
+      lastOpen = open;
+      let close = text.indexOf('}', pos);
+      if (close < 0) close = text.length;
+      const start = Math.max(text.lastIndexOf('}', open), text.lastIndexOf('{', open - 1)) + 1;
+      const prelude = text.slice(start, open).trim();
+      if (!prelude.startsWith('@')) this.addRule(prelude, text.slice(open + 1, close));
+      hint.lastIndex = close;
     }
   }
 

@@ -283,15 +283,16 @@ export function walk(doc: Document, rules: StyleRules = new StyleRules()): WalkR
     const inline = attribs.style ? parseDecls(attribs.style) : undefined;
     let bg = parent.bg;
     let own: HiddenReason | null = null;
-    if (sheet || inline || attribs.bgcolor || (tag === 'font' && attribs.color)) {
+    if (sheet || inline || attribs.bgcolor || attribs.background || (tag === 'font' && attribs.color)) {
       const merged: Decls = new Map(sheet ?? []);
       if (inline) for (const [k, v] of inline) merged.set(k, v);
       if (tag === 'font' && attribs.color && !merged.has('color')) merged.set('color', attribs.color);
       const ownBg = declaredBackground(merged) ?? normColor(attribs.bgcolor);
       if (ownBg) bg = ownBg;
-      // text coloured like the background it sits on (the element's own background does not count twice)
-      own = hiddenByDecls(merged, ownBg ? parent.bg : bg);
-      if (own === null && ownBg && merged.has('color') && normColor(merged.get('color')) === ownBg) own = null;
+      // a background image makes the colour underneath unknown
+      if (attribs.background || /url\(/i.test(merged.get('background') ?? merged.get('background-image') ?? '')) bg = undefined;
+      // text coloured like the background it sits on (its own background, else the inherited one)
+      own = hiddenByDecls(merged, bg);
       if (own && sheet && inline) {
         // an inline display:block overrides a stylesheet display:none
         const inl = hiddenByDecls(inline, parent.bg);
@@ -300,7 +301,7 @@ export function walk(doc: Document, rules: StyleRules = new StyleRules()): WalkR
           if (d && d !== 'none' && own === 'display-none') own = null;
         }
       }
-      if (own && sheet && !(inline && hiddenByDecls(inline, ownBg ? parent.bg : bg))) own = 'stylesheet';
+      if (own && sheet && !(inline && hiddenByDecls(inline, bg))) own = 'stylesheet';
     }
     if (!own && attribs.hidden !== undefined && tag !== 'input') own = 'hidden-attr';
     const hidden = own ?? parent.hidden;

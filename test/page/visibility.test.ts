@@ -38,6 +38,8 @@ describe('visibility', () => {
     ['stylesheet', '<div class="xq">secret words</div>', '<style>.xq{display:none}</style>'],
     ['stylesheet', '<div id="yz">secret words</div>', '<style>p.other, div#yz { visibility: hidden }</style>'],
     ['stylesheet', '<div class="a b">secret words</div>', '<style>/* c */ div.a.b{position:absolute;left:-5000px}</style>'],
+    ['stylesheet', '<div class="ms">secret words</div>', '<style>body{margin:0} @media screen { .nav a{color:red} .ms { display:none } } p{color:#333}</style>'],
+    ['stylesheet', '<p class="ww">secret words</p>', '<style>.ww{color:#fff;background:#fff}</style>'],
   ];
   for (const [reason, html, head] of cases) {
     it(`detects ${reason}: ${html}`, () => {
