@@ -1,12 +1,30 @@
 import type { Command } from 'commander';
 import { analyze } from '../../analyze.js';
 import { InputError } from '../../errors.js';
-import { readInput } from '../input.js';
+import { readInput, isUrl } from '../input.js';
+import type { AnalyzeResult } from '../../result.js';
+
+/** Fetch the URL as the crawlers too; their extra text becomes findings (src/detect/cloaking.ts). */
+async function cloaked(url: string, result: AnalyzeResult, allowPrivate: boolean): Promise<AnalyzeResult> {
+  const { Fetcher } = await import('../../fetch/index.js');
+  const { cloakingCheck } = await import('../../fetch/cloaking.js');
+  const { withCloaking } = await import('../../detect/cloaking.js');
+  const { loadRules } = await import('../../detect/rules/index.js');
+  const fetcher = new Fetcher({ allowPrivate });
+  try {
+    const report = await cloakingCheck(fetcher, url);
+    const blocks = report.crawlers.flatMap((c) => c.blocks.map((b) => ({ crawler: c.crawler, text: b.text, path: b.path })));
+    return withCloaking(result, blocks, loadRules());
+  } finally {
+    await fetcher.close();
+  }
+}
 import { formatReport, COLOR, PLAIN } from '../report-text.js';
 
 interface ScanOpts {
   json?: boolean;
   allowPrivate?: boolean;
+  cloaking?: boolean;
   // BATCH options (store/batch owner):
   from?: string;
   db?: string;
@@ -24,6 +42,7 @@ export function register(program: Command): void {
     .argument('[inputs...]', 'HTML files, http(s) URLs, - for stdin, or .warc/.warc.gz files')
     .option('--json', 'one JSON object per input (NDJSON when several)')
     .option('--allow-private', 'allow fetching loopback/private addresses (tests, intranets)')
+    .option('--cloaking', 'for URLs: fetch again as Googlebot and Baiduspider and report text only crawlers see')
     // BATCH: options for batch runs (--from, WARC, store)
     .option('--from <file>', 'read URLs (one per line) from a file')
     .option('--db <path>', 'store results in this SQLite file (batch runs; default ./winnow.db)')
@@ -54,7 +73,8 @@ export function register(program: Command): void {
       for (const input of inputs) {
         try {
           const src = await readInput(input, { allowPrivate: opts.allowPrivate });
-          const result = analyze(src.body, { url: src.url, contentType: src.contentType, input });
+          let result = analyze(src.body, { url: src.url, contentType: src.contentType, input });
+          if (opts.cloaking && isUrl(input)) result = await cloaked(input, result, opts.allowPrivate ?? false);
           process.stdout.write(opts.json ? `${JSON.stringify(result)}\n` : `${formatReport(result, style)}\n\n`);
         } catch (err) {
           if (!(err instanceof InputError) || inputs.length === 1) throw err;
