@@ -149,24 +149,32 @@ export class StyleRules {
     // only their rules. At-rule blocks other than @media screen/all are skipped (print must not count).
     const skip: [number, number][] = [];
     const at = /@([-\w]+)([^{;]*)\{/g;
+    const brace = /[{}]/g;
     for (let m = at.exec(text); m; m = at.exec(text)) {
       if (m[1].toLowerCase() === 'media' && /^\s*(only\s+)?(screen|all)\s*$/i.test(m[2])) continue;
       let depth = 1;
-      let j = at.lastIndex;
-      while (j < text.length && depth > 0) {
-        const c = text.charCodeAt(j);
-        if (c === 123) depth++;
-        else if (c === 125) depth--;
-        j++;
+      brace.lastIndex = at.lastIndex;
+      let end = text.length;
+      for (let b = brace.exec(text); b; b = brace.exec(text)) {
+        depth += b[0] === '{' ? 1 : -1;
+        if (depth === 0) {
+          end = brace.lastIndex;
+          break;
+        }
       }
-      skip.push([m.index, j]);
-      at.lastIndex = j;
+      skip.push([m.index, end]);
+      at.lastIndex = end;
     }
     const hint = new RegExp(HIDING_HINT.source + '|' + WHITE_BLACK_BG.source, 'gi');
     let lastOpen = -1;
+    let k = 0; // skip ranges and matches both ascend
     for (let m = hint.exec(text); m; m = hint.exec(text)) {
       const pos = m.index;
-      if (skip.some(([a, b]) => pos >= a && pos < b)) continue;
+      while (k < skip.length && skip[k][1] <= pos) k++;
+      if (k < skip.length && pos >= skip[k][0]) {
+        hint.lastIndex = skip[k][1];
+        continue;
+      }
       const open = text.lastIndexOf('{', pos);
       if (open < 0 || open === lastOpen || text.lastIndexOf('}', pos) > open) continue;
       lastOpen = open;

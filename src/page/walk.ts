@@ -97,26 +97,32 @@ interface Anchor {
 }
 
 interface NameHints {
+  /** lower-cased "id class" string */
+  names: string;
   junk: boolean;
   ui: boolean;
   unlikely: boolean;
   weight: number;
 }
-const NO_HINTS: NameHints = { junk: false, ui: false, unlikely: false, weight: 0 };
+const NO_HINTS: NameHints = { names: '', junk: false, ui: false, unlikely: false, weight: 0 };
 /** Class/id names repeat a lot within a page (and across pages): evaluate the name regexes once per string. */
 const hintCache = new Map<string, NameHints>();
 const HINT_CACHE_MAX = 20000;
 
-function nameHints(names: string): NameHints {
-  if (!names) return NO_HINTS;
-  let h = hintCache.get(names);
+/** Hints for a raw "id class" attribute pair (cached by the raw string, so repeated names cost one lookup). */
+function nameHints(raw: string): NameHints {
+  let h = hintCache.get(raw);
   if (h) return h;
-  let weight = 0;
-  if (NEGATIVE_NAMES.test(names)) weight -= 25;
-  if (POSITIVE_NAMES.test(names)) weight += 25;
-  h = { junk: JUNK_NAMES.test(names), ui: isUiName('', names, undefined), unlikely: UNLIKELY_NAMES.test(names) && !LIKELY_NAMES.test(names), weight };
+  const names = raw.toLowerCase().trim();
+  if (!names) h = NO_HINTS;
+  else {
+    let weight = 0;
+    if (NEGATIVE_NAMES.test(names)) weight -= 25;
+    if (POSITIVE_NAMES.test(names)) weight += 25;
+    h = { names, junk: JUNK_NAMES.test(names), ui: isUiName('', names, undefined), unlikely: UNLIKELY_NAMES.test(names) && !LIKELY_NAMES.test(names), weight };
+  }
   if (hintCache.size >= HINT_CACHE_MAX) hintCache.clear();
-  hintCache.set(names, h);
+  hintCache.set(raw, h);
   return h;
 }
 
@@ -307,12 +313,12 @@ export function walk(doc: Document, rules: StyleRules = new StyleRules()): WalkR
     const hidden = own ?? parent.hidden;
     const id = els.length;
     const hiddenRoot = parent.hidden ? parent.hiddenRoot : own ? id : -1;
-    const names = idAttr || attribs.class ? ((idAttr ?? '') + ' ' + (attribs.class ?? '')).toLowerCase().trim() : '';
+    const nh = idAttr || attribs.class ? nameHints((idAttr ?? '') + ' ' + (attribs.class ?? '')) : NO_HINTS;
+    const names = nh.names;
     const inBody = tag !== 'html' && tag !== 'body';
-    const nh = inBody ? nameHints(names) : NO_HINTS;
     const uiOwn = inBody && (nh.ui || isUiName(tag, '', attribs.role));
-    const unlikely = tag !== 'article' && tag !== 'main' && nh.unlikely;
-    let classWeight = nh.weight;
+    const unlikely = inBody && tag !== 'article' && tag !== 'main' && nh.unlikely;
+    let classWeight = inBody ? nh.weight : 0;
     if (tag === 'article' || tag === 'main') classWeight += 25;
     if (tag === 'footer' || tag === 'aside' || tag === 'nav') classWeight -= 25;
     const isUnlikely = unlikely || tag === 'footer' || tag === 'aside' || tag === 'nav';
@@ -333,7 +339,7 @@ export function walk(doc: Document, rules: StyleRules = new StyleRules()): WalkR
       classWeight,
       unlikely: isUnlikely,
       unlikelyAnc: isUnlikely ? id : parent.unlikelyAnc,
-      junkAnc: nh.junk || JUNK_TAGS.has(tag) ? id : parent.junkAnc,
+      junkAnc: (inBody && nh.junk) || JUNK_TAGS.has(tag) ? id : parent.junkAnc,
       names,
     });
     parentOf.push(id);
