@@ -126,6 +126,15 @@ function nameHints(raw: string): NameHints {
   return h;
 }
 
+/** Only ASCII whitespace (the common indentation text nodes). */
+function isBlank(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c !== 32 && c !== 10 && c !== 13 && c !== 9 && c !== 12) return false;
+  }
+  return true;
+}
+
 export function collapse(s: string): string {
   return s.replace(/\s+/g, ' ').trim();
 }
@@ -228,7 +237,10 @@ export function walk(doc: Document, rules: StyleRules = new StyleRules()): WalkR
     const node = item;
     if (node.type === 'text') {
       const data = (node as unknown as { data: string }).data;
-      ctxStack[ctxStack.length - 1].buf += data;
+      const top = ctxStack[ctxStack.length - 1];
+      // indentation between tags at the start of a block is dropped by collapse anyway: skip the concatenation
+      if (top.buf === '' && !anchor && isBlank(data)) continue;
+      top.buf += data;
       if (anchor) anchor.buf += data;
       continue;
     }
