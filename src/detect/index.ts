@@ -138,6 +138,8 @@ class Detector {
   readonly cands: Cand[] = [];
   /** exact copies of the title's keyword phrase: the tagger leaves them to the repeated-phrase check */
   readonly phraseSpans: { start: number; end: number }[] = [];
+  /** title affixes that are spam on their own evidence: left out when the headline tells the article's topic */
+  readonly spamAffixes: { start: number; end: number }[] = [];
   constructor(
     readonly page: Page,
     readonly rules: CompiledRules,
@@ -183,7 +185,7 @@ class Detector {
     const p = this.params('title-affix');
     const title = this.page.blocks[0];
     if (!p || !title || !title.text) return [];
-    const phrases: string[] = [];
+    const affixes: Cand[] = [];
     for (const a of titleAffixes(title.text, p)) {
       const s = title.start + a.start;
       const e = title.start + a.end;
@@ -194,7 +196,13 @@ class Detector {
       if (bodyUses(a.text, this.ctx.mainSentenceTexts) <= p.maxBodyUses) hits.push(...this.structural('title-affix', a.text));
       const c: Cand = { blockId: 0, start: s, end: e, kind: 'title-affix', hits, consistency: true };
       this.add(c);
-      if (this.points(c) + this.consistencyHits(c).reduce((x, h) => x + h.points, 0) >= REQUIRED_POINTS) phrases.push(a.text);
+      affixes.push(c);
+      // an affix that is spam on its own evidence does not tell what the article is about
+      if (this.points(c) >= REQUIRED_POINTS) this.spamAffixes.push({ start: s, end: e });
+    }
+    const phrases: string[] = [];
+    for (const c of affixes) {
+      if (this.points(c) + this.consistencyHits(c).reduce((x, h) => x + h.points, 0) >= REQUIRED_POINTS) phrases.push(this.text(c));
     }
     return phrases;
   }
@@ -374,11 +382,18 @@ class Detector {
     return shared / own.size;
   }
 
-  /** The article's own topic: the share of its sentences that carry the candidate's categories. */
+  /**
+   * The article's own topic. Its headline names it (minus spam affixes and the candidate itself), or its prose
+   * reports on it: sentences that carry the candidate's category next to news/enforcement wording (ham rules).
+   * On topic, the candidate's spam words are the story's vocabulary, not an advert.
+   */
   consistencyHits(c: Cand): RuleHit[] {
     if (!c.consistency) return [];
     const cats = categoryVotes(c, this.rules);
-    if (cats.size === 0 || this.ctx.mainSentences.length === 0) return this.offTopic(c);
+    if (cats.size === 0) return this.offTopic(c);
+    const outside = (m: TextMatch) =>
+      !(m.start < c.end && m.end > c.start) && !this.spamAffixes.some((a) => m.start < a.end && m.end > a.start);
+    const headline = this.ctx.blocks[0]?.matches.some((m) => m.rule.score > 0 && cats.has(m.rule.category) && outside(m)) ?? false;
     let n = 0;
     let total = 0;
     const own = this.text(c);
@@ -388,16 +403,10 @@ class Detector {
       // copies of the same phrase (a spam keyword spliced again) and short lines are not the article's prose
       if (sent.replace(/\s+/g, '').length < ON_TOPIC_MIN_SENTENCE_CHARS || (own.length >= 4 && sent.includes(own))) continue;
       total++;
-      for (const cat of s.cats) {
-        if (cats.has(cat)) {
-          n++;
-          break;
-        }
-      }
+      if (s.ham && [...s.cats].some((cat) => cats.has(cat))) n++;
     }
-    if (total < ON_TOPIC_MIN_SENTENCES) return this.offTopic(c);
-    const share = n / total;
-    const t = Math.min(1, Math.max(0, (share - ON_TOPIC_FROM) / (ON_TOPIC_FULL - ON_TOPIC_FROM)));
+    const share = total >= ON_TOPIC_MIN_SENTENCES ? n / total : 0;
+    const t = headline ? 1 : Math.min(1, Math.max(0, (share - ON_TOPIC_FROM) / (ON_TOPIC_FULL - ON_TOPIC_FROM)));
     if (t === 0) return this.offTopic(c);
     // on the article's own topic, spam-like wording is expected: the classifier's vote is discounted as well
     const modelPos = c.hits.filter((h) => h.rule === 'CLASSIFIER' && h.points > 0).reduce((x, h) => x + h.points, 0);
@@ -405,7 +414,9 @@ class Detector {
       {
         rule: 'ON_TOPIC',
         points: -(ON_TOPIC_POINTS + modelPos) * t,
-        description: `consistency: the article itself is about this (${n} of ${total} sentences)`,
+        description: headline
+          ? 'consistency: the headline itself is about this'
+          : `consistency: the article reports on this (${n} of ${total} sentences)`,
         evidence: [...cats.keys()].join(','),
       },
     ];
