@@ -365,6 +365,12 @@ export async function runEval(opts: EvalOptions): Promise<EvalReport> {
 }
 
 /** The figures the quality gate checks, from one split's figures. */
-export function gateFigures(set: SetFigures): { pageF1: number; spanF1: number; collateral: number } {
-  return { pageF1: set.winnow.page.f1, spanF1: set.winnow.span.f1, collateral: set.winnow.collateral.share };
+export function gateFigures(set: SetFigures): { pageF1: number; spanF1: number; collateral: number; errorShare: number } {
+  const errored = new Set(set.errors.filter((e) => e.error.startsWith('analyze:')).map((e) => e.id)).size;
+  return {
+    pageF1: set.winnow.page.f1,
+    spanF1: set.winnow.span.f1,
+    collateral: set.winnow.collateral.share,
+    errorShare: set.winnow.items === 0 ? 1 : errored / set.winnow.items,
+  };
 }

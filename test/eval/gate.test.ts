@@ -26,5 +26,8 @@ describe('checkGate', () => {
     expect(j.split).toBe('dev');
     expect(Object.keys(j.floors).sort()).toEqual(['pageF1', 'spanF1']);
     expect(j.ceilings.collateral).toBeDefined();
+    // a run where analyze() throws on some items must fail the gate whatever the floors say
+    expect(j.ceilings.errorShare).toBe(0);
+    expect(checkGate({ pageF1: 1, spanF1: 1, collateral: 0, errorShare: 0.5 }, j).map((f) => f.figure)).toContain('errorShare');
   });
 });
