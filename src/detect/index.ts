@@ -73,6 +73,8 @@ export function isQuoted(sentence: string, s: number, e: number): boolean {
 export const BOILERPLATE_MIN_POINTS = 1;
 /** ... when the classifier gives it at least this (also: standalone body blocks, hidden blocks, title affixes). */
 export const CAND_P = 0.5;
+/** A hidden block the page stage took for UI is still hidden spam with this many times hidden-text's minSpamPoints. */
+export const HIDDEN_UI_OVERRULE = 3;
 /** Boilerplate shorter than this, or navigation (on-site links only), is not worth a classifier call. */
 export const MIN_MODEL_CHARS = 4;
 function isNavigation(b: { links: { offsite: boolean }[]; linkChars: number; text: string }): boolean {
@@ -277,11 +279,12 @@ class Detector {
     if (hosts && hasSpamLinkHosts(b, hosts)) {
       farmHit.push(...this.structural('spam-link-hosts', b.links.filter((l) => l.offsite).slice(0, 3).map((l) => l.href).join(' ')));
     }
-    // hidden, not legit UI
-    if (b.region === 'hidden') {
-      const hp = this.params('hidden-text');
+    // hidden, not legit UI; or hidden "UI" that carries spam strong enough to overrule the page stage's guess
+    const hp = this.params('hidden-text');
+    const spamPoints = () => lexPoints + Math.max(0, this.model ? modelPoints(P()) : 0);
+    const hiddenSpam = b.region === 'hidden' || (b.hidden !== null && hp !== null && lexPoints >= hp.minSpamPoints * HIDDEN_UI_OVERRULE);
+    if (hiddenSpam) {
       const extra: RuleHit[] = [...farmHit];
-      const spamPoints = () => lexPoints + Math.max(0, this.model ? modelPoints(P()) : 0);
       if (hp && (b.text.length >= hp.minChars || b.links.some((l) => l.offsite)) && spamPoints() >= hp.minSpamPoints) {
         extra.push(...this.structural('hidden-text', b.path));
       }
@@ -478,7 +481,7 @@ class Detector {
         end: c.end,
         blockId: c.blockId,
         path: b.path,
-        where: b.region,
+        where: c.kind === 'hidden-block' ? 'hidden' : b.region,
         category: pickCategory(categoryVotes({ ...c, hits }, this.rules), FALLBACK_CATEGORY[c.kind]),
         kind: c.kind,
         score: scoreOf(points),
