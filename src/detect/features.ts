@@ -16,6 +16,11 @@ const isCjk = (c: number) => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <
 const isWordChar = (c: number) =>
   (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0xc0 && c <= 0x24f) || (c >= 0x400 && c <= 0x4ff) || (c >= 0xac00 && c <= 0xd7af);
 
+/** Character p of " word " (word = s[i .. i+len-2)), the spaces marking the word's edges. */
+function wordCharAt(s: string, i: number, len: number, p: number): number {
+  return p === 0 || p === len - 1 ? 0x20 : normCode(s.charCodeAt(i + p - 1));
+}
+
 function mix(h: number, c: number): number {
   return Math.imul(h ^ c, FNV_PRIME) >>> 0;
 }
@@ -85,11 +90,11 @@ export function addTextFeatures(folded: string, sink: Sink, nsSalt = 0): void {
       prevWordHash = wh;
       // char 3..5-grams inside " word " with boundary marks
       const len = j - i + 2;
-      const at = (p: number) => (p === 0 || p === len - 1 ? 0x20 : normCode(s.charCodeAt(i + p - 1)));
+      const seed = mix(FNV_OFFSET ^ salt, NS.latinGram);
       for (let a = 0; a + 3 <= len; a++) {
-        let h = mix(FNV_OFFSET ^ salt, NS.latinGram);
+        let h = seed;
         for (let k = 0; k < 5 && a + k < len; k++) {
-          h = mix(h, at(a + k));
+          h = mix(h, wordCharAt(s, i, len, a + k));
           if (k >= 2) sink.add(mix(h, k));
         }
       }
