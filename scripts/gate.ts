@@ -2,7 +2,7 @@
 // one line per failed figure) when a figure falls below its floor or rises above its ceiling in corpus/gate.json.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkGate, GateFile } from '../src/eval/gate.js';
+import { checkGate, effectiveGate, GateFile } from '../src/eval/gate.js';
 import { evalRepoRoot } from '../src/eval/data.js';
 import { gateFigures, runEval } from '../src/eval/run.js';
 
@@ -31,7 +31,7 @@ async function main(): Promise<number> {
     return 1;
   }
   const figures = gateFigures(set);
-  const failures = checkGate(figures, gate);
+  const failures = checkGate(figures, effectiveGate(gate));
   const summary = Object.entries(figures).map(([k, v]) => `${k} ${v.toFixed(4)}`).join(', ');
   process.stdout.write(`gate (${gate.split}, ${set.winnow.items} items, ${report.meta.seconds.toFixed(1)} s): ${summary}\n`);
   if (set.errors.length) process.stdout.write(`gate: ${set.errors.length} items failed to analyze, first: ${set.errors[0].id}: ${set.errors[0].error}\n`);

@@ -28,6 +28,14 @@ export interface GateFailure {
   message: string;
 }
 
+/** Ceilings that hold unless corpus/gate.json pins another value: analyze() must not throw on any dev item. */
+export const DEFAULT_CEILINGS: Readonly<Record<string, number>> = Object.freeze({ errorShare: 0 });
+
+/** The pinned floors/ceilings plus the default ceilings (the file wins where it names the same figure). */
+export function effectiveGate(gate: Pick<GateFile, 'floors' | 'ceilings'>): Pick<GateFile, 'floors' | 'ceilings'> {
+  return { floors: gate.floors, ceilings: { ...DEFAULT_CEILINGS, ...(gate.ceilings ?? {}) } };
+}
+
 const fmt = (x: number): string => (Number.isFinite(x) ? x.toFixed(4) : String(x));
 
 /** One failure per figure below its floor or above its ceiling; a pinned figure that is missing also fails. */
