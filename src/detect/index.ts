@@ -73,6 +73,8 @@ export function isQuoted(sentence: string, s: number, e: number): boolean {
 export const BOILERPLATE_MIN_POINTS = 1;
 /** ... when the classifier gives it at least this (also: standalone body blocks, hidden blocks, title affixes). */
 export const CAND_P = 0.5;
+/** The classifier's spam vote counts in full from this many words on (measured: lone "Buy Now"/"Loans" in menus). */
+export const MODEL_FULL_WORDS = 6;
 /** A hidden block the page stage took for UI is still hidden spam with this many times hidden-text's minSpamPoints. */
 export const HIDDEN_UI_OVERRULE = 3;
 /** Boilerplate shorter than this, or navigation (on-site links only), is not worth a classifier call. */
@@ -158,7 +160,10 @@ class Detector {
 
   modelHit(text: string, p = this.p(text)): RuleHit[] {
     if (!this.model || !text.trim()) return [];
-    return [{ rule: 'CLASSIFIER', points: modelPoints(p), description: `hashed n-gram classifier, p(spam)=${p.toFixed(3)}`, evidence: '' }];
+    let points = modelPoints(p);
+    // a few words tell the model little beyond their prior ("Buy Now", "Loans"): its spam vote shrinks with them
+    if (points > 0) points *= Math.min(1, segment(text).length / MODEL_FULL_WORDS);
+    return [{ rule: 'CLASSIFIER', points, description: `hashed n-gram classifier, p(spam)=${p.toFixed(3)}`, evidence: '' }];
   }
 
   structural(check: StructuralCheck, evidence: string): RuleHit[] {

@@ -133,14 +133,27 @@ export function isNumbered(b: Block): boolean {
   return NUMBERED_RE.test(b.text);
 }
 
-/** A short numbered line standing alone (its neighbours are not numbered too: not a real list). */
+const NUMBER_RE = /^\s*(\d{1,2})\s*([.、)）:：])/u;
+
+/**
+ * A short numbered line standing alone: not a heading, its neighbours are not numbered too, and no other block of
+ * the same tag carries the next or previous number with the same mark (a listicle's "4." ... "5." ... "6.").
+ */
 export function isNumberedPromoLine(blocks: Block[], i: number, p: Record<string, number>): boolean {
   const b = blocks[i];
-  if (b.text.length > p.maxLineChars || !isNumbered(b)) return false;
+  if (b.heading || b.text.length > p.maxLineChars || !isNumbered(b)) return false;
   let run = 1;
   for (let j = i - 1; j > 0 && isNumbered(blocks[j]) && blocks[j].region === b.region; j--) run++;
   for (let j = i + 1; j < blocks.length && isNumbered(blocks[j]) && blocks[j].region === b.region; j++) run++;
-  return run <= p.maxListLength;
+  if (run > p.maxListLength) return false;
+  const m = NUMBER_RE.exec(b.text);
+  if (!m) return true;
+  const n = Number(m[1]);
+  return !blocks.some((o) => {
+    if (o === b || o.tag !== b.tag) return false;
+    const k = NUMBER_RE.exec(o.text);
+    return k !== null && k[2] === m[2] && Math.abs(Number(k[1]) - n) === 1;
+  });
 }
 
 /** CJK titles: a space is a separator (there are no spaces between words). Latin titles: only real separators. */
