@@ -1,7 +1,7 @@
 // Review queries for `winnow serve`: the moderation queue, one page with its findings, decisions (who, when),
 // per-rule precision from decisions, and reviewed examples for retraining. OWNER: review-service engineer.
 // Pure SQL over the store opened by openStore(); no HTTP here.
-import type { Store } from './index.js';
+import type { Store, PageRow } from './index.js';
 import type { RuleHit } from '../detect/types.js';
 import type { LabeledText } from '../detect/train.js';
 
@@ -85,15 +85,7 @@ export interface ReviewFinding {
 }
 
 export interface ReviewPage {
-  page: {
-    id: number;
-    url: string;
-    finalUrl: string | null;
-    domain: string;
-    fetchedAt: string | null;
-    status: number | null;
-    hasHtml: boolean;
-  };
+  page: Pick<PageRow, 'id' | 'url' | 'finalUrl' | 'domain' | 'fetchedAt' | 'status'> & { hasHtml: boolean };
   scan: {
     id: number;
     scannedAt: string;
@@ -131,20 +123,8 @@ export interface RuleStats {
   decisions: number;
 }
 
-interface QueueRow {
-  scanId: number;
-  pageId: number;
-  url: string;
-  domain: string;
-  title: string;
-  score: number;
-  verdict: 'clean' | 'contaminated';
-  status: ScanStatus;
-  scannedAt: string;
-  findings: number;
-  decided: number;
-  categories: string | null;
-}
+/** A queue row as SQLite returns it: categories still a comma-joined string. */
+type QueueRow = Omit<QueueItem, 'categories'> & { categories: string | null };
 
 /**
  * CTEs shared by the queue list and its counts: `latest` = the newest scan of each page (only those are queued),
