@@ -214,24 +214,24 @@ export interface LoadOptions {
 
 /** Materialise a split. Source pages are read once per call. */
 export function loadSplit(split: Split, opts: LoadOptions = {}): CorpusItem[] {
+  const cache = new MaterializeCache();
+  return selectRecipes(split, opts).map((r) => materialize(r, cache));
+}
+
+/** The split's recipes, filtered by source and cut to the limit. */
+function selectRecipes(split: Split, opts: LoadOptions): Recipe[] {
   let recipes = loadRecipes(split);
   if (opts.sources?.length) {
     const want = opts.sources;
     recipes = recipes.filter((r) => want.some((s) => r.dataset === s || r.source.startsWith(s)));
   }
   if (opts.limit !== undefined) recipes = recipes.slice(0, Math.max(0, opts.limit));
-  const cache = new MaterializeCache();
-  return recipes.map((r) => materialize(r, cache));
+  return recipes;
 }
 
 /** Like loadSplit, one item at a time (a training loop need not hold the whole split's HTML in memory). */
 export function* iterateSplit(split: Split, opts: LoadOptions = {}): Generator<CorpusItem> {
-  let recipes = loadRecipes(split);
-  if (opts.sources?.length) {
-    const want = opts.sources;
-    recipes = recipes.filter((r) => want.some((s) => r.dataset === s || r.source.startsWith(s)));
-  }
-  if (opts.limit !== undefined) recipes = recipes.slice(0, Math.max(0, opts.limit));
+  const recipes = selectRecipes(split, opts);
   const cache = new MaterializeCache();
   let lastSource = '';
   for (const r of recipes) {
