@@ -13,6 +13,7 @@ import {
   keywordAnchors,
   isLinkFarm,
   hasSpamLinkHosts,
+  languageMismatch,
   isKeywordStuffed,
   isNumberedPromoLine,
   titleAffixes,
@@ -316,9 +317,15 @@ class Detector {
       return;
     }
     // body
+    const lm = this.params('language-mismatch');
+    const mismatch = lm && languageMismatch(bc.lang, this.ctx.lang, b, lm) ? this.structural('language-mismatch', `${bc.lang} in a ${this.ctx.lang} article`) : [];
     const np = this.params('numbered-promo-line');
     if (np && isNumberedPromoLine(this.page.blocks, b.id, np)) {
-      this.wholeBlock(bc, 'promo-line', this.structural('numbered-promo-line', b.text.slice(0, 24)), true, P());
+      this.wholeBlock(bc, 'promo-line', [...this.structural('numbered-promo-line', b.text.slice(0, 24)), ...mismatch], true, P());
+      return;
+    }
+    if (mismatch.length) {
+      this.wholeBlock(bc, 'promo-line', mismatch, true, P());
       return;
     }
     this.sentencesOf(bc, P);

@@ -17,7 +17,17 @@ export const DEFAULTS: Record<StructuralCheck, Record<string, number>> = {
   'hidden-text': { minChars: 20, minSpamPoints: 2 },
   'site-branding': { maxChars: 30, minSpamPoints: 2 },
   'spam-link-hosts': { minLinks: 3, minShare: 0.5 },
+  'language-mismatch': { minChars: 24, maxChars: 300 },
 };
+
+/** Languages detectLang tells apart reliably enough for the mismatch check. */
+const KNOWN_LANGS = new Set(['zh', 'ja', 'ko', 'en', 'id', 'de', 'es', 'pt', 'fr', 'ru']);
+
+/** A short body paragraph whose language is not the article's (English casino line in a German story). */
+export function languageMismatch(blockLang: string, pageLang: string, b: Block, p: Record<string, number>): boolean {
+  const n = b.text.replace(/\s+/g, '').length;
+  return n >= p.minChars && b.text.length <= p.maxChars && blockLang !== pageLang && KNOWN_LANGS.has(blockLang) && KNOWN_LANGS.has(pageLang);
+}
 
 /** Throwaway and cheap TLDs that link farms favour. */
 const SPAM_TLDS = new Set(

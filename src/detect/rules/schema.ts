@@ -15,6 +15,7 @@ export const StructuralCheck = z.enum([
   'hidden-text', // hidden block carrying text or links (not legit UI)
   'site-branding', // spam site name/slogan around the article
   'spam-link-hosts', // off-site links whose host names look like spam domains (digits, throwaway TLDs, keywords)
+  'language-mismatch', // a short standalone paragraph in another language than the article
 ]);
 export type StructuralCheck = z.infer<typeof StructuralCheck>;
 
