@@ -6,6 +6,11 @@ import { detectLang, sentences, fold } from '../text/index.js';
 import { matchText, type CompiledRules, type TextMatch } from './rules/index.js';
 import type { Category } from './types.js';
 
+const HAN_RE = /[\u3400-\u9fff]/;
+const KANA_RE = /[\u3040-\u30ff]/;
+/** two Latin words in a row: enough Latin text in a CJK block to run the Latin-script rules */
+const LATIN_WORDS_RE = /[a-z]{3,}[\s.,-]+[a-z]{3,}/i;
+
 /** Blocks shorter than this take the page's language instead of guessing their own. */
 export const MIN_LANG_CHARS = 12;
 
@@ -36,12 +41,14 @@ export function buildContext(page: Page, rules: CompiledRules): PageCtx {
   const lang = detectLang(mainText.length >= MIN_LANG_CHARS ? mainText : page.text);
   const blocks: BlockCtx[] = page.blocks.map((block) => {
     const bl = block.text.length >= MIN_LANG_CHARS * 2 ? detectLang(block.text) : lang;
-    const local = matchText(rules, block.text, { lang: bl, where: block.region });
-    // a block in another language than the page: also run the page language's rules (mixed text)
-    const extra = bl !== lang ? matchText(rules, block.text, { lang, where: block.region }) : [];
+    // the block's language, the page's, and the languages of the scripts in it: a Chinese phrase spliced into a
+    // German sentence, or an English casino line in a Chinese story, must meet its own language's rules
+    const langs = new Set<Lang>([bl, lang]);
+    if (HAN_RE.test(block.text)) langs.add(KANA_RE.test(block.text) ? 'ja' : 'zh');
+    if ((bl === 'zh' || bl === 'ja') && LATIN_WORDS_RE.test(block.text)) langs.add('en').add('id');
     const seen = new Set<string>();
     const matches: TextMatch[] = [];
-    for (const m of [...local, ...extra]) {
+    for (const m of [...langs].flatMap((l) => matchText(rules, block.text, { lang: l, where: block.region }))) {
       const key = `${m.rule.id}:${m.start}:${m.end}`;
       if (seen.has(key)) continue;
       seen.add(key);
