@@ -1,5 +1,6 @@
 // Bytes -> string. Order: BOM, HTTP header charset, <meta> charset in the first bytes, then sniffing.
-// Pure; uses only the WHATWG TextDecoder that Node ships with full ICU.
+// Pure; uses only the WHATWG TextDecoder that Node ships with full ICU (and node:buffer's isUtf8 validator).
+import { isUtf8 } from 'node:buffer';
 
 /** How many leading bytes are searched for a <meta> charset declaration. */
 export const META_SNIFF_BYTES = 4096;
@@ -63,6 +64,7 @@ function bomEncoding(b: Uint8Array): { enc: string; skip: number } | undefined {
 }
 
 function tryFatal(enc: string, b: Uint8Array): string | undefined {
+  if (enc === 'utf-8') return isUtf8(b) ? new TextDecoder('utf-8').decode(b) : undefined;
   try {
     return new TextDecoder(enc, { fatal: true }).decode(b);
   } catch {
@@ -78,26 +80,55 @@ function sample(b: Uint8Array): Uint8Array {
   return b.subarray(0, end > 0 ? end : SNIFF_SAMPLE_BYTES);
 }
 
-/** Share of non-ASCII chars that look like real text in the candidate's script. */
+/**
+ * The lenient decoding of all bytes, given the strict decoding of their sample (no second pass when the sample is
+ * the whole input; for UTF-8 only the rest is decoded, the sample ending on a character boundary).
+ */
+function completeStrict(enc: string, bytes: Uint8Array, smp: Uint8Array, strict: string): string {
+  if (smp.length === bytes.length) return strict;
+  if (enc === 'utf-8') return strict + new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes.subarray(smp.length));
+  return new TextDecoder(enc).decode(bytes);
+}
+
+/** 1 for each common Han character (simplified or traditional), indexed by UTF-16 code unit. */
+const COMMON_HAN_TABLE = (() => {
+  const t = new Uint8Array(0x10000);
+  for (const ch of COMMON_HAN) t[ch.charCodeAt(0)] = 1;
+  return t;
+})();
+
+/** Share of non-ASCII chars (code points) that look like real text in the candidate's script. */
 function scoreCjk(enc: string, s: string): number {
   let nonAscii = 0;
   let good = 0;
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
+  const han = enc === 'gb18030' || enc === 'big5';
+  const jp = enc === 'shift_jis' || enc === 'euc-jp';
+  const kr = enc === 'euc-kr';
+  const n = s.length;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
     if (c < 0x80) continue;
     nonAscii++;
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
+      const d = s.charCodeAt(i + 1);
+      // a surrogate pair is one astral code point: none of the classes below
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        i++;
+        continue;
+      }
+    }
     if (c === 0xfffd) {
       good -= REPLACEMENT_PENALTY;
       continue;
     }
-    if (enc === 'gb18030' || enc === 'big5') {
-      if (COMMON_HAN.has(ch)) good++;
+    if (han) {
+      if (COMMON_HAN_TABLE[c] === 1) good++;
       else if (c >= 0x3000 && c <= 0x303f) good += 0.5; // CJK punctuation
       else if (c >= 0xff00 && c <= 0xffef) good += 0.5; // full-width forms
-    } else if (enc === 'shift_jis' || enc === 'euc-jp') {
+    } else if (jp) {
       if (c >= 0x3040 && c <= 0x30ff) good++;
-      else if (COMMON_HAN.has(ch) || (c >= 0x3000 && c <= 0x303f)) good += 0.5;
-    } else if (enc === 'euc-kr') {
+      else if (COMMON_HAN_TABLE[c] === 1 || (c >= 0x3000 && c <= 0x303f)) good += 0.5;
+    } else if (kr) {
       if (c >= 0xac00 && c <= 0xd7a3) good++;
     }
   }
@@ -114,8 +145,14 @@ const REPLACEMENT_PENALTY = 3;
  * Decodings are scored leniently (real pages contain truncated multi-byte characters), each U+FFFD a penalty.
  */
 export function sniffCharset(bytes: Uint8Array): string {
+  return sniff(bytes).enc;
+}
+
+/** sniffCharset, plus the lenient decoding of all bytes with that charset when it came for free. */
+function sniff(bytes: Uint8Array): { enc: string; text?: string } {
   const b = sample(bytes);
-  if (tryFatal('utf-8', b) !== undefined) return 'utf-8';
+  const whole = b.length === bytes.length;
+  if (isUtf8(b)) return { enc: 'utf-8', text: whole ? new TextDecoder('utf-8').decode(b) : undefined };
   const u = new TextDecoder('utf-8').decode(b);
   let bad = 0;
   let nonAscii = 0;
@@ -124,17 +161,20 @@ export function sniffCharset(bytes: Uint8Array): string {
     if (c >= 0x80) nonAscii++;
     if (c === 0xfffd) bad++;
   }
-  if (nonAscii > 0 && bad / nonAscii <= MAX_UTF8_BAD_SHARE) return 'utf-8';
+  if (nonAscii > 0 && bad / nonAscii <= MAX_UTF8_BAD_SHARE) return { enc: 'utf-8', text: whole ? u : undefined };
   let best = 'windows-1252';
+  let bestText: string | undefined;
   let bestScore = MIN_CJK_SCORE;
   for (const enc of ['gb18030', 'big5', 'shift_jis', 'euc-kr']) {
-    const sc = scoreCjk(enc, new TextDecoder(enc).decode(b));
+    const t = new TextDecoder(enc).decode(b);
+    const sc = scoreCjk(enc, t);
     if (sc > bestScore) {
       bestScore = sc;
       best = enc;
+      bestText = t;
     }
   }
-  return best;
+  return { enc: best, text: whole ? bestText : undefined };
 }
 
 export interface DecodeResult {
@@ -159,12 +199,15 @@ export function decodeBytes(input: Buffer | Uint8Array | string, contentType?: s
   if (meta) {
     // Pages often lie: a page that says utf-8 but is not valid UTF-8 (or says gb2312 but is valid UTF-8
     // with non-ASCII text) is decoded as sniffed when the declared charset fails a strict decode.
-    const strict = tryFatal(meta, sample(bytes));
-    if (strict !== undefined) return { html: new TextDecoder(meta).decode(bytes), encoding: meta };
-    const sniffed = sniffCharset(bytes);
-    const enc = sniffed !== 'windows-1252' && sniffed !== meta ? sniffed : meta;
-    return { html: new TextDecoder(enc).decode(bytes), encoding: enc };
+    const smp = sample(bytes);
+    const strict = tryFatal(meta, smp);
+    if (strict !== undefined) return { html: completeStrict(meta, bytes, smp, strict), encoding: meta };
+    const sniffed = sniff(bytes);
+    if (sniffed.enc !== 'windows-1252' && sniffed.enc !== meta) {
+      return { html: sniffed.text ?? new TextDecoder(sniffed.enc).decode(bytes), encoding: sniffed.enc };
+    }
+    return { html: new TextDecoder(meta).decode(bytes), encoding: meta };
   }
-  const enc = sniffCharset(bytes);
-  return { html: new TextDecoder(enc).decode(bytes), encoding: enc };
+  const sniffed = sniff(bytes);
+  return { html: sniffed.text ?? new TextDecoder(sniffed.enc).decode(bytes), encoding: sniffed.enc };
 }
