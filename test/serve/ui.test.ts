@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { highlight, frameDoc, esc } from '../../src/serve/ui.js';
 import { analyze } from '../../src/analyze.js';
-import { readData, PAGES } from './helpers.js';
+import { readPage } from './helpers.js';
 
 const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
 const visibleText = (html: string) => unescape(html.replace(/<span class="tag">[^<]*<\/span>/g, '').replace(/<[^>]+>/g, ''));
@@ -37,8 +37,9 @@ describe('highlight', () => {
   });
 
   it('renders a real page text with real findings losslessly', () => {
-    const r = analyze(readData(PAGES.njxfhn));
+    const r = analyze(readPage('njxfhn'));
     const findings = r.findings.map((x, i) => ({ ...x, id: i + 1 }));
+    expect(findings.length).toBeGreaterThan(0);
     const html = highlight(r.text, findings);
     expect(visibleText(html)).toBe(r.text);
     for (const x of findings) expect(html).toContain(`data-finding="${x.id}"`);
