@@ -214,24 +214,27 @@ export class StyleRules {
   match(tag: string, id: string | undefined, classes: string[]): Decls | undefined {
     if (this.count === 0) return undefined;
     let hits: SimpleRule[] | undefined;
-    const consider = (list: SimpleRule[] | undefined): void => {
-      if (!list) return;
-      for (const r of list) {
-        if (r.tag && r.tag !== tag) continue;
-        if (r.id && r.id !== id) continue;
-        if (r.classes.some((c) => !classes.includes(c))) continue;
-        (hits ??= []).push(r);
-      }
-    };
-    if (id) consider(this.byId.get(id));
-    for (const c of classes) consider(this.byClass.get(c));
+    if (id) hits = consider(this.byId.get(id), tag, id, classes, hits);
+    if (this.byClass.size > 0) for (const c of classes) hits = consider(this.byClass.get(c), tag, id, classes, hits);
     if (!hits) return undefined;
     // class rules before id rules (specificity), then source order
-    hits.sort((a, b) => (a.id ? 1 : 0) - (b.id ? 1 : 0) || a.order - b.order);
+    if (hits.length > 1) hits.sort((a, b) => (a.id ? 1 : 0) - (b.id ? 1 : 0) || a.order - b.order);
     const out: Decls = new Map();
     for (const r of hits) for (const [k, v] of r.decls) out.set(k, v);
     return out;
   }
+}
+
+/** The rules of one index list that match the element, appended to hits. */
+function consider(list: SimpleRule[] | undefined, tag: string, id: string | undefined, classes: string[], hits: SimpleRule[] | undefined): SimpleRule[] | undefined {
+  if (!list) return hits;
+  for (const r of list) {
+    if (r.tag && r.tag !== tag) continue;
+    if (r.id && r.id !== id) continue;
+    if (r.classes.some((c) => !classes.includes(c))) continue;
+    (hits ??= []).push(r);
+  }
+  return hits;
 }
 
 function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {

@@ -105,25 +105,48 @@ interface NameHints {
   weight: number;
 }
 const NO_HINTS: NameHints = { names: '', junk: false, ui: false, unlikely: false, weight: 0 };
-/** Class/id names repeat a lot within a page (and across pages): evaluate the name regexes once per string. */
-const hintCache = new Map<string, NameHints>();
+/**
+ * Class/id names repeat a lot within a page (and across pages): evaluate the name regexes once per string.
+ * Three caches, so the common lookups need no concatenated key: class only, id only, both ("id class").
+ */
+const hintByClass = new Map<string, NameHints>();
+const hintById = new Map<string, NameHints>();
+const hintByBoth = new Map<string, NameHints>();
 const HINT_CACHE_MAX = 20000;
 
-/** Hints for a raw "id class" attribute pair (cached by the raw string, so repeated names cost one lookup). */
-function nameHints(raw: string): NameHints {
-  let h = hintCache.get(raw);
-  if (h) return h;
+function computeHints(raw: string): NameHints {
   const names = raw.toLowerCase().trim();
-  if (!names) h = NO_HINTS;
-  else {
-    let weight = 0;
-    if (NEGATIVE_NAMES.test(names)) weight -= 25;
-    if (POSITIVE_NAMES.test(names)) weight += 25;
-    h = { names, junk: JUNK_NAMES.test(names), ui: isUiName('', names, undefined), unlikely: UNLIKELY_NAMES.test(names) && !LIKELY_NAMES.test(names), weight };
-  }
-  if (hintCache.size >= HINT_CACHE_MAX) hintCache.clear();
-  hintCache.set(raw, h);
+  if (!names) return NO_HINTS;
+  let weight = 0;
+  if (NEGATIVE_NAMES.test(names)) weight -= 25;
+  if (POSITIVE_NAMES.test(names)) weight += 25;
+  return { names, junk: JUNK_NAMES.test(names), ui: isUiName('', names, undefined), unlikely: UNLIKELY_NAMES.test(names) && !LIKELY_NAMES.test(names), weight };
+}
+
+function cachedHints(cache: Map<string, NameHints>, key: string, raw: () => string): NameHints {
+  let h = cache.get(key);
+  if (h) return h;
+  h = computeHints(raw());
+  if (cache.size >= HINT_CACHE_MAX) cache.clear();
+  cache.set(key, h);
   return h;
+}
+
+/** Hints for the id and class attributes (the names are the lower-cased, trimmed "id class" string). */
+function nameHints(id: string | undefined, cls: string | undefined): NameHints {
+  if (id === undefined) return cls ? cachedHints(hintByClass, cls, () => cls) : NO_HINTS;
+  if (cls === undefined) return cachedHints(hintById, id, () => id);
+  const raw = id + ' ' + cls;
+  return cachedHints(hintByBoth, raw, () => raw);
+}
+
+/** Lower-case tag name; the parser already lower-cases HTML tag names, so this is almost always a no-op. */
+function lowerTag(s: string): string {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || c > 127) return s.toLowerCase();
+  }
+  return s;
 }
 
 /** Only ASCII whitespace (the common indentation text nodes). */
@@ -135,8 +158,36 @@ function isBlank(s: string): boolean {
   return true;
 }
 
+/** JS \\s (WhiteSpace + LineTerminator, the set String.prototype.trim removes). */
+function isSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** Whitespace runs collapsed to one space, trimmed: s.replace(/\s+/g, ' ').trim(), with no work when already so. */
 export function collapse(s: string): string {
+  const n = s.length;
+  let i = 0;
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 32) {
+      if (i === 0 || i === n - 1 || isSpace(s.charCodeAt(i + 1))) break;
+    } else if (isSpace(c)) break;
+  }
+  if (i === n) return s;
   return s.replace(/\s+/g, ' ').trim();
+}
+
+/** Class attribute tokens (split at whitespace runs), cached by the raw attribute value. */
+const classLists = new Map<string, string[]>();
+function classList(cls: string): string[] {
+  let l = classLists.get(cls);
+  if (l) return l;
+  l = cls.trim().split(/\s+/);
+  if (classLists.size >= HINT_CACHE_MAX) classLists.clear();
+  classLists.set(cls, l);
+  return l;
 }
 
 /** <style media=...> values that apply on a desktop screen. */
@@ -246,7 +297,7 @@ export function walk(doc: Document, rules: StyleRules = new StyleRules()): WalkR
     }
     if (node.type !== 'tag' && node.type !== 'script' && node.type !== 'style') continue;
     const el = node as Element;
-    const tag = el.name.toLowerCase();
+    const tag = lowerTag(el.name);
     const attribs = el.attribs ?? {};
     const parentId = parentOf[parentOf.length - 1];
     const parent = els[parentId];
@@ -296,8 +347,7 @@ export function walk(doc: Document, rules: StyleRules = new StyleRules()): WalkR
 
     // visibility
     const idAttr = attribs.id;
-    const cls = attribs.class ? attribs.class.trim().split(/\s+/) : [];
-    const sheet = rules.match(tag, idAttr, cls);
+    const sheet = rules.size === 0 ? undefined : rules.match(tag, idAttr, attribs.class ? classList(attribs.class) : []);
     const inline = attribs.style ? parseDecls(attribs.style) : undefined;
     let bg = parent.bg;
     let own: HiddenReason | null = null;
@@ -325,7 +375,7 @@ export function walk(doc: Document, rules: StyleRules = new StyleRules()): WalkR
     const hidden = own ?? parent.hidden;
     const id = els.length;
     const hiddenRoot = parent.hidden ? parent.hiddenRoot : own ? id : -1;
-    const nh = idAttr || attribs.class ? nameHints((idAttr ?? '') + ' ' + (attribs.class ?? '')) : NO_HINTS;
+    const nh = idAttr || attribs.class ? nameHints(idAttr, attribs.class) : NO_HINTS;
     const names = nh.names;
     const inBody = tag !== 'html' && tag !== 'body';
     const uiOwn = inBody && (nh.ui || isUiName(tag, '', attribs.role));
