@@ -10,7 +10,6 @@ import {
   structuralRules,
   hitOf,
   isLinkBlock,
-  keywordAnchors,
   isLinkFarm,
   hasSpamLinkHosts,
   languageMismatch,
@@ -313,6 +312,9 @@ class Detector {
       return;
     }
     if (b.region === 'boilerplate') {
+      // the title's keyword copied into the h1 or a header line: the repeated-phrase check cuts just the phrase
+      if (this.holdsPhrase(b)) return;
+      if (lexPoints < BOILERPLATE_MIN_POINTS && (b.text.length < MIN_MODEL_CHARS || isNavigation(b))) return;
       if (lexPoints >= BOILERPLATE_MIN_POINTS || P() >= CAND_P) this.wholeBlock(bc, 'promo-line', [], false, P());
       return;
     }
