@@ -41,11 +41,26 @@ export const TAIL_LIST_LINK_SHARE = 0.3;
 export const RETRY_MIN_CHARS = 500;
 
 const PARA_TAGS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'pre', 'blockquote', 'dd', 'dt', 'figcaption', 'address', 'summary', 'legend', 'caption', 'th', 'font', 'span', 'b', 'strong', 'em', 'i', 'a']);
-const PUNCT = /[,，、。；;！？!?：]/g;
-const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3\uf900-\ufaff]/g;
+/** Sentence punctuation counted for a block's score: , ， 、 。 ； ; ！ ？ ! ? ： */
+function punctCount(s: string): number {
+  let k = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) {
+      if (c === 0x2c || c === 0x3b || c === 0x21 || c === 0x3f) k++;
+    } else if (c === 0xff0c || c === 0x3001 || c === 0x3002 || c === 0xff1b || c === 0xff01 || c === 0xff1f || c === 0xff1a) k++;
+  }
+  return k;
+}
 
+/** Length with CJK characters (kana, Han, hangul, compatibility ideographs; by UTF-16 code unit) counted CJK_WEIGHT times. */
 export function effectiveLength(s: string): number {
-  const cjk = s.match(CJK)?.length ?? 0;
+  let cjk = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x3040) continue;
+    if (c <= 0x30ff || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff)) cjk++;
+  }
   return s.length + cjk * (CJK_WEIGHT - 1);
 }
 
@@ -85,12 +100,23 @@ export function selectMain(els: ElInfo[], blocks: RawBlock[], excludeTexts: Set<
   }
   const total = text[0] || 1;
   /** nearest small chrome-named ancestor (at most `stop` levels above), -1 when none */
+  const chromeMemo = new Int32Array(n).fill(-2);
   const chrome = (e: number): number => {
-    for (let u = els[e].unlikelyAnc; u >= 0; u = els[u].parent > 0 ? els[els[u].parent].unlikelyAnc : -1) {
-      if (text[u] < MAX_UNLIKELY_SHARE * total || ALWAYS_CHROME.test(els[u].names)) return u;
+    const start = els[e].unlikelyAnc;
+    if (start < 0) return -1;
+    if (chromeMemo[start] !== -2) return chromeMemo[start];
+    let found = -1;
+    for (let u = start; u >= 0; u = els[u].parent > 0 ? els[els[u].parent].unlikelyAnc : -1) {
+      if (text[u] < MAX_UNLIKELY_SHARE * total || ALWAYS_CHROME.test(els[u].names)) {
+        found = u;
+        break;
+      }
     }
-    return -1;
+    chromeMemo[start] = found;
+    return found;
   };
+  const effLen = new Float64Array(blocks.length).fill(-1);
+  const elen = (bi: number): number => (effLen[bi] >= 0 ? effLen[bi] : (effLen[bi] = effectiveLength(blocks[bi].text)));
   const first = pick(true);
   if (first.main.length && first.chars >= RETRY_MIN_CHARS) return { main: first.main, top: first.top };
   const second = pick(false);
@@ -100,14 +126,15 @@ export function selectMain(els: ElInfo[], blocks: RawBlock[], excludeTexts: Set<
   function pick(useNames: boolean): { main: number[]; top: number; chars: number } {
   score.fill(0);
   scored.fill(0);
-  for (const b of blocks) {
+  for (let bi = 0; bi < blocks.length; bi++) {
+    const b = blocks[bi];
     if (b.hidden) continue;
     if (useNames && chrome(b.el) >= 0) continue;
-    const len = effectiveLength(b.text);
+    const len = elen(bi);
     if (len < MIN_SCORING_LEN) continue;
     const ld = b.linkChars / b.text.length;
     if (ld > MAX_LINK_DENSITY) continue;
-    const s = (1 + (b.text.match(PUNCT)?.length ?? 0) + Math.min(Math.floor(len / 100), MAX_LENGTH_POINTS)) * (1 - ld);
+    const s = (1 + punctCount(b.text) + Math.min(Math.floor(len / 100), MAX_LENGTH_POINTS)) * (1 - ld);
     let cur = PARA_TAGS.has(b.tag) ? els[b.el].parent : b.el;
     for (let level = 0; level < ANCESTOR_LEVELS && cur > 0; level++) {
       const e = els[cur];
@@ -209,7 +236,7 @@ export function selectMain(els: ElInfo[], blocks: RawBlock[], excludeTexts: Set<
     main.pop();
   }
   let chars = 0;
-  for (const bi of main) chars += effectiveLength(blocks[bi].text);
+  for (const bi of main) chars += elen(bi);
   return { main, top, chars };
   }
 }
