@@ -345,20 +345,44 @@ export function walk(doc: Document, rules: StyleRules = new StyleRules()): WalkR
       continue;
     }
 
+    // the attributes read below, in one pass over the element's own keys (attribute objects come in many
+    // shapes, so reading absent names one by one is a slow megamorphic lookup each)
+    let idAttr: string | undefined;
+    let classAttr: string | undefined;
+    let styleAttr: string | undefined;
+    let bgcolorAttr: string | undefined;
+    let backgroundAttr: string | undefined;
+    let colorAttr: string | undefined;
+    let hiddenAttr: string | undefined;
+    let roleAttr: string | undefined;
+    let hrefAttr: string | undefined;
+    for (const k in attribs) {
+      switch (k) {
+        case 'id': idAttr = attribs[k]; break;
+        case 'class': classAttr = attribs[k]; break;
+        case 'style': styleAttr = attribs[k]; break;
+        case 'bgcolor': bgcolorAttr = attribs[k]; break;
+        case 'background': backgroundAttr = attribs[k]; break;
+        case 'color': colorAttr = attribs[k]; break;
+        case 'hidden': hiddenAttr = attribs[k]; break;
+        case 'role': roleAttr = attribs[k]; break;
+        case 'href': hrefAttr = attribs[k]; break;
+      }
+    }
+
     // visibility
-    const idAttr = attribs.id;
-    const sheet = rules.size === 0 ? undefined : rules.match(tag, idAttr, attribs.class ? classList(attribs.class) : []);
-    const inline = attribs.style ? parseDecls(attribs.style) : undefined;
+    const sheet = rules.size === 0 ? undefined : rules.match(tag, idAttr, classAttr ? classList(classAttr) : []);
+    const inline = styleAttr ? parseDecls(styleAttr) : undefined;
     let bg = parent.bg;
     let own: HiddenReason | null = null;
-    if (sheet || inline || attribs.bgcolor || attribs.background || (tag === 'font' && attribs.color)) {
+    if (sheet || inline || bgcolorAttr || backgroundAttr || (tag === 'font' && colorAttr)) {
       const merged: Decls = new Map(sheet ?? []);
       if (inline) for (const [k, v] of inline) merged.set(k, v);
-      if (tag === 'font' && attribs.color && !merged.has('color')) merged.set('color', attribs.color);
-      const ownBg = declaredBackground(merged) ?? normColor(attribs.bgcolor);
+      if (tag === 'font' && colorAttr && !merged.has('color')) merged.set('color', colorAttr);
+      const ownBg = declaredBackground(merged) ?? normColor(bgcolorAttr);
       if (ownBg) bg = ownBg;
       // a background image makes the colour underneath unknown
-      if (attribs.background || /url\(/i.test(merged.get('background') ?? merged.get('background-image') ?? '')) bg = undefined;
+      if (backgroundAttr || /url\(/i.test(merged.get('background') ?? merged.get('background-image') ?? '')) bg = undefined;
       // text coloured like the background it sits on (its own background, else the inherited one)
       own = hiddenByDecls(merged, bg);
       if (own && sheet && inline) {
@@ -371,14 +395,14 @@ export function walk(doc: Document, rules: StyleRules = new StyleRules()): WalkR
       }
       if (own && sheet && !(inline && hiddenByDecls(inline, bg))) own = 'stylesheet';
     }
-    if (!own && attribs.hidden !== undefined && tag !== 'input') own = 'hidden-attr';
+    if (!own && hiddenAttr !== undefined && tag !== 'input') own = 'hidden-attr';
     const hidden = own ?? parent.hidden;
     const id = els.length;
     const hiddenRoot = parent.hidden ? parent.hiddenRoot : own ? id : -1;
-    const nh = idAttr || attribs.class ? nameHints(idAttr, attribs.class) : NO_HINTS;
+    const nh = idAttr || classAttr ? nameHints(idAttr, classAttr) : NO_HINTS;
     const names = nh.names;
     const inBody = tag !== 'html' && tag !== 'body';
-    const uiOwn = inBody && (nh.ui || isUiName(tag, '', attribs.role));
+    const uiOwn = inBody && (nh.ui || isUiName(tag, '', roleAttr));
     const unlikely = inBody && tag !== 'article' && tag !== 'main' && nh.unlikely;
     let classWeight = inBody ? nh.weight : 0;
     if (tag === 'article' || tag === 'main') classWeight += 25;
@@ -417,7 +441,7 @@ export function walk(doc: Document, rules: StyleRules = new StyleRules()): WalkR
     }
     if (tag === 'a') {
       anchorStack.push(anchor);
-      anchor = { href: (attribs.href ?? '').trim(), buf: '', ctx: ctxStack[ctxStack.length - 1] };
+      anchor = { href: (hrefAttr ?? '').trim(), buf: '', ctx: ctxStack[ctxStack.length - 1] };
     }
     const ch = el.children;
     for (let i = ch.length - 1; i >= 0; i--) stack.push(ch[i]);
