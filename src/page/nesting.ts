@@ -10,9 +10,13 @@ const IMPLIED = new Set(['p', 'li', 'td', 'th', 'tr', 'option', 'dt', 'dd', 'opt
 const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'plaintext', 'noscript', 'iframe', 'noembed', 'noframes']);
 
 export function limitNesting(html: string, max = MAX_NESTING): string {
-  // cheap exit: a page with fewer tags than the limit cannot be nested deeper than it
+  // cheap exit: only "<" + letter can open an element, so a page with at most `max` of them cannot be nested
+  // deeper than the limit (a tag is dropped only after `max` counted openings)
   let tags = 0;
-  for (let i = html.indexOf('<'); i >= 0 && tags <= max; i = html.indexOf('<', i + 1)) tags++;
+  for (let i = html.indexOf('<'); i >= 0 && tags <= max; i = html.indexOf('<', i + 1)) {
+    const c = html.charCodeAt(i + 1) | 0x20;
+    if (c >= 97 && c <= 122) tags++;
+  }
   if (tags <= max) return html;
   const re = /<(\/?)([a-zA-Z][a-zA-Z0-9:-]*)\b[^>]*>|<!--[\s\S]*?-->/g;
   let depth = 0;

@@ -257,7 +257,7 @@ export function walk(doc: Document, rules: StyleRules = new StyleRules()): WalkR
   const root = doc.children;
   for (let i = root.length - 1; i >= 0; i--) stack.push(root[i]);
   // a synthetic root context for text outside <html>
-  els.push({ node: doc as unknown as Element, tag: '#root', parent: -1, nth: 1, kids: 0, pre: pre++, end: 0, depth: 0, hidden: null, hiddenRoot: -1, uiAnc: false, uiOwn: false, classWeight: 0, unlikely: false, unlikelyAnc: -1, junkAnc: -1, names: '' });
+  els.push({ node: doc as unknown as Element, tag: '#root', parent: -1, nth: 1, kids: 0, pre: pre++, end: 0, depth: 0, hidden: null, hiddenRoot: -1, uiAnc: false, uiOwn: false, bg: undefined, classWeight: 0, unlikely: false, unlikelyAnc: -1, junkAnc: -1, names: '' });
   ctxStack.push({ el: 0, tag: '#root', buf: '', links: null, linkChars: 0 });
   const parentOf: number[] = [0];
 
