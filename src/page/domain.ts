@@ -3,15 +3,21 @@
 
 const GENERIC_SLD = new Set(['co', 'com', 'net', 'org', 'gov', 'edu', 'ac', 'or', 'ne', 'go', 'gob', 'mil', 'nic', 'ltd', 'plc', 'sch', 'info', 'biz', 'nom', 'gv', 'gouv', 'asso']);
 
+/** Position of the last "." before index i, -1 when none. */
+function prevDot(h: string, i: number): number {
+  return i <= 0 ? -1 : h.lastIndexOf('.', i - 1);
+}
+
 export function registrableDomain(host: string): string {
   const h = host.toLowerCase().replace(/\.$/, '');
   if (/^[\d.]+$/.test(h) || h.includes(':')) return h;
-  const parts = h.split('.');
-  if (parts.length <= 2) return h;
-  const tld = parts[parts.length - 1];
-  const sld = parts[parts.length - 2];
-  if (tld.length === 2 && GENERIC_SLD.has(sld)) return parts.slice(-3).join('.');
-  return parts.slice(-2).join('.');
+  // the last labels by dot positions (no split/join: this runs for every link)
+  const d1 = h.lastIndexOf('.');
+  if (d1 < 0) return h;
+  const d2 = prevDot(h, d1);
+  if (d2 < 0) return h;
+  if (h.length - d1 - 1 === 2 && GENERIC_SLD.has(h.slice(d2 + 1, d1))) return h.slice(prevDot(h, d2) + 1);
+  return h.slice(d2 + 1);
 }
 
 /** Registrable domain of an absolute http(s) URL (or protocol-relative //host), else undefined. */

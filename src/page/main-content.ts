@@ -115,6 +115,8 @@ export function selectMain(els: ElInfo[], blocks: RawBlock[], excludeTexts: Set<
     chromeMemo[start] = found;
     return found;
   };
+  // a plain array: === compares lengths first, a Set would hash every block's whole text
+  const excluded = [...excludeTexts];
   const effLen = new Float64Array(blocks.length).fill(-1);
   const elen = (bi: number): number => (effLen[bi] >= 0 ? effLen[bi] : (effLen[bi] = effectiveLength(blocks[bi].text)));
   const first = pick(true);
@@ -211,7 +213,7 @@ export function selectMain(els: ElInfo[], blocks: RawBlock[], excludeTexts: Set<
     if (ua >= 0 && els[ua].pre > els[c].pre) continue;
     const ja = els[b.el].junkAnc;
     if (ja >= 0 && els[ja].pre > els[c].pre) continue;
-    if (excludeTexts.has(b.text)) continue; // the headline repeated in the body (h1, a title cell)
+    if (excluded.length && excluded.includes(b.text)) continue; // the headline repeated in the body (h1, a title cell)
     if (b.text.length <= FURNITURE_MAX_LEN && FURNITURE_TEXT.test(b.text)) continue;
     if (b.text.length <= FURNITURE_EN_MAX_LEN && FURNITURE_EN.test(b.text)) continue;
     cand.push(bi);
