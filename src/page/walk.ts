@@ -123,21 +123,44 @@ function computeHints(raw: string): NameHints {
   return { names, junk: JUNK_NAMES.test(names), ui: isUiName('', names, undefined), unlikely: UNLIKELY_NAMES.test(names) && !LIKELY_NAMES.test(names), weight };
 }
 
-function cachedHints(cache: Map<string, NameHints>, key: string, raw: () => string): NameHints {
-  let h = cache.get(key);
-  if (h) return h;
-  h = computeHints(raw());
-  if (cache.size >= HINT_CACHE_MAX) cache.clear();
-  cache.set(key, h);
-  return h;
-}
+/**
+ * Hints for the id and class attributes (the names are the lower-cased, trimmed "id class" string). A small
+ * per-page cache sits in front of the large shared one (lookups in a 20k-entry map miss the CPU caches).
+ */
+class PageHints {
+  private byClass = new Map<string, NameHints>();
+  private byId = new Map<string, NameHints>();
+  private byBoth = new Map<string, NameHints>();
 
-/** Hints for the id and class attributes (the names are the lower-cased, trimmed "id class" string). */
-function nameHints(id: string | undefined, cls: string | undefined): NameHints {
-  if (id === undefined) return cls ? cachedHints(hintByClass, cls, () => cls) : NO_HINTS;
-  if (cls === undefined) return cachedHints(hintById, id, () => id);
-  const raw = id + ' ' + cls;
-  return cachedHints(hintByBoth, raw, () => raw);
+  get(id: string | undefined, cls: string | undefined): NameHints {
+    let local: Map<string, NameHints>;
+    let shared: Map<string, NameHints>;
+    let key: string;
+    if (id === undefined) {
+      if (!cls) return NO_HINTS;
+      local = this.byClass;
+      shared = hintByClass;
+      key = cls;
+    } else if (cls === undefined) {
+      local = this.byId;
+      shared = hintById;
+      key = id;
+    } else {
+      local = this.byBoth;
+      shared = hintByBoth;
+      key = id + ' ' + cls;
+    }
+    let h = local.get(key);
+    if (h) return h;
+    h = shared.get(key);
+    if (!h) {
+      h = computeHints(key);
+      if (shared.size >= HINT_CACHE_MAX) shared.clear();
+      shared.set(key, h);
+    }
+    local.set(key, h);
+    return h;
+  }
 }
 
 /** Lower-case tag name; the parser already lower-cases HTML tag names, so this is almost always a no-op. */
@@ -227,6 +250,7 @@ export function walk(doc: Document, rules: StyleRules = new StyleRules()): WalkR
   const res: WalkResult = { els, blocks, htmlTitle: '', ogTitle: '', ogSiteName: '', ogUrl: '', canonical: '', baseHref: '', lang: '', h1s: [], scripts: [] };
 
   const ctxStack: Ctx[] = [];
+  const pageHints = new PageHints();
   let anchor: Anchor | undefined;
   const anchorStack: (Anchor | undefined)[] = [];
   let pre = 0;
@@ -399,7 +423,7 @@ export function walk(doc: Document, rules: StyleRules = new StyleRules()): WalkR
     const hidden = own ?? parent.hidden;
     const id = els.length;
     const hiddenRoot = parent.hidden ? parent.hiddenRoot : own ? id : -1;
-    const nh = idAttr || classAttr ? nameHints(idAttr, classAttr) : NO_HINTS;
+    const nh = idAttr || classAttr ? pageHints.get(idAttr, classAttr) : NO_HINTS;
     const names = nh.names;
     const inBody = tag !== 'html' && tag !== 'body';
     const uiOwn = inBody && (nh.ui || isUiName(tag, '', roleAttr));
