@@ -188,18 +188,33 @@ function isSpace(c: number): boolean {
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
-/** Whitespace runs collapsed to one space, trimmed: s.replace(/\s+/g, ' ').trim(), with no work when already so. */
+/**
+ * Whitespace runs collapsed to one space, trimmed: s.replace(/\s+/g, ' ').trim(), by a char-code scan that keeps
+ * the runs of text between whitespace needing a change (anything but one interior space) as slices.
+ */
 export function collapse(s: string): string {
   const n = s.length;
+  let out = '';
+  let seg = 0;
   let i = 0;
-  for (; i < n; i++) {
+  while (i < n) {
     const c = s.charCodeAt(i);
-    if (c === 32) {
-      if (i === 0 || i === n - 1 || isSpace(s.charCodeAt(i + 1))) break;
-    } else if (isSpace(c)) break;
+    if (!isSpace(c)) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < n && isSpace(s.charCodeAt(j))) j++;
+    if (c === 32 && j === i + 1 && i > 0 && j < n) {
+      i = j;
+      continue;
+    }
+    if (seg < i) out = out === '' ? s.slice(seg, i) : out + ' ' + s.slice(seg, i);
+    seg = j;
+    i = j;
   }
-  if (i === n) return s;
-  return s.replace(/\s+/g, ' ').trim();
+  if (seg < n) out = out === '' ? (seg === 0 ? s : s.slice(seg)) : out + ' ' + s.slice(seg);
+  return out;
 }
 
 /** Class attribute tokens (split at whitespace runs), cached by the raw attribute value. */
