@@ -217,14 +217,10 @@ export function collapse(s: string): string {
   return out;
 }
 
-/** Class attribute tokens (split at whitespace runs), cached by the raw attribute value. */
-const classLists = new Map<string, string[]>();
-function classList(cls: string): string[] {
-  let l = classLists.get(cls);
-  if (l) return l;
-  l = cls.trim().split(/\s+/);
-  if (classLists.size >= HINT_CACHE_MAX) classLists.clear();
-  classLists.set(cls, l);
+/** Class attribute tokens (split at whitespace runs), cached by the raw attribute value within one page. */
+function classList(cache: Map<string, string[]>, cls: string): string[] {
+  let l = cache.get(cls);
+  if (!l) cache.set(cls, (l = cls.trim().split(/\s+/)));
   return l;
 }
 
@@ -266,6 +262,7 @@ export function walk(doc: Document, rules: StyleRules = new StyleRules()): WalkR
 
   const ctxStack: Ctx[] = [];
   const pageHints = new PageHints();
+  const classLists = new Map<string, string[]>();
   let anchor: Anchor | undefined;
   const anchorStack: (Anchor | undefined)[] = [];
   let pre = 0;
@@ -410,7 +407,7 @@ export function walk(doc: Document, rules: StyleRules = new StyleRules()): WalkR
     }
 
     // visibility
-    const sheet = rules.size === 0 ? undefined : rules.match(tag, idAttr, classAttr ? classList(classAttr) : []);
+    const sheet = rules.size === 0 ? undefined : rules.match(tag, idAttr, classAttr ? classList(classLists, classAttr) : []);
     const inline = styleAttr ? parseDecls(styleAttr) : undefined;
     let bg = parent.bg;
     let own: HiddenReason | null = null;
