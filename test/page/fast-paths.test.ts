@@ -1,0 +1,74 @@
+// The page stage's hand-written fast paths must give exactly what the plain (slower) formulations give:
+// checked against reference implementations on real page text and on edge cases.
+import { describe, it, expect } from 'vitest';
+import { readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { decode, buildPage } from '../../src/page/index.js';
+import { collapse } from '../../src/page/walk.js';
+import { effectiveLength } from '../../src/page/main-content.js';
+import { registrableDomain } from '../../src/page/domain.js';
+import { limitNesting } from '../../src/page/nesting.js';
+import { DATA, dataBytes } from './data.js';
+
+const SH = 'scrapinghub-article-extraction-benchmark/html';
+const ZH = 'chinese-web-content-extraction/original';
+
+/** Raw text runs of a few real pages (Latin and Chinese), whitespace as the parser left it. */
+function realTexts(): string[] {
+  const files = [
+    ...readdirSync(resolve(DATA, SH)).sort().slice(0, 4).map((f) => `${SH}/${f}`),
+    ...readdirSync(resolve(DATA, ZH)).filter((f) => f.endsWith('.html')).sort().slice(0, 4).map((f) => `${ZH}/${f}`),
+  ];
+  const out: string[] = [];
+  for (const f of files) {
+    const { html } = decode(dataBytes(f));
+    for (const m of html.replace(/<(script|style)\b[\s\S]*?<\/\1>/gi, '').split(/<[^>]*>/)) if (m) out.push(m);
+  }
+  return out;
+}
+
+describe('fast paths equal their reference formulations', () => {
+  const texts = realTexts();
+
+  it('collapse == replace(/\\s+/g, " ").trim() on real text and whitespace edge cases', () => {
+    expect(texts.length).toBeGreaterThan(1000);
+    const edge = ['', ' ', '  ', 'a', ' a', 'a ', 'a b', 'a  b', ' a b ', 'a\u00a0b', 'a \u00a0b', '\u3000标题\u3000', 'x\ty\nz', '\ufeffa', 'a\u2028b', 'a \u200bb'];
+    for (const s of [...texts, ...edge]) expect(collapse(s), JSON.stringify(s.slice(0, 80))).toBe(s.replace(/\s+/g, ' ').trim());
+  });
+
+  it('effectiveLength counts CJK code units three times, like the regex count', () => {
+    const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3\uf900-\ufaff]/g;
+    let cjk = 0;
+    for (const s of texts) {
+      const n = s.match(CJK)?.length ?? 0;
+      cjk += n;
+      expect(effectiveLength(s)).toBe(s.length + 2 * n);
+    }
+    expect(cjk).toBeGreaterThan(1000);
+  });
+
+  it('registrableDomain == the last two labels (three under generic second levels), split/join formulation', () => {
+    const GENERIC = new Set(['co', 'com', 'net', 'org', 'gov', 'edu', 'ac', 'or', 'ne', 'go', 'gob', 'mil', 'nic', 'ltd', 'plc', 'sch', 'info', 'biz', 'nom', 'gv', 'gouv', 'asso']);
+    const ref = (host: string): string => {
+      const h = host.toLowerCase().replace(/\.$/, '');
+      if (/^[\d.]+$/.test(h) || h.includes(':')) return h;
+      const p = h.split('.');
+      if (p.length <= 2) return h;
+      if (p[p.length - 1].length === 2 && GENERIC.has(p[p.length - 2])) return p.slice(-3).join('.');
+      return p.slice(-2).join('.');
+    };
+    const hosts = ['.com', '.co.uk', 'co.uk', 'a.co.uk', 'x.y.co.uk', 'a..b', '..', '.', '', 'a.', 'WWW.BBC.CO.UK.', 'news.sina.com.cn', 'x.gov.cn', 'a.b.c.d', '1.2.3.4', '..uk', '.co..uk', 'a.co.u', 'abc', 'sub.example.de', '[::1]'];
+    for (const h of hosts) expect(registrableDomain(h), h).toBe(ref(h));
+  });
+
+  it('nesting guard leaves a page with many tags but shallow nesting unchanged, and still cuts deep nesting', () => {
+    const flat = '<p>x</p>'.repeat(5000);
+    expect(limitNesting(flat, 100)).toBe(flat);
+    const deep = '<div>'.repeat(300) + 'deep text' + '</div>'.repeat(300);
+    const cut = limitNesting(deep, 100);
+    expect(cut.match(/<div>/g)?.length).toBe(100);
+    expect(cut).toContain('deep text');
+    const p = buildPage(cut);
+    expect(p.blocks.some((b) => b.text === 'deep text')).toBe(true);
+  });
+});
