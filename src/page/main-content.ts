@@ -119,6 +119,8 @@ export function selectMain(els: ElInfo[], blocks: RawBlock[], excludeTexts: Set<
   const excluded = [...excludeTexts];
   const effLen = new Float64Array(blocks.length).fill(-1);
   const elen = (bi: number): number => (effLen[bi] >= 0 ? effLen[bi] : (effLen[bi] = effectiveLength(blocks[bi].text)));
+  const punctMemo = new Float64Array(blocks.length).fill(-1);
+  const punct = (bi: number): number => (punctMemo[bi] >= 0 ? punctMemo[bi] : (punctMemo[bi] = punctCount(blocks[bi].text)));
   const first = pick(true);
   if (first.main.length && first.chars >= RETRY_MIN_CHARS) return { main: first.main, top: first.top };
   const second = pick(false);
@@ -136,7 +138,7 @@ export function selectMain(els: ElInfo[], blocks: RawBlock[], excludeTexts: Set<
     if (len < MIN_SCORING_LEN) continue;
     const ld = b.linkChars / b.text.length;
     if (ld > MAX_LINK_DENSITY) continue;
-    const s = (1 + punctCount(b.text) + Math.min(Math.floor(len / 100), MAX_LENGTH_POINTS)) * (1 - ld);
+    const s = (1 + punct(bi) + Math.min(Math.floor(len / 100), MAX_LENGTH_POINTS)) * (1 - ld);
     let cur = PARA_TAGS.has(b.tag) ? els[b.el].parent : b.el;
     for (let level = 0; level < ANCESTOR_LEVELS && cur > 0; level++) {
       const e = els[cur];
