@@ -28,7 +28,9 @@ export function formatReport(r: AnalyzeResult, st: Style): string {
     lines.push(`  ${st.bold(`#${i + 1}`)} ${f.category} / ${f.kind} in ${f.where}  score ${f.score.toFixed(2)} (${f.points.toFixed(1)} pts)`);
     lines.push(`     ${st.dim('text:')} ${cut(f.text)}`);
     for (const h of f.rules) {
-      lines.push(`     ${h.points >= 0 ? '+' : ''}${h.points.toFixed(1).padStart(5)} ${h.rule.padEnd(28)} ${h.description}`);
+      // structural rules document their params in the description: the report shows the sentence before them
+      const what = h.description.split(/\s+params:/)[0];
+      lines.push(`     ${h.points >= 0 ? '+' : ''}${h.points.toFixed(1).padStart(5)} ${h.rule.padEnd(28)} ${what}`);
       if (h.evidence && h.evidence !== f.text) lines.push(`           ${st.dim(`evidence: ${cut(h.evidence)}`)}`);
     }
   });
