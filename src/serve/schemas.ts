@@ -70,17 +70,21 @@ export const QueueResponse = z.object({
 export const IdParams = z.object({ id: Id }).strict();
 export const ScanIdParams = z.object({ scanId: Id }).strict();
 
+/** What a moderator decides about a finding; recategorize needs the new category. */
+const findingDecision = {
+  decision: z.enum(['confirm', 'dismiss', 'recategorize']),
+  category: Category.optional(),
+  reviewer: Reviewer.optional(),
+};
+const recategorizeHasCategory: [(b: { decision: string; category?: unknown }) => boolean, { message: string; path: string[] }] = [
+  (b) => b.decision !== 'recategorize' || b.category !== undefined,
+  { message: 'recategorize needs a category', path: ['category'] },
+];
+
 export const FindingDecisionBody = z
-  .object({
-    decision: z.enum(['confirm', 'dismiss', 'recategorize']),
-    category: Category.optional(),
-    reviewer: Reviewer.optional(),
-  })
+  .object(findingDecision)
   .strict()
-  .refine((b) => b.decision !== 'recategorize' || b.category !== undefined, {
-    message: 'recategorize needs a category',
-    path: ['category'],
-  });
+  .refine(...recategorizeHasCategory);
 export type FindingDecisionBody = z.infer<typeof FindingDecisionBody>;
 
 export const ScanDecisionBody = z
@@ -88,17 +92,9 @@ export const ScanDecisionBody = z
   .strict();
 
 export const BulkDecisionBody = z
-  .object({
-    ids: z.array(z.number().int().positive()).min(1).max(MAX_BULK_IDS),
-    decision: z.enum(['confirm', 'dismiss', 'recategorize']),
-    category: Category.optional(),
-    reviewer: Reviewer.optional(),
-  })
+  .object({ ids: z.array(z.number().int().positive()).min(1).max(MAX_BULK_IDS), ...findingDecision })
   .strict()
-  .refine((b) => b.decision !== 'recategorize' || b.category !== undefined, {
-    message: 'recategorize needs a category',
-    path: ['category'],
-  });
+  .refine(...recategorizeHasCategory);
 
 export const DecisionRecord = z.object({
   id: z.number().int(),
