@@ -86,16 +86,8 @@ if (set === 'title' || set === 'all') {
   const ev = JSON.parse(readFileSync(join(tdir, 'evaldata.json'), 'utf8')) as Record<string, { file: string; title?: string }>;
   for (const [url, e] of Object.entries(ev)) {
     if (!e.title) continue;
-    let bytes: Buffer;
-    try {
-      bytes = gunzipSync(readFileSync(join(tdir, 'eval', `${e.file}.gz`)));
-    } catch {
-      try {
-        bytes = gunzipSync(readFileSync(join(tdir, 'cache', `${e.file}.gz`)));
-      } catch {
-        continue;
-      }
-    }
+    const bytes = trafilaturaPage(tdir, e.file);
+    if (!bytes) continue;
     const { html, encoding } = decode(bytes);
     const got = buildPage(html, { url, encoding }).title;
     rows.push({ key: e.file, ok: norm(got) === norm(e.title), got, want: e.title });
@@ -144,16 +136,8 @@ if (set === 'traf') {
   let tp = 0, fn = 0, fp = 0, tn = 0, pages = 0;
   const norm = (x: string): string => x.replace(/\s+/g, ' ').trim();
   for (const [url, e] of Object.entries(ev)) {
-    let bytes: Buffer;
-    try {
-      bytes = gunzipSync(readFileSync(join(tdir, 'eval', `${e.file}.gz`)));
-    } catch {
-      try {
-        bytes = gunzipSync(readFileSync(join(tdir, 'cache', `${e.file}.gz`)));
-      } catch {
-        continue;
-      }
-    }
+    const bytes = trafilaturaPage(tdir, e.file);
+    if (!bytes) continue;
     pages++;
     const text = norm(mainText(bytes, url).replace(/\n/g, ' '));
     for (const w of e.with) if (text.includes(norm(w))) tp++; else fn++;
@@ -162,4 +146,16 @@ if (set === 'traf') {
   const precision = tp / (tp + fp);
   const recall = tp / (tp + fn);
   console.log(`trafilatura-eval snippets: pages=${pages} precision=${precision.toFixed(3)} recall=${recall.toFixed(3)} F1=${((2 * precision * recall) / (precision + recall)).toFixed(3)} accuracy=${((tp + tn) / (tp + tn + fp + fn)).toFixed(3)}`);
+}
+
+/** A trafilatura-eval page: eval/<file>.gz, else cache/<file>.gz; null when neither is there. */
+function trafilaturaPage(tdir: string, file: string): Buffer | null {
+  for (const dir of ['eval', 'cache']) {
+    try {
+      return gunzipSync(readFileSync(join(tdir, dir, `${file}.gz`)));
+    } catch {
+      // try the next folder
+    }
+  }
+  return null;
 }
