@@ -315,12 +315,18 @@ class Detector {
       // the title's keyword copied into the h1 or a header line: the repeated-phrase check cuts just the phrase
       if (this.holdsPhrase(b)) return;
       if (lexPoints < BOILERPLATE_MIN_POINTS && (b.text.length < MIN_MODEL_CHARS || isNavigation(b))) return;
+      // prose the page stage left outside the article (several sentences): cut the spliced phrase, not the paragraph
+      if (bc.sentences.length > 2) return this.sentencesOf(bc, P);
       if (lexPoints >= BOILERPLATE_MIN_POINTS || P() >= CAND_P) this.wholeBlock(bc, 'promo-line', [], false, P());
       return;
     }
     // body
     const lm = this.params('language-mismatch');
-    const mismatch = lm && languageMismatch(bc.lang, this.ctx.lang, b, lm) ? this.structural('language-mismatch', `${bc.lang} in a ${this.ctx.lang} article`) : [];
+    // a standalone line (one or two sentences), not a paragraph with a foreign phrase spliced in
+    const mismatch =
+      lm && bc.sentences.length <= 2 && languageMismatch(bc.lang, this.ctx.lang, b, lm)
+        ? this.structural('language-mismatch', `${bc.lang} in a ${this.ctx.lang} article`)
+        : [];
     const np = this.params('numbered-promo-line');
     if (np && isNumberedPromoLine(this.page.blocks, b.id, np)) {
       this.wholeBlock(bc, 'promo-line', [...this.structural('numbered-promo-line', b.text.slice(0, 24)), ...mismatch], true, P());
