@@ -431,14 +431,25 @@ export function trainingExamples(store: Store): LabeledText[] {
          FROM findings f JOIN labels l ON l.fid = f.id WHERE l.decision IS NOT NULL ORDER BY f.id`,
     )
     .all() as { text: string; decision: FindingDecision; category: string }[];
-  const seen = new Map<string, LabeledText>();
+  // one example per text; when moderators decided the same text both ways, the majority wins and a tie teaches nothing
+  const votes = new Map<string, { spam: number; ham: number; category?: string }>();
   for (const r of rows) {
     const text = r.text.trim();
     if (!text) continue;
-    const spam = r.decision !== 'dismiss';
-    seen.set(text, spam ? { text, spam, category: r.category } : { text, spam });
+    const v = votes.get(text) ?? { spam: 0, ham: 0 };
+    if (r.decision === 'dismiss') v.ham++;
+    else {
+      v.spam++;
+      v.category = r.category;
+    }
+    votes.set(text, v);
   }
-  return [...seen.values()];
+  const out: LabeledText[] = [];
+  for (const [text, v] of votes) {
+    if (v.spam === v.ham) continue;
+    out.push(v.spam > v.ham ? { text, spam: true, category: v.category } : { text, spam: false });
+  }
+  return out;
 }
 
 /** Number of scans in the store (the server seeds a demo corpus when it is 0). */
