@@ -46,7 +46,6 @@ export const SHIPPED_MODEL_PATH = fileURLToPath(new URL('../../corpus/model/mode
 export function defaultModelPath(): string {
   return process.env.WINNOW_MODEL || SHIPPED_MODEL_PATH;
 }
-export const DEFAULT_MODEL_PATH = SHIPPED_MODEL_PATH;
 
 /** Feature values are 1/sqrt(n) (L2-normalised counts), so a long text does not win on length alone. */
 export function featureScale(n: number): number {

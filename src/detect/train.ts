@@ -12,7 +12,7 @@ import type { CorpusItem } from '../corpus/types.js';
 import { unitFeatures } from './features.js';
 import { tokenFeatures } from './tagger.js';
 import {
-  DEFAULT_MODEL_PATH,
+  defaultModelPath,
   MODEL_FORMAT,
   encodeHead,
   trainHead,
@@ -215,7 +215,7 @@ export function trainModel(input: TrainInput): ModelFile {
   };
 }
 
-export function writeModel(model: ModelFile, path = DEFAULT_MODEL_PATH): void {
+export function writeModel(model: ModelFile, path = defaultModelPath()): void {
   mkdirSync(dirname(path), { recursive: true });
   const tmp = `${path}.tmp`;
   writeFileSync(tmp, JSON.stringify(model));
@@ -252,7 +252,7 @@ async function devFiguresNow(
 /** Train from the corpus train split plus reviewed examples; write the model file; dev figures before and after. */
 export async function retrain(opts: { extra?: LabeledText[]; modelPath?: string; log?: (s: string) => void } = {}): Promise<RetrainResult> {
   const { loadSplit } = await import('../corpus/index.js');
-  const modelPath = opts.modelPath ?? DEFAULT_MODEL_PATH;
+  const modelPath = opts.modelPath ?? defaultModelPath();
   let before: SplitFigures | null = null;
   try {
     before = await devFigures(modelPath);

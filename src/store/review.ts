@@ -212,15 +212,8 @@ export function listDomains(store: Store, limit = 200): string[] {
   ).map((r) => r.domain);
 }
 
-interface DecisionRow {
-  id: number;
-  findingId: number | null;
-  scanId: number;
-  decision: Decision;
-  category: string | null;
-  reviewer: string;
-  decidedAt: string;
-}
+/** A decisions row as DECISION_COLS selects it: already a DecisionRecord. */
+type DecisionRow = DecisionRecord;
 const DECISION_COLS = `d.id AS id, d.finding_id AS findingId, d.scan_id AS scanId, d.decision AS decision, d.category AS category,
   d.reviewer AS reviewer, d.decided_at AS decidedAt`;
 
