@@ -212,8 +212,6 @@ export function listDomains(store: Store, limit = 200): string[] {
   ).map((r) => r.domain);
 }
 
-/** A decisions row as DECISION_COLS selects it: already a DecisionRecord. */
-type DecisionRow = DecisionRecord;
 const DECISION_COLS = `d.id AS id, d.finding_id AS findingId, d.scan_id AS scanId, d.decision AS decision, d.category AS category,
   d.reviewer AS reviewer, d.decided_at AS decidedAt`;
 
@@ -239,7 +237,7 @@ export function getReviewPage(store: Store, scanId: number): ReviewPage | null {
   ).map((f) => ({ ...f, rules: parseRules(f.rules), decision: latest.get(f.id) ?? null }));
   const pageDecisions = store.db
     .prepare(`SELECT ${DECISION_COLS} FROM decisions d WHERE d.scan_id = ? AND d.finding_id IS NULL ORDER BY d.id DESC`)
-    .all(scanId) as DecisionRow[];
+    .all(scanId) as DecisionRecord[];
   return {
     page: {
       id: s.page_id as number,
@@ -292,7 +290,7 @@ function latestDecisions(store: Store, scanId: number): Map<number, DecisionReco
         WHERE d.scan_id = ? AND d.finding_id IS NOT NULL
           AND d.id = (SELECT max(d2.id) FROM decisions d2 WHERE d2.finding_id = d.finding_id)`,
     )
-    .all(scanId) as DecisionRow[];
+    .all(scanId) as DecisionRecord[];
   return new Map(rows.map((r) => [r.findingId as number, r]));
 }
 
@@ -355,7 +353,7 @@ export function decideScan(store: Store, scanId: number, decision: PageDecision,
 
 /** Every decision, newest first (for audits and tests). */
 export function listDecisions(store: Store, limit = 1000): DecisionRecord[] {
-  return store.db.prepare(`SELECT ${DECISION_COLS} FROM decisions d ORDER BY d.id DESC LIMIT ?`).all(limit) as DecisionRow[];
+  return store.db.prepare(`SELECT ${DECISION_COLS} FROM decisions d ORDER BY d.id DESC LIMIT ?`).all(limit) as DecisionRecord[];
 }
 
 /**
