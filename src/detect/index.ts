@@ -115,8 +115,12 @@ function lexiconHits(matches: TextMatch[]): RuleHit[] {
   return hits;
 }
 
+/** Rules by id, built once per rule set (categoryVotes runs for every candidate). */
+const ruleIndex = new WeakMap<CompiledRules, Map<string, CompiledRules['rules'][number]>>();
+
 function categoryVotes(c: Cand, rules: CompiledRules): Map<Category, number> {
-  const byId = new Map(rules.rules.map((r) => [r.id, r]));
+  let byId = ruleIndex.get(rules);
+  if (!byId) ruleIndex.set(rules, (byId = new Map(rules.rules.map((r) => [r.id, r]))));
   const votes = new Map<Category, number>();
   for (const h of c.hits) {
     const r = byId.get(h.rule);
