@@ -44,27 +44,37 @@ function rulesFor(opts: AnalyzeOptions): CompiledRules {
   return rules;
 }
 
-/** Reject what is not an HTML page with a one-line reason (InputError). */
-export function checkInput(input: string | Uint8Array): void {
+const MARKUP_RE = /<\s*[a-z!?]/i;
+const hasUtf16Bom = (b: Uint8Array) => (b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff);
+
+/** Reject bytes that cannot be a page (empty, gzip, binary) with a one-line reason (InputError). */
+function checkBytes(input: string | Uint8Array): void {
   const len = typeof input === 'string' ? input.length : input.byteLength;
   if (len === 0) throw new InputError('empty input');
-  if (typeof input !== 'string') {
-    const head = input.subarray(0, SNIFF_BYTES);
-    if (head[0] === 0x1f && head[1] === 0x8b) throw new InputError('input is gzip-compressed; decompress it first');
-    let ctrl = 0;
-    for (const b of head) if (b < 0x20 && b !== 9 && b !== 10 && b !== 13 && b !== 12 && b !== 27) ctrl++;
-    if (ctrl / head.length > BINARY_CONTROL_SHARE) throw new InputError('input is binary, not HTML');
-  }
-  const head = typeof input === 'string' ? input.slice(0, SNIFF_BYTES) : Buffer.from(input.subarray(0, SNIFF_BYTES)).toString('latin1');
-  if (!/<\s*[a-z!?]/i.test(head) && !/<\s*[a-z!?]/i.test(typeof input === 'string' ? input : Buffer.from(input).toString('latin1'))) {
-    throw new InputError('input is not HTML (no markup found)');
-  }
+  if (typeof input === 'string' || hasUtf16Bom(input)) return; // UTF-16 text is full of NUL bytes, not binary
+  const head = input.subarray(0, SNIFF_BYTES);
+  if (head[0] === 0x1f && head[1] === 0x8b) throw new InputError('input is gzip-compressed; decompress it first');
+  let ctrl = 0;
+  for (const b of head) if (b < 0x20 && b !== 9 && b !== 10 && b !== 13 && b !== 12 && b !== 27) ctrl++;
+  if (ctrl / head.length > BINARY_CONTROL_SHARE) throw new InputError('input is binary, not HTML');
+}
+
+/** Decoded text with no markup at all is not an HTML page. */
+function checkMarkup(html: string): void {
+  if (!MARKUP_RE.test(html.slice(0, SNIFF_BYTES)) && !MARKUP_RE.test(html)) throw new InputError('input is not HTML (no markup found)');
+}
+
+/** Reject what is not an HTML page with a one-line reason (InputError). */
+export function checkInput(input: string | Uint8Array): void {
+  checkBytes(input);
+  checkMarkup(typeof input === 'string' ? input : decode(Buffer.from(input)).html);
 }
 
 export function analyze(input: string | Uint8Array, opts: AnalyzeOptions = {}): AnalyzeResult {
-  checkInput(input);
+  checkBytes(input);
   const rules = rulesFor(opts);
   const { html, encoding } = decode(typeof input === 'string' ? input : Buffer.from(input), { contentType: opts.contentType });
+  checkMarkup(html);
   const page = buildPage(html, { url: opts.url, encoding });
   const model = opts.model === undefined ? loadModel() : opts.model;
   const findings = detect(page, { rules, model });

@@ -69,6 +69,15 @@ describe('winnow CLI: real pages', () => {
       expect(Array.isArray(o.findings)).toBe(true);
     }
   });
+  it('a UTF-16 page with a BOM is a page, not binary', () => {
+    const html = '<html><head><title>Bus lanes approved</title></head><body><p>The council approved new bus lanes on Main Street on Tuesday.</p></body></html>';
+    writeFileSync(join(dir, 'u16.html'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(html, 'utf16le')]));
+    const r = run(['scan', '--json', join(dir, 'u16.html')]);
+    expect(r.code).toBe(0);
+    const o = JSON.parse(r.out);
+    expect(o.encoding).toBe('utf-16le');
+    expect(o.cleanText).toContain('The council approved new bus lanes');
+  });
   it('deeply nested and unclosed markup still works', () => {
     const deep = '<html><body>' + '<div>'.repeat(60_000) + '<p>Deep article paragraph that is still found.</p>' + '</div>'.repeat(10) + '<p>unclosed <b>bold <i>italic';
     writeFileSync(join(dir, 'deep.html'), deep);
