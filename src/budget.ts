@@ -1,0 +1,39 @@
+// A per-page budget of time that every stage of analyze() polls, so a hostile page ends with a clear
+// "over budget" result instead of a hang. Pure: the clock is the only input.
+
+/** Thrown by Budget.check() when the page has used its time; analyze() turns it into an over-budget result. */
+export class BudgetExceeded extends Error {
+  constructor(
+    readonly stage: string,
+    readonly limitMs: number,
+  ) {
+    super(`page over its time budget of ${limitMs} ms (in ${stage})`);
+    this.name = 'BudgetExceeded';
+  }
+}
+
+export interface Budget {
+  /** the time allowed, in ms (Infinity: no budget) */
+  readonly limitMs: number;
+  /** throws BudgetExceeded once the deadline has passed; cheap enough to call per block or per candidate */
+  check(stage: string): void;
+}
+
+/** How many check() calls share one clock read: performance.now() costs ~30 ns, a loop step far less. */
+const CHECKS_PER_CLOCK_READ = 64;
+
+export function startBudget(limitMs: number): Budget {
+  if (!Number.isFinite(limitMs)) return NO_BUDGET;
+  const deadline = performance.now() + limitMs;
+  let calls = 0;
+  return {
+    limitMs,
+    check(stage: string) {
+      if (++calls % CHECKS_PER_CLOCK_READ !== 0) return;
+      if (performance.now() > deadline) throw new BudgetExceeded(stage, limitMs);
+    },
+  };
+}
+
+/** A budget that never runs out (the default for code that is given none). */
+export const NO_BUDGET: Budget = { limitMs: Infinity, check() {} };
