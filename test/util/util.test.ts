@@ -1,0 +1,43 @@
+// The low-level helpers agree with the reference formulations they replace.
+import { describe, expect, it } from 'vitest';
+import { escapeHtml } from '../../src/util/html.js';
+import { isSpace, isZeroWidth, isBlank, isHan, isCjk, HAN_CLASS, ZERO_WIDTH_CHARS } from '../../src/util/chars.js';
+import { PACKAGE_ROOT } from '../../src/util/paths.js';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+describe('escapeHtml', () => {
+  it('escapes the five specials, in text and attributes alike', () => {
+    expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe('&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;');
+    expect(escapeHtml('股票配资 plain')).toBe('股票配资 plain');
+    expect(escapeHtml(null)).toBe('');
+    expect(escapeHtml(3)).toBe('3');
+  });
+});
+
+describe('chars', () => {
+  it('isSpace is exactly JS \\s over the whole BMP', () => {
+    const bad: number[] = [];
+    for (let c = 0; c < 0x10000; c++) if (isSpace(c) !== /\s/.test(String.fromCharCode(c))) bad.push(c);
+    expect(bad).toEqual([]);
+  });
+  it('isZeroWidth is exactly the folded-away list; isBlank is their union', () => {
+    for (let c = 0; c < 0x10000; c++) {
+      expect(isZeroWidth(c)).toBe(ZERO_WIDTH_CHARS.includes(c));
+      expect(isBlank(c)).toBe(isSpace(c) || ZERO_WIDTH_CHARS.includes(c));
+    }
+  });
+  it('isHan matches HAN_CLASS; isCjk takes kana and hangul too', () => {
+    const re = new RegExp(`[${HAN_CLASS}]`);
+    for (let c = 0x2e80; c < 0x10000; c++) expect(isHan(c)).toBe(re.test(String.fromCharCode(c)));
+    expect(['配', 'ア', 'か', '한'].map((s) => isCjk(s.charCodeAt(0)))).toEqual([true, true, true, true]);
+    expect(['a', '。', '１'].map((s) => isCjk(s.charCodeAt(0)))).toEqual([false, false, false]);
+  });
+});
+
+describe('paths', () => {
+  it('PACKAGE_ROOT is the folder of winnow package.json', () => {
+    expect(existsSync(join(PACKAGE_ROOT, 'package.json'))).toBe(true);
+    expect(JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')).name).toBe('winnow');
+  });
+});
