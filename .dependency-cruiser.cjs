@@ -7,7 +7,7 @@ const LAYERS = [
   ['text', '^src/text/'],
   ['detect', '^src/detect/'],
   ['clean', '^src/clean/'],
-  ['analyze', '^src/(analyze|result)\\.ts$'],
+  ['analyze', '^src/(analyze|result|cloaked)\\.ts$'],
   ['fetch', '^src/fetch/'],
   ['store', '^src/store/'],
   ['batch', '^src/(batch|queue)/'],

@@ -8,7 +8,7 @@ import type { AnalyzeResult } from '../../result.js';
 async function cloaked(url: string, result: AnalyzeResult, allowPrivate: boolean): Promise<AnalyzeResult> {
   const { Fetcher } = await import('../../fetch/index.js');
   const { cloakingCheck } = await import('../../fetch/cloaking.js');
-  const { withCloaking } = await import('../../detect/cloaking.js');
+  const { withCloaking } = await import('../../cloaked.js');
   const { loadRules } = await import('../../detect/rules/index.js');
   const fetcher = new Fetcher({ allowPrivate });
   try {

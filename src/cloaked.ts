@@ -1,11 +1,11 @@
 // Cloaked text as findings: text that a page serves only to search-engine crawlers (src/fetch/cloaking.ts finds
 // it) is appended to the result's text, so every finding still points at its own characters.
-import type { AnalyzeResult } from '../result.js';
-import type { Finding, RuleHit } from './types.js';
-import { matchText, type CompiledRules } from './rules/index.js';
-import { detectLang } from '../text/index.js';
-import { scoreOf, sumPoints, pickCategory } from './scoring.js';
-import type { Category } from './types.js';
+import type { AnalyzeResult } from './result.js';
+import type { Finding, RuleHit } from './detect/types.js';
+import { matchText, type CompiledRules } from './detect/rules/index.js';
+import { detectLang } from './text/index.js';
+import { scoreOf, sumPoints, pickCategory } from './detect/scoring.js';
+import type { Category } from './detect/types.js';
 
 /** Serving different text to crawlers is deceptive in itself: enough alone to make a finding. */
 export const CLOAKING_POINTS = 4;
