@@ -42,14 +42,14 @@ if (args.db) {
   const { trainingExamples } = await import('../../src/store/review.js');
   let store;
   try {
-    store = openStore(args.db);
+    store = await openStore(args.db, { mustExist: true, readOnly: true });
   } catch (err) {
     fail(`${args.db}: ${String((err as Error).message).split('\n')[0]}`);
   }
   try {
-    extra.push(...trainingExamples(store));
+    extra.push(...(await trainingExamples(store)));
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
