@@ -1,5 +1,6 @@
 // One iterative pass over the parsed DOM: element table (parent, preorder span, visibility, name hints),
 // raw text blocks, links, and head metadata. No recursion, so 100k nested elements cannot overflow the stack.
+import { NO_BUDGET, type Budget } from '../budget.js';
 import type { AnyNode, Element, Document } from 'domhandler';
 import type { HiddenReason, Link } from './types.js';
 import { StyleRules, parseDecls, hiddenByDecls, declaredBackground, normColor, type Decls } from './visibility.js';
@@ -255,7 +256,7 @@ function nodeText(n: AnyNode): string {
 }
 
 /** Walk the document. Pass rules to pre-seed the stylesheet index; <style> elements met on the way are added. */
-export function walk(doc: Document, rules: StyleRules = new StyleRules()): WalkResult {
+export function walk(doc: Document, rules: StyleRules = new StyleRules(), budget: Budget = NO_BUDGET): WalkResult {
   const els: ElInfo[] = [];
   const blocks: RawBlock[] = [];
   const res: WalkResult = { els, blocks, htmlTitle: '', ogTitle: '', ogSiteName: '', ogUrl: '', canonical: '', baseHref: '', lang: '', h1s: [], scripts: [] };
@@ -298,6 +299,7 @@ export function walk(doc: Document, rules: StyleRules = new StyleRules()): WalkR
   const parentOf: number[] = [0];
 
   while (stack.length) {
+    budget.check('page:walk');
     const item = stack.pop()!;
     if (typeof item === 'number') {
       const info = els[item];
