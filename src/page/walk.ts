@@ -6,6 +6,7 @@ import type { HiddenReason, Link } from './types.js';
 import { StyleRules, parseDecls, hiddenByDecls, declaredBackground, normColor, type Decls } from './visibility.js';
 import { isUiName, JUNK_NAMES, LIKELY_NAMES, NEGATIVE_NAMES, POSITIVE_NAMES, UNLIKELY_NAMES } from './hints.js';
 import { urlDomain } from './domain.js';
+import { detach } from './detach.js';
 
 /** Elements that start a new text block. */
 export const BLOCK_TAGS = new Set([
@@ -116,7 +117,8 @@ const hintByBoth = new Map<string, NameHints>();
 const HINT_CACHE_MAX = 20000;
 
 function computeHints(raw: string): NameHints {
-  const names = raw.toLowerCase().trim();
+  // a copy: the hints are cached across pages, and the attribute value is a view into its page
+  const names = detach(raw.toLowerCase().trim());
   if (!names) return NO_HINTS;
   let weight = 0;
   if (NEGATIVE_NAMES.test(names)) weight -= 25;
@@ -157,7 +159,7 @@ class PageHints {
     if (!h) {
       h = computeHints(key);
       if (shared.size >= HINT_CACHE_MAX) shared.clear();
-      shared.set(key, h);
+      shared.set(detach(key), h);
     }
     local.set(key, h);
     return h;
