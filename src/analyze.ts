@@ -119,24 +119,25 @@ export function analyze(input: string | Uint8Array, opts: AnalyzeOptions = {}): 
   if (size > maxBytes) {
     return overBudgetResult(opts, rules, { limit: 'size', stage: 'input', message: `page of ${size} bytes is over the ${maxBytes}-byte limit` });
   }
+  // loaded once per process, before the clock starts: a page's budget is for the page's own work
+  const model = opts.model === undefined ? loadModel() : opts.model;
   const budget = startBudget(opts.budgetMs ?? DEFAULT_BUDGET_MS);
   let encoding = '';
   try {
-    return run(input, opts, rules, budget, (e) => (encoding = e));
+    return run(input, opts, rules, model, budget, (e) => (encoding = e));
   } catch (e) {
     if (!(e instanceof BudgetExceeded)) throw e;
     return overBudgetResult(opts, rules, { limit: 'time', stage: e.stage, message: e.message }, encoding);
   }
 }
 
-function run(input: string | Uint8Array, opts: AnalyzeOptions, rules: CompiledRules, budget: Budget, onEncoding: (e: string) => void): AnalyzeResult {
+function run(input: string | Uint8Array, opts: AnalyzeOptions, rules: CompiledRules, model: Model | null, budget: Budget, onEncoding: (e: string) => void): AnalyzeResult {
   const { html, encoding } = decode(typeof input === 'string' ? input : Buffer.from(input), { contentType: opts.contentType });
   onEncoding(encoding);
   checkMarkup(html);
   budget.checkNow('decode');
   const page = buildPage(html, { url: opts.url, encoding, budget });
   budget.checkNow('page');
-  const model = opts.model === undefined ? loadModel() : opts.model;
   const findings = detect(page, { rules, model, budget });
   budget.checkNow('detect');
   const cleaned = clean(page, findings);

@@ -4,6 +4,7 @@
 // it; the parse itself is linear, hence the small overshoot factor). No other timing is asserted.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, it, beforeAll } from 'vitest';
 import { analyze, AnalyzeResult, DEFAULT_BUDGET_MS } from '../../src/analyze.js';
 import { InputError } from '../../src/errors.js';
@@ -54,7 +55,7 @@ function* pageFiles(dir: string): Generator<string> {
   for (const e of readdirSync(dir, { withFileTypes: true })) {
     const p = join(dir, e.name);
     if (e.isDirectory()) yield* pageFiles(p);
-    else if (/\.html?$/i.test(e.name)) yield p;
+    else if (/\.html?(\.gz)?$/i.test(e.name)) yield p;
   }
 }
 
@@ -94,7 +95,8 @@ describe('fuzz: hostile pages end with a result within the budget', () => {
     const r = rng(10);
     for (let i = 0; i < REAL_PAGES; i++) {
       const f = files[Math.floor(r() * files.length)];
-      const html = readFileSync(f, 'latin1');
+      const raw = readFileSync(f);
+      const html = (f.endsWith('.gz') ? gunzipSync(raw) : raw).toString('latin1');
       for (let m = 0; m < MUTATIONS_PER_PAGE; m++) {
         const seed = i * MUTATIONS_PER_PAGE + m + 1;
         check(`${f} mutation ${seed}`, mutatePage(html, seed).html);
