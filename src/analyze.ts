@@ -10,6 +10,7 @@ import { addWords } from './text/index.js';
 import { detectLang } from './text/index.js';
 import { AnalyzeResult } from './result.js';
 import { InputError } from './errors.js';
+import { startBudget, BudgetExceeded, type Budget } from './budget.js';
 export { AnalyzeResult } from './result.js';
 
 const require = createRequire(import.meta.url);
@@ -19,6 +20,16 @@ export const WINNOW_VERSION: string = (require('../package.json') as { version: 
 const BINARY_CONTROL_SHARE = 0.02;
 /** How many leading bytes the binary / HTML checks look at. */
 const SNIFF_BYTES = 4096;
+/**
+ * Time one page may take (parse, text, detection). Real pages take ~10 ms (the slowest shared page ~300 ms on
+ * a 2-core machine); 2 s leaves a wide margin for slow machines while one hostile page cannot stall a batch.
+ */
+export const DEFAULT_BUDGET_MS = 2000;
+/**
+ * Largest page analysed, in bytes (UTF-16 code units for string input): the fetch and WARC record limits
+ * (10 MiB), so every page the edges accept is analysed and nothing bigger reaches the parser.
+ */
+export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
 
 export interface AnalyzeOptions {
   url?: string;
@@ -29,6 +40,10 @@ export interface AnalyzeOptions {
   rules?: CompiledRules;
   /** classifier model; default: corpus/model/model.json (null = rules and structure only) */
   model?: Model | null;
+  /** time the page may take, in ms (default DEFAULT_BUDGET_MS; Infinity: no limit); past it: status 'over-budget' */
+  budgetMs?: number;
+  /** largest input analysed, in bytes (default DEFAULT_MAX_BYTES); bigger: status 'over-budget' without parsing */
+  maxBytes?: number;
 }
 
 let defaultRules: CompiledRules | undefined;
@@ -70,20 +85,68 @@ export function checkInput(input: string | Uint8Array): void {
   checkMarkup(typeof input === 'string' ? input : decode(Buffer.from(input)).html);
 }
 
+/** The result of a page that used up its budget: no findings, the reason in `overBudget`. */
+function overBudgetResult(opts: AnalyzeOptions, rules: CompiledRules, overBudget: NonNullable<AnalyzeResult['overBudget']>, encoding = ''): AnalyzeResult {
+  return {
+    input: opts.input,
+    url: opts.url,
+    status: 'over-budget',
+    overBudget,
+    verdict: 'clean',
+    score: 0,
+    lang: 'und',
+    encoding,
+    title: '',
+    cleanTitle: '',
+    cleanText: '',
+    cleanHtml: '',
+    siteName: '',
+    findings: [],
+    text: '',
+    version: { winnow: WINNOW_VERSION, rules: rules.version, model: 'none' },
+  };
+}
+
+/**
+ * Analyse one page. Bad input throws InputError; a page bigger than `maxBytes`, or one that takes longer than
+ * `budgetMs`, returns status 'over-budget' with no findings (never a hang).
+ */
 export function analyze(input: string | Uint8Array, opts: AnalyzeOptions = {}): AnalyzeResult {
   checkBytes(input);
   const rules = rulesFor(opts);
-  const { html, encoding } = decode(typeof input === 'string' ? input : Buffer.from(input), { contentType: opts.contentType });
-  checkMarkup(html);
-  const page = buildPage(html, { url: opts.url, encoding });
+  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  const size = typeof input === 'string' ? input.length : input.byteLength;
+  if (size > maxBytes) {
+    return overBudgetResult(opts, rules, { limit: 'size', stage: 'input', message: `page of ${size} bytes is over the ${maxBytes}-byte limit` });
+  }
+  // loaded once per process, before the clock starts: a page's budget is for the page's own work
   const model = opts.model === undefined ? loadModel() : opts.model;
-  const findings = detect(page, { rules, model });
+  const budget = startBudget(opts.budgetMs ?? DEFAULT_BUDGET_MS);
+  let encoding = '';
+  try {
+    return run(input, opts, rules, model, budget, (e) => (encoding = e));
+  } catch (e) {
+    if (!(e instanceof BudgetExceeded)) throw e;
+    return overBudgetResult(opts, rules, { limit: 'time', stage: e.stage, message: e.message }, encoding);
+  }
+}
+
+function run(input: string | Uint8Array, opts: AnalyzeOptions, rules: CompiledRules, model: Model | null, budget: Budget, onEncoding: (e: string) => void): AnalyzeResult {
+  const { html, encoding } = decode(typeof input === 'string' ? input : Buffer.from(input), { contentType: opts.contentType });
+  onEncoding(encoding);
+  checkMarkup(html);
+  budget.checkNow('decode');
+  const page = buildPage(html, { url: opts.url, encoding, budget });
+  budget.checkNow('page');
+  const findings = detect(page, { rules, model, budget });
+  budget.checkNow('detect');
   const cleaned = clean(page, findings);
   const score = findings.reduce((m, f) => Math.max(m, f.score), 0);
   const mainText = page.mainIds.map((id) => page.blocks[id].text).join('\n');
   return {
     input: opts.input,
     url: opts.url,
+    status: 'ok',
     verdict: findings.length > 0 ? 'contaminated' : 'clean',
     score,
     lang: detectLang(mainText || page.title),

@@ -1,5 +1,6 @@
 // winnow as a library. The core (analyze and its stages) is pure; the edges (fetch, store, batch) do I/O.
-export { analyze, checkInput, WINNOW_VERSION, type AnalyzeOptions } from './analyze.js';
+export { analyze, checkInput, WINNOW_VERSION, DEFAULT_BUDGET_MS, DEFAULT_MAX_BYTES, type AnalyzeOptions } from './analyze.js';
+export { BudgetExceeded, startBudget, type Budget } from './budget.js';
 export { AnalyzeResult } from './result.js';
 export { Finding, RuleHit, Category, InjectionKind } from './detect/types.js';
 export { Page, Block, Region } from './page/types.js';

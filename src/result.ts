@@ -5,6 +5,22 @@ import { Finding } from './detect/types.js';
 export const AnalyzeResult = z.object({
   input: z.string().optional(),
   url: z.string().optional(),
+  /**
+   * 'over-budget': the page was bigger or slower than analyze()'s budget; no findings, the reason in overBudget.
+   * analyze() always sets it; results stored before it existed read as 'ok'.
+   */
+  status: z.enum(['ok', 'over-budget']).optional(),
+  overBudget: z
+    .object({
+      /** which limit was hit: the time budget or the size limit */
+      limit: z.enum(['time', 'size']),
+      /** the stage that was running (page, text, detect:..., input) */
+      stage: z.string(),
+      /** one line for people */
+      message: z.string(),
+    })
+    .optional(),
+  /** 'clean' also for an over-budget page: check status */
   verdict: z.enum(['clean', 'contaminated']),
   /** 0..1: the strongest finding's score (0 when none) */
   score: z.number().min(0).max(1),

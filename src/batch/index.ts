@@ -12,15 +12,24 @@ import type { Writable } from 'node:stream';
 import { InputError } from '../errors.js';
 import type { AnalyzeResult } from '../result.js';
 import { openStore, saveResults, hasScan, hasAnyScan, conditionalFor, contentHash, type PageMeta } from '../store/index.js';
+import pLimit from 'p-limit';
 import { AnalyzePool } from './pool.js';
+import { Bounded } from './bounded.js';
 import { readWarc, isHtmlRecord, type SkipReason } from './warc.js';
 
 /** Parallel fetches when --concurrency is not given (the Fetcher still limits per host). */
 export const DEFAULT_FETCH_CONCURRENCY = 8;
 /** Jobs per analyze worker kept in flight (queued + running): enough to keep cores busy, small for memory. */
 const JOBS_PER_WORKER = 2;
+/**
+ * Page bytes waiting for or in analysis. With the 10 MiB record limit a run holds at most this plus one page
+ * (and what waits for commit, below) whatever the input size; 64 MiB keeps 2-4 workers busy on real pages.
+ */
+export const MAX_IN_FLIGHT_BYTES = 64 * 1024 * 1024;
 /** Pages per store transaction (group commit) and the longest an analyzed page waits for its commit. */
 export const COMMIT_GROUP = 64;
+/** Page bytes analysed and waiting for their commit: a group is committed early past this. */
+export const COMMIT_MAX_BYTES = 32 * 1024 * 1024;
 const COMMIT_INTERVAL_MS = 250;
 /** Progress bar refresh interval on a TTY. */
 const PROGRESS_INTERVAL_MS = 200;
@@ -64,9 +73,13 @@ export interface BatchOptions {
   /** fetcher to use for URLs (default: new Fetcher from src/fetch) */
   fetcher?: FetchLike;
   /** analysis function used inline when workers is 0 (default: analyze from src/analyze.ts) */
-  analyzer?: (body: Uint8Array, o: { url?: string; contentType?: string; input?: string }) => AnalyzeResult;
+  analyzer?: (body: Uint8Array, o: { url?: string; contentType?: string; input?: string; budgetMs?: number }) => AnalyzeResult;
   /** store busy timeout, ms */
   busyTimeoutMs?: number;
+  /** analyze()'s time budget per page, ms (default DEFAULT_BUDGET_MS): a slower page is stored as 'over-budget' */
+  budgetMs?: number;
+  /** keep cleanHtml in the NDJSON results (default: left empty; the store does not use it and it doubles the result) */
+  cleanHtml?: boolean;
 }
 
 export interface BatchSummary {
@@ -82,6 +95,8 @@ export interface BatchSummary {
   skipped: Record<SkipReason, number>;
   /** inputs that failed (fetch error, not HTML, analyze error) */
   failed: number;
+  /** pages stored with status 'over-budget' (too big or too slow for analyze's budget): no findings */
+  overBudget: number;
   elapsedMs: number;
   pagesPerSec: number;
 }
@@ -95,29 +110,6 @@ function toInt(v: number | string | undefined, name: string, min: number): numbe
 
 const isWarcPath = (s: string) => /\.warc(\.gz)?$/i.test(s);
 const isUrl = (s: string) => /^https?:\/\//i.test(s);
-
-/** A counting semaphore: the producer awaits a slot before starting work, so in-flight work stays bounded. */
-class Slots {
-  private waiters: Array<() => void> = [];
-  private used = 0;
-  constructor(private readonly max: number) {}
-  async acquire(): Promise<void> {
-    if (this.used < this.max) {
-      this.used++;
-      return;
-    }
-    await new Promise<void>((r) => this.waiters.push(r));
-  }
-  release(): void {
-    const next = this.waiters.shift();
-    if (next) next();
-    else this.used--;
-  }
-  async drain(): Promise<void> {
-    for (let i = 0; i < this.max; i++) await this.acquire();
-    for (let i = 0; i < this.max; i++) this.release();
-  }
-}
 
 async function writeLine(out: Writable | null, line: string): Promise<void> {
   if (!out) return;
@@ -151,7 +143,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
   const summary: BatchSummary = {
     scanned: 0, contaminated: 0, findings: 0, skippedDone: 0, notModified: 0,
     skipped: { 'non-html': 0, 'http-status': 0, 'too-large': 0, empty: 0, 'bad-record': 0 },
-    failed: 0, elapsedMs: 0, pagesPerSec: 0,
+    failed: 0, overBudget: 0, elapsedMs: 0, pagesPerSec: 0,
   };
   const pool = opts.analyzer ? new AnalyzePool(0, opts.analyzer) : new AnalyzePool(workers);
   let fetcher = opts.fetcher;
@@ -176,6 +168,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
   // together; each page still lands with its scan and findings or not at all, and NDJSON is printed only after
   // the commit, so a kill loses at most an uncommitted group, which the next run redoes.
   let pending: Array<{ meta: PageMeta; result: AnalyzeResult }> = [];
+  let pendingBytes = 0;
   /** keys (pages.url) being worked on, and those analyzed but not yet committed: kept small, not a log of the run */
   const active = new Set<string>();
   const queued = new Set<string>();
@@ -186,6 +179,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
     if (pending.length === 0 || fatal) return;
     const group = pending;
     pending = [];
+    pendingBytes = 0;
     try {
       await saveResults(store, group);
     } catch (err) {
@@ -199,6 +193,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
     for (const { result } of group) {
       summary.scanned++;
       if (result.verdict === 'contaminated') summary.contaminated++;
+      if (result.status === 'over-budget') summary.overBudget++;
       summary.findings += result.findings.length;
       await writeLine(out, `${JSON.stringify(result)}\n`);
     }
@@ -208,27 +203,29 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
   const finish = async (label: string, job: { body: Uint8Array; url?: string; contentType?: string }, meta: PageMeta) => {
     let result: AnalyzeResult;
     try {
-      result = await pool.run({ body: job.body, url: job.url, contentType: job.contentType, input: label });
+      result = await pool.run({ body: job.body, url: job.url, contentType: job.contentType, input: label, cleanHtml: Boolean(opts.cleanHtml), budgetMs: opts.budgetMs });
     } catch (err) {
       reportFailure(label, err);
       return;
     }
+    if (!opts.cleanHtml) result.cleanHtml = '';
     pending.push({ meta, result });
+    pendingBytes += meta.body?.byteLength ?? 0;
     queued.add(meta.url);
-    if (pending.length >= COMMIT_GROUP) await flush();
+    if (pending.length >= COMMIT_GROUP || pendingBytes >= COMMIT_MAX_BYTES) await flush();
     else commitTimer ??= setTimeout(() => void flush(), COMMIT_INTERVAL_MS);
   };
 
-  const analyzeSlots = new Slots(Math.max(1, workers) * JOBS_PER_WORKER + 1);
+  const analyzing = new Bounded(Math.max(1, workers) * JOBS_PER_WORKER + 1, MAX_IN_FLIGHT_BYTES);
+  const fetchLimit = pLimit(concurrency);
 
-  const doUrl = async (url: string, fetchSlots: Slots) => {
+  const doUrl = async (url: string) => {
     if (!fetcher) {
       // the Fetcher (src/fetch) is loaded only when URLs are scanned
       const { Fetcher } = await import('../fetch/index.js');
       fetcher ??= new Fetcher({ allowPrivate: Boolean(opts.allowPrivate), ...(delay !== undefined ? { perHostDelayMs: delay } : {}) });
       ownFetcher = true;
     }
-    await fetchSlots.acquire();
     let res;
     try {
       let bad: string | undefined;
@@ -239,12 +236,12 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
         bad = 'not a valid URL';
       }
       if (bad) throw new InputError(`${url}: ${bad}`);
-      res = await fetcher.fetch(url, await conditionalFor(store, url));
+      const f = fetcher;
+      const conditional = await conditionalFor(store, url);
+      res = await fetchLimit(() => f.fetch(url, conditional));
     } catch (err) {
       reportFailure(url, err);
       return;
-    } finally {
-      fetchSlots.release();
     }
     if (res.notModified) {
       summary.notModified++;
@@ -259,25 +256,25 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
       summary.skippedDone++;
       return;
     }
-    await analyzeSlots.acquire();
+    const r = res;
     // awaited: the task (and its claim on `url`) lasts until the page is analyzed and queued for commit
-    await finish(url, { body: res.body, url: res.finalUrl || url, contentType: res.contentType }, {
+    const done = await analyzing.submit(() => finish(url, { body: r.body, url: r.finalUrl || url, contentType: r.contentType }, {
       url,
-      finalUrl: res.finalUrl || url,
-      fetchedAt: res.fetchedAt,
-      status: res.status,
-      etag: headerValue(res.headers, 'etag'),
-      lastModified: headerValue(res.headers, 'last-modified'),
-      contentType: res.contentType,
+      finalUrl: r.finalUrl || url,
+      fetchedAt: r.fetchedAt,
+      status: r.status,
+      etag: headerValue(r.headers, 'etag'),
+      lastModified: headerValue(r.headers, 'last-modified'),
+      contentType: r.contentType,
       contentHash: hash,
-      body: res.body,
-    }).finally(() => analyzeSlots.release());
+      body: r.body,
+    }), r.body.byteLength);
+    await done;
   };
 
   const runUrls = async (urls: AsyncIterable<string> | Iterable<string>) => {
-    const fetchSlots = new Slots(concurrency);
-    // tasks in flight: bounded by fetch slots + analyze slots (each task holds one of them while working)
-    const taskSlots = new Slots(concurrency + Math.max(1, workers) * JOBS_PER_WORKER + 1);
+    // tasks in flight: bounded by fetches + analyses (each task holds one of them while working)
+    const tasks = new Bounded(concurrency + Math.max(1, workers) * JOBS_PER_WORKER + 1);
     for await (const url of urls) {
       if (fatal) break;
       // a URL listed again while its first copy is still in flight (not yet committed) is skipped: both would
@@ -287,15 +284,15 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
         continue;
       }
       active.add(url);
-      await taskSlots.acquire();
-      void doUrl(url, fetchSlots)
-        .catch((err) => reportFailure(url, err))
-        .finally(() => {
-          if (!queued.has(url)) active.delete(url);
-          taskSlots.release();
-        });
+      await tasks.submit(() =>
+        doUrl(url)
+          .catch((err) => reportFailure(url, err))
+          .finally(() => {
+            if (!queued.has(url)) active.delete(url);
+          }),
+      );
     }
-    await taskSlots.drain();
+    await tasks.drain();
   };
 
   const runWarc = async (path: string) => {
@@ -319,8 +316,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
         continue;
       }
       const p = item.page;
-      await analyzeSlots.acquire();
-      void finish(p.key, { body: p.body, url: p.targetUri || undefined, contentType: p.contentType }, {
+      await analyzing.submit(() => finish(p.key, { body: p.body, url: p.targetUri || undefined, contentType: p.contentType }, {
         url: p.key,
         finalUrl: p.targetUri || undefined,
         fetchedAt: p.date,
@@ -330,7 +326,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
         contentType: p.contentType,
         source: `${p.file}@${p.offset}`,
         body: p.body,
-      }).finally(() => analyzeSlots.release());
+      }), p.body.byteLength);
     }
   };
 
@@ -363,14 +359,15 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
           summary.skippedDone++;
           continue;
         }
-        await analyzeSlots.acquire();
-        void finish(input, { body }, { url: key, body, fetchedAt: new Date().toISOString() }).finally(() => {
-          if (!queued.has(key)) active.delete(key);
-          analyzeSlots.release();
-        });
+        await analyzing.submit(
+          () => finish(input, { body }, { url: key, body, fetchedAt: new Date().toISOString() }).finally(() => {
+            if (!queued.has(key)) active.delete(key);
+          }),
+          body.byteLength,
+        );
       }
     }
-    await analyzeSlots.drain();
+    await analyzing.drain();
     await flush();
   } finally {
     if (commitTimer) clearTimeout(commitTimer);
@@ -392,6 +389,6 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
 /** One line for stderr at the end of a CLI batch run. */
 export function formatSummary(s: BatchSummary): string {
   const skipped = Object.entries(s.skipped).filter(([, n]) => n > 0).map(([k, n]) => `${k} ${n}`).join(', ');
-  return `scanned ${s.scanned} pages (${s.contaminated} contaminated, ${s.findings} findings) in ${(s.elapsedMs / 1000).toFixed(1)} s, ${s.pagesPerSec.toFixed(1)} pages/s; already done ${s.skippedDone}; not modified ${s.notModified}; skipped ${skipped || 0}; failed ${s.failed}`;
+  return `scanned ${s.scanned} pages (${s.contaminated} contaminated, ${s.findings} findings) in ${(s.elapsedMs / 1000).toFixed(1)} s, ${s.pagesPerSec.toFixed(1)} pages/s; already done ${s.skippedDone}; not modified ${s.notModified}; skipped ${skipped || 0}; failed ${s.failed}${s.overBudget ? `; over budget ${s.overBudget}` : ''}`;
 }
 

@@ -13,12 +13,16 @@ export interface AnalyzeJob {
   url?: string;
   contentType?: string;
   input?: string;
+  /** keep result.cleanHtml; else the worker empties it before the result crosses threads (the store never uses it) */
+  cleanHtml?: boolean;
+  /** analyze()'s time budget for this page, ms */
+  budgetMs?: number;
 }
 export type AnalyzeReply =
   | { id: number; ok: true; result: AnalyzeResult }
   | { id: number; ok: false; message: string; inputError: boolean };
 
-export type InlineAnalyzer = (body: Uint8Array, o: { url?: string; contentType?: string; input?: string }) => AnalyzeResult;
+export type InlineAnalyzer = (body: Uint8Array, o: { url?: string; contentType?: string; input?: string; budgetMs?: number }) => AnalyzeResult;
 
 /** Heap cap per analyze worker: a pathological page kills its worker (job reported, worker replaced), not the run. */
 export const WORKER_HEAP_MB = 1536;
@@ -125,7 +129,7 @@ export class AnalyzePool {
     if (this.closed) return Promise.reject(new Error('pool is closed'));
     if (this.size === 0) {
       try {
-        return Promise.resolve(this.inline(job.body, { url: job.url, contentType: job.contentType, input: job.input }));
+        return Promise.resolve(this.inline(job.body, { url: job.url, contentType: job.contentType, input: job.input, budgetMs: job.budgetMs }));
       } catch (err) {
         return Promise.reject(err);
       }

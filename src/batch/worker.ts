@@ -11,7 +11,9 @@ const port = parentPort;
 port.on('message', (job: AnalyzeJob) => {
   let reply: AnalyzeReply;
   try {
-    const result = analyze(job.body, { url: job.url, contentType: job.contentType, input: job.input });
+    const result = analyze(job.body, { url: job.url, contentType: job.contentType, input: job.input, budgetMs: job.budgetMs });
+    // trimmed before it crosses threads: the article HTML is as big as the text and only asked for by some outputs
+    if (!job.cleanHtml) result.cleanHtml = '';
     reply = { id: job.id, ok: true, result };
   } catch (err) {
     const e = err as Error;

@@ -11,8 +11,37 @@ export interface Cleaned {
 
 /** Title separators left at an edge once an affix is cut ("| Headline" -> "Headline"). */
 const EDGE_SEP_RE = /^[\s|｜_\-–—:：·•,，]+|[\s|｜_\-–—:：·•,，]+$/gu;
-/** A block with nothing but punctuation left after cutting is dropped. */
-const EMPTY_RE = /^[\s\p{P}\p{S}]*$/u;
+/** One code point that is whitespace, punctuation or a symbol (a block of only these is dropped). */
+const FILLER_RE = /[\s\p{P}\p{S}]/u;
+
+/** Per BMP character: 0 not yet known, 1 filler, 2 content. */
+const BMP_FILLER = new Uint8Array(0x10000);
+
+/**
+ * Nothing but whitespace, punctuation and symbols: a loop over code points, since a whole-string regex
+ * (/^[\s\p{P}\p{S}]*$/u) recurses per character in V8 and overflows the stack on a few million of them.
+ */
+export function isEmptyText(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128) {
+      // ASCII: letters, digits and control characters are content; the rest is punctuation, symbol or space
+      if ((c >= 48 && c <= 57) || ((c | 0x20) >= 97 && (c | 0x20) <= 122)) return false;
+      if ((c < 32 && !(c >= 9 && c <= 13)) || c === 127) return false;
+      continue;
+    }
+    if (c < 0xd800 || c > 0xdfff) {
+      let k = BMP_FILLER[c];
+      if (k === 0) BMP_FILLER[c] = k = FILLER_RE.test(String.fromCharCode(c)) ? 1 : 2;
+      if (k === 2) return false;
+      continue;
+    }
+    const cp = text.codePointAt(i)!;
+    if (cp > 0xffff) i++;
+    if (!FILLER_RE.test(String.fromCodePoint(cp))) return false;
+  }
+  return true;
+}
 
 /** Remove [start,end) spans (offsets into page.text) from one block's text. */
 export function cutBlock(block: Block, findings: Finding[]): string {
@@ -47,7 +76,7 @@ export function clean(page: Page, findings: Finding[]): Cleaned {
   for (const id of page.mainIds) {
     const b = page.blocks[id];
     const text = cutBlock(b, findings);
-    if (EMPTY_RE.test(text)) continue;
+    if (isEmptyText(text)) continue;
     paras.push({ tag: htmlTag(b), text });
   }
   const cleanText = [cleanTitle, ...paras.map((p) => p.text)].join('\n\n');

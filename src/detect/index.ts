@@ -1,6 +1,7 @@
 // Detect stage: rules + structural checks + classifier + consistency -> scored, character-exact findings.
 // One pass per concern: context (languages, sentences, rule matches) -> candidates (title affix, repeated phrase,
 // site branding, hidden blocks, link blocks, keyword stuffing, promo lines, spliced phrases) -> points -> findings.
+import type { Budget } from '../budget.js';
 import type { Page } from '../page/types.js';
 import type { Category, Finding, InjectionKind, RuleHit } from './types.js';
 import type { CompiledRules, TextMatch } from './rules/index.js';
@@ -90,6 +91,8 @@ export const BRANDING_LINE_CHARS = 60;
 export interface DetectOptions {
   rules: CompiledRules;
   model?: Model | null;
+  /** the page's time budget (analyze() passes its own); detection polls it in its loops */
+  budget?: Budget;
 }
 
 interface Cand {

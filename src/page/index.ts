@@ -9,6 +9,7 @@ import { selectMain } from './main-content.js';
 import { pickTitle } from './title.js';
 import { limitNesting } from './nesting.js';
 import { urlDomain } from './domain.js';
+import { NO_BUDGET, type Budget } from '../budget.js';
 export type { Page, Block, Region, HiddenReason, Link } from './types.js';
 
 export interface DecodeOptions {
@@ -29,6 +30,8 @@ export function decode(input: Buffer | Uint8Array | string, opts: DecodeOptions 
 export interface BuildOptions {
   url?: string;
   encoding?: string;
+  /** the page's time budget: the walk and main-content selection poll it (BudgetExceeded) */
+  budget?: Budget;
 }
 
 /** A hidden group with at least this many off-site links (and mostly off-site links) is not UI. */
@@ -144,9 +147,11 @@ function hiddenUiGroups(w: WalkResult, blocks: RawBlock[]): Map<number, boolean>
 
 /** Parse HTML and build the Page model. Must not throw on malformed, deeply nested or unclosed markup. */
 export function buildPage(html: string, opts: BuildOptions = {}): Page {
+  const budget = opts.budget ?? NO_BUDGET;
   const $ = load(limitNesting(html));
+  budget.checkNow('page:parse');
   const doc = $.root()[0] as unknown as Document;
-  const w = walk(doc);
+  const w = walk(doc, undefined, budget);
   const raw = w.blocks;
 
   const own = pageDomain(w, raw, opts.url);
@@ -154,7 +159,7 @@ export function buildPage(html: string, opts: BuildOptions = {}): Page {
   const ui = hiddenUiGroups(w, raw);
   const t = pickTitle(w, opts.url);
   const exclude = new Set([t.h1, t.title].filter((x) => x));
-  const { main } = selectMain(w.els, raw, exclude);
+  const { main } = selectMain(w.els, raw, exclude, budget);
   const mainSet = new Set(main);
 
   const blocks: Block[] = [];

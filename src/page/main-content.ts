@@ -1,6 +1,7 @@
 // Main-content selection, Readability-style: score text blocks, propagate the scores to a few ancestor
 // containers, pick the best container (plus qualifying siblings), then keep its visible text blocks,
 // including short lines, except link lists and sub-containers named like chrome (comments, related, share ...).
+import { NO_BUDGET, type Budget } from '../budget.js';
 import type { ElInfo, RawBlock } from './walk.js';
 
 /** Blocks shorter than this (effective chars) do not vote for a container. */
@@ -81,7 +82,7 @@ export interface MainResult {
   top: number;
 }
 
-export function selectMain(els: ElInfo[], blocks: RawBlock[], excludeTexts: Set<string>): MainResult {
+export function selectMain(els: ElInfo[], blocks: RawBlock[], excludeTexts: Set<string>, budget: Budget = NO_BUDGET): MainResult {
   const n = els.length;
   // subtree text and link chars (els are in preorder: children after parents)
   const text = new Float64Array(n);
@@ -131,6 +132,7 @@ export function selectMain(els: ElInfo[], blocks: RawBlock[], excludeTexts: Set<
   score.fill(0);
   scored.fill(0);
   for (let bi = 0; bi < blocks.length; bi++) {
+    budget.check('page:main');
     const b = blocks[bi];
     if (b.hidden) continue;
     if (useNames && chrome(b.el) >= 0) continue;
@@ -193,20 +195,28 @@ export function selectMain(els: ElInfo[], blocks: RawBlock[], excludeTexts: Set<
   }
 
   // chunks of one article split by ads: elsewhere-placed containers named exactly like the top one
+  // owner[pre] = the container holding that element (containers never overlap), so membership is O(1)
+  const owner = new Int32Array(n).fill(-1);
+  const own = (c: number): void => {
+    for (let p = els[c].pre, e = Math.min(els[c].end, n - 1); p <= e; p++) owner[p] = c;
+  };
+  for (const c of containers) own(c);
   if (els[top].names) {
     for (let i = 1; i < n; i++) {
       if (!scored[i] || i === top || els[i].names !== els[top].names || final[i] < threshold) continue;
-      if (containers.some((c) => (els[i].pre >= els[c].pre && els[i].pre <= els[c].end) || (els[c].pre >= els[i].pre && els[c].pre <= els[i].end))) continue;
+      budget.check('page:main');
+      if (owner[els[i].pre] >= 0) continue;
+      let holds = false;
+      for (let p = els[i].pre + 1, e = Math.min(els[i].end, n - 1); p <= e && !holds; p++) holds = owner[p] >= 0;
+      if (holds) continue;
       containers.push(i);
+      own(i);
     }
   }
-  const inside = (e: number): number => {
-    const pre = els[e].pre;
-    for (const c of containers) if (pre >= els[c].pre && pre <= els[c].end) return c;
-    return -1;
-  };
+  const inside = (e: number): number => owner[els[e].pre];
   const cand: number[] = [];
   for (let bi = 0; bi < blocks.length; bi++) {
+    budget.check('page:main');
     const b = blocks[bi];
     if (b.hidden) continue;
     const c = inside(b.el);

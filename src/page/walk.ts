@@ -1,10 +1,12 @@
 // One iterative pass over the parsed DOM: element table (parent, preorder span, visibility, name hints),
 // raw text blocks, links, and head metadata. No recursion, so 100k nested elements cannot overflow the stack.
+import { NO_BUDGET, type Budget } from '../budget.js';
 import type { AnyNode, Element, Document } from 'domhandler';
 import type { HiddenReason, Link } from './types.js';
 import { StyleRules, parseDecls, hiddenByDecls, declaredBackground, normColor, type Decls } from './visibility.js';
 import { isUiName, JUNK_NAMES, LIKELY_NAMES, NEGATIVE_NAMES, POSITIVE_NAMES, UNLIKELY_NAMES } from './hints.js';
 import { urlDomain } from './domain.js';
+import { detach } from './detach.js';
 
 /** Elements that start a new text block. */
 export const BLOCK_TAGS = new Set([
@@ -115,7 +117,8 @@ const hintByBoth = new Map<string, NameHints>();
 const HINT_CACHE_MAX = 20000;
 
 function computeHints(raw: string): NameHints {
-  const names = raw.toLowerCase().trim();
+  // a copy: the hints are cached across pages, and the attribute value is a view into its page
+  const names = detach(raw.toLowerCase().trim());
   if (!names) return NO_HINTS;
   let weight = 0;
   if (NEGATIVE_NAMES.test(names)) weight -= 25;
@@ -156,7 +159,7 @@ class PageHints {
     if (!h) {
       h = computeHints(key);
       if (shared.size >= HINT_CACHE_MAX) shared.clear();
-      shared.set(key, h);
+      shared.set(detach(key), h);
     }
     local.set(key, h);
     return h;
@@ -255,7 +258,7 @@ function nodeText(n: AnyNode): string {
 }
 
 /** Walk the document. Pass rules to pre-seed the stylesheet index; <style> elements met on the way are added. */
-export function walk(doc: Document, rules: StyleRules = new StyleRules()): WalkResult {
+export function walk(doc: Document, rules: StyleRules = new StyleRules(), budget: Budget = NO_BUDGET): WalkResult {
   const els: ElInfo[] = [];
   const blocks: RawBlock[] = [];
   const res: WalkResult = { els, blocks, htmlTitle: '', ogTitle: '', ogSiteName: '', ogUrl: '', canonical: '', baseHref: '', lang: '', h1s: [], scripts: [] };
@@ -298,6 +301,7 @@ export function walk(doc: Document, rules: StyleRules = new StyleRules()): WalkR
   const parentOf: number[] = [0];
 
   while (stack.length) {
+    budget.check('page:walk');
     const item = stack.pop()!;
     if (typeof item === 'number') {
       const info = els[item];

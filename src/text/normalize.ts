@@ -7,6 +7,7 @@
 //
 // Speed: O(n), one pass. BMP characters are folded through a lazily filled table (NFKC is computed once
 // per distinct character); ASCII and the CJK unified ideographs never touch String.prototype.normalize.
+import { detach } from '../page/detach.js';
 import type { Folded } from './types.js';
 
 /**
@@ -153,9 +154,11 @@ export function fold(s: string): Folded {
   if (s.length <= FOLD_MEMO_MAX_LEN) {
     const hit = memo.get(s);
     if (hit) return hit;
-    const f = foldUncached(s);
+    let f = foldUncached(s);
+    // an unchanged text is s itself, often a slice of a whole page: cache a copy so the memo keeps no page alive
+    if (f.text === s) f = { text: detach(s), map: f.map };
     if (memo.size >= FOLD_MEMO_MAX_ENTRIES) memo.clear();
-    memo.set(s, f);
+    memo.set(detach(s), f);
     return f;
   }
   return foldUncached(s);
@@ -205,9 +208,9 @@ function foldUncached(s: string): Folded {
     let f = clusterCache.get(raw);
     if (f === undefined) {
       const lone = j === i + 1 && c >= 0xd800 && c <= 0xdfff;
-      f = lone ? raw : foldCluster(raw);
+      f = detach(lone ? raw : foldCluster(raw));
       if (clusterCache.size >= CLUSTER_CACHE_MAX) clusterCache.clear();
-      clusterCache.set(raw, f);
+      clusterCache.set(detach(raw), f);
     }
     if (f !== raw) changed = true;
     emit(f, i);

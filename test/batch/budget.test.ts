@@ -1,0 +1,74 @@
+// One hostile page in a WARC does not stall the batch: it is stored with status 'over-budget' and no findings,
+// the real pages around it are analysed, and the batch NDJSON carries no cleanHtml unless asked for.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { Writable } from 'node:stream';
+import { warcFile } from '../helpers/warcgen.js';
+import { runBatch } from '../../src/batch/index.js';
+import type { AnalyzeResult } from '../../src/result.js';
+import { SHAPES } from '../fuzz/shapes.js';
+import { realPages } from './data.js';
+
+let dir: string;
+let warc: string;
+const pages = realPages(4);
+/** A budget the hostile page (a 400 KB parse alone) cannot meet on any machine. */
+const BUDGET_MS = 150;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'winnow-batch-budget-'));
+  warc = join(dir, 'mixed.warc');
+  const hostile = SHAPES.find((s) => s.name === 'li-p-nested-50k')!.build(1);
+  writeFileSync(
+    warc,
+    warcFile([
+      { url: 'https://news.example.com/0', body: pages[0].body },
+      { url: 'https://spam.example.com/hostile', body: hostile },
+      ...pages.slice(1).map((p, i) => ({ url: `https://news.example.com/${i + 1}`, body: p.body })),
+    ]),
+  );
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function collect(): { sink: Writable; lines: AnalyzeResult[] } {
+  const lines: AnalyzeResult[] = [];
+  let buf = '';
+  const sink = new Writable({
+    write(chunk, _e, cb) {
+      buf += chunk.toString();
+      let nl: number;
+      while ((nl = buf.indexOf('\n')) >= 0) {
+        lines.push(JSON.parse(buf.slice(0, nl)) as AnalyzeResult);
+        buf = buf.slice(nl + 1);
+      }
+      cb();
+    },
+  });
+  return { sink, lines };
+}
+
+describe('batch with a per-page budget', () => {
+  it('stores the hostile page as over-budget and analyses every other page', async () => {
+    const { sink, lines } = collect();
+    const summary = await runBatch({ inputs: [warc], db: join(dir, 'a.db'), workers: 1, out: sink, err: new Writable({ write: (_c, _e, cb) => cb() }), progress: false, budgetMs: BUDGET_MS });
+    expect(summary.scanned).toBe(pages.length + 1);
+    expect(summary.failed).toBe(0);
+    const hostile = lines.find((l) => l.url === 'https://spam.example.com/hostile')!;
+    expect(hostile.status).toBe('over-budget');
+    expect(hostile.findings).toEqual([]);
+    expect(hostile.overBudget).toMatchObject({ limit: 'time' });
+    expect(hostile.overBudget!.message).toContain(`${BUDGET_MS} ms`);
+    expect(summary.overBudget).toBeGreaterThanOrEqual(1);
+    for (const l of lines) expect(l.cleanHtml).toBe('');
+  });
+
+  it('with the default budget, real pages are analysed; cleanHtml is kept when asked', async () => {
+    const { sink, lines } = collect();
+    await runBatch({ inputs: [warc], db: join(dir, 'b.db'), workers: 0, out: sink, err: new Writable({ write: (_c, _e, cb) => cb() }), progress: false, cleanHtml: true });
+    const ok = lines.filter((l) => l.status === 'ok');
+    expect(ok.length).toBeGreaterThan(0);
+    for (const l of ok) expect(l.cleanHtml).toMatch(/^<article>/);
+  });
+});
