@@ -9,6 +9,9 @@ import * as report from './commands/report.js';
 import * as exportCmd from './commands/export.js';
 import * as serve from './commands/serve.js';
 import * as train from './commands/train.js';
+import * as enqueueCmd from './commands/enqueue.js';
+import * as workerCmd from './commands/worker.js';
+import * as statusCmd from './commands/status.js';
 
 export function buildProgram(): Command {
   const program = new Command('winnow')
@@ -16,7 +19,7 @@ export function buildProgram(): Command {
     .version(WINNOW_VERSION)
     .exitOverride()
     .configureOutput({ outputError: (str, write) => write(str) });
-  for (const m of [scan, cleanCmd, rules, report, exportCmd, serve, train]) m.register(program);
+  for (const m of [scan, cleanCmd, rules, report, exportCmd, serve, train, enqueueCmd, workerCmd, statusCmd]) m.register(program);
   return program;
 }
 

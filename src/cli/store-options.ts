@@ -11,7 +11,7 @@ export interface StoreReadOpts {
 
 export function storeReadOptions(cmd: Command, formats: readonly string[], defaultFormat: string): Command {
   return cmd
-    .option('--db <path>', 'the SQLite store', './winnow.db')
+    .option('--db <target>', 'the store: a SQLite path or postgres://… (default: WINNOW_DB or ./winnow.db)', process.env.WINNOW_DB || './winnow.db')
     .option('--format <fmt>', `output format: ${formats.join(', ')}`, defaultFormat)
     .option('--since <date>', 'only pages fetched on/after this date (2026-11-01) or in the last N days (7d)')
     .option('--out <file>', 'write to this file instead of stdout');

@@ -64,6 +64,8 @@ export interface AppOptions {
   modelPath?: string;
   /** mark the session cookie Secure (behind TLS) */
   secureCookies?: boolean;
+  /** Redis URL of the queue whose dashboard is served at /admin/queues (default: WINNOW_QUEUE; none when unset) */
+  queue?: string;
   logger?: boolean;
 }
 
@@ -210,6 +212,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const reviewerOf = (req: FastifyRequest, bodyReviewer?: string): string => bodyReviewer ?? authOf.get(req)?.reviewer ?? 'unknown';
   const layoutOpts = (req: FastifyRequest, title: string) => ({ title, reviewer: authOf.get(req)?.reviewer, csrf: authOf.get(req)?.session?.csrf });
   const html = (reply: FastifyReply, body: string) => reply.type('text/html; charset=utf-8').send(body);
+
+  const queueUrl = opts.queue ?? process.env.WINNOW_QUEUE;
+  if (queueUrl) await (await import('./queues-dashboard.js')).registerQueuesDashboard(app, queueUrl);
 
   // ---------- public ----------
   app.get('/healthz', async () => ({ ok: true, version: WINNOW_VERSION }));

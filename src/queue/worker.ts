@@ -1,0 +1,232 @@
+// `winnow worker`: a BullMQ Worker that analyses queued jobs and stores their pages. The main thread only reads
+// records, talks to Redis and the store; analyze() runs on worker threads (src/batch/pool.ts), so lock renewal
+// never waits behind a page. Each job's pages are saved in ONE transaction keyed by (run, page): a job delivered
+// again (stalled worker, crash after the commit and before the ack) stores nothing twice.
+import { availableParallelism } from 'node:os';
+import { Worker, type Job } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { InputError } from '../errors.js';
+import type { AnalyzeResult } from '../result.js';
+import { AnalyzePool } from '../batch/pool.js';
+import { isHtmlRecord } from '../batch/warc.js';
+import { openStore, saveResults, type PageMeta, type Store } from '../store/index.js';
+import { connectRedis, queueTarget, runKeys, QUEUE_NAME, type QueueTarget } from './config.js';
+import { JobData, warcPageKey } from './jobs.js';
+import { HostLimiter } from './limiter.js';
+import { readJobRecords, recordPage } from './warc-range.js';
+
+/**
+ * How long a job's lock lasts without renewal (BullMQ renews it every half of it while the job runs). A worker
+ * killed mid-job loses its lock after this long; the next stalled-job check puts the job back in the queue.
+ */
+export const DEFAULT_LOCK_MS = 30_000;
+/** A job found stalled more often than this is failed (a page that kills its worker every time). */
+export const MAX_STALLED = 3;
+/** Pages of one job analysed at the same time: two keep a thread busy while the next page is read or fetched. */
+const PAGES_IN_FLIGHT_PER_JOB = 2;
+/** Per-host delay between requests across all workers (same default as the Fetcher's in-process delay). */
+export const DEFAULT_HOST_DELAY_MS = 1000;
+
+export interface WorkerOptions {
+  queue?: string;
+  db?: string;
+  /** jobs at a time and analyze threads (default: all cores) */
+  concurrency?: number;
+  lockMs?: number;
+  keepHtml?: boolean;
+  allowPrivate?: boolean;
+  hostDelayMs?: number;
+  log?: (line: string) => void;
+}
+
+export interface JobOutcome {
+  pages: number;
+  /** pages written by this delivery (0 when an earlier delivery had stored them) */
+  stored: number;
+  skipped: number;
+  /** pages analyze() refused or failed on (bad input, over budget, worker crash) */
+  failedPages: number;
+}
+
+/** What processJob needs: the store, the analyze threads, Redis (run sets, host limiter). */
+export interface JobContext {
+  store: Store;
+  pool: AnalyzePool;
+  redis: Redis;
+  target: QueueTarget;
+  limiter: HostLimiter;
+  fetcher?: import('../fetch/index.js').Fetcher;
+  allowPrivate: boolean;
+  hostDelayMs: number;
+}
+
+async function eachLimited<T>(items: T[], limit: number, fn: (t: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) await fn(items[next++]);
+  });
+  await Promise.all(lanes);
+}
+
+/** Trim what is not stored before it is held for the commit (the clean HTML is not kept by the store). */
+function forStore(r: AnalyzeResult): AnalyzeResult {
+  return { ...r, cleanHtml: '' };
+}
+
+/** Analyse and store one job; exported for tests that run a job without a Worker. */
+export async function processJob(data: JobData, ctx: JobContext, jobIdForRun?: string): Promise<JobOutcome> {
+  const out: JobOutcome = { pages: 0, stored: 0, skipped: 0, failedPages: 0 };
+  const items: Array<{ meta: PageMeta; result: AnalyzeResult }> = [];
+  // analyze()'s per-page time budget (src/budget.ts) belongs in this call's options once the pool forwards it
+  const analyse = async (body: Uint8Array, url: string | undefined, contentType: string | undefined, input: string) => {
+    try {
+      return forStore(await ctx.pool.run({ body, url, contentType, input }));
+    } catch {
+      out.failedPages++;
+      return undefined;
+    }
+  };
+  if (data.kind === 'warc') {
+    const records = await readJobRecords(data.source, data.records);
+    await eachLimited(records, PAGES_IN_FLIGHT_PER_JOB, async (r) => {
+      const got = await recordPage(r.bytes, r.offset);
+      if ('skip' in got) {
+        out.skipped++;
+        return;
+      }
+      const p = got.page;
+      const key = warcPageKey(data.file, r.offset);
+      const result = await analyse(p.body, p.targetUri || undefined, p.contentType, key);
+      if (!result) return;
+      items.push({
+        meta: {
+          url: key, finalUrl: p.targetUri || undefined, fetchedAt: p.date, status: p.status, etag: p.etag,
+          lastModified: p.lastModified, contentType: p.contentType, source: `${data.file}@${r.offset}`, body: p.body,
+        },
+        result,
+      });
+    });
+  } else {
+    if (!ctx.fetcher) {
+      const { Fetcher } = await import('../fetch/index.js');
+      ctx.fetcher = new Fetcher({ allowPrivate: ctx.allowPrivate, perHostDelayMs: ctx.hostDelayMs });
+    }
+    const fetcher = ctx.fetcher;
+    await eachLimited(data.urls, PAGES_IN_FLIGHT_PER_JOB, async (url) => {
+      let host: string;
+      try {
+        const u = new URL(url);
+        if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error('not http(s)');
+        host = u.hostname;
+      } catch {
+        out.skipped++;
+        return;
+      }
+      await ctx.limiter.acquire(host);
+      let res;
+      try {
+        // every guard of src/fetch applies: SSRF on each hop, robots.txt, size and time limits, retries
+        res = await fetcher.fetch(url);
+      } catch {
+        out.failedPages++;
+        return;
+      }
+      if (!isHtmlRecord(res.contentType || undefined, res.body)) {
+        out.skipped++;
+        return;
+      }
+      const result = await analyse(res.body, res.finalUrl || url, res.contentType || undefined, url);
+      if (!result) return;
+      items.push({
+        meta: {
+          url, finalUrl: res.finalUrl || url, fetchedAt: res.fetchedAt, status: res.status, etag: res.headers.etag,
+          lastModified: res.headers['last-modified'], contentType: res.contentType || undefined, body: res.body,
+        },
+        result,
+      });
+    });
+  }
+  // one order whatever order the threads finished in: the same job gives the same rows
+  items.sort((a, b) => (a.meta.url < b.meta.url ? -1 : a.meta.url > b.meta.url ? 1 : 0));
+  const saved = await saveResults(ctx.store, items, { run: data.run });
+  out.pages = items.length;
+  out.stored = saved.filter((s) => s.created).length;
+  if (jobIdForRun) {
+    const keys = runKeys(ctx.target.prefix, data.run);
+    await ctx.redis.multi().sadd(keys.done, jobIdForRun).hsetnx(keys.meta, 'started', new Date().toISOString()).exec();
+  }
+  return out;
+}
+
+export interface RunningWorker {
+  worker: Worker;
+  /** finish the jobs in hand (or release them with force), then close everything */
+  stop(force?: boolean): Promise<void>;
+}
+
+/** Connect to Redis and the store and start the analyze threads; close() undoes it all. */
+export async function openJobContext(o: WorkerOptions & { concurrency: number }): Promise<JobContext & { close(): Promise<void> }> {
+  const target = queueTarget(o.queue);
+  const redis = await connectRedis(target);
+  let store: Store;
+  try {
+    store = await openStore(o.db || process.env.WINNOW_DB || './winnow.db', { keepHtml: o.keepHtml });
+  } catch (err) {
+    redis.disconnect();
+    throw err;
+  }
+  const pool = new AnalyzePool(o.concurrency);
+  const hostDelayMs = o.hostDelayMs ?? DEFAULT_HOST_DELAY_MS;
+  const ctx: JobContext = { store, pool, redis, target, limiter: new HostLimiter(redis, target.prefix, hostDelayMs), allowPrivate: Boolean(o.allowPrivate), hostDelayMs };
+  return Object.assign(ctx, {
+    async close() {
+      await pool.close();
+      await ctx.fetcher?.close();
+      await store.close();
+      redis.disconnect();
+    },
+  });
+}
+
+export async function startWorker(o: WorkerOptions = {}): Promise<RunningWorker> {
+  const concurrency = o.concurrency ?? availableParallelism();
+  if (!Number.isInteger(concurrency) || concurrency < 1) throw new InputError(`--concurrency must be an integer >= 1 (got ${o.concurrency})`);
+  const lockMs = o.lockMs ?? DEFAULT_LOCK_MS;
+  const ctx = await openJobContext({ ...o, concurrency });
+  const { redis, target } = ctx;
+  const worker = new Worker(
+    QUEUE_NAME,
+    async (job: Job) => {
+      const parsed = JobData.safeParse(job.data);
+      if (!parsed.success) throw new Error(`bad job data: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+      return processJob(parsed.data, ctx, job.id);
+    },
+    {
+      connection: redis,
+      prefix: target.prefix,
+      concurrency,
+      lockDuration: lockMs,
+      stalledInterval: lockMs,
+      maxStalledCount: MAX_STALLED,
+    },
+  );
+  worker.on('failed', (job, err) => {
+    if (!job) return;
+    o.log?.(`winnow: job ${job.id} failed (attempt ${job.attemptsMade}): ${String(err?.message ?? err).split('\n')[0]}`);
+    if (job.attemptsMade >= (job.opts.attempts ?? 1) && typeof job.data?.run === 'string') {
+      void redis.sadd(runKeys(target.prefix, job.data.run).failed, job.id!).catch(() => undefined);
+    }
+  });
+  worker.on('error', (err) => o.log?.(`winnow: worker: ${String(err?.message ?? err).split('\n')[0]}`));
+  let stopping: Promise<void> | undefined;
+  return {
+    worker,
+    stop(force = false) {
+      stopping ??= (async () => {
+        await worker.close(force);
+        await ctx.close();
+      })();
+      return stopping;
+    },
+  };
+}
