@@ -67,6 +67,16 @@ export interface BatchOptions {
   analyzer?: (body: Uint8Array, o: { url?: string; contentType?: string; input?: string }) => AnalyzeResult;
   /** store busy timeout, ms */
   busyTimeoutMs?: number;
+  /** analyze again what the store already has (same url + content, same WARC record) */
+  rescan?: boolean;
+  /** User-Agent for fetched URLs (default: the Fetcher's) */
+  userAgent?: string;
+  /** points a candidate needs to become a finding (analyze's `threshold`; default: the detector's) */
+  threshold?: number;
+  /** the line written to `out` for an analyzed page (default: its JSON) */
+  render?: (result: AnalyzeResult) => string;
+  /** the line written to `out` for a failed input (default: none) */
+  renderError?: (input: string, message: string) => string;
 }
 
 export interface BatchSummary {
@@ -170,6 +180,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
     summary.failed++;
     const msg = (err as Error)?.message ?? String(err);
     errOut.write(`${showProgress ? '\r\x1b[K' : ''}winnow: ${msg.startsWith(label) ? msg : `${label}: ${msg}`}\n`.replace(/\n(?!$)/g, ' '));
+    if (out && opts.renderError) out.write(opts.renderError(label, msg));
   };
 
   // Group commit: analyzed pages wait (at most COMMIT_GROUP pages or COMMIT_INTERVAL_MS) and are committed
@@ -200,7 +211,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
       summary.scanned++;
       if (result.verdict === 'contaminated') summary.contaminated++;
       summary.findings += result.findings.length;
-      await writeLine(out, `${JSON.stringify(result)}\n`);
+      await writeLine(out, opts.render ? opts.render(result) : `${JSON.stringify(result)}\n`);
     }
   };
 
@@ -208,7 +219,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
   const finish = async (label: string, job: { body: Uint8Array; url?: string; contentType?: string }, meta: PageMeta) => {
     let result: AnalyzeResult;
     try {
-      result = await pool.run({ body: job.body, url: job.url, contentType: job.contentType, input: label });
+      result = await pool.run({ body: job.body, url: job.url, contentType: job.contentType, input: label, threshold: opts.threshold });
     } catch (err) {
       reportFailure(label, err);
       return;
@@ -225,7 +236,11 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
     if (!fetcher) {
       // the Fetcher (src/fetch) is loaded only when URLs are scanned
       const { Fetcher } = await import('../fetch/index.js');
-      fetcher ??= new Fetcher({ allowPrivate: Boolean(opts.allowPrivate), ...(delay !== undefined ? { perHostDelayMs: delay } : {}) });
+      fetcher ??= new Fetcher({
+        allowPrivate: Boolean(opts.allowPrivate),
+        ...(delay !== undefined ? { perHostDelayMs: delay } : {}),
+        ...(opts.userAgent ? { userAgent: opts.userAgent } : {}),
+      });
       ownFetcher = true;
     }
     await fetchSlots.acquire();
@@ -239,7 +254,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
         bad = 'not a valid URL';
       }
       if (bad) throw new InputError(`${url}: ${bad}`);
-      res = await fetcher.fetch(url, conditionalFor(store, url));
+      res = await fetcher.fetch(url, opts.rescan ? {} : conditionalFor(store, url));
     } catch (err) {
       reportFailure(url, err);
       return;
@@ -255,7 +270,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
       return;
     }
     const hash = contentHash(res.body);
-    if (hasScan(store, url, hash)) {
+    if (!opts.rescan && hasScan(store, url, hash)) {
       summary.skippedDone++;
       return;
     }
@@ -308,7 +323,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
     }
   };
   const runWarcRecords = async (path: string) => {
-    for await (const item of readWarc(path, { skipKey: (key) => hasAnyScan(store, key) })) {
+    for await (const item of readWarc(path, { skipKey: (key) => !opts.rescan && hasAnyScan(store, key) })) {
       if (fatal) break;
       if (item.kind === 'done-before') {
         summary.skippedDone++;
@@ -359,7 +374,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
         const key = `file:${abs}`;
         if (active.has(key)) continue;
         active.add(key);
-        if (hasScan(store, key, contentHash(body))) {
+        if (!opts.rescan && hasScan(store, key, contentHash(body))) {
           summary.skippedDone++;
           continue;
         }
