@@ -69,6 +69,8 @@ export interface BatchOptions {
   busyTimeoutMs?: number;
   /** analyze again what the store already has (same url + content, same WARC record) */
   rescan?: boolean;
+  /** keep each page's bytes in the store (review UI's original view, the report's link targets) */
+  keepHtml?: boolean;
   /** User-Agent for fetched URLs (default: the Fetcher's) */
   userAgent?: string;
   /** points a candidate needs to become a finding (analyze's `threshold`; default: the detector's) */
@@ -157,7 +159,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
   }
   if (!opts.from && inputs.length === 0) throw new InputError('scan: nothing to do (give --from FILE or WARC files)');
 
-  const store = openStore(opts.db ?? DEFAULT_DB, { timeoutMs: opts.busyTimeoutMs });
+  const store = await openStore(opts.db ?? DEFAULT_DB, { timeoutMs: opts.busyTimeoutMs, keepHtml: opts.keepHtml });
   const summary: BatchSummary = {
     scanned: 0, contaminated: 0, findings: 0, skippedDone: 0, notModified: 0,
     skipped: { 'non-html': 0, 'http-status': 0, 'too-large': 0, empty: 0, 'bad-record': 0 },
@@ -198,7 +200,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
     const group = pending;
     pending = [];
     try {
-      saveResults(store, group);
+      await saveResults(store, group);
     } catch (err) {
       fatal ??= err;
       return;
@@ -254,7 +256,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
         bad = 'not a valid URL';
       }
       if (bad) throw new InputError(`${url}: ${bad}`);
-      res = await fetcher.fetch(url, opts.rescan ? {} : conditionalFor(store, url));
+      res = await fetcher.fetch(url, opts.rescan ? {} : await conditionalFor(store, url));
     } catch (err) {
       reportFailure(url, err);
       return;
@@ -270,7 +272,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
       return;
     }
     const hash = contentHash(res.body);
-    if (!opts.rescan && hasScan(store, url, hash)) {
+    if (!opts.rescan && (await hasScan(store, url, hash))) {
       summary.skippedDone++;
       return;
     }
@@ -374,7 +376,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
         const key = `file:${abs}`;
         if (active.has(key)) continue;
         active.add(key);
-        if (!opts.rescan && hasScan(store, key, contentHash(body))) {
+        if (!opts.rescan && (await hasScan(store, key, contentHash(body)))) {
           summary.skippedDone++;
           continue;
         }
@@ -392,7 +394,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
     if (progressTimer) clearInterval(progressTimer);
     await pool.close();
     if (ownFetcher && fetcher) await fetcher.close();
-    store.close();
+    await store.close();
   }
   if (fatal) throw fatal;
   summary.elapsedMs = Date.now() - started;

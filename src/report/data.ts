@@ -33,6 +33,8 @@ export const ReportData = z.object({
     lastDay: z.string().nullable(),
     reviewedPages: Int,
     reviewedFindings: Int,
+    /** link-block and hidden-block findings whose page bytes were not kept: their links are not listed */
+    linkFindingsWithoutHtml: Int,
     definitions: z.record(z.string(), z.string()),
   }),
   totals: z.object({
@@ -97,13 +99,13 @@ export function linkTargets(text: string): string[] {
 
 interface Acc {
   findings: number;
-  pages: Set<number>;
+  pages: Set<string>;
   domains: Set<string>;
   clusters: Set<string>;
   points: number;
 }
 const acc = (): Acc => ({ findings: 0, pages: new Set(), domains: new Set(), clusters: new Set(), points: 0 });
-function bump(map: Map<string, Acc>, key: string, page: number, domain: string, cluster: string, points = 0): void {
+function bump(map: Map<string, Acc>, key: string, page: string, domain: string, cluster: string, points = 0): void {
   let e = map.get(key);
   if (!e) map.set(key, (e = acc()));
   e.findings++;
@@ -132,9 +134,11 @@ export async function buildReport(store: Store, opts: { since?: string; now?: Da
   let dismissed = 0;
   let reviewedPages = 0;
   let reviewedFindings = 0;
+  let linkFindingsWithoutHtml = 0;
 
   for await (const { page, findings: fs } of records(store, { since })) {
     pages++;
+    const pageKey = String(page.pageId);
     const domain = page.domain || '(none)';
     const vkey = `${page.winnowVersion}\u0000${page.rulesVersion}\u0000${page.modelVersion}`;
     const v = versions.get(vkey) ?? { winnow: page.winnowVersion, rules: page.rulesVersion, model: page.modelVersion, pages: 0 };
@@ -161,17 +165,18 @@ export async function buildReport(store: Store, opts: { since?: string; now?: Da
     for (const f of fs) {
       if (f.decision) reviewedFindings++;
       if (f.dismissed) continue;
+      if (!f.linksKnown) linkFindingsWithoutHtml++;
       d.clusters.add(f.clusterId);
-      bump(categories, f.reviewedCategory, page.pageId, domain, f.clusterId);
-      bump(kinds, f.kind, page.pageId, domain, f.clusterId);
+      bump(categories, f.reviewedCategory, pageKey, domain, f.clusterId);
+      bump(kinds, f.kind, pageKey, domain, f.clusterId);
       // a rule that hit several times in one finding counts once for it (its points summed)
       const rulePoints = new Map<string, number>();
       for (const h of f.rules) rulePoints.set(h.rule, (rulePoints.get(h.rule) ?? 0) + h.points);
-      for (const [rule, points] of rulePoints) bump(rules, rule, page.pageId, domain, f.clusterId, points);
+      for (const [rule, points] of rulePoints) bump(rules, rule, pageKey, domain, f.clusterId, points);
       let c = clusters.get(f.clusterId);
       if (!c) clusters.set(f.clusterId, (c = { ...acc(), text: f.text.replace(/\s+/g, ' ').trim(), kind: f.kind, category: f.reviewedCategory, firstDay: page.day, lastDay: page.day }));
       c.findings++;
-      c.pages.add(page.pageId);
+      c.pages.add(pageKey);
       c.domains.add(domain);
       if (page.day < c.firstDay) c.firstDay = page.day;
       if (page.day > c.lastDay) c.lastDay = page.day;
@@ -184,14 +189,14 @@ export async function buildReport(store: Store, opts: { since?: string; now?: Da
         let l = links.get(href);
         if (!l) links.set(href, (l = { ...acc(), host }));
         l.findings++;
-        l.pages.add(page.pageId);
+        l.pages.add(pageKey);
         let hst = hosts.get(host);
         if (!hst) hosts.set(host, (hst = { ...acc(), links: new Set() }));
         hst.links.add(href);
         if (!seenHosts.has(host)) {
           seenHosts.add(host);
           hst.findings++;
-          hst.pages.add(page.pageId);
+          hst.pages.add(pageKey);
           hst.domains.add(domain);
         }
       }
@@ -221,6 +226,7 @@ export async function buildReport(store: Store, opts: { since?: string; now?: Da
       lastDay: dayKeys[dayKeys.length - 1] ?? null,
       reviewedPages,
       reviewedFindings,
+      linkFindingsWithoutHtml,
       definitions: DEFINITIONS,
     },
     totals: {

@@ -75,7 +75,7 @@ export async function* tableRows(store: Store, table: ExportTable, since: string
         kind: f.kind, category: f.category, reviewed_category: f.reviewedCategory, where: f.where, score: f.score, points: f.points,
         start: f.start, end: f.end, length: f.end - f.start, block_id: f.blockId, path: f.path, text: f.text, text_hash: f.textHash,
         cluster_id: f.clusterId, rule_names: f.rules.map((h) => h.rule).join(';'), rule_points: f.rules.map((h) => h.points).join(';'),
-        top_rule: top?.rule ?? null, links: f.links.length, dismissed: f.dismissed, decision: f.decision, reviewer: f.reviewer,
+        top_rule: top?.rule ?? null, links: f.linksKnown ? f.links.length : null, dismissed: f.dismissed, decision: f.decision, reviewer: f.reviewer,
         decided_at: f.decidedAt, ...versions,
       };
     }

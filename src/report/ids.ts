@@ -9,9 +9,9 @@ const ID_HEX = 16;
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
 const id = (...parts: Array<string | number>) => sha(parts.join('\u0000')).slice(0, ID_HEX);
 
-/** The analysis configuration a scan ran with: the same versions give the same run id. */
-export function runId(v: { winnowVersion: string; rulesVersion: string; modelVersion: string }): string {
-  return id('run', v.winnowVersion, v.rulesVersion, v.modelVersion);
+/** A scan's run: the versions it ran with and the queued run's name (if any); the same run gives the same id. */
+export function runId(v: { winnowVersion: string; rulesVersion: string; modelVersion: string; run?: string | null }): string {
+  return id('run', v.winnowVersion, v.rulesVersion, v.modelVersion, v.run ?? '');
 }
 
 /** A page by its store key (input URL, file:/path or warc:<file>#<record id>). */

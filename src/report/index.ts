@@ -102,6 +102,9 @@ function methodLines(d: ReportData): string[] {
     `Threshold: a candidate becomes a finding at ${m.requiredPoints} points.`,
     `Review: ${m.reviewedPages} pages and ${m.reviewedFindings} findings carry a reviewer decision (applied to every count).`,
     `Intervals: Wilson score 95% intervals for proportions of pages.`,
+    m.linkFindingsWithoutHtml > 0
+      ? `Link targets: ${m.linkFindingsWithoutHtml} link-block or hidden-block findings are on pages whose HTML the store did not keep, so their links are not listed (scan with --keep-html).`
+      : 'Link targets: every link-block and hidden-block finding had its page HTML (all links listed).',
   ];
 }
 

@@ -30,6 +30,8 @@ export interface FindingRecord extends FindingRow {
   dismissed: boolean;
   /** off-site links of the blocks a link-block or hidden-block finding covers (empty for other kinds) */
   links: FindingLink[];
+  /** false for a link-block or hidden-block finding whose page bytes the store did not keep (links unknown) */
+  linksKnown: boolean;
 }
 
 export interface ReadOptions {
@@ -54,15 +56,16 @@ export async function* records(store: Store, opts: ReadOptions): AsyncGenerator<
         reviewedCategory: f.decision === 'recategorize' && f.decisionCategory ? f.decisionCategory : f.category,
         dismissed: f.decision === 'dismiss' || forced === 'clean',
         links: [],
+        linksKnown: true,
       };
     });
     const linkRecs = recs.filter((f) => LINK_KINDS.has(f.kind) && f.blockId >= 0);
     if (opts.links !== false && linkRecs.length > 0) {
-      const bytes = await pageBytes(store, page.pageId);
+      const bytes = page.hasHtml ? await pageBytes(store, page.pageId) : null;
       if (bytes) {
         const lists = linksOfSpans(bytes.html, bytes.contentType, page.finalUrl ?? undefined, linkRecs);
         linkRecs.forEach((f, i) => (f.links = lists[i]));
-      }
+      } else for (const f of linkRecs) f.linksKnown = false;
     }
     const counted = recs.filter((f) => !f.dismissed).length;
     const reviewedVerdict = forced ?? (counted > 0 ? 'contaminated' : 'clean');

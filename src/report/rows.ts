@@ -1,13 +1,17 @@
 // The store reads behind `report` and `export`: each page's latest scan with its findings and the latest reviewer
-// decisions, read in keyset-paginated batches (no cursor stays open between batches, memory stays flat).
-import type { Store } from '../store/index.js';
+// decisions, read in keyset-paginated batches through the store's async interface (SQLite or PostgreSQL; no
+// cursor stays open between batches, memory stays flat).
+import { unpackHtml, type Store } from '../store/index.js';
 
 /** Pages read per batch (their findings are read with them). */
 const PAGE_BATCH = 500;
 
+/** Row ids: numbers from SQLite, strings from PostgreSQL's bigint. */
+export type RowId = number | string;
+
 export interface PageRow {
-  scanId: number;
-  pageId: number;
+  scanId: RowId;
+  pageId: RowId;
   /** pages.url: the input URL, file:/path or warc:<file>#<record id> */
   pageKey: string;
   finalUrl: string | null;
@@ -22,7 +26,11 @@ export interface PageRow {
   winnowVersion: string;
   rulesVersion: string;
   modelVersion: string;
+  /** the queued run the scan belongs to (null for direct scans) */
+  run: string | null;
   contentHash: string | null;
+  /** true when the store kept the page's bytes */
+  hasHtml: boolean | number;
   /** latest page-level reviewer decision ('page-clean' | 'page-contaminated') */
   pageDecision: string | null;
 }
@@ -35,8 +43,8 @@ export interface RuleHitRow {
 }
 
 export interface FindingRow {
-  id: number;
-  scanId: number;
+  id: RowId;
+  scanId: RowId;
   text: string;
   start: number;
   end: number;
@@ -58,11 +66,11 @@ const PAGES_SQL = `
   SELECT s.id AS scanId, p.id AS pageId, p.url AS pageKey, p.final_url AS finalUrl, p.source, p.domain,
          p.fetched_at AS fetchedAt, s.scanned_at AS scannedAt, s.verdict, s.score, s.title, s.lang,
          s.winnow_version AS winnowVersion, s.rules_version AS rulesVersion, s.model_version AS modelVersion,
-         p.content_hash AS contentHash,
+         s.run, p.content_hash AS contentHash, (p.html IS NOT NULL) AS hasHtml,
          (SELECT d.decision FROM decisions d WHERE d.scan_id = s.id AND d.finding_id IS NULL ORDER BY d.id DESC LIMIT 1) AS pageDecision
   FROM scans s JOIN pages p ON p.id = s.page_id
   WHERE s.id = (SELECT max(s2.id) FROM scans s2 WHERE s2.page_id = s.page_id)
-    AND (@since IS NULL OR coalesce(p.fetched_at, s.scanned_at) >= @since)
+    AND (CAST(@since AS TEXT) IS NULL OR coalesce(p.fetched_at, s.scanned_at) >= @since)
     AND s.id > @after
   ORDER BY s.id LIMIT @n`;
 
@@ -86,24 +94,22 @@ function parseRules(json: string): RuleHitRow[] {
 
 /** Every page's latest scan (fetched on/after `since` when given) with its findings, in scan order. */
 export async function* pagesWithFindings(store: Store, since: string | null): AsyncGenerator<{ page: PageRow; findings: FindingRow[] }> {
-  const pages = store.db.prepare(PAGES_SQL);
-  let after = 0;
+  let after: RowId = 0;
   for (;;) {
-    const batch = pages.all({ since, after, n: PAGE_BATCH }) as PageRow[];
+    const batch: PageRow[] = await store.all<PageRow>(PAGES_SQL, { since, after, n: PAGE_BATCH });
     if (batch.length === 0) return;
     after = batch[batch.length - 1].scanId;
-    const byScan = new Map<number, FindingRow[]>(batch.map((p) => [p.scanId, []]));
-    const rows = store.db.prepare(FINDINGS_SQL(batch.length)).all(...batch.map((p) => p.scanId)) as Array<Omit<FindingRow, 'rules'> & { rules: string }>;
-    for (const r of rows) byScan.get(r.scanId)?.push({ ...r, rules: parseRules(r.rules) });
-    for (const page of batch) yield { page, findings: byScan.get(page.scanId) ?? [] };
+    const byScan = new Map<string, FindingRow[]>(batch.map((p) => [String(p.scanId), []]));
+    const rows = await store.all<Omit<FindingRow, 'rules'> & { rules: string }>(FINDINGS_SQL(batch.length), batch.map((p) => p.scanId));
+    for (const r of rows) byScan.get(String(r.scanId))?.push({ ...r, rules: parseRules(r.rules) });
+    for (const page of batch) yield { page, findings: byScan.get(String(page.scanId)) ?? [] };
     if (batch.length < PAGE_BATCH) return;
   }
 }
 
 /** The stored bytes of a page and their Content-Type (null when the store kept none). */
-export async function pageBytes(store: Store, pageId: number): Promise<{ html: Buffer; contentType: string | null } | null> {
-  const row = store.db.prepare('SELECT html, content_type AS contentType FROM pages WHERE id = ?').get(pageId) as
-    | { html: Buffer | null; contentType: string | null }
-    | undefined;
-  return row?.html ? { html: row.html, contentType: row.contentType } : null;
+export async function pageBytes(store: Store, pageId: RowId): Promise<{ html: Buffer; contentType: string | null } | null> {
+  const row = await store.get<{ html: Buffer | null; contentType: string | null }>('SELECT html, content_type AS contentType FROM pages WHERE id = ?', [pageId]);
+  const html = unpackHtml(row?.html);
+  return html ? { html, contentType: row?.contentType ?? null } : null;
 }

@@ -29,7 +29,7 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'winnow-report-'));
   pages = writeSpamWarc(join(dir, 'spam.warc'));
   db = join(dir, 'crawl.db');
-  const r = run(['scan', 'spam.warc', '--db', db, '--quiet'], { cwd: dir });
+  const r = run(['scan', 'spam.warc', '--db', db, '--quiet', '--keep-html'], { cwd: dir });
   if (r.code !== 0) throw new Error(`scan failed: ${r.err}`);
 }, 240_000);
 afterAll(() => {
@@ -127,7 +127,16 @@ describe('report: counts', () => {
       checked++;
     }
     expect(checked).toBe(links.length);
-  });
+    expect(d.method.linkFindingsWithoutHtml).toBe(0);
+    // a store without the pages' HTML says how many findings' links it cannot list
+    const bare = join(dir, 'bare.db');
+    expect(run(['scan', 'spam.warc', '--db', bare, '--quiet'], { cwd: dir }).code).toBe(0);
+    const b = reportJson([], bare);
+    const linkKinds = exportRows('findings').filter((f) => f.kind === 'link-block' || f.kind === 'hidden-block');
+    expect(b.method.linkFindingsWithoutHtml).toBe(linkKinds.length);
+    expect(exportRows('findings', bare).filter((f) => f.links === null)).toHaveLength(linkKinds.length);
+    expect(run(['report', '--db', bare]).out).toContain(`Link targets: ${linkKinds.length} link-block or hidden-block findings`);
+  }, 120_000);
 
   it('news-side rules are listed as such and not drawn in the spam-rule chart', () => {
     const d = reportJson();
@@ -139,14 +148,14 @@ describe('report: counts', () => {
     expect(html).not.toMatch(/<script|<link |src="http/);
   });
 
-  it('a dismissed finding leaves the counts and its cluster', () => {
+  it('a dismissed finding leaves the counts and its cluster', async () => {
     const copy = join(dir, 'reviewed.db');
     copyFileSync(db, copy);
     const before = reportJson([], copy);
-    const store = openStore(copy);
-    const id = store.db.prepare('SELECT id FROM findings ORDER BY id LIMIT 1').pluck().get() as number;
-    decideFindings(store, [id], { decision: 'dismiss', reviewer: 'ann' });
-    store.close();
+    const store = await openStore(copy);
+    const row = await store.get<{ id: number }>('SELECT id FROM findings ORDER BY id LIMIT 1');
+    await decideFindings(store, [row!.id], { decision: 'dismiss', reviewer: 'ann' });
+    await store.close();
     const after = reportJson([], copy);
     expect(after.totals.findings).toBe(before.totals.findings - 1);
     expect(after.totals.dismissedFindings).toBe(1);
@@ -209,7 +218,7 @@ describe('export', () => {
     expect(b).toEqual(a);
     expect(new Set(a).size).toBe(a.length);
     const second = join(dir, 'second.db');
-    const r = run(['scan', 'spam.warc', '--db', second, '--quiet', '--workers', '1'], { cwd: dir });
+    const r = run(['scan', 'spam.warc', '--db', second, '--quiet', '--workers', '1', '--keep-html'], { cwd: dir });
     expect(r.code, r.err).toBe(0);
     const c = exportRows('findings', second);
     expect(new Set(c.map((f) => f.finding_uid))).toEqual(new Set(a));

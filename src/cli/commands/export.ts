@@ -46,7 +46,7 @@ export function register(program: Command): void {
       const tables: ExportTable[] = opts.table === 'all' ? [...EXPORT_TABLES] : [checkFormat('export --table', EXPORT_TABLES, opts.table)];
       if (opts.table === 'all' && !opts.out) throw new InputError('export: --table all needs --out FOLDER');
       if (format === 'parquet' && !opts.out) throw new InputError('export: --format parquet needs --out FILE');
-      const store = openStore(opts.db, { mustExist: true });
+      const store = await openStore(opts.db, { mustExist: true, readOnly: true });
       try {
         if (opts.table === 'all') {
           try {
@@ -65,7 +65,7 @@ export function register(program: Command): void {
           await exportTable(store, { table: tables[0], format, since: opts.since, out: process.stdout as Writable });
         }
       } finally {
-        store.close();
+        await store.close();
       }
     });
 }

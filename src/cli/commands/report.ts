@@ -16,12 +16,12 @@ export function register(program: Command): void {
     .action(async (opts: StoreReadOpts) => {
       const format = checkFormat('report', REPORT_FORMATS, opts.format);
       const limit = intOption('limit', opts.limit, 0);
-      const store = openStore(opts.db, { mustExist: true });
+      const store = await openStore(opts.db, { mustExist: true, readOnly: true });
       let text: string;
       try {
         text = renderReport(await buildReport(store, { since: opts.since }), format, { limit });
       } finally {
-        store.close();
+        await store.close();
       }
       if (opts.out) {
         try {

@@ -50,6 +50,7 @@ interface ScanOpts {
   userAgent?: string;
   threshold?: string;
   rescan?: boolean;
+  keepHtml?: boolean;
   from?: string;
   db?: string;
   concurrency?: string;
@@ -79,6 +80,7 @@ export function register(program: Command): void {
     .option('--delay <ms>', `batch: pause between two requests to the same host, in ms (default: ${DEFAULT_PER_HOST_DELAY_MS})`)
     .option('--workers <n>', `batch: analyze threads (default: all cores, ${availableParallelism()} here)`)
     .option('--rescan', 'batch: analyze again pages the store already has (default: skip them, which makes runs resumable)')
+    .option('--keep-html', "batch: keep each page's HTML in the store, for the review UI's original view and the report's link targets (default: not kept)")
     .action(async (inputs: string[], opts: ScanOpts) => {
       const fields = parseFields(opts.fields);
       const threshold = positiveOption('threshold', opts.threshold);
@@ -115,6 +117,7 @@ export function register(program: Command): void {
           delay: opts.delay,
           workers: opts.workers,
           rescan: opts.rescan,
+          keepHtml: opts.keepHtml,
           userAgent: opts.userAgent,
           threshold,
           progress: opts.quiet ? false : undefined,
