@@ -80,6 +80,18 @@ export interface BatchOptions {
   budgetMs?: number;
   /** keep cleanHtml in the NDJSON results (default: left empty; the store does not use it and it doubles the result) */
   cleanHtml?: boolean;
+  /** analyze again what the store already has (same url + content, same WARC record) */
+  rescan?: boolean;
+  /** keep each page's bytes in the store (review UI's original view, the report's link targets) */
+  keepHtml?: boolean;
+  /** User-Agent for fetched URLs (default: the Fetcher's) */
+  userAgent?: string;
+  /** points a candidate needs to become a finding (analyze's `threshold`; default: the detector's) */
+  threshold?: number;
+  /** the line written to `out` for an analyzed page (default: its JSON) */
+  render?: (result: AnalyzeResult) => string;
+  /** the line written to `out` for a failed input (default: none) */
+  renderError?: (input: string, message: string) => string;
 }
 
 export interface BatchSummary {
@@ -139,7 +151,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
   }
   if (!opts.from && inputs.length === 0) throw new InputError('scan: nothing to do (give --from FILE or WARC files)');
 
-  const store = await openStore(opts.db ?? DEFAULT_DB, { timeoutMs: opts.busyTimeoutMs });
+  const store = await openStore(opts.db ?? DEFAULT_DB, { timeoutMs: opts.busyTimeoutMs, keepHtml: opts.keepHtml });
   const summary: BatchSummary = {
     scanned: 0, contaminated: 0, findings: 0, skippedDone: 0, notModified: 0,
     skipped: { 'non-html': 0, 'http-status': 0, 'too-large': 0, empty: 0, 'bad-record': 0 },
@@ -162,6 +174,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
     summary.failed++;
     const msg = (err as Error)?.message ?? String(err);
     errOut.write(`${showProgress ? '\r\x1b[K' : ''}winnow: ${msg.startsWith(label) ? msg : `${label}: ${msg}`}\n`.replace(/\n(?!$)/g, ' '));
+    if (out && opts.renderError) out.write(opts.renderError(label, msg));
   };
 
   // Group commit: analyzed pages wait (at most COMMIT_GROUP pages or COMMIT_INTERVAL_MS) and are committed
@@ -195,7 +208,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
       if (result.verdict === 'contaminated') summary.contaminated++;
       if (result.status === 'over-budget') summary.overBudget++;
       summary.findings += result.findings.length;
-      await writeLine(out, `${JSON.stringify(result)}\n`);
+      await writeLine(out, opts.render ? opts.render(result) : `${JSON.stringify(result)}\n`);
     }
   };
 
@@ -203,7 +216,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
   const finish = async (label: string, job: { body: Uint8Array; url?: string; contentType?: string }, meta: PageMeta) => {
     let result: AnalyzeResult;
     try {
-      result = await pool.run({ body: job.body, url: job.url, contentType: job.contentType, input: label, cleanHtml: Boolean(opts.cleanHtml), budgetMs: opts.budgetMs });
+      result = await pool.run({ body: job.body, url: job.url, contentType: job.contentType, input: label, cleanHtml: Boolean(opts.cleanHtml), budgetMs: opts.budgetMs, threshold: opts.threshold });
     } catch (err) {
       reportFailure(label, err);
       return;
@@ -223,7 +236,11 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
     if (!fetcher) {
       // the Fetcher (src/fetch) is loaded only when URLs are scanned
       const { Fetcher } = await import('../fetch/index.js');
-      fetcher ??= new Fetcher({ allowPrivate: Boolean(opts.allowPrivate), ...(delay !== undefined ? { perHostDelayMs: delay } : {}) });
+      fetcher ??= new Fetcher({
+        allowPrivate: Boolean(opts.allowPrivate),
+        ...(delay !== undefined ? { perHostDelayMs: delay } : {}),
+        ...(opts.userAgent ? { userAgent: opts.userAgent } : {}),
+      });
       ownFetcher = true;
     }
     let res;
@@ -237,7 +254,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
       }
       if (bad) throw new InputError(`${url}: ${bad}`);
       const f = fetcher;
-      const conditional = await conditionalFor(store, url);
+      const conditional = opts.rescan ? {} : await conditionalFor(store, url);
       res = await fetchLimit(() => f.fetch(url, conditional));
     } catch (err) {
       reportFailure(url, err);
@@ -252,7 +269,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
       return;
     }
     const hash = contentHash(res.body);
-    if (await hasScan(store, url, hash)) {
+    if (!opts.rescan && (await hasScan(store, url, hash))) {
       summary.skippedDone++;
       return;
     }
@@ -305,7 +322,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
     }
   };
   const runWarcRecords = async (path: string) => {
-    for await (const item of readWarc(path, { skipKey: (key) => hasAnyScan(store, key) })) {
+    for await (const item of readWarc(path, { skipKey: (key) => !opts.rescan && hasAnyScan(store, key) })) {
       if (fatal) break;
       if (item.kind === 'done-before') {
         summary.skippedDone++;
@@ -355,7 +372,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
         const key = `file:${abs}`;
         if (active.has(key)) continue;
         active.add(key);
-        if (await hasScan(store, key, contentHash(body))) {
+        if (!opts.rescan && (await hasScan(store, key, contentHash(body)))) {
           summary.skippedDone++;
           continue;
         }

@@ -17,12 +17,14 @@ export interface AnalyzeJob {
   cleanHtml?: boolean;
   /** analyze()'s time budget for this page, ms */
   budgetMs?: number;
+  /** analyze's `threshold` option (points a candidate needs to become a finding) */
+  threshold?: number;
 }
 export type AnalyzeReply =
   | { id: number; ok: true; result: AnalyzeResult }
   | { id: number; ok: false; message: string; inputError: boolean };
 
-export type InlineAnalyzer = (body: Uint8Array, o: { url?: string; contentType?: string; input?: string; budgetMs?: number }) => AnalyzeResult;
+export type InlineAnalyzer = (body: Uint8Array, o: { url?: string; contentType?: string; input?: string; budgetMs?: number; threshold?: number }) => AnalyzeResult;
 
 /** Heap cap per analyze worker: a pathological page kills its worker (job reported, worker replaced), not the run. */
 export const WORKER_HEAP_MB = 1536;
@@ -129,7 +131,7 @@ export class AnalyzePool {
     if (this.closed) return Promise.reject(new Error('pool is closed'));
     if (this.size === 0) {
       try {
-        return Promise.resolve(this.inline(job.body, { url: job.url, contentType: job.contentType, input: job.input, budgetMs: job.budgetMs }));
+        return Promise.resolve(this.inline(job.body, { url: job.url, contentType: job.contentType, input: job.input, budgetMs: job.budgetMs, threshold: job.threshold }));
       } catch (err) {
         return Promise.reject(err);
       }

@@ -14,6 +14,7 @@ export const MAX_INPUT_BYTES = 50 * 1024 * 1024;
 
 export interface UrlFetchOptions {
   allowPrivate?: boolean;
+  userAgent?: string;
 }
 
 export function isUrl(s: string): boolean {
@@ -36,7 +37,7 @@ export async function readInput(input: string, opts: UrlFetchOptions = {}): Prom
   if (input === '-') return { input, body: await readStdin() };
   if (isUrl(input)) {
     const { Fetcher } = await import('../fetch/index.js');
-    const fetcher = new Fetcher({ allowPrivate: opts.allowPrivate ?? false });
+    const fetcher = new Fetcher({ allowPrivate: opts.allowPrivate ?? false, ...(opts.userAgent ? { userAgent: opts.userAgent } : {}) });
     try {
       const r = await fetcher.fetch(input);
       return { input, body: r.body, url: r.finalUrl, contentType: r.contentType };

@@ -1,4 +1,4 @@
-// Options shared by the commands that read the store (report, export): --db, --format, --since, --out.
+// Options shared by the commands that read the store (report, export): --db, --format, --since, --out, --limit.
 import type { Command } from 'commander';
 import { InputError } from '../errors.js';
 
@@ -7,14 +7,14 @@ export interface StoreReadOpts {
   format: string;
   since?: string;
   out?: string;
+  limit?: string;
 }
 
 export function storeReadOptions(cmd: Command, formats: readonly string[], defaultFormat: string): Command {
   return cmd
     .option('--db <target>', 'the store: a SQLite path or postgres://… (default: WINNOW_DB or ./winnow.db)', process.env.WINNOW_DB || './winnow.db')
     .option('--format <fmt>', `output format: ${formats.join(', ')}`, defaultFormat)
-    .option('--since <date>', 'only pages fetched on/after this date (2026-11-01) or in the last N days (7d)')
-    .option('--out <file>', 'write to this file instead of stdout');
+    .option('--since <date>', 'only pages fetched on/after this date (2026-11-01) or in the last N days (7d) (default: all pages)');
 }
 
 /** The --format value when it is one of formats; a one-line error otherwise. */

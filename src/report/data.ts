@@ -1,35 +1,79 @@
-// Aggregate the store into the numbers a researcher reports: per domain, category, rule and injection kind; top
-// injected phrases and link targets; pages and findings per day. Reviewer decisions are applied: a dismissed
-// finding is not counted, a recategorized one counts under its new category, a page marked clean drops its findings.
-// Only each page's latest scan counts (re-scans do not double-count).
+// Aggregate the store into the numbers a researcher reports: a method section (versions, rule set, threshold,
+// corpus size, definitions), contamination rates with Wilson 95% intervals, per domain, category, kind, rule and
+// day; findings de-duplicated into clusters of the same normalised text; every link target of link and hidden
+// blocks. Reviewer decisions are applied and only each page's latest scan counts (records.ts). Nothing is cut
+// here: the renderers show the first rows of long tables and say "N of M".
 import { z } from 'zod';
 import type { Store } from '../store/index.js';
 import { InputError } from '../errors.js';
+import { loadRules } from '../detect/rules/index.js';
+import { REQUIRED_POINTS } from '../detect/scoring.js';
+import { WINNOW_VERSION } from '../analyze.js';
+import { records } from './records.js';
+import { wilson } from './stats.js';
 
-/** Rows kept in each ranked table (domains, rules, phrases, link targets). */
-export const TOP_N = 25;
-/** Evidence longer than this is not a "phrase" (it is a whole block) and is cut for display. */
-const MAX_PHRASE_CHARS = 60;
+const Rate = z.object({ rate: z.number(), low: z.number(), high: z.number() });
+const Int = z.number().int();
 
-const Count = z.object({ key: z.string(), pages: z.number().int(), findings: z.number().int() });
 export const ReportData = z.object({
   generatedAt: z.string(),
   since: z.string().nullable(),
-  totals: z.object({
-    pages: z.number().int(),
-    contaminatedPages: z.number().int(),
-    findings: z.number().int(),
-    dismissedFindings: z.number().int(),
+  method: z.object({
+    winnowVersion: z.string(),
+    /** versions the counted scans ran with, and how many pages each */
+    scanVersions: z.array(z.object({ winnow: z.string(), rules: z.string(), model: z.string(), pages: Int })),
+    rulesVersion: z.string(),
+    ruleCount: Int,
+    positiveRules: Int,
+    negativeRules: Int,
+    requiredPoints: z.number(),
+    pages: Int,
+    domains: Int,
+    firstDay: z.string().nullable(),
+    lastDay: z.string().nullable(),
+    reviewedPages: Int,
+    reviewedFindings: Int,
+    /** link-block and hidden-block findings whose page bytes were not kept: their links are not listed */
+    linkFindingsWithoutHtml: Int,
+    definitions: z.record(z.string(), z.string()),
   }),
-  byDomain: z.array(z.object({ domain: z.string(), pages: z.number().int(), contaminatedPages: z.number().int(), findings: z.number().int() })),
-  byCategory: z.array(Count),
-  byKind: z.array(Count),
-  byRule: z.array(Count.extend({ points: z.number() })),
-  topPhrases: z.array(Count),
-  topLinkTargets: z.array(Count),
-  perDay: z.array(z.object({ day: z.string(), pages: z.number().int(), contaminatedPages: z.number().int(), findings: z.number().int() })),
+  totals: z.object({
+    pages: Int,
+    contaminatedPages: Int,
+    contaminationRate: Rate,
+    findings: Int,
+    clusters: Int,
+    dismissedFindings: Int,
+    domains: Int,
+    contaminatedDomains: Int,
+    linkHosts: Int,
+    links: Int,
+  }),
+  byDomain: z.array(z.object({ domain: z.string(), pages: Int, contaminatedPages: Int, rate: Rate, findings: Int, clusters: Int })),
+  byCategory: z.array(z.object({ key: z.string(), findings: Int, clusters: Int, pages: Int, domains: Int, pageRate: Rate })),
+  byKind: z.array(z.object({ key: z.string(), findings: Int, clusters: Int, pages: Int, domains: Int, pageRate: Rate })),
+  byRule: z.array(z.object({ key: z.string(), findings: Int, pages: Int, points: z.number(), meanPoints: z.number(), side: z.enum(['spam', 'news']) })),
+  clusters: z.array(z.object({
+    clusterId: z.string(), text: z.string(), kind: z.string(), category: z.string(), chars: Int,
+    findings: Int, pages: Int, domains: Int, firstDay: z.string(), lastDay: z.string(),
+  })),
+  linkHosts: z.array(z.object({ host: z.string(), links: Int, findings: Int, pages: Int, domains: Int })),
+  links: z.array(z.object({ href: z.string(), host: z.string(), findings: Int, pages: Int })),
+  perDay: z.array(z.object({ day: z.string(), pages: Int, contaminatedPages: Int, rate: Rate, findings: Int })),
 });
 export type ReportData = z.infer<typeof ReportData>;
+
+/** What each counted thing means (printed in the method section). */
+export const DEFINITIONS: Record<string, string> = {
+  page: "a stored page's latest scan (earlier scans of the same page are not counted)",
+  'contaminated page': 'a page with at least one finding a reviewer did not dismiss, or a page a reviewer marked contaminated',
+  finding: 'one injected span (character-exact) the detector reported; dismissed findings and findings on pages marked clean are not counted',
+  cluster: 'findings whose texts are equal after folding (NFKC, lower case, look-alike characters, whitespace, edge punctuation)',
+  'finding points': `sum of the rule contributions; a candidate becomes a finding at ${REQUIRED_POINTS} points`,
+  'news-side rule': 'a rule with negative points (reporting context, quoted words) that lowers a score; it is not spam evidence',
+  'link target': 'an off-site link inside a link-block or hidden-block finding (every link, resolved against the page URL)',
+  interval: 'Wilson score 95% interval of a proportion of pages',
+};
 
 /** "2026-11-01", an ISO time, or "<n>d" (n days ago) -> an ISO prefix to compare against; InputError otherwise. */
 export function parseSince(since: string | undefined, now = new Date()): string | null {
@@ -42,139 +86,181 @@ export function parseSince(since: string | undefined, now = new Date()): string 
 
 const DOMAIN_RE = /\b(?:https?:\/\/)?((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,24}|xn--[a-z0-9-]{2,20}))(?::\d+)?(?:\/[^\s"'<>，。、）)]*)?/gi;
 
-/** Host names (www. stripped) mentioned in a text: the link targets an injection promotes. */
+/** Host names (www. stripped) written out in a text: the sites an injection promotes in words. */
 export function linkTargets(text: string): string[] {
   const out = new Set<string>();
   for (const m of text.matchAll(DOMAIN_RE)) {
     const host = m[1].toLowerCase().replace(/^www\./, '');
-    // "e.g" / "file.html" style false hits: require a dot-separated name of >= 2 labels with a real TLD shape
     if (/\.(html?|php|aspx?|jsp|jpe?g|png|gif|css|js)$/.test(host)) continue;
     out.add(host);
   }
   return [...out];
 }
 
-function bump(map: Map<string, { pages: Set<number>; findings: number; points: number }>, key: string, page: number, points = 0): void {
+interface Acc {
+  findings: number;
+  pages: Set<string>;
+  domains: Set<string>;
+  clusters: Set<string>;
+  points: number;
+}
+const acc = (): Acc => ({ findings: 0, pages: new Set(), domains: new Set(), clusters: new Set(), points: 0 });
+function bump(map: Map<string, Acc>, key: string, page: string, domain: string, cluster: string, points = 0): void {
   let e = map.get(key);
-  if (!e) map.set(key, (e = { pages: new Set(), findings: 0, points: 0 }));
-  e.pages.add(page);
+  if (!e) map.set(key, (e = acc()));
   e.findings++;
+  e.pages.add(page);
+  e.domains.add(domain);
+  e.clusters.add(cluster);
   e.points += points;
 }
-
-function ranked(map: Map<string, { pages: Set<number>; findings: number; points: number }>, limit = Infinity) {
-  return [...map.entries()]
-    .map(([key, v]) => ({ key, pages: v.pages.size, findings: v.findings, points: Math.round(v.points * 100) / 100 }))
-    .sort((a, b) => b.findings - a.findings || b.pages - a.pages || a.key.localeCompare(b.key))
-    .slice(0, limit);
-}
+const round2 = (x: number) => Math.round(x * 100) / 100;
+const byCount = <T extends { findings: number; pages: number }>(a: T, b: T) => b.pages - a.pages || b.findings - a.findings;
 
 export async function buildReport(store: Store, opts: { since?: string; now?: Date } = {}): Promise<ReportData> {
   const since = parseSince(opts.since, opts.now);
-  const latestScans = `SELECT s.id AS scanId, p.id AS pageId, p.domain AS domain,
-        substr(coalesce(p.fetched_at, s.scanned_at), 1, 10) AS day, s.verdict AS verdict
-      FROM scans s JOIN pages p ON p.id = s.page_id
-      WHERE s.id = (SELECT max(s2.id) FROM scans s2 WHERE s2.page_id = s.page_id)
-        AND (CAST(@since AS TEXT) IS NULL OR coalesce(p.fetched_at, s.scanned_at) >= @since)`;
-
-  // latest decision per finding and per scan (page-level), newest id wins
-  const findingDecision = new Map<number, { decision: string; category: string | null }>();
-  for await (const d of store.iterate<{ f: number; decision: string; category: string | null }>('SELECT finding_id AS f, decision, category FROM decisions WHERE finding_id IS NOT NULL ORDER BY id')) {
-    findingDecision.set(d.f, { decision: d.decision, category: d.category });
-  }
-  const pageDecision = new Map<number, string>();
-  for await (const d of store.iterate<{ s: number; decision: string }>('SELECT scan_id AS s, decision FROM decisions WHERE finding_id IS NULL ORDER BY id')) {
-    pageDecision.set(d.s, d.decision);
-  }
-
-  type PageInfo = { pageId: number; domain: string; day: string; findings: number; forced?: 'clean' | 'contaminated' };
-  const pages = new Map<number, PageInfo>();
-  for await (const r of store.iterate<{ scanId: number; pageId: number; domain: string; day: string }>(latestScans, { since })) {
-    const pd = pageDecision.get(r.scanId);
-    pages.set(r.scanId, {
-      pageId: r.pageId, domain: r.domain || '(none)', day: r.day, findings: 0,
-      forced: pd === 'page-clean' ? 'clean' : pd === 'page-contaminated' ? 'contaminated' : undefined,
-    });
-  }
-
-  const byCategory = new Map<string, { pages: Set<number>; findings: number; points: number }>();
-  const byKind = new Map<string, { pages: Set<number>; findings: number; points: number }>();
-  const byRule = new Map<string, { pages: Set<number>; findings: number; points: number }>();
-  const phrases = new Map<string, { pages: Set<number>; findings: number; points: number }>();
-  const targets = new Map<string, { pages: Set<number>; findings: number; points: number }>();
-  let dismissed = 0;
-  const findingsSql = `SELECT f.id, f.scan_id AS scanId, f.text, f.category, f.kind, f.rules FROM findings f
-    WHERE f.scan_id IN (SELECT scanId FROM (${latestScans}) ls)`;
-  for await (const f of store.iterate<{ id: number; scanId: number; text: string; category: string; kind: string; rules: string }>(findingsSql, { since })) {
-    const page = pages.get(f.scanId);
-    if (!page) continue;
-    const dec = findingDecision.get(f.id);
-    if (dec?.decision === 'dismiss' || page.forced === 'clean') {
-      dismissed++;
-      continue;
-    }
-    const category = dec?.decision === 'recategorize' && dec.category ? dec.category : f.category;
-    page.findings++;
-    bump(byCategory, category, page.pageId);
-    bump(byKind, f.kind, page.pageId);
-    let rules: Array<{ rule: string; points: number; evidence: string }> = [];
-    try {
-      rules = JSON.parse(f.rules) as typeof rules;
-    } catch {
-      /* a damaged rules cell: count the finding, not its rules */
-    }
-    const seenPhrase = new Set<string>();
-    const seenTarget = new Set<string>();
-    // a rule that hit several times in one finding counts once for it (its points summed)
-    const rulePoints = new Map<string, number>();
-    for (const h of rules) rulePoints.set(h.rule, (rulePoints.get(h.rule) ?? 0) + (Number(h.points) || 0));
-    for (const [rule, points] of rulePoints) bump(byRule, rule, page.pageId, points);
-    const flat = f.text.replace(/\s+/g, ' ');
-    for (const h of rules) {
-      const ev = String(h.evidence ?? '').replace(/\s+/g, ' ').trim();
-      // an injected phrase: evidence of a spam-side rule (points > 0) that is literally in the removed text
-      // (not a DOM path, a link count, or a legit-news word that lowered the score)
-      if (ev && h.points > 0 && ev.length <= MAX_PHRASE_CHARS && !seenPhrase.has(ev) && flat.includes(ev)) {
-        seenPhrase.add(ev);
-        bump(phrases, ev, page.pageId);
-      }
-      for (const t of linkTargets(ev)) seenTarget.add(t);
-    }
-    for (const t of linkTargets(f.text)) seenTarget.add(t);
-    for (const t of seenTarget) bump(targets, t, page.pageId);
-  }
-
-  const domains = new Map<string, { pages: number; contaminatedPages: number; findings: number }>();
+  const categories = new Map<string, Acc>();
+  const kinds = new Map<string, Acc>();
+  const rules = new Map<string, Acc>();
+  const clusters = new Map<string, Acc & { text: string; kind: string; category: string; firstDay: string; lastDay: string }>();
+  const hosts = new Map<string, Acc & { links: Set<string> }>();
+  const links = new Map<string, Acc & { host: string }>();
+  const domains = new Map<string, { pages: number; contaminatedPages: number; findings: number; clusters: Set<string> }>();
   const days = new Map<string, { pages: number; contaminatedPages: number; findings: number }>();
+  const versions = new Map<string, { winnow: string; rules: string; model: string; pages: number }>();
+  let pages = 0;
   let contaminated = 0;
   let findings = 0;
-  for (const p of pages.values()) {
-    const isBad = p.forced === 'contaminated' || (p.forced !== 'clean' && p.findings > 0);
-    if (isBad) contaminated++;
-    findings += p.findings;
-    for (const [map, key] of [[domains, p.domain], [days, p.day]] as const) {
-      const e = map.get(key) ?? { pages: 0, contaminatedPages: 0, findings: 0 };
-      e.pages++;
-      if (isBad) e.contaminatedPages++;
-      e.findings += p.findings;
-      map.set(key, e);
+  let dismissed = 0;
+  let reviewedPages = 0;
+  let reviewedFindings = 0;
+  let linkFindingsWithoutHtml = 0;
+
+  for await (const { page, findings: fs } of records(store, { since })) {
+    pages++;
+    const pageKey = String(page.pageId);
+    const domain = page.domain || '(none)';
+    const vkey = `${page.winnowVersion}\u0000${page.rulesVersion}\u0000${page.modelVersion}`;
+    const v = versions.get(vkey) ?? { winnow: page.winnowVersion, rules: page.rulesVersion, model: page.modelVersion, pages: 0 };
+    v.pages++;
+    versions.set(vkey, v);
+    if (page.pageDecision) reviewedPages++;
+    const bad = page.reviewedVerdict === 'contaminated';
+    if (bad) contaminated++;
+    findings += page.findingCount;
+    dismissed += page.dismissedCount;
+    const d = domains.get(domain) ?? { pages: 0, contaminatedPages: 0, findings: 0, clusters: new Set<string>() };
+    const day = days.get(page.day) ?? { pages: 0, contaminatedPages: 0, findings: 0 };
+    d.pages++;
+    day.pages++;
+    if (bad) {
+      d.contaminatedPages++;
+      day.contaminatedPages++;
+    }
+    d.findings += page.findingCount;
+    day.findings += page.findingCount;
+    domains.set(domain, d);
+    days.set(page.day, day);
+
+    for (const f of fs) {
+      if (f.decision) reviewedFindings++;
+      if (f.dismissed) continue;
+      if (!f.linksKnown) linkFindingsWithoutHtml++;
+      d.clusters.add(f.clusterId);
+      bump(categories, f.reviewedCategory, pageKey, domain, f.clusterId);
+      bump(kinds, f.kind, pageKey, domain, f.clusterId);
+      // a rule that hit several times in one finding counts once for it (its points summed)
+      const rulePoints = new Map<string, number>();
+      for (const h of f.rules) rulePoints.set(h.rule, (rulePoints.get(h.rule) ?? 0) + h.points);
+      for (const [rule, points] of rulePoints) bump(rules, rule, pageKey, domain, f.clusterId, points);
+      let c = clusters.get(f.clusterId);
+      if (!c) clusters.set(f.clusterId, (c = { ...acc(), text: f.text.replace(/\s+/g, ' ').trim(), kind: f.kind, category: f.reviewedCategory, firstDay: page.day, lastDay: page.day }));
+      c.findings++;
+      c.pages.add(pageKey);
+      c.domains.add(domain);
+      if (page.day < c.firstDay) c.firstDay = page.day;
+      if (page.day > c.lastDay) c.lastDay = page.day;
+      // link targets: the real links of link and hidden blocks, plus host names written out in the text
+      const targets = new Map<string, string>(f.links.map((l) => [l.href, l.host]));
+      for (const h of linkTargets(f.text)) if (![...targets.values()].includes(h)) targets.set(h, h);
+      const seenHosts = new Set<string>();
+      for (const [href, host] of targets) {
+        if (!host) continue;
+        let l = links.get(href);
+        if (!l) links.set(href, (l = { ...acc(), host }));
+        l.findings++;
+        l.pages.add(pageKey);
+        let hst = hosts.get(host);
+        if (!hst) hosts.set(host, (hst = { ...acc(), links: new Set() }));
+        hst.links.add(href);
+        if (!seenHosts.has(host)) {
+          seenHosts.add(host);
+          hst.findings++;
+          hst.pages.add(pageKey);
+          hst.domains.add(domain);
+        }
+      }
     }
   }
 
-  const strip = (rows: ReturnType<typeof ranked>) => rows.map(({ key, pages: pg, findings: fi }) => ({ key, pages: pg, findings: fi }));
+  const rs = loadRules();
+  const dayKeys = [...days.keys()].sort();
+  const share = (m: Map<string, Acc>) =>
+    [...m.entries()]
+      .map(([key, e]) => ({ key, findings: e.findings, clusters: e.clusters.size, pages: e.pages.size, domains: e.domains.size, pageRate: wilson(e.pages.size, pages) }))
+      .sort((a, b) => byCount(a, b) || a.key.localeCompare(b.key));
   return ReportData.parse({
     generatedAt: (opts.now ?? new Date()).toISOString(),
     since,
-    totals: { pages: pages.size, contaminatedPages: contaminated, findings, dismissedFindings: dismissed },
+    method: {
+      winnowVersion: WINNOW_VERSION,
+      scanVersions: [...versions.values()].sort((a, b) => b.pages - a.pages),
+      rulesVersion: rs.version,
+      ruleCount: rs.rules.length,
+      positiveRules: rs.rules.filter((r) => r.score > 0).length,
+      negativeRules: rs.rules.filter((r) => r.score < 0).length,
+      requiredPoints: REQUIRED_POINTS,
+      pages,
+      domains: domains.size,
+      firstDay: dayKeys[0] ?? null,
+      lastDay: dayKeys[dayKeys.length - 1] ?? null,
+      reviewedPages,
+      reviewedFindings,
+      linkFindingsWithoutHtml,
+      definitions: DEFINITIONS,
+    },
+    totals: {
+      pages,
+      contaminatedPages: contaminated,
+      contaminationRate: wilson(contaminated, pages),
+      findings,
+      clusters: clusters.size,
+      dismissedFindings: dismissed,
+      domains: domains.size,
+      contaminatedDomains: [...domains.values()].filter((d) => d.contaminatedPages > 0).length,
+      linkHosts: hosts.size,
+      links: links.size,
+    },
     byDomain: [...domains.entries()]
-      .map(([domain, v]) => ({ domain, ...v }))
-      .sort((a, b) => b.contaminatedPages - a.contaminatedPages || b.findings - a.findings || b.pages - a.pages || a.domain.localeCompare(b.domain))
-      .slice(0, TOP_N),
-    byCategory: strip(ranked(byCategory)),
-    byKind: strip(ranked(byKind)),
-    byRule: ranked(byRule, TOP_N),
-    topPhrases: strip(ranked(phrases, TOP_N)),
-    topLinkTargets: strip(ranked(targets, TOP_N)),
-    perDay: [...days.entries()].map(([day, v]) => ({ day, ...v })).sort((a, b) => a.day.localeCompare(b.day)),
+      .map(([domain, v]) => ({ domain, pages: v.pages, contaminatedPages: v.contaminatedPages, rate: wilson(v.contaminatedPages, v.pages), findings: v.findings, clusters: v.clusters.size }))
+      .sort((a, b) => b.contaminatedPages - a.contaminatedPages || b.findings - a.findings || b.pages - a.pages || a.domain.localeCompare(b.domain)),
+    byCategory: share(categories),
+    byKind: share(kinds),
+    byRule: [...rules.entries()]
+      .map(([key, e]) => ({ key, findings: e.findings, pages: e.pages.size, points: round2(e.points), meanPoints: round2(e.points / e.findings), side: e.points < 0 ? 'news' : 'spam' }))
+      .sort((a, b) => (a.side === b.side ? 0 : a.side === 'spam' ? -1 : 1) || byCount(a, b) || a.key.localeCompare(b.key)),
+    clusters: [...clusters.entries()]
+      .map(([clusterId, c]) => ({ clusterId, text: c.text, kind: c.kind, category: c.category, chars: [...c.text].length, findings: c.findings, pages: c.pages.size, domains: c.domains.size, firstDay: c.firstDay, lastDay: c.lastDay }))
+      .sort((a, b) => byCount(a, b) || a.text.localeCompare(b.text)),
+    linkHosts: [...hosts.entries()]
+      .map(([host, h]) => ({ host, links: h.links.size, findings: h.findings, pages: h.pages.size, domains: h.domains.size }))
+      .sort((a, b) => byCount(a, b) || b.links - a.links || a.host.localeCompare(b.host)),
+    links: [...links.entries()]
+      .map(([href, l]) => ({ href, host: l.host, findings: l.findings, pages: l.pages.size }))
+      .sort((a, b) => byCount(a, b) || a.href.localeCompare(b.href)),
+    perDay: dayKeys.map((day) => {
+      const v = days.get(day)!;
+      return { day, pages: v.pages, contaminatedPages: v.contaminatedPages, rate: wilson(v.contaminatedPages, v.pages), findings: v.findings };
+    }),
   });
 }

@@ -2,13 +2,13 @@
 // every page ends up stored exactly once; then report and export on that store, and a text file as --db.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { startServer, type FixtureServer, type Route } from '../helpers/http-server.js';
 import { openSqliteStore } from '../../src/store/index.js';
 import { REPO_ROOT, realPages } from './data.js';
-import { parseCsv, ReportData, EXPORT_COLUMNS } from '../../src/report/index.js';
+import { parseCsv, ReportData, FINDING_COLUMNS } from '../../src/report/index.js';
 
 const N = 24;
 /** Server-side delay per page so the run lasts long enough to be killed in the middle. */
@@ -40,6 +40,7 @@ beforeAll(async () => {
       res.writeHead(200, { 'content-type': 'text/html', 'content-length': p.body.length }).end(p.body);
     };
   });
+  routes['/gone'] = (_req, res) => void res.writeHead(404, { 'content-type': 'text/html' }).end('<p>gone</p>');
   server = await startServer(routes);
 }, 180_000);
 
@@ -103,6 +104,54 @@ describe('winnow scan --from (built CLI) killed with SIGKILL and resumed', () =>
   }, 180_000);
 });
 
+describe('winnow scan batch output (built CLI)', () => {
+  const urls = () => [server.url('/p/0'), server.url('/gone'), server.url('/p/1')];
+  const base = () => ['--db', join(dir, 'out.db'), '--allow-private', '--delay', '0', '--rescan'];
+
+  it('without --json: one line per page on stdout and a summary on stderr; the failed input is named', async () => {
+    const list = join(dir, 'three.txt');
+    writeFileSync(list, urls().join('\n'));
+    const r = await scan(['--from', list, ...base()]);
+    expect(r.code).toBe(2);
+    expect(r.lines).toHaveLength(2);
+    for (const l of r.lines) expect(l).toMatch(/^(clean|contaminated)\s+\d\.\d\d\s+\d+ findings\s+http:\/\/127\.0\.0\.1:\d+\/p\/[01]$/);
+    expect(r.stderr).toContain(`winnow: ${server.url('/gone')}: `);
+    expect(r.stderr).toMatch(/scanned 2 pages .* failed 1/);
+  });
+
+  it('--json: NDJSON with --fields, and {input, error} for the failed input; --quiet drops the summary', async () => {
+    const list = join(dir, 'three.txt');
+    writeFileSync(list, urls().join('\n'));
+    const r = await scan(['--from', list, ...base(), '--json', '--fields', 'url,verdict,score', '--quiet']);
+    expect(r.code).toBe(2);
+    const recs = r.lines.map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(recs).toHaveLength(3);
+    const err = recs.find((x) => 'error' in x)!;
+    expect(err.input).toBe(server.url('/gone'));
+    expect(String(err.error)).toMatch(/404/);
+    for (const x of recs.filter((y) => !('error' in y))) expect(Object.keys(x)).toEqual(['url', 'verdict', 'score']);
+    expect(r.stderr).not.toMatch(/scanned/);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('--out DIR: one JSON file per page, errors in errors.ndjson; already-scanned pages are skipped without --rescan', async () => {
+    const list = join(dir, 'three.txt');
+    writeFileSync(list, urls().join('\n'));
+    const out = join(dir, 'pages-out');
+    const r = await scan(['--from', list, '--db', join(dir, 'out2.db'), '--allow-private', '--delay', '0', '--out', out]);
+    expect(r.code).toBe(2);
+    const files = readdirSync(out).sort();
+    expect(files).toEqual(['127.0.0.1_p_0.json', '127.0.0.1_p_1.json', 'errors.ndjson']);
+    expect(JSON.parse(readFileSync(join(out, '127.0.0.1_p_0.json'), 'utf8')).url).toBe(server.url('/p/0'));
+    expect(JSON.parse(readFileSync(join(out, 'errors.ndjson'), 'utf8')).input).toBe(server.url('/gone'));
+    const again = await scan(['--from', list, '--db', join(dir, 'out2.db'), '--allow-private', '--delay', '0']);
+    expect(again.lines).toHaveLength(0);
+    expect(again.stderr).toMatch(/scanned 0 pages/);
+    const re = await scan(['--from', list, '--db', join(dir, 'out2.db'), '--allow-private', '--delay', '0', '--rescan']);
+    expect(re.lines).toHaveLength(2);
+  });
+});
+
 describe('winnow report / export (built CLI)', () => {
   it('render the store written by the batch above', () => {
     const db = join(dir, 'resume.db');
@@ -118,8 +167,8 @@ describe('winnow report / export (built CLI)', () => {
     const csv = winnow(['export', '--db', db, '--format', 'csv']);
     expect(csv.code, csv.stderr).toBe(0);
     const rows = parseCsv(csv.stdout);
-    expect(rows[0]).toEqual([...EXPORT_COLUMNS]);
-    expect(rows.slice(1).every((r) => r.length === EXPORT_COLUMNS.length)).toBe(true);
+    expect(rows[0]).toEqual(FINDING_COLUMNS.map((c) => c.name));
+    expect(rows.slice(1).every((r) => r.length === FINDING_COLUMNS.length)).toBe(true);
   });
 
   it('one-line errors: a text file as --db (left untouched), a missing store, a bad format', () => {

@@ -18,6 +18,10 @@ beforeAll(async () => {
       const body = /Googlebot/i.test(String(req.headers['user-agent'])) ? cloaked : plain;
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body);
     },
+    '/b': (req, res) => {
+      const body = /Googlebot|Baiduspider/i.test(String(req.headers['user-agent'])) ? cloaked : plain;
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body);
+    },
   });
 });
 afterAll(() => site.close());
@@ -45,6 +49,18 @@ describe('scan --cloaking', () => {
     expect(o.text.slice(f.start, f.end)).toBe(f.text);
     expect(f.rules.find((h: { rule: string }) => h.rule === 'CLOAKING').description).toMatch(/googlebot/i);
     expect(o.cleanText).not.toContain('casino');
+  });
+  it('text served to both crawlers is one finding naming both, shown as cloaked text', async () => {
+    const r = await run(['scan', '--json', '--allow-private', '--cloaking', site.url('/b')]);
+    const o = JSON.parse(r.out);
+    const cloak = o.findings.filter((x: { rules: { rule: string }[] }) => x.rules.some((h) => h.rule === 'CLOAKING'));
+    expect(cloak).toHaveLength(1);
+    const desc = cloak[0].rules.find((h: { rule: string }) => h.rule === 'CLOAKING').description;
+    expect(desc).toMatch(/googlebot/i);
+    expect(desc).toMatch(/baiduspider/i);
+    const text = await run(['scan', '--allow-private', '--cloaking', site.url('/b')]);
+    expect(text.out.match(/cloaked text \(text served only to/g)).toHaveLength(1);
+    expect(text.out).not.toMatch(/hidden-block in hidden/);
   });
   it('without the flag the browser view is clean', async () => {
     const r = await run(['scan', '--json', '--allow-private', site.url('/a')]);

@@ -75,7 +75,7 @@ describe('bytes and headers', () => {
     });
     const before = Date.now();
     const r = await fetcher().fetch(srv.url('/ua'));
-    expect(DEFAULT_USER_AGENT).toBe(`winnow/${pkg.version} (+https://github.com/winnow; SEO-spam audit)`);
+    expect(DEFAULT_USER_AGENT).toBe(`winnow/${pkg.version} (SEO-spam audit)`);
     expect(r.headers['x-echo-ua']).toBe(DEFAULT_USER_AGENT);
     expect(Object.keys(r.headers).every((k) => k === k.toLowerCase())).toBe(true);
     expect(r.url).toBe(srv.url('/ua'));

@@ -11,7 +11,7 @@ import {
   countRunPages, type Store,
 } from '../../src/store/index.js';
 import { listQueue, getReviewPage, getPageHtml, decideFindings, decideScan, ruleStats, trainingExamples, listDomains, countScans } from '../../src/store/review.js';
-import { buildReport, exportFindings } from '../../src/report/index.js';
+import { buildReport, exportTable } from '../../src/report/index.js';
 import { InputError } from '../../src/errors.js';
 import { sampleResult } from './helpers.js';
 import { pgStoreUrl } from './services.js';
@@ -189,7 +189,7 @@ describe.each(ENGINES)('store on $name', (engine) => {
       expect((await buildReport(s, { since: '2026-11-02', now: new Date('2026-11-20T00:00:00Z') })).since).toBe('2026-11-02');
       const chunks: string[] = [];
       const out = new Writable({ write(c, _e, cb) { chunks.push(String(c)); cb(); } });
-      const n = await exportFindings(s, { format: 'ndjson', out });
+      const n = await exportTable(s, { table: 'findings', format: 'ndjson', out });
       expect(n).toBe(3);
       expect(chunks.join('').trim().split('\n')).toHaveLength(3);
     } finally {

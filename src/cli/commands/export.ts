@@ -1,36 +1,71 @@
 import type { Command } from 'commander';
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, mkdirSync } from 'node:fs';
 import { once } from 'node:events';
+import { join } from 'node:path';
 import type { Writable } from 'node:stream';
-import { openStore } from '../../store/index.js';
-import { exportFindings, EXPORT_FORMATS } from '../../report/index.js';
+import { openStore, type Store } from '../../store/index.js';
+import { exportTable, EXPORT_FORMATS, EXPORT_TABLES, type ExportFormat, type ExportTable } from '../../report/index.js';
+import { InputError } from '../../errors.js';
 import { storeReadOptions, checkFormat, cannotWrite, type StoreReadOpts } from '../store-options.js';
 
-// `winnow export`: findings joined with page url/domain and scan info, as CSV (RFC 4180) or NDJSON.
-export function register(program: Command): void {
-  const cmd = program.command('export').description('export findings with page url/domain and scan info (CSV or NDJSON)');
-  storeReadOptions(cmd, EXPORT_FORMATS, 'csv').action(async (opts: StoreReadOpts) => {
-    const format = checkFormat('export', EXPORT_FORMATS, opts.format);
-    const store = await openStore(opts.db, { mustExist: true, readOnly: true });
-    let out: Writable = process.stdout;
-    if (opts.out) {
-      const file = createWriteStream(opts.out);
-      try {
-        await once(file, 'open');
-      } catch (err) {
-        await store.close();
-        throw cannotWrite(opts.out, err);
-      }
-      out = file;
-    }
+const EXT: Record<ExportFormat, string> = { csv: 'csv', ndjson: 'ndjson', parquet: 'parquet' };
+
+async function toFile(store: Store, table: ExportTable, format: ExportFormat, since: string | undefined, path: string): Promise<number> {
+  if (format === 'parquet') {
     try {
-      await exportFindings(store, { format, since: opts.since, out });
-    } finally {
-      await store.close();
-      if (out !== process.stdout) {
-        out.end();
-        await once(out, 'finish');
-      }
+      return await exportTable(store, { table, format, since, file: path });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code) throw cannotWrite(path, err);
+      throw err;
     }
-  });
+  }
+  const file = createWriteStream(path);
+  try {
+    await once(file, 'open');
+  } catch (err) {
+    throw cannotWrite(path, err);
+  }
+  try {
+    return await exportTable(store, { table, format, since, out: file });
+  } finally {
+    file.end();
+    await once(file, 'finish');
+  }
+}
+
+// `winnow export`: pages, findings or links as flat tables with stable ids (CSV, NDJSON or Parquet).
+export function register(program: Command): void {
+  const cmd = program
+    .command('export')
+    .description('export the dataset as flat tables with stable ids: pages (denominators), findings (text hash, cluster id), links (every link target)');
+  storeReadOptions(cmd, EXPORT_FORMATS, 'csv')
+    .option('--table <name>', `${EXPORT_TABLES.join(', ')}, or all (all: one file per table in the --out folder)`, 'findings')
+    .option('--out <path>', 'write to this file (a folder with --table all) instead of stdout; parquet needs it')
+    .action(async (opts: StoreReadOpts & { table: string }) => {
+      const format = checkFormat('export', EXPORT_FORMATS, opts.format);
+      const tables: ExportTable[] = opts.table === 'all' ? [...EXPORT_TABLES] : [checkFormat('export --table', EXPORT_TABLES, opts.table)];
+      if (opts.table === 'all' && !opts.out) throw new InputError('export: --table all needs --out FOLDER');
+      if (format === 'parquet' && !opts.out) throw new InputError('export: --format parquet needs --out FILE');
+      const store = await openStore(opts.db, { mustExist: true, readOnly: true });
+      try {
+        if (opts.table === 'all') {
+          try {
+            mkdirSync(opts.out!, { recursive: true });
+          } catch (err) {
+            throw cannotWrite(opts.out!, err);
+          }
+          for (const t of tables) {
+            const path = join(opts.out!, `${t}.${EXT[format]}`);
+            const n = await toFile(store, t, format, opts.since, path);
+            process.stderr.write(`winnow: ${t}: ${n} rows -> ${path}\n`);
+          }
+        } else if (opts.out) {
+          await toFile(store, tables[0], format, opts.since, opts.out);
+        } else {
+          await exportTable(store, { table: tables[0], format, since: opts.since, out: process.stdout as Writable });
+        }
+      } finally {
+        await store.close();
+      }
+    });
 }

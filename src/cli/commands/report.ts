@@ -1,29 +1,34 @@
 import type { Command } from 'commander';
 import { writeFileSync } from 'node:fs';
 import { openStore } from '../../store/index.js';
-import { buildReport, renderReport, REPORT_FORMATS } from '../../report/index.js';
+import { buildReport, renderReport, REPORT_FORMATS, DEFAULT_TABLE_ROWS } from '../../report/index.js';
 import { storeReadOptions, checkFormat, cannotWrite, type StoreReadOpts } from '../store-options.js';
+import { intOption } from '../output.js';
 
-// `winnow report`: per domain, category, rule and injection kind; top phrases and link targets; per day.
+// `winnow report`: method, rates with intervals, domains, categories, kinds, clusters, link targets, rules, per day.
 export function register(program: Command): void {
   const cmd = program
     .command('report')
-    .description('summarize the store: domains, categories, rules, injection kinds, phrases, link targets, per day');
-  storeReadOptions(cmd, REPORT_FORMATS, 'md').action(async (opts: StoreReadOpts) => {
-    const format = checkFormat('report', REPORT_FORMATS, opts.format);
-    const store = await openStore(opts.db, { mustExist: true, readOnly: true });
-    let text: string;
-    try {
-      text = renderReport(await buildReport(store, { since: opts.since }), format);
-    } finally {
-      await store.close();
-    }
-    if (opts.out) {
+    .description('summarize the store: method, contamination rates (95% intervals), domains, categories, kinds, injected texts, link targets, rules, per day');
+  storeReadOptions(cmd, REPORT_FORMATS, 'md')
+    .option('--limit <n>', `rows per table; 0 = all (default: ${DEFAULT_TABLE_ROWS} in md and html, where "N of M" marks a cut table; all in json and csv)`)
+    .option('--out <file>', 'write to this file instead of stdout')
+    .action(async (opts: StoreReadOpts) => {
+      const format = checkFormat('report', REPORT_FORMATS, opts.format);
+      const limit = intOption('limit', opts.limit, 0);
+      const store = await openStore(opts.db, { mustExist: true, readOnly: true });
+      let text: string;
       try {
-        writeFileSync(opts.out, text);
-      } catch (err) {
-        throw cannotWrite(opts.out, err);
+        text = renderReport(await buildReport(store, { since: opts.since }), format, { limit });
+      } finally {
+        await store.close();
       }
-    } else process.stdout.write(text);
-  });
+      if (opts.out) {
+        try {
+          writeFileSync(opts.out, text);
+        } catch (err) {
+          throw cannotWrite(opts.out, err);
+        }
+      } else process.stdout.write(text);
+    });
 }

@@ -1,31 +1,56 @@
 import type { Command } from 'commander';
-import { analyze } from '../../analyze.js';
+import { appendFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { availableParallelism } from 'node:os';
+import { analyze, type AnalyzeOptions } from '../../analyze.js';
 import { InputError } from '../../errors.js';
+import { REQUIRED_POINTS } from '../../detect/scoring.js';
+import { DEFAULT_USER_AGENT, DEFAULT_PER_HOST_CONCURRENCY, DEFAULT_PER_HOST_DELAY_MS } from '../../fetch/options.js';
 import { readInput, isUrl } from '../input.js';
 import type { AnalyzeResult } from '../../result.js';
+import { formatReport, formatLine, COLOR, PLAIN } from '../report-text.js';
+import { errorRecord, intOption, namedMessage, OutDir, parseFields, pick, positiveOption } from '../output.js';
+
+/** Parallel fetches of a batch when --concurrency is not given (src/batch's default, shown in --help). */
+const BATCH_CONCURRENCY = 8;
+const BATCH_DB = './winnow.db';
 
 /** Fetch the URL as the crawlers too; their extra text becomes findings (src/detect/cloaking.ts). */
-async function cloaked(url: string, result: AnalyzeResult, allowPrivate: boolean): Promise<AnalyzeResult> {
+async function cloaked(url: string, result: AnalyzeResult, allowPrivate: boolean, userAgent?: string): Promise<AnalyzeResult> {
   const { Fetcher } = await import('../../fetch/index.js');
   const { cloakingCheck } = await import('../../fetch/cloaking.js');
   const { withCloaking } = await import('../../cloaked.js');
   const { loadRules } = await import('../../detect/rules/index.js');
-  const fetcher = new Fetcher({ allowPrivate });
+  const fetcher = new Fetcher({ allowPrivate, ...(userAgent ? { userAgent } : {}) });
   try {
     const report = await cloakingCheck(fetcher, url);
-    const blocks = report.crawlers.flatMap((c) => c.blocks.map((b) => ({ crawler: c.crawler, text: b.text, path: b.path })));
+    // the same text served to several crawlers is one finding that names them all
+    const byText = new Map<string, { crawlers: string[]; text: string; path: string }>();
+    for (const c of report.crawlers) {
+      for (const b of c.blocks) {
+        const e = byText.get(b.text) ?? { crawlers: [], text: b.text, path: b.path };
+        if (!e.crawlers.includes(c.crawler)) e.crawlers.push(c.crawler);
+        byText.set(b.text, e);
+      }
+    }
+    const blocks = [...byText.values()].map((e) => ({ crawler: e.crawlers.join(' and '), text: e.text, path: e.path }));
     return withCloaking(result, blocks, loadRules());
   } finally {
     await fetcher.close();
   }
 }
-import { formatReport, COLOR, PLAIN } from '../report-text.js';
 
 interface ScanOpts {
   json?: boolean;
+  fields?: string;
+  out?: string;
+  quiet?: boolean;
   allowPrivate?: boolean;
   cloaking?: boolean;
-  // BATCH options (store/batch owner):
+  userAgent?: string;
+  threshold?: string;
+  rescan?: boolean;
+  keepHtml?: boolean;
   from?: string;
   db?: string;
   concurrency?: string;
@@ -40,17 +65,47 @@ export function register(program: Command): void {
     .command('scan')
     .description('scan pages (files, URLs, - for stdin, WARC files) for injected spam')
     .argument('[inputs...]', 'HTML files, http(s) URLs, - for stdin, or .warc/.warc.gz files')
-    .option('--json', 'one JSON object per input (NDJSON when several)')
+    .option('--json', 'one JSON object per input (NDJSON); a failed input is {"input","error"}')
+    .option('--fields <list>', 'JSON output keeps only these fields, e.g. input,url,verdict,score,findings (default: all)')
+    .option('--out <dir>', 'write one JSON file per input into this folder (stdout keeps one line per page)')
+    .option('--quiet', 'no progress, no summary, no per-page lines (errors are still printed)')
+    .option('--threshold <points>', `points a candidate needs to become a finding (default: ${REQUIRED_POINTS})`)
     .option('--allow-private', 'allow fetching loopback/private addresses (tests, intranets)')
+    .option('--user-agent <ua>', `User-Agent for fetched URLs (default: "${DEFAULT_USER_AGENT}")`)
     .option('--cloaking', 'for URLs: fetch again as Googlebot and Baiduspider and report text only crawlers see')
-    // BATCH: options for batch runs (--from, WARC, store)
-    .option('--from <file>', 'read URLs (one per line) from a file')
-    .option('--db <path>', 'store results in this SQLite file (batch runs; default ./winnow.db)')
-    .option('--concurrency <n>', 'parallel fetches in a batch')
-    .option('--delay <ms>', 'delay between requests to one host in a batch')
-    .option('--workers <n>', 'analyze threads in a batch (default: all cores)')
+    // batch runs: --from or WARC inputs go to the batch runner (store, worker threads, resumable)
+    .option('--from <file>', 'batch: read URLs (one per line) from a file')
+    .option('--db <path>', `batch: store results in this SQLite file (default: ${BATCH_DB})`)
+    .option('--concurrency <n>', `batch: parallel fetches in all (default: ${BATCH_CONCURRENCY}; at most ${DEFAULT_PER_HOST_CONCURRENCY} per host)`)
+    .option('--delay <ms>', `batch: pause between two requests to the same host, in ms (default: ${DEFAULT_PER_HOST_DELAY_MS})`)
+    .option('--workers <n>', `batch: analyze threads (default: all cores, ${availableParallelism()} here)`)
+    .option('--rescan', 'batch: analyze again pages the store already has (default: skip them, which makes runs resumable)')
+    .option('--keep-html', "batch: keep each page's HTML in the store, for the review UI's original view and the report's link targets (default: not kept)")
     .action(async (inputs: string[], opts: ScanOpts) => {
-      // BATCH: --from or WARC inputs go to the batch runner (store, workers, resumable)
+      const fields = parseFields(opts.fields);
+      const threshold = positiveOption('threshold', opts.threshold);
+      intOption('concurrency', opts.concurrency, 1);
+      intOption('delay', opts.delay, 0);
+      intOption('workers', opts.workers, 0);
+      const outDir = opts.out ? new OutDir(opts.out) : undefined;
+      const json = (r: AnalyzeResult) => `${JSON.stringify(pick(r, fields))}\n`;
+      /** where a page's result goes: a file in --out, NDJSON with --json, else the readable form given */
+      const emit = (r: AnalyzeResult, name: string, readable: () => string): string => {
+        if (outDir) {
+          outDir.write(name, 'json', json(r));
+          return opts.quiet ? '' : `${formatLine(r)}\n`;
+        }
+        if (opts.json) return json(r);
+        return opts.quiet ? '' : readable();
+      };
+      const emitError = (input: string, err: unknown): string => {
+        if (outDir) {
+          appendFileSync(join(outDir.dir, 'errors.ndjson'), errorRecord(input, err));
+          return '';
+        }
+        return opts.json ? errorRecord(input, err) : '';
+      };
+
       if (opts.from || inputs.some(isWarc)) {
         const { runBatch, formatSummary } = await import('../../batch/index.js');
         const summary = await runBatch({
@@ -61,28 +116,34 @@ export function register(program: Command): void {
           concurrency: opts.concurrency,
           delay: opts.delay,
           workers: opts.workers,
+          rescan: opts.rescan,
+          keepHtml: opts.keepHtml,
+          userAgent: opts.userAgent,
+          threshold,
+          progress: opts.quiet ? false : undefined,
+          // a WARC record is named by its target URI, a fetched page by its URL
+          render: (r) => emit(r, r.url && isUrl(r.url) ? r.url : (r.input ?? 'page'), () => `${formatLine(r)}\n`),
+          renderError: (input, message) => emitError(input, new Error(message)),
         });
-        process.stderr.write(`winnow: ${formatSummary(summary)}\n`);
+        if (!opts.quiet) process.stderr.write(`winnow: ${formatSummary(summary)}\n`);
         if (summary.failed > 0) process.exitCode = 2;
         return;
       }
-      // END BATCH
       if (inputs.length === 0) throw new InputError('scan: give at least one file, URL or - (see winnow scan --help)');
       const style = process.stdout.isTTY && !process.env.NO_COLOR ? COLOR : PLAIN;
-      let failed = 0;
       for (const input of inputs) {
         try {
-          const src = await readInput(input, { allowPrivate: opts.allowPrivate });
-          let result = analyze(src.body, { url: src.url, contentType: src.contentType, input });
-          if (opts.cloaking && isUrl(input)) result = await cloaked(input, result, opts.allowPrivate ?? false);
-          process.stdout.write(opts.json ? `${JSON.stringify(result)}\n` : `${formatReport(result, style)}\n\n`);
+          const src = await readInput(input, { allowPrivate: opts.allowPrivate, userAgent: opts.userAgent });
+          const aopts: AnalyzeOptions & { threshold?: number } = { url: src.url, contentType: src.contentType, input, threshold };
+          let result = analyze(src.body, aopts);
+          if (opts.cloaking && isUrl(input)) result = await cloaked(input, result, opts.allowPrivate ?? false, opts.userAgent);
+          process.stdout.write(emit(result, input, () => `${formatReport(result, style)}\n\n`));
         } catch (err) {
-          if (!(err instanceof InputError) || inputs.length === 1) throw err;
-          // several inputs: report the bad one and go on with the rest
-          process.stderr.write(`winnow: ${err.message}\n`);
-          failed++;
+          process.stderr.write(`winnow: ${namedMessage(input, err)}\n`);
+          if (process.env.WINNOW_DEBUG) process.stderr.write(`${(err as Error)?.stack}\n`);
+          process.stdout.write(emitError(input, err));
+          process.exitCode = Math.max(Number(process.exitCode ?? 0), err instanceof InputError ? err.exitCode : 1);
         }
       }
-      if (failed > 0) process.exitCode = 2;
     });
 }

@@ -1,0 +1,104 @@
+// Output shaping shared by `scan` and `clean`: error records that name their input, --fields projection,
+// --out DIR file names (one file per input), option parsing for numbers.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { InputError } from '../errors.js';
+import { AnalyzeResult } from '../result.js';
+import { cannotWrite } from './store-options.js';
+
+/** The label an input is named by in messages and records ("-" is stdin). */
+export const inputLabel = (input: string) => (input === '-' ? 'stdin' : input);
+
+/** The error's message, prefixed with the input it belongs to (once). */
+export function namedMessage(input: string, err: unknown): string {
+  const label = inputLabel(input);
+  const msg = ((err as Error)?.message ?? String(err)).replace(/\s*\n\s*/g, ' ');
+  return msg.startsWith(label) ? msg : `${label}: ${msg}`;
+}
+
+/** The NDJSON record written for an input that failed: {input, error}. */
+export function errorRecord(input: string, err: unknown): string {
+  const label = inputLabel(input);
+  const msg = namedMessage(input, err);
+  return `${JSON.stringify({ input: label, error: msg.slice(label.length + 2) || msg })}\n`;
+}
+
+/** Top-level keys of a scan result, the names --fields accepts. */
+export const RESULT_FIELDS = Object.keys(AnalyzeResult.shape) as Array<keyof AnalyzeResult>;
+
+/** "verdict,score,findings" -> the checked list; undefined when not given. */
+export function parseFields(spec: string | undefined): Array<keyof AnalyzeResult> | undefined {
+  if (spec === undefined) return undefined;
+  const fields = spec.split(',').map((s) => s.trim()).filter(Boolean);
+  const bad = fields.filter((f) => !(RESULT_FIELDS as string[]).includes(f));
+  if (fields.length === 0 || bad.length > 0) {
+    throw new InputError(`--fields: unknown field ${bad.join(', ') || '(none)'}; choose from ${RESULT_FIELDS.join(', ')}`);
+  }
+  return fields as Array<keyof AnalyzeResult>;
+}
+
+/** The result reduced to the chosen fields, in the order given (all fields when none chosen). */
+export function pick(r: AnalyzeResult, fields: Array<keyof AnalyzeResult> | undefined): Record<string, unknown> {
+  if (!fields) return r;
+  const out: Record<string, unknown> = {};
+  for (const f of fields) out[f] = r[f];
+  return out;
+}
+
+/** Longest output file name stem (file systems allow 255 bytes; CJK characters take 3). */
+const MAX_STEM_CHARS = 80;
+
+/**
+ * Output file names for --out DIR, one per input: the file's base name without .html/.htm/.gz, or host and path
+ * of a URL; characters unsafe in file names become "_"; a name already used gets -2, -3, ...
+ */
+export class OutDir {
+  private used = new Set<string>();
+  constructor(readonly dir: string) {
+    try {
+      mkdirSync(dir, { recursive: true });
+    } catch (err) {
+      throw cannotWrite(dir, err);
+    }
+  }
+
+  name(input: string, ext: string): string {
+    let stem: string;
+    if (/^https?:\/\//i.test(input)) {
+      const u = new URL(input);
+      stem = `${u.hostname}${u.pathname === '/' ? '' : u.pathname}${u.search}`;
+    } else if (input === '-') stem = 'stdin';
+    else stem = basename(input).replace(/(\.html?|\.xhtml)?(\.gz)?$/i, '');
+    stem = stem.replace(/[^\p{L}\p{N}._-]+/gu, '_').replace(/^[._]+|_+$/g, '').slice(0, MAX_STEM_CHARS) || 'page';
+    let name = `${stem}.${ext}`;
+    for (let i = 2; this.used.has(name); i++) name = `${stem}-${i}.${ext}`;
+    this.used.add(name);
+    return join(this.dir, name);
+  }
+
+  write(input: string, ext: string, text: string): string {
+    const path = this.name(input, ext);
+    try {
+      writeFileSync(path, text);
+    } catch (err) {
+      throw cannotWrite(path, err);
+    }
+    return path;
+  }
+}
+
+/** An integer option >= min, or a one-line error naming the option. */
+export function intOption(name: string, v: string | undefined, min: number): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < min) throw new InputError(`--${name} must be an integer >= ${min} (got ${v})`);
+  return n;
+}
+
+/** A finite number option > 0, or a one-line error naming the option. */
+export function positiveOption(name: string, v: string | undefined): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isFinite(n) || n <= 0) throw new InputError(`--${name} must be a number > 0 (got ${v})`);
+  return n;
+}
