@@ -1,5 +1,6 @@
-// zod schemas for everything that crosses the HTTP boundary of `winnow serve`, and the OpenAPI 3.1 document
-// generated from them (z.toJSONSchema emits JSON Schema 2020-12, the dialect OpenAPI 3.1 uses).
+// zod schemas for everything that crosses the HTTP boundary of `winnow serve`. Fastify validates requests and
+// responses with them (fastify-type-provider-zod) and @fastify/swagger builds the OpenAPI 3.1 document from
+// them. Response schemas are checked against the store's own types (`satisfies`), so they cannot drift apart.
 import { z } from 'zod';
 import { Category } from '../detect/types.js';
 import { QUEUE_MAX_LIMIT } from '../store/review.js';
@@ -10,7 +11,6 @@ export const MAX_SCAN_HTML_CHARS = 5_000_000;
 export const MAX_BULK_IDS = 1000;
 
 const Id = z.coerce.number().int().positive();
-const Reviewer = z.string().trim().min(1).max(80).regex(/^[^\u0000-\u001f]+$/, 'no control characters');
 
 export const ScanBody = z.union([
   z.object({ url: z.url({ protocol: /^https?$/ }).max(4096), html: z.undefined().optional() }).strict(),
@@ -74,7 +74,6 @@ export const ScanIdParams = z.object({ scanId: Id }).strict();
 const findingDecision = {
   decision: z.enum(['confirm', 'dismiss', 'recategorize']),
   category: Category.optional(),
-  reviewer: Reviewer.optional(),
 };
 const recategorizeHasCategory: [(b: { decision: string; category?: unknown }) => boolean, { message: string; path: string[] }] = [
   (b) => b.decision !== 'recategorize' || b.category !== undefined,
@@ -88,7 +87,7 @@ export const FindingDecisionBody = z
 export type FindingDecisionBody = z.infer<typeof FindingDecisionBody>;
 
 export const ScanDecisionBody = z
-  .object({ decision: z.enum(['page-clean', 'page-contaminated']), reviewer: Reviewer.optional() })
+  .object({ decision: z.enum(['page-clean', 'page-contaminated']) })
   .strict();
 
 export const BulkDecisionBody = z
@@ -178,6 +177,11 @@ export const TrainResponse = z.object({
 });
 
 export const ErrorResponse = z.object({ error: z.string() });
+export const HealthResponse = z.object({ ok: z.boolean(), version: z.string() });
+/** The token as typed in the login form (or in the one-time URL the server prints). */
+const TokenField = z.string().max(512).optional();
+export const LoginQuery = z.object({ token: TokenField });
+export const LoginBody = z.object({ token: TokenField });
 
 /** Turn a zod failure into one readable line: "body.decision: Invalid option: expected one of ...". */
 export function zodMessage(where: string, err: z.ZodError): string {
@@ -185,77 +189,4 @@ export function zodMessage(where: string, err: z.ZodError): string {
     .slice(0, 3)
     .map((i) => `${[where, ...i.path.map(String)].join('.')}: ${i.message}`)
     .join('; ');
-}
-
-function js(schema: z.ZodType, io: 'input' | 'output' = 'output'): Record<string, unknown> {
-  const s = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<string, unknown>;
-  delete s.$schema;
-  return s;
-}
-
-function queryParams(): Record<string, unknown>[] {
-  const props: Record<string, { type: string; enum?: readonly string[]; minimum?: number; maximum?: number }> = {
-    category: { type: 'string', enum: Category.options },
-    domain: { type: 'string' },
-    minScore: { type: 'number', minimum: 0, maximum: 1 },
-    maxScore: { type: 'number', minimum: 0, maximum: 1 },
-    status: { type: 'string', enum: ['pending', 'reviewed'] },
-    limit: { type: 'integer', minimum: 1, maximum: QUEUE_MAX_LIMIT },
-    offset: { type: 'integer', minimum: 0 },
-  };
-  return Object.entries(props).map(([name, schema]) => ({ name, in: 'query', required: false, schema }));
-}
-
-function pathId(name: string): Record<string, unknown> {
-  return { name, in: 'path', required: true, schema: { type: 'integer', minimum: 1 } };
-}
-
-function op(summary: string, opts: { body?: z.ZodType; response: z.ZodType; params?: Record<string, unknown>[] }): Record<string, unknown> {
-  const errors = {
-    '400': { description: 'invalid input', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
-    '401': { description: 'missing or wrong token', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
-  };
-  return {
-    summary,
-    ...(opts.params ? { parameters: opts.params } : {}),
-    ...(opts.body ? { requestBody: { required: true, content: { 'application/json': { schema: js(opts.body, 'input') } } } } : {}),
-    responses: { '200': { description: 'OK', content: { 'application/json': { schema: js(opts.response) } } }, ...errors },
-  };
-}
-
-/** The OpenAPI 3.1 description of the JSON API. */
-export function openApiDocument(version: string): Record<string, unknown> {
-  return {
-    openapi: '3.1.0',
-    info: {
-      title: 'winnow review API',
-      version,
-      description:
-        'Moderation queue for injected SEO spam found by winnow. Every route except /healthz needs ' +
-        '`Authorization: Bearer <token>` (or the session cookie plus the X-Winnow-CSRF header for state changes).',
-    },
-    components: {
-      securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
-      schemas: { Error: js(ErrorResponse) },
-    },
-    security: [{ bearer: [] }],
-    paths: {
-      '/healthz': {
-        get: { summary: 'liveness (no auth)', security: [], responses: { '200': { description: 'OK', content: { 'application/json': { schema: { type: 'object', properties: { ok: { type: 'boolean' } } } } } } } },
-      },
-      '/api/scan': { post: op('scan a URL (fetched) or a posted HTML page and queue the result', { body: ScanBody, response: ScanResponse }) },
-      '/api/queue': { get: op('the review queue, highest score first, with counts', { params: queryParams(), response: QueueResponse }) },
-      '/api/pages/{scanId}': { get: op('one scanned page with its text, result and findings', { params: [pathId('scanId')], response: PageResponse }) },
-      '/api/findings/{id}/decision': {
-        post: op('confirm, dismiss or recategorize one finding', { params: [pathId('id')], body: FindingDecisionBody, response: DecisionResponse }),
-      },
-      '/api/scans/{id}/decision': {
-        post: op('mark a whole page clean or contaminated', { params: [pathId('id')], body: ScanDecisionBody, response: DecisionRecord }),
-      },
-      '/api/decisions': { post: op('the same decision on many findings', { body: BulkDecisionBody, response: DecisionResponse }) },
-      '/api/rules/stats': { get: op('per-rule precision from decisions; rules mostly dismissed', { response: RuleStatsResponse }) },
-      '/api/train': { post: op('retrain the classifier with the reviewed findings as extra labelled texts', { body: TrainBody, response: TrainResponse }) },
-      '/api/openapi.json': { get: { summary: 'this document', responses: { '200': { description: 'OpenAPI 3.1 JSON' } } } },
-    },
-  };
 }

@@ -4,9 +4,6 @@
 import { Category } from '../detect/types.js';
 import type { QueueResult, ReviewFinding, ReviewPage, RuleStats, QueueFilter } from '../store/review.js';
 
-/** CSP placed inside the sandboxed original page (it also inherits the page view's policy). */
-export const FRAME_CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'";
-
 export function esc(s: string | number | null | undefined): string {
   return String(s ?? '')
     .replace(/&/g, '&amp;')
@@ -103,7 +100,6 @@ export function queuePage(
   q: QueueResult,
   filter: QueueFilter,
   domains: string[],
-  findingIds: Map<number, number[]>,
   filterError?: string,
 ): string {
   const limit = filter.limit ?? 50;
@@ -113,8 +109,7 @@ export function queuePage(
     .join('');
   const rows = q.items
     .map((it) => {
-      const ids = findingIds.get(it.scanId) ?? [];
-      return `<tr class="row" data-scan="${it.scanId}" data-href="/pages/${it.scanId}" data-findings="${ids.join(',')}">
+      return `<tr class="row" data-scan="${it.scanId}" data-href="/pages/${it.scanId}" data-findings="${it.findings}">
 <td><input type="checkbox" class="sel" aria-label="select page ${it.scanId}"></td>
 <td class="num score s${Math.min(9, Math.floor(it.score * 10))}">${it.score.toFixed(2)}</td>
 <td><span class="badge ${esc(it.verdict)}">${esc(it.verdict)}</span></td>
@@ -220,21 +215,16 @@ function findingCard(f: ReviewFinding): string {
 </li>`;
 }
 
-/** The HTML of the original page as the sandboxed frame gets it: meta refresh removed, our CSP first. */
-export function frameDoc(html: string): string {
-  const cleaned = html.replace(/<meta[^>]+http-equiv\s*=\s*["']?\s*refresh[^>]*>/gi, '');
-  return `<!doctype html><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${FRAME_CSP}">${cleaned}`;
-}
-
-export function reviewPage(o: LayoutOpts, p: ReviewPage, originalHtml: string | null): string {
+export function reviewPage(o: LayoutOpts, p: ReviewPage): string {
   const s = p.scan;
   const article = s.cleanText
     .split(/\n{2,}/)
     .map((para, i) => (i === 0 ? `<h2>${esc(para)}</h2>` : `<p>${esc(para)}</p>`))
     .join('\n');
   const pageDec = p.pageDecisions[0];
-  const frame = originalHtml
-    ? `<iframe class="original" sandbox="" referrerpolicy="no-referrer" title="original page (sandboxed, scripts disabled)" srcdoc="${esc(frameDoc(originalHtml))}"></iframe>`
+  // loaded only when the moderator opens it (app.js sets src): the findings render first, whatever the page size
+  const frame = p.page.hasHtml
+    ? `<iframe class="original" sandbox="" referrerpolicy="no-referrer" title="original page (a copy with every link and resource removed)" data-src="/pages/${s.id}/original"></iframe>`
     : '<p class="empty">The raw page was not kept in the store.</p>';
   return layout(
     { ...o, title: s.title || p.page.url, nav: 'page', bodyClass: 'review' },

@@ -273,8 +273,12 @@ describe('pages and decisions', () => {
     expect(r2.body.decisions[0]).toMatchObject({ decision: 'recategorize', category: 'seo-keywords', reviewer: 'bob' });
     expect((await get(`/api/pages/${fx.scans.njxfhn}`)).body.result.status).toBe('pending');
     for (const f3 of rest) {
-      const r3 = await post(`/api/findings/${f3.id}/decision`, { decision: 'dismiss', reviewer: 'carol' });
-      expect(r3.body.decisions[0].reviewer).toBe('carol');
+      // the reviewer is the token's name: alice cannot record a decision as bob
+      const asBob = await post(`/api/findings/${f3.id}/decision`, { decision: 'dismiss', reviewer: 'bob' });
+      expect(asBob.status).toBe(400);
+      expect(asBob.body.error).toMatch(/reviewer/);
+      const r3 = await post(`/api/findings/${f3.id}/decision`, { decision: 'dismiss' });
+      expect(r3.body.decisions[0].reviewer).toBe('alice');
     }
     const after = (await get(`/api/pages/${fx.scans.njxfhn}`)).body;
     expect(after.result.status).toBe('reviewed');
@@ -282,7 +286,7 @@ describe('pages and decisions', () => {
     expect(decided).toEqual(Object.fromEntries([[f1.id, 'confirm'], [f2.id, 'recategorize'], ...rest.map((f) => [f.id, 'dismiss'])]));
     const ids = findings.map((f) => f.id as number);
     const stored = listDecisions(fx.store).filter((d) => d.findingId !== null && ids.includes(d.findingId));
-    expect(stored.map((d) => d.reviewer).sort()).toEqual(['alice', 'bob', ...rest.map(() => 'carol')]);
+    expect(stored.map((d) => d.reviewer).sort()).toEqual(['alice', ...rest.map(() => 'alice'), 'bob']);
     const pend = await get('/api/queue?status=pending');
     expect(pend.body.items.map((i: Json) => i.scanId)).not.toContain(fx.scans.njxfhn);
     expect(pend.body.counts.byStatus.reviewed).toBeGreaterThanOrEqual(1);
@@ -502,12 +506,23 @@ describe('UI pages', () => {
     expect(r.body).toContain(`<mark class="finding cat-${hidden.category} where-hidden"`);
     expect(r.body).toContain('lang="zh"');
     expect(r.body).toContain('江门七旬阿婆接来电称其涉黑被骗上百万');
+    // the original is not in the page: a sandboxed frame loads a neutralised copy only when opened
     const frame = /<iframe[^>]*>/.exec(r.body)![0];
     expect(frame).toMatch(/\bsandbox=""/);
     expect(frame).not.toMatch(/allow-scripts/);
-    expect(frame).toContain('srcdoc="');
-    expect(frame).toContain("default-src &#39;none&#39;; img-src data:; style-src &#39;unsafe-inline&#39;");
-    expect(frame).not.toMatch(/<script/i);
+    expect(frame).toContain(`data-src="/pages/${fx.scans.njxfhn}/original"`);
+    expect(frame).not.toMatch(/\ssrc=/);
+    expect(r.body.length).toBeLessThan(readPage('njxfhn').length);
+    const orig = await app.inject({ url: `/pages/${fx.scans.njxfhn}/original`, headers: A });
+    expect(orig.statusCode).toBe(200);
+    const ocsp = String(orig.headers['content-security-policy']);
+    expect(ocsp).toMatch(/default-src 'none'/);
+    expect(ocsp).toMatch(/\bsandbox\b/);
+    expect(ocsp).toMatch(/frame-ancestors 'self'/);
+    expect(ocsp).not.toMatch(/script-src/);
+    expect(orig.body).toContain('江门七旬阿婆接来电称其涉黑被骗上百万');
+    expect(orig.body).not.toMatch(/<script|<iframe|<link|\s(src|srcset|href|action)=/i);
+    expect((await app.inject({ url: `/pages/${fx.scans.njxfhn}/original` })).statusCode).toBe(401);
   });
 
   it('the queue page filters like the API and explains a bad filter instead of failing', async () => {
