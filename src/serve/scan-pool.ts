@@ -40,15 +40,19 @@ function workerFile(): string {
 export class ScanPool {
   private readonly pool: Piscina;
   private readonly timeoutMs: number;
+  private readonly capacity: number;
+  private inFlight = 0;
 
   constructor(o: ScanPoolOptions = {}) {
     const threads = Math.max(1, o.threads ?? availableParallelism() - 1);
     this.timeoutMs = o.timeoutMs ?? SCAN_TIMEOUT_MS;
+    // running + waiting; counted here rather than with piscina's maxQueue, whose bound depends on how many
+    // workers have started yet
+    this.capacity = threads + (o.queueMax ?? SCAN_QUEUE_MAX);
     this.pool = new Piscina({
       filename: workerFile(),
       minThreads: 1,
       maxThreads: threads,
-      maxQueue: o.queueMax ?? SCAN_QUEUE_MAX,
       idleTimeout: 60_000,
       resourceLimits: { maxOldGenerationSizeMb: SCAN_WORKER_HEAP_MB },
       env: { ...process.env, DOTENV_CONFIG_QUIET: 'true' },
@@ -57,10 +61,20 @@ export class ScanPool {
 
   /** Scans running or waiting. */
   get load(): number {
-    return this.pool.queueSize + this.pool.utilization * this.pool.threads.length;
+    return this.inFlight;
   }
 
   async run(task: ScanTask): Promise<AnalyzeResult> {
+    if (this.inFlight >= this.capacity) throw new ScanBusy(`too many scans in progress (${this.inFlight}); try again shortly`);
+    this.inFlight++;
+    try {
+      return await this.runNow(task);
+    } finally {
+      this.inFlight--;
+    }
+  }
+
+  private async runNow(task: ScanTask): Promise<AnalyzeResult> {
     const ctl = new AbortController();
     const timer = setTimeout(() => ctl.abort(), this.timeoutMs);
     let reply: ScanReply;
@@ -69,7 +83,6 @@ export class ScanPool {
     } catch (err) {
       if (ctl.signal.aborted) throw new ScanTimeout(`scan stopped after ${this.timeoutMs} ms`);
       const msg = String((err as Error)?.message ?? err);
-      if (/queue is at limit/i.test(msg)) throw new ScanBusy(`too many scans waiting (${this.pool.queueSize}); try again shortly`);
       throw new Error(`scan worker failed: ${msg.split('\n')[0]}`);
     } finally {
       clearTimeout(timer);
@@ -81,12 +94,12 @@ export class ScanPool {
   /** The stored page as a copy that opens no connection (see original.ts), built in a worker. */
   async original(body: Uint8Array): Promise<string> {
     const task: OriginalTask = { body };
+    if (this.inFlight >= this.capacity) throw new ScanBusy('the server is busy scanning; try again shortly');
+    this.inFlight++;
     try {
       return (await this.pool.run(task, { name: 'original' })) as string;
-    } catch (err) {
-      const msg = String((err as Error)?.message ?? err);
-      if (/queue is at limit/i.test(msg)) throw new ScanBusy('the server is busy; try again shortly');
-      throw err;
+    } finally {
+      this.inFlight--;
     }
   }
 
