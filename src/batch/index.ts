@@ -147,7 +147,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
   }
   if (!opts.from && inputs.length === 0) throw new InputError('scan: nothing to do (give --from FILE or WARC files)');
 
-  const store = openStore(opts.db ?? DEFAULT_DB, { timeoutMs: opts.busyTimeoutMs });
+  const store = await openStore(opts.db ?? DEFAULT_DB, { timeoutMs: opts.busyTimeoutMs });
   const summary: BatchSummary = {
     scanned: 0, contaminated: 0, findings: 0, skippedDone: 0, notModified: 0,
     skipped: { 'non-html': 0, 'http-status': 0, 'too-large': 0, empty: 0, 'bad-record': 0 },
@@ -187,7 +187,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
     const group = pending;
     pending = [];
     try {
-      saveResults(store, group);
+      await saveResults(store, group);
     } catch (err) {
       fatal ??= err;
       return;
@@ -239,7 +239,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
         bad = 'not a valid URL';
       }
       if (bad) throw new InputError(`${url}: ${bad}`);
-      res = await fetcher.fetch(url, conditionalFor(store, url));
+      res = await fetcher.fetch(url, await conditionalFor(store, url));
     } catch (err) {
       reportFailure(url, err);
       return;
@@ -255,7 +255,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
       return;
     }
     const hash = contentHash(res.body);
-    if (hasScan(store, url, hash)) {
+    if (await hasScan(store, url, hash)) {
       summary.skippedDone++;
       return;
     }
@@ -359,7 +359,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
         const key = `file:${abs}`;
         if (active.has(key)) continue;
         active.add(key);
-        if (hasScan(store, key, contentHash(body))) {
+        if (await hasScan(store, key, contentHash(body))) {
           summary.skippedDone++;
           continue;
         }
@@ -377,7 +377,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
     if (progressTimer) clearInterval(progressTimer);
     await pool.close();
     if (ownFetcher && fetcher) await fetcher.close();
-    store.close();
+    await store.close();
   }
   if (fatal) throw fatal;
   summary.elapsedMs = Date.now() - started;
