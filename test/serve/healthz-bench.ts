@@ -9,7 +9,7 @@ import { buildApp } from '../../src/serve/app.js';
 
 const TOKEN = 'bench-token-0123456789abcdef';
 const dir = mkdtempSync(join(tmpdir(), 'winnow-healthz-bench-'));
-const store = openStore(join(dir, 'bench.db'));
+const store = await openStore(join(dir, 'bench.db'), { keepHtml: true });
 const app = await buildApp({ store, tokens: [{ name: 'bench', token: TOKEN }] });
 await app.listen({ port: 0, host: '127.0.0.1' });
 const a = app.server.address();

@@ -17,7 +17,7 @@ let app: FastifyInstance;
 let base: string;
 
 beforeAll(async () => {
-  fx = makeFixture();
+  fx = await makeFixture();
   app = await buildApp({ store: fx.store, tokens: [{ name: 'alice', token: TOKEN }], scanPool: { threads: 1, queueMax: 1, timeoutMs: 8_000 } });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const a = app.server.address();
@@ -26,7 +26,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await app?.close();
-  fx?.cleanup();
+  await fx?.cleanup();
 });
 
 describe('scan pool', () => {
