@@ -29,7 +29,11 @@ import {
   decideScan,
   ruleStats,
   trainingExamples,
+  undoDecision,
+  markMissedSpam,
+  noteStoreWrite,
 } from '../store/review.js';
+import { reviewRules } from './rule-review.js';
 import { WINNOW_VERSION } from '../analyze.js';
 import { InputError } from '../errors.js';
 import type { LabeledText, RetrainResult } from '../detect/train.js';
@@ -351,6 +355,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     }
     const result = await pool.run({ body: bytes, url: meta.finalUrl ?? (url.startsWith('paste:') ? undefined : url), contentType, input: url });
     const ids = await saveResult(store, meta, result);
+    noteStoreWrite(store);
     return { ...ids, url, verdict: result.verdict, score: result.score, findings: result.findings.length };
   });
 
@@ -363,7 +368,23 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     const p = await getReviewPage(store, scanId);
     if (!p) throw new HttpError(404, `no scan ${scanId}`);
     const { id, ...scanRest } = p.scan;
-    return { page: p.page, result: { scanId: id, ...scanRest }, findings: p.findings, pageDecisions: p.pageDecisions };
+    return { page: p.page, result: { scanId: id, ...scanRest }, findings: p.findings, pageDecisions: p.pageDecisions, history: p.history };
+  });
+
+  app.post('/api/scans/:scanId/findings', { schema: { summary: 'mark a span of the page text as spam the detector missed (a new confirmed finding, used by retraining)', params: S.ScanIdParams, body: S.MarkBody, response: { 200: S.MarkResponse } } }, async (req) => {
+    const r = await markMissedSpam(store, req.params.scanId, req.body, reviewerOf(req));
+    if (!r.ok) throw new HttpError(r.reason === 'missing' ? 404 : r.reason === 'duplicate' ? 409 : 400, r.message);
+    return { finding: r.finding };
+  });
+
+  app.post('/api/decisions/:id/undo', { schema: { summary: 'undo one of your decisions (it stays in the history, marked undone)', params: S.IdParams, body: S.EmptyBody.optional(), response: { 200: S.UndoResponse } } }, async (req) => {
+    const r = await undoDecision(store, req.params.id, reviewerOf(req));
+    if (!r.ok) {
+      if (r.reason === 'missing') throw new HttpError(404, `no decision ${req.params.id}`);
+      if (r.reason === 'not-yours') throw new HttpError(403, 'only the reviewer who made a decision can undo it');
+      throw new HttpError(409, `decision ${req.params.id} is already undone`);
+    }
+    return { decision: r.decision, status: r.status };
   });
 
   app.post('/api/findings/:id/decision', { schema: { summary: 'confirm, dismiss or recategorize one finding', params: S.IdParams, body: S.FindingDecisionBody, response: { 200: S.DecisionResponse } } }, async (req) => {
@@ -386,8 +407,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     return decideFindings(store, b.ids, { decision: b.decision, category: b.category, reviewer: reviewerOf(req) });
   });
 
-  app.get('/api/rules/stats', { schema: { summary: 'per-rule precision from decisions (Wilson interval); rules mostly dismissed', response: { 200: S.RuleStatsResponse } } }, async () =>
-    ruleStats(store),
+  app.get('/api/rules/stats', { schema: { summary: 'per-rule share of confirmed findings (Wilson interval); tuning candidates', response: { 200: S.RuleStatsResponse } } }, async () =>
+    reviewRules(await ruleStats(store)),
   );
 
   let training = false;
@@ -438,7 +459,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     },
   );
 
-  app.get('/rules', { schema: hidden }, async (req, reply) => html(reply, rulesPage(layoutOpts(req, 'Rules'), await ruleStats(store))));
+  app.get('/rules', { schema: hidden }, async (req, reply) => html(reply, rulesPage(layoutOpts(req, 'Rules'), reviewRules(await ruleStats(store)))));
 
   return app;
 }
