@@ -8,7 +8,7 @@ const LAYERS = [
   ['detect', '^src/detect/'],
   ['clean', '^src/clean/'],
   ['analyze', '^src/(analyze|result|cloaked)\\.ts$'],
-  ['fetch', '^src/fetch/'],
+  ['fetch', '^src/fetch/|^src/retrain\\.ts$'],
   ['store', '^src/store/'],
   ['batch', '^src/(batch|queue)/'],
   ['report', '^src/report/'],

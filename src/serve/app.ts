@@ -1,8 +1,22 @@
 // `winnow serve`: the Fastify app (JSON API under /api, server-rendered review UI, token auth, CSRF, CSP).
-// buildApp() does no I/O besides the store it is given, so tests drive it with app.inject().
+// Security headers come from @fastify/helmet, cookies from @fastify/cookie, form bodies from @fastify/formbody,
+// request and response validation and the OpenAPI document from zod schemas (fastify-type-provider-zod and
+// @fastify/swagger). Scans run in a worker pool (scan-pool.ts), never on the request thread. buildApp() does
+// no I/O besides the store it is given, so tests drive it with app.inject().
 import { createHash } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import { z } from 'zod';
+import fastifyCookie from '@fastify/cookie';
+import fastifyFormbody from '@fastify/formbody';
+import fastifyHelmet from '@fastify/helmet';
+import fastifySwagger from '@fastify/swagger';
+import {
+  hasZodFastifySchemaValidationErrors,
+  isResponseSerializationError,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import type { Store } from '../store/index.js';
 import { saveResult } from '../store/index.js';
 import {
@@ -14,32 +28,58 @@ import {
   decideScan,
   ruleStats,
   trainingExamples,
-  type QueueFilter,
+  undoDecision,
+  markMissedSpam,
+  noteStoreWrite,
 } from '../store/review.js';
-import { analyze, WINNOW_VERSION } from '../analyze.js';
-import { decode } from '../page/index.js';
+import { reviewRules } from './rule-review.js';
+import { WINNOW_VERSION } from '../analyze.js';
 import { InputError } from '../errors.js';
 import type { LabeledText, RetrainResult } from '../detect/labeled.js';
 import { runDevRetrain, RetrainUnavailable } from '../retrain.js';
-import { Auth, CSRF_HEADER, safeEqual, sessionCookie, clearCookie, type Session, type TokenEntry } from './auth.js';
+import { Auth, CSRF_HEADER, SESSION_COOKIE, safeEqual, sameOrigin, sessionCookieOptions, type Session, type TokenEntry } from './auth.js';
+import { ScanBusy, ScanPool, ScanTimeout, type ScanPoolOptions } from './scan-pool.js';
 import * as S from './schemas.js';
-import { layout, loginPage, queuePage, reviewPage, rulesPage } from './ui.js';
+import { esc, layout, loginPage, queuePage, reviewPage, rulesPage } from './ui.js';
 import { APP_CSS, APP_JS } from './client.js';
 
 /** Request bodies above this are refused (413) before parsing. */
 export const MAX_BODY_BYTES = 8 * 1024 * 1024;
 
+type Directives = Record<string, string[]>;
 /** The app's CSP: no inline script, nothing from other origins, never framed. */
-export const APP_CSP =
-  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
-  "form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+const APP_DIRECTIVES: Directives = {
+  defaultSrc: ["'none'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  formAction: ["'self'"],
+  baseUri: ["'none'"],
+  frameAncestors: ["'none'"],
+};
+/** The page view also frames its own /original copy (and nothing else). */
+const PAGE_VIEW_DIRECTIVES: Directives = { ...APP_DIRECTIVES, frameSrc: ["'self'"] };
 /**
- * The page view's CSP. The sandboxed srcdoc frame inherits it, so it also admits the original page's inline
- * styles (never its scripts: script-src stays 'self' and the frame has no allow-scripts).
+ * The neutralised original page: no script, no request of any kind (images only from data:), sandboxed even
+ * when opened outside its frame, framed only by the page view.
  */
-export const PAGE_VIEW_CSP =
-  "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; " +
-  "form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+const ORIGINAL_DIRECTIVES: Directives = {
+  defaultSrc: ["'none'"],
+  styleSrc: ["'unsafe-inline'"],
+  imgSrc: ['data:'],
+  formAction: ["'none'"],
+  baseUri: ["'none'"],
+  frameAncestors: ["'self'"],
+  sandbox: [],
+};
+const cspString = (d: Directives) =>
+  Object.entries(d)
+    .map(([k, v]) => [k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`), ...v].join(' '))
+    .join('; ');
+export const APP_CSP = cspString(APP_DIRECTIVES);
+export const PAGE_VIEW_CSP = cspString(PAGE_VIEW_DIRECTIVES);
+export const ORIGINAL_CSP = cspString(ORIGINAL_DIRECTIVES);
 
 export interface FetchedPage {
   body: Uint8Array;
@@ -66,6 +106,8 @@ export interface AppOptions {
   secureCookies?: boolean;
   /** Redis URL of the queue whose dashboard is served at /admin/queues (default: WINNOW_QUEUE; none when unset) */
   queue?: string;
+  /** worker threads, queue bound and per-scan deadline of the scan pool */
+  scanPool?: ScanPoolOptions;
   logger?: boolean;
 }
 
@@ -82,12 +124,6 @@ class HttpError extends Error {
   ) {
     super(message);
   }
-}
-
-function parse<T extends z.ZodType>(schema: T, value: unknown, where: string): z.infer<T> {
-  const r = schema.safeParse(value ?? {});
-  if (!r.success) throw new HttpError(400, S.zodMessage(where, r.error));
-  return r.data;
 }
 
 /** The default URL fetcher: src/fetch's Fetcher (SSRF guard on unless allowPrivate). */
@@ -115,22 +151,13 @@ function isStateChanging(method: string): boolean {
   return method !== 'GET' && method !== 'HEAD' && method !== 'OPTIONS';
 }
 
-/** Same-origin check: Origin (or, failing that, Referer) must name this host when the browser sends one. */
-function sameOrigin(req: FastifyRequest): boolean {
-  const host = req.headers.host;
-  const origin = req.headers.origin ?? (req.headers.referer ? safeOrigin(req.headers.referer) : undefined);
-  if (origin === undefined) return true;
-  if (!host || origin === 'null') return false;
-  const o = safeOrigin(origin);
-  return o !== undefined && (o === `http://${host}` || o === `https://${host}`);
-}
-
-function safeOrigin(u: string): string | undefined {
-  try {
-    return new URL(u).origin;
-  } catch {
-    return undefined;
-  }
+/** "query.minScore: Too big: expected number to be <=1" from a zod validation failure. */
+function validationMessage(err: { validation: { instancePath?: string; message?: string }[]; validationContext?: string }): string {
+  const where = err.validationContext === 'querystring' ? 'query' : (err.validationContext ?? 'input');
+  return err.validation
+    .slice(0, 3)
+    .map((v) => `${[where, ...(v.instancePath ?? '').split('/').filter(Boolean)].join('.')}: ${v.message ?? 'invalid'}`)
+    .join('; ');
 }
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
@@ -144,12 +171,42 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       (await import('../detect/model.js')).resetModelCache(); // new scans use the new model
       return r;
     });
-  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: MAX_BODY_BYTES, trustProxy: false });
+  const pool = new ScanPool(opts.scanPool);
+  const base = Fastify({ logger: opts.logger ?? false, bodyLimit: MAX_BODY_BYTES, trustProxy: false });
+  base.setValidatorCompiler(validatorCompiler);
+  base.setSerializerCompiler(serializerCompiler);
+  const app = base.withTypeProvider<ZodTypeProvider>();
+  app.addHook('onClose', async () => pool.close());
   const authOf = new WeakMap<FastifyRequest, AuthInfo>();
-  const openapi = S.openApiDocument(WINNOW_VERSION);
 
-  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) => {
-    done(null, Object.fromEntries(new URLSearchParams(String(body))));
+  await app.register(fastifyCookie);
+  await app.register(fastifyFormbody, { bodyLimit: 64 * 1024 });
+  await app.register(fastifyHelmet, {
+    global: true,
+    contentSecurityPolicy: { useDefaults: false, directives: APP_DIRECTIVES },
+    referrerPolicy: { policy: 'no-referrer' },
+    frameguard: { action: 'deny' },
+    crossOriginOpenerPolicy: { policy: 'same-origin' },
+    crossOriginResourcePolicy: { policy: 'same-origin' },
+    crossOriginEmbedderPolicy: false,
+    // plain HTTP on localhost by default; HSTS belongs to the TLS proxy in front
+    strictTransportSecurity: false,
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'winnow review API',
+        version: WINNOW_VERSION,
+        description:
+          'Moderation queue for injected SEO spam found by winnow. Every route except /healthz needs ' +
+          '`Authorization: Bearer <token>` (or the session cookie plus the X-Winnow-CSRF header for state changes). ' +
+          'The reviewer recorded with a decision is always the name of the token used.',
+      },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
   });
 
   const isApi = (req: FastifyRequest) => req.url.startsWith('/api/') || req.url === '/api';
@@ -158,14 +215,16 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.addHook('onRequest', async (req, reply) => {
     const path = req.url.split('?')[0];
     if (PUBLIC.has(path)) {
-      if (isStateChanging(req.method) && !sameOrigin(req)) return reply.code(403).type('text/plain').send('cross-origin request refused');
+      if (isStateChanging(req.method) && !sameOrigin(req.headers as Record<string, string>)) {
+        return reply.code(403).type('text/plain').send('cross-origin request refused');
+      }
       return;
     }
     const bearerName = auth.bearer(req.headers.authorization);
     let info: AuthInfo | null = null;
     if (bearerName) info = { reviewer: bearerName, kind: 'bearer' };
     else {
-      const s = auth.session(req.headers.cookie);
+      const s = auth.session(req.cookies[SESSION_COOKIE]);
       if (s) info = { reviewer: s.reviewer, kind: 'cookie', session: s };
     }
     if (!info) {
@@ -173,7 +232,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       return reply.code(401).type('text/html; charset=utf-8').send(loginPage());
     }
     if (isStateChanging(req.method)) {
-      if (!sameOrigin(req)) return reply.code(403).send({ error: 'cross-origin request refused' });
+      if (!sameOrigin(req.headers as Record<string, string>)) return reply.code(403).send({ error: 'cross-origin request refused' });
       if (info.kind === 'cookie') {
         const sent = req.headers[CSRF_HEADER];
         if (typeof sent !== 'string' || !info.session || !safeEqual(sent, info.session.csrf)) {
@@ -185,23 +244,35 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
 
   app.addHook('onSend', async (req, reply, payload) => {
-    if (!reply.hasHeader('content-security-policy')) reply.header('content-security-policy', APP_CSP);
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('x-frame-options', 'DENY');
-    reply.header('referrer-policy', 'no-referrer');
-    reply.header('cross-origin-opener-policy', 'same-origin');
     if (!req.url.startsWith('/static/')) reply.header('cache-control', 'no-store');
     return payload;
   });
 
   app.setErrorHandler((err: unknown, req, reply) => {
     const e = err as { statusCode?: number; message?: string; code?: string };
-    let status = err instanceof HttpError ? err.statusCode : err instanceof InputError ? 400 : (e.statusCode ?? 500);
-    if (status < 400 || status > 599) status = 500;
-    const message = status >= 500 && !(err instanceof HttpError) ? `internal error: ${String(e.message ?? err).split('\n')[0]}` : String(e.message ?? err).split('\n')[0];
-    if (status >= 500) req.log.error(err);
+    let status: number;
+    let message: string;
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      status = 400;
+      message = validationMessage(err as unknown as Parameters<typeof validationMessage>[0]);
+    } else if (isResponseSerializationError(err)) {
+      status = 500;
+      message = `internal error: response does not match its schema (${err.cause.issues[0]?.path.join('.') ?? ''}: ${err.cause.issues[0]?.message ?? ''})`;
+      req.log.error(err);
+    } else {
+      status =
+        err instanceof HttpError ? err.statusCode : err instanceof InputError ? 400 : err instanceof ScanBusy ? 503 : err instanceof ScanTimeout ? 504 : (e.statusCode ?? 500);
+      if (status < 400 || status > 599) status = 500;
+      const known = err instanceof HttpError || err instanceof InputError || err instanceof ScanBusy || err instanceof ScanTimeout;
+      message = status >= 500 && !known ? `internal error: ${String(e.message ?? err).split('\n')[0]}` : String(e.message ?? err).split('\n')[0];
+      if (status >= 500 && !known) req.log.error(err);
+    }
+    if (status === 503) reply.header('retry-after', '5');
     if (isApi(req) || req.method !== 'GET') return reply.code(status).send({ error: message });
-    return reply.code(status).type('text/html; charset=utf-8').send(layout({ title: 'Error' }, `<h1>Error ${status}</h1><p class="error">${escText(message)}</p><p><a href="/">back to the queue</a></p>`));
+    return reply
+      .code(status)
+      .type('text/html; charset=utf-8')
+      .send(layout({ title: 'Error' }, `<h1>Error ${status}</h1><p class="error">${esc(message)}</p><p><a href="/">back to the queue</a></p>`));
   });
 
   app.setNotFoundHandler((req, reply) => {
@@ -209,37 +280,43 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     return reply.code(404).type('text/html; charset=utf-8').send(layout({ title: 'Not found' }, '<h1>Not found</h1><p><a href="/">back to the queue</a></p>'));
   });
 
-  const reviewerOf = (req: FastifyRequest, bodyReviewer?: string): string => bodyReviewer ?? authOf.get(req)?.reviewer ?? 'unknown';
+  /** The reviewer of a request: always the name of the token (or of the session's token), never client input. */
+  const reviewerOf = (req: FastifyRequest): string => {
+    const r = authOf.get(req)?.reviewer;
+    if (!r) throw new HttpError(401, 'missing or invalid token');
+    return r;
+  };
   const layoutOpts = (req: FastifyRequest, title: string) => ({ title, reviewer: authOf.get(req)?.reviewer, csrf: authOf.get(req)?.session?.csrf });
   const html = (reply: FastifyReply, body: string) => reply.type('text/html; charset=utf-8').send(body);
+  const hidden = { hide: true } as const;
 
   const queueUrl = opts.queue ?? process.env.WINNOW_QUEUE;
   if (queueUrl) await (await import('./queues-dashboard.js')).registerQueuesDashboard(app, queueUrl);
 
   // ---------- public ----------
-  app.get('/healthz', async () => ({ ok: true, version: WINNOW_VERSION }));
-  app.get('/static/app.css', async (_req, reply) => reply.type('text/css; charset=utf-8').header('cache-control', 'no-cache').send(APP_CSS));
-  app.get('/static/app.js', async (_req, reply) => reply.type('text/javascript; charset=utf-8').header('cache-control', 'no-cache').send(APP_JS));
-  app.get('/favicon.ico', async (_req, reply) => reply.code(204).send());
+  app.get('/healthz', { schema: { summary: 'liveness (no auth)', security: [], response: { 200: S.HealthResponse } } }, async () => ({ ok: true, version: WINNOW_VERSION }));
+  app.get('/static/app.css', { schema: hidden }, async (_req, reply) => reply.type('text/css; charset=utf-8').header('cache-control', 'no-cache').send(APP_CSS));
+  app.get('/static/app.js', { schema: hidden }, async (_req, reply) => reply.type('text/javascript; charset=utf-8').header('cache-control', 'no-cache').send(APP_JS));
+  app.get('/favicon.ico', { schema: hidden }, async (_req, reply) => reply.code(204).send());
 
-  const login = (req: FastifyRequest, reply: FastifyReply, token: unknown) => {
-    const name = typeof token === 'string' ? auth.check(token) : null;
+  const login = (reply: FastifyReply, token: string | undefined) => {
+    const name = token ? auth.check(token) : null;
     if (!name) return reply.code(401).type('text/html; charset=utf-8').send(loginPage(token ? 'Wrong token.' : ''));
     const s = auth.createSession(name);
-    return reply.header('set-cookie', sessionCookie(s.id, opts.secureCookies ?? false)).redirect('/', 303);
+    return reply.setCookie(SESSION_COOKIE, s.id, sessionCookieOptions(opts.secureCookies ?? false)).redirect('/', 303);
   };
-  app.get('/login', async (req, reply) => login(req, reply, (req.query as Record<string, unknown>).token));
-  app.post('/login', async (req, reply) => login(req, reply, (req.body as Record<string, unknown> | undefined)?.token));
-  app.post('/logout', async (req, reply) => {
-    auth.endSession(req.headers.cookie);
-    return reply.header('set-cookie', clearCookie()).send({ ok: true });
+  app.get('/login', { schema: { ...hidden, querystring: S.LoginQuery } }, async (req, reply) => login(reply, req.query.token));
+  app.post('/login', { schema: { ...hidden, body: S.LoginBody } }, async (req, reply) => login(reply, req.body.token));
+  app.post('/logout', { schema: hidden }, async (req, reply) => {
+    auth.endSession(req.cookies[SESSION_COOKIE]);
+    return reply.clearCookie(SESSION_COOKIE, { path: '/' }).send({ ok: true });
   });
 
   // ---------- API ----------
-  app.get('/api/openapi.json', async () => openapi);
+  app.get('/api/openapi.json', { schema: { summary: 'this document (OpenAPI 3.1)' } }, async () => app.swagger());
 
-  app.post('/api/scan', async (req) => {
-    const body = parse(S.ScanBody, req.body, 'body');
+  app.post('/api/scan', { schema: { summary: 'scan a URL (fetched) or a posted HTML page and queue the result', body: S.ScanBody, response: { 200: S.ScanResponse } } }, async (req) => {
+    const body = req.body;
     let bytes: Uint8Array | string;
     let url: string;
     let meta: Parameters<typeof saveResult>[1];
@@ -257,51 +334,66 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       contentType = f.contentType || undefined;
       meta = { url, finalUrl: f.finalUrl, fetchedAt: f.fetchedAt, status: f.status, etag: f.etag, lastModified: f.lastModified, body: f.body };
     }
-    const result = analyze(bytes, { url: meta.finalUrl ?? (url.startsWith('paste:') ? undefined : url), contentType, input: url });
+    const result = await pool.run({ body: bytes, url: meta.finalUrl ?? (url.startsWith('paste:') ? undefined : url), contentType, input: url });
     const ids = await saveResult(store, meta, result);
+    noteStoreWrite(store);
     return { ...ids, url, verdict: result.verdict, score: result.score, findings: result.findings.length };
   });
 
-  app.get('/api/queue', async (req) => {
-    const q = parse(S.QueueQuery, req.query, 'query');
-    return await listQueue(store, q);
-  });
+  app.get('/api/queue', { schema: { summary: 'the review queue with counts, filtered and sorted (keyset pagination)', querystring: S.QueueQuery, response: { 200: S.QueueResponse } } }, async (req) =>
+    listQueue(store, req.query),
+  );
 
-  app.get('/api/pages/:scanId', async (req) => {
-    const { scanId } = parse(S.ScanIdParams, req.params, 'params');
+  app.get('/api/pages/:scanId', { schema: { summary: 'one scanned page with its text, result, findings and decision history', params: S.ScanIdParams, response: { 200: S.PageResponse } } }, async (req) => {
+    const { scanId } = req.params;
     const p = await getReviewPage(store, scanId);
     if (!p) throw new HttpError(404, `no scan ${scanId}`);
-    const { scan, ...rest } = p;
-    const { id, ...scanRest } = scan;
-    return { page: rest.page, result: { scanId: id, ...scanRest }, findings: rest.findings, pageDecisions: rest.pageDecisions };
+    const { id, ...scanRest } = p.scan;
+    return { page: p.page, result: { scanId: id, ...scanRest }, findings: p.findings, pageDecisions: p.pageDecisions, history: p.history };
   });
 
-  app.post('/api/findings/:id/decision', async (req) => {
-    const { id } = parse(S.IdParams, req.params, 'params');
-    const b = parse(S.FindingDecisionBody, req.body, 'body');
-    const r = await decideFindings(store, [id], { decision: b.decision, category: b.category, reviewer: reviewerOf(req, b.reviewer) });
+  app.post('/api/scans/:scanId/findings', { schema: { summary: 'mark a span of the page text as spam the detector missed (a new confirmed finding, used by retraining)', params: S.ScanIdParams, body: S.MarkBody, response: { 200: S.MarkResponse } } }, async (req) => {
+    const r = await markMissedSpam(store, req.params.scanId, req.body, reviewerOf(req));
+    if (!r.ok) throw new HttpError(r.reason === 'missing' ? 404 : r.reason === 'duplicate' ? 409 : 400, r.message);
+    return { finding: r.finding };
+  });
+
+  app.post('/api/decisions/:id/undo', { schema: { summary: 'undo one of your decisions (it stays in the history, marked undone)', params: S.IdParams, body: S.EmptyBody.optional(), response: { 200: S.UndoResponse } } }, async (req) => {
+    const r = await undoDecision(store, req.params.id, reviewerOf(req));
+    if (!r.ok) {
+      if (r.reason === 'missing') throw new HttpError(404, `no decision ${req.params.id}`);
+      if (r.reason === 'not-yours') throw new HttpError(403, 'only the reviewer who made a decision can undo it');
+      throw new HttpError(409, `decision ${req.params.id} is already undone`);
+    }
+    return { decision: r.decision, status: r.status };
+  });
+
+  app.post('/api/findings/:id/decision', { schema: { summary: 'confirm, dismiss or recategorize one finding', params: S.IdParams, body: S.FindingDecisionBody, response: { 200: S.DecisionResponse } } }, async (req) => {
+    const { id } = req.params;
+    const b = req.body;
+    const r = await decideFindings(store, [id], { decision: b.decision, category: b.category, reviewer: reviewerOf(req) });
     if (r.missing.length) throw new HttpError(404, `no finding ${id}`);
     return r;
   });
 
-  app.post('/api/scans/:id/decision', async (req) => {
-    const { id } = parse(S.IdParams, req.params, 'params');
-    const b = parse(S.ScanDecisionBody, req.body, 'body');
-    const r = await decideScan(store, id, b.decision, reviewerOf(req, b.reviewer));
+  app.post('/api/scans/:id/decision', { schema: { summary: 'mark a whole page clean or contaminated', params: S.IdParams, body: S.ScanDecisionBody, response: { 200: S.DecisionRecord } } }, async (req) => {
+    const { id } = req.params;
+    const r = await decideScan(store, id, req.body.decision, reviewerOf(req));
     if (!r) throw new HttpError(404, `no scan ${id}`);
     return r;
   });
 
-  app.post('/api/decisions', async (req) => {
-    const b = parse(S.BulkDecisionBody, req.body, 'body');
-    return await decideFindings(store, b.ids, { decision: b.decision, category: b.category, reviewer: reviewerOf(req, b.reviewer) });
+  app.post('/api/decisions', { schema: { summary: 'the same decision on many findings', body: S.BulkDecisionBody, response: { 200: S.DecisionResponse } } }, async (req) => {
+    const b = req.body;
+    return decideFindings(store, b.ids, { decision: b.decision, category: b.category, reviewer: reviewerOf(req) });
   });
 
-  app.get('/api/rules/stats', async () => await ruleStats(store));
+  app.get('/api/rules/stats', { schema: { summary: 'per-rule share of confirmed findings (Wilson interval); tuning candidates', response: { 200: S.RuleStatsResponse } } }, async () =>
+    reviewRules(await ruleStats(store)),
+  );
 
   let training = false;
-  app.post('/api/train', async (req) => {
-    parse(S.TrainBody, req.body, 'body');
+  app.post('/api/train', { schema: { summary: 'retrain the classifier with the reviewed findings as extra labelled texts', body: S.TrainBody, response: { 200: S.TrainResponse } } }, async () => {
     if (training) throw new HttpError(409, 'a retrain is already running');
     training = true;
     try {
@@ -320,38 +412,36 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
 
   // ---------- UI ----------
-  app.get('/', async (req, reply) => {
+  app.get('/', { schema: hidden }, async (req, reply) => {
     const raw = Object.fromEntries(Object.entries(req.query as Record<string, string>).filter(([, v]) => v !== ''));
     const r = S.QueueQuery.safeParse(raw);
-    const filter: QueueFilter = r.success ? r.data : {};
+    const filter = r.success ? r.data : {};
     const q = await listQueue(store, filter);
-    const ids = new Map<number, number[]>();
-    if (q.items.length) {
-      const rows = await store.all<{ s: number; id: number }>(
-        `SELECT scan_id AS s, id FROM findings WHERE scan_id IN (${q.items.map(() => '?').join(',')}) ORDER BY id`,
-        q.items.map((i) => i.scanId),
-      );
-      for (const row of rows) (ids.get(row.s) ?? ids.set(row.s, []).get(row.s)!).push(row.id);
-    }
     const filterError = r.success ? undefined : S.zodMessage('query', r.error);
-    return html(reply, queuePage(layoutOpts(req, 'Queue'), q, filter, await listDomains(store), ids, filterError));
+    return html(reply, queuePage(layoutOpts(req, 'Queue'), q, filter, await listDomains(store), filterError));
   });
 
-  app.get('/pages/:scanId', async (req, reply) => {
-    const { scanId } = parse(S.ScanIdParams, req.params, 'params');
+  app.get('/pages/:scanId', { schema: { ...hidden, params: S.ScanIdParams }, helmet: { contentSecurityPolicy: { useDefaults: false, directives: PAGE_VIEW_DIRECTIVES } } }, async (req, reply) => {
+    const { scanId } = req.params;
     const p = await getReviewPage(store, scanId);
     if (!p) throw new HttpError(404, `no scan ${scanId}`);
-    const raw = await getPageHtml(store, scanId);
-    const original = raw ? decode(raw).html : null;
-    reply.header('content-security-policy', PAGE_VIEW_CSP);
-    return html(reply, reviewPage(layoutOpts(req, p.scan.title), p, original));
+    return html(reply, reviewPage(layoutOpts(req, p.scan.title), p));
   });
 
-  app.get('/rules', async (req, reply) => html(reply, rulesPage(layoutOpts(req, 'Rules'), await ruleStats(store))));
+  app.get(
+    '/pages/:scanId/original',
+    {
+      schema: { ...hidden, params: S.ScanIdParams },
+      helmet: { contentSecurityPolicy: { useDefaults: false, directives: ORIGINAL_DIRECTIVES }, frameguard: { action: 'sameorigin' } },
+    },
+    async (req, reply) => {
+      const raw = await getPageHtml(store, req.params.scanId);
+      if (!raw) throw new HttpError(404, `the raw page of scan ${req.params.scanId} was not kept`);
+      return html(reply, await pool.original(raw));
+    },
+  );
+
+  app.get('/rules', { schema: hidden }, async (req, reply) => html(reply, rulesPage(layoutOpts(req, 'Rules'), reviewRules(await ruleStats(store)))));
 
   return app;
-}
-
-function escText(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

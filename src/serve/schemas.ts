@@ -1,8 +1,11 @@
-// zod schemas for everything that crosses the HTTP boundary of `winnow serve`, and the OpenAPI 3.1 document
-// generated from them (z.toJSONSchema emits JSON Schema 2020-12, the dialect OpenAPI 3.1 uses).
+// zod schemas for everything that crosses the HTTP boundary of `winnow serve`. Fastify validates requests and
+// responses with them (fastify-type-provider-zod) and @fastify/swagger builds the OpenAPI 3.1 document from
+// them. Response schemas are checked against the store's own types (`satisfies z.ZodType<…>`): they describe
+// the store's rows for the wire without declaring a second copy that could drift apart.
 import { z } from 'zod';
 import { Category } from '../detect/types.js';
-import { QUEUE_MAX_LIMIT } from '../store/review.js';
+import { QUEUE_MAX_LIMIT, MAX_MARKED_CHARS, type QueueFilter, type QueueResult, type DecisionRecord as StoreDecision, type HistoryEntry, type ReviewFinding } from '../store/review.js';
+import type { RuleReview } from './rule-review.js';
 
 /** Largest HTML body accepted by POST /api/scan {html}. */
 export const MAX_SCAN_HTML_CHARS = 5_000_000;
@@ -10,7 +13,8 @@ export const MAX_SCAN_HTML_CHARS = 5_000_000;
 export const MAX_BULK_IDS = 1000;
 
 const Id = z.coerce.number().int().positive();
-const Reviewer = z.string().trim().min(1).max(80).regex(/^[^\u0000-\u001f]+$/, 'no control characters');
+const Verdict = z.enum(['clean', 'contaminated']);
+const Status = z.enum(['pending', 'reviewed']);
 
 export const ScanBody = z.union([
   z.object({ url: z.url({ protocol: /^https?$/ }).max(4096), html: z.undefined().optional() }).strict(),
@@ -22,41 +26,46 @@ export const ScanResponse = z.object({
   scanId: z.number().int(),
   pageId: z.number().int(),
   url: z.string(),
-  verdict: z.enum(['clean', 'contaminated']),
+  verdict: Verdict,
   score: z.number(),
   findings: z.number().int(),
 });
 
 export const QueueQuery = z
   .object({
+    q: z.string().trim().min(1).max(200).optional().describe('words in a finding, the title or the URL'),
+    verdict: Verdict.optional(),
     category: Category.optional(),
     domain: z.string().trim().min(1).max(253).optional(),
     minScore: z.coerce.number().min(0).max(1).optional(),
     maxScore: z.coerce.number().min(0).max(1).optional(),
-    status: z.enum(['pending', 'reviewed']).optional(),
+    status: Status.optional(),
+    sort: z.enum(['score', 'recent']).optional().describe('score: highest first (default); recent: newest scan first'),
     limit: z.coerce.number().int().min(1).max(QUEUE_MAX_LIMIT).optional(),
-    offset: z.coerce.number().int().min(0).optional(),
+    after: z.string().min(1).max(200).optional().describe('cursor: the `next` of the previous page'),
   })
   .strict()
   .refine((q) => q.minScore === undefined || q.maxScore === undefined || q.minScore <= q.maxScore, {
     message: 'minScore must not exceed maxScore',
     path: ['minScore'],
-  });
+  }) satisfies z.ZodType<QueueFilter>;
 export type QueueQuery = z.infer<typeof QueueQuery>;
 
 export const QueueItem = z.object({
   scanId: z.number().int(),
   pageId: z.number().int(),
-  url: z.string(),
+  url: z.string().describe("the page's real URL (final URL; a WARC record's target URI)"),
+  key: z.string().describe('the key the page is stored under (input URL, file:…, warc:…#record-id)'),
   domain: z.string(),
   title: z.string(),
   score: z.number(),
-  verdict: z.enum(['clean', 'contaminated']),
-  status: z.enum(['pending', 'reviewed']),
+  verdict: Verdict,
+  status: Status,
   scannedAt: z.string(),
   findings: z.number().int(),
   decided: z.number().int(),
   categories: z.array(z.string()),
+  spam: z.string().nullable().describe("the strongest finding's text (cut)"),
 });
 export const QueueResponse = z.object({
   items: z.array(QueueItem),
@@ -65,16 +74,16 @@ export const QueueResponse = z.object({
     byStatus: z.object({ pending: z.number().int(), reviewed: z.number().int() }),
     byCategory: z.record(z.string(), z.number().int()),
   }),
-});
+  next: z.string().nullable(),
+}) satisfies z.ZodType<QueueResult>;
 
 export const IdParams = z.object({ id: Id }).strict();
 export const ScanIdParams = z.object({ scanId: Id }).strict();
 
-/** What a moderator decides about a finding; recategorize needs the new category. */
+/** What a moderator decides about a finding; recategorize needs the new category. The reviewer is the token's. */
 const findingDecision = {
   decision: z.enum(['confirm', 'dismiss', 'recategorize']),
   category: Category.optional(),
-  reviewer: Reviewer.optional(),
 };
 const recategorizeHasCategory: [(b: { decision: string; category?: unknown }) => boolean, { message: string; path: string[] }] = [
   (b) => b.decision !== 'recategorize' || b.category !== undefined,
@@ -87,9 +96,7 @@ export const FindingDecisionBody = z
   .refine(...recategorizeHasCategory);
 export type FindingDecisionBody = z.infer<typeof FindingDecisionBody>;
 
-export const ScanDecisionBody = z
-  .object({ decision: z.enum(['page-clean', 'page-contaminated']), reviewer: Reviewer.optional() })
-  .strict();
+export const ScanDecisionBody = z.object({ decision: z.enum(['page-clean', 'page-contaminated']) }).strict();
 
 export const BulkDecisionBody = z
   .object({ ids: z.array(z.number().int().positive()).min(1).max(MAX_BULK_IDS), ...findingDecision })
@@ -104,8 +111,13 @@ export const DecisionRecord = z.object({
   category: z.string().nullable(),
   reviewer: z.string(),
   decidedAt: z.string(),
-});
+  undoneAt: z.string().nullable(),
+  undoneBy: z.string().nullable(),
+}) satisfies z.ZodType<StoreDecision>;
 export const DecisionResponse = z.object({ decisions: z.array(DecisionRecord), missing: z.array(z.number().int()) });
+export const UndoResponse = z.object({ decision: DecisionRecord, status: Status });
+
+const HistoryEntryOut = DecisionRecord.extend({ findingText: z.string().nullable() }) satisfies z.ZodType<HistoryEntry>;
 
 const RuleHitOut = z.object({ rule: z.string(), points: z.number(), description: z.string(), evidence: z.string() });
 export const ReviewFindingOut = z.object({
@@ -123,7 +135,16 @@ export const ReviewFindingOut = z.object({
   points: z.number(),
   rules: z.array(RuleHitOut),
   decision: DecisionRecord.nullable(),
-});
+}) satisfies z.ZodType<ReviewFinding>;
+
+/** A span of result.text the detector missed, marked as spam of a category. */
+export const MarkBody = z
+  .object({ start: z.number().int().min(0), end: z.number().int().min(1), category: Category })
+  .strict()
+  .refine((b) => b.end > b.start, { message: 'end must be after start', path: ['end'] })
+  .refine((b) => b.end - b.start <= MAX_MARKED_CHARS, { message: `at most ${MAX_MARKED_CHARS} characters`, path: ['end'] });
+export const MarkResponse = z.object({ finding: ReviewFindingOut });
+
 export const PageResponse = z.object({
   page: z.object({
     id: z.number().int(),
@@ -137,8 +158,8 @@ export const PageResponse = z.object({
   result: z.object({
     scanId: z.number().int(),
     scannedAt: z.string(),
-    status: z.enum(['pending', 'reviewed']),
-    verdict: z.enum(['clean', 'contaminated']),
+    status: Status,
+    verdict: Verdict,
     score: z.number(),
     title: z.string(),
     cleanTitle: z.string(),
@@ -149,25 +170,31 @@ export const PageResponse = z.object({
   }),
   findings: z.array(ReviewFindingOut),
   pageDecisions: z.array(DecisionRecord),
+  history: z.array(HistoryEntryOut),
 });
 
-const RuleStatOut = z.object({
+const Interval = z.object({ rate: z.number(), low: z.number(), high: z.number() });
+const RuleRowOut = z.object({
   rule: z.string(),
   fired: z.number().int(),
   confirmed: z.number().int(),
   dismissed: z.number().int(),
-  precision: z.number().nullable(),
+  precision: Interval.nullable().describe('share of decided findings confirmed, with its 95% Wilson interval; null for rules that subtract points'),
   points: z.number(),
   description: z.string(),
 });
 export const RuleStatsResponse = z.object({
-  rules: z.array(RuleStatOut),
-  mostlyDismissed: z.array(RuleStatOut),
+  positive: z.array(RuleRowOut),
+  negative: z.array(RuleRowOut),
+  candidates: z.array(RuleRowOut).describe('rules whose whole interval lies below maxShare after at least minDecisions decisions'),
   decisions: z.number().int(),
-});
+  minDecisions: z.number().int(),
+  maxShare: z.number(),
+}) satisfies z.ZodType<RuleReview>;
 
 /** No client-chosen paths: where the model goes is the server's option (AppOptions.modelPath). */
-export const TrainBody = z.object({}).strict();
+export const EmptyBody = z.object({}).strict();
+export const TrainBody = EmptyBody;
 const Split = z.object({ pagePrecision: z.number(), pageRecall: z.number(), pageF1: z.number(), spanF1: z.number() });
 export const TrainResponse = z.object({
   modelPath: z.string(),
@@ -178,84 +205,16 @@ export const TrainResponse = z.object({
 });
 
 export const ErrorResponse = z.object({ error: z.string() });
+export const HealthResponse = z.object({ ok: z.boolean(), version: z.string() });
+/** The token as typed in the login form (or in the one-time URL the server prints). */
+const TokenField = z.string().max(512).optional();
+export const LoginQuery = z.object({ token: TokenField });
+export const LoginBody = z.object({ token: TokenField });
 
-/** Turn a zod failure into one readable line: "body.decision: Invalid option: expected one of ...". */
+/** Turn a zod failure into one readable line: "query.minScore: Too big: expected number to be <=1". */
 export function zodMessage(where: string, err: z.ZodError): string {
   return err.issues
     .slice(0, 3)
     .map((i) => `${[where, ...i.path.map(String)].join('.')}: ${i.message}`)
     .join('; ');
-}
-
-function js(schema: z.ZodType, io: 'input' | 'output' = 'output'): Record<string, unknown> {
-  const s = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<string, unknown>;
-  delete s.$schema;
-  return s;
-}
-
-function queryParams(): Record<string, unknown>[] {
-  const props: Record<string, { type: string; enum?: readonly string[]; minimum?: number; maximum?: number }> = {
-    category: { type: 'string', enum: Category.options },
-    domain: { type: 'string' },
-    minScore: { type: 'number', minimum: 0, maximum: 1 },
-    maxScore: { type: 'number', minimum: 0, maximum: 1 },
-    status: { type: 'string', enum: ['pending', 'reviewed'] },
-    limit: { type: 'integer', minimum: 1, maximum: QUEUE_MAX_LIMIT },
-    offset: { type: 'integer', minimum: 0 },
-  };
-  return Object.entries(props).map(([name, schema]) => ({ name, in: 'query', required: false, schema }));
-}
-
-function pathId(name: string): Record<string, unknown> {
-  return { name, in: 'path', required: true, schema: { type: 'integer', minimum: 1 } };
-}
-
-function op(summary: string, opts: { body?: z.ZodType; response: z.ZodType; params?: Record<string, unknown>[] }): Record<string, unknown> {
-  const errors = {
-    '400': { description: 'invalid input', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
-    '401': { description: 'missing or wrong token', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
-  };
-  return {
-    summary,
-    ...(opts.params ? { parameters: opts.params } : {}),
-    ...(opts.body ? { requestBody: { required: true, content: { 'application/json': { schema: js(opts.body, 'input') } } } } : {}),
-    responses: { '200': { description: 'OK', content: { 'application/json': { schema: js(opts.response) } } }, ...errors },
-  };
-}
-
-/** The OpenAPI 3.1 description of the JSON API. */
-export function openApiDocument(version: string): Record<string, unknown> {
-  return {
-    openapi: '3.1.0',
-    info: {
-      title: 'winnow review API',
-      version,
-      description:
-        'Moderation queue for injected SEO spam found by winnow. Every route except /healthz needs ' +
-        '`Authorization: Bearer <token>` (or the session cookie plus the X-Winnow-CSRF header for state changes).',
-    },
-    components: {
-      securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
-      schemas: { Error: js(ErrorResponse) },
-    },
-    security: [{ bearer: [] }],
-    paths: {
-      '/healthz': {
-        get: { summary: 'liveness (no auth)', security: [], responses: { '200': { description: 'OK', content: { 'application/json': { schema: { type: 'object', properties: { ok: { type: 'boolean' } } } } } } } },
-      },
-      '/api/scan': { post: op('scan a URL (fetched) or a posted HTML page and queue the result', { body: ScanBody, response: ScanResponse }) },
-      '/api/queue': { get: op('the review queue, highest score first, with counts', { params: queryParams(), response: QueueResponse }) },
-      '/api/pages/{scanId}': { get: op('one scanned page with its text, result and findings', { params: [pathId('scanId')], response: PageResponse }) },
-      '/api/findings/{id}/decision': {
-        post: op('confirm, dismiss or recategorize one finding', { params: [pathId('id')], body: FindingDecisionBody, response: DecisionResponse }),
-      },
-      '/api/scans/{id}/decision': {
-        post: op('mark a whole page clean or contaminated', { params: [pathId('id')], body: ScanDecisionBody, response: DecisionRecord }),
-      },
-      '/api/decisions': { post: op('the same decision on many findings', { body: BulkDecisionBody, response: DecisionResponse }) },
-      '/api/rules/stats': { get: op('per-rule precision from decisions; rules mostly dismissed', { response: RuleStatsResponse }) },
-      '/api/train': { post: op('retrain the classifier with the reviewed findings as extra labelled texts', { body: TrainBody, response: TrainResponse }) },
-      '/api/openapi.json': { get: { summary: 'this document', responses: { '200': { description: 'OpenAPI 3.1 JSON' } } } },
-    },
-  };
 }

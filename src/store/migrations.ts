@@ -41,6 +41,22 @@ const RUN_COLUMN_SQL = `
   ALTER TABLE scans ADD COLUMN run TEXT;
   CREATE UNIQUE INDEX IF NOT EXISTS scans_run_page ON scans(run, page_id) WHERE run IS NOT NULL;`;
 
+/**
+ * Review: a decision can be undone (kept for the history, with who undid it and when; the latest decision not
+ * undone is the one that counts), and the indexes the queue walks: newest scan of a page with the columns the
+ * counts need (a covering index, so counting never reads the wide scan rows), score order with the id as
+ * tie-break for keyset pagination (overall and per status), findings of a scan by category. Same SQL for both
+ * engines.
+ */
+const REVIEW_UNDO_SQL = `
+  ALTER TABLE decisions ADD COLUMN undone_at TEXT;
+  ALTER TABLE decisions ADD COLUMN undone_by TEXT;
+  CREATE INDEX IF NOT EXISTS scans_latest_cover ON scans(page_id, id, status, verdict, score);
+  CREATE INDEX IF NOT EXISTS scans_score_order ON scans(score DESC, id DESC);
+  CREATE INDEX IF NOT EXISTS scans_status_score_order ON scans(status, score DESC, id DESC);
+  CREATE INDEX IF NOT EXISTS findings_scan_category ON findings(scan_id, category);
+  CREATE INDEX IF NOT EXISTS decisions_finding_latest ON decisions(finding_id, id)`;
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, description: 'base schema (schema.sql)', up: (db) => db.exec(schema1Sql()) },
   {
@@ -55,6 +71,7 @@ export const MIGRATIONS: readonly Migration[] = [
       `),
   },
   { version: 3, description: 'queued runs: one scan per (run, page)', up: (db) => db.exec(RUN_COLUMN_SQL) },
+  { version: 4, description: 'review: undoable decisions, keyset indexes for the queue', up: (db) => db.exec(REVIEW_UNDO_SQL) },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
@@ -133,6 +150,13 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
     description: 'base schema (the SQLite schema at migration 3)',
     up: async (q) => {
       for (const stmt of PG_SCHEMA_3.split(';').map((s) => s.trim()).filter(Boolean)) await q.run(stmt);
+    },
+  },
+  {
+    version: 4,
+    description: 'review: undoable decisions, keyset indexes for the queue',
+    up: async (q) => {
+      for (const stmt of REVIEW_UNDO_SQL.split(';').map((s) => s.trim()).filter(Boolean)) await q.run(stmt);
     },
   },
 ];

@@ -1,14 +1,11 @@
 // Review queries for `winnow serve`: the moderation queue, one page with its findings, decisions (who, when),
 // per-rule precision from decisions, and reviewed examples for retraining.
 // Pure SQL over the store opened by openStore() (SQLite or PostgreSQL); no HTTP here.
-import { unpackHtml, type Store, type PageRow } from './index.js';
+import { unpackHtml, type Store, type PageRow, type Queryable } from './index.js';
+import { InputError } from '../errors.js';
 import type { RuleHit } from '../detect/types.js';
 import type { LabeledText } from '../detect/labeled.js';
 
-/** A rule needs at least this many decided findings before it can be listed as "mostly dismissed". */
-export const MIN_DECISIONS_FOR_TUNING = 3;
-/** Share of dismissals above which a rule is listed for tuning. */
-export const MOSTLY_DISMISSED_SHARE = 0.5;
 /** Default and maximum page size of the queue. */
 export const QUEUE_DEFAULT_LIMIT = 50;
 export const QUEUE_MAX_LIMIT = 500;
@@ -18,20 +15,38 @@ export type PageDecision = 'page-clean' | 'page-contaminated';
 export type Decision = FindingDecision | PageDecision;
 export type ScanStatus = 'pending' | 'reviewed';
 
+export type QueueSort = 'score' | 'recent';
+
 export interface QueueFilter {
+  verdict?: 'clean' | 'contaminated';
   category?: string;
   domain?: string;
   minScore?: number;
   maxScore?: number;
   status?: ScanStatus;
+  /** words in a finding's text, the title or the URL (case-insensitive substring) */
+  q?: string;
+  /** score: highest first (default); recent: newest scan first */
+  sort?: QueueSort;
   limit?: number;
-  offset?: number;
+  /** keyset cursor: the `next` of the previous page */
+  after?: string;
 }
+
+/** Kind of a finding a moderator added by marking text the detector missed. */
+export const MODERATOR_KIND = 'moderator-marked';
+/** Longest span a moderator can mark as missed spam (a paragraph block, not a page). */
+export const MAX_MARKED_CHARS = 20_000;
+/** Characters of a finding's text shown in a queue row. */
+const QUEUE_SPAM_CHARS = 300;
 
 export interface QueueItem {
   scanId: number;
   pageId: number;
+  /** the page's real URL (the final URL; for a WARC record its target URI), else the stored key */
   url: string;
+  /** the key the page is stored under (input URL, file:…, warc:…#record-id) */
+  key: string;
   domain: string;
   title: string;
   score: number;
@@ -41,6 +56,8 @@ export interface QueueItem {
   findings: number;
   decided: number;
   categories: string[];
+  /** the text of the strongest finding (cut to a few hundred characters), null on a page without findings */
+  spam: string | null;
 }
 
 export interface QueueCounts {
@@ -54,6 +71,8 @@ export interface QueueCounts {
 export interface QueueResult {
   items: QueueItem[];
   counts: QueueCounts;
+  /** cursor of the next page (pass as `after`), null on the last page */
+  next: string | null;
 }
 
 export interface DecisionRecord {
@@ -64,6 +83,14 @@ export interface DecisionRecord {
   category: string | null;
   reviewer: string;
   decidedAt: string;
+  /** set when the decision was undone (it then no longer counts) */
+  undoneAt: string | null;
+  undoneBy: string | null;
+}
+
+/** A decision in a page's history, with the start of the text it was about. */
+export interface HistoryEntry extends DecisionRecord {
+  findingText: string | null;
 }
 
 export interface ReviewFinding {
@@ -102,6 +129,8 @@ export interface ReviewPage {
   findings: ReviewFinding[];
   /** page-level decisions (page-clean / page-contaminated), newest first */
   pageDecisions: DecisionRecord[];
+  /** every decision on the page and its findings, undone ones included, newest first */
+  history: HistoryEntry[];
 }
 
 export interface RuleStat {
@@ -118,28 +147,60 @@ export interface RuleStat {
 
 export interface RuleStats {
   rules: RuleStat[];
-  /** rules moderators mostly dismiss (candidates for tuning), worst first */
-  mostlyDismissed: RuleStat[];
+  /** decisions that count (not undone) */
   decisions: number;
 }
 
-/** A queue row as SQLite returns it: categories still a comma-joined string. */
+/** A queue row as the database returns it: categories still a comma-joined string. */
 type QueueRow = Omit<QueueItem, 'categories'> & { categories: string | null };
 
+/** Status and category counts per filter, reused until the store changes (see queueCounts). */
+interface CachedCounts {
+  at: number;
+  generation: number;
+  /** how long computing them took */
+  ms: number;
+  counts: Omit<QueueCounts, 'total'>;
+}
 /**
- * CTEs shared by the queue list and its counts: `latest` = the newest scan of each page (only those are queued),
- * `q` = the ids of the latest scans that pass every filter. Both are materialised once per query, so the cost is
- * linear in the store (no correlated subquery per row).
+ * Counting every matching page walks the whole store (~40-60 ms on 20k pages on a busy 2-core machine) while one
+ * page of rows costs ~2 ms, so counts are cached per filter. Writes through this module bump the store's
+ * generation, which is exact for a SQLite store (one writer process); COUNTS_TTL_MS bounds how long writes by
+ * other processes (PostgreSQL workers) go unseen. When counting is slow (over COUNTS_SLOW_MS), a filter is
+ * recounted at most once per COUNTS_MIN_INTERVAL_MS, so a moderator deciding a finding every second does not
+ * make every queue request walk the store: the counts then lag writes by at most that interval.
  */
-function queueCte(f: QueueFilter, withStatus: boolean): { sql: string; params: Record<string, unknown> } {
-  const parts: string[] = [];
+export const COUNTS_TTL_MS = 3000;
+export const COUNTS_SLOW_MS = 20;
+export const COUNTS_MIN_INTERVAL_MS = 2000;
+const countsCache = new WeakMap<Store, Map<string, CachedCounts>>();
+const generations = new WeakMap<Store, number>();
+
+/** Tell the queue that the store changed (new scans, decisions): cached counts are recomputed. */
+export function noteStoreWrite(store: Store): void {
+  generations.set(store, (generations.get(store) ?? 0) + 1);
+}
+
+/** `%text%` for LIKE with the user's own % and _ taken literally (ESCAPE '\\'). */
+function likePattern(q: string): string {
+  return `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** WHERE conditions of a filter, over `s` (scans) and `p` (pages); the newest scan of each page only. */
+function queueWhere(f: QueueFilter, withStatus: boolean): { parts: string[]; params: Record<string, unknown>; pages: boolean } {
+  const parts = ['NOT EXISTS (SELECT 1 FROM scans s2 WHERE s2.page_id = s.page_id AND s2.id > s.id)'];
   const params: Record<string, unknown> = {};
+  if (f.verdict) {
+    parts.push('s.verdict = @verdict');
+    params.verdict = f.verdict;
+  }
   if (f.category) {
-    parts.push('s.id IN (SELECT fc.scan_id FROM findings fc WHERE fc.category = @category)');
+    parts.push('EXISTS (SELECT 1 FROM findings fc WHERE fc.scan_id = s.id AND fc.category = @category)');
     params.category = f.category;
   }
   if (f.domain) {
-    parts.push('(p.domain = @domain OR p.domain LIKE @domainSuffix)');
+    // through the narrow domain index, not by walking the score order and reading each page row
+    parts.push('s.page_id IN (SELECT pd.id FROM pages pd WHERE pd.domain = @domain OR pd.domain LIKE @domainSuffix)');
     params.domain = f.domain.toLowerCase();
     params.domainSuffix = `%.${f.domain.toLowerCase()}`;
   }
@@ -155,53 +216,110 @@ function queueCte(f: QueueFilter, withStatus: boolean): { sql: string; params: R
     parts.push('s.status = @status');
     params.status = f.status;
   }
-  const where = parts.length ? `WHERE ${parts.join(' AND ')}` : '';
-  return {
-    sql: `WITH latest AS MATERIALIZED (SELECT max(id) AS id FROM scans GROUP BY page_id),
-      q AS MATERIALIZED (SELECT s.id AS id FROM latest l JOIN scans s ON s.id = l.id ${f.domain ? 'JOIN pages p ON p.id = s.page_id' : ''} ${where})`,
-    params,
-  };
+  if (f.q) {
+    parts.push(`(lower(s.title) LIKE @q ESCAPE '\\' OR lower(p.url) LIKE @q ESCAPE '\\' OR lower(COALESCE(p.final_url, '')) LIKE @q ESCAPE '\\'
+      OR EXISTS (SELECT 1 FROM findings ft WHERE ft.scan_id = s.id AND lower(ft.text) LIKE @q ESCAPE '\\'))`);
+    params.q = likePattern(f.q);
+  }
+  return { parts, params, pages: Boolean(f.q) };
 }
 
-/** The review queue: latest scan per page, highest score first, with counts for the filter bar. */
-export async function listQueue(store: Store, filter: QueueFilter = {}): Promise<QueueResult> {
-  const limit = Math.min(Math.max(filter.limit ?? QUEUE_DEFAULT_LIMIT, 1), QUEUE_MAX_LIMIT);
-  const offset = Math.max(filter.offset ?? 0, 0);
-  const w = queueCte(filter, true);
-  // page first (ids only), then the per-item details for that page of results
-  const rows = (await store.all<QueueRow>(
-      `${w.sql}
-       SELECT s.id AS scanId, p.id AS pageId, p.url AS url, p.domain AS domain, s.title AS title, s.score AS score,
-              s.verdict AS verdict, s.status AS status, s.scanned_at AS scannedAt,
-              (SELECT count(*) FROM findings f WHERE f.scan_id = s.id) AS findings,
-              (SELECT count(DISTINCT d.finding_id) FROM decisions d WHERE d.scan_id = s.id AND d.finding_id IS NOT NULL) AS decided,
-              (SELECT ${store.dialect.groupConcatDistinct('f.category')} FROM findings f WHERE f.scan_id = s.id) AS categories
-         FROM (SELECT s0.id AS id FROM q JOIN scans s0 ON s0.id = q.id ORDER BY s0.score DESC, s0.id DESC LIMIT @limit OFFSET @offset) t
-         JOIN scans s ON s.id = t.id JOIN pages p ON p.id = s.page_id
-        ORDER BY s.score DESC, s.id DESC`,
-      { ...w.params, limit, offset },
-  ));
-  const items: QueueItem[] = rows.map((r) => ({
-    ...r,
-    categories: r.categories ? r.categories.split(',').sort() : [],
-  }));
+/** The cursor after a row: sort key and id, opaque to clients. */
+function cursorOf(sort: QueueSort, row: { score: number; scanId: number }): string {
+  return Buffer.from(JSON.stringify(sort === 'recent' ? [row.scanId] : [row.score, row.scanId])).toString('base64url');
+}
 
-  // counts: status counts ignore the status filter (so the tabs show both), the rest honour every filter
-  const ws = queueCte(filter, false);
+/** Parse a cursor; a cursor that does not fit the sort is an InputError (a 400 for the API). */
+export function parseCursor(sort: QueueSort, after: string): { score?: number; id: number } {
+  try {
+    const v = JSON.parse(Buffer.from(after, 'base64url').toString('utf8')) as unknown;
+    if (Array.isArray(v) && v.every((x) => typeof x === 'number' && Number.isFinite(x))) {
+      if (sort === 'recent' && v.length === 1) return { id: v[0] };
+      if (sort === 'score' && v.length === 2) return { score: v[0], id: v[1] };
+    }
+  } catch {
+    /* fall through */
+  }
+  throw new InputError(`query.after: not a cursor of this queue (sort ${sort})`);
+}
+
+async function queueCounts(store: Store, f: QueueFilter): Promise<Omit<QueueCounts, 'total'>> {
+  const key = JSON.stringify([f.verdict, f.category, f.domain, f.minScore, f.maxScore, f.q]);
+  const generation = generations.get(store) ?? 0;
+  let cache = countsCache.get(store);
+  if (!cache) countsCache.set(store, (cache = new Map()));
+  const hit = cache.get(key);
+  if (hit) {
+    const age = Date.now() - hit.at;
+    const stale = hit.generation !== generation || (store.dialect.name !== 'sqlite' && age >= COUNTS_TTL_MS);
+    if (!stale || (hit.ms > COUNTS_SLOW_MS && age < COUNTS_MIN_INTERVAL_MS)) return hit.counts;
+  }
+  const t0 = performance.now();
+  // status counts ignore the status filter (so the tabs show both), the rest honour every filter; without a page
+  // filter the scans side is read from its covering index only
+  const w = queueWhere(f, false);
+  const from = `scans s${store.dialect.name === 'sqlite' ? ' INDEXED BY scans_latest_cover' : ''}${w.pages ? ' JOIN pages p ON p.id = s.page_id' : ''}`;
   const statusRows = await store.all<{ status: ScanStatus; n: number }>(
-    `${ws.sql} SELECT s.status AS status, count(*) AS n FROM q JOIN scans s ON s.id = q.id GROUP BY s.status`,
-    ws.params,
+    `SELECT s.status AS status, count(*) AS n FROM ${from} WHERE ${w.parts.join(' AND ')} GROUP BY s.status`,
+    w.params,
   );
   const byStatus: Record<ScanStatus, number> = { pending: 0, reviewed: 0 };
-  for (const r of statusRows) byStatus[r.status] = r.n;
-  const total = filter.status ? byStatus[filter.status] : byStatus.pending + byStatus.reviewed;
+  for (const r of statusRows) byStatus[r.status] = Number(r.n);
   const catRows = await store.all<{ category: string; n: number }>(
-    `${w.sql} SELECT f.category AS category, count(*) AS n FROM q JOIN findings f ON f.scan_id = q.id GROUP BY f.category ORDER BY n DESC`,
+    `SELECT f.category AS category, count(*) AS n FROM ${from} JOIN findings f ON f.scan_id = s.id
+      WHERE ${w.parts.join(' AND ')} GROUP BY f.category ORDER BY n DESC`,
     w.params,
   );
   const byCategory: Record<string, number> = {};
-  for (const r of catRows) byCategory[r.category] = r.n;
-  return { items, counts: { total, byStatus, byCategory } };
+  for (const r of catRows) byCategory[r.category] = Number(r.n);
+  const counts = { byStatus, byCategory };
+  if (cache.size > 500) cache.clear();
+  cache.set(key, { at: Date.now(), generation, ms: performance.now() - t0, counts });
+  return counts;
+}
+
+/**
+ * The review queue: the newest scan of each page that passes the filter, highest score (or newest) first, one
+ * page of rows after the cursor. Keyset pagination walks the score index from the cursor, so any page of the
+ * queue costs the same as the first; each row carries its strongest finding's text and the page's real URL.
+ */
+export async function listQueue(store: Store, filter: QueueFilter = {}): Promise<QueueResult> {
+  const limit = Math.min(Math.max(filter.limit ?? QUEUE_DEFAULT_LIMIT, 1), QUEUE_MAX_LIMIT);
+  const sort: QueueSort = filter.sort ?? 'score';
+  const w = queueWhere(filter, true);
+  const params: Record<string, unknown> = { ...w.params, limit: limit + 1 };
+  if (filter.after) {
+    const c = parseCursor(sort, filter.after);
+    if (sort === 'recent') w.parts.push('s.id < @afterId');
+    else {
+      w.parts.push('(s.score < @afterScore OR (s.score = @afterScore AND s.id < @afterId))');
+      params.afterScore = c.score;
+    }
+    params.afterId = c.id;
+  }
+  const order = sort === 'recent' ? 's.id DESC' : 's.score DESC, s.id DESC';
+  const rows = await store.all<QueueRow>(
+    `SELECT s.id AS scanId, p.id AS pageId, COALESCE(p.final_url, p.url) AS url, p.url AS key, p.domain AS domain, s.title AS title,
+            s.score AS score, s.verdict AS verdict, s.status AS status, s.scanned_at AS scannedAt,
+            (SELECT count(*) FROM findings f WHERE f.scan_id = s.id) AS findings,
+            (SELECT count(DISTINCT d.finding_id) FROM decisions d WHERE d.scan_id = s.id AND d.finding_id IS NOT NULL AND d.undone_at IS NULL) AS decided,
+            (SELECT ${store.dialect.groupConcatDistinct('f.category')} FROM findings f WHERE f.scan_id = s.id) AS categories,
+            (SELECT substr(f.text, 1, ${QUEUE_SPAM_CHARS}) FROM findings f WHERE f.scan_id = s.id ORDER BY f.score DESC, f.id LIMIT 1) AS spam
+       FROM scans s JOIN pages p ON p.id = s.page_id
+      WHERE ${w.parts.join(' AND ')}
+      ORDER BY ${order} LIMIT @limit`,
+    params,
+  );
+  const more = rows.length > limit;
+  const items: QueueItem[] = rows.slice(0, limit).map((r) => ({
+    ...r,
+    findings: Number(r.findings),
+    decided: Number(r.decided),
+    categories: r.categories ? r.categories.split(',').sort() : [],
+  }));
+  const c = await queueCounts(store, filter);
+  const total = filter.status ? c.byStatus[filter.status] : c.byStatus.pending + c.byStatus.reviewed;
+  return { items, counts: { total, ...c }, next: more ? cursorOf(sort, items[items.length - 1]) : null };
 }
 
 /** Distinct domains in the store (for the filter bar), most scans first. */
@@ -215,7 +333,7 @@ export async function listDomains(store: Store, limit = 200): Promise<string[]> 
 }
 
 const DECISION_COLS = `d.id AS id, d.finding_id AS findingId, d.scan_id AS scanId, d.decision AS decision, d.category AS category,
-  d.reviewer AS reviewer, d.decided_at AS decidedAt`;
+  d.reviewer AS reviewer, d.decided_at AS decidedAt, d.undone_at AS undoneAt, d.undone_by AS undoneBy`;
 
 /** One scan with its page, text and findings (each with its latest decision); null when the scan does not exist. */
 export async function getReviewPage(store: Store, scanId: number): Promise<ReviewPage | null> {
@@ -235,10 +353,12 @@ export async function getReviewPage(store: Store, scanId: number): Promise<Revie
       [scanId],
     )
   ).map((f) => ({ ...f, rules: parseRules(f.rules), decision: latest.get(f.id) ?? null }));
-  const pageDecisions = await store.all<DecisionRecord>(
-    `SELECT ${DECISION_COLS} FROM decisions d WHERE d.scan_id = ? AND d.finding_id IS NULL ORDER BY d.id DESC`,
+  const history = await store.all<HistoryEntry>(
+    `SELECT ${DECISION_COLS}, substr(f.text, 1, 200) AS findingText
+       FROM decisions d LEFT JOIN findings f ON f.id = d.finding_id WHERE d.scan_id = ? ORDER BY d.id DESC`,
     [scanId],
   );
+  const pageDecisions: DecisionRecord[] = history.filter((d) => d.findingId === null).map(({ findingText: _t, ...d }) => d);
   return {
     page: {
       id: s.page_id as number,
@@ -264,6 +384,7 @@ export async function getReviewPage(store: Store, scanId: number): Promise<Revie
     },
     findings,
     pageDecisions,
+    history,
   };
 }
 
@@ -286,7 +407,7 @@ async function latestDecisions(store: Store, scanId: number): Promise<Map<number
   const rows = await store.all<DecisionRecord>(
       `SELECT ${DECISION_COLS} FROM decisions d
         WHERE d.scan_id = ? AND d.finding_id IS NOT NULL
-          AND d.id = (SELECT max(d2.id) FROM decisions d2 WHERE d2.finding_id = d.finding_id)`,
+          AND d.id = (SELECT max(d2.id) FROM decisions d2 WHERE d2.finding_id = d.finding_id AND d2.undone_at IS NULL)`,
       [scanId],
   );
   return new Map(rows.map((r) => [r.findingId as number, r]));
@@ -321,17 +442,98 @@ export async function decideFindings(store: Store, ids: number[], input: Decisio
         'INSERT INTO decisions (finding_id, scan_id, decision, category, reviewer, decided_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id',
         [id, f.scanId, input.decision, category, input.reviewer, at],
       );
-      out.push({ id: ins!.id, findingId: id, scanId: f.scanId, decision: input.decision, category, reviewer: input.reviewer, decidedAt: at });
+      out.push({ id: ins!.id, findingId: id, scanId: f.scanId, decision: input.decision, category, reviewer: input.reviewer, decidedAt: at, undoneAt: null, undoneBy: null });
       touched.add(f.scanId);
     }
-    for (const s of touched) {
-      await q.run(
-        `UPDATE scans SET status = 'reviewed' WHERE id = ? AND NOT EXISTS (
-           SELECT 1 FROM findings f WHERE f.scan_id = scans.id AND NOT EXISTS (SELECT 1 FROM decisions d WHERE d.finding_id = f.id))`,
-        [s],
-      );
-    }
+    for (const s of touched) await refreshStatus(q, s);
+    noteStoreWrite(store);
     return { decisions: out, missing };
+  });
+}
+
+/**
+ * A scan is reviewed when a page-level decision stands, or when it has findings and each has a decision that
+ * stands (not undone); otherwise it is pending again (after an undo).
+ */
+async function refreshStatus(q: Queryable, scanId: number): Promise<void> {
+  await q.run(
+    `UPDATE scans SET status = CASE WHEN
+        EXISTS (SELECT 1 FROM decisions d WHERE d.scan_id = scans.id AND d.finding_id IS NULL AND d.undone_at IS NULL)
+        OR (EXISTS (SELECT 1 FROM findings f WHERE f.scan_id = scans.id)
+            AND NOT EXISTS (SELECT 1 FROM findings f WHERE f.scan_id = scans.id
+                              AND NOT EXISTS (SELECT 1 FROM decisions d WHERE d.finding_id = f.id AND d.undone_at IS NULL)))
+      THEN 'reviewed' ELSE 'pending' END
+      WHERE id = ?`,
+    [scanId],
+  );
+}
+
+export type UndoResult = { ok: true; decision: DecisionRecord; status: ScanStatus } | { ok: false; reason: 'missing' | 'not-yours' | 'already-undone' };
+
+/**
+ * Undo a decision: it stays in the history marked undone (by whom, when) and stops counting; the finding falls
+ * back to its previous decision still standing, if any, and the scan's status is recomputed. Only the reviewer
+ * who made a decision can undo it.
+ */
+export async function undoDecision(store: Store, decisionId: number, reviewer: string, at = new Date().toISOString()): Promise<UndoResult> {
+  return store.tx(async (q) => {
+    const d = await q.get<DecisionRecord>(`SELECT ${DECISION_COLS} FROM decisions d WHERE d.id = ?`, [decisionId]);
+    if (!d) return { ok: false, reason: 'missing' } as const;
+    if (d.reviewer !== reviewer) return { ok: false, reason: 'not-yours' } as const;
+    if (d.undoneAt) return { ok: false, reason: 'already-undone' } as const;
+    await q.run('UPDATE decisions SET undone_at = ?, undone_by = ? WHERE id = ?', [at, reviewer, decisionId]);
+    await refreshStatus(q, d.scanId);
+    const st = await q.get<{ status: ScanStatus }>('SELECT status FROM scans WHERE id = ?', [d.scanId]);
+    noteStoreWrite(store);
+    return { ok: true, decision: { ...d, undoneAt: at, undoneBy: reviewer }, status: st!.status } as const;
+  });
+}
+
+export interface MarkedSpan {
+  start: number;
+  end: number;
+  category: string;
+}
+
+export type MarkResult =
+  | { ok: true; finding: ReviewFinding }
+  | { ok: false; reason: 'missing' | 'bad-range' | 'duplicate'; message: string };
+
+/**
+ * A span of the page text the detector missed, marked by a moderator: stored as a finding of kind
+ * MODERATOR_KIND (no rules fired) with a confirm decision by that moderator, so retraining takes it as a spam
+ * example of the chosen category and the rules page does not count it for any rule.
+ */
+export async function markMissedSpam(store: Store, scanId: number, span: MarkedSpan, reviewer: string, at = new Date().toISOString()): Promise<MarkResult> {
+  return store.tx(async (q) => {
+    const s = await q.get<{ text: string }>('SELECT text FROM scans WHERE id = ?', [scanId]);
+    if (!s) return { ok: false, reason: 'missing', message: `no scan ${scanId}` } as const;
+    const { start, end } = span;
+    if (!(Number.isInteger(start) && Number.isInteger(end) && start >= 0 && end > start && end <= s.text.length)) {
+      return { ok: false, reason: 'bad-range', message: `span ${start}-${end} is outside the page text (0-${s.text.length})` } as const;
+    }
+    if (end - start > MAX_MARKED_CHARS) return { ok: false, reason: 'bad-range', message: `span longer than ${MAX_MARKED_CHARS} characters` } as const;
+    const text = s.text.slice(start, end);
+    if (!text.trim()) return { ok: false, reason: 'bad-range', message: 'the marked span is only whitespace' } as const;
+    const dup = await q.get('SELECT 1 AS hit FROM findings WHERE scan_id = ? AND start = ? AND "end" = ?', [scanId, start, end]);
+    if (dup) return { ok: false, reason: 'duplicate', message: 'this span is already a finding' } as const;
+    const ins = await q.get<{ id: number }>(
+      `INSERT INTO findings (scan_id, text, start, "end", block_id, path, "where", category, kind, score, points, rules)
+       VALUES (?, ?, ?, ?, -1, '', 'body', ?, ?, 1, 0, '[]') RETURNING id`,
+      [scanId, text, start, end, span.category, MODERATOR_KIND],
+    );
+    const dec = await q.get<{ id: number }>(
+      `INSERT INTO decisions (finding_id, scan_id, decision, category, reviewer, decided_at) VALUES (?, ?, 'confirm', NULL, ?, ?) RETURNING id`,
+      [ins!.id, scanId, reviewer, at],
+    );
+    await refreshStatus(q, scanId);
+    noteStoreWrite(store);
+    const decision: DecisionRecord = { id: dec!.id, findingId: ins!.id, scanId, decision: 'confirm', category: null, reviewer, decidedAt: at, undoneAt: null, undoneBy: null };
+    const finding: ReviewFinding = {
+      id: ins!.id, scanId, text, start, end, blockId: -1, path: '', where: 'body', category: span.category, kind: MODERATOR_KIND,
+      score: 1, points: 0, rules: [], decision,
+    };
+    return { ok: true, finding } as const;
   });
 }
 
@@ -345,7 +547,8 @@ export async function decideScan(store: Store, scanId: number, decision: PageDec
       [scanId, decision, reviewer, at],
     );
     await q.run(`UPDATE scans SET status = 'reviewed' WHERE id = ?`, [scanId]);
-    return { id: ins!.id, findingId: null, scanId, decision, category: null, reviewer, decidedAt: at } satisfies DecisionRecord;
+    noteStoreWrite(store);
+    return { id: ins!.id, findingId: null, scanId, decision, category: null, reviewer, decidedAt: at, undoneAt: null, undoneBy: null } satisfies DecisionRecord;
   });
 }
 
@@ -362,10 +565,10 @@ export async function listDecisions(store: Store, limit = 1000): Promise<Decisio
 const EFFECTIVE_LABELS = `
   WITH fd AS (
     SELECT d.finding_id AS fid, d.decision AS decision, d.category AS category FROM decisions d
-     WHERE d.finding_id IS NOT NULL AND d.id = (SELECT max(d2.id) FROM decisions d2 WHERE d2.finding_id = d.finding_id)
+     WHERE d.finding_id IS NOT NULL AND d.id = (SELECT max(d2.id) FROM decisions d2 WHERE d2.finding_id = d.finding_id AND d2.undone_at IS NULL)
   ), pd AS (
     SELECT d.scan_id AS sid, d.decision AS decision FROM decisions d
-     WHERE d.finding_id IS NULL AND d.id = (SELECT max(d2.id) FROM decisions d2 WHERE d2.scan_id = d.scan_id AND d2.finding_id IS NULL)
+     WHERE d.finding_id IS NULL AND d.id = (SELECT max(d2.id) FROM decisions d2 WHERE d2.scan_id = d.scan_id AND d2.finding_id IS NULL AND d2.undone_at IS NULL)
   ), labels AS (
     SELECT f.id AS fid,
            CASE WHEN fd.decision IS NOT NULL THEN fd.decision
@@ -374,7 +577,7 @@ const EFFECTIVE_LABELS = `
       FROM findings f LEFT JOIN fd ON fd.fid = f.id LEFT JOIN pd ON pd.sid = f.scan_id
   )`;
 
-/** Per-rule precision from moderators' decisions, and the rules they mostly dismiss. */
+/** Per-rule counts of findings fired on, confirmed and dismissed (decisions that stand). */
 export async function ruleStats(store: Store): Promise<RuleStats> {
   const d = store.dialect;
   const rows = await store.all<Omit<RuleStat, 'precision'>>(
@@ -400,11 +603,8 @@ export async function ruleStats(store: Store): Promise<RuleStats> {
       const decided = r.confirmed + r.dismissed;
       return { ...r, points: r.points ?? 0, description: r.description ?? '', precision: decided > 0 ? r.confirmed / decided : null };
     });
-  const mostlyDismissed = rules
-    .filter((r) => r.confirmed + r.dismissed >= MIN_DECISIONS_FOR_TUNING && r.dismissed / (r.confirmed + r.dismissed) > MOSTLY_DISMISSED_SHARE)
-    .sort((a, b) => (a.precision ?? 0) - (b.precision ?? 0) || b.dismissed - a.dismissed);
-  const decisions = (await store.get<{ n: number }>('SELECT count(*) AS n FROM decisions'))!.n;
-  return { rules, mostlyDismissed, decisions };
+  const decisions = Number((await store.get<{ n: number }>('SELECT count(*) AS n FROM decisions WHERE undone_at IS NULL'))!.n);
+  return { rules, decisions };
 }
 
 /**

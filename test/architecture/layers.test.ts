@@ -12,14 +12,17 @@ interface Violation {
   rule: { name: string };
 }
 
-function cruise(): { violations: Violation[]; modules: number } {
+let cruised: ReturnType<typeof runCruise> | undefined;
+const cruise = () => (cruised ??= runCruise());
+
+function runCruise(): { violations: Violation[]; modules: number; sources: string[] } {
   const out = execFileSync(join(root, 'node_modules', '.bin', 'depcruise'), ['src', '--config', '.dependency-cruiser.cjs', '--output-type', 'json'], {
     cwd: root,
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });
-  const r = JSON.parse(out) as { summary: { violations: Violation[]; totalCruised: number } };
-  return { violations: r.summary.violations, modules: r.summary.totalCruised };
+  const r = JSON.parse(out) as { summary: { violations: Violation[]; totalCruised: number }; modules: { source: string }[] };
+  return { violations: r.summary.violations, modules: r.summary.totalCruised, sources: r.modules.map((m) => m.source) };
 }
 
 describe('layers', () => {
@@ -27,5 +30,15 @@ describe('layers', () => {
     const { violations, modules } = cruise();
     expect(modules).toBeGreaterThan(50); // the cruise saw the runtime, not an empty folder
     expect(violations.map((v) => `${v.rule.name}: ${v.from} → ${v.to}`)).toEqual([]);
+  });
+
+  it('every runtime module belongs to a layer (a new folder must be placed before the check can see it)', async () => {
+    const config = (await import(join(root, '.dependency-cruiser.cjs'))).default as { forbidden: { name: string; from: { path?: string }; to: { path?: string } }[] };
+    const layerRules = config.forbidden.filter((r) => r.name.endsWith('-imports-above'));
+    const layered = new RegExp(layerRules.flatMap((r) => [r.from.path, r.to.path]).map((p) => `(${p})`).join('|'));
+    const { sources } = cruise();
+    const runtime = sources.filter((s) => s.startsWith('src/') && s.endsWith('.ts'));
+    expect(runtime.length).toBeGreaterThan(50);
+    expect(runtime.filter((s) => !layered.test(s))).toEqual([]);
   });
 });

@@ -1,8 +1,10 @@
-// End to end in real headless Chromium: log in, open the queue, open a page, confirm a finding with the
-// keyboard and see the decision in the store; a hostile page full of scripts and event handlers runs nothing
-// in the reviewer's browser. Every request not to 127.0.0.1 is blocked.
+// End to end in real headless Chromium: log in through the form, filter the queue, open a page, confirm a
+// finding with the keyboard, undo it, dismiss one finding, mark a span the detector missed, move on to the next
+// page; the original page opens no connection; screenshots for docs/screenshots. Requests not to 127.0.0.1 are
+// blocked.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { existsSync, mkdirSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -11,7 +13,7 @@ import { analyze } from '../../src/analyze.js';
 import { saveResult } from '../../src/store/index.js';
 import { listDecisions, getReviewPage } from '../../src/store/review.js';
 import { startServer as startFixtureServer, type FixtureServer } from '../helpers/http-server.js';
-import { makeFixture, expectedRuleStats, rulesOf, PAGE_KEYS, REPO, type Fixture } from '../serve/helpers.js';
+import { makeFixture, PAGE_KEYS, REPO, type Fixture } from '../serve/helpers.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_FLAGS = [
@@ -25,7 +27,7 @@ const CHROMIUM_FLAGS = [
   '--disable-sync',
 ];
 const TOKEN = 'e2e-reviewer-token-0123456789';
-const ARTIFACTS = join(REPO, 'test-artifacts');
+const SHOTS = join(REPO, 'docs', 'screenshots');
 
 const haveChromium = existsSync(CHROMIUM);
 if (!haveChromium && !process.env.CI) {
@@ -73,6 +75,8 @@ suite('review UI in headless Chromium', () => {
   let context: BrowserContext;
   let hostileScan: number;
   const blocked: string[] = [];
+  let spamHost: Server;
+  let spamConnections = 0;
 
   beforeAll(async () => {
     fx = await makeFixture();
@@ -81,7 +85,15 @@ suite('review UI in headless Chromium', () => {
         res.writeHead(200, { 'content-type': 'text/plain', 'access-control-allow-origin': '*' }).end('ok');
       },
     });
-    const html = hostileHtml(web.url('/pwned'));
+    // a bare TCP server standing for the spam host: it counts connections, whatever they carry
+    spamHost = createServer((sock) => {
+      spamConnections++;
+      sock.destroy();
+    });
+    await new Promise<void>((r) => spamHost.listen(0, '127.0.0.1', r));
+    const sp = spamHost.address();
+    const spamOrigin = `http://127.0.0.1:${typeof sp === 'object' && sp ? sp.port : 0}`;
+    const html = hostileHtml(web.url('/pwned')).replace('</body>', `<iframe src="${spamOrigin}/frame"></iframe><link rel="preconnect" href="${spamOrigin}"><img srcset="${spamOrigin}/a.png 2x"><div style="background:url(${spamOrigin}/bg.png)">bg</div><a href="${spamOrigin}/casino" ping="${spamOrigin}/ping">casino link</a></body>`);
     web.route('/hostile.html', (_req, res) => {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
     });
@@ -113,184 +125,222 @@ suite('review UI in headless Chromium', () => {
       }
       return route.continue();
     });
-    mkdirSync(ARTIFACTS, { recursive: true });
+    mkdirSync(SHOTS, { recursive: true });
   });
 
   afterAll(async () => {
     await browser?.close();
     await app?.close();
     await web?.close();
+    await new Promise((r) => spamHost?.close(r));
     await fx?.cleanup();
   });
 
+  /** Log in the way a moderator does: the login form, the token typed in, submitted (Chromium sends Origin: null). */
   async function login(): Promise<Page> {
+    await context.clearCookies();
     const page = await context.newPage();
-    await page.goto(`${base}/login?token=${TOKEN}`);
+    const r = await page.goto(`${base}/`);
+    expect(r?.status()).toBe(401);
+    await page.locator('input[name="token"]').fill(TOKEN);
+    await page.locator('form[action="/login"] button[type="submit"]').click();
     await page.waitForURL(`${base}/`);
+    expect(await page.locator('nav.top .who').textContent()).toBe('e2e');
     return page;
   }
 
-  it('opens the queue, opens a page, confirms a finding with the keyboard; the store has the decision', async () => {
+  it('logs in through the form, filters the queue; rows show the spam text and the real URL', async () => {
     const page = await login();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     const rows = page.locator('tr.row');
-    // every stored page plus the hostile one
     expect(await rows.count()).toBe(PAGE_KEYS.length + 1);
-    // sorted by score, highest first
     const scores = (await page.locator('tr.row td.score').allTextContents()).map(Number);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
     await expect.poll(() => rows.first().getAttribute('class')).toContain('current');
-    await page.screenshot({ path: join(ARTIFACTS, 'queue.png'), fullPage: true });
-    // walk down to the real hidden 配资 keyword page with j
-    const scans = await rows.evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-scan'))));
-    const target = scans.indexOf(fx.scans.njxfhn);
-    expect(target).toBeGreaterThanOrEqual(0);
-    for (let i = 0; i < target; i++) await page.keyboard.press('j');
-    await expect.poll(() => rows.nth(target).getAttribute('class')).toContain('current');
-
-    await page.keyboard.press('o');
-    await page.waitForURL(`${base}/pages/${fx.scans.njxfhn}`);
-    const cards = page.locator('li.fcard');
-    const stored = (await getReviewPage(fx.store, fx.scans.njxfhn))!.findings;
-    expect(stored.length).toBe(fx.results.njxfhn.findings.length);
-    expect(stored.length).toBeGreaterThanOrEqual(3);
-    expect(await cards.count()).toBe(stored.length);
-    await expect.poll(() => cards.first().getAttribute('class')).toContain('current');
-    await page.keyboard.press('j');
-    await expect.poll(() => cards.nth(1).getAttribute('class')).toContain('current');
-    const findingId = Number(await cards.nth(1).getAttribute('data-finding'));
-    expect(findingId).toBe(stored[1].id);
-    const text = await cards.nth(1).locator('.ftext').textContent();
-    // the mark for this finding is highlighted in place, with the rules that really fired in the tooltip
-    const mark = page.locator(`mark.finding[data-finding="${findingId}"]`).first();
-    expect(await mark.getAttribute('class')).toContain('current');
-    const tip = (await mark.getAttribute('title')) ?? '';
-    for (const rule of rulesOf(stored[1])) expect(tip).toContain(rule);
-    expect((await mark.textContent())?.includes(text ?? '\u0000')).toBe(true);
-
-    await page.keyboard.press('y');
-    await expect.poll(() => cards.nth(1).locator('.state').textContent()).toContain('confirm');
-    const decided = (await listDecisions(fx.store)).filter((d) => d.findingId === findingId);
-    expect(decided).toHaveLength(1);
-    expect(decided[0]).toMatchObject({ decision: 'confirm', reviewer: 'e2e', scanId: fx.scans.njxfhn });
-    // j moved on to the next finding after the decision
-    await expect.poll(() => cards.nth(2).getAttribute('class')).toContain('current');
-    await page.keyboard.press('n');
-    await expect.poll(() => cards.nth(2).locator('.state').textContent()).toContain('dismiss');
-
-    // help overlay
-    await page.keyboard.press('?');
-    expect(await page.locator('#help').isVisible()).toBe(true);
-    await page.keyboard.press('Escape');
-    // Chinese text is rendered with a CJK font (not tofu): the headline has real glyph width
-    const h1 = page.locator('header.phead h1');
-    expect(await h1.textContent()).toContain('江门七旬阿婆');
-    await page.screenshot({ path: join(ARTIFACTS, 'review-page.png'), fullPage: false });
+    // the njxfhn row shows its strongest finding's text
+    const njxRow = page.locator(`tr.row[data-scan="${fx.scans.njxfhn}"]`);
+    const strongest = [...fx.results.njxfhn.findings].sort((a, b) => b.score - a.score)[0];
+    expect((await njxRow.locator('.spam').textContent())!.replace(/…$/, '')).toBe(strongest.text.replace(/\s+/g, ' ').trim().slice(0, 160));
+    await page.screenshot({ path: join(SHOTS, 'queue.png'), fullPage: false });
+    // filter: category gambling and verdict contaminated, through the form
+    await page.locator('form.filters select[name="category"]').selectOption('gambling');
+    await page.locator('form.filters select[name="verdict"]').selectOption('contaminated');
+    await page.locator('form.filters button[type="submit"]').click();
+    await page.waitForURL(/category=gambling/);
+    const shown = await page.locator('tr.row').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-scan'))));
+    const want = [...PAGE_KEYS.filter((k) => fx.results[k].verdict === 'contaminated' && fx.results[k].findings.some((f) => f.category === 'gambling')).map((k) => fx.scans[k])];
+    const hostileHasGambling = (await getReviewPage(fx.store, hostileScan))!.findings.some((f) => f.category === 'gambling') && (await getReviewPage(fx.store, hostileScan))!.scan.verdict === 'contaminated';
+    if (hostileHasGambling) want.push(hostileScan);
+    expect([...shown].sort()).toEqual(want.sort());
+    expect(shown).toContain(fx.scans.silvias);
+    // search by a phrase of the real hidden 配资 block
+    await page.goto(`${base}/`);
+    const phrase = fx.results.njxfhn.findings.find((f) => f.where === 'hidden')!.text.trim().slice(0, 6);
+    await page.locator('form.filters input[name="q"]').fill(phrase);
+    await page.locator('form.filters input[name="q"]').press('Enter');
+    await page.waitForURL(/q=/);
+    expect(await page.locator('tr.row').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-scan'))))).toContain(fx.scans.njxfhn);
     expect(errors).toEqual([]);
     await page.close();
   });
 
-  it('bulk-dismisses selected findings from the page view', async () => {
+  it('confirms a finding with y, undoes it with z (cursor kept), n dismisses one finding only', async () => {
     const page = await login();
-    // the en page: a real hidden casino block and pharma keyword stuffing
-    await page.goto(`${base}/pages/${fx.scans.pharma}`);
-    const n = fx.results.pharma.findings.length;
-    expect(n).toBeGreaterThanOrEqual(2);
-    const boxes = page.locator('li.fcard input.sel');
-    expect(await boxes.count()).toBe(n);
-    await page.locator('.side .sel-all').check();
-    await page.locator('.side button[data-bulk="dismiss"]').click();
-    await expect.poll(() => page.locator('li.fcard .state .dec.dismiss').count()).toBe(n);
-    const ids = (await page.locator('li.fcard').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-finding'))))) as number[];
-    expect(ids.sort()).toEqual((await getReviewPage(fx.store, fx.scans.pharma))!.findings.map((f) => f.id).sort());
-    const stored = (await listDecisions(fx.store)).filter((d) => d.findingId !== null && ids.includes(d.findingId));
-    expect(stored.map((d) => [d.decision, d.reviewer])).toEqual(ids.map(() => ['dismiss', 'e2e']));
-    await page.close();
-  });
-
-  it('on the queue, n dismisses every finding of the current page', async () => {
-    const page = await login();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
     const rows = page.locator('tr.row');
     const scans = await rows.evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-scan'))));
-    // the ja replica-goods keyword hack, not decided yet
-    const target = scans.indexOf(fx.scans.ja);
-    expect(target).toBeGreaterThanOrEqual(0);
-    const n = fx.results.ja.findings.length;
-    expect(n).toBeGreaterThan(1);
+    const target = scans.indexOf(fx.scans.njxfhn);
     for (let i = 0; i < target; i++) await page.keyboard.press('j');
     await expect.poll(() => rows.nth(target).getAttribute('class')).toContain('current');
+    await page.keyboard.press('o');
+    await page.waitForURL(`${base}/pages/${fx.scans.njxfhn}`);
+    const cards = page.locator('li.fcard');
+    const stored = (await getReviewPage(fx.store, fx.scans.njxfhn))!.findings;
+    expect(stored.length).toBeGreaterThanOrEqual(3);
+    expect(await cards.count()).toBe(stored.length);
+    await expect.poll(() => cards.first().getAttribute('class')).toContain('current');
+    // Confirm is visible without scrolling, on every card, even the long hidden block
+    for (let i = 0; i < stored.length; i++) {
+      const box = await cards.nth(i).locator('button[data-decide="confirm"]').boundingBox();
+      const cardBox = await cards.nth(i).boundingBox();
+      expect(box!.y - cardBox!.y).toBeLessThan(120);
+    }
+    // plain language on the cards, no rule ids outside the collapsed details
+    expect(await cards.first().locator('.fhead').textContent()).not.toMatch(/STRUCT_|ZH_|score \d/);
+    await page.keyboard.press('j');
+    await expect.poll(() => cards.nth(1).getAttribute('class')).toContain('current');
+    const f1 = Number(await cards.nth(1).getAttribute('data-finding'));
+    await page.keyboard.press('y');
+    await expect.poll(() => cards.nth(1).locator('.state').textContent()).toContain('confirmed');
+    const mine = (await listDecisions(fx.store)).filter((d) => d.findingId === f1);
+    expect(mine).toHaveLength(1);
+    expect(mine[0]).toMatchObject({ decision: 'confirm', reviewer: 'e2e', undoneAt: null });
+    await expect.poll(() => cards.nth(2).getAttribute('class')).toContain('current');
+    await expect.poll(() => page.locator('ol.history li').count()).toBe(1);
+    // z: undo; the page reloads with the cursor on the undone finding, the history shows it struck through
+    await page.keyboard.press('z');
+    await expect.poll(async () => (await listDecisions(fx.store)).find((d) => d.findingId === f1)?.undoneAt ?? null).not.toBeNull();
+    await page.waitForLoadState('load');
+    await expect.poll(() => page.locator(`li.fcard[data-finding="${f1}"]`).getAttribute('class')).toContain('current');
+    expect(await page.locator(`li.fcard[data-finding="${f1}"] .state`).textContent()).toContain('not decided');
+    expect(await page.locator('ol.history li.undone').count()).toBe(1);
+    // n on the current finding dismisses that finding and no other
     await page.keyboard.press('n');
-    await expect.poll(() => rows.nth(target).locator('td').last().textContent()).toContain(`${n}/${n} dismiss`);
-    const stored = (await listDecisions(fx.store)).filter((d) => d.scanId === fx.scans.ja);
-    expect(stored.map((d) => [d.decision, d.reviewer])).toEqual(Array.from({ length: n }, () => ['dismiss', 'e2e']));
-    expect((await getReviewPage(fx.store, fx.scans.ja))!.scan.status).toBe('reviewed');
+    await expect.poll(async () => (await getReviewPage(fx.store, fx.scans.njxfhn))!.findings.filter((f) => f.decision).map((f) => [f.id, f.decision!.decision])).toEqual([[f1, 'dismiss']]);
+    await page.screenshot({ path: join(SHOTS, 'page.png'), fullPage: false });
+    // u: back to the queue, on the row we left
+    await page.keyboard.press('u');
+    await page.waitForURL(`${base}/`);
+    await expect.poll(() => page.locator(`tr.row[data-scan="${fx.scans.njxfhn}"]`).getAttribute('class')).toContain('current');
+    expect(errors).toEqual([]);
     await page.close();
   });
 
-  it('rules page shows per-rule precision from the decisions above; Retrain posts the reviewed examples', async () => {
+  it('marks a span the detector missed: selected text becomes a confirmed finding', async () => {
+    const page = await login();
+    await page.goto(`${base}/pages/${fx.scans.n163}`);
+    const text = (await getReviewPage(fx.store, fx.scans.n163))!.scan.text;
+    const target = '龙湖集团';
+    const start = text.indexOf(target);
+    expect(start).toBeGreaterThanOrEqual(0);
+    // select the characters in the page text, as a mouse drag would
+    await page.evaluate(
+      ([s, e]) => {
+        const root = document.getElementById('pagetext')!;
+        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+        let n = 0;
+        const range = document.createRange();
+        let t: Node | null;
+        let started = false;
+        while ((t = walker.nextNode())) {
+          const len = (t.nodeValue ?? '').length;
+          if (!started && n + len > s) {
+            range.setStart(t, s - n);
+            started = true;
+          }
+          if (started && n + len >= e) {
+            range.setEnd(t, e - n);
+            break;
+          }
+          n += len;
+        }
+        const sel = window.getSelection()!;
+        sel.removeAllRanges();
+        sel.addRange(range);
+      },
+      [start, start + target.length] as const,
+    );
+    await expect.poll(() => page.locator('#markbar').isVisible()).toBe(true);
+    await page.locator('#mark-cat').selectOption('promo');
+    await page.locator('button[data-action="mark"]').click();
+    await expect.poll(async () => (await getReviewPage(fx.store, fx.scans.n163))!.findings.map((f) => [f.text, f.kind, f.category])).toEqual([[target, 'moderator-marked', 'promo']]);
+    await page.waitForLoadState('load');
+    const card = page.locator('li.fcard').filter({ hasText: 'Marked by a moderator' });
+    await expect.poll(() => card.count()).toBe(1);
+    expect(await card.getAttribute('class')).toContain('current');
+    await page.close();
+  });
+
+  it('after the last finding of a page, the next page of the queue opens', async () => {
+    const page = await login();
+    const scans = await page.locator('tr.row').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-scan'))));
+    // silvias has a single real finding (the off-screen casino links)
+    expect(fx.results.silvias.findings).toHaveLength(1);
+    const i = scans.indexOf(fx.scans.silvias);
+    expect(i).toBeLessThan(scans.length - 1);
+    await page.goto(`${base}/pages/${fx.scans.silvias}`);
+    await page.keyboard.press('y');
+    await page.waitForURL(`${base}/pages/${scans[i + 1]}`);
+    expect((await getReviewPage(fx.store, fx.scans.silvias))!.scan.status).toBe('reviewed');
+    await page.close();
+  });
+
+  it('rules page: shares with intervals, no tuning candidate on a few decisions; Retrain posts the reviewed examples', async () => {
     const page = await login();
     await page.locator('nav.top a[href="/rules"]').click();
     await page.waitForURL(`${base}/rules`);
-    // a rule that fired on both njxfhn findings decided above (card 1 confirmed with y, card 2 dismissed with n)
-    const njx = (await getReviewPage(fx.store, fx.scans.njxfhn))!.findings;
-    const rule = rulesOf(njx[1]).find((r) => rulesOf(njx[2]).includes(r))!;
-    expect(rule).toBeTruthy();
-    // its precision counted the plain way over every scan (pharma and ja were dismissed above)
-    const e = (await expectedRuleStats(fx.store, [...Object.values(fx.scans), hostileScan])).get(rule)!;
-    expect(e.confirmed).toBeGreaterThanOrEqual(1);
-    expect(e.dismissed).toBeGreaterThanOrEqual(1);
-    const row = page.locator('table.stats').last().locator('tr').filter({ has: page.locator('td.rule', { hasText: new RegExp(`^${rule}$`) }) });
-    await expect.poll(() => row.count()).toBe(1);
-    const cells = row.locator('td');
-    expect(await cells.nth(2).textContent()).toBe(String(e.fired));
-    expect(await cells.nth(3).textContent()).toBe(String(e.confirmed));
-    expect(await cells.nth(4).textContent()).toBe(String(e.dismissed));
-    expect(await cells.nth(5).textContent()).toBe(`${Math.round((100 * e.confirmed) / (e.confirmed + e.dismissed))}%`);
+    expect(await page.locator('h2', { hasText: 'Candidates for tuning' }).count()).toBe(1);
+    expect(await page.textContent('main')).toContain('None: no rule has enough decisions');
+    expect(await page.locator('table.stats').last().locator('tr').count()).toBeGreaterThan(1);
     await page.locator('button[data-action="retrain"]').click();
     await expect.poll(() => page.locator('#train-result').textContent()).toContain('"trainedOn"');
-    // the one confirmed text is the only spam example; every dismissed text is ham
-    const dismissedTexts = new Set<string>();
-    for (const id of [fx.scans.njxfhn, fx.scans.pharma, fx.scans.ja]) {
-      for (const f of (await getReviewPage(fx.store, id))!.findings) if (f.decision?.decision === 'dismiss') dismissedTexts.add(f.text.trim());
-    }
-    dismissedTexts.delete(njx[1].text.trim());
-    expect(JSON.parse((await page.locator('#train-result').textContent()) ?? '{}').extra).toEqual({ spam: 1, ham: dismissedTexts.size });
-    await page.screenshot({ path: join(ARTIFACTS, 'rules-page.png'), fullPage: true });
+    // the marked span is a spam example
+    expect(JSON.parse((await page.locator('#train-result').textContent()) ?? '{}').extra.spam).toBeGreaterThanOrEqual(2);
+    await page.screenshot({ path: join(SHOTS, 'rules.png'), fullPage: false });
     await page.close();
   });
 
-  it('a page full of scripts and event handlers runs nothing in the reviewer browser', async () => {
+  it('the original page opens no connection and runs nothing', async () => {
     const page = await login();
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
     const dialogs: string[] = [];
     page.on('dialog', (d) => {
       dialogs.push(d.message());
       void d.dismiss();
     });
     await page.goto(`${base}/pages/${hostileScan}`);
-    await page.keyboard.press('o'); // open the original (sandboxed) view
-    expect(await page.locator('#original').getAttribute('open')).not.toBeNull();
-    const frameEl = page.locator('iframe.original');
-    expect(await frameEl.getAttribute('sandbox')).toBe('');
-    // the frame did render the hostile page's text (so the absence of effects below means something)
-    const frame = page.frames().find((f) => f !== page.mainFrame() && f.parentFrame() === page.mainFrame());
-    expect(frame).toBeTruthy();
+    // the copy is not loaded until the moderator opens it
+    expect(requests.some((u) => u.includes('/original'))).toBe(false);
+    await page.keyboard.press('o');
+    const frame = await (await page.locator('iframe.original').elementHandle())!.contentFrame();
     await expect.poll(async () => (await frame!.content()).includes('Hostile article with a hidden casino block')).toBe(true);
-    await frameEl.hover();
-    await page.mouse.move(200, 200);
+    await page.locator('iframe.original').hover();
     await page.waitForLoadState('networkidle');
+    await new Promise((r) => setTimeout(r, 500));
+    expect(spamConnections).toBe(0);
     expect(web.hits.get('/pwned') ?? 0).toBe(0);
+    expect(requests.filter((u) => !u.startsWith(base))).toEqual([]);
     expect(await page.evaluate(() => (window as unknown as { PWNED?: string }).PWNED)).toBeUndefined();
     expect(dialogs).toEqual([]);
-    expect(page.url()).toBe(`${base}/pages/${hostileScan}`);
-    await page.screenshot({ path: join(ARTIFACTS, 'hostile-page.png'), fullPage: false });
     await page.close();
 
-    // control: the same HTML opened directly (no sandbox, no CSP) does phone home, so the markers work
+    // control: the same HTML opened directly does connect, so the counters work
     const control = await context.newPage();
     await control.goto(web.url('/hostile.html')).catch(() => undefined);
-    await expect.poll(() => web.hits.get('/pwned') ?? 0).toBeGreaterThan(0);
+    await expect.poll(() => spamConnections + (web.hits.get('/pwned') ?? 0)).toBeGreaterThan(0);
     await control.close();
-    expect(blocked.every((u) => !u.startsWith(base))).toBe(true);
   });
 });

@@ -1,0 +1,55 @@
+// What the rules page shows from the store's per-rule decision counts: the share of confirmed findings with a
+// Wilson interval, rules that speak against spam kept apart (a precision means nothing for them), and tuning
+// candidates only when the decisions show, beyond chance, that moderators mostly dismiss a rule.
+import type { RuleStat, RuleStats } from '../store/review.js';
+
+/** Decided findings a rule needs before it can be a tuning candidate (3 decisions prove nothing). */
+export const MIN_DECISIONS_FOR_TUNING = 10;
+/** A candidate's whole 95% interval of confirmed share lies below this. */
+export const TUNING_MAX_SHARE = 0.5;
+/** z for a two-sided 95% interval. */
+const Z95 = 1.959963984540054;
+
+export interface Interval {
+  rate: number;
+  low: number;
+  high: number;
+}
+
+/** Wilson score interval for k successes in n trials (sound at 0, n and small n, unlike the Wald interval). */
+export function wilson(k: number, n: number, z = Z95): Interval {
+  if (n <= 0) return { rate: 0, low: 0, high: 0 };
+  const p = k / n;
+  const z2 = z * z;
+  const denom = 1 + z2 / n;
+  const centre = (p + z2 / (2 * n)) / denom;
+  const half = (z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / denom;
+  return { rate: p, low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
+}
+
+export interface RuleRow extends Omit<RuleStat, 'precision'> {
+  /** share of decided findings confirmed, with its interval; null when none is decided or the rule is negative */
+  precision: Interval | null;
+}
+
+export interface RuleReview {
+  positive: RuleRow[];
+  negative: RuleRow[];
+  candidates: RuleRow[];
+  decisions: number;
+  minDecisions: number;
+  maxShare: number;
+}
+
+export function reviewRules(st: RuleStats): RuleReview {
+  const rows: RuleRow[] = st.rules.map((r) => {
+    const decided = r.confirmed + r.dismissed;
+    return { ...r, precision: r.points >= 0 && decided > 0 ? wilson(r.confirmed, decided) : null };
+  });
+  const positive = rows.filter((r) => r.points >= 0);
+  const negative = rows.filter((r) => r.points < 0);
+  const candidates = positive
+    .filter((r) => r.confirmed + r.dismissed >= MIN_DECISIONS_FOR_TUNING && r.precision !== null && r.precision.high < TUNING_MAX_SHARE)
+    .sort((a, b) => a.precision!.high - b.precision!.high || b.dismissed - a.dismissed);
+  return { positive, negative, candidates, decisions: st.decisions, minDecisions: MIN_DECISIONS_FOR_TUNING, maxShare: TUNING_MAX_SHARE };
+}
