@@ -1,5 +1,8 @@
-// npm run eval [-- --split dev|test] [--out reports/] [--limit N] [--no-peers] [--no-snippets] [--no-baseline]
-// Scores winnow on the corpus split(s), the fixtures and the real gold pages; writes <out>/eval.md and <out>/eval.json.
+// npm run eval [-- --split dev|test] [--spam-pages dev|test] [--no-clean-pages] [--out reports/] [--limit N] [--no-peers]
+//   [--no-snippets] [--no-baseline] [--no-extraction]
+// Scores winnow on real pages first (spam-pages dev and test, false alarms on every clean shared page, as is and
+// replayed under another host), then the corpus split(s), the fixtures and the extraction gold pages; writes
+// <out>/eval.md and <out>/eval.json.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -20,6 +23,8 @@ async function main(): Promise<void> {
     args = parseArgs({
       options: {
         split: { type: 'string' },
+        'spam-pages': { type: 'string' },
+        'no-clean-pages': { type: 'boolean', default: false },
         out: { type: 'string', default: 'reports' },
         limit: { type: 'string' },
         'no-peers': { type: 'boolean', default: false },
@@ -34,11 +39,15 @@ async function main(): Promise<void> {
     fail((e as Error).message);
   }
   const splits: Split[] = args.split === undefined ? ['test', 'dev'] : ['dev', 'test', 'train'].includes(args.split) ? [args.split as Split] : fail(`--split must be dev or test, got "${args.split}"`);
+  const sp = args['spam-pages'];
+  const spamPages: Array<'dev' | 'test'> = sp === undefined ? ['dev', 'test'] : sp === 'dev' || sp === 'test' ? [sp] : fail(`--spam-pages must be dev or test, got "${sp}"`);
   const limit = args.limit === undefined ? undefined : Number(args.limit);
   if (limit !== undefined && (!Number.isInteger(limit) || limit <= 0)) fail(`--limit must be a positive integer, got "${args.limit}"`);
   const log = args.quiet ? undefined : (l: string): void => void process.stderr.write(`eval: ${l}\n`);
   const report = await runEval({
     splits,
+    spamPages: [...spamPages],
+    cleanPages: !args['no-clean-pages'],
     baseline: !args['no-baseline'],
     readability: !args['no-peers'],
     extraction: !args['no-extraction'],

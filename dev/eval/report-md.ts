@@ -2,6 +2,8 @@
 import type { EvalReport, SetFigures } from './run.js';
 import type { PRFCounts, Residue, SpanFigures } from './score.js';
 import type { PRF } from './metrics.js';
+import type { CleanPagesFigures, RealBlockFigures, SpamPagesFigures } from './real-pages.js';
+import { REPLAY_HOST } from './real-pages.js';
 
 /** Targets from the issue. */
 export const TARGETS = {
@@ -10,6 +12,10 @@ export const TARGETS = {
   collateral: 0.003,
   scrapinghubTokenF1: 0.97,
   chineseCharF1: 0.95,
+  spamPagesRecall: 0.85,
+  spamPagesPrecision: 0.95,
+  spamPagesRemoved: 0.85,
+  spamPagesKept: 0.98,
 } as const;
 
 const f3 = (x: number | undefined): string => (x === undefined || Number.isNaN(x) ? '–' : x.toFixed(3));
@@ -104,6 +110,74 @@ function residueTable(read: Record<string, Residue>, win: Record<string, Residue
   );
 }
 
+function realRow(name: string, f: RealBlockFigures): string[] {
+  return [
+    name,
+    `${f.pages} (${f.contaminated}/${f.clean})`,
+    `${f3(f.pageRecall)} (${f.tp}/${f.tp + f.fn})`,
+    `${f3(f.pagePrecision)} (${f.fp} false)`,
+    `${pct(f.spamRemovedShare, 0)} (${f.spamRemoved}/${f.spamStrings}; ${f.spamRemovedByExtraction} by extraction only)`,
+    `${pct(f.keepKeptShare, 1)} (${f.keepKept}/${f.keepSentences}; lost ${f.keepLostToFindings} to findings, ${f.keepLostToExtraction} to extraction)`,
+    `${f.titlesRight}/${f.titlesKnown}`,
+  ];
+}
+
+/** The spam-pages block: dev and test split, with and without the pages marked uncertain, then per language. */
+export function spamPagesSection(blocks: Array<[string, SpamPagesFigures]>): string {
+  const out: string[] = [];
+  out.push('## Real pages: spam-pages (real injected spam, real clean hard negatives)');
+  out.push('');
+  out.push('Scored as ../shared/data/spam-pages/README.md says (NFKC, lower case, no whitespace, substring). Dev is tuned on; test is only reported.');
+  out.push('');
+  const rows: string[][] = [];
+  for (const [name, b] of blocks) {
+    rows.push(realRow(`${name}`, b.all));
+    if (b.certain.pages !== b.all.pages) rows.push(realRow(`${name}, without uncertain`, b.certain));
+  }
+  out.push(table(['split', 'pages (contaminated/clean)', 'page recall', 'page precision', 'injected strings removed', 'article sentences kept', 'title right'], rows));
+  const lrows: string[][] = [];
+  for (const [name, b] of blocks) {
+    for (const [lang, l] of Object.entries(b.all.byLang).sort()) {
+      lrows.push([name, lang, String(l.pages), `${l.tp}/${l.tp + l.fn}`, String(l.fp), `${l.removed}/${l.spam}`, `${l.kept}/${l.keep}`]);
+    }
+  }
+  out.push(table(['split', 'lang', 'pages', 'flagged of contaminated', 'false alarms', 'strings removed', 'sentences kept'], lrows));
+  for (const [name, b] of blocks) {
+    const missed = b.pages.filter((p) => (p.contaminated && !p.predicted) || (!p.contaminated && p.predicted) || p.keep.lostToFindings > 0);
+    if (!missed.length) continue;
+    out.push(`<details><summary>${name}: ${missed.length} pages missed, falsely flagged or cut into</summary>\n`);
+    for (const p of missed) {
+      const what = p.contaminated && !p.predicted ? 'missed' : !p.contaminated && p.predicted ? 'FALSE ALARM' : 'sentence cut';
+      out.push(`- ${p.id} (${p.kind ?? 'clean'}): ${what}${p.error ? `, error: ${p.error}` : ''}${p.findings.length ? ` — ${p.findings.slice(0, 3).join(' · ')}` : ''}`);
+    }
+    out.push('\n</details>\n');
+  }
+  return out.join('\n');
+}
+
+export function cleanPagesSection(c: CleanPagesFigures): string {
+  const out: string[] = [];
+  out.push(`## Real pages: false alarms on the ${c.pages} clean pages of ../shared/data`);
+  out.push('');
+  out.push(
+    table(
+      ['read as', 'pages flagged'],
+      [
+        ['file, no URL', `${c.flagged}/${c.pages}`],
+        [`replayed under https://${REPLAY_HOST}/<path> (another host, as a WARC record would be)`, `${c.flaggedReplayed}/${c.pages}`],
+        ['pages with a finding in boilerplate (menus, footers), either way', `${c.boilerplateFindings}/${c.pages}`],
+      ],
+    ),
+  );
+  if (c.flaggedPages.length) {
+    out.push(`<details><summary>${c.flaggedPages.length} flagged</summary>\n`);
+    for (const p of c.flaggedPages) out.push(`- ${p.page}${p.replayed ? ' (replayed)' : ''}: ${p.findings.slice(0, 3).join(' · ')}`);
+    out.push('\n</details>\n');
+  }
+  if (c.errors.length) out.push(`Errors (${c.errors.length}): ` + c.errors.slice(0, 5).map((e) => `${e.page}: ${e.error}`).join('; '));
+  return out.join('\n');
+}
+
 export function renderEvalMarkdown(r: EvalReport): string {
   const out: string[] = [];
   out.push(`# winnow evaluation`);
@@ -113,10 +187,30 @@ export function renderEvalMarkdown(r: EvalReport): string {
       (r.meta.options.limit !== undefined ? ` · LIMITED to ${r.meta.options.limit} per source` : ''),
   );
   out.push('');
+  // real pages first
+  const sp = (['dev', 'test'] as const).filter((k) => r.spamPages?.[k]).map((k) => [k, r.spamPages[k]!] as [string, SpamPagesFigures]);
+  if (sp.length) {
+    out.push(spamPagesSection(sp));
+    out.push('');
+  }
+  if (r.cleanPages) {
+    out.push(cleanPagesSection(r.cleanPages));
+    out.push('');
+  }
   // summary against targets
   const main = r.corpus.test ?? r.corpus.dev;
   const mainName = r.corpus.test ? 'test' : 'dev';
   const rows: string[][] = [];
+  for (const [name, b] of sp) {
+    const a = b.all;
+    rows.push([`spam-pages ${name}: page recall / precision`, `${f3(a.pageRecall)} / ${f3(a.pagePrecision)}`, `>= ${TARGETS.spamPagesRecall} / ${TARGETS.spamPagesPrecision}`, mark(a.pageRecall >= TARGETS.spamPagesRecall && a.pagePrecision >= TARGETS.spamPagesPrecision)]);
+    rows.push([`spam-pages ${name}: injected strings removed`, pct(a.spamRemovedShare, 1), `>= ${pct(TARGETS.spamPagesRemoved, 0)}`, mark(a.spamRemovedShare >= TARGETS.spamPagesRemoved)]);
+    rows.push([`spam-pages ${name}: article sentences kept`, pct(a.keepKeptShare, 1), `>= ${pct(TARGETS.spamPagesKept, 0)}`, mark(a.keepKeptShare >= TARGETS.spamPagesKept)]);
+  }
+  if (r.cleanPages) {
+    const c = r.cleanPages;
+    rows.push(['clean shared pages flagged (as is / replayed under another host)', `${c.flagged} / ${c.flaggedReplayed} of ${c.pages}`, '0 / 0', mark(c.flagged === 0 && c.flaggedReplayed === 0)]);
+  }
   if (main) {
     rows.push([`page F1 (corpus ${mainName})`, f3(main.winnow.page.f1), `>= ${TARGETS.pageF1}`, mark(main.winnow.page.f1 >= TARGETS.pageF1)]);
     rows.push([`span char F1, micro (corpus ${mainName})`, f3(main.winnow.span.f1), `>= ${TARGETS.spanF1}`, mark(main.winnow.span.f1 >= TARGETS.spanF1)]);

@@ -11,6 +11,7 @@ import { charF1, tokenF1 } from '../../src/page/extract-metrics.js';
 import { aggregate, residueByKind, scoreItem, withoutTitleLine, type ItemScore, type Prediction, type Residue, type ScoredItem, type SpanFigures } from './score.js';
 import { lexiconTerms, naiveBaseline, termMatcher, type TermMatcher } from './baseline.js';
 import { readabilityLinkedom } from './readability.js';
+import { evalCleanPages, evalSpamPages, type CleanPagesFigures, type SpamPagesFigures, type SpamPagesSplitName } from './real-pages.js';
 import { chinesePages, corpusModule, scrapinghubPages, scrapinghubPeers, trafilaturaPages, type GoldPage } from './data.js';
 
 export interface EvalOptions {
@@ -26,6 +27,10 @@ export interface EvalOptions {
   snippets: boolean;
   /** include the fixtures (seed page, hard negatives) */
   fixtures: boolean;
+  /** spam-pages splits to score (real injected spam and real clean hard negatives; default none) */
+  spamPages?: SpamPagesSplitName[];
+  /** false alarms on every clean page of ../shared/data, as is and replayed under another host */
+  cleanPages?: boolean;
   /** cap per source, for quick runs */
   limit?: number;
   log?: (line: string) => void;
@@ -82,6 +87,9 @@ export interface EvalReport {
     /** os.loadavg() at the end (the run shares the machine) */
     loadavg?: number[];
   };
+  /** real pages first: the spam-pages splits and the clean shared pages */
+  spamPages: Partial<Record<SpamPagesSplitName, SpamPagesFigures>>;
+  cleanPages?: CleanPagesFigures;
   corpus: Partial<Record<Split, SetFigures>>;
   fixtures?: SetFigures;
   extraction?: { scrapinghub: ExtractionFigures; chinese: ExtractionFigures };
@@ -307,9 +315,13 @@ export async function runEval(opts: EvalOptions): Promise<EvalReport> {
       lexiconTerms: terms.length,
       corpusAvailable: corpus !== null,
       corpusErrors: [],
-      options: { splits: opts.splits, baseline: opts.baseline, readability: opts.readability, extraction: opts.extraction, snippets: opts.snippets, fixtures: opts.fixtures, limit: opts.limit },
+      options: {
+        splits: opts.splits, spamPages: opts.spamPages ?? [], cleanPages: opts.cleanPages ?? false, baseline: opts.baseline, readability: opts.readability,
+        extraction: opts.extraction, snippets: opts.snippets, fixtures: opts.fixtures, limit: opts.limit,
+      },
       seconds: 0,
     },
+    spamPages: {},
     corpus: {},
   };
   try {
@@ -319,6 +331,14 @@ export async function runEval(opts: EvalOptions): Promise<EvalReport> {
     report.meta.model = model;
   } catch (e) {
     log(`analyze() fails on a trivial page: ${errText(e)}`);
+  }
+  for (const split of opts.spamPages ?? []) {
+    log(`spam-pages ${split}`);
+    report.spamPages[split] = evalSpamPages(split, rules);
+  }
+  if (opts.cleanPages) {
+    log('clean shared pages (as is, and replayed under another host)');
+    report.cleanPages = evalCleanPages({ rules, limit: opts.limit, log });
   }
   if (corpus) {
     for (const split of opts.splits) {
@@ -362,6 +382,16 @@ export async function runEval(opts: EvalOptions): Promise<EvalReport> {
   report.meta.seconds = (performance.now() - t0) / 1000;
   report.meta.loadavg = loadavg();
   return report;
+}
+
+/** The spam-pages figures the quality gate checks (pages marked uncertain included, as the set is labelled). */
+export function spamPagesGateFigures(f: SpamPagesFigures): Record<string, number> {
+  return {
+    spamPagesRecall: f.all.pageRecall,
+    spamPagesPrecision: f.all.pagePrecision,
+    spamPagesRemoved: f.all.spamRemovedShare,
+    spamPagesKept: f.all.keepKeptShare,
+  };
 }
 
 /** The figures the quality gate checks, from one split's figures. */

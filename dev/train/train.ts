@@ -151,15 +151,23 @@ function addTokens(text: string, offset: number, mask: Uint8Array | null, ex: Ex
   }
 }
 
-function balance(list: TrainExample[]): void {
-  const pos = list.filter((e) => e.y === 1).length;
-  const neg = list.length - pos;
+/** Scale the weights so both classes carry the same total weight (each example keeps its own relative weight). */
+export function balance(list: TrainExample[]): void {
+  let pos = 0;
+  let neg = 0;
+  for (const e of list) {
+    if (e.y === 1) pos += e.w ?? 1;
+    else neg += e.w ?? 1;
+  }
   if (!pos || !neg) return;
-  for (const e of list) e.w = e.y === 1 ? list.length / (2 * pos) : list.length / (2 * neg);
+  const total = pos + neg;
+  for (const e of list) e.w = (e.w ?? 1) * (e.y === 1 ? total / (2 * pos) : total / (2 * neg));
 }
 
 export interface TrainInput {
   items: Iterable<Pick<CorpusItem, 'html' | 'gold'>>;
+  /** unit examples from real texts (spam-text, clean news sentences; see real.ts) */
+  real?: TrainExample[];
   rules?: CompiledRules;
   extra?: LabeledText[];
   log?: (s: string) => void;
@@ -179,10 +187,14 @@ export function trainModel(input: TrainInput): ModelFile {
     itemExamples(item, ex, rand, unitMask, tokenMask, terms);
     pages++;
   }
+  const corpusUnits = ex.unit.length;
+  for (const x of input.real ?? []) ex.unit.push({ ...x, ids: x.ids.map((id) => id & unitMask) });
   for (const x of input.extra ?? []) ex.unit.push({ ids: unitFeatures(x.text, unitMask), y: x.spam ? 1 : 0, w: 2 });
   balance(ex.unit);
   balance(ex.token);
-  input.log?.(`examples: ${pages} pages, ${ex.unit.length} units, ${ex.token.length} tokens, ${input.extra?.length ?? 0} reviewed`);
+  input.log?.(
+    `examples: ${pages} pages (${corpusUnits} units with the rules' lexicons), ${input.real?.length ?? 0} real texts, ${ex.token.length} tokens, ${input.extra?.length ?? 0} reviewed`,
+  );
   const unit = trainHead(ex.unit, { bits: UNIT_BITS, ...TRAIN });
   const token = trainHead(ex.token, { bits: TOKEN_BITS, ...TRAIN });
   const u = encodeHead(unit);
@@ -192,7 +204,7 @@ export function trainModel(input: TrainInput): ModelFile {
     format: MODEL_FORMAT,
     version,
     trainedAt: new Date().toISOString(),
-    trainedOn: { pages, units: ex.unit.length, tokens: ex.token.length, reviewed: input.extra?.length ?? 0 },
+    trainedOn: { pages, units: ex.unit.length, realTexts: input.real?.length ?? 0, tokens: ex.token.length, reviewed: input.extra?.length ?? 0 },
     unit: u,
     token: t,
     figures: {},
@@ -244,7 +256,9 @@ export async function retrain(opts: { extra?: LabeledText[]; modelPath?: string;
     before = null;
   }
   const items = loadSplit('train');
-  const model = trainModel({ items, extra: opts.extra, log: opts.log });
+  const { realExamples } = await import('./real.js');
+  const real = realExamples({ mask: (1 << UNIT_BITS) - 1, log: opts.log });
+  const model = trainModel({ items, real: real.examples, extra: opts.extra, log: opts.log });
   writeModel(model, modelPath);
   const after = await devFigures(modelPath);
   model.figures = { ...after };

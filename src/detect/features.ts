@@ -7,7 +7,7 @@ const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 16777619;
 
 /** Namespaces keep different feature families from sharing buckets by construction. */
-export const NS = { cjk: 1, latinGram: 2, word: 3, bigram: 4, shape: 5, prev: 6, next: 7, self: 8 } as const;
+export const NS = { cjk: 1, latinGram: 2, word: 3, bigram: 4, shape: 5, prev: 6, next: 7, self: 8, squeeze: 9 } as const;
 
 /** Sentence texts longer than this are cut for featurisation (the head carries the signal; keeps cost bounded). */
 export const MAX_FEATURE_CHARS = 2000;
@@ -145,9 +145,72 @@ export function addShapeFeatures(text: string, sink: Sink): void {
   shape(18, Math.min(12, Math.floor(Math.log2(head.length + 1))));
 }
 
+/**
+ * Commercial intent, by family: evidence that carries over to wording never seen in training (a new brand, a new
+ * handle) because spam has to tell the reader how to reach it, what it gives and why to trust it. Each family is a
+ * presence feature; how many families a text has together is one more (news quotes one, an ad stacks several).
+ */
+const INTENT: ReadonlyArray<readonly [number, RegExp]> = [
+  // contact handles: QQ / WeChat / Telegram / WhatsApp / Line ids, @handles
+  [40, /(?:qq|扣扣|微信|威信|薇信|vx|wx|v信|weixin|wechat|telegram|飞机|whatsapp|wa\.me|line\s*id|tg)\s*(?:号|群|:|：|@)?\s*[@a-z0-9_-]{4,}|(?:^|\s)@[a-z0-9_]{4,}/iu],
+  // phone numbers written with separators or an international prefix
+  [41, /(?:\+\d{1,3}[\s-]?)?(?:\(?\d{2,4}\)?[\s-]){2,}\d{3,4}|\+\d{9,13}|\b1[3-9]\d{9}\b|\b08\d{8,11}\b/u],
+  // bare domains with digits (brand + site number: 365.com, xx88.net) and www./http in running text
+  [42, /\b[a-z]*\d{2,}[a-z]*\.(?:com|net|cc|vip|bet|top|xyz|me|co|app|org)\b|\bwww\.|https?:\/\//iu],
+  // offers and money
+  [43, /送|彩金|返水|返利|首充|注册送|优惠|低至|免费领|红包|bonus|free\s*spins?|deposit|cashback|jackpot|maxwin|\bjp\b|\bwd\b|\d+\s*%|\brp\s?\d|[¥$€£]\s?\d/iu],
+  // speed and guarantee claims
+  [44, /秒到账|秒提|秒出|24\s*\/\s*7|24\s*小时|24\s*jam|100\s*%|包过|稳赚|必中|保本|无风险|信誉|guarantee|pasti|dijamin|anti\s*rungkad|gacor|terpercaya|no\s*deposit/iu],
+  // calls to action
+  [45, /立即|马上|点击|注册|下载|加入|咨询|联系我|call\s*now|click\s*here|sign\s*up|register|join\s*now|daftar|gabung|buy\s*now|order\s*now|check\s*out|subscribe|visit\s*(?:my|our)/iu],
+  // official entry: 官网 / 官方网站 / 入口 / app下载 / 网址 / login
+  [46, /官网|官方网站|官方|入口|app\s*下载|下载app|网址|登录|登入|link\s*alternatif|situs\s*resmi|official\s*site/iu],
+];
+
+/** Brand-shaped tokens: a name + 娱乐/体育/国际/…, a Latin name + digits (AERO88, DORA77), name + casino/slot/bet. */
+const BRAND_RE = /[\u4e00-\u9fff]{2,4}(?:娱乐|体育|国际|官方|集团|彩票|棋牌|电竞|真人|平台)|\b[a-z]{3,}\d{2,4}\b|\b[a-z]{2,}(?:casino|slot|bet|togel|poker|toto)\b|\b\d{3,4}(?:vip|bet)\b/iu;
+
+/** Obfuscation that survives folding: letters spaced or starred apart, pinyin glosses, math/full-width letters. */
+const SPACED_RE = /(?:^|[^\p{L}])(?:\p{L}[\s.*·_\-]){3,}\p{L}(?![\p{L}])/u;
+const STARRED_RE = /[\p{L}\p{N}][\u2600-\u27bf\u2b50\u2b55\u{1F300}-\u{1FAFF}]+[\p{L}\p{N}]/u;
+const PINYIN_GLOSS_RE = /[\u4e00-\u9fff][(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}[)）]/u;
+const STYLED_LETTERS_RE = /[\u{1D400}-\u{1D7FF}\uFF21-\uFF3A\uFF41-\uFF5A\u24B6-\u24E9]/u;
+const NOT_ALNUM_RE = /[^\p{L}\p{N}]+/gu;
+
+export function addIntentFeatures(text: string, sink: Sink): void {
+  const shape = (k: number, v: number) => sink.add(mix(mix(mix(FNV_OFFSET, NS.shape), k), v));
+  const head = text.length > MAX_FEATURE_CHARS ? text.slice(0, MAX_FEATURE_CHARS) : text;
+  let families = 0;
+  for (const [k, re] of INTENT) {
+    if (re.test(head)) {
+      shape(k, 1);
+      families++;
+    }
+  }
+  if (BRAND_RE.test(head)) {
+    shape(47, 1);
+    families++;
+  }
+  shape(48, Math.min(4, families));
+  let obf = 0;
+  if (SPACED_RE.test(head)) {
+    shape(50, 1);
+    obf++;
+  }
+  if (STARRED_RE.test(head)) {
+    shape(51, 1);
+    obf++;
+  }
+  if (PINYIN_GLOSS_RE.test(head)) shape(52, 1);
+  if (STYLED_LETTERS_RE.test(head)) shape(53, 1);
+  // spaced or starred letters: the n-grams of the text with its separators squeezed out ("A L E X I S ⭐ 17" → alexis17)
+  if (obf) addTextFeatures(fold(head).text.replace(NOT_ALNUM_RE, ''), sink, NS.squeeze);
+}
+
 function unitInto(text: string, sink: Sink): void {
   addTextFeatures(fold(text).text, sink);
   addShapeFeatures(text, sink);
+  addIntentFeatures(text, sink);
   sink.add(0x5eed); // bias-like constant feature
 }
 
