@@ -29,6 +29,8 @@ export interface AnalyzeOptions {
   rules?: CompiledRules;
   /** classifier model; default: corpus/model/model.json (null = rules and structure only) */
   model?: Model | null;
+  /** points a unit needs to be a finding (default REQUIRED_POINTS in src/detect/scoring.ts) */
+  threshold?: number;
 }
 
 let defaultRules: CompiledRules | undefined;
@@ -77,7 +79,7 @@ export function analyze(input: string | Uint8Array, opts: AnalyzeOptions = {}): 
   checkMarkup(html);
   const page = buildPage(html, { url: opts.url, encoding });
   const model = opts.model === undefined ? loadModel() : opts.model;
-  const findings = detect(page, { rules, model });
+  const findings = detect(page, { rules, model, threshold: opts.threshold });
   const cleaned = clean(page, findings);
   const score = findings.reduce((m, f) => Math.max(m, f.score), 0);
   const mainText = page.mainIds.map((id) => page.blocks[id].text).join('\n');

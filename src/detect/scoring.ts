@@ -20,8 +20,8 @@ export const MAX_HAM_POINTS = -6;
 export const REPEAT_SHARE = 0.25;
 export const MAX_REPEATS = 4;
 
-export function scoreOf(points: number): number {
-  return 1 / (1 + Math.exp(-(points - REQUIRED_POINTS) / SCORE_SCALE));
+export function scoreOf(points: number, threshold = REQUIRED_POINTS): number {
+  return 1 / (1 + Math.exp(-(points - threshold) / SCORE_SCALE));
 }
 
 export function modelPoints(p: number): number {

@@ -6,6 +6,7 @@ import type { CompiledRules, TextMatch } from './rules/index.js';
 import type { RuleHit } from './types.js';
 import type { StructuralCheck } from './rules/schema.js';
 import { segment } from '../text/index.js';
+import { parse as parseHost } from 'tldts';
 
 export const DEFAULTS: Record<StructuralCheck, Record<string, number>> = {
   'title-affix': { minAffixChars: 2, maxAffixChars: 24, maxBodyUses: 0 },
@@ -33,21 +34,35 @@ export function languageMismatch(blockLang: string, pageLang: string, b: Block, 
 const SPAM_TLDS = new Set(
   'vip cc club site online top xyz bet win icu live fun shop store asia tk ml ga cf gq buzz rest lol work click link pw ws'.split(' '),
 );
-/** Words that spam domains are made of. */
-const SPAM_HOST_WORDS_RE = /casino|slot|bet|poker|bingo|jackpot|gacor|toto|judi|togel|loan|cash|credit|pinjam|pharm|pill|rx|viagra|cialis|replica|copy|outlet|peizi|fapiao|sf|sex|porn|escort|xxx/;
+/**
+ * Words that spam domains are made of, matched against whole labels of the registrable name (split at dots,
+ * hyphens and digit runs): "sf" must be a label of its own (sf-cash.com), never a piece of "sfchronicle".
+ */
+const SPAM_HOST_LABELS = new Set(
+  'casino casinos slot slots bet bets betting poker bingo jackpot gacor toto judi togel loan loans cash credit pinjam pinjol pharm pharmacy pill pills rx viagra cialis replica replicas copy outlet peizi fapiao sf sex porn escort xxx'.split(' '),
+);
+/** Longer spam words that stay spam words inside a glued name (bestonlinecasinos777, slotcash): substring match. */
+const SPAM_HOST_STEMS_RE = /casino|slot|poker|jackpot|gacor|viagra|cialis|replica|peizi|fapiao|togel/;
 
-/** Does a link's host look like a spam domain: a run of digits, a throwaway TLD, or a spam word? */
+/** Labels of a registrable name: "best-casino88" -> best, casino, 88. */
+function hostLabels(name: string): string[] {
+  return name.split(/[.\-]+|(?<=\D)(?=\d)|(?<=\d)(?=\D)/).filter(Boolean);
+}
+
+/** Does a link's host look like a spam domain: a run of digits, a throwaway TLD, or a spam word as a label? */
 export function spammyHost(href: string): boolean {
-  let host: string;
-  try {
-    host = new URL(href).hostname.toLowerCase();
-  } catch {
-    return false;
-  }
-  const labels = host.replace(/^www\./, '').split('.');
-  const tld = labels[labels.length - 1];
-  const name = labels.slice(0, -1).join('.');
-  return /\d{2,}/.test(name) || SPAM_TLDS.has(tld) || (labels.length >= 3 && labels[labels.length - 2] === 'us') || SPAM_HOST_WORDS_RE.test(name);
+  const t = parseHost(href, { allowPrivateDomains: true });
+  if (!t.hostname || t.isIp || !t.domain) return false;
+  const suffix = t.publicSuffix ?? '';
+  const name = t.domainWithoutSuffix ?? '';
+  const labels = hostLabels(name);
+  return (
+    /\d{2,}/.test(name) ||
+    SPAM_TLDS.has(suffix) ||
+    suffix === 'us.com' ||
+    labels.some((l) => SPAM_HOST_LABELS.has(l)) ||
+    SPAM_HOST_STEMS_RE.test(name)
+  );
 }
 
 /** At least minLinks off-site links, minShare of them to spam-looking hosts. */

@@ -37,6 +37,11 @@ const Base = z.object({
   where: z.array(Region).optional(),
   /** the injection kind this rule is evidence of, when it is specific */
   injection: InjectionKind.optional(),
+  /**
+   * commercial wording (contact handles, offers, calls to action, sign-up and download plugs): the article's own
+   * topic never excuses it (no ON_TOPIC discount on a unit that carries it)
+   */
+  commercial: z.boolean().optional(),
   examples: Examples,
 });
 
