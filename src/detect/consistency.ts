@@ -6,7 +6,7 @@ import type { Page } from '../page/types.js';
 import type { CompiledRules, TextMatch } from './rules/index.js';
 import type { Category, RuleHit } from './types.js';
 import type { PageCtx } from './context.js';
-import { segment } from '../text/index.js';
+import { PageWords } from './words.js';
 import { lowerBound, SpanSet } from './spans.js';
 import { commercialRules } from './evidence.js';
 
@@ -22,6 +22,14 @@ export const OFF_TOPIC_POINTS = 1.5;
 export const OFF_TOPIC_MAX_OVERLAP = 0.15;
 export const OFF_TOPIC_MIN_WORDS = 3;
 
+/**
+ * A strong spam term (a brand, a brand-shaped token) that recurs in this many blocks of the page stands where a name
+ * belongs all through it (a casino brand substituted for the school or company the story is about).
+ */
+export const RECURRING_MIN_BLOCKS = 2;
+export const RECURRING_MIN_RULE_POINTS = 3;
+export const RECURRING_POINTS = 1.5;
+
 /** Spam words inside quotation marks of a longer news sentence are reported speech, not an advert. */
 export const QUOTED_POINTS = -2.5;
 /** ... when the sentence has at least this many characters outside the quotes. */
@@ -29,10 +37,13 @@ export const QUOTED_MIN_OUTSIDE = 12;
 const OPEN_QUOTES = '“"「『‘《';
 const CLOSE_QUOTES = '”"」』’》';
 
+/** How far from the words a quotation mark is looked for (a quotation is a phrase, not a chapter). */
+export const QUOTE_REACH = 300;
+
 /** Is [s,e) of the sentence enclosed by a quotation pair, with enough sentence left outside? */
 export function isQuoted(sentence: string, s: number, e: number): boolean {
   let open = -1;
-  for (let i = s - 1; i >= 0; i--) {
+  for (let i = s - 1; i >= Math.max(0, s - QUOTE_REACH); i--) {
     const c = sentence[i];
     if (CLOSE_QUOTES.includes(c) && c !== '"') break;
     if (OPEN_QUOTES.includes(c)) {
@@ -43,7 +54,7 @@ export function isQuoted(sentence: string, s: number, e: number): boolean {
   if (open < 0) return false;
   const want = CLOSE_QUOTES[OPEN_QUOTES.indexOf(sentence[open])];
   const close = sentence.indexOf(want, e);
-  if (close < 0) return false;
+  if (close < 0 || close - e > QUOTE_REACH) return false;
   return sentence.length - (close - open + 1) >= QUOTED_MIN_OUTSIDE;
 }
 
@@ -91,6 +102,7 @@ export class Consistency {
     private readonly rules: CompiledRules,
     spamAffixes: { start: number; end: number }[],
     byId: Map<string, CompiledRules['rules'][number]>,
+    private readonly words: PageWords = new PageWords(),
   ) {
     this.byId = byId;
     this.commercial = commercialRules(rules);
@@ -104,6 +116,30 @@ export class Consistency {
       for (const c of reports) this.reporting.set(c, (this.reporting.get(c) ?? 0) + 1);
     }
     this.prose.sort((a, b) => a.start - b.start);
+    for (const bc of ctx.blocks) {
+      for (const m of bc.matches) {
+        if (m.rule.score < RECURRING_MIN_RULE_POINTS) continue;
+        const k = m.evidence.toLowerCase();
+        let ids = this.termBlocks.get(k);
+        if (!ids) this.termBlocks.set(k, (ids = new Set()));
+        ids.add(bc.block.id);
+      }
+    }
+  }
+
+  /** strong spam terms (lower-cased evidence) -> the blocks they occur in */
+  private readonly termBlocks = new Map<string, Set<number>>();
+
+  /** RECURRING: the unit's strong spam term stands in several blocks of the page (an entity substituted throughout). */
+  recurring(c: Unit): RuleHit[] {
+    for (const h of c.hits) {
+      if (h.points < RECURRING_MIN_RULE_POINTS || !h.evidence) continue;
+      const n = this.termBlocks.get(h.evidence.toLowerCase())?.size ?? 0;
+      if (n >= RECURRING_MIN_BLOCKS) {
+        return [{ rule: 'RECURRING', points: RECURRING_POINTS, description: `consistency: the same spam term stands in ${n} blocks of the page`, evidence: h.evidence }];
+      }
+    }
+    return [];
   }
 
   /** Categories the unit's positive lexicon hits vote for, with their points. */
@@ -125,7 +161,7 @@ export class Consistency {
   votes(c: Unit): RuleHit[] {
     if (!c.consistency) return [];
     const cats = this.categoryVotes(c.hits);
-    if (cats.size === 0 || c.commercial) return this.offTopic(c);
+    if (cats.size === 0 || c.commercial) return [...this.offTopic(c), ...this.recurring(c)];
     const own = this.page.text.slice(c.start, c.end);
     let total = this.prose.length;
     const n = new Map(this.reporting);
@@ -144,7 +180,7 @@ export class Consistency {
     const share = total >= ON_TOPIC_MIN_SENTENCES ? reporting / total : 0;
     const headline = reporting > 0 && this.headlineNames(c, cats);
     const t = headline ? 1 : Math.min(1, Math.max(0, (share - ON_TOPIC_FROM) / (ON_TOPIC_FULL - ON_TOPIC_FROM)));
-    if (t === 0) return this.offTopic(c);
+    if (t === 0) return [...this.offTopic(c), ...this.recurring(c)];
     // on the article's own topic, spam-like wording is expected: the classifier's vote is discounted as well
     const modelPos = c.hits.filter((h) => h.rule === 'CLASSIFIER' && h.points > 0).reduce((x, h) => x + h.points, 0);
     // an advert's wording quoted by the story (the unit does not sell: see Unit.commercial) is reported on too
@@ -178,13 +214,13 @@ export class Consistency {
     if (!this.mainWords) {
       this.mainWords = new Map();
       for (const id of this.page.mainIds) {
-        for (const t of segment(this.page.blocks[id].text.toLowerCase())) {
+        for (const t of this.words.lower(this.page.blocks[id].text)) {
           if (isContentWord(t.text, t.cjk)) this.mainWords.set(t.text, (this.mainWords.get(t.text) ?? 0) + 1);
         }
       }
     }
     const own = new Map<string, number>();
-    for (const t of segment(this.page.text.slice(c.start, c.end).toLowerCase())) if (isContentWord(t.text, t.cjk)) own.set(t.text, (own.get(t.text) ?? 0) + 1);
+    for (const t of this.words.lower(this.page.text.slice(c.start, c.end))) if (isContentWord(t.text, t.cjk)) own.set(t.text, (own.get(t.text) ?? 0) + 1);
     if (own.size < OFF_TOPIC_MIN_WORDS) return null;
     let shared = 0;
     for (const [w, k] of own) if ((this.mainWords.get(w) ?? 0) > (this.page.blocks[c.blockId].region === 'body' ? k : 0)) shared++;

@@ -15,6 +15,7 @@ import { modelPoints, sumPoints, REPEAT_SHARE, MAX_REPEATS } from './scoring.js'
 import type { StructuralCheck } from './rules/schema.js';
 import type { Budget } from '../budget.js';
 import { SpanSet } from './spans.js';
+import { PageWords } from './words.js';
 import { commercialRules, isNavigation, siteDomains, spamEvidence, withOwnLinks, MIN_AFFIX_EVIDENCE } from './evidence.js';
 import { isQuoted, quotedHit } from './consistency.js';
 
@@ -38,6 +39,11 @@ export const MIN_MODEL_CHARS = 4;
 export const SPLICE_MIN_LEX_POINTS = 2;
 /** A branding line up to this long is cut whole ("Copyright © 2024 启泰网配资网 版权所有"); longer blocks lose the name only. */
 export const BRANDING_LINE_CHARS = 60;
+/**
+ * A "sentence" longer than this (an unpunctuated run of hundreds of KB) is not tagged word by word: its rule
+ * matches are the spans. Real sentences are far shorter; the token head's cost grows with the run.
+ */
+export const MAX_TAGGED_CHARS = 2000;
 
 export interface Cand {
   blockId: number;
@@ -75,6 +81,7 @@ export class Generators {
   readonly spamAffixes: { start: number; end: number }[] = [];
   /** the site's own registrable domains */
   readonly own: Set<string>;
+  readonly words = new PageWords();
 
   constructor(
     readonly page: Page,
@@ -102,7 +109,7 @@ export class Generators {
     if (!this.model || !text.trim()) return [];
     let points = modelPoints(p);
     // a few words tell the model little beyond their prior ("Buy Now", "Loans"): its spam vote shrinks with them
-    if (points > 0) points *= Math.min(1, segment(text).length / MODEL_FULL_WORDS);
+    if (points > 0 && text.length < MODEL_FULL_WORDS * 10) points *= Math.min(1, segment(text).length / MODEL_FULL_WORDS);
     return [{ rule: 'CLASSIFIER', points, description: `hashed n-gram classifier, p(spam)=${p.toFixed(3)}`, evidence: '' }];
   }
 
@@ -262,7 +269,7 @@ export class Generators {
       return;
     }
     const ks = this.params('keyword-stuffing');
-    if (ks && isKeywordStuffed(b, bc.matches, ks)) {
+    if (ks && isKeywordStuffed(b, bc.matches, ks, (t) => this.words.lower(t))) {
       this.wholeBlock(bc, 'keyword-stuffing', this.structural('keyword-stuffing', `${new Set(pos.map((m) => m.evidence)).size} distinct terms`), b.region === 'body', P());
       return;
     }
@@ -311,7 +318,7 @@ export class Generators {
       const lex = sumPoints(lexiconHits(pos));
       if (lex < SPLICE_MIN_LEX_POINTS && (!this.model || unitP(sentText, this.model) < UNIT_ALONE_P)) continue;
       const anchors = pos.map((m) => ({ start: m.start - sent.start, end: m.end - sent.start }));
-      let spans = tagSpans(sentText, anchors, this.model?.token ?? null);
+      let spans = sentText.length > MAX_TAGGED_CHARS ? anchors : tagSpans(sentText, anchors, this.model?.token ?? null);
       if (spans.length === 0) spans = [{ start: 0, end: sentText.length }];
       const nonSpace = sentText.replace(/\s+/g, '').length || 1;
       const covered = spans.reduce((n, s) => n + sentText.slice(s.start, s.end).replace(/\s+/g, '').length, 0);

@@ -43,7 +43,7 @@ export function spamEvidence(hits: RuleHit[], rules: CompiledRules): number {
   let model = 0;
   for (const h of hits) {
     if (h.rule === 'CLASSIFIER') model = Math.max(model, h.points);
-    else if (h.points > 0 && !structural.has(h.rule) && h.rule !== 'OFF_TOPIC') lex += h.points;
+    else if (h.points > 0 && !structural.has(h.rule) && h.rule !== 'OFF_TOPIC' && h.rule !== 'RECURRING') lex += h.points;
   }
   return lex + (model >= STRONG_MODEL_POINTS ? model : 0);
 }

@@ -56,13 +56,13 @@ function scoreAll(page: Page, opts: DetectOptions): { scored: Scored[]; cons: Co
   const byId = rulesById(opts.rules);
   const g = new Generators(page, opts.rules, opts.model ?? null, budget, opts.threshold ?? REQUIRED_POINTS);
   let cons: Consistency | null = null;
-  const votes = (c: Cand) => (cons ??= new Consistency(page, g.ctx, opts.rules, g.spamAffixes, byId)).votes(c);
+  const votes = (c: Cand) => (cons ??= new Consistency(page, g.ctx, opts.rules, g.spamAffixes, byId, g.words)).votes(c);
   const phrases = g.titleAffix(votes);
   g.repeatedPhrases(phrases);
   g.siteBranding();
   for (const bc of g.ctx.blocks) g.block(bc);
   // spam affixes are final now: the consistency votes see all of them
-  cons = new Consistency(page, g.ctx, opts.rules, g.spamAffixes, byId);
+  cons = new Consistency(page, g.ctx, opts.rules, g.spamAffixes, byId, g.words);
   const scored = g.cands.map((c) => {
     budget.check('detect:score');
     const hits = [...c.hits, ...cons!.votes(c)];

@@ -6,6 +6,7 @@ import type { CompiledRules, TextMatch } from './rules/index.js';
 import type { RuleHit } from './types.js';
 import type { StructuralCheck } from './rules/schema.js';
 import { segment } from '../text/index.js';
+import type { Token } from '../text/types.js';
 import { parse as parseHost } from 'tldts';
 
 export const DEFAULTS: Record<StructuralCheck, Record<string, number>> = {
@@ -138,19 +139,18 @@ const FUNCTION_WORDS = new Set(
   ).split(/\s+/),
 );
 
-export function functionWordShare(text: string): number {
-  const tokens = segment(text.toLowerCase());
+export function functionWordShare(text: string, tokens: Token[] = segment(text.toLowerCase())): number {
   if (tokens.length === 0) return 0;
   let n = 0;
   for (const t of tokens) if (FUNCTION_WORDS.has(t.text)) n++;
   return n / tokens.length;
 }
 
-export function isKeywordStuffed(b: Block, matches: TextMatch[], p: Record<string, number>): boolean {
+export function isKeywordStuffed(b: Block, matches: TextMatch[], p: Record<string, number>, words: (text: string) => Token[] = (t) => segment(t.toLowerCase())): boolean {
   if (b.text.length < p.minChars) return false;
   const distinct = new Set(matches.filter((m) => m.rule.score > 0).map((m) => m.evidence.toLowerCase()));
   if (distinct.size < p.minSpamTerms) return false;
-  return functionWordShare(b.text) <= p.maxFunctionWordShare;
+  return functionWordShare(b.text, words(b.text)) <= p.maxFunctionWordShare;
 }
 
 const NUMBERED_RE = /^\s*(?:\d{1,2}|[一二三四五六七八九十])\s*[.、)）:：]\s*\S/u;
