@@ -44,6 +44,8 @@ export const BRANDING_LINE_CHARS = 60;
  * matches are the spans. Real sentences are far shorter; the token head's cost grows with the run.
  */
 export const MAX_TAGGED_CHARS = 2000;
+/** What separates the parts of a headline (title and sub-title, site name): white space, dashes, bars, colons. */
+const TITLE_PART_SEP_RE = /\s+|\s*[|｜–—:：]\s*|\s-\s/gu;
 
 export interface Cand {
   blockId: number;
@@ -170,7 +172,49 @@ export class Generators {
       // an affix that is spam on its own evidence does not tell what the article is about
       if (sumPoints(c.hits) >= this.required) this.spamAffixes.push({ start: s, end: e });
     }
+    this.titleSplices(title.start, title.end);
     return affixes.filter((c) => sumPoints([...c.hits, ...votes(c)]) >= this.required).map((c) => this.text(c));
+  }
+
+  /**
+   * Spam inside the headline rather than at its ends: a phrase spliced into the middle ("校长卢煜澳彩期期准凤凰艺术明谈"),
+   * cut at the model's word edges; or a title that is spam as a whole, with words the article never uses.
+   */
+  titleSplices(start: number, end: number): void {
+    const bc = this.ctx.blocks[0];
+    const text = this.page.text.slice(start, end);
+    const pos = bc.matches.filter((m) => m.rule.score > 0);
+    if (sumPoints(lexiconHits(pos)) < SPLICE_MIN_LEX_POINTS) return;
+    const anchors = pos.map((m) => ({ start: m.start - start, end: m.end - start }));
+    const spans = tagSpans(text, anchors, this.model?.token ?? null);
+    const nonSpace = text.replace(/\s+/g, '').length || 1;
+    const covered = spans.reduce((n, sp) => n + text.slice(sp.start, sp.end).replace(/\s+/g, '').length, 0);
+    const p = this.params('title-affix');
+    if (covered / nonSpace >= SENTENCE_COVER) {
+      // the title is spam as a whole (a keyword title over a copied story): only when the article never uses it
+      if (p && bodyUses(text, this.ctx.mainSentenceTexts) <= p.maxBodyUses) {
+        const hits = [...lexiconHits(bc.matches), ...this.modelHit(text), ...this.structural('title-affix', text)];
+        this.add({ blockId: 0, start, end, kind: 'title-affix', hits, consistency: true });
+      }
+      return;
+    }
+    for (const sp of spans) {
+      // a span stays inside the headline part its rule match is in: the other part is the headline's own
+      const a = anchors.find((x) => x.start >= sp.start && x.end <= sp.end);
+      let from = sp.start;
+      let to = sp.end;
+      if (a) {
+        for (const m of text.slice(sp.start, sp.end).matchAll(TITLE_PART_SEP_RE)) {
+          const at = sp.start + m.index!;
+          if (at + m[0].length <= a.start) from = at + m[0].length;
+          else if (at >= a.end && to === sp.end) to = at;
+        }
+      }
+      const s = start + from;
+      const e = start + to;
+      const hits = [...lexiconHits(matchesIn(bc, s, e)), ...this.modelHit(this.page.text.slice(s, e))];
+      this.add({ blockId: 0, start: s, end: e, kind: 'spliced-phrase', hits, consistency: true });
+    }
   }
 
   /** Exact copies of an accepted title keyword phrase elsewhere in the page (spliced into sentences, the h1...). */
