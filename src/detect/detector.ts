@@ -323,7 +323,8 @@ export class Generators {
       if (lexPoints < BOILERPLATE_MIN_POINTS && b.text.length < MIN_MODEL_CHARS) return;
       // prose the page stage left outside the article (several sentences): cut the spliced phrase, not the paragraph
       if (bc.sentences.length > 2) return this.sentencesOf(bc, P);
-      if (lexPoints >= BOILERPLATE_MIN_POINTS || P() >= CAND_P) this.wholeBlock(bc, 'promo-line', [], false, P());
+      // a heading outside the article (the h1 over it) speaks of the article's topic: the consistency votes apply
+      if (lexPoints >= BOILERPLATE_MIN_POINTS || P() >= CAND_P) this.wholeBlock(bc, 'promo-line', [], b.heading, P());
       return;
     }
     // body
