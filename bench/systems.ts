@@ -6,8 +6,8 @@ import { decode } from '../src/page/index.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { corpusModule, evalDataRoot, type GoldPage } from '../src/eval/data.js';
-import { quantiles } from '../src/eval/metrics.js';
+import { corpusModule, evalDataRoot, type GoldPage } from '../dev/eval/data.js';
+import { quantiles } from '../dev/eval/metrics.js';
 import type { SystemResult } from './report.js';
 
 /** Warm-up passes over the first pages before timing (JIT, caches, rule compilation). */

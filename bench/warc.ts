@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Writable } from 'node:stream';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { warcRecord } from '../src/batch/warcgen.js';
+import { warcRecord } from '../test/helpers/warcgen.js';
 import { runBatch } from '../src/batch/index.js';
 import type { AnalyzeResult } from '../src/result.js';
 

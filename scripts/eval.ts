@@ -3,9 +3,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { runEval } from '../src/eval/run.js';
-import { renderEvalMarkdown } from '../src/eval/report-md.js';
-import type { Split } from '../src/corpus/types.js';
+import { runEval } from '../dev/eval/run.js';
+import { renderEvalMarkdown } from '../dev/eval/report-md.js';
+import type { Split } from '../dev/corpus/types.js';
 
 process.env.DOTENV_CONFIG_QUIET ??= 'true';
 

@@ -2,9 +2,9 @@
 // one line per failed figure) when a figure falls below its floor or rises above its ceiling in corpus/gate.json.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkGate, effectiveGate, GateFile } from '../src/eval/gate.js';
-import { evalRepoRoot } from '../src/eval/data.js';
-import { gateFigures, runEval } from '../src/eval/run.js';
+import { checkGate, effectiveGate, GateFile } from '../dev/eval/gate.js';
+import { evalRepoRoot } from '../dev/eval/data.js';
+import { gateFigures, runEval } from '../dev/eval/run.js';
 
 process.env.DOTENV_CONFIG_QUIET ??= 'true';
 
@@ -27,7 +27,7 @@ async function main(): Promise<number> {
   });
   const set = report.corpus[gate.split];
   if (!set) {
-    process.stderr.write(`gate: corpus ${gate.split} split not available: ${report.meta.corpusErrors.join('; ') || 'src/corpus missing'}\n`);
+    process.stderr.write(`gate: corpus ${gate.split} split not available: ${report.meta.corpusErrors.join('; ') || 'dev/corpus missing'}\n`);
     return 1;
   }
   const figures = gateFigures(set);

@@ -1,7 +1,6 @@
 // `winnow serve`: the Fastify app (JSON API under /api, server-rendered review UI, token auth, CSRF, CSP).
 // buildApp() does no I/O besides the store it is given, so tests drive it with app.inject().
 import { createHash } from 'node:crypto';
-import { Worker } from 'node:worker_threads';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Store } from '../store/index.js';
@@ -20,7 +19,8 @@ import {
 import { analyze, WINNOW_VERSION } from '../analyze.js';
 import { decode } from '../page/index.js';
 import { InputError } from '../errors.js';
-import type { LabeledText, RetrainResult } from '../detect/train.js';
+import type { LabeledText, RetrainResult } from '../detect/labeled.js';
+import { runDevRetrain, RetrainUnavailable } from '../retrain.js';
 import { Auth, CSRF_HEADER, safeEqual, sessionCookie, clearCookie, type Session, type TokenEntry } from './auth.js';
 import * as S from './schemas.js';
 import { layout, loginPage, queuePage, reviewPage, rulesPage } from './ui.js';
@@ -58,7 +58,7 @@ export interface AppOptions {
   fetchPage?: (url: string) => Promise<FetchedPage>;
   /** allow URL scans of private/loopback addresses (default fetcher only) */
   allowPrivate?: boolean;
-  /** retrain entry; default: retrain() from src/detect/train.ts */
+  /** retrain entry; default: dev/train/cli.ts of the source checkout run as a child process (src/retrain.ts) */
   retrain?: (opts: { extra?: LabeledText[]; modelPath?: string }) => Promise<RetrainResult>;
   /** where retrain writes the model (default: retrain()'s own default) */
   modelPath?: string;
@@ -109,36 +109,6 @@ async function defaultFetchPage(url: string, allowPrivate: boolean): Promise<Fet
   }
 }
 
-/**
- * Default retrain: retrain() in a worker thread so the review UI stays responsive while it trains; the worker
- * runs dist/serve/train-worker.js (or the .ts source through tsx when running from source). The model cache of
- * this thread is reset afterwards so new scans use the new model.
- */
-async function defaultRetrain(opts: { extra?: LabeledText[]; modelPath?: string }): Promise<RetrainResult> {
-  let entry: URL | string = new URL('./train-worker.js', import.meta.url);
-  let evalCode = false;
-  if (import.meta.url.endsWith('.ts')) {
-    // running from source (vitest, tsx): register tsx inside the worker, then load the .ts module
-    const ts = new URL('./train-worker.ts', import.meta.url);
-    entry = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((m) => { m.register(); return import(${JSON.stringify(ts.href)}); })`;
-    evalCode = true;
-  }
-  const worker = new Worker(entry, { eval: evalCode, workerData: opts, env: { ...process.env, DOTENV_CONFIG_QUIET: 'true' } });
-  try {
-    const msg = await new Promise<{ ok: true; result: RetrainResult } | { ok: false; message: string }>((resolve, reject) => {
-      worker.once('message', resolve);
-      worker.once('error', reject);
-      worker.once('exit', (code) => reject(new Error(`training worker exited with code ${code}`)));
-    });
-    if (!msg.ok) throw new Error(msg.message);
-    const { resetModelCache } = await import('../detect/model.js');
-    resetModelCache();
-    return msg.result;
-  } finally {
-    await worker.terminate();
-  }
-}
-
 function isStateChanging(method: string): boolean {
   return method !== 'GET' && method !== 'HEAD' && method !== 'OPTIONS';
 }
@@ -165,7 +135,13 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const { store } = opts;
   const auth = new Auth(opts.tokens);
   const fetchPage = opts.fetchPage ?? ((u: string) => defaultFetchPage(u, opts.allowPrivate ?? false));
-  const retrain = opts.retrain ?? defaultRetrain;
+  const retrain =
+    opts.retrain ??
+    (async (o: { extra?: LabeledText[]; modelPath?: string }) => {
+      const r = await runDevRetrain(o);
+      (await import('../detect/model.js')).resetModelCache(); // new scans use the new model
+      return r;
+    });
   const app = Fastify({ logger: opts.logger ?? false, bodyLimit: MAX_BODY_BYTES, trustProxy: false });
   const authOf = new WeakMap<FastifyRequest, AuthInfo>();
   const openapi = S.openApiDocument(WINNOW_VERSION);
@@ -329,6 +305,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       try {
         r = await retrain({ extra, ...(opts.modelPath ? { modelPath: opts.modelPath } : {}) });
       } catch (err) {
+        if (err instanceof RetrainUnavailable) throw new HttpError(501, err.message);
         throw new HttpError(503, `retrain failed: ${String((err as Error)?.message ?? err).split('\n')[0]}`);
       }
       return { ...r, extra: { spam: extra.filter((e) => e.spam).length, ham: extra.filter((e) => !e.spam).length } };

@@ -3,7 +3,7 @@
 // Pure SQL over the store opened by openStore(); no HTTP here.
 import type { Store, PageRow } from './index.js';
 import type { RuleHit } from '../detect/types.js';
-import type { LabeledText } from '../detect/train.js';
+import type { LabeledText } from '../detect/labeled.js';
 
 /** A rule needs at least this many decided findings before it can be listed as "mostly dismissed". */
 export const MIN_DECISIONS_FOR_TUNING = 3;

@@ -6,7 +6,7 @@ import { gzipSync } from 'node:zlib';
 import { Writable } from 'node:stream';
 import { WARCRecord, WARCSerializer } from 'warcio';
 import { readWarc, dechunk } from '../../src/batch/warc.js';
-import { warcFile, type WarcRecordSpec } from '../../src/batch/warcgen.js';
+import { warcFile, type WarcRecordSpec } from '../helpers/warcgen.js';
 import { runBatch } from '../../src/batch/index.js';
 import { openStore } from '../../src/store/index.js';
 import { InputError } from '../../src/errors.js';

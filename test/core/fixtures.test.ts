@@ -4,7 +4,7 @@ import { describe, it, expect } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { analyze } from '../../src/analyze.js';
-import { loadFixtures, loadSplit } from '../../src/corpus/index.js';
+import { loadFixtures, loadSplit } from '../../dev/corpus/index.js';
 import { InjectionKind } from '../../src/detect/types.js';
 
 const NEG = fileURLToPath(new URL('../../corpus/fixtures/negatives/', import.meta.url));

@@ -3,12 +3,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   MaterializeCache, SPLITS, iterateSplit, loadFixtures, loadRecipes, parseRecipes, loadSplit, materialize, pageText, readSourcePage, repoRoot, type Recipe,
-} from '../../src/corpus/index.js';
-import { collapse, fixCharsetString } from '../../src/corpus/inject.js';
-import { splitKey } from '../../src/corpus/sources.js';
+} from '../../dev/corpus/index.js';
+import { collapse, fixCharsetString } from '../../dev/corpus/inject.js';
+import { splitKey } from '../../dev/corpus/sources.js';
 import {
   BRAND_SYLLABLES, DOMAIN_SYLLABLES, EMOJI, FOOTERS, GENERIC_PHRASES, GENERIC_PROMO, LINK_LABELS, SLOGANS, SPAM_LANGS, TLDS, TOPICS,
-} from '../../src/corpus/spam-vocab.js';
+} from '../../dev/corpus/spam-vocab.js';
 import { InjectionKind } from '../../src/detect/types.js';
 import { InputError } from '../../src/errors.js';
 import { buildPage } from '../../src/page/index.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blockSentences, lexiconTerms, naiveBaseline, termMatcher } from '../../src/eval/baseline.js';
+import { blockSentences, lexiconTerms, naiveBaseline, termMatcher } from '../../dev/eval/baseline.js';
 import { loadRules } from '../../src/detect/rules/index.js';
 
 describe('naive lexicon baseline', () => {

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkGate, effectiveGate, GateFile } from '../../src/eval/gate.js';
-import { evalRepoRoot } from '../../src/eval/data.js';
+import { checkGate, effectiveGate, GateFile } from '../../dev/eval/gate.js';
+import { evalRepoRoot } from '../../dev/eval/data.js';
 
 const gate = { floors: { pageF1: 0.9, spanF1: 0.8 }, ceilings: { collateral: 0.003 } };
 

@@ -9,8 +9,8 @@ import {
   searchText,
   tokenF1,
   verdictCounts,
-} from '../../src/eval/metrics.js';
-import { aggregate, bodyMask, residueByKind, scoreItem } from '../../src/eval/score.js';
+} from '../../dev/eval/metrics.js';
+import { aggregate, bodyMask, residueByKind, scoreItem } from '../../dev/eval/score.js';
 
 describe('prf', () => {
   it('computes precision, recall and F1 from counts', () => {

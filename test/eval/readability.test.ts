@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { readabilityLinkedom } from '../../src/eval/readability.js';
-import { scrapinghubPages } from '../../src/eval/data.js';
-import { tokenF1 } from '../../src/eval/metrics.js';
+import { readabilityLinkedom } from '../../dev/eval/readability.js';
+import { scrapinghubPages } from '../../dev/eval/data.js';
+import { tokenF1 } from '../../dev/eval/metrics.js';
 
 describe('Readability runner (linkedom)', () => {
   it('returns the article text of a real Scrapinghub page', () => {

@@ -3,8 +3,8 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { checkGate, effectiveGate, GateFile } from '../../src/eval/gate.js';
-import { gateFigures, runEval } from '../../src/eval/run.js';
+import { checkGate, effectiveGate, GateFile } from '../../dev/eval/gate.js';
+import { gateFigures, runEval } from '../../dev/eval/run.js';
 
 const gate = GateFile.parse(JSON.parse(readFileSync(fileURLToPath(new URL('../../corpus/gate.json', import.meta.url)), 'utf8')));
 

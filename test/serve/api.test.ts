@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/serve/app.js';
 import { analyze } from '../../src/analyze.js';
 import { listDecisions, getReviewPage, MIN_DECISIONS_FOR_TUNING, MOSTLY_DISMISSED_SHARE } from '../../src/store/review.js';
-import type { LabeledText, RetrainResult } from '../../src/detect/train.js';
+import type { LabeledText, RetrainResult } from '../../src/detect/labeled.js';
 import { startServer as startFixtureServer, type FixtureServer } from '../helpers/http-server.js';
 import { makeFixture, readPage, PAGE_KEYS, rulesOf, expectedRuleStats, type Fixture, type PageKey } from './helpers.js';
 

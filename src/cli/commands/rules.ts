@@ -170,28 +170,11 @@ export function register(program: Command): void {
     .option('--min <points>', 'points a span needs (each rule once)', '2')
     .option('--rules <dir>', 'rules folder (default: the package\'s rules/)')
     .action(async (opts: CoverageCliOpts) => {
-      if (!['train', 'dev', 'test'].includes(opts.split)) throw new InputError('--split must be train, dev or test');
-      const min = Number(opts.min);
-      if (!Number.isFinite(min)) throw new InputError('--min must be a number');
-      const compiled = loadRules(opts.rules);
-      const { loadSplit } = await import('../../corpus/index.js');
-      const tally = new Map<string, [number, number]>();
-      for (const item of loadSplit(opts.split as 'dev')) {
-        for (const g of item.gold) {
-          const lang = (LANGS as readonly string[]).includes(g.lang) ? (g.lang as Lang) : detectLang(g.text);
-          const byRule = new Map(matchText(compiled, g.text, { lang, where: g.where }).map((m) => [m.rule.id, m.rule.score]));
-          const hit = [...byRule.values()].reduce((a, b) => a + b, 0) >= min ? 1 : 0;
-          for (const key of ['all', `lang ${g.lang}`, `kind ${g.kind}`, `category ${g.category}`]) {
-            const t = tally.get(key) ?? [0, 0];
-            t[0] += hit;
-            t[1]++;
-            tally.set(key, t);
-          }
-        }
-      }
-      for (const [key, [hit, n]] of [...tally].sort((a, b) => (a[0] === 'all' ? -1 : b[0] === 'all' ? 1 : a[0] < b[0] ? -1 : 1))) {
-        process.stdout.write(`${key.padEnd(26)} ${String(hit).padStart(5)}/${String(n).padEnd(5)} ${((100 * hit) / n).toFixed(0)}%\n`);
-      }
+      const { runDevScriptAttached, devScriptCommand, DEV_NEEDS_CHECKOUT } = await import('../../retrain.js');
+      if (!devScriptCommand('corpus/coverage.ts')) throw new InputError(DEV_NEEDS_CHECKOUT('rules coverage'));
+      const args = ['--split', opts.split, '--min', opts.min, ...(opts.rules ? ['--rules', resolve(opts.rules)] : [])];
+      const code = await runDevScriptAttached('corpus/coverage.ts', args);
+      if (code !== 0) process.exitCode = code;
     });
 
   rules

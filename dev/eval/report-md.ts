@@ -132,7 +132,7 @@ export function renderEvalMarkdown(r: EvalReport): string {
   out.push('## Against the targets');
   out.push(rows.length ? table(['figure', 'winnow', 'target', 'met'], rows) : '_no figures (corpus and extraction both skipped or unavailable)_');
   out.push('');
-  if (!r.meta.corpusAvailable) out.push('_Corpus module (src/corpus/index.ts) not available: corpus figures skipped._\n');
+  if (!r.meta.corpusAvailable) out.push('_Corpus module (dev/corpus/index.ts) not available: corpus figures skipped._\n');
   for (const e of r.meta.corpusErrors) out.push(`_Corpus not loaded: ${e}_\n`);
   for (const split of ['test', 'dev', 'train'] as const) {
     const s = r.corpus[split];

@@ -1,16 +1,18 @@
-// Classifier training, used by `npm run train`, `winnow train` and the review UI's retrain button.
+// Classifier training, used by `npm run train` (dev/train/cli.ts), which `winnow train` and the review UI's retrain
+// button run as a child process.
 // Builds examples from the corpus train split (never dev or test) plus reviewed findings, trains both heads of the
 // hashed logistic-regression model, writes the model file, and measures the dev split before and after.
 import { mkdirSync, writeFileSync, renameSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createHash } from 'node:crypto';
-import { decode, buildPage } from '../page/index.js';
-import { fold, segment, sentences } from '../text/index.js';
-import { loadRules, type CompiledRules } from './rules/index.js';
-import type { Page } from '../page/types.js';
+import { decode, buildPage } from '../../src/page/index.js';
+import { fold, segment, sentences } from '../../src/text/index.js';
+import { loadRules, type CompiledRules } from '../../src/detect/rules/index.js';
+import type { Page } from '../../src/page/types.js';
 import type { CorpusItem } from '../corpus/types.js';
-import { unitFeatures } from './features.js';
-import { tokenFeatures } from './tagger.js';
+import { unitFeatures } from '../../src/detect/features.js';
+import { tokenFeatures } from '../../src/detect/tagger.js';
+import type { LabeledText, SplitFigures, RetrainResult } from '../../src/detect/labeled.js';
 import {
   defaultModelPath,
   MODEL_FORMAT,
@@ -20,27 +22,9 @@ import {
   rng,
   type TrainExample,
   type ModelFile,
-} from './model.js';
+} from '../../src/detect/model.js';
 
-export interface LabeledText {
-  text: string;
-  spam: boolean;
-  category?: string;
-}
-
-export interface SplitFigures {
-  pagePrecision: number;
-  pageRecall: number;
-  pageF1: number;
-  spanF1: number;
-}
-
-export interface RetrainResult {
-  modelPath: string;
-  before: SplitFigures | null;
-  after: SplitFigures;
-  trainedOn: number;
-}
+export type { LabeledText, SplitFigures, RetrainResult };
 
 /** Hash-table sizes of the two heads (2^bits weights each, stored as int8). */
 export const UNIT_BITS = 18;

@@ -1,13 +1,13 @@
 // The evaluation run: analyze() (and the naive baseline, and Readability) over the corpus splits, the fixtures and the
 // real gold pages; returns every figure as one JSON-able object. Used by scripts/eval.ts and scripts/gate.ts.
 import { loadavg } from 'node:os';
-import { analyze, type AnalyzeResult } from '../analyze.js';
-import { buildPage, decode } from '../page/index.js';
-import { loadRules, type CompiledRules } from '../detect/rules/index.js';
+import { analyze, type AnalyzeResult } from '../../src/analyze.js';
+import { buildPage, decode } from '../../src/page/index.js';
+import { loadRules, type CompiledRules } from '../../src/detect/rules/index.js';
 import type { CorpusItem, Split } from '../corpus/types.js';
 import { containsLoose, meanPRF, searchText, stripWhitespace, type PRF } from './metrics.js';
 // the page engineer's extraction metrics (same definitions as ours in metrics.ts; reused so both harnesses agree)
-import { charF1, tokenF1 } from '../page/extract-metrics.js';
+import { charF1, tokenF1 } from '../../src/page/extract-metrics.js';
 import { aggregate, residueByKind, scoreItem, withoutTitleLine, type ItemScore, type Prediction, type Residue, type ScoredItem, type SpanFigures } from './score.js';
 import { lexiconTerms, naiveBaseline, termMatcher, type TermMatcher } from './baseline.js';
 import { readabilityLinkedom } from './readability.js';
@@ -345,7 +345,7 @@ export async function runEval(opts: EvalOptions): Promise<EvalReport> {
       if (items.length > 0) report.fixtures = scoreSet(items, (i) => items[i].html, run, 'fixtures');
     }
   } else {
-    log('corpus: src/corpus/index.ts not available yet; corpus figures skipped');
+    log('corpus: dev/corpus/index.ts not available yet; corpus figures skipped');
   }
   if (opts.extraction) {
     const sh = scrapinghubPages(opts.limit);

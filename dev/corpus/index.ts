@@ -5,7 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { load, type CheerioAPI } from 'cheerio/slim';
-import { InputError } from '../errors.js';
+import { InputError } from '../../src/errors.js';
 import { GoldSpan as GoldSpanSchema } from './gold.js';
 import { decodeBytes } from './decode.js';
 import { collapse, fixCharsetString, injectAll, locateArticle, type ArticleHints, type ParsedPage } from './inject.js';

@@ -106,7 +106,7 @@ interface CorpusModule {
   loadFixtures?: () => CorpusItem[] | unknown;
 }
 
-/** The corpus module if the corpus engineer's src/corpus/index.ts exists, else null (reported, not fatal). */
+/** The corpus module if dev/corpus/index.ts exists, else null (reported, not fatal). */
 export async function corpusModule(): Promise<CorpusModule | null> {
   const spec = '../corpus/index.js';
   try {

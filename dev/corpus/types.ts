@@ -1,5 +1,5 @@
-import type { Region } from '../page/types.js';
-import type { Category, InjectionKind } from '../detect/types.js';
+import type { Region } from '../../src/page/types.js';
+import type { Category, InjectionKind } from '../../src/detect/types.js';
 
 export type Split = 'train' | 'dev' | 'test';
 

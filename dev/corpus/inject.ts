@@ -2,7 +2,7 @@
 // Pure: a seeded PRNG drives every choice, so the same recipe always gives the same page.
 import type { CheerioAPI, Cheerio } from 'cheerio/slim';
 import type { AnyNode, Element, Text } from 'domhandler';
-import type { Category, InjectionKind } from '../detect/types.js';
+import type { Category, InjectionKind } from '../../src/detect/types.js';
 import type { GoldSpan } from './types.js';
 import {
   BRAND_SYLLABLES, DOMAIN_SYLLABLES, EMOJI, FOOTERS, GENERIC_PHRASES, GENERIC_PROMO, HIDDEN_METHODS, LINK_LABELS, SLOGANS, TLDS, TOPICS,

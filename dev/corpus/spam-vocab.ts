@@ -4,7 +4,7 @@
 //                     other TLDs, other link-block labels), so dev/test figures measure generalisation to spam
 //                     wording the detector never saw in training.
 // Everything here is data; rendering (templates -> strings) is in inject.ts. Pure, no I/O.
-import type { Category } from '../detect/types.js';
+import type { Category } from '../../src/detect/types.js';
 
 export type SpamLang = 'zh' | 'en' | 'ja' | 'id';
 export const SPAM_LANGS: readonly SpamLang[] = ['zh', 'en', 'ja', 'id'];

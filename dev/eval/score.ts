@@ -16,7 +16,7 @@ import {
   type SearchText,
 } from './metrics.js';
 
-/** The parts of a CorpusItem the scorer needs (src/corpus/types.ts CorpusItem satisfies it). */
+/** The parts of a CorpusItem the scorer needs (dev/corpus/types.ts CorpusItem satisfies it). */
 export interface ScoredItem {
   id: string;
   lang: string;

@@ -1,7 +1,7 @@
 // Naive baseline: drop every sentence that contains a lexicon word (terms of the positive-score lexicon rules).
 // It sees the same page model as winnow (Page.text, blocks) but no context: no structure, no classifier, no
 // consistency checks. Its figures show what context buys.
-import type { CompiledRules } from '../detect/rules/index.js';
+import type { CompiledRules } from '../../src/detect/rules/index.js';
 import type { PredSpan } from './score.js';
 
 /** Terms of every lexicon rule with a positive score, folded (NFKC, lower-case), deduplicated. */

@@ -1,8 +1,8 @@
 // Recipe format (corpus/<split>.jsonl, one JSON object a line): a pointer to a real page + the injections to apply.
 // Validated with zod when read (recipes cross the file boundary).
 import { z } from 'zod';
-import { Category, InjectionKind } from '../detect/types.js';
-import { Region } from '../page/types.js';
+import { Category, InjectionKind } from '../../src/detect/types.js';
+import { Region } from '../../src/page/types.js';
 
 export const Dataset = z.enum(['scrapinghub', 'chinese', 'gne', 'trafilatura']);
 export type Dataset = z.infer<typeof Dataset>;
