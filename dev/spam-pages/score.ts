@@ -2,15 +2,15 @@
  * Quick loop on the real contaminated pages: runs analyze() on one split of ../shared/data/spam-pages and scores it
  * as its README says (verdict, spam strings removed — by a finding or by extraction —, keep sentences kept, title).
  *
- *   npx tsx scripts/spam-pages-dev.ts [dev|test] [--verbose]
+ *   npx tsx dev/spam-pages/score.ts [dev|test] [--verbose]
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyze } from '../src/analyze.js';
+import { analyze } from '../../src/analyze.js';
 
 const split = process.argv[2] === 'test' ? 'test' : 'dev';
 const verbose = process.argv.includes('--verbose');
-const root = join(import.meta.dirname, '..');
+const root = join(import.meta.dirname, '..', '..');
 const dir = join(root, '..', 'shared', 'data', 'spam-pages', 'pages');
 const ids = (JSON.parse(readFileSync(join(root, 'corpus', 'spam-pages-split.json'), 'utf8')) as Record<string, string[]>)[split];
 
