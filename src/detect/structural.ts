@@ -1,6 +1,6 @@
 // Structural checks: signals that come from where text sits and how it is shaped, not from its words.
 // Each check is switched on and weighted by a `kind: structural` rule in rules/structural.yaml (check: <name>);
-// the rule's params (documented in its description) override the defaults below.
+// its params (documented in its description) are typed by the check's own schema (CheckParams in rules/schema.ts).
 import type { Block } from '../page/types.js';
 import type { CompiledRules, TextMatch } from './rules/index.js';
 import type { RuleHit } from './types.js';
@@ -9,18 +9,6 @@ import { segment } from '../text/index.js';
 import type { Token } from '../text/types.js';
 import { parse as parseHost } from 'tldts';
 
-export const DEFAULTS: Record<StructuralCheck, Record<string, number>> = {
-  'title-affix': { minAffixChars: 2, maxAffixChars: 24, maxBodyUses: 0 },
-  'numbered-promo-line': { maxLineChars: 80, maxListLength: 1 },
-  'link-block': { minLinks: 5, minOffsiteShare: 0.7, minLinkTextShare: 0.7 },
-  'link-farm': { minLinks: 4, minKeywordAnchorShare: 0.5 },
-  'keyword-stuffing': { minChars: 40, maxFunctionWordShare: 0.05, minSpamTerms: 3 },
-  'repeated-phrase': { minPhraseChars: 4, maxOtherUses: 0 },
-  'hidden-text': { minChars: 20, minSpamPoints: 2 },
-  'site-branding': { maxChars: 30, minSpamPoints: 2 },
-  'spam-link-hosts': { minLinks: 3, minShare: 0.5 },
-  'language-mismatch': { minChars: 24, maxChars: 300 },
-};
 
 /** Languages detectLang tells apart reliably enough for the mismatch check. */
 const KNOWN_LANGS = new Set(['zh', 'ja', 'ko', 'en', 'id', 'de', 'es', 'pt', 'fr', 'ru']);
@@ -84,7 +72,7 @@ export function structuralRules(rules: CompiledRules): Map<StructuralCheck, Stru
   const out = new Map<StructuralCheck, StructuralRuleRef>();
   for (const r of rules.rules) {
     if (r.kind !== 'structural') continue;
-    out.set(r.check, { id: r.id, points: r.score, description: r.description, params: { ...DEFAULTS[r.check], ...r.params } });
+    out.set(r.check, { id: r.id, points: r.score, description: r.description, params: r.params });
   }
   return out;
 }

@@ -157,7 +157,7 @@ describe('lintRules', () => {
     score: 2
     kind: structural
     check: hidden-text
-    params: { minChars: 20 }
+    params: { minChars: 20, minSpamPoints: 2 }
     examples:
       positive: ['<div style="display:none">股票配资</div>']
       negative: ['<p>hello</p>']
@@ -165,6 +165,9 @@ describe('lintRules', () => {
     const d = folder({ 'a.yaml': structural });
     const none = lintRules(d);
     expect(none.problems).toEqual([]);
+    // every param of the check is given in the file (no defaults in code), each typed by the check's schema
+    const partial = folder({ 'a.yaml': structural.replace('{ minChars: 20, minSpamPoints: 2 }', '{ minChars: 20, minSpamPoint: 2 }') });
+    expect(lines(partial).join('\n')).toMatch(/params\.minSpamPoints: hidden-text: .*expected number[\s\S]*Unrecognized key: "minSpamPoint"/);
     expect(none.notes.join(' ')).toMatch(/1 structural rules not run/);
     const fake = (html: string) => new Set(html.includes('display:none') ? ['STRUCT_TEST_HIDDEN'] : []);
     expect(lintRules(d, { runStructural: fake }).problems).toEqual([]);

@@ -61,11 +61,40 @@ export const RegexRule = Base.extend({
    */
   prefilter: z.string().min(1).optional(),
 });
+const count = z.number().int().min(0);
+const share = z.number().min(0).max(1);
+const points = z.number().min(0);
+
+/**
+ * Each structural check's thresholds, typed by its own schema: the rule file gives every one of them (there is no
+ * second copy of the values in code), and a missing, misspelt or out-of-range key is a lint error.
+ */
+export const CheckParams = {
+  'title-affix': z.strictObject({ minAffixChars: count, maxAffixChars: count, maxBodyUses: count }),
+  'numbered-promo-line': z.strictObject({ maxLineChars: count, maxListLength: count }),
+  'link-block': z.strictObject({ minLinks: count, minOffsiteShare: share, minLinkTextShare: share }),
+  'link-farm': z.strictObject({ minLinks: count, minKeywordAnchorShare: share }),
+  'keyword-stuffing': z.strictObject({ minChars: count, maxFunctionWordShare: share, minSpamTerms: count }),
+  'repeated-phrase': z.strictObject({ minPhraseChars: count, maxOtherUses: count }),
+  'hidden-text': z.strictObject({ minChars: count, minSpamPoints: points }),
+  'site-branding': z.strictObject({ maxChars: count, minSpamPoints: points }),
+  'spam-link-hosts': z.strictObject({ minLinks: count, minShare: share }),
+  'language-mismatch': z.strictObject({ minChars: count, maxChars: count }),
+} satisfies Record<StructuralCheck, z.ZodType>;
+export type CheckParams = { [K in StructuralCheck]: z.infer<(typeof CheckParams)[K]> };
+
 export const StructuralRule = Base.extend({
   kind: z.literal('structural'),
   check: StructuralCheck,
-  /** thresholds for the check; every check documents its own keys */
-  params: z.record(z.string(), z.number()).default({}),
+  /** thresholds for the check, validated by the check's own schema (CheckParams) */
+  params: z.record(z.string(), z.number()),
+}).superRefine((r, ctx) => {
+  const res = CheckParams[r.check].safeParse(r.params);
+  if (!res.success) {
+    for (const issue of res.error.issues) {
+      ctx.addIssue({ code: 'custom', path: ['params', ...issue.path.map(String)], message: `${r.check}: ${issue.message}` });
+    }
+  }
 });
 
 export const Rule = z.discriminatedUnion('kind', [LexiconRule, RegexRule, StructuralRule]);
