@@ -30,8 +30,12 @@ const Base = z.object({
   id: z.string().regex(/^[A-Z][A-Z0-9_]{2,63}$/, 'rule ids are UPPER_SNAKE_CASE, 3-64 chars'),
   description: z.string().min(10),
   category: Category,
-  /** points added to the unit's total when the rule fires; negative = ham evidence (e.g. news context) */
-  score: z.number().min(-10).max(10),
+  /**
+   * points added to the unit's total when the rule fires; negative = ham evidence (e.g. news context). Shipped rules
+   * take it from rules/scores.yaml (one scores file for every symbol); a folder without one may give it here.
+   * Unset (NaN) until the loader resolves it.
+   */
+  score: z.number().min(-10).max(10).optional().transform((v) => v ?? Number.NaN),
   lang: z.array(RuleLang).default(['any']),
   /** restrict the rule to these regions; default all */
   where: z.array(Region).optional(),
@@ -101,4 +105,8 @@ export const Rule = z.discriminatedUnion('kind', [LexiconRule, RegexRule, Struct
 export type Rule = z.infer<typeof Rule>;
 
 export const RuleFile = z.object({ rules: z.array(Rule).min(1) });
+
+/** The file, inside the rules folder, that holds the score of every rule (SpamAssassin's 50_scores.cf). */
+export const SCORES_FILE = 'scores.yaml';
+export const ScoresFile = z.strictObject({ scores: z.record(z.string().regex(/^[A-Z][A-Z0-9_]{2,63}$/), z.number().min(-10).max(10)) });
 export type RuleFile = z.infer<typeof RuleFile>;
