@@ -44,6 +44,8 @@ export interface AnalyzeOptions {
   budgetMs?: number;
   /** largest input analysed, in bytes (default DEFAULT_MAX_BYTES); bigger: status 'over-budget' without parsing */
   maxBytes?: number;
+  /** points a unit needs to be a finding (default REQUIRED_POINTS in src/detect/scoring.ts) */
+  threshold?: number;
 }
 
 let defaultRules: CompiledRules | undefined;
@@ -138,7 +140,7 @@ function run(input: string | Uint8Array, opts: AnalyzeOptions, rules: CompiledRu
   budget.checkNow('decode');
   const page = buildPage(html, { url: opts.url, encoding, budget });
   budget.checkNow('page');
-  const findings = detect(page, { rules, model, budget });
+  const findings = detect(page, { rules, model, budget, threshold: opts.threshold });
   budget.checkNow('detect');
   const cleaned = clean(page, findings);
   const score = findings.reduce((m, f) => Math.max(m, f.score), 0);

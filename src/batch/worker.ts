@@ -1,7 +1,7 @@
 // Worker thread: runs analyze() (CPU-bound) for the batch pool. Loaded from dist/batch/worker.js (or the .ts
 // source through tsx when running tests/benchmarks from source).
 import { parentPort } from 'node:worker_threads';
-import { analyze, type AnalyzeOptions } from '../analyze.js';
+import { analyze } from '../analyze.js';
 import { InputError } from '../errors.js';
 import type { AnalyzeJob, AnalyzeReply } from './pool.js';
 
@@ -11,8 +11,7 @@ const port = parentPort;
 port.on('message', (job: AnalyzeJob) => {
   let reply: AnalyzeReply;
   try {
-    const opts: AnalyzeOptions & { threshold?: number } = { url: job.url, contentType: job.contentType, input: job.input, budgetMs: job.budgetMs, threshold: job.threshold };
-    const result = analyze(job.body, opts);
+    const result = analyze(job.body, { url: job.url, contentType: job.contentType, input: job.input, budgetMs: job.budgetMs, threshold: job.threshold });
     // trimmed before it crosses threads: the article HTML is as big as the text and only asked for by some outputs
     if (!job.cleanHtml) result.cleanHtml = '';
     reply = { id: job.id, ok: true, result };

@@ -5,11 +5,16 @@ import type { Lang, Span } from '../text/types.js';
 import { detectLang, sentences, fold } from '../text/index.js';
 import { matchText, type CompiledRules, type TextMatch } from './rules/index.js';
 import type { Category } from './types.js';
+import { within, lowerBound } from './spans.js';
+import { NO_BUDGET, type Budget } from '../budget.js';
 
 const HAN_RE = /[\u3400-\u9fff]/;
 const KANA_RE = /[\u3040-\u30ff]/;
 /** two Latin words in a row: enough Latin text in a CJK block to run the Latin-script rules */
 const LATIN_WORDS_RE = /[a-z]{3,}[\s.,-]+[a-z]{3,}/i;
+
+/** Longest rule match looked back for when collecting a sentence's matches (longer ones are found from their start). */
+const MAX_MATCH_CHARS = 200;
 
 /** Blocks shorter than this take the page's language instead of guessing their own. */
 export const MIN_LANG_CHARS = 12;
@@ -36,10 +41,11 @@ export interface PageCtx {
   mainSentenceTexts: string[];
 }
 
-export function buildContext(page: Page, rules: CompiledRules): PageCtx {
+export function buildContext(page: Page, rules: CompiledRules, budget: Budget = NO_BUDGET): PageCtx {
   const mainText = page.mainIds.map((id) => page.blocks[id].text).join('\n');
   const lang = detectLang(mainText.length >= MIN_LANG_CHARS ? mainText : page.text);
   const blocks: BlockCtx[] = page.blocks.map((block) => {
+    budget.check('detect:context');
     const bl = block.text.length >= MIN_LANG_CHARS * 2 ? detectLang(block.text) : lang;
     // the block's language, the page's, and the languages of the scripts in it: a Chinese phrase spliced into a
     // German sentence, or an English casino line in a Chinese story, must meet its own language's rules
@@ -60,12 +66,15 @@ export function buildContext(page: Page, rules: CompiledRules): PageCtx {
   });
   const mainSentences: PageCtx['mainSentences'] = [];
   for (const id of page.mainIds) {
+    budget.check('detect:context');
     const bc = blocks[id];
     for (const span of bc.sentences) {
       const cats = new Set<Category>();
       let ham = false;
-      for (const m of bc.matches) {
-        if (m.start < span.end && m.end > span.start) {
+      // matches are sorted by start and no longer than MAX_MATCH_CHARS: only those starting near the sentence
+      for (let i = lowerBound(bc.matches, span.start - MAX_MATCH_CHARS); i < bc.matches.length && bc.matches[i].start < span.end; i++) {
+        const m = bc.matches[i];
+        if (m.end > span.start) {
           if (m.rule.score > 0) cats.add(m.rule.category);
           else ham = true;
         }
@@ -79,5 +88,5 @@ export function buildContext(page: Page, rules: CompiledRules): PageCtx {
 
 /** Matches of bc that fall inside [start, end). */
 export function matchesIn(bc: BlockCtx, start: number, end: number): TextMatch[] {
-  return bc.matches.filter((m) => m.start >= start && m.end <= end);
+  return within(bc.matches, start, end);
 }

@@ -20,8 +20,8 @@ export const MAX_HAM_POINTS = -6;
 export const REPEAT_SHARE = 0.25;
 export const MAX_REPEATS = 4;
 
-export function scoreOf(points: number): number {
-  return 1 / (1 + Math.exp(-(points - REQUIRED_POINTS) / SCORE_SCALE));
+export function scoreOf(points: number, threshold = REQUIRED_POINTS): number {
+  return 1 / (1 + Math.exp(-(points - threshold) / SCORE_SCALE));
 }
 
 export function modelPoints(p: number): number {
@@ -32,7 +32,7 @@ export function modelPoints(p: number): number {
 }
 
 /** Votes computed by the detector itself (not lexicon rules): never capped. */
-export const DETECTOR_VOTES = new Set(['CLASSIFIER', 'ON_TOPIC', 'OFF_TOPIC', 'QUOTED']);
+export const DETECTOR_VOTES = new Set(['CLASSIFIER', 'ON_TOPIC', 'OFF_TOPIC', 'QUOTED', 'RECURRING']);
 
 /** Total points; the ham (negative) lexicon rules together count at most MAX_HAM_POINTS. */
 export function sumPoints(hits: RuleHit[]): number {

@@ -1,24 +1,14 @@
 // Structural checks: signals that come from where text sits and how it is shaped, not from its words.
 // Each check is switched on and weighted by a `kind: structural` rule in rules/structural.yaml (check: <name>);
-// the rule's params (documented in its description) override the defaults below.
+// its params (documented in its description) are typed by the check's own schema (CheckParams in rules/schema.ts).
 import type { Block } from '../page/types.js';
 import type { CompiledRules, TextMatch } from './rules/index.js';
 import type { RuleHit } from './types.js';
 import type { StructuralCheck } from './rules/schema.js';
 import { segment } from '../text/index.js';
+import type { Token } from '../text/types.js';
+import { parse as parseHost } from 'tldts';
 
-export const DEFAULTS: Record<StructuralCheck, Record<string, number>> = {
-  'title-affix': { minAffixChars: 2, maxAffixChars: 24, maxBodyUses: 0 },
-  'numbered-promo-line': { maxLineChars: 80, maxListLength: 1 },
-  'link-block': { minLinks: 5, minOffsiteShare: 0.7, minLinkTextShare: 0.7 },
-  'link-farm': { minLinks: 4, minKeywordAnchorShare: 0.5 },
-  'keyword-stuffing': { minChars: 40, maxFunctionWordShare: 0.05, minSpamTerms: 3 },
-  'repeated-phrase': { minPhraseChars: 4, maxOtherUses: 0 },
-  'hidden-text': { minChars: 20, minSpamPoints: 2 },
-  'site-branding': { maxChars: 30, minSpamPoints: 2 },
-  'spam-link-hosts': { minLinks: 3, minShare: 0.5 },
-  'language-mismatch': { minChars: 24, maxChars: 300 },
-};
 
 /** Languages detectLang tells apart reliably enough for the mismatch check. */
 const KNOWN_LANGS = new Set(['zh', 'ja', 'ko', 'en', 'id', 'de', 'es', 'pt', 'fr', 'ru']);
@@ -33,21 +23,35 @@ export function languageMismatch(blockLang: string, pageLang: string, b: Block, 
 const SPAM_TLDS = new Set(
   'vip cc club site online top xyz bet win icu live fun shop store asia tk ml ga cf gq buzz rest lol work click link pw ws'.split(' '),
 );
-/** Words that spam domains are made of. */
-const SPAM_HOST_WORDS_RE = /casino|slot|bet|poker|bingo|jackpot|gacor|toto|judi|togel|loan|cash|credit|pinjam|pharm|pill|rx|viagra|cialis|replica|copy|outlet|peizi|fapiao|sf|sex|porn|escort|xxx/;
+/**
+ * Words that spam domains are made of, matched against whole labels of the registrable name (split at dots,
+ * hyphens and digit runs): "sf" must be a label of its own (sf-cash.com), never a piece of "sfchronicle".
+ */
+const SPAM_HOST_LABELS = new Set(
+  'casino casinos slot slots bet bets betting poker bingo jackpot gacor toto judi togel loan loans cash credit pinjam pinjol pharm pharmacy pill pills rx viagra cialis replica replicas copy outlet peizi fapiao sf sex porn escort xxx'.split(' '),
+);
+/** Longer spam words that stay spam words inside a glued name (bestonlinecasinos777, slotcash): substring match. */
+const SPAM_HOST_STEMS_RE = /casino|slot|poker|jackpot|gacor|viagra|cialis|replica|peizi|fapiao|togel/;
 
-/** Does a link's host look like a spam domain: a run of digits, a throwaway TLD, or a spam word? */
+/** Labels of a registrable name: "best-casino88" -> best, casino, 88. */
+function hostLabels(name: string): string[] {
+  return name.split(/[.\-]+|(?<=\D)(?=\d)|(?<=\d)(?=\D)/).filter(Boolean);
+}
+
+/** Does a link's host look like a spam domain: a run of digits, a throwaway TLD, or a spam word as a label? */
 export function spammyHost(href: string): boolean {
-  let host: string;
-  try {
-    host = new URL(href).hostname.toLowerCase();
-  } catch {
-    return false;
-  }
-  const labels = host.replace(/^www\./, '').split('.');
-  const tld = labels[labels.length - 1];
-  const name = labels.slice(0, -1).join('.');
-  return /\d{2,}/.test(name) || SPAM_TLDS.has(tld) || (labels.length >= 3 && labels[labels.length - 2] === 'us') || SPAM_HOST_WORDS_RE.test(name);
+  const t = parseHost(href, { allowPrivateDomains: true });
+  if (!t.hostname || t.isIp || !t.domain) return false;
+  const suffix = t.publicSuffix ?? '';
+  const name = t.domainWithoutSuffix ?? '';
+  const labels = hostLabels(name);
+  return (
+    /\d{2,}/.test(name) ||
+    SPAM_TLDS.has(suffix) ||
+    suffix === 'us.com' ||
+    labels.some((l) => SPAM_HOST_LABELS.has(l)) ||
+    SPAM_HOST_STEMS_RE.test(name)
+  );
 }
 
 /** At least minLinks off-site links, minShare of them to spam-looking hosts. */
@@ -68,7 +72,7 @@ export function structuralRules(rules: CompiledRules): Map<StructuralCheck, Stru
   const out = new Map<StructuralCheck, StructuralRuleRef>();
   for (const r of rules.rules) {
     if (r.kind !== 'structural') continue;
-    out.set(r.check, { id: r.id, points: r.score, description: r.description, params: { ...DEFAULTS[r.check], ...r.params } });
+    out.set(r.check, { id: r.id, points: r.score, description: r.description, params: r.params });
   }
   return out;
 }
@@ -123,19 +127,18 @@ const FUNCTION_WORDS = new Set(
   ).split(/\s+/),
 );
 
-export function functionWordShare(text: string): number {
-  const tokens = segment(text.toLowerCase());
+export function functionWordShare(text: string, tokens: Token[] = segment(text.toLowerCase())): number {
   if (tokens.length === 0) return 0;
   let n = 0;
   for (const t of tokens) if (FUNCTION_WORDS.has(t.text)) n++;
   return n / tokens.length;
 }
 
-export function isKeywordStuffed(b: Block, matches: TextMatch[], p: Record<string, number>): boolean {
+export function isKeywordStuffed(b: Block, matches: TextMatch[], p: Record<string, number>, words: (text: string) => Token[] = (t) => segment(t.toLowerCase())): boolean {
   if (b.text.length < p.minChars) return false;
   const distinct = new Set(matches.filter((m) => m.rule.score > 0).map((m) => m.evidence.toLowerCase()));
   if (distinct.size < p.minSpamTerms) return false;
-  return functionWordShare(b.text) <= p.maxFunctionWordShare;
+  return functionWordShare(b.text, words(b.text)) <= p.maxFunctionWordShare;
 }
 
 const NUMBERED_RE = /^\s*(?:\d{1,2}|[一二三四五六七八九十])\s*[.、)）:：]\s*\S/u;

@@ -36,6 +36,28 @@ function lines(dir: string, opts = {}): string[] {
   return lintRules(dir, opts).problems.map(formatProblem);
 }
 
+describe('scores.yaml', () => {
+  const unscored = GOOD.replace('    score: 3\n', '');
+  it('gives every rule its score, once', () => {
+    const d = folder({ 'a.yaml': unscored, 'scores.yaml': 'scores:\n  ZH_TEST_MARGIN: 2.5\n' });
+    expect(lines(d)).toEqual([]);
+    expect(loadRules(d).rules.find((r) => r.id === 'ZH_TEST_MARGIN')!.score).toBe(2.5);
+  });
+  it('a score in both places, none at all, or for a rule that does not exist is a problem', () => {
+    expect(lines(folder({ 'a.yaml': GOOD, 'scores.yaml': 'scores:\n  ZH_TEST_MARGIN: 2.5\n' }))).toEqual([
+      'a.yaml: ZH_TEST_MARGIN: score given twice (here and in scores.yaml)',
+    ]);
+    expect(lines(folder({ 'a.yaml': unscored }))).toEqual(['a.yaml: ZH_TEST_MARGIN: no score (add it to scores.yaml)']);
+    expect(lines(folder({ 'a.yaml': unscored, 'scores.yaml': 'scores:\n  ZH_TEST_MARGIN: 1\n  NO_SUCH_RULE: 1\n' }))).toEqual([
+      'scores.yaml: NO_SUCH_RULE: score for a rule that does not exist',
+    ]);
+  });
+  it('every shipped rule takes its score from rules/scores.yaml', () => {
+    const shipped = loadRules();
+    expect(shipped.rules.every((r) => Number.isFinite(r.score))).toBe(true);
+  });
+});
+
 describe('lintRules', () => {
   it('a clean folder has no problems', () => {
     const r = lintRules(folder({ 'a.yaml': GOOD }));
@@ -157,7 +179,7 @@ describe('lintRules', () => {
     score: 2
     kind: structural
     check: hidden-text
-    params: { minChars: 20 }
+    params: { minChars: 20, minSpamPoints: 2 }
     examples:
       positive: ['<div style="display:none">股票配资</div>']
       negative: ['<p>hello</p>']
@@ -165,6 +187,9 @@ describe('lintRules', () => {
     const d = folder({ 'a.yaml': structural });
     const none = lintRules(d);
     expect(none.problems).toEqual([]);
+    // every param of the check is given in the file (no defaults in code), each typed by the check's schema
+    const partial = folder({ 'a.yaml': structural.replace('{ minChars: 20, minSpamPoints: 2 }', '{ minChars: 20, minSpamPoint: 2 }') });
+    expect(lines(partial).join('\n')).toMatch(/params\.minSpamPoints: hidden-text: .*expected number[\s\S]*Unrecognized key: "minSpamPoint"/);
     expect(none.notes.join(' ')).toMatch(/1 structural rules not run/);
     const fake = (html: string) => new Set(html.includes('display:none') ? ['STRUCT_TEST_HIDDEN'] : []);
     expect(lintRules(d, { runStructural: fake }).problems).toEqual([]);

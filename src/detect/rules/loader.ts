@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { InputError } from '../../errors.js';
-import { Rule, RuleFile } from './schema.js';
+import { Rule, RuleFile, ScoresFile, SCORES_FILE } from './schema.js';
 
 /** A problem in the rule files (bad YAML, schema violation, bad regex, duplicate id): one line, exit 2. */
 export class RulesError extends InputError {
@@ -110,8 +110,19 @@ export function parseRuleSources(sources: RuleSource[]): { rules: ParsedRule[]; 
   const rules: ParsedRule[] = [];
   const problems: RuleProblem[] = [];
   const seen = new Map<string, string>();
+  let scores: Record<string, number> | null = null;
   for (const { file, content } of sources) {
     const doc = parseDocument(content, { uniqueKeys: true });
+    if (file === SCORES_FILE) {
+      if (doc.errors.length > 0) {
+        for (const e of doc.errors) problems.push({ file, rule: '-', problem: `YAML: ${e.message.split('\n')[0]}` });
+        continue;
+      }
+      const sc = ScoresFile.safeParse(doc.toJS());
+      if (!sc.success) problems.push(...issueProblems(file, null, sc.error.issues));
+      else scores = sc.data.scores;
+      continue;
+    }
     if (doc.errors.length > 0) {
       for (const e of doc.errors) problems.push({ file, rule: '-', problem: `YAML: ${e.message.split('\n')[0]}` });
       continue;
@@ -144,7 +155,19 @@ export function parseRuleSources(sources: RuleSource[]): { rules: ParsedRule[]; 
       rules.push({ rule, file });
     }
   }
-  return { rules, problems };
+  // every rule has exactly one score: in scores.yaml, or (in a folder without an entry for it) in its own file
+  const ids = new Set(rules.map((r) => r.rule.id));
+  for (const r of rules) {
+    const inFile = !Number.isNaN(r.rule.score);
+    const listed = scores !== null && Object.hasOwn(scores, r.rule.id);
+    if (listed && inFile) problems.push({ file: r.file, rule: r.rule.id, problem: `score given twice (here and in ${SCORES_FILE})` });
+    else if (listed) r.rule.score = scores![r.rule.id];
+    else if (!inFile) problems.push({ file: r.file, rule: r.rule.id, problem: `no score (add it to ${SCORES_FILE})` });
+  }
+  for (const id of Object.keys(scores ?? {})) {
+    if (!ids.has(id)) problems.push({ file: SCORES_FILE, rule: id, problem: 'score for a rule that does not exist' });
+  }
+  return { rules: rules.filter((r) => !Number.isNaN(r.rule.score)), problems };
 }
 
 /** Throw the first problem as a one-line RulesError (with a count of the rest). */

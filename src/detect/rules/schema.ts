@@ -30,13 +30,22 @@ const Base = z.object({
   id: z.string().regex(/^[A-Z][A-Z0-9_]{2,63}$/, 'rule ids are UPPER_SNAKE_CASE, 3-64 chars'),
   description: z.string().min(10),
   category: Category,
-  /** points added to the unit's total when the rule fires; negative = ham evidence (e.g. news context) */
-  score: z.number().min(-10).max(10),
+  /**
+   * points added to the unit's total when the rule fires; negative = ham evidence (e.g. news context). Shipped rules
+   * take it from rules/scores.yaml (one scores file for every symbol); a folder without one may give it here.
+   * Unset (NaN) until the loader resolves it.
+   */
+  score: z.number().min(-10).max(10).optional().transform((v) => v ?? Number.NaN),
   lang: z.array(RuleLang).default(['any']),
   /** restrict the rule to these regions; default all */
   where: z.array(Region).optional(),
   /** the injection kind this rule is evidence of, when it is specific */
   injection: InjectionKind.optional(),
+  /**
+   * commercial wording (contact handles, offers, calls to action, sign-up and download plugs): the article's own
+   * topic never excuses it (no ON_TOPIC discount on a unit that carries it)
+   */
+  commercial: z.boolean().optional(),
   examples: Examples,
 });
 
@@ -56,15 +65,48 @@ export const RegexRule = Base.extend({
    */
   prefilter: z.string().min(1).optional(),
 });
+const count = z.number().int().min(0);
+const share = z.number().min(0).max(1);
+const points = z.number().min(0);
+
+/**
+ * Each structural check's thresholds, typed by its own schema: the rule file gives every one of them (there is no
+ * second copy of the values in code), and a missing, misspelt or out-of-range key is a lint error.
+ */
+export const CheckParams = {
+  'title-affix': z.strictObject({ minAffixChars: count, maxAffixChars: count, maxBodyUses: count }),
+  'numbered-promo-line': z.strictObject({ maxLineChars: count, maxListLength: count }),
+  'link-block': z.strictObject({ minLinks: count, minOffsiteShare: share, minLinkTextShare: share }),
+  'link-farm': z.strictObject({ minLinks: count, minKeywordAnchorShare: share }),
+  'keyword-stuffing': z.strictObject({ minChars: count, maxFunctionWordShare: share, minSpamTerms: count }),
+  'repeated-phrase': z.strictObject({ minPhraseChars: count, maxOtherUses: count }),
+  'hidden-text': z.strictObject({ minChars: count, minSpamPoints: points }),
+  'site-branding': z.strictObject({ maxChars: count, minSpamPoints: points }),
+  'spam-link-hosts': z.strictObject({ minLinks: count, minShare: share }),
+  'language-mismatch': z.strictObject({ minChars: count, maxChars: count }),
+} satisfies Record<StructuralCheck, z.ZodType>;
+export type CheckParams = { [K in StructuralCheck]: z.infer<(typeof CheckParams)[K]> };
+
 export const StructuralRule = Base.extend({
   kind: z.literal('structural'),
   check: StructuralCheck,
-  /** thresholds for the check; every check documents its own keys */
-  params: z.record(z.string(), z.number()).default({}),
+  /** thresholds for the check, validated by the check's own schema (CheckParams) */
+  params: z.record(z.string(), z.number()),
+}).superRefine((r, ctx) => {
+  const res = CheckParams[r.check].safeParse(r.params);
+  if (!res.success) {
+    for (const issue of res.error.issues) {
+      ctx.addIssue({ code: 'custom', path: ['params', ...issue.path.map(String)], message: `${r.check}: ${issue.message}` });
+    }
+  }
 });
 
 export const Rule = z.discriminatedUnion('kind', [LexiconRule, RegexRule, StructuralRule]);
 export type Rule = z.infer<typeof Rule>;
 
 export const RuleFile = z.object({ rules: z.array(Rule).min(1) });
+
+/** The file, inside the rules folder, that holds the score of every rule (SpamAssassin's 50_scores.cf). */
+export const SCORES_FILE = 'scores.yaml';
+export const ScoresFile = z.strictObject({ scores: z.record(z.string().regex(/^[A-Z][A-Z0-9_]{2,63}$/), z.number().min(-10).max(10)) });
 export type RuleFile = z.infer<typeof RuleFile>;

@@ -1,0 +1,236 @@
+// Consistency with the article: ON_TOPIC (the article itself reports on the subject, in its own news sentences),
+// OFF_TOPIC (none of a body unit's words occur elsewhere in the article), QUOTED (spam words quoted inside a longer
+// news sentence). Each page's sentence statistics are computed once; a candidate's vote subtracts its own
+// sentences, so the cost per candidate does not grow with the page.
+import type { Page } from '../page/types.js';
+import type { CompiledRules, TextMatch } from './rules/index.js';
+import type { Category, RuleHit } from './types.js';
+import type { PageCtx } from './context.js';
+import { PageWords } from './words.js';
+import { lowerBound, SpanSet } from './spans.js';
+import { commercialRules } from './evidence.js';
+
+/** Consistency: when this share of the article's sentences report on the same category, the topic is the article's own. */
+export const ON_TOPIC_FROM = 0.08;
+export const ON_TOPIC_FULL = 0.25;
+export const ON_TOPIC_POINTS = 5;
+/** Only article prose counts for the topic: sentences this long (non-space chars), at least this many of them. */
+export const ON_TOPIC_MIN_SENTENCE_CHARS = 20;
+export const ON_TOPIC_MIN_SENTENCES = 3;
+/** Consistency, the other way: a body unit whose words the rest of the article never uses is off its topic. */
+export const OFF_TOPIC_POINTS = 1.5;
+export const OFF_TOPIC_MAX_OVERLAP = 0.15;
+export const OFF_TOPIC_MIN_WORDS = 3;
+
+/**
+ * A strong spam term (a brand, a brand-shaped token) that recurs in this many blocks of the page stands where a name
+ * belongs all through it (a casino brand substituted for the school or company the story is about).
+ */
+export const RECURRING_MIN_BLOCKS = 2;
+export const RECURRING_MIN_RULE_POINTS = 3;
+export const RECURRING_POINTS = 1.5;
+
+/** Spam words inside quotation marks of a longer news sentence are reported speech, not an advert. */
+export const QUOTED_POINTS = -2.5;
+/** ... when the sentence has at least this many characters outside the quotes. */
+export const QUOTED_MIN_OUTSIDE = 12;
+const OPEN_QUOTES = '“"「『‘《';
+const CLOSE_QUOTES = '”"」』’》';
+
+/** How far from the words a quotation mark is looked for (a quotation is a phrase, not a chapter). */
+export const QUOTE_REACH = 300;
+
+/** Is [s,e) of the sentence enclosed by a quotation pair, with enough sentence left outside? */
+export function isQuoted(sentence: string, s: number, e: number): boolean {
+  let open = -1;
+  for (let i = s - 1; i >= Math.max(0, s - QUOTE_REACH); i--) {
+    const c = sentence[i];
+    if (CLOSE_QUOTES.includes(c) && c !== '"') break;
+    if (OPEN_QUOTES.includes(c)) {
+      open = i;
+      break;
+    }
+  }
+  if (open < 0) return false;
+  const want = CLOSE_QUOTES[OPEN_QUOTES.indexOf(sentence[open])];
+  const close = sentence.indexOf(want, e);
+  if (close < 0 || close - e > QUOTE_REACH) return false;
+  return sentence.length - (close - open + 1) >= QUOTED_MIN_OUTSIDE;
+}
+
+export function quotedHit(sentence: string): RuleHit {
+  return { rule: 'QUOTED', points: QUOTED_POINTS, description: 'reported speech: the words are quoted inside a longer news sentence', evidence: sentence.slice(0, 80) };
+}
+
+const STOP = new Set(['the', 'and', 'for', 'with', 'that', 'this', 'from', 'are', 'was', 'you', 'your', 'our', 'has', 'have', 'not', 'but', 'yang', 'dan', 'untuk', 'dengan']);
+export function isContentWord(w: string, cjk: boolean): boolean {
+  return cjk ? w.length >= 2 : w.length >= 3 && !STOP.has(w) && !/^\d+$/.test(w);
+}
+
+/** A candidate as the consistency votes see it. */
+export interface Unit {
+  blockId: number;
+  start: number;
+  end: number;
+  hits: RuleHit[];
+  consistency: boolean;
+  /** carries unquoted commercial wording: the article's topic never excuses it */
+  commercial?: boolean;
+}
+
+interface ProseSentence {
+  start: number;
+  end: number;
+  text: string;
+  /** the sentence reports on these categories: it carries them next to news/enforcement wording */
+  reports: Set<Category>;
+}
+
+export class Consistency {
+  /** main-body sentences long enough to be the article's prose, sorted by start */
+  private readonly prose: ProseSentence[];
+  /** per category: how many prose sentences report on it */
+  private readonly reporting = new Map<Category, number>();
+  private readonly affixes: SpanSet;
+  private mainWords: Map<string, number> | null = null;
+  private readonly byId: Map<string, CompiledRules['rules'][number]>;
+  private readonly commercial: Set<string>;
+
+  constructor(
+    private readonly page: Page,
+    private readonly ctx: PageCtx,
+    private readonly rules: CompiledRules,
+    spamAffixes: { start: number; end: number }[],
+    byId: Map<string, CompiledRules['rules'][number]>,
+    private readonly words: PageWords = new PageWords(),
+  ) {
+    this.byId = byId;
+    this.commercial = commercialRules(rules);
+    this.affixes = new SpanSet(spamAffixes);
+    this.prose = [];
+    for (const s of ctx.mainSentences) {
+      const text = page.text.slice(s.span.start, s.span.end);
+      if (text.replace(/\s+/g, '').length < ON_TOPIC_MIN_SENTENCE_CHARS) continue;
+      const reports = s.ham ? s.cats : new Set<Category>();
+      this.prose.push({ start: s.span.start, end: s.span.end, text, reports });
+      for (const c of reports) this.reporting.set(c, (this.reporting.get(c) ?? 0) + 1);
+    }
+    this.prose.sort((a, b) => a.start - b.start);
+    for (const bc of ctx.blocks) {
+      for (const m of bc.matches) {
+        if (m.rule.score < RECURRING_MIN_RULE_POINTS) continue;
+        const k = m.evidence.toLowerCase();
+        let ids = this.termBlocks.get(k);
+        if (!ids) this.termBlocks.set(k, (ids = new Set()));
+        ids.add(bc.block.id);
+      }
+    }
+  }
+
+  /** strong spam terms (lower-cased evidence) -> the blocks they occur in */
+  private readonly termBlocks = new Map<string, Set<number>>();
+
+  /** RECURRING: the unit's strong spam term stands in several blocks of the page (an entity substituted throughout). */
+  recurring(c: Unit): RuleHit[] {
+    for (const h of c.hits) {
+      if (h.points < RECURRING_MIN_RULE_POINTS || !h.evidence) continue;
+      const n = this.termBlocks.get(h.evidence.toLowerCase())?.size ?? 0;
+      if (n >= RECURRING_MIN_BLOCKS) {
+        return [{ rule: 'RECURRING', points: RECURRING_POINTS, description: `consistency: the same spam term stands in ${n} blocks of the page`, evidence: h.evidence }];
+      }
+    }
+    return [];
+  }
+
+  /** Categories the unit's positive lexicon hits vote for, with their points. */
+  categoryVotes(hits: RuleHit[]): Map<Category, number> {
+    const votes = new Map<Category, number>();
+    for (const h of hits) {
+      const r = this.byId.get(h.rule);
+      if (!r || h.points <= 0 || r.kind === 'structural') continue;
+      votes.set(r.category, (votes.get(r.category) ?? 0) + h.points);
+    }
+    return votes;
+  }
+
+  /**
+   * The article's own topic: its prose reports on it (sentences that carry the unit's category next to news or
+   * enforcement wording). A headline naming the topic counts only together with such a sentence; commercial
+   * wording (contact handles, offers, sign-up plugs) is never excused.
+   */
+  votes(c: Unit): RuleHit[] {
+    if (!c.consistency) return [];
+    const cats = this.categoryVotes(c.hits);
+    if (cats.size === 0 || c.commercial) return [...this.offTopic(c), ...this.recurring(c)];
+    const own = this.page.text.slice(c.start, c.end);
+    let total = this.prose.length;
+    const n = new Map(this.reporting);
+    const drop = (s: ProseSentence) => {
+      total--;
+      for (const cat of s.reports) n.set(cat, (n.get(cat) ?? 0) - 1);
+    };
+    // the unit's own sentences are not evidence about the rest of the article
+    for (let i = Math.max(0, lowerBound(this.prose, c.start) - 1); i < this.prose.length && this.prose[i].start < c.end; i++) {
+      if (this.prose[i].end > c.start) drop(this.prose[i]);
+    }
+    // copies of the same phrase (a spam keyword spliced again) are not the article's prose either
+    if (own.length >= 4) for (const s of this.copiesOf(own)) if (!(s.start < c.end && s.end > c.start)) drop(s);
+    let reporting = 0;
+    for (const cat of cats.keys()) reporting = Math.max(reporting, n.get(cat) ?? 0);
+    const share = total >= ON_TOPIC_MIN_SENTENCES ? reporting / total : 0;
+    const headline = reporting > 0 && this.headlineNames(c, cats);
+    const t = headline ? 1 : Math.min(1, Math.max(0, (share - ON_TOPIC_FROM) / (ON_TOPIC_FULL - ON_TOPIC_FROM)));
+    if (t === 0) return [...this.offTopic(c), ...this.recurring(c)];
+    // on the article's own topic, spam-like wording is expected: the classifier's vote is discounted as well
+    const modelPos = c.hits.filter((h) => h.rule === 'CLASSIFIER' && h.points > 0).reduce((x, h) => x + h.points, 0);
+    // an advert's wording quoted by the story (the unit does not sell: see Unit.commercial) is reported on too
+    const quotedAd = c.hits.filter((h) => h.points > 0 && this.commercial.has(h.rule)).reduce((x, h) => x + h.points, 0);
+    return [
+      {
+        rule: 'ON_TOPIC',
+        points: -(ON_TOPIC_POINTS + modelPos + quotedAd) * t,
+        description: headline
+          ? `consistency: the headline names this and the article reports on it (${reporting} sentences)`
+          : `consistency: the article reports on this (${reporting} of ${total} sentences)`,
+        evidence: [...cats.keys()].join(','),
+      },
+    ];
+  }
+
+  private copies = new Map<string, ProseSentence[]>();
+  private copiesOf(own: string): ProseSentence[] {
+    let out = this.copies.get(own);
+    if (!out) this.copies.set(own, (out = this.prose.filter((s) => s.text.includes(own))));
+    return out;
+  }
+
+  private headlineNames(c: Unit, cats: Map<Category, number>): boolean {
+    const outside = (m: TextMatch) => !(m.start < c.end && m.end > c.start) && !this.affixes.overlaps(m.start, m.end);
+    return this.ctx.blocks[0]?.matches.some((m) => m.rule.score > 0 && cats.has(m.rule.category) && outside(m)) ?? false;
+  }
+
+  /** Share of the unit's content words that the rest of the article also uses (null: too few words to tell). */
+  topicOverlap(c: Unit): number | null {
+    if (!this.mainWords) {
+      this.mainWords = new Map();
+      for (const id of this.page.mainIds) {
+        for (const t of this.words.lower(this.page.blocks[id].text)) {
+          if (isContentWord(t.text, t.cjk)) this.mainWords.set(t.text, (this.mainWords.get(t.text) ?? 0) + 1);
+        }
+      }
+    }
+    const own = new Map<string, number>();
+    for (const t of this.words.lower(this.page.text.slice(c.start, c.end))) if (isContentWord(t.text, t.cjk)) own.set(t.text, (own.get(t.text) ?? 0) + 1);
+    if (own.size < OFF_TOPIC_MIN_WORDS) return null;
+    let shared = 0;
+    for (const [w, k] of own) if ((this.mainWords.get(w) ?? 0) > (this.page.blocks[c.blockId].region === 'body' ? k : 0)) shared++;
+    return shared / own.size;
+  }
+
+  offTopic(c: Unit): RuleHit[] {
+    if (this.page.blocks[c.blockId].region !== 'body') return [];
+    const overlap = this.topicOverlap(c);
+    if (overlap === null || overlap > OFF_TOPIC_MAX_OVERLAP) return [];
+    return [{ rule: 'OFF_TOPIC', points: OFF_TOPIC_POINTS, description: `consistency: ${Math.round(overlap * 100)}% of its words occur elsewhere in the article`, evidence: '' }];
+  }
+}

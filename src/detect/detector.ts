@@ -1,0 +1,391 @@
+// The candidate generators: each asks one question of the page (a title affix, a copy of the title's keyword
+// phrase, the spam site's branding, a hidden block, a link block, keyword stuffing, a promo line, a spliced phrase)
+// and adds candidate units with the evidence it found. Scoring, consistency and overlap resolution live apart.
+import type { Page } from '../page/types.js';
+import type { InjectionKind, RuleHit } from './types.js';
+import type { CompiledRules, TextMatch } from './rules/index.js';
+import { matchText } from './rules/index.js';
+import { buildContext, matchesIn, type BlockCtx, type PageCtx } from './context.js';
+import { structuralRules, hitOf, isLinkBlock, isLinkFarm, hasSpamLinkHosts, languageMismatch, isKeywordStuffed, isNumberedPromoLine, titleAffixes, bodyUses, type StructuralRuleRef } from './structural.js';
+import type { Model } from './model.js';
+import { unitP } from './classifier.js';
+import { tagSpans } from './tagger.js';
+import { segment } from '../text/index.js';
+import { modelPoints, sumPoints, REPEAT_SHARE, MAX_REPEATS } from './scoring.js';
+import type { StructuralCheck } from './rules/schema.js';
+import type { Budget } from '../budget.js';
+import { SpanSet } from './spans.js';
+import { PageWords } from './words.js';
+import { commercialRules, isNavigation, siteDomains, spamEvidence, withOwnLinks, MIN_AFFIX_EVIDENCE } from './evidence.js';
+import { isQuoted, quotedHit } from './consistency.js';
+
+/** A sentence with no rule match is still a candidate when the classifier gives it at least this. */
+export const UNIT_ALONE_P = 0.9;
+/** A flagged span covering this share of its sentence (non-space chars) takes the whole sentence. */
+export const SENTENCE_COVER = 0.6;
+/** Flagged text covering this share of a body block takes the whole block (a standalone promo line). */
+export const BLOCK_COVER = 0.6;
+/** Boilerplate text is a candidate with at least this many rule points of its own, or ... */
+export const BOILERPLATE_MIN_POINTS = 1;
+/** ... when the classifier gives it at least this (also: standalone body blocks, hidden blocks, title affixes). */
+export const CAND_P = 0.5;
+/** The classifier's spam vote counts in full from this many words on (measured: lone "Buy Now"/"Loans" in menus). */
+export const MODEL_FULL_WORDS = 6;
+/** A hidden block the page stage took for UI is still hidden spam with this many times hidden-text's minSpamPoints. */
+export const HIDDEN_UI_OVERRULE = 3;
+/** Boilerplate shorter than this is not worth a classifier call. */
+export const MIN_MODEL_CHARS = 4;
+/** A body sentence needs this many lexicon points (not just a weak word such as "casino"), or a confident classifier. */
+export const SPLICE_MIN_LEX_POINTS = 2;
+/** A branding line up to this long is cut whole ("Copyright © 2024 启泰网配资网 版权所有"); longer blocks lose the name only. */
+export const BRANDING_LINE_CHARS = 60;
+/**
+ * A "sentence" longer than this (an unpunctuated run of hundreds of KB) is not tagged word by word: its rule
+ * matches are the spans. Real sentences are far shorter; the token head's cost grows with the run.
+ */
+export const MAX_TAGGED_CHARS = 2000;
+/** What separates the parts of a headline (title and sub-title, site name): white space, dashes, bars, colons. */
+const TITLE_PART_SEP_RE = /\s+|\s*[|｜–—:：]\s*|\s-\s/gu;
+
+export interface Cand {
+  blockId: number;
+  start: number;
+  end: number;
+  kind: InjectionKind;
+  hits: RuleHit[];
+  /** apply the article-consistency check (text that could be the article's own topic) */
+  consistency: boolean;
+  /** carries commercial wording (contact handle, offer, sign-up plug) that is not quoted: never on-topic */
+  commercial?: boolean;
+}
+
+export function lexiconHits(matches: TextMatch[]): RuleHit[] {
+  const seen = new Map<string, number>();
+  const hits: RuleHit[] = [];
+  for (const m of matches) {
+    const n = seen.get(m.rule.id) ?? 0;
+    seen.set(m.rule.id, n + 1);
+    if (n > MAX_REPEATS) continue;
+    const points = n === 0 ? m.rule.score : m.rule.score * REPEAT_SHARE;
+    hits.push({ rule: m.rule.id, points, description: m.rule.description, evidence: m.evidence });
+  }
+  return hits;
+}
+
+export class Generators {
+  readonly ctx: PageCtx;
+  readonly S: Map<StructuralCheck, StructuralRuleRef>;
+  readonly cands: Cand[] = [];
+  /** exact copies of the title's keyword phrase: the tagger leaves them to the repeated-phrase check */
+  private phraseList: { start: number; end: number }[] = [];
+  private phraseSet: SpanSet | null = null;
+  /** title affixes that are spam on their own evidence: left out when the headline tells the article's topic */
+  readonly spamAffixes: { start: number; end: number }[] = [];
+  /** the site's own registrable domains */
+  readonly own: Set<string>;
+  readonly words = new PageWords();
+
+  constructor(
+    readonly page: Page,
+    readonly rules: CompiledRules,
+    readonly model: Model | null,
+    readonly budget: Budget,
+    /** points a unit needs (the detector's threshold) */
+    readonly required: number,
+  ) {
+    this.ctx = buildContext(page, rules, budget);
+    this.S = structuralRules(rules);
+    this.own = siteDomains(page);
+  }
+
+  get phrases(): SpanSet {
+    return (this.phraseSet ??= new SpanSet(this.phraseList));
+  }
+
+  p(text: string): number {
+    if (!this.model || !text.trim()) return 0;
+    return unitP(text, this.model);
+  }
+
+  modelHit(text: string, p = this.p(text)): RuleHit[] {
+    if (!this.model || !text.trim()) return [];
+    let points = modelPoints(p);
+    // a few words tell the model little beyond their prior ("Buy Now", "Loans"): its spam vote shrinks with them
+    if (points > 0 && text.length < MODEL_FULL_WORDS * 10) points *= Math.min(1, segment(text).length / MODEL_FULL_WORDS);
+    return [{ rule: 'CLASSIFIER', points, description: `hashed n-gram classifier, p(spam)=${p.toFixed(3)}`, evidence: '' }];
+  }
+
+  structural(check: StructuralCheck, evidence: string): RuleHit[] {
+    const ref = this.S.get(check);
+    return ref ? [hitOf(ref, evidence)] : [];
+  }
+
+  params(check: StructuralCheck): Record<string, number> | null {
+    return this.S.get(check)?.params ?? null;
+  }
+
+  add(c: Cand): void {
+    c.commercial = this.sells(c);
+    this.cands.push(c);
+  }
+
+  /**
+   * Does the unit sell: a commercial rule (contact handle, offer, entry plug) matches inside it and is not quoted
+   * inside a longer sentence of its block (a crackdown story quoting an advert's wording reports on it).
+   */
+  sells(c: { blockId: number; start: number; end: number }): boolean {
+    const bc = this.ctx.blocks[c.blockId];
+    const ids = commercialRules(this.rules);
+    for (const m of matchesIn(bc, c.start, c.end)) {
+      if (m.rule.score <= 0 || !ids.has(m.rule.id)) continue;
+      if (!isQuoted(bc.block.text, m.start - bc.block.start, m.end - bc.block.start)) return true;
+    }
+    return false;
+  }
+
+  text(c: { start: number; end: number }): string {
+    return this.page.text.slice(c.start, c.end);
+  }
+
+  /**
+   * Title affixes: a headline part is cut only with spam evidence of its own (rule points or a confident
+   * classifier); a two-part headline (title + sub-title, —, |, ：) otherwise stays whole. Returns the affixes
+   * that reach the threshold (keyword phrases the repeated-phrase check looks for elsewhere).
+   */
+  titleAffix(votes: (c: Cand) => RuleHit[]): string[] {
+    const p = this.params('title-affix');
+    const title = this.page.blocks[0];
+    if (!p || !title || !title.text) return [];
+    const affixes: Cand[] = [];
+    for (const a of titleAffixes(title.text, p)) {
+      this.budget.check('detect:title');
+      const s = title.start + a.start;
+      const e = title.start + a.end;
+      const matches = matchesIn(this.ctx.blocks[0], s, e);
+      const own = [...lexiconHits(matches.filter((m) => m.rule.score > 0)), ...this.modelHit(a.text)];
+      if (spamEvidence(own, this.rules) < MIN_AFFIX_EVIDENCE) continue;
+      const hits = [...lexiconHits(matches), ...this.modelHit(a.text)];
+      if (bodyUses(a.text, this.ctx.mainSentenceTexts) <= p.maxBodyUses) hits.push(...this.structural('title-affix', a.text));
+      const c: Cand = { blockId: 0, start: s, end: e, kind: 'title-affix', hits, consistency: true };
+      this.add(c);
+      affixes.push(c);
+      // an affix that is spam on its own evidence does not tell what the article is about
+      if (sumPoints(c.hits) >= this.required) this.spamAffixes.push({ start: s, end: e });
+    }
+    this.titleSplices(title.start, title.end);
+    return affixes.filter((c) => sumPoints([...c.hits, ...votes(c)]) >= this.required).map((c) => this.text(c));
+  }
+
+  /**
+   * Spam inside the headline rather than at its ends: a phrase spliced into the middle ("校长卢煜澳彩期期准凤凰艺术明谈"),
+   * cut at the model's word edges; or a title that is spam as a whole, with words the article never uses.
+   */
+  titleSplices(start: number, end: number): void {
+    const bc = this.ctx.blocks[0];
+    const text = this.page.text.slice(start, end);
+    const pos = bc.matches.filter((m) => m.rule.score > 0);
+    if (sumPoints(lexiconHits(pos)) < SPLICE_MIN_LEX_POINTS) return;
+    const anchors = pos.map((m) => ({ start: m.start - start, end: m.end - start }));
+    const spans = tagSpans(text, anchors, this.model?.token ?? null);
+    const nonSpace = text.replace(/\s+/g, '').length || 1;
+    const covered = spans.reduce((n, sp) => n + text.slice(sp.start, sp.end).replace(/\s+/g, '').length, 0);
+    const p = this.params('title-affix');
+    if (covered / nonSpace >= SENTENCE_COVER) {
+      // the title is spam as a whole (a keyword title over a copied story): only when the article never uses it
+      if (p && bodyUses(text, this.ctx.mainSentenceTexts) <= p.maxBodyUses) {
+        const hits = [...lexiconHits(bc.matches), ...this.modelHit(text), ...this.structural('title-affix', text)];
+        this.add({ blockId: 0, start, end, kind: 'title-affix', hits, consistency: true });
+      }
+      return;
+    }
+    for (const sp of spans) {
+      // a span stays inside the headline part its rule match is in: the other part is the headline's own
+      const a = anchors.find((x) => x.start >= sp.start && x.end <= sp.end);
+      let from = sp.start;
+      let to = sp.end;
+      if (a) {
+        for (const m of text.slice(sp.start, sp.end).matchAll(TITLE_PART_SEP_RE)) {
+          const at = sp.start + m.index!;
+          if (at + m[0].length <= a.start) from = at + m[0].length;
+          else if (at >= a.end && to === sp.end) to = at;
+        }
+      }
+      const s = start + from;
+      const e = start + to;
+      const hits = [...lexiconHits(matchesIn(bc, s, e)), ...this.modelHit(this.page.text.slice(s, e))];
+      this.add({ blockId: 0, start: s, end: e, kind: 'spliced-phrase', hits, consistency: true });
+    }
+  }
+
+  /** Exact copies of an accepted title keyword phrase elsewhere in the page (spliced into sentences, the h1...). */
+  repeatedPhrases(phrases: string[]): void {
+    const p = this.params('repeated-phrase');
+    if (!p) return;
+    for (const phrase of phrases) {
+      if (phrase.length < p.minPhraseChars && !/[\u3400-\u9fff]{2}/.test(phrase)) continue;
+      if (bodyUses(phrase, this.ctx.mainSentenceTexts) > p.maxOtherUses) continue;
+      for (const bc of this.ctx.blocks) {
+        this.budget.check('detect:repeated-phrase');
+        if (bc.block.id === 0) continue;
+        let from = 0;
+        for (;;) {
+          const i = bc.block.text.indexOf(phrase, from);
+          if (i < 0) break;
+          from = i + phrase.length;
+          const s = bc.block.start + i;
+          const e = s + phrase.length;
+          this.phraseList.push({ start: s, end: e });
+          const hits = [...this.structural('repeated-phrase', phrase), ...lexiconHits(matchesIn(bc, s, e))];
+          this.add({ blockId: bc.block.id, start: s, end: e, kind: 'spliced-phrase', hits, consistency: false });
+        }
+      }
+    }
+    this.phraseSet = null;
+  }
+
+  /** The spam site's own name and slogan, when they carry spam terms, wherever they stand outside the article. */
+  siteBranding(): void {
+    const p = this.params('site-branding');
+    if (!p) return;
+    const names = [this.page.siteName, this.page.slogan].filter((n) => n && n.length >= 2 && n.length <= p.maxChars);
+    for (const name of names) {
+      const own = matchText(this.rules, name, { lang: this.ctx.lang, where: 'boilerplate' });
+      if (sumPoints(lexiconHits(own)) < p.minSpamPoints) continue;
+      for (const bc of this.ctx.blocks) {
+        this.budget.check('detect:branding');
+        const b = bc.block;
+        if (b.id === 0 || (b.region === 'body' && b.text.length > BRANDING_LINE_CHARS)) continue;
+        const i = b.text.indexOf(name);
+        if (i < 0) continue;
+        const whole = name.length / b.text.length >= BLOCK_COVER || b.text.length <= BRANDING_LINE_CHARS;
+        const s = whole ? b.start : b.start + i;
+        const e = whole ? b.end : s + name.length;
+        const hits = [...this.structural('site-branding', name), ...lexiconHits(matchesIn(bc, s, e)), ...this.modelHit(this.page.text.slice(s, e))];
+        this.add({ blockId: b.id, start: s, end: e, kind: 'site-branding', hits, consistency: false });
+      }
+    }
+  }
+
+  wholeBlock(bc: BlockCtx, kind: InjectionKind, extra: RuleHit[], consistency: boolean, prob?: number): void {
+    const b = bc.block;
+    const hits = [...extra, ...lexiconHits(bc.matches), ...this.modelHit(b.text, prob)];
+    this.add({ blockId: b.id, start: b.start, end: b.end, kind, hits, consistency });
+  }
+
+  block(bc: BlockCtx): void {
+    this.budget.check('detect:block');
+    // link checks see the site's own links as on-site, whatever URL the page was fetched from
+    const b = withOwnLinks(bc.block, this.own);
+    if (b.id === 0 || !b.text.trim()) return;
+    // the site's own navigation (a menu, a channel list) is never a link block nor a spam finding
+    if (b.region !== 'hidden' && isNavigation(b)) return;
+    const pos = bc.matches.filter((m) => m.rule.score > 0);
+    const lexPoints = sumPoints(lexiconHits(pos));
+    // the classifier's p of the whole block, computed once and only where a decision needs it
+    let pCache: number | undefined;
+    const P = () => (pCache ??= this.p(b.text));
+    const farm = this.params('link-farm');
+    const farmHit = farm && isLinkFarm(b, bc.matches, farm) ? this.structural('link-farm', `${b.links.length} links`) : [];
+    const hosts = this.params('spam-link-hosts');
+    if (hosts && hasSpamLinkHosts(b, hosts)) {
+      farmHit.push(...this.structural('spam-link-hosts', b.links.filter((l) => l.offsite).slice(0, 3).map((l) => l.href).join(' ')));
+    }
+    // hidden, not legit UI; or hidden "UI" that carries spam strong enough to overrule the page stage's guess
+    const hp = this.params('hidden-text');
+    const spamPoints = () => lexPoints + Math.max(0, this.model ? modelPoints(P()) : 0);
+    const hiddenSpam = b.region === 'hidden' || (b.hidden !== null && hp !== null && lexPoints >= hp.minSpamPoints * HIDDEN_UI_OVERRULE);
+    if (hiddenSpam) {
+      const extra: RuleHit[] = [...farmHit];
+      if (hp && (b.text.length >= hp.minChars || b.links.some((l) => l.offsite)) && spamPoints() >= hp.minSpamPoints) {
+        extra.push(...this.structural('hidden-text', b.path));
+      }
+      if (extra.length || pos.length || P() >= CAND_P) this.wholeBlock(bc, 'hidden-block', extra, false, P());
+      return;
+    }
+    const lb = this.params('link-block');
+    if (lb && isLinkBlock(b, lb)) {
+      const extra = this.structural('link-block', `${b.links.length} links, ${b.links.filter((l) => l.offsite).length} off-site`);
+      this.wholeBlock(bc, 'link-block', [...extra, ...farmHit], false, P());
+      return;
+    }
+    if (farmHit.length) {
+      this.wholeBlock(bc, 'link-block', farmHit, false, P());
+      return;
+    }
+    const ks = this.params('keyword-stuffing');
+    if (ks && isKeywordStuffed(b, bc.matches, ks, (t) => this.words.lower(t))) {
+      this.wholeBlock(bc, 'keyword-stuffing', this.structural('keyword-stuffing', `${new Set(pos.map((m) => m.evidence)).size} distinct terms`), b.region === 'body', P());
+      return;
+    }
+    if (b.region === 'boilerplate') {
+      // the title's keyword copied into the h1 or a header line: the repeated-phrase check cuts just the phrase
+      if (this.phrases.holds(b.start, b.end)) return;
+      if (lexPoints < BOILERPLATE_MIN_POINTS && b.text.length < MIN_MODEL_CHARS) return;
+      // prose the page stage left outside the article (several sentences): cut the spliced phrase, not the paragraph
+      if (bc.sentences.length > 2) return this.sentencesOf(bc, P);
+      // a heading outside the article (the h1 over it) speaks of the article's topic: the consistency votes apply
+      if (lexPoints >= BOILERPLATE_MIN_POINTS || P() >= CAND_P) this.wholeBlock(bc, 'promo-line', [], b.heading, P());
+      return;
+    }
+    // body
+    const lm = this.params('language-mismatch');
+    // a standalone line (one or two sentences), not a paragraph with a foreign phrase spliced in
+    const mismatch =
+      lm && bc.sentences.length <= 2 && languageMismatch(bc.lang, this.ctx.lang, b, lm) ? this.structural('language-mismatch', `${bc.lang} in a ${this.ctx.lang} article`) : [];
+    const np = this.params('numbered-promo-line');
+    if (np && isNumberedPromoLine(this.page.blocks, b.id, np)) {
+      this.wholeBlock(bc, 'promo-line', [...this.structural('numbered-promo-line', b.text.slice(0, 24)), ...mismatch], true, P());
+      return;
+    }
+    if (mismatch.length) {
+      this.wholeBlock(bc, 'promo-line', mismatch, true, P());
+      return;
+    }
+    this.sentencesOf(bc, P);
+  }
+
+  /** Body paragraphs: flag sentences with rule matches or a confident classifier, then cut the exact phrase. */
+  sentencesOf(bc: BlockCtx, blockP: () => number): void {
+    const b = bc.block;
+    const found: Cand[] = [];
+    if (bc.sentences.length <= 1 && !this.phrases.holds(b.start, b.end) && blockP() >= CAND_P) {
+      // a standalone one-sentence paragraph the classifier calls spam: a promo line
+      this.wholeBlock(bc, 'promo-line', [], true, blockP());
+      return;
+    }
+    const phrases = this.phrases;
+    for (const sent of bc.sentences) {
+      this.budget.check('detect:sentence');
+      const matches = matchesIn(bc, sent.start, sent.end);
+      const pos = matches.filter((m) => m.rule.score > 0 && !phrases.overlaps(m.start, m.end));
+      const sentText = this.page.text.slice(sent.start, sent.end);
+      // rules first: the classifier runs only on sentences the rules leave undecided
+      const lex = sumPoints(lexiconHits(pos));
+      if (lex < SPLICE_MIN_LEX_POINTS && (!this.model || unitP(sentText, this.model) < UNIT_ALONE_P)) continue;
+      const anchors = pos.map((m) => ({ start: m.start - sent.start, end: m.end - sent.start }));
+      let spans = sentText.length > MAX_TAGGED_CHARS ? anchors : tagSpans(sentText, anchors, this.model?.token ?? null);
+      if (spans.length === 0) spans = [{ start: 0, end: sentText.length }];
+      const nonSpace = sentText.replace(/\s+/g, '').length || 1;
+      const covered = spans.reduce((n, s) => n + sentText.slice(s.start, s.end).replace(/\s+/g, '').length, 0);
+      if (covered / nonSpace >= SENTENCE_COVER) spans = [{ start: 0, end: sentText.length }];
+      const ham = lexiconHits(matches.filter((m) => m.rule.score < 0));
+      for (const sp of spans) {
+        const s = sent.start + sp.start;
+        const e = sent.start + sp.end;
+        const spanText = this.page.text.slice(s, e);
+        // a one-word span tells the classifier nothing but that word's prior: no vote then
+        const vote = segment(spanText).length >= 2 ? this.modelHit(spanText) : [];
+        const hits = [...lexiconHits(matchesIn(bc, s, e).filter((m) => m.rule.score > 0)), ...ham, ...vote];
+        if (isQuoted(sentText, sp.start, sp.end)) hits.push(quotedHit(sentText));
+        found.push({ blockId: b.id, start: s, end: e, kind: 'spliced-phrase', hits, consistency: true });
+      }
+    }
+    const blockChars = b.text.replace(/\s+/g, '').length || 1;
+    const covered = found.reduce((n, c) => n + this.text(c).replace(/\s+/g, '').length, 0);
+    if (found.length > 0 && covered / blockChars >= BLOCK_COVER) {
+      this.wholeBlock(bc, 'promo-line', [], true, blockP());
+      return;
+    }
+    for (const c of found) this.add(c);
+  }
+}

@@ -1,0 +1,121 @@
+// The detector's machinery on exact inputs: sorted-span look-ups, overlap resolution, host labels, the site's own
+// domains, the spam-evidence requirement and the threshold option.
+import { describe, it, expect } from 'vitest';
+import { SpanSet, lowerBound, within } from '../../src/detect/spans.js';
+import { resolveOverlaps } from '../../src/detect/resolve.js';
+import { spammyHost } from '../../src/detect/structural.js';
+import { siteDomains, spamEvidence, linkDomain, STRONG_MODEL_POINTS } from '../../src/detect/evidence.js';
+import { isQuoted } from '../../src/detect/consistency.js';
+import { sumPoints } from '../../src/detect/scoring.js';
+import { loadRules } from '../../src/detect/rules/index.js';
+import { buildPage } from '../../src/page/index.js';
+import type { RuleHit } from '../../src/detect/types.js';
+
+const hit = (rule: string, points: number): RuleHit => ({ rule, points, description: rule, evidence: '' });
+
+describe('sorted spans', () => {
+  const spans = [
+    { start: 0, end: 4 },
+    { start: 2, end: 30 },
+    { start: 10, end: 12 },
+    { start: 40, end: 45 },
+  ];
+  it('lowerBound and within', () => {
+    expect(lowerBound(spans, 0)).toBe(0);
+    expect(lowerBound(spans, 3)).toBe(2);
+    expect(lowerBound(spans, 46)).toBe(4);
+    expect(within(spans, 2, 30)).toEqual([{ start: 2, end: 30 }, { start: 10, end: 12 }]);
+    expect(within(spans, 5, 40)).toEqual([{ start: 10, end: 12 }]);
+  });
+  it('SpanSet answers overlap through a long span that starts early', () => {
+    const set = new SpanSet(spans);
+    expect(set.overlaps(20, 25)).toBe(true); // inside [2,30) only
+    expect(set.overlaps(30, 40)).toBe(false);
+    expect(set.overlaps(44, 50)).toBe(true);
+    expect(set.holds(9, 13)).toBe(true);
+    expect(set.holds(13, 40)).toBe(false);
+    expect(new SpanSet([]).overlaps(0, 10)).toBe(false);
+  });
+});
+
+describe('overlap resolution', () => {
+  const cand = (start: number, end: number, points: number, rules: string[] = []) => ({
+    c: { start, end },
+    hits: [hit('LEX', points), ...rules.map((r) => hit(r, 0))],
+    points,
+  });
+  it('keeps the strongest of overlapping candidates, in text order, and merges structural evidence of one inside it', () => {
+    const out = resolveOverlaps([cand(0, 10, 4), cand(2, 5, 3, ['STRUCT_TITLE_AFFIX']), cand(8, 20, 5), cand(30, 40, 3.5)], sumPoints);
+    // [0,10) loses to the stronger [8,20); [2,5) no longer overlaps a winner and stands
+    expect(out.map((x) => [x.c.start, x.c.end])).toEqual([
+      [2, 5],
+      [8, 20],
+      [30, 40],
+    ]);
+    const nested = resolveOverlaps([cand(0, 10, 4), cand(2, 5, 3, ['STRUCT_TITLE_AFFIX'])], sumPoints);
+    expect(nested).toHaveLength(1);
+    expect(nested[0].hits.map((h) => h.rule)).toEqual(['LEX', 'STRUCT_TITLE_AFFIX']);
+  });
+  it('on a tie the longer span wins', () => {
+    const out = resolveOverlaps([cand(0, 4, 4), cand(0, 9, 4)], sumPoints);
+    expect(out.map((x) => x.c.end)).toEqual([9]);
+  });
+  it('twenty thousand disjoint and overlapping candidates resolve to the disjoint winners', () => {
+    const many = [];
+    for (let i = 0; i < 10000; i++) {
+      many.push(cand(i * 10, i * 10 + 6, 4));
+      many.push(cand(i * 10 + 3, i * 10 + 8, 3.6));
+    }
+    const out = resolveOverlaps(many, sumPoints);
+    expect(out).toHaveLength(10000);
+    expect(out.every((x, i) => x.c.start === i * 10)).toBe(true);
+  });
+});
+
+describe('link hosts by whole labels', () => {
+  it('spam words inside a real name do not count', () => {
+    for (const h of ['https://www.sfchronicle.com/a', 'https://www.essexlive.news/b', 'https://www.middlesex.gov/c', 'https://judiciary.gov.uk/', 'https://www.bbc.co.uk/news']) {
+      expect(spammyHost(h), h).toBe(false);
+    }
+  });
+  it('spam words as labels, glued casino/slot stems, digit runs and throwaway suffixes do', () => {
+    for (const h of ['http://sf-cash.com/', 'https://bestonlinecasinos777.org/', 'http://slotcash476.com/', 'http://spinqi.us.com/', 'http://win.vip/']) {
+      expect(spammyHost(h), h).toBe(true);
+    }
+  });
+  it('registrable domains come from the public suffix list', () => {
+    expect(linkDomain('https://news.bbc.co.uk/x')).toBe('bbc.co.uk');
+    expect(linkDomain('//caipiao.163.com/ssq')).toBe('163.com');
+    expect(linkDomain('/relative/path')).toBeNull();
+  });
+});
+
+describe('the site own domains', () => {
+  it('a page replayed under another host still knows the domain its links point to', () => {
+    const links = ['news', 'sports', 'ent', 'money', 'caipiao'].map((s) => `<a href="https://${s}.163.com/">${s}</a>`).join(' ');
+    const page = buildPage(`<html><body><nav>${links}</nav><p>正文内容。</p><a href="https://weibo.com/x">微博</a></body></html>`, { url: 'http://replay.example.org/a.html' });
+    expect([...siteDomains(page)].sort()).toEqual(['163.com', 'example.org']);
+  });
+});
+
+describe('spam evidence', () => {
+  const rules = loadRules();
+  it('structure and a weak classifier vote are not evidence; rule points and a strong vote are', () => {
+    expect(spamEvidence([hit('STRUCT_TITLE_AFFIX', 3), hit('CLASSIFIER', 1.2), hit('OFF_TOPIC', 1.5)], rules)).toBe(0);
+    expect(spamEvidence([hit('STRUCT_TITLE_AFFIX', 3), hit('CLASSIFIER', STRONG_MODEL_POINTS)], rules)).toBe(STRONG_MODEL_POINTS);
+    expect(spamEvidence([hit('ZH_MARGIN_LENDING_STRONG', 3.5), hit('ZH_NEWS_ENFORCEMENT', -2.5)], rules)).toBe(3.5);
+    // spam words in link host names are words, not shape
+    expect(spamEvidence([hit('STRUCT_SPAM_LINK_HOSTS', 3)], rules)).toBe(3);
+  });
+});
+
+describe('quotes', () => {
+  it('finds the quotation pair around words, within reach', () => {
+    const s = '据介绍,部分不法分子以“低息配资”“十倍杠杆”等为噱头招揽投资者。';
+    const i = s.indexOf('低息配资');
+    expect(isQuoted(s, i, i + 4)).toBe(true);
+    expect(isQuoted('低息配资,十倍杠杆,秒到账,加微信了解', 0, 4)).toBe(false);
+    const far = '“' + '字'.repeat(400) + '配资' + '”' + '后面还有一些正文内容在这里。';
+    expect(isQuoted(far, 401, 403)).toBe(false);
+  });
+});
