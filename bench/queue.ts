@@ -26,7 +26,7 @@ import { writeRealWarc } from '../test/queue/fixtures.js';
 
 process.env.DOTENV_CONFIG_QUIET ??= 'true';
 const ROOT = resolve(fileURLToPath(import.meta.url), '..', '..');
-const { values: args } = parseArgs({ options: { pages: { type: 'string', default: '240' }, out: { type: 'string', default: 'reports' }, 'skip-recovery': { type: 'boolean' } } });
+const { values: args } = parseArgs({ options: { pages: { type: 'string', default: '240' }, out: { type: 'string', default: 'reports' }, 'skip-recovery': { type: 'boolean' }, 'recovery-only': { type: 'boolean' } } });
 const PAGES = Number(args.pages);
 const REDIS = process.env.WINNOW_TEST_REDIS ?? 'redis://127.0.0.1:6379';
 const PG_BASE = process.env.WINNOW_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -201,6 +201,16 @@ async function recovery(): Promise<number> {
 try {
   writeRealWarc(warc, PAGES);
   log(`${PAGES} real pages in ${warc}`);
+  if (args['recovery-only']) {
+    const rec = await recovery();
+    log(`recovery after SIGKILL (lock ${DEFAULT_LOCK_MS / 1000} s): ${rec.toFixed(1)} s`);
+    process.stdout.write(`recovery after SIGKILL of a worker mid-job (lock ${DEFAULT_LOCK_MS / 1000} s, stalled check every ${DEFAULT_LOCK_MS / 2000} s): ${rec.toFixed(1)} s; load ${loadavg().map((l) => l.toFixed(2)).join(' ')}\n`);
+  } else await fullBench();
+} finally {
+  await cleanup();
+}
+
+async function fullBench(): Promise<void> {
   const single = await baseline();
   log(`single-thread analyze: ${single.toFixed(1)} pages/s`);
   const one = await throughput(1);
@@ -240,6 +250,4 @@ Command: \`npx tsx bench/queue.ts --pages ${PAGES}\` (Redis and PostgreSQL on 12
   writeFileSync(join(args.out!, 'queue-bench.json'), `${JSON.stringify(report, null, 2)}\n`);
   writeFileSync(join(args.out!, 'queue-bench.md'), md);
   process.stdout.write(md);
-} finally {
-  await cleanup();
 }
