@@ -194,6 +194,32 @@ describe('winnow worker', () => {
     expect(missing.code).toBe(2);
   });
 
+  it('a job that keeps failing is retried with backoff, then kept in the failed set with its reason', async () => {
+    const { queue, prefix, db } = services();
+    const gone = join(dir, 'gone.warc.gz');
+    writeFileSync(gone, readFileSync(warc));
+    await enqueue({ inputs: [gone], run: 'fails', queue, recordsPerJob: 20, attempts: 2, backoffMs: 200 });
+    rmSync(gone);
+    const w = await startWorker({ queue, db, concurrency: 1, lockMs: 5000 });
+    try {
+      const st = await until('all jobs failed', () => runStatus({ run: 'fails', queue, db }), (s) => s.failed === s.total);
+      expect(st).toMatchObject({ total: 3, done: 0, failed: 3, stored: 0 });
+    } finally {
+      await w.stop();
+    }
+    const q = new Queue(QUEUE_NAME, { connection: new Redis(REDIS_URL, { maxRetriesPerRequest: null }), prefix });
+    try {
+      const failed = await q.getFailed();
+      expect(failed).toHaveLength(3);
+      for (const j of failed) {
+        expect(j.attemptsMade).toBe(2);
+        expect(j.failedReason).toMatch(/ENOENT|gone\.warc\.gz/);
+      }
+    } finally {
+      await q.close();
+    }
+  });
+
   it('reads a remote WARC over HTTP range requests (local 127.0.0.1 server)', async () => {
     const { queue, db } = services();
     const bytes = readFileSync(warc);
