@@ -26,6 +26,9 @@ export interface EnqueueOptions {
   queue?: string;
   recordsPerJob?: number;
   urlsPerJob?: number;
+  /** attempts per job before it is failed for good, and the first retry delay (doubling) */
+  attempts?: number;
+  backoffMs?: number;
 }
 
 export interface EnqueueSummary {
@@ -98,8 +101,8 @@ export async function enqueue(o: EnqueueOptions): Promise<EnqueueSummary> {
           data: b.data,
           opts: {
             jobId: b.id,
-            attempts: JOB_ATTEMPTS,
-            backoff: { type: 'exponential', delay: JOB_BACKOFF_MS },
+            attempts: o.attempts ?? JOB_ATTEMPTS,
+            backoff: { type: 'exponential', delay: o.backoffMs ?? JOB_BACKOFF_MS },
             removeOnComplete: { count: KEEP_COMPLETED },
             removeOnFail: false,
           },

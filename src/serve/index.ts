@@ -1,6 +1,6 @@
 // `winnow serve` entry: open the store, seed the demo corpus when empty, resolve the token, listen.
 import type { FastifyInstance } from 'fastify';
-import { openStore, type Store } from '../store/index.js';
+import { openStore, isPostgresUrl, type Store } from '../store/index.js';
 import { countScans } from '../store/review.js';
 import { InputError } from '../errors.js';
 import { resolveTokens } from './auth.js';
@@ -40,7 +40,8 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
       const s = await seedDemo(store);
       log(`winnow: demo: ${s.scanned} page(s) scanned, ${s.findings} finding(s)${s.failed ? `, ${s.failed} failed (first: ${s.errors[0]})` : ''}`);
     }
-    const tokens = resolveTokens(o.dbPath);
+    // a PostgreSQL store has no file to put the token beside: ./winnow-postgres.token (or WINNOW_TOKEN)
+    const tokens = resolveTokens(isPostgresUrl(o.dbPath) ? 'winnow-postgres' : o.dbPath);
     const app = await buildApp({ store, tokens: tokens.tokens, allowPrivate: o.allowPrivate, modelPath: o.modelPath });
     try {
       await app.listen({ port: o.port, host: o.host });

@@ -194,6 +194,74 @@ describe('winnow worker', () => {
     expect(missing.code).toBe(2);
   });
 
+  it('a job that keeps failing is retried with backoff, then kept in the failed set with its reason', async () => {
+    const { queue, prefix, db } = services();
+    const gone = join(dir, 'gone.warc.gz');
+    writeFileSync(gone, readFileSync(warc));
+    await enqueue({ inputs: [gone], run: 'fails', queue, recordsPerJob: 20, attempts: 2, backoffMs: 200 });
+    rmSync(gone);
+    const w = await startWorker({ queue, db, concurrency: 1, lockMs: 5000 });
+    try {
+      const st = await until('all jobs failed', () => runStatus({ run: 'fails', queue, db }), (s) => s.failed === s.total);
+      expect(st).toMatchObject({ total: 3, done: 0, failed: 3, stored: 0 });
+    } finally {
+      await w.stop();
+    }
+    const q = new Queue(QUEUE_NAME, { connection: new Redis(REDIS_URL, { maxRetriesPerRequest: null }), prefix });
+    try {
+      const failed = await q.getFailed();
+      expect(failed).toHaveLength(3);
+      for (const j of failed) {
+        expect(j.attemptsMade).toBe(2);
+        expect(j.failedReason).toMatch(/ENOENT|gone\.warc\.gz/);
+      }
+    } finally {
+      await q.close();
+    }
+  });
+
+  it('URL jobs: fetched through src/fetch (private addresses refused unless allowed), one host spaced across workers', async () => {
+    const { queue, db } = services();
+    const page = (i: number) => `<html><head><title>Council meeting ${i}</title></head><body><article><h1>Council meeting ${i}</h1><p>The council approved new bus lanes on Main Street on Tuesday after a long debate about parking.</p><p>Work starts in spring and lasts six weeks, the city said.</p></article></body></html>`;
+    const server = await startServer({
+      '/robots.txt': (_req, res) => void res.writeHead(404).end(),
+      '*': (req, res) => void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page(Number(req.url!.split('/').pop()))),
+    });
+    cleanups.push(() => server.close());
+    const urls = join(dir, 'local-urls.txt');
+    writeFileSync(urls, Array.from({ length: 12 }, (_, i) => server.url(`/a/${i}`)).join('\n'));
+    await enqueue({ inputs: [urls], run: 'urls', queue, urlsPerJob: 6 });
+    const DELAY = 300;
+    // two workers (each its own Fetcher and analyze thread), sharing only Redis
+    const w1 = await startWorker({ queue, db, concurrency: 1, allowPrivate: true, hostDelayMs: DELAY });
+    const w2 = await startWorker({ queue, db, concurrency: 1, allowPrivate: true, hostDelayMs: DELAY });
+    try {
+      const st = await until('all jobs done', () => runStatus({ run: 'urls', queue, db }), (s) => s.done + s.failed === s.total);
+      expect(st).toMatchObject({ total: 2, done: 2, failed: 0, stored: 12 });
+    } finally {
+      await Promise.all([w1.stop(), w2.stop()]);
+    }
+    const times = server.requests.filter((r) => r.path.startsWith('/a/')).map((r) => r.at).sort((a, b) => a - b);
+    expect(times).toHaveLength(12);
+    // one Redis slot per DELAY for the host: 12 requests span at least ~11 delays (without it, each worker's own
+    // Fetcher would space only its own requests and the two together would take about half as long). Single
+    // gaps vary by each request's own latency after its slot (a worker's first request waits for robots.txt).
+    expect(times[11] - times[0]).toBeGreaterThanOrEqual(11 * DELAY * 0.8);
+
+    // without --allow-private the SSRF guard refuses 127.0.0.1: nothing is fetched or stored, the job itself succeeds
+    const other = services();
+    await enqueue({ inputs: [urls], run: 'ssrf', queue: other.queue, urlsPerJob: 6 });
+    const before = server.requests.length;
+    const w3 = await startWorker({ queue: other.queue, db: other.db, concurrency: 1, hostDelayMs: 0 });
+    try {
+      const st = await until('all jobs done', () => runStatus({ run: 'ssrf', queue: other.queue, db: other.db }), (s) => s.done + s.failed === s.total);
+      expect(st).toMatchObject({ total: 2, done: 2, failed: 0, stored: 0 });
+    } finally {
+      await w3.stop();
+    }
+    expect(server.requests.length).toBe(before);
+  });
+
   it('reads a remote WARC over HTTP range requests (local 127.0.0.1 server)', async () => {
     const { queue, db } = services();
     const bytes = readFileSync(warc);

@@ -8,7 +8,7 @@ export function register(program: Command): void {
     .option('--queue <url>', 'Redis URL, optional ?prefix=NAME (default: WINNOW_QUEUE or redis://127.0.0.1:6379)')
     .option('--db <target>', 'store: postgres://… or a SQLite path (default: WINNOW_DB or ./winnow.db)')
     .option('--concurrency <n>', 'jobs at a time, each on its own analyze thread (default: all cores)')
-    .option('--lock-ms <ms>', 'job lock: a killed worker\'s job is handed out again after about this long', '30000')
+    .option('--lock-ms <ms>', 'job lock: a killed worker\'s job is handed out again within ~1.5 times this', '15000')
     .option('--keep-html', 'keep each page\'s raw bytes (compressed) in the store')
     .option('--allow-private', 'let URL jobs fetch loopback/private addresses (tests, intranets)')
     .option('--host-delay <ms>', 'minimum time between requests to one host, across all workers', '1000')
