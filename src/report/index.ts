@@ -23,6 +23,7 @@ export interface RenderOptions {
   limit?: number;
 }
 
+const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 const rateText = (r: Rate) => `${pct(r.rate)} (${pct(r.low)}–${pct(r.high)})`;
 const cutText = (s: string) => ([...s].length > CELL_CHARS ? `${[...s].slice(0, CELL_CHARS - 1).join('')}…` : s);
@@ -86,7 +87,8 @@ function mdTable(t: Table, limit: number | undefined): string {
 
 function summaryLine(d: ReportData): string {
   const t = d.totals;
-  return `${t.pages} pages from ${t.domains} domains; ${t.contaminatedPages} contaminated, ${rateText(t.contaminationRate)}; ` +
+  const r = t.contaminationRate;
+  return `${t.pages} pages from ${t.domains} domains; ${t.contaminatedPages} contaminated, ${pct(r.rate)} (95% CI ${pct(r.low)}–${pct(r.high)}); ` +
     `${t.findings} findings in ${t.clusters} distinct texts` +
     (t.dismissedFindings ? `; ${t.dismissedFindings} findings dismissed by reviewers` : '') +
     (d.since ? `; pages since ${d.since}` : '');
@@ -178,8 +180,8 @@ export function renderHtml(d: ReportData, opts: RenderOptions = {}): string {
     barChart('Share of pages with each injection kind (95% interval)', '% of all pages', d.byKind.slice(0, CHART_BARS).map((r) => pctBar(r.key, r.pageRate, r.pages, pages)), { max: 100, color: PALETTE[1] }),
     barChart('Contaminated share of each domain’s pages (95% interval)', '% of the domain’s pages',
       d.byDomain.filter((r) => r.contaminatedPages > 0).slice(0, CHART_BARS).map((r) => pctBar(r.domain, r.rate, r.contaminatedPages, r.pages)), { max: 100, color: PALETTE[2] }),
-    barChart('Spam-side rules: pages where the rule fired in a finding', 'pages', spamRules.slice(0, CHART_BARS).map((r) => ({ label: r.key, value: r.pages, note: `${r.pages} pages, ${r.findings} findings` })), { color: PALETTE[3] }),
-    barChart('Link target hosts: pages linking to them from injected blocks', 'pages', d.linkHosts.slice(0, CHART_BARS).map((r) => ({ label: r.host, value: r.pages, note: `${r.pages} pages, ${r.links} URLs` })), { color: PALETTE[4] }),
+    barChart('Spam-side rules: pages where the rule fired in a finding', 'pages', spamRules.slice(0, CHART_BARS).map((r) => ({ label: r.key, value: r.pages, note: `${plural(r.pages, 'page')}, ${plural(r.findings, 'finding')}` })), { color: PALETTE[3] }),
+    barChart('Link target hosts: pages linking to them from injected blocks', 'pages', d.linkHosts.slice(0, CHART_BARS).map((r) => ({ label: r.host, value: r.pages, note: `${plural(r.pages, 'page')}, ${plural(r.links, 'URL')}` })), { color: PALETTE[4] }),
   ];
   const htmlTables = tables(d)
     .map((t) => {

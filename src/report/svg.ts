@@ -42,6 +42,19 @@ function niceStep(raw: number): number {
   return k * p;
 }
 
+/** A value axis from 0: round steps, ending at the first step above the data, never beyond `cap` (100 for %). */
+function axis0(dataMax: number, cap = Infinity): { step: number; max: number } {
+  const top = Math.min(cap, dataMax) || 1;
+  // an axis without a cap counts things (pages, findings): whole-number ticks
+  let step = cap === Infinity ? Math.max(1, niceStep(top / 4)) : niceStep(top / 4);
+  let max = Math.max(step, Math.ceil(top / step) * step);
+  if (max > cap) {
+    max = cap;
+    step = niceStep(cap / 4);
+  }
+  return { step, max };
+}
+
 function frame(title: string, w: number, h: number, body: string): string {
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" role="img" aria-label="${esc(title)}" ${FONT}>` +
@@ -53,7 +66,7 @@ function frame(title: string, w: number, h: number, body: string): string {
 }
 
 /**
- * Horizontal bars (largest first as given) on one value axis titled `unit`; `max` fixes the axis end (100 for
+ * Horizontal bars (largest first as given) on one value axis titled `unit`; `max` caps the axis (100 for
  * percentages). Whiskers show intervals when bars carry low/high.
  */
 export function barChart(title: string, unit: string, rows: Bar[], opts: { color?: string; max?: number } = {}): string {
@@ -62,8 +75,7 @@ export function barChart(title: string, unit: string, rows: Bar[], opts: { color
   const h = top + rows.length * (BAR_HEIGHT + BAR_GAP) + 34;
   if (rows.length === 0) return frame(title, CHART_WIDTH, 80, `<text x="${CHART_WIDTH / 2}" y="52" text-anchor="middle">no data</text>`);
   const dataMax = Math.max(...rows.map((r) => Math.max(r.value, r.high ?? 0)));
-  const step = niceStep((opts.max ?? dataMax) / 4 || 1);
-  const max = opts.max ?? Math.max(step, Math.ceil(dataMax / step) * step);
+  const { step, max } = axis0(dataMax, opts.max);
   const x = (v: number) => LABEL_WIDTH + (Math.min(v, max) / max) * plot;
   const bottom = top + rows.length * (BAR_HEIGHT + BAR_GAP);
   let axis = `<line x1="${LABEL_WIDTH}" x2="${LABEL_WIDTH + plot}" y1="${bottom}" y2="${bottom}" stroke="#333"/>`;
@@ -101,14 +113,14 @@ export function barChart(title: string, unit: string, rows: Bar[], opts: { color
 export function lineChart(title: string, unit: string, xs: string[], values: number[], opts: { low?: number[]; high?: number[]; max?: number; color?: string } = {}): string {
   const w = CHART_WIDTH;
   const h = LINE_HEIGHT;
-  const left = PAD + 20;
-  const right = w - 30;
+  const left = PAD + 30;
+  /** room for half of the last day label */
+  const right = w - 45;
   const top = PAD;
   const bottom = h - PAD;
   if (xs.length === 0) return frame(title, w, 80, `<text x="${w / 2}" y="52" text-anchor="middle">no data</text>`);
   const dataMax = Math.max(0, ...values, ...(opts.high ?? []));
-  const step = niceStep((opts.max ?? dataMax) / 4 || 1);
-  const max = opts.max ?? Math.max(step, Math.ceil(dataMax / step) * step);
+  const { step, max } = axis0(dataMax, opts.max);
   const x = (i: number) => (xs.length <= 1 ? (left + right) / 2 : left + (i * (right - left)) / (xs.length - 1));
   const y = (v: number) => bottom - (Math.min(v, max) / max) * (bottom - top);
   const color = opts.color ?? PALETTE[0];

@@ -107,6 +107,7 @@ export function register(program: Command): void {
       };
 
       if (opts.from || inputs.some(isWarc)) {
+        const clearLine = !opts.quiet && process.stdout.isTTY && process.stderr.isTTY ? '\r\x1b[K' : '';
         const { runBatch, formatSummary } = await import('../../batch/index.js');
         const summary = await runBatch({
           inputs,
@@ -122,7 +123,8 @@ export function register(program: Command): void {
           threshold,
           progress: opts.quiet ? false : undefined,
           // a WARC record is named by its target URI, a fetched page by its URL
-          render: (r) => emit(r, r.url && isUrl(r.url) ? r.url : (r.input ?? 'page'), () => `${formatLine(r)}\n`),
+          // on a terminal the progress line (stderr) is cleared before a page line is printed over it
+          render: (r) => emit(r, r.url && isUrl(r.url) ? r.url : (r.input ?? 'page'), () => `${clearLine}${formatLine(r)}\n`),
           renderError: (input, message) => emitError(input, new Error(message)),
         });
         if (!opts.quiet) process.stderr.write(`winnow: ${formatSummary(summary)}\n`);
