@@ -327,7 +327,8 @@ suite('review UI in headless Chromium', () => {
     expect(requests.some((u) => u.includes('/original'))).toBe(false);
     await page.keyboard.press('o');
     const frame = await (await page.locator('iframe.original').elementHandle())!.contentFrame();
-    await expect.poll(async () => (await frame!.content()).includes('Hostile article with a hidden casino block')).toBe(true);
+    // the copy is built in the scan pool, whose first worker starts now: allow for a slow start
+    await expect.poll(async () => (await frame!.content()).includes('Hostile article with a hidden casino block'), { timeout: 30_000 }).toBe(true);
     await page.locator('iframe.original').hover();
     await page.waitForLoadState('networkidle');
     await new Promise((r) => setTimeout(r, 500));
