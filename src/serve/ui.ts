@@ -68,6 +68,8 @@ export function confidence(score: number): string {
  * notes a rule author writes for other rule authors ("params: …", "low points alone").
  */
 export function plainReason(description: string): string {
+  const clf = /^hashed n-gram classifier, p\(spam\)=([\d.]+)$/i.exec(description.trim());
+  if (clf) return `The trained text classifier rates it spam (${Math.round(Number(clf[1]) * 100)}%)`;
   return description
     .replace(/\s*params:.*$/is, '')
     .replace(/[;:,]\s*low points alone\.?(?=\)?$)/i, '')
