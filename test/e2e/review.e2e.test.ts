@@ -102,7 +102,7 @@ suite('review UI in headless Chromium', () => {
     app = await buildApp({
       store: fx.store,
       tokens: [{ name: 'e2e', token: TOKEN }],
-      // the lead's retrain() trains on the whole corpus; here only the button's wiring is under test
+      // the real retrain() trains on the whole corpus; here only the button's wiring is under test
       retrain: async (opts) => ({
         modelPath: 'model.json',
         before: null,
