@@ -40,7 +40,7 @@ mark .tag { font-size: .7em; vertical-align: super; background:#333; color:#fff;
 button.primary { background: var(--accent); color:#fff; border:1px solid var(--accent); border-radius:4px; padding:2px 10px; }
 .ftext { max-height: 9em; overflow: auto; }
 .sep { color:#b07d00; font-weight:700; }
-ul.why { margin: 4px 0; padding-left: 18px; font-size: .92em; } ul.why li.against { color:#1c6b34; }
+ul.why { margin: 4px 0; padding-left: 18px; font-size: .92em; } ul.why li.against { color:#1c6b34; } ul.why li.more { color: var(--muted); list-style: none; }
 details.tech summary { color: var(--muted); font-size: .85em; cursor: pointer; }
 li.fcard.decided { opacity: .75; } li.fcard.decided.current { opacity: 1; }
 .conf { font-weight: 600; }

@@ -51,7 +51,8 @@ export class ScanPool {
     this.capacity = threads + (o.queueMax ?? SCAN_QUEUE_MAX);
     this.pool = new Piscina({
       filename: workerFile(),
-      minThreads: 1,
+      // no worker until the first scan: a server that only reviews never pays for one
+      minThreads: 0,
       maxThreads: threads,
       idleTimeout: 60_000,
       resourceLimits: { maxOldGenerationSizeMb: SCAN_WORKER_HEAP_MB },

@@ -68,6 +68,8 @@ export function confidence(score: number): string {
  * notes a rule author writes for other rule authors ("params: …", "low points alone").
  */
 export function plainReason(description: string): string {
+  const clf = /^hashed n-gram classifier, p\(spam\)=([\d.]+)$/i.exec(description.trim());
+  if (clf) return `The trained text classifier rates it spam (${Math.round(Number(clf[1]) * 100)}%)`;
   return description
     .replace(/\s*params:.*$/is, '')
     .replace(/[;:,]\s*low points alone\.?(?=\)?$)/i, '')
@@ -287,12 +289,21 @@ function decisionState(f: ReviewFinding): string {
   return `<span class="dec ${esc(d.decision)}">${esc(label(DECISION_LABEL, d.decision))}${d.category ? ` → ${esc(label(CATEGORY_LABEL, d.category))}` : ''}</span> <span class="by">by ${esc(d.reviewer)}</span>`;
 }
 
+/** Reasons a card lists in words; the rest stay under its rule details. */
+const WHY_SHOWN = 3;
+
 function findingCard(f: ReviewFinding): string {
-  const reasons = new Map<string, { text: string; against: boolean }>();
-  for (const r of f.rules) if (!reasons.has(r.rule)) reasons.set(r.rule, { text: plainReason(r.description), against: r.points < 0 });
-  const why = [...reasons.values()]
-    .map((r) => `<li class="${r.against ? 'against' : 'for'}">${r.against ? 'Speaks against spam: ' : ''}${esc(r.text)}</li>`)
-    .join('');
+  // the strongest reasons in words (most points first); every rule, with its points, is under "Rule details"
+  const reasons = new Map<string, { text: string; points: number }>();
+  for (const r of f.rules) reasons.set(r.rule, { text: plainReason(r.description), points: (reasons.get(r.rule)?.points ?? 0) + r.points });
+  const all = [...reasons.values()];
+  const pro = all.filter((r) => r.points > 0).sort((a, b) => b.points - a.points);
+  const con = all.filter((r) => r.points < 0).sort((a, b) => a.points - b.points);
+  const shown = [...pro.slice(0, WHY_SHOWN).map((r) => ({ ...r, against: false })), ...con.slice(0, 1).map((r) => ({ ...r, against: true }))];
+  const more = all.length - shown.length;
+  const why =
+    shown.map((r) => `<li class="${r.against ? 'against' : 'for'}">${r.against ? 'Speaks against spam: ' : ''}${esc(r.text)}</li>`).join('') +
+    (more > 0 ? `<li class="more">and ${more} weaker sign${more > 1 ? 's' : ''} (see rule details)</li>` : '');
   const tech = f.rules
     .map((r) => `<tr><td class="rule">${esc(r.rule)}</td><td class="num">${r.points >= 0 ? '+' : ''}${pts(r.points)}</td><td class="evidence">${esc(clip(r.evidence, 120))}</td></tr>`)
     .join('');

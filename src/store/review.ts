@@ -284,6 +284,22 @@ async function queueCounts(store: Store, f: QueueFilter): Promise<Omit<QueueCoun
  * queue costs the same as the first; each row carries its strongest finding's text and the page's real URL.
  */
 export async function listQueue(store: Store, filter: QueueFilter = {}): Promise<QueueResult> {
+  // a page of rows is reused while the store has not changed (SQLite: exact; PostgreSQL: at most COUNTS_TTL_MS)
+  const key = JSON.stringify(filter);
+  const generation = generations.get(store) ?? 0;
+  let pages = pagesCache.get(store);
+  if (!pages) pagesCache.set(store, (pages = new Map()));
+  const hit = pages.get(key);
+  if (hit && hit.generation === generation && (store.dialect.name === 'sqlite' || Date.now() - hit.at < COUNTS_TTL_MS)) return hit.result;
+  const result = await listQueueNow(store, filter);
+  if (pages.size > 1000) pages.clear();
+  pages.set(key, { at: Date.now(), generation, result });
+  return result;
+}
+
+const pagesCache = new WeakMap<Store, Map<string, { at: number; generation: number; result: QueueResult }>>();
+
+async function listQueueNow(store: Store, filter: QueueFilter): Promise<QueueResult> {
   const limit = Math.min(Math.max(filter.limit ?? QUEUE_DEFAULT_LIMIT, 1), QUEUE_MAX_LIMIT);
   const sort: QueueSort = filter.sort ?? 'score';
   const w = queueWhere(filter, true);

@@ -102,7 +102,7 @@ suite('review UI in headless Chromium', () => {
     app = await buildApp({
       store: fx.store,
       tokens: [{ name: 'e2e', token: TOKEN }],
-      // the lead's retrain() trains on the whole corpus; here only the button's wiring is under test
+      // the real retrain() trains on the whole corpus; here only the button's wiring is under test
       retrain: async (opts) => ({
         modelPath: 'model.json',
         before: null,
@@ -229,6 +229,7 @@ suite('review UI in headless Chromium', () => {
     // n on the current finding dismisses that finding and no other
     await page.keyboard.press('n');
     await expect.poll(async () => (await getReviewPage(fx.store, fx.scans.njxfhn))!.findings.filter((f) => f.decision).map((f) => [f.id, f.decision!.decision])).toEqual([[f1, 'dismiss']]);
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: join(SHOTS, 'page.png'), fullPage: false });
     // u: back to the queue, on the row we left
     await page.keyboard.press('u');
@@ -304,11 +305,11 @@ suite('review UI in headless Chromium', () => {
     expect(await page.locator('h2', { hasText: 'Candidates for tuning' }).count()).toBe(1);
     expect(await page.textContent('main')).toContain('None: no rule has enough decisions');
     expect(await page.locator('table.stats').last().locator('tr').count()).toBeGreaterThan(1);
+    await page.screenshot({ path: join(SHOTS, 'rules.png'), fullPage: false });
     await page.locator('button[data-action="retrain"]').click();
     await expect.poll(() => page.locator('#train-result').textContent()).toContain('"trainedOn"');
     // the marked span is a spam example
     expect(JSON.parse((await page.locator('#train-result').textContent()) ?? '{}').extra.spam).toBeGreaterThanOrEqual(2);
-    await page.screenshot({ path: join(SHOTS, 'rules.png'), fullPage: false });
     await page.close();
   });
 
@@ -326,7 +327,8 @@ suite('review UI in headless Chromium', () => {
     expect(requests.some((u) => u.includes('/original'))).toBe(false);
     await page.keyboard.press('o');
     const frame = await (await page.locator('iframe.original').elementHandle())!.contentFrame();
-    await expect.poll(async () => (await frame!.content()).includes('Hostile article with a hidden casino block')).toBe(true);
+    // the copy is built in the scan pool, whose first worker starts now: allow for a slow start
+    await expect.poll(async () => (await frame!.content()).includes('Hostile article with a hidden casino block'), { timeout: 30_000 }).toBe(true);
     await page.locator('iframe.original').hover();
     await page.waitForLoadState('networkidle');
     await new Promise((r) => setTimeout(r, 500));

@@ -3,14 +3,16 @@
 //  2. GET /api/queue over HTTP from 32 concurrent clients for a few seconds, with a mix of filters and keyset
 //     pages, first read-only, then while one moderator decides a finding every 200 ms (each write makes the next
 //     queue request recount).
-// Run: npx tsx test/serve/queue-bench.ts [pages=20000] [seconds=8] [db path or postgres:// URL]
+// The server runs in a child process (test/serve/bench-server.ts), the clients here.
+// Run: npx tsx test/serve/queue-bench.ts [pages=20000] [seconds=8] [db path]
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Pool } from 'undici';
 import { openStore, saveResults } from '../../src/store/index.js';
 import { listQueue, ruleStats, decideFindings, trainingExamples, noteStoreWrite, type QueueFilter } from '../../src/store/review.js';
-import { buildApp } from '../../src/serve/app.js';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import type { Category } from '../../src/detect/types.js';
 import type { AnalyzeResult } from '../../src/result.js';
 
@@ -71,10 +73,19 @@ await time('rule stats', () => ruleStats(store));
 await time('training examples', () => trainingExamples(store));
 
 console.log(`\n2. GET /api/queue, ${CLIENTS} concurrent clients, ${SECONDS} s per phase`);
-const app = await buildApp({ store, tokens: [{ name: 'bench', token: TOKEN }], scanPool: { threads: 1 } });
-await app.listen({ port: 0, host: '127.0.0.1' });
-const a = app.server.address();
-const origin = `http://127.0.0.1:${typeof a === 'object' && a ? a.port : 0}`;
+// the server runs in its own process (as in production), so the load generator does not share its event loop;
+// this process hands its SQLite store over (closed first: one writer process per store)
+const dbPath = process.argv[4] ?? join(dir, 'bench.db');
+await store.close();
+const server = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./bench-server.ts', import.meta.url)), dbPath, TOKEN], { stdio: ['ignore', 'pipe', 'inherit'] });
+const port = await new Promise<number>((resolve, reject) => {
+  server.stdout.on('data', (b: Buffer) => {
+    const m = /port (\d+)/.exec(b.toString());
+    if (m) resolve(Number(m[1]));
+  });
+  server.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
+});
+const origin = `http://127.0.0.1:${port}`;
 const http = new Pool(origin, { connections: CLIENTS });
 const headers = { authorization: `Bearer ${TOKEN}` };
 const FILTERS: QueueFilter[] = [{}, { status: 'pending' }, { category: 'gambling' }, { verdict: 'contaminated', minScore: 0.5 }, { domain: 'site7.example' }, { q: 'casino' }, { sort: 'recent' }];
@@ -104,7 +115,7 @@ async function phase(label: string, writer: boolean): Promise<void> {
   let decided = 0;
   const write = async () => {
     let k = ids.length;
-    const all = (await store.all<{ id: number }>('SELECT id FROM findings ORDER BY id DESC LIMIT 200')).map((r) => r.id);
+    const all = Array.from({ length: 200 }, (_, j) => ids.length + 1 + j);
     while (Date.now() < stop) {
       const r = await http.request({ path: `/api/findings/${all[k++ % all.length]}/decision`, method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: '{"decision":"confirm"}' });
       await r.body.text();
@@ -120,6 +131,8 @@ async function phase(label: string, writer: boolean): Promise<void> {
       `p99 ${quantile(lat, 0.99).toFixed(1)} ms, max ${Math.max(...lat).toFixed(1)} ms, errors ${errors}${writer ? `, ${decided} decisions written` : ''}`,
   );
 }
+// warm up: each filter once (JIT, first counts), as a server that has been up for a while
+for (const f of FILTERS) await (await http.request({ path: `/api/queue?${qs(f)}`, method: 'GET', headers })).body.json();
 // one client, one request at a time: the service time of a request, whatever else the machine is running
 {
   const lat: number[] = [];
@@ -135,6 +148,6 @@ async function phase(label: string, writer: boolean): Promise<void> {
 await phase('read only', false);
 await phase('with a decision every 200 ms', true);
 await http.close();
-await app.close();
-await store.close();
+server.kill('SIGTERM');
+await new Promise((r) => server.once('exit', r));
 rmSync(dir, { recursive: true, force: true });

@@ -99,8 +99,10 @@ describe('seedDemo', () => {
       const s = (await seedDemo(store));
       expect(s.failed).toBe(0);
       const q = (await listQueue(store, { limit: 500 }));
-      const njx = q.items.find((i) => i.url.endsWith('njxfhn/1.html.gz'));
+      const njx = q.items.find((i) => i.key.endsWith('njxfhn/1.html.gz'));
       expect(njx?.verdict).toBe('contaminated');
+      // the row shows the page's real URL, not the file it was read from
+      expect(njx?.url).toMatch(/^https?:\/\/www\.njxfhn\.com\//);
       // the page's own <link rel=canonical> gives the queue a real domain to filter on
       expect(njx?.domain).toBe('www.njxfhn.com');
       expect((await listQueue(store, { domain: 'silvias.net' })).items).toHaveLength(1);

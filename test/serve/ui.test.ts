@@ -54,6 +54,7 @@ describe('plain-language cards', () => {
       'Headline carries a prefix/suffix that the article body never uses.',
     );
     expect(plainReason('word that news also uses (casino, gambling); low points alone')).toBe('Word that news also uses (casino, gambling)');
+    expect(plainReason('Hashed n-gram classifier, p(spam)=0.914')).toBe('The trained text classifier rates it spam (91%)');
     const html = cardText({ text: 'HoustonSouthwestSoutheastNorthwest', kind: 'link-block' });
     expect(html.split('<span class="sep" aria-hidden="true"> · </span>')).toEqual(['Houston', 'Southwest', 'Southeast', 'Northwest']);
     expect(cardText({ text: 'iPhone <b>', kind: 'promo-line' })).toBe('iPhone &lt;b&gt;');
