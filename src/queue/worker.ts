@@ -79,7 +79,7 @@ function forStore(r: AnalyzeResult): AnalyzeResult {
 export async function processJob(data: JobData, ctx: JobContext, jobIdForRun?: string): Promise<JobOutcome> {
   const out: JobOutcome = { pages: 0, stored: 0, skipped: 0, failedPages: 0 };
   const items: Array<{ meta: PageMeta; result: AnalyzeResult }> = [];
-  // analyze()'s per-page time budget (src/budget.ts) belongs in this call's options once the pool forwards it
+  // each page runs under analyze()'s default time budget (DEFAULT_BUDGET_MS): a hostile page is stored as over-budget
   const analyse = async (body: Uint8Array, url: string | undefined, contentType: string | undefined, input: string) => {
     try {
       return forStore(await ctx.pool.run({ body, url, contentType, input }));
