@@ -139,7 +139,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
   }
   if (!opts.from && inputs.length === 0) throw new InputError('scan: nothing to do (give --from FILE or WARC files)');
 
-  const store = openStore(opts.db ?? DEFAULT_DB, { timeoutMs: opts.busyTimeoutMs });
+  const store = await openStore(opts.db ?? DEFAULT_DB, { timeoutMs: opts.busyTimeoutMs });
   const summary: BatchSummary = {
     scanned: 0, contaminated: 0, findings: 0, skippedDone: 0, notModified: 0,
     skipped: { 'non-html': 0, 'http-status': 0, 'too-large': 0, empty: 0, 'bad-record': 0 },
@@ -181,7 +181,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
     pending = [];
     pendingBytes = 0;
     try {
-      saveResults(store, group);
+      await saveResults(store, group);
     } catch (err) {
       fatal ??= err;
       return;
@@ -237,7 +237,8 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
       }
       if (bad) throw new InputError(`${url}: ${bad}`);
       const f = fetcher;
-      res = await fetchLimit(() => f.fetch(url, conditionalFor(store, url)));
+      const cond = await conditionalFor(store, url);
+      res = await fetchLimit(() => f.fetch(url, cond));
     } catch (err) {
       reportFailure(url, err);
       return;
@@ -251,7 +252,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
       return;
     }
     const hash = contentHash(res.body);
-    if (hasScan(store, url, hash)) {
+    if (await hasScan(store, url, hash)) {
       summary.skippedDone++;
       return;
     }
@@ -354,7 +355,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
         const key = `file:${abs}`;
         if (active.has(key)) continue;
         active.add(key);
-        if (hasScan(store, key, contentHash(body))) {
+        if (await hasScan(store, key, contentHash(body))) {
           summary.skippedDone++;
           continue;
         }
@@ -373,7 +374,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
     if (progressTimer) clearInterval(progressTimer);
     await pool.close();
     if (ownFetcher && fetcher) await fetcher.close();
-    store.close();
+    await store.close();
   }
   if (fatal) throw fatal;
   summary.elapsedMs = Date.now() - started;

@@ -121,7 +121,7 @@ export function isHtmlRecord(contentType: string | undefined, body: Uint8Array):
  * Stream the pages of one WARC file. Memory holds one record at a time; the caller pulls (backpressure).
  * `skipKey(key)` lets the caller skip records already stored (resume) without reading their bodies.
  */
-export async function* readWarc(path: string, opts: { skipKey?: (key: string) => boolean } = {}): AsyncGenerator<WarcItem | { kind: 'done-before'; key: string }> {
+export async function* readWarc(path: string, opts: { skipKey?: (key: string) => boolean | Promise<boolean> } = {}): AsyncGenerator<WarcItem | { kind: 'done-before'; key: string }> {
   const gz = await isGzipFile(path);
   const file = basename(path);
   const raw = createReadStream(path, { highWaterMark: 256 * 1024 });
@@ -149,7 +149,7 @@ export async function* readWarc(path: string, opts: { skipKey?: (key: string) =>
       const offset = parser.offset;
       const recordId = (record.warcHeaders.headers.get('WARC-Record-ID') ?? '').trim();
       const key = `warc:${file}#${recordId || `@${offset}`}`;
-      if (opts.skipKey?.(key)) {
+      if (await opts.skipKey?.(key)) {
         yield { kind: 'done-before', key };
         continue;
       }

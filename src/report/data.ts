@@ -69,28 +69,27 @@ function ranked(map: Map<string, { pages: Set<number>; findings: number; points:
     .slice(0, limit);
 }
 
-export function buildReport(store: Store, opts: { since?: string; now?: Date } = {}): ReportData {
+export async function buildReport(store: Store, opts: { since?: string; now?: Date } = {}): Promise<ReportData> {
   const since = parseSince(opts.since, opts.now);
-  const db = store.db;
   const latestScans = `SELECT s.id AS scanId, p.id AS pageId, p.domain AS domain,
         substr(coalesce(p.fetched_at, s.scanned_at), 1, 10) AS day, s.verdict AS verdict
       FROM scans s JOIN pages p ON p.id = s.page_id
       WHERE s.id = (SELECT max(s2.id) FROM scans s2 WHERE s2.page_id = s.page_id)
-        AND (@since IS NULL OR coalesce(p.fetched_at, s.scanned_at) >= @since)`;
+        AND (CAST(@since AS TEXT) IS NULL OR coalesce(p.fetched_at, s.scanned_at) >= @since)`;
 
   // latest decision per finding and per scan (page-level), newest id wins
   const findingDecision = new Map<number, { decision: string; category: string | null }>();
-  for (const d of db.prepare('SELECT finding_id AS f, decision, category FROM decisions WHERE finding_id IS NOT NULL ORDER BY id').iterate() as Iterable<{ f: number; decision: string; category: string | null }>) {
+  for await (const d of store.iterate<{ f: number; decision: string; category: string | null }>('SELECT finding_id AS f, decision, category FROM decisions WHERE finding_id IS NOT NULL ORDER BY id')) {
     findingDecision.set(d.f, { decision: d.decision, category: d.category });
   }
   const pageDecision = new Map<number, string>();
-  for (const d of db.prepare('SELECT scan_id AS s, decision FROM decisions WHERE finding_id IS NULL ORDER BY id').iterate() as Iterable<{ s: number; decision: string }>) {
+  for await (const d of store.iterate<{ s: number; decision: string }>('SELECT scan_id AS s, decision FROM decisions WHERE finding_id IS NULL ORDER BY id')) {
     pageDecision.set(d.s, d.decision);
   }
 
   type PageInfo = { pageId: number; domain: string; day: string; findings: number; forced?: 'clean' | 'contaminated' };
   const pages = new Map<number, PageInfo>();
-  for (const r of db.prepare(latestScans).iterate({ since }) as Iterable<{ scanId: number; pageId: number; domain: string; day: string }>) {
+  for await (const r of store.iterate<{ scanId: number; pageId: number; domain: string; day: string }>(latestScans, { since })) {
     const pd = pageDecision.get(r.scanId);
     pages.set(r.scanId, {
       pageId: r.pageId, domain: r.domain || '(none)', day: r.day, findings: 0,
@@ -105,8 +104,8 @@ export function buildReport(store: Store, opts: { since?: string; now?: Date } =
   const targets = new Map<string, { pages: Set<number>; findings: number; points: number }>();
   let dismissed = 0;
   const findingsSql = `SELECT f.id, f.scan_id AS scanId, f.text, f.category, f.kind, f.rules FROM findings f
-    WHERE f.scan_id IN (SELECT scanId FROM (${latestScans}))`;
-  for (const f of db.prepare(findingsSql).iterate({ since }) as Iterable<{ id: number; scanId: number; text: string; category: string; kind: string; rules: string }>) {
+    WHERE f.scan_id IN (SELECT scanId FROM (${latestScans}) ls)`;
+  for await (const f of store.iterate<{ id: number; scanId: number; text: string; category: string; kind: string; rules: string }>(findingsSql, { since })) {
     const page = pages.get(f.scanId);
     if (!page) continue;
     const dec = findingDecision.get(f.id);

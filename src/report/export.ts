@@ -25,7 +25,7 @@ const SQL = `
   JOIN pages p ON p.id = s.page_id
   LEFT JOIN decisions d ON d.id = (SELECT max(d2.id) FROM decisions d2 WHERE d2.finding_id = f.id)
   WHERE s.id = (SELECT max(s2.id) FROM scans s2 WHERE s2.page_id = s.page_id)
-    AND (@since IS NULL OR coalesce(p.fetched_at, s.scanned_at) >= @since)
+    AND (CAST(@since AS TEXT) IS NULL OR coalesce(p.fetched_at, s.scanned_at) >= @since)
   ORDER BY p.domain, p.url, f.start`;
 
 async function write(out: Writable, s: string): Promise<void> {
@@ -37,7 +37,7 @@ export async function exportFindings(store: Store, opts: { format: ExportFormat;
   const since = parseSince(opts.since);
   let n = 0;
   if (opts.format === 'csv') await write(opts.out, csvRow([...EXPORT_COLUMNS]));
-  for (const row of store.db.prepare(SQL).iterate({ since }) as Iterable<Record<string, string | number | null>>) {
+  for await (const row of store.iterate<Record<string, string | number | null>>(SQL, { since })) {
     let rules: Array<{ rule: string }> = [];
     try {
       rules = JSON.parse(String(row.rules)) as Array<{ rule: string }>;

@@ -277,18 +277,18 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       meta = { url, finalUrl: f.finalUrl, fetchedAt: f.fetchedAt, status: f.status, etag: f.etag, lastModified: f.lastModified, body: f.body };
     }
     const result = analyze(bytes, { url: meta.finalUrl ?? (url.startsWith('paste:') ? undefined : url), contentType, input: url });
-    const ids = saveResult(store, meta, result);
+    const ids = await saveResult(store, meta, result);
     return { ...ids, url, verdict: result.verdict, score: result.score, findings: result.findings.length };
   });
 
   app.get('/api/queue', async (req) => {
     const q = parse(S.QueueQuery, req.query, 'query');
-    return listQueue(store, q);
+    return await listQueue(store, q);
   });
 
   app.get('/api/pages/:scanId', async (req) => {
     const { scanId } = parse(S.ScanIdParams, req.params, 'params');
-    const p = getReviewPage(store, scanId);
+    const p = await getReviewPage(store, scanId);
     if (!p) throw new HttpError(404, `no scan ${scanId}`);
     const { scan, ...rest } = p;
     const { id, ...scanRest } = scan;
@@ -298,7 +298,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.post('/api/findings/:id/decision', async (req) => {
     const { id } = parse(S.IdParams, req.params, 'params');
     const b = parse(S.FindingDecisionBody, req.body, 'body');
-    const r = decideFindings(store, [id], { decision: b.decision, category: b.category, reviewer: reviewerOf(req, b.reviewer) });
+    const r = await decideFindings(store, [id], { decision: b.decision, category: b.category, reviewer: reviewerOf(req, b.reviewer) });
     if (r.missing.length) throw new HttpError(404, `no finding ${id}`);
     return r;
   });
@@ -306,17 +306,17 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.post('/api/scans/:id/decision', async (req) => {
     const { id } = parse(S.IdParams, req.params, 'params');
     const b = parse(S.ScanDecisionBody, req.body, 'body');
-    const r = decideScan(store, id, b.decision, reviewerOf(req, b.reviewer));
+    const r = await decideScan(store, id, b.decision, reviewerOf(req, b.reviewer));
     if (!r) throw new HttpError(404, `no scan ${id}`);
     return r;
   });
 
   app.post('/api/decisions', async (req) => {
     const b = parse(S.BulkDecisionBody, req.body, 'body');
-    return decideFindings(store, b.ids, { decision: b.decision, category: b.category, reviewer: reviewerOf(req, b.reviewer) });
+    return await decideFindings(store, b.ids, { decision: b.decision, category: b.category, reviewer: reviewerOf(req, b.reviewer) });
   });
 
-  app.get('/api/rules/stats', async () => ruleStats(store));
+  app.get('/api/rules/stats', async () => await ruleStats(store));
 
   let training = false;
   app.post('/api/train', async (req) => {
@@ -324,7 +324,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     if (training) throw new HttpError(409, 'a retrain is already running');
     training = true;
     try {
-      const extra = trainingExamples(store);
+      const extra = await trainingExamples(store);
       let r: RetrainResult;
       try {
         r = await retrain({ extra, ...(opts.modelPath ? { modelPath: opts.modelPath } : {}) });
@@ -342,29 +342,30 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     const raw = Object.fromEntries(Object.entries(req.query as Record<string, string>).filter(([, v]) => v !== ''));
     const r = S.QueueQuery.safeParse(raw);
     const filter: QueueFilter = r.success ? r.data : {};
-    const q = listQueue(store, filter);
+    const q = await listQueue(store, filter);
     const ids = new Map<number, number[]>();
     if (q.items.length) {
-      const rows = store.db
-        .prepare(`SELECT scan_id AS s, id FROM findings WHERE scan_id IN (${q.items.map(() => '?').join(',')}) ORDER BY id`)
-        .all(...q.items.map((i) => i.scanId)) as { s: number; id: number }[];
+      const rows = await store.all<{ s: number; id: number }>(
+        `SELECT scan_id AS s, id FROM findings WHERE scan_id IN (${q.items.map(() => '?').join(',')}) ORDER BY id`,
+        q.items.map((i) => i.scanId),
+      );
       for (const row of rows) (ids.get(row.s) ?? ids.set(row.s, []).get(row.s)!).push(row.id);
     }
     const filterError = r.success ? undefined : S.zodMessage('query', r.error);
-    return html(reply, queuePage(layoutOpts(req, 'Queue'), q, filter, listDomains(store), ids, filterError));
+    return html(reply, queuePage(layoutOpts(req, 'Queue'), q, filter, await listDomains(store), ids, filterError));
   });
 
   app.get('/pages/:scanId', async (req, reply) => {
     const { scanId } = parse(S.ScanIdParams, req.params, 'params');
-    const p = getReviewPage(store, scanId);
+    const p = await getReviewPage(store, scanId);
     if (!p) throw new HttpError(404, `no scan ${scanId}`);
-    const raw = getPageHtml(store, scanId);
+    const raw = await getPageHtml(store, scanId);
     const original = raw ? decode(raw).html : null;
     reply.header('content-security-policy', PAGE_VIEW_CSP);
     return html(reply, reviewPage(layoutOpts(req, p.scan.title), p, original));
   });
 
-  app.get('/rules', async (req, reply) => html(reply, rulesPage(layoutOpts(req, 'Rules'), ruleStats(store))));
+  app.get('/rules', async (req, reply) => html(reply, rulesPage(layoutOpts(req, 'Rules'), await ruleStats(store))));
 
   return app;
 }

@@ -33,11 +33,11 @@ export interface RunningServer {
 export async function startServer(o: ServeOptions): Promise<RunningServer> {
   const log = o.log ?? ((l: string) => process.stderr.write(`${l}\n`));
   if (!Number.isInteger(o.port) || o.port < 0 || o.port > 65535) throw new InputError(`bad --port ${o.port}`);
-  const store = openStore(o.dbPath);
+  const store = await openStore(o.dbPath, { keepHtml: true });
   try {
-    if ((o.seed ?? true) && countScans(store) === 0) {
+    if ((o.seed ?? true) && (await countScans(store)) === 0) {
       log('winnow: empty store, scanning the demo pages (corpus/fixtures and a few real pages)...');
-      const s = seedDemo(store);
+      const s = await seedDemo(store);
       log(`winnow: demo: ${s.scanned} page(s) scanned, ${s.findings} finding(s)${s.failed ? `, ${s.failed} failed (first: ${s.errors[0]})` : ''}`);
     }
     const tokens = resolveTokens(o.dbPath);
@@ -64,11 +64,11 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
       url,
       close: async () => {
         await app.close();
-        store.close();
+        await store.close();
       },
     };
   } catch (err) {
-    store.close();
+    await store.close();
     throw err;
   }
 }

@@ -71,7 +71,7 @@ export interface SeedSummary {
 }
 
 /** Scan the demo pages into the store. Failures are counted and reported (one line each), never thrown. */
-export function seedDemo(store: Store, root = repoRoot()): SeedSummary {
+export async function seedDemo(store: Store, root = repoRoot()): Promise<SeedSummary> {
   const files: { path: string; url: string }[] = htmlFiles(join(root, 'corpus', 'fixtures'))
     .slice(0, MAX_DEMO_FIXTURES)
     .map((p) => ({ path: p, url: `file:${relative(root, p)}` }));
@@ -85,7 +85,7 @@ export function seedDemo(store: Store, root = repoRoot()): SeedSummary {
     try {
       const body = readPage(f.path);
       const result = analyze(body, { input: f.url });
-      saveResult(store, { url: f.url, finalUrl: canonicalUrl(body), fetchedAt: new Date().toISOString(), body }, result);
+      await saveResult(store, { url: f.url, finalUrl: canonicalUrl(body), fetchedAt: new Date().toISOString(), body }, result);
       sum.scanned++;
       sum.findings += result.findings.length;
     } catch (err) {

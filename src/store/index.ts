@@ -1,15 +1,30 @@
-// Embedded store (better-sqlite3, WAL). OWNER: store/batch helper. The signatures below are the contract.
+// The store: one Promise-based interface, two engines chosen by the --db value. A path (./winnow.db) opens an
+// embedded SQLite file (better-sqlite3, WAL, one writer process at a time); postgres://… opens a PostgreSQL
+// database shared by every worker and the review server. Each engine has its own migrations (migrations.ts);
+// every query is written once in the SQL both accept (db.ts).
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { accessSync, closeSync, constants, existsSync, openSync, readFileSync, readSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { gunzipSync, gzipSync, constants as zc } from 'node:zlib';
 import Database from 'better-sqlite3';
 import type { AnalyzeResult } from '../result.js';
 import { InputError } from '../errors.js';
-import { LATEST_VERSION, MIGRATIONS } from './migrations.js';
+import { LATEST_VERSION, MIGRATIONS, PG_LATEST_VERSION, PG_MIGRATIONS } from './migrations.js';
+import { PgDb, SqliteDb, type Db, type Queryable } from './db.js';
 
-export interface Store {
-  db: Database.Database;
-  path: string;
-  close(): void;
+export type { Db, Queryable, Dialect, Params } from './db.js';
+
+export interface Store extends Db {
+  /** the --db value, without a password */
+  readonly path: string;
+  /** raw page bytes are kept (gzip-compressed) only when the store was opened with keepHtml */
+  readonly keepHtml: boolean;
+  close(): Promise<void>;
+}
+
+/** A SQLite store also exposes its better-sqlite3 handle (pragmas, tests). */
+export interface SqliteStore extends Store {
+  readonly db: Database.Database;
 }
 
 export interface PageMeta {
@@ -19,7 +34,7 @@ export interface PageMeta {
   status?: number;
   etag?: string;
   lastModified?: string;
-  /** raw bytes of the page, kept for the review UI */
+  /** raw bytes of the page; stored (compressed) only when the store keeps HTML */
   body?: Uint8Array;
   /** where the page came from when not fetched (e.g. "crawl.warc.gz@12345"); additive */
   source?: string;
@@ -34,12 +49,24 @@ export interface OpenStoreOptions {
   timeoutMs?: number;
   /** fail instead of creating a new database (report, export) */
   mustExist?: boolean;
+  /** only read: no writer lock is taken (report, export, train) */
+  readOnly?: boolean;
+  /** keep each page's raw bytes (gzip-compressed) for the review UI's original view; default false */
+  keepHtml?: boolean;
+  /** run the SQLite integrity check on open (default true) */
+  integrityCheck?: boolean;
 }
 
 /** Default wait for a lock held by another process before giving up with a clear error. */
 export const DEFAULT_BUSY_TIMEOUT_MS = 5000;
 /** The 16-byte header every SQLite 3 database file starts with. */
 const SQLITE_HEADER = 'SQLite format 3\0';
+/** gzip level for kept HTML: level 1 costs ~1 ms per 150 KB page and still shrinks HTML ~4x. */
+const HTML_GZIP_LEVEL = 1;
+/** Connections per PostgreSQL pool: a worker saves one job at a time; the review server answers a few at once. */
+const PG_POOL_MAX = 4;
+
+export const isPostgresUrl = (s: string) => /^postgres(ql)?:\/\//i.test(s);
 
 /** sha256 hex of the raw bytes (pages.content_hash). */
 export function contentHash(body: Uint8Array): string {
@@ -48,14 +75,16 @@ export function contentHash(body: Uint8Array): string {
 
 /** Turn SQLite errors the user can cause (locked, not a database, unwritable) into one-line InputErrors. */
 export function storeError(err: unknown, path: string, timeoutMs = DEFAULT_BUSY_TIMEOUT_MS): unknown {
-  const code = (err as { code?: string })?.code ?? '';
+  if (err instanceof InputError) return err;
+  const code = String((err as { code?: string })?.code ?? '');
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
     return new InputError(`database ${path} is locked by another process (waited ${timeoutMs} ms); try again when it finishes`);
   }
-  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') return new InputError(`${path} is not a winnow database (not SQLite or damaged)`);
+  if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')) return new InputError(`${path} is not a winnow database (not SQLite or damaged)`);
   if (code.startsWith('SQLITE_CANTOPEN')) return new InputError(`cannot open database ${path} (missing folder or no permission)`);
-  if (code.startsWith('SQLITE_READONLY')) return new InputError(`database ${path} is read-only`);
+  if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_IOERR')) return new InputError(`database ${path} cannot be written (read-only file or mount)`);
   if (code === 'SQLITE_FULL') return new InputError(`disk full while writing ${path}`);
+  if (err instanceof TypeError && /directory does not exist/i.test(err.message)) return new InputError(`cannot open database ${path}: its folder does not exist`);
   return err;
 }
 
@@ -74,18 +103,114 @@ function checkHeader(path: string): void {
     fd = openSync(path, 'r');
     readSync(fd, buf, 0, 16, 0);
   } catch (err) {
-    throw new InputError(`cannot read database ${path}: ${(err as Error).message}`);
+    throw new InputError(`cannot read database ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
   if (buf.toString('latin1') !== SQLITE_HEADER) throw new InputError(`${path} is not a winnow database (not an SQLite file)`);
 }
 
-function migrate(db: Database.Database, path: string): void {
+/** Folder present and writable (a WAL store writes -wal and -shm files beside the database). */
+function checkFolder(path: string, write: boolean): void {
+  const dir = dirname(resolve(path));
+  if (!existsSync(dir)) throw new InputError(`cannot open database ${path}: folder ${dir} does not exist`);
+  if (!write) return;
+  try {
+    accessSync(dir, constants.W_OK);
+    if (existsSync(path)) accessSync(path, constants.W_OK);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new InputError(`database ${path} cannot be written (${code === 'EROFS' ? 'read-only mount' : 'no write permission'})`);
+  }
+}
+
+// ---------------------------------------------------------------- one writer per SQLite store
+
+/** Lock files this process holds, with how many open stores use each (a process may open its store twice). */
+const heldLocks = new Map<string, number>();
+let exitHook = false;
+
+function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Take `<db>.lock` (O_EXCL, holding our pid). Another live process holding it → a one-line refusal naming its
+ * pid; a lock left by a dead process (kill -9) is taken over.
+ */
+function takeWriterLock(path: string): string {
+  const lock = `${resolve(path)}.lock`;
+  const held = heldLocks.get(lock);
+  if (held) {
+    heldLocks.set(lock, held + 1);
+    return lock;
+  }
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      const fd = openSync(lock, 'wx');
+      writeSync(fd, `${process.pid}\n`);
+      closeSync(fd);
+      heldLocks.set(lock, 1);
+      if (!exitHook) {
+        exitHook = true;
+        process.once('exit', () => {
+          for (const l of heldLocks.keys()) {
+            try {
+              unlinkSync(l);
+            } catch {
+              /* already gone */
+            }
+          }
+        });
+      }
+      return lock;
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code !== 'EEXIST') throw new InputError(`cannot lock database ${path}: ${code ?? (err as Error).message}`);
+    }
+    let pid = NaN;
+    try {
+      pid = Number.parseInt(readFileSync(lock, 'utf8'), 10);
+    } catch {
+      continue; // removed meanwhile: try again
+    }
+    if (Number.isInteger(pid) && pid > 0 && pidAlive(pid)) {
+      throw new InputError(`database ${path} is in use by another winnow process (pid ${pid}); wait for it to finish or use another --db`);
+    }
+    try {
+      unlinkSync(lock); // stale: its process is gone
+    } catch {
+      /* another process took it over first; the next attempt sees its pid */
+    }
+  }
+  throw new InputError(`cannot lock database ${path}: lock file ${lock} keeps changing`);
+}
+
+function releaseWriterLock(lock: string): void {
+  const n = heldLocks.get(lock) ?? 0;
+  if (n > 1) {
+    heldLocks.set(lock, n - 1);
+    return;
+  }
+  heldLocks.delete(lock);
+  try {
+    unlinkSync(lock);
+  } catch {
+    /* already gone */
+  }
+}
+
+function migrateSqlite(db: Database.Database, path: string, readOnly: boolean): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > LATEST_VERSION) {
     throw new InputError(`database ${path} was written by a newer winnow (schema ${current} > ${LATEST_VERSION}); upgrade winnow`);
   }
+  if (readOnly && current === LATEST_VERSION) return;
   // An IMMEDIATE transaction even when nothing is due: it takes the write lock, so a store that another
   // process holds fails here with a clear message rather than half-way through a batch.
   db.transaction(() => {
@@ -98,42 +223,152 @@ function migrate(db: Database.Database, path: string): void {
   }).immediate();
 }
 
-/** Open (creating and migrating) a store; a bad or locked file throws InputError with a one-line reason. */
-export function openStore(path: string, opts: OpenStoreOptions = {}): Store {
+async function openSqlite(path: string, opts: OpenStoreOptions): Promise<SqliteStore> {
   const timeoutMs = opts.timeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS;
+  const readOnly = opts.readOnly ?? false;
   if (opts.mustExist && !existsSync(path)) throw new InputError(`no database at ${path} (run \`winnow scan\` first or pass --db)`);
+  checkFolder(path, !readOnly);
   checkHeader(path);
+  const lock = readOnly ? undefined : takeWriterLock(path);
   let db: Database.Database | undefined;
   try {
     db = new Database(path, { timeout: timeoutMs });
+    if (opts.integrityCheck ?? true) {
+      // quick_check reads every page (not the index-to-table cross-checks of integrity_check): linear and catches
+      // overwritten or truncated pages before any command trusts them
+      const res = db.pragma('quick_check(1)', { simple: true });
+      if (res !== 'ok') throw new InputError(`database ${path} is damaged (integrity check: ${String(res).split('\n')[0]}); restore it from a backup`);
+    }
     db.pragma('foreign_keys = ON');
     // journal_mode=WAL needs no lock once the file is already WAL; set it only when it differs.
     if (String(db.pragma('journal_mode', { simple: true })).toLowerCase() !== 'wal') db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
-    migrate(db, path);
+    migrateSqlite(db, path, readOnly);
   } catch (err) {
     db?.close();
+    if (lock) releaseWriterLock(lock);
     throw storeError(err, path, timeoutMs);
   }
   const handle = db;
-  return {
+  const q = new SqliteDb(handle);
+  const store: SqliteStore = Object.assign(q, {
     db: handle,
     path,
-    close() {
+    keepHtml: opts.keepHtml ?? false,
+    async close() {
       if (handle.open) handle.close();
+      if (lock && heldLocks.has(lock)) releaseWriterLock(lock);
     },
-  };
+  });
+  return store;
 }
 
-interface Prepared {
-  upsertPage: Database.Statement;
-  pageId: Database.Statement;
-  insertScan: Database.Statement;
-  insertFinding: Database.Statement;
-  save: (meta: PageMeta, result: AnalyzeResult) => { pageId: number; scanId: number };
-  saveMany: (items: Array<{ meta: PageMeta; result: AnalyzeResult }>) => Array<{ pageId: number; scanId: number }>;
+// ---------------------------------------------------------------- PostgreSQL
+
+/** postgres://user:secret@host/db → postgres://user@host/db (for messages). */
+function redact(url: string): string {
+  try {
+    const u = new URL(url);
+    u.password = '';
+    return u.toString();
+  } catch {
+    return 'postgres://…';
+  }
 }
-const prepared = new WeakMap<Database.Database, Prepared>();
+
+function pgError(err: unknown, where: string): unknown {
+  if (err instanceof InputError) return err;
+  const e = err as { code?: string; message?: string };
+  const code = e?.code ?? '';
+  if (['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ETIMEDOUT', 'ECONNRESET', 'EAI_AGAIN'].includes(code)) {
+    return new InputError(`cannot connect to PostgreSQL at ${where} (${code})`);
+  }
+  if (code === '3D000') return new InputError(`PostgreSQL at ${where}: ${e.message}`);
+  if (code === '28P01' || code === '28000') return new InputError(`PostgreSQL at ${where} refused the login: ${e.message}`);
+  if (code === '3F000' || code === '42501') return new InputError(`PostgreSQL at ${where}: ${e.message}`);
+  return err;
+}
+
+async function migratePg(db: PgDb, where: string): Promise<void> {
+  await db.tx(async (q) => {
+    // one migrator at a time when several workers start together
+    await q.run(`SELECT pg_advisory_xact_lock(hashtext(current_schema() || '.winnow_schema'))`);
+    await q.run('CREATE TABLE IF NOT EXISTS winnow_schema (version INTEGER NOT NULL)');
+    const row = await q.get<{ version: number }>('SELECT max(version) AS version FROM winnow_schema');
+    const current = row?.version ?? 0;
+    if (current > PG_LATEST_VERSION) {
+      throw new InputError(`database ${where} was written by a newer winnow (schema ${current} > ${PG_LATEST_VERSION}); upgrade winnow`);
+    }
+    for (const m of PG_MIGRATIONS) {
+      if (m.version <= current) continue;
+      await m.up(q);
+      await q.run('INSERT INTO winnow_schema (version) VALUES (?)', [m.version]);
+    }
+  });
+}
+
+async function openPostgres(url: string, opts: OpenStoreOptions): Promise<Store> {
+  const where = redact(url);
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    throw new InputError(`--db: not a valid PostgreSQL URL: ${where}`);
+  }
+  // ?schema=NAME keeps a store in its own schema (tests, several stores in one database)
+  const schema = u.searchParams.get('schema');
+  u.searchParams.delete('schema');
+  if (schema !== null && !/^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(schema)) throw new InputError(`--db: bad schema name ${schema}`);
+  const pg = (await import('pg')).default;
+  const parse = (oid: number) => (oid === 20 || oid === 1700 ? (v: string) => Number(v) : pg.types.getTypeParser(oid));
+  const pool = new pg.Pool({
+    connectionString: u.toString(),
+    max: PG_POOL_MAX,
+    connectionTimeoutMillis: opts.timeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+    types: { getTypeParser: parse as never },
+  });
+  // an idle client that loses its server must not crash the process; the next query reports the error
+  pool.on('error', () => undefined);
+  const db = new PgDb(pool);
+  try {
+    if (schema) await db.run(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+    if (opts.mustExist) {
+      const t = await db.get(`SELECT 1 AS ok FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = 'winnow_schema'`);
+      if (!t) throw new InputError(`no winnow store in ${where} (run \`winnow scan\` or a worker first)`);
+    }
+    await migratePg(db, where);
+  } catch (err) {
+    await pool.end().catch(() => undefined);
+    throw pgError(err, where);
+  }
+  let closed = false;
+  return Object.assign(db, {
+    path: where,
+    keepHtml: opts.keepHtml ?? false,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await pool.end();
+    },
+  });
+}
+
+/**
+ * Open (creating and migrating) a store: a postgres:// URL opens PostgreSQL, anything else is a SQLite file.
+ * A bad, damaged, locked or unreachable store throws InputError with a one-line reason (exit 2).
+ */
+export async function openStore(target: string, opts: OpenStoreOptions = {}): Promise<Store> {
+  if (!target) throw new InputError('--db: empty store path');
+  return isPostgresUrl(target) ? openPostgres(target, opts) : openSqlite(target, opts);
+}
+
+/** Open a SQLite store (with its better-sqlite3 handle). */
+export async function openSqliteStore(path: string, opts: OpenStoreOptions = {}): Promise<SqliteStore> {
+  return openSqlite(path, opts);
+}
+
+// ---------------------------------------------------------------- writes
 
 function domainOf(url: string | undefined): string {
   if (!url) return '';
@@ -145,107 +380,132 @@ function domainOf(url: string | undefined): string {
   }
 }
 
-function prepare(db: Database.Database): Prepared {
-  const got = prepared.get(db);
-  if (got) return got;
-  const upsertPage = db.prepare(`
-    INSERT INTO pages (url, final_url, domain, fetched_at, status, etag, last_modified, content_hash, html, source, content_type)
-    VALUES (@url, @finalUrl, @domain, @fetchedAt, @status, @etag, @lastModified, @contentHash, @html, @source, @contentType)
-    ON CONFLICT(url) DO UPDATE SET
-      final_url = excluded.final_url, domain = excluded.domain, fetched_at = excluded.fetched_at,
-      status = excluded.status, etag = excluded.etag, last_modified = excluded.last_modified,
-      content_hash = excluded.content_hash, html = excluded.html, source = excluded.source,
-      content_type = excluded.content_type`);
-  const pageId = db.prepare('SELECT id FROM pages WHERE url = ?').pluck();
-  const insertScan = db.prepare(`
-    INSERT INTO scans (page_id, scanned_at, verdict, score, title, clean_title, clean_text, lang, text,
-                       winnow_version, rules_version, model_version)
-    VALUES (@pageId, @scannedAt, @verdict, @score, @title, @cleanTitle, @cleanText, @lang, @text,
-            @winnow, @rules, @model)`);
-  const insertFinding = db.prepare(`
-    INSERT INTO findings (scan_id, text, start, end, block_id, path, "where", category, kind, score, points, rules)
-    VALUES (@scanId, @text, @start, @end, @blockId, @path, @where, @category, @kind, @score, @points, @rules)`);
-  const save = db.transaction((meta: PageMeta, result: AnalyzeResult) => {
-    const finalUrl = meta.finalUrl ?? result.url ?? (domainOf(meta.url) ? meta.url : undefined);
-    upsertPage.run({
-      url: meta.url,
-      finalUrl: finalUrl ?? null,
-      domain: domainOf(finalUrl ?? meta.url),
-      fetchedAt: meta.fetchedAt ?? null,
-      status: meta.status ?? null,
-      etag: meta.etag ?? null,
-      lastModified: meta.lastModified ?? null,
-      contentHash: meta.contentHash ?? (meta.body ? contentHash(meta.body) : null),
-      html: meta.body ? Buffer.from(meta.body.buffer, meta.body.byteOffset, meta.body.byteLength) : null,
-      source: meta.source ?? null,
-      contentType: meta.contentType ?? null,
-    });
-    const pid = pageId.get(meta.url) as number;
-    const scan = insertScan.run({
-      pageId: pid,
-      scannedAt: new Date().toISOString(),
-      verdict: result.verdict,
-      score: result.score,
-      title: result.title,
-      cleanTitle: result.cleanTitle,
-      cleanText: result.cleanText,
-      lang: result.lang,
-      text: result.text,
-      winnow: result.version.winnow,
-      rules: result.version.rules,
-      model: result.version.model,
-    });
-    const scanId = Number(scan.lastInsertRowid);
-    for (const f of result.findings) {
-      insertFinding.run({
-        scanId,
-        text: f.text,
-        start: f.start,
-        end: f.end,
-        blockId: f.blockId,
-        path: f.path,
-        where: f.where,
-        category: f.category,
-        kind: f.kind,
-        score: f.score,
-        points: f.points,
-        rules: JSON.stringify(f.rules),
-      });
-    }
-    return { pageId: pid, scanId };
+/** Kept HTML is gzip-compressed; a page stored raw by an older winnow reads back as is. */
+export function packHtml(body: Uint8Array): Buffer {
+  return gzipSync(body, { level: HTML_GZIP_LEVEL, strategy: zc.Z_DEFAULT_STRATEGY });
+}
+export function unpackHtml(stored: Buffer | null | undefined): Buffer | null {
+  if (!stored) return null;
+  const b = Buffer.isBuffer(stored) ? stored : Buffer.from(stored as Uint8Array);
+  return b.length > 2 && b[0] === 0x1f && b[1] === 0x8b ? gunzipSync(b) : b;
+}
+
+const UPSERT_PAGE = `
+  INSERT INTO pages (url, final_url, domain, fetched_at, status, etag, last_modified, content_hash, html, source, content_type)
+  VALUES (@url, @finalUrl, @domain, @fetchedAt, @status, @etag, @lastModified, @contentHash, @html, @source, @contentType)
+  ON CONFLICT(url) DO UPDATE SET
+    final_url = excluded.final_url, domain = excluded.domain, fetched_at = excluded.fetched_at,
+    status = excluded.status, etag = excluded.etag, last_modified = excluded.last_modified,
+    content_hash = excluded.content_hash, html = excluded.html, source = excluded.source,
+    content_type = excluded.content_type
+  RETURNING id`;
+const INSERT_SCAN = `
+  INSERT INTO scans (page_id, scanned_at, verdict, score, title, clean_title, clean_text, lang, text,
+                     winnow_version, rules_version, model_version, run)
+  VALUES (@pageId, @scannedAt, @verdict, @score, @title, @cleanTitle, @cleanText, @lang, @text,
+          @winnow, @rules, @model, @run)
+  ON CONFLICT (run, page_id) WHERE run IS NOT NULL DO NOTHING
+  RETURNING id`;
+const INSERT_FINDING = `
+  INSERT INTO findings (scan_id, text, start, "end", block_id, path, "where", category, kind, score, points, rules)
+  VALUES (@scanId, @text, @start, @end, @blockId, @path, @where, @category, @kind, @score, @points, @rules)`;
+const RUN_SCAN = `SELECT s.id AS id, s.page_id AS "pageId" FROM scans s JOIN pages p ON p.id = s.page_id WHERE s.run = ? AND p.url = ?`;
+
+export interface SavedIds {
+  pageId: number;
+  scanId: number;
+  /** false when the run already had a scan of this page (nothing written) */
+  created?: boolean;
+}
+
+async function saveOne(q: Queryable, keepHtml: boolean, meta: PageMeta, result: AnalyzeResult, run: string | null): Promise<SavedIds> {
+  if (run !== null) {
+    // a queued run stores a page once: a job delivered again finds its scan and writes nothing
+    const had = await q.get<{ id: number; pageId: number }>(RUN_SCAN, [run, meta.url]);
+    if (had) return { pageId: had.pageId, scanId: had.id, created: false };
+  }
+  const finalUrl = meta.finalUrl ?? result.url ?? (domainOf(meta.url) ? meta.url : undefined);
+  const page = await q.get<{ id: number }>(UPSERT_PAGE, {
+    url: meta.url,
+    finalUrl: finalUrl ?? null,
+    domain: domainOf(finalUrl ?? meta.url),
+    fetchedAt: meta.fetchedAt ?? null,
+    status: meta.status ?? null,
+    etag: meta.etag ?? null,
+    lastModified: meta.lastModified ?? null,
+    contentHash: meta.contentHash ?? (meta.body ? contentHash(meta.body) : null),
+    html: keepHtml && meta.body ? packHtml(meta.body) : null,
+    source: meta.source ?? null,
+    contentType: meta.contentType ?? null,
   });
-  const many = db.transaction((items: Array<{ meta: PageMeta; result: AnalyzeResult }>) => items.map((i) => save(i.meta, i.result)));
-  const p: Prepared = {
-    upsertPage, pageId, insertScan, insertFinding,
-    save: (m, r) => save.immediate(m, r),
-    saveMany: (items) => many.immediate(items),
-  };
-  prepared.set(db, p);
-  return p;
+  const pageId = page!.id;
+  const scan = await q.get<{ id: number }>(INSERT_SCAN, {
+    pageId,
+    scannedAt: new Date().toISOString(),
+    verdict: result.verdict,
+    score: result.score,
+    title: result.title,
+    cleanTitle: result.cleanTitle,
+    cleanText: result.cleanText,
+    lang: result.lang,
+    text: result.text,
+    winnow: result.version.winnow,
+    rules: result.version.rules,
+    model: result.version.model,
+    run,
+  });
+  if (!scan) {
+    // another delivery of the same job committed this page meanwhile (PostgreSQL waited for it, then skipped)
+    const had = await q.get<{ id: number; pageId: number }>(RUN_SCAN, [run, meta.url]);
+    return { pageId, scanId: had?.id ?? 0, created: false };
+  }
+  for (const f of result.findings) {
+    await q.run(INSERT_FINDING, {
+      scanId: scan.id,
+      text: f.text,
+      start: f.start,
+      end: f.end,
+      blockId: f.blockId,
+      path: f.path,
+      where: f.where,
+      category: f.category,
+      kind: f.kind,
+      score: f.score,
+      points: f.points,
+      rules: JSON.stringify(f.rules),
+    });
+  }
+  return { pageId, scanId: scan.id, created: true };
 }
 
 /** Save one page and its scan with findings in one transaction; returns the new ids. */
-export function saveResult(store: Store, meta: PageMeta, result: AnalyzeResult): { pageId: number; scanId: number } {
-  if (!meta.url) throw new InputError('cannot store a page without a url');
+export async function saveResult(store: Store, meta: PageMeta, result: AnalyzeResult): Promise<SavedIds> {
+  return (await saveResults(store, [{ meta, result }]))[0];
+}
+
+/**
+ * Save several pages with their scans in ONE transaction (group commit for batches, one job of a queued run).
+ * All or nothing: after a crash either every page of the group is stored or none is. With `run`, each page gets
+ * at most one scan in that run: saving the same group again writes nothing (`created: false`).
+ */
+export async function saveResults(
+  store: Store,
+  items: Array<{ meta: PageMeta; result: AnalyzeResult }>,
+  opts: { run?: string } = {},
+): Promise<SavedIds[]> {
+  for (const i of items) if (!i.meta.url) throw new InputError('cannot store a page without a url');
   try {
-    return prepare(store.db).save(meta, result);
+    return await store.tx(async (q) => {
+      const out: SavedIds[] = [];
+      for (const i of items) out.push(await saveOne(q, store.keepHtml, i.meta, i.result, opts.run ?? null));
+      return out;
+    });
   } catch (err) {
     throw storeError(err, store.path);
   }
 }
 
-/**
- * Save several pages with their scans in ONE transaction (group commit for batches: far fewer WAL commits).
- * All or nothing: after a crash either every page of the group is stored or none is.
- */
-export function saveResults(store: Store, items: Array<{ meta: PageMeta; result: AnalyzeResult }>): Array<{ pageId: number; scanId: number }> {
-  for (const i of items) if (!i.meta.url) throw new InputError('cannot store a page without a url');
-  try {
-    return prepare(store.db).saveMany(items);
-  } catch (err) {
-    throw storeError(err, store.path);
-  }
-}
+// ---------------------------------------------------------------- reads
 
 export interface PageRow {
   id: number;
@@ -259,25 +519,26 @@ export interface PageRow {
   contentHash: string | null;
   contentType: string | null;
   source: string | null;
+  /** the kept raw bytes (decompressed), or null */
   html: Buffer | null;
 }
 
 /** The stored page for an input url (pages.url), or undefined. */
-export function getPageByUrl(store: Store, url: string): PageRow | undefined {
-  const row = store.db
-    .prepare(
-      `SELECT id, url, final_url AS finalUrl, domain, fetched_at AS fetchedAt, status, etag, last_modified AS lastModified,
-              content_hash AS contentHash, content_type AS contentType, source, html FROM pages WHERE url = ?`,
-    )
-    .get(url) as PageRow | undefined;
-  return row;
+export async function getPageByUrl(store: Store, url: string): Promise<PageRow | undefined> {
+  const row = await store.get<PageRow>(
+    `SELECT id, url, final_url AS finalUrl, domain, fetched_at AS fetchedAt, status, etag, last_modified AS lastModified,
+            content_hash AS contentHash, content_type AS contentType, source, html FROM pages WHERE url = ?`,
+    [url],
+  );
+  return row ? { ...row, html: unpackHtml(row.html) } : undefined;
 }
 
 /** Validators for a conditional GET of url (If-None-Match / If-Modified-Since); empty when never fetched. */
-export function conditionalFor(store: Store, url: string): { etag?: string; lastModified?: string } {
-  const row = store.db.prepare('SELECT etag, last_modified AS lastModified FROM pages WHERE url = ?').get(url) as
-    | { etag: string | null; lastModified: string | null }
-    | undefined;
+export async function conditionalFor(store: Store, url: string): Promise<{ etag?: string; lastModified?: string }> {
+  const row = await store.get<{ etag: string | null; lastModified: string | null }>(
+    'SELECT etag, last_modified AS lastModified FROM pages WHERE url = ?',
+    [url],
+  );
   const out: { etag?: string; lastModified?: string } = {};
   if (row?.etag) out.etag = row.etag;
   if (row?.lastModified) out.lastModified = row.lastModified;
@@ -285,32 +546,33 @@ export function conditionalFor(store: Store, url: string): { etag?: string; last
 }
 
 /** True when url was already scanned with exactly this content (sha256 hex); lets a batch resume. */
-export function hasScan(store: Store, url: string, hash: string): boolean {
-  const hit = store.db
-    .prepare('SELECT 1 FROM pages p JOIN scans s ON s.page_id = p.id WHERE p.url = ? AND p.content_hash = ? LIMIT 1')
-    .pluck()
-    .get(url, hash);
-  return hit !== undefined;
+export async function hasScan(store: Store, url: string, hash: string): Promise<boolean> {
+  return (await store.get('SELECT 1 AS hit FROM pages p JOIN scans s ON s.page_id = p.id WHERE p.url = ? AND p.content_hash = ? LIMIT 1', [url, hash])) !== undefined;
 }
 
 /** True when url has at least one scan (whatever its content); used to skip WARC records by id. */
-export function hasAnyScan(store: Store, url: string): boolean {
-  return store.db.prepare('SELECT 1 FROM pages p JOIN scans s ON s.page_id = p.id WHERE p.url = ? LIMIT 1').pluck().get(url) !== undefined;
+export async function hasAnyScan(store: Store, url: string): Promise<boolean> {
+  return (await store.get('SELECT 1 AS hit FROM pages p JOIN scans s ON s.page_id = p.id WHERE p.url = ? LIMIT 1', [url])) !== undefined;
 }
 
 /** The latest scan for a stored page url, with its findings (rules parsed), or undefined. */
-export function latestScan(store: Store, url: string):
+export async function latestScan(store: Store, url: string): Promise<
   | { scanId: number; verdict: string; score: number; scannedAt: string; findings: Array<Record<string, unknown>> }
-  | undefined {
-  const scan = store.db
-    .prepare(
-      `SELECT s.id AS scanId, s.verdict, s.score, s.scanned_at AS scannedAt FROM scans s JOIN pages p ON p.id = s.page_id
-       WHERE p.url = ? ORDER BY s.id DESC LIMIT 1`,
-    )
-    .get(url) as { scanId: number; verdict: string; score: number; scannedAt: string } | undefined;
+  | undefined
+> {
+  const scan = await store.get<{ scanId: number; verdict: string; score: number; scannedAt: string }>(
+    `SELECT s.id AS scanId, s.verdict, s.score, s.scanned_at AS scannedAt FROM scans s JOIN pages p ON p.id = s.page_id
+     WHERE p.url = ? ORDER BY s.id DESC LIMIT 1`,
+    [url],
+  );
   if (!scan) return undefined;
-  const rows = store.db.prepare('SELECT * FROM findings WHERE scan_id = ? ORDER BY start').all(scan.scanId) as Array<Record<string, unknown>>;
+  const rows = await store.all<Record<string, unknown>>('SELECT * FROM findings WHERE scan_id = ? ORDER BY start', [scan.scanId]);
   return { ...scan, findings: rows.map((r) => ({ ...r, rules: JSON.parse(String(r.rules)) })) };
+}
+
+/** Pages stored for a queued run (distinct pages with a scan in it). */
+export async function countRunPages(store: Store, run: string): Promise<number> {
+  return (await store.get<{ n: number }>('SELECT count(*) AS n FROM scans WHERE run = ?', [run]))?.n ?? 0;
 }
 
 export { LATEST_VERSION } from './migrations.js';

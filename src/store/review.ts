@@ -1,7 +1,7 @@
 // Review queries for `winnow serve`: the moderation queue, one page with its findings, decisions (who, when),
-// per-rule precision from decisions, and reviewed examples for retraining. OWNER: review-service engineer.
-// Pure SQL over the store opened by openStore(); no HTTP here.
-import type { Store, PageRow } from './index.js';
+// per-rule precision from decisions, and reviewed examples for retraining.
+// Pure SQL over the store opened by openStore() (SQLite or PostgreSQL); no HTTP here.
+import { unpackHtml, type Store, type PageRow } from './index.js';
 import type { RuleHit } from '../detect/types.js';
 import type { LabeledText } from '../detect/train.js';
 
@@ -164,24 +164,23 @@ function queueCte(f: QueueFilter, withStatus: boolean): { sql: string; params: R
 }
 
 /** The review queue: latest scan per page, highest score first, with counts for the filter bar. */
-export function listQueue(store: Store, filter: QueueFilter = {}): QueueResult {
+export async function listQueue(store: Store, filter: QueueFilter = {}): Promise<QueueResult> {
   const limit = Math.min(Math.max(filter.limit ?? QUEUE_DEFAULT_LIMIT, 1), QUEUE_MAX_LIMIT);
   const offset = Math.max(filter.offset ?? 0, 0);
   const w = queueCte(filter, true);
   // page first (ids only), then the per-item details for that page of results
-  const rows = store.db
-    .prepare(
+  const rows = (await store.all<QueueRow>(
       `${w.sql}
        SELECT s.id AS scanId, p.id AS pageId, p.url AS url, p.domain AS domain, s.title AS title, s.score AS score,
               s.verdict AS verdict, s.status AS status, s.scanned_at AS scannedAt,
               (SELECT count(*) FROM findings f WHERE f.scan_id = s.id) AS findings,
               (SELECT count(DISTINCT d.finding_id) FROM decisions d WHERE d.scan_id = s.id AND d.finding_id IS NOT NULL) AS decided,
-              (SELECT group_concat(DISTINCT f.category) FROM findings f WHERE f.scan_id = s.id) AS categories
+              (SELECT ${store.dialect.groupConcatDistinct('f.category')} FROM findings f WHERE f.scan_id = s.id) AS categories
          FROM (SELECT s0.id AS id FROM q JOIN scans s0 ON s0.id = q.id ORDER BY s0.score DESC, s0.id DESC LIMIT @limit OFFSET @offset) t
          JOIN scans s ON s.id = t.id JOIN pages p ON p.id = s.page_id
         ORDER BY s.score DESC, s.id DESC`,
-    )
-    .all({ ...w.params, limit, offset }) as QueueRow[];
+      { ...w.params, limit, offset },
+  ));
   const items: QueueItem[] = rows.map((r) => ({
     ...r,
     categories: r.categories ? r.categories.split(',').sort() : [],
@@ -189,26 +188,29 @@ export function listQueue(store: Store, filter: QueueFilter = {}): QueueResult {
 
   // counts: status counts ignore the status filter (so the tabs show both), the rest honour every filter
   const ws = queueCte(filter, false);
-  const statusRows = store.db
-    .prepare(`${ws.sql} SELECT s.status AS status, count(*) AS n FROM q JOIN scans s ON s.id = q.id GROUP BY s.status`)
-    .all(ws.params) as { status: ScanStatus; n: number }[];
+  const statusRows = await store.all<{ status: ScanStatus; n: number }>(
+    `${ws.sql} SELECT s.status AS status, count(*) AS n FROM q JOIN scans s ON s.id = q.id GROUP BY s.status`,
+    ws.params,
+  );
   const byStatus: Record<ScanStatus, number> = { pending: 0, reviewed: 0 };
   for (const r of statusRows) byStatus[r.status] = r.n;
   const total = filter.status ? byStatus[filter.status] : byStatus.pending + byStatus.reviewed;
-  const catRows = store.db
-    .prepare(`${w.sql} SELECT f.category AS category, count(*) AS n FROM q JOIN findings f ON f.scan_id = q.id GROUP BY f.category ORDER BY n DESC`)
-    .all(w.params) as { category: string; n: number }[];
+  const catRows = await store.all<{ category: string; n: number }>(
+    `${w.sql} SELECT f.category AS category, count(*) AS n FROM q JOIN findings f ON f.scan_id = q.id GROUP BY f.category ORDER BY n DESC`,
+    w.params,
+  );
   const byCategory: Record<string, number> = {};
   for (const r of catRows) byCategory[r.category] = r.n;
   return { items, counts: { total, byStatus, byCategory } };
 }
 
 /** Distinct domains in the store (for the filter bar), most scans first. */
-export function listDomains(store: Store, limit = 200): string[] {
+export async function listDomains(store: Store, limit = 200): Promise<string[]> {
   return (
-    store.db
-      .prepare(`SELECT p.domain AS domain FROM pages p WHERE p.domain <> '' GROUP BY p.domain ORDER BY count(*) DESC, p.domain LIMIT ?`)
-      .all(limit) as { domain: string }[]
+    await store.all<{ domain: string }>(
+      `SELECT p.domain AS domain FROM pages p WHERE p.domain <> '' GROUP BY p.domain ORDER BY count(*) DESC, p.domain LIMIT ?`,
+      [limit],
+    )
   ).map((r) => r.domain);
 }
 
@@ -216,28 +218,27 @@ const DECISION_COLS = `d.id AS id, d.finding_id AS findingId, d.scan_id AS scanI
   d.reviewer AS reviewer, d.decided_at AS decidedAt`;
 
 /** One scan with its page, text and findings (each with its latest decision); null when the scan does not exist. */
-export function getReviewPage(store: Store, scanId: number): ReviewPage | null {
-  const s = store.db
-    .prepare(
+export async function getReviewPage(store: Store, scanId: number): Promise<ReviewPage | null> {
+  const s = await store.get<Record<string, unknown>>(
       `SELECT s.id, s.scanned_at, s.status, s.verdict, s.score, s.title, s.clean_title, s.clean_text, s.lang, s.text,
               s.winnow_version, s.rules_version, s.model_version,
               p.id AS page_id, p.url, p.final_url, p.domain, p.fetched_at, p.status AS http_status, (p.html IS NOT NULL) AS has_html
          FROM scans s JOIN pages p ON p.id = s.page_id WHERE s.id = ?`,
-    )
-    .get(scanId) as Record<string, unknown> | undefined;
+      [scanId],
+  );
   if (!s) return null;
-  const latest = latestDecisions(store, scanId);
+  const latest = await latestDecisions(store, scanId);
   const findings = (
-    store.db
-      .prepare(
-        `SELECT id, scan_id AS scanId, text, start, end, block_id AS blockId, path, "where" AS "where", category, kind, score, points, rules
+    await store.all<Omit<ReviewFinding, 'rules' | 'decision'> & { rules: string }>(
+        `SELECT id, scan_id AS scanId, text, start, "end" AS "end", block_id AS blockId, path, "where" AS "where", category, kind, score, points, rules
            FROM findings WHERE scan_id = ? ORDER BY start, id`,
-      )
-      .all(scanId) as (Omit<ReviewFinding, 'rules' | 'decision'> & { rules: string })[]
+      [scanId],
+    )
   ).map((f) => ({ ...f, rules: parseRules(f.rules), decision: latest.get(f.id) ?? null }));
-  const pageDecisions = store.db
-    .prepare(`SELECT ${DECISION_COLS} FROM decisions d WHERE d.scan_id = ? AND d.finding_id IS NULL ORDER BY d.id DESC`)
-    .all(scanId) as DecisionRecord[];
+  const pageDecisions = await store.all<DecisionRecord>(
+    `SELECT ${DECISION_COLS} FROM decisions d WHERE d.scan_id = ? AND d.finding_id IS NULL ORDER BY d.id DESC`,
+    [scanId],
+  );
   return {
     page: {
       id: s.page_id as number,
@@ -267,11 +268,9 @@ export function getReviewPage(store: Store, scanId: number): ReviewPage | null {
 }
 
 /** Raw bytes of the page as fetched (for the sandboxed original view); null when not kept. */
-export function getPageHtml(store: Store, scanId: number): Buffer | null {
-  const r = store.db
-    .prepare(`SELECT p.html AS html FROM scans s JOIN pages p ON p.id = s.page_id WHERE s.id = ?`)
-    .get(scanId) as { html: Buffer | null } | undefined;
-  return r?.html ?? null;
+export async function getPageHtml(store: Store, scanId: number): Promise<Buffer | null> {
+  const r = await store.get<{ html: Buffer | null }>(`SELECT p.html AS html FROM scans s JOIN pages p ON p.id = s.page_id WHERE s.id = ?`, [scanId]);
+  return unpackHtml(r?.html);
 }
 
 function parseRules(json: string): RuleHit[] {
@@ -283,14 +282,13 @@ function parseRules(json: string): RuleHit[] {
   }
 }
 
-function latestDecisions(store: Store, scanId: number): Map<number, DecisionRecord> {
-  const rows = store.db
-    .prepare(
+async function latestDecisions(store: Store, scanId: number): Promise<Map<number, DecisionRecord>> {
+  const rows = await store.all<DecisionRecord>(
       `SELECT ${DECISION_COLS} FROM decisions d
         WHERE d.scan_id = ? AND d.finding_id IS NOT NULL
           AND d.id = (SELECT max(d2.id) FROM decisions d2 WHERE d2.finding_id = d.finding_id)`,
-    )
-    .all(scanId) as DecisionRecord[];
+      [scanId],
+  );
   return new Map(rows.map((r) => [r.findingId as number, r]));
 }
 
@@ -306,54 +304,54 @@ export interface DecisionInput {
  * Record a decision on findings (one transaction). Returns the stored decisions; ids that do not exist are
  * reported in `missing` and nothing is written for them. A scan whose findings are all decided becomes 'reviewed'.
  */
-export function decideFindings(store: Store, ids: number[], input: DecisionInput): { decisions: DecisionRecord[]; missing: number[] } {
+export async function decideFindings(store: Store, ids: number[], input: DecisionInput): Promise<{ decisions: DecisionRecord[]; missing: number[] }> {
   const at = input.at ?? new Date().toISOString();
   const category = input.decision === 'recategorize' ? (input.category ?? null) : null;
-  const getScan = store.db.prepare('SELECT scan_id AS scanId FROM findings WHERE id = ?');
-  const insert = store.db.prepare(
-    'INSERT INTO decisions (finding_id, scan_id, decision, category, reviewer, decided_at) VALUES (?, ?, ?, ?, ?, ?)',
-  );
-  const out: DecisionRecord[] = [];
-  const missing: number[] = [];
-  const touched = new Set<number>();
-  store.db.transaction(() => {
+  return store.tx(async (q) => {
+    const out: DecisionRecord[] = [];
+    const missing: number[] = [];
+    const touched = new Set<number>();
     for (const id of ids) {
-      const f = getScan.get(id) as { scanId: number } | undefined;
+      const f = await q.get<{ scanId: number }>('SELECT scan_id AS scanId FROM findings WHERE id = ?', [id]);
       if (!f) {
         missing.push(id);
         continue;
       }
-      const info = insert.run(id, f.scanId, input.decision, category, input.reviewer, at);
-      out.push({ id: Number(info.lastInsertRowid), findingId: id, scanId: f.scanId, decision: input.decision, category, reviewer: input.reviewer, decidedAt: at });
+      const ins = await q.get<{ id: number }>(
+        'INSERT INTO decisions (finding_id, scan_id, decision, category, reviewer, decided_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id',
+        [id, f.scanId, input.decision, category, input.reviewer, at],
+      );
+      out.push({ id: ins!.id, findingId: id, scanId: f.scanId, decision: input.decision, category, reviewer: input.reviewer, decidedAt: at });
       touched.add(f.scanId);
     }
-    const markReviewed = store.db.prepare(
-      `UPDATE scans SET status = 'reviewed' WHERE id = ? AND NOT EXISTS (
-         SELECT 1 FROM findings f WHERE f.scan_id = scans.id AND NOT EXISTS (SELECT 1 FROM decisions d WHERE d.finding_id = f.id))`,
-    );
-    for (const s of touched) markReviewed.run(s);
-  })();
-  return { decisions: out, missing };
+    for (const s of touched) {
+      await q.run(
+        `UPDATE scans SET status = 'reviewed' WHERE id = ? AND NOT EXISTS (
+           SELECT 1 FROM findings f WHERE f.scan_id = scans.id AND NOT EXISTS (SELECT 1 FROM decisions d WHERE d.finding_id = f.id))`,
+        [s],
+      );
+    }
+    return { decisions: out, missing };
+  });
 }
 
 /** Record a page-level decision; the scan becomes 'reviewed'. Returns null when the scan does not exist. */
-export function decideScan(store: Store, scanId: number, decision: PageDecision, reviewer: string, at = new Date().toISOString()): DecisionRecord | null {
-  let rec: DecisionRecord | null = null;
-  store.db.transaction(() => {
-    const exists = store.db.prepare('SELECT 1 FROM scans WHERE id = ?').get(scanId);
-    if (!exists) return;
-    const info = store.db
-      .prepare('INSERT INTO decisions (finding_id, scan_id, decision, category, reviewer, decided_at) VALUES (NULL, ?, ?, NULL, ?, ?)')
-      .run(scanId, decision, reviewer, at);
-    store.db.prepare(`UPDATE scans SET status = 'reviewed' WHERE id = ?`).run(scanId);
-    rec = { id: Number(info.lastInsertRowid), findingId: null, scanId, decision, category: null, reviewer, decidedAt: at };
-  })();
-  return rec;
+export async function decideScan(store: Store, scanId: number, decision: PageDecision, reviewer: string, at = new Date().toISOString()): Promise<DecisionRecord | null> {
+  return store.tx(async (q) => {
+    const exists = await q.get('SELECT 1 AS hit FROM scans WHERE id = ?', [scanId]);
+    if (!exists) return null;
+    const ins = await q.get<{ id: number }>(
+      'INSERT INTO decisions (finding_id, scan_id, decision, category, reviewer, decided_at) VALUES (NULL, ?, ?, NULL, ?, ?) RETURNING id',
+      [scanId, decision, reviewer, at],
+    );
+    await q.run(`UPDATE scans SET status = 'reviewed' WHERE id = ?`, [scanId]);
+    return { id: ins!.id, findingId: null, scanId, decision, category: null, reviewer, decidedAt: at } satisfies DecisionRecord;
+  });
 }
 
 /** Every decision, newest first (for audits and tests). */
-export function listDecisions(store: Store, limit = 1000): DecisionRecord[] {
-  return store.db.prepare(`SELECT ${DECISION_COLS} FROM decisions d ORDER BY d.id DESC LIMIT ?`).all(limit) as DecisionRecord[];
+export async function listDecisions(store: Store, limit = 1000): Promise<DecisionRecord[]> {
+  return store.all<DecisionRecord>(`SELECT ${DECISION_COLS} FROM decisions d ORDER BY d.id DESC LIMIT ?`, [limit]);
 }
 
 /**
@@ -377,9 +375,9 @@ const EFFECTIVE_LABELS = `
   )`;
 
 /** Per-rule precision from moderators' decisions, and the rules they mostly dismiss. */
-export function ruleStats(store: Store): RuleStats {
-  const rows = store.db
-    .prepare(
+export async function ruleStats(store: Store): Promise<RuleStats> {
+  const d = store.dialect;
+  const rows = await store.all<Omit<RuleStat, 'precision'>>(
       `${EFFECTIVE_LABELS}
        SELECT h.rule AS rule,
               count(*) AS fired,
@@ -389,14 +387,13 @@ export function ruleStats(store: Store): RuleStats {
               max(h.description) AS description
          FROM (
            -- one row per (finding, rule): a rule that hit a finding several times counts once
-           SELECT f.id AS fid, json_extract(r.value, '$.rule') AS rule, l.decision AS decision,
-                  max(json_extract(r.value, '$.points')) AS points, max(json_extract(r.value, '$.description')) AS description
-             FROM findings f JOIN labels l ON l.fid = f.id, json_each(f.rules) r
-            GROUP BY f.id, rule
+           SELECT f.id AS fid, ${d.jsonText('r', 'rule')} AS rule, l.decision AS decision,
+                  max(${d.jsonNumber('r', 'points')}) AS points, max(${d.jsonText('r', 'description')}) AS description
+             FROM findings f JOIN labels l ON l.fid = f.id, ${d.jsonArray('f.rules', 'r')}
+            GROUP BY f.id, ${d.jsonText('r', 'rule')}, l.decision
          ) h
         GROUP BY rule ORDER BY fired DESC, rule`,
-    )
-    .all() as Omit<RuleStat, 'precision'>[];
+  );
   const rules: RuleStat[] = rows
     .filter((r) => typeof r.rule === 'string')
     .map((r) => {
@@ -406,7 +403,7 @@ export function ruleStats(store: Store): RuleStats {
   const mostlyDismissed = rules
     .filter((r) => r.confirmed + r.dismissed >= MIN_DECISIONS_FOR_TUNING && r.dismissed / (r.confirmed + r.dismissed) > MOSTLY_DISMISSED_SHARE)
     .sort((a, b) => (a.precision ?? 0) - (b.precision ?? 0) || b.dismissed - a.dismissed);
-  const decisions = (store.db.prepare('SELECT count(*) AS n FROM decisions').get() as { n: number }).n;
+  const decisions = (await store.get<{ n: number }>('SELECT count(*) AS n FROM decisions'))!.n;
   return { rules, mostlyDismissed, decisions };
 }
 
@@ -414,14 +411,12 @@ export function ruleStats(store: Store): RuleStats {
  * Reviewed examples for retraining: confirmed / recategorized findings are spam (with their category),
  * dismissed ones (or findings of a page marked clean) are not. Deduplicated by text.
  */
-export function trainingExamples(store: Store): LabeledText[] {
-  const rows = store.db
-    .prepare(
-      `${EFFECTIVE_LABELS}
+export async function trainingExamples(store: Store): Promise<LabeledText[]> {
+  const rows = await store.all<{ text: string; decision: FindingDecision; category: string }>(
+    `${EFFECTIVE_LABELS}
        SELECT f.text AS text, l.decision AS decision, l.category AS category
          FROM findings f JOIN labels l ON l.fid = f.id WHERE l.decision IS NOT NULL ORDER BY f.id`,
-    )
-    .all() as { text: string; decision: FindingDecision; category: string }[];
+  );
   // one example per text; when moderators decided the same text both ways, the majority wins and a tie teaches nothing
   const votes = new Map<string, { spam: number; ham: number; category?: string }>();
   for (const r of rows) {
@@ -444,6 +439,6 @@ export function trainingExamples(store: Store): LabeledText[] {
 }
 
 /** Number of scans in the store (the server seeds a demo corpus when it is 0). */
-export function countScans(store: Store): number {
-  return (store.db.prepare('SELECT count(*) AS n FROM scans').get() as { n: number }).n;
+export async function countScans(store: Store): Promise<number> {
+  return (await store.get<{ n: number }>('SELECT count(*) AS n FROM scans'))!.n;
 }

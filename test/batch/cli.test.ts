@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync 
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { startServer, type FixtureServer, type Route } from '../helpers/http-server.js';
-import { openStore } from '../../src/store/index.js';
+import { openSqliteStore } from '../../src/store/index.js';
 import { REPO_ROOT, realPages } from './data.js';
 import { parseCsv, ReportData, EXPORT_COLUMNS } from '../../src/report/index.js';
 
@@ -81,9 +81,9 @@ describe('winnow scan --from (built CLI) killed with SIGKILL and resumed', () =>
 
     const first = await scan(args, KILL_AFTER_LINES);
     expect(first.signal).toBe('SIGKILL');
-    let store = openStore(db);
+    let store = await openSqliteStore(db);
     const afterKill = store.db.prepare('SELECT count(*) FROM scans').pluck().get() as number;
-    store.close();
+    await store.close();
     expect(afterKill).toBeGreaterThanOrEqual(KILL_AFTER_LINES);
     expect(afterKill).toBeLessThan(N);
 
@@ -92,11 +92,11 @@ describe('winnow scan --from (built CLI) killed with SIGKILL and resumed', () =>
     expect(second.lines.length).toBe(N - afterKill);
     expect(second.stderr).toMatch(new RegExp(`scanned ${N - afterKill} pages`));
 
-    store = openStore(db);
+    store = await openSqliteStore(db);
     const perUrl = store.db
       .prepare('SELECT p.url, count(s.id) AS n FROM pages p LEFT JOIN scans s ON s.page_id = p.id GROUP BY p.id')
       .all() as Array<{ url: string; n: number }>;
-    store.close();
+    await store.close();
     expect(perUrl).toHaveLength(N);
     expect(perUrl.filter((r) => r.n !== 1)).toEqual([]);
     expect(new Set(perUrl.map((r) => r.url))).toEqual(new Set(pages.map((_, i) => server.url(`/p/${i}`))));

@@ -6,7 +6,7 @@ import { Writable } from 'node:stream';
 import { createHash } from 'node:crypto';
 import { startServer, send, type FixtureServer, type Route } from '../helpers/http-server.js';
 import { runBatch } from '../../src/batch/index.js';
-import { openStore, conditionalFor } from '../../src/store/index.js';
+import { openSqliteStore, conditionalFor } from '../../src/store/index.js';
 import { realPages } from './data.js';
 
 let dir: string;
@@ -73,12 +73,12 @@ describe('runBatch --from urls.txt', () => {
     expect(s1.skippedDone).toBe(1);
     expect(server.hits.get('/p/1')).toBeLessThanOrEqual(2);
 
-    const store = openStore(db);
+    const store = await openSqliteStore(db);
     const rows = store.db.prepare('SELECT p.url, count(s.id) AS n, p.domain FROM pages p JOIN scans s ON s.page_id = p.id GROUP BY p.id').all() as Array<{ url: string; n: number; domain: string }>;
     expect(rows).toHaveLength(pages.length);
     expect(rows.every((r) => r.n === 1 && r.domain === '127.0.0.1')).toBe(true);
-    expect(conditionalFor(store, server.url('/p/0')).etag).toMatch(/^"/);
-    store.close();
+    expect((await conditionalFor(store, server.url('/p/0'))).etag).toMatch(/^"/);
+    await store.close();
 
     // second run: page 0 answers 304, the others come back with the same bytes: nothing is stored again
     const b = sink();
@@ -87,9 +87,9 @@ describe('runBatch --from urls.txt', () => {
     expect(s2.notModified).toBe(1);
     expect(s2.skippedDone).toBe(pages.length - 1 + 1); // 3 unchanged pages + the repeated line
     expect(b.lines).toHaveLength(0);
-    const again = openStore(db);
+    const again = await openSqliteStore(db);
     expect(again.db.prepare('SELECT count(*) FROM scans').pluck().get()).toBe(pages.length);
-    again.close();
+    await again.close();
   }, 60_000);
 
   it('refuses loopback URLs unless --allow-private is given', async () => {

@@ -8,7 +8,7 @@ import { WARCRecord, WARCSerializer } from 'warcio';
 import { readWarc, dechunk } from '../../src/batch/warc.js';
 import { warcFile, type WarcRecordSpec } from '../../src/batch/warcgen.js';
 import { runBatch } from '../../src/batch/index.js';
-import { openStore } from '../../src/store/index.js';
+import { openSqliteStore } from '../../src/store/index.js';
 import { InputError } from '../../src/errors.js';
 import { realPages, gbkPage } from './data.js';
 
@@ -144,21 +144,21 @@ describe('runBatch over a WARC', () => {
     // the GBK page decoded to Chinese text (no charset in the header; the page stage reads the bytes)
     expect(results.find((r) => r.url.includes('zh.example.cn'))!.lang).toBe('zh');
 
-    const store = openStore(db);
+    const store = await openSqliteStore(db);
     const rows = store.db.prepare('SELECT url, final_url AS finalUrl, domain, source FROM pages ORDER BY final_url').all() as Array<Record<string, string>>;
     expect(rows.map((r) => r.domain)).toEqual(['news.example.com', 'news.example.com', 'news.example.com', 'zh.example.cn']);
     expect(rows[0].url).toBe('warc:crawl.warc.gz#<urn:uuid:00000000-0000-4000-8000-00000000000a>');
     expect(store.db.prepare('SELECT count(*) FROM scans').pluck().get()).toBe(4);
-    store.close();
+    await store.close();
 
     const b = sink();
     const s2 = await runBatch({ inputs: [warcPath], db, workers: 0, out: b.w, err: sink().w });
     expect(s2.scanned).toBe(0);
     expect(s2.skippedDone).toBe(4);
     expect(b.lines).toHaveLength(0);
-    const again = openStore(db);
+    const again = await openSqliteStore(db);
     expect(again.db.prepare('SELECT count(*) FROM scans').pluck().get()).toBe(4);
-    again.close();
+    await again.close();
   });
 
   it('runs analyze on worker threads with the same results as inline', async () => {

@@ -75,7 +75,7 @@ suite('review UI in headless Chromium', () => {
   const blocked: string[] = [];
 
   beforeAll(async () => {
-    fx = makeFixture();
+    fx = await makeFixture();
     web = await startFixtureServer({
       '/pwned': (_req, res) => {
         res.writeHead(200, { 'content-type': 'text/plain', 'access-control-allow-origin': '*' }).end('ok');
@@ -85,7 +85,7 @@ suite('review UI in headless Chromium', () => {
     web.route('/hostile.html', (_req, res) => {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
     });
-    hostileScan = saveResult(fx.store, { url: 'https://hostile.example/article', body: Buffer.from(html) }, analyze(html)).scanId;
+    hostileScan = (await saveResult(fx.store, { url: 'https://hostile.example/article', body: Buffer.from(html) }, analyze(html))).scanId;
 
     app = await buildApp({
       store: fx.store,
@@ -120,7 +120,7 @@ suite('review UI in headless Chromium', () => {
     await browser?.close();
     await app?.close();
     await web?.close();
-    fx?.cleanup();
+    await fx?.cleanup();
   });
 
   async function login(): Promise<Page> {
@@ -152,7 +152,7 @@ suite('review UI in headless Chromium', () => {
     await page.keyboard.press('o');
     await page.waitForURL(`${base}/pages/${fx.scans.njxfhn}`);
     const cards = page.locator('li.fcard');
-    const stored = getReviewPage(fx.store, fx.scans.njxfhn)!.findings;
+    const stored = (await getReviewPage(fx.store, fx.scans.njxfhn))!.findings;
     expect(stored.length).toBe(fx.results.njxfhn.findings.length);
     expect(stored.length).toBeGreaterThanOrEqual(3);
     expect(await cards.count()).toBe(stored.length);
@@ -171,7 +171,7 @@ suite('review UI in headless Chromium', () => {
 
     await page.keyboard.press('y');
     await expect.poll(() => cards.nth(1).locator('.state').textContent()).toContain('confirm');
-    const decided = listDecisions(fx.store).filter((d) => d.findingId === findingId);
+    const decided = (await listDecisions(fx.store)).filter((d) => d.findingId === findingId);
     expect(decided).toHaveLength(1);
     expect(decided[0]).toMatchObject({ decision: 'confirm', reviewer: 'e2e', scanId: fx.scans.njxfhn });
     // j moved on to the next finding after the decision
@@ -203,8 +203,8 @@ suite('review UI in headless Chromium', () => {
     await page.locator('.side button[data-bulk="dismiss"]').click();
     await expect.poll(() => page.locator('li.fcard .state .dec.dismiss').count()).toBe(n);
     const ids = (await page.locator('li.fcard').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-finding'))))) as number[];
-    expect(ids.sort()).toEqual(getReviewPage(fx.store, fx.scans.pharma)!.findings.map((f) => f.id).sort());
-    const stored = listDecisions(fx.store).filter((d) => d.findingId !== null && ids.includes(d.findingId));
+    expect(ids.sort()).toEqual((await getReviewPage(fx.store, fx.scans.pharma))!.findings.map((f) => f.id).sort());
+    const stored = (await listDecisions(fx.store)).filter((d) => d.findingId !== null && ids.includes(d.findingId));
     expect(stored.map((d) => [d.decision, d.reviewer])).toEqual(ids.map(() => ['dismiss', 'e2e']));
     await page.close();
   });
@@ -222,9 +222,9 @@ suite('review UI in headless Chromium', () => {
     await expect.poll(() => rows.nth(target).getAttribute('class')).toContain('current');
     await page.keyboard.press('n');
     await expect.poll(() => rows.nth(target).locator('td').last().textContent()).toContain(`${n}/${n} dismiss`);
-    const stored = listDecisions(fx.store).filter((d) => d.scanId === fx.scans.ja);
+    const stored = (await listDecisions(fx.store)).filter((d) => d.scanId === fx.scans.ja);
     expect(stored.map((d) => [d.decision, d.reviewer])).toEqual(Array.from({ length: n }, () => ['dismiss', 'e2e']));
-    expect(getReviewPage(fx.store, fx.scans.ja)!.scan.status).toBe('reviewed');
+    expect((await getReviewPage(fx.store, fx.scans.ja))!.scan.status).toBe('reviewed');
     await page.close();
   });
 
@@ -233,11 +233,11 @@ suite('review UI in headless Chromium', () => {
     await page.locator('nav.top a[href="/rules"]').click();
     await page.waitForURL(`${base}/rules`);
     // a rule that fired on both njxfhn findings decided above (card 1 confirmed with y, card 2 dismissed with n)
-    const njx = getReviewPage(fx.store, fx.scans.njxfhn)!.findings;
+    const njx = (await getReviewPage(fx.store, fx.scans.njxfhn))!.findings;
     const rule = rulesOf(njx[1]).find((r) => rulesOf(njx[2]).includes(r))!;
     expect(rule).toBeTruthy();
     // its precision counted the plain way over every scan (pharma and ja were dismissed above)
-    const e = expectedRuleStats(fx.store, [...Object.values(fx.scans), hostileScan]).get(rule)!;
+    const e = (await expectedRuleStats(fx.store, [...Object.values(fx.scans), hostileScan])).get(rule)!;
     expect(e.confirmed).toBeGreaterThanOrEqual(1);
     expect(e.dismissed).toBeGreaterThanOrEqual(1);
     const row = page.locator('table.stats').last().locator('tr').filter({ has: page.locator('td.rule', { hasText: new RegExp(`^${rule}$`) }) });
@@ -250,9 +250,10 @@ suite('review UI in headless Chromium', () => {
     await page.locator('button[data-action="retrain"]').click();
     await expect.poll(() => page.locator('#train-result').textContent()).toContain('"trainedOn"');
     // the one confirmed text is the only spam example; every dismissed text is ham
-    const dismissedTexts = new Set(
-      [fx.scans.njxfhn, fx.scans.pharma, fx.scans.ja].flatMap((id) => getReviewPage(fx.store, id)!.findings.filter((f) => f.decision?.decision === 'dismiss').map((f) => f.text.trim())),
-    );
+    const dismissedTexts = new Set<string>();
+    for (const id of [fx.scans.njxfhn, fx.scans.pharma, fx.scans.ja]) {
+      for (const f of (await getReviewPage(fx.store, id))!.findings) if (f.decision?.decision === 'dismiss') dismissedTexts.add(f.text.trim());
+    }
     dismissedTexts.delete(njx[1].text.trim());
     expect(JSON.parse((await page.locator('#train-result').textContent()) ?? '{}').extra).toEqual({ spam: 1, ham: dismissedTexts.size });
     await page.screenshot({ path: join(ARTIFACTS, 'rules-page.png'), fullPage: true });

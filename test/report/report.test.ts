@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { Writable } from 'node:stream';
-import { openStore, saveResult, type Store } from '../../src/store/index.js';
+import { openSqliteStore, saveResult, type SqliteStore } from '../../src/store/index.js';
 import {
   buildReport, renderMarkdown, renderCsv, renderJson, renderHtml, parseCsv, ReportData, exportFindings, EXPORT_COLUMNS, linkTargets, parseSince,
 } from '../../src/report/index.js';
@@ -11,38 +11,38 @@ import { InputError } from '../../src/errors.js';
 import { sampleResult } from '../store/helpers.js';
 
 let dir: string;
-let store: Store;
+let store: SqliteStore;
 const NOW = new Date('2026-11-20T12:00:00Z');
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'winnow-report-'));
-  store = openStore(join(dir, 'r.db'));
+  store = await openSqliteStore(join(dir, 'r.db'));
   // a.example: 2 contaminated pages (one with 2 findings), b.example: 1 clean + 1 gambling page, on 3 days
-  saveResult(store, { url: 'https://a.example/1', fetchedAt: '2026-11-01T08:00:00Z' }, sampleResult({ findings: 2 }));
-  saveResult(store, { url: 'https://a.example/2', fetchedAt: '2026-11-02T08:00:00Z' }, sampleResult({ findings: 1 }));
-  saveResult(store, { url: 'https://b.example/1', fetchedAt: '2026-11-02T09:00:00Z' }, sampleResult({ findings: 0 }));
-  const g = saveResult(
+  (await saveResult(store, { url: 'https://a.example/1', fetchedAt: '2026-11-01T08:00:00Z' }, sampleResult({ findings: 2 })));
+  (await saveResult(store, { url: 'https://a.example/2', fetchedAt: '2026-11-02T08:00:00Z' }, sampleResult({ findings: 1 })));
+  (await saveResult(store, { url: 'https://b.example/1', fetchedAt: '2026-11-02T09:00:00Z' }, sampleResult({ findings: 0 })));
+  const g = (await saveResult(
     store,
     { url: 'https://b.example/2', fetchedAt: '2026-11-03T09:00:00Z' },
     sampleResult({ findings: 1, category: 'gambling', evidence: 'slot "gacor", 88 | win' }),
-  );
+  ));
   // a re-scan of a.example/2 with no findings replaces the first scan in the report (latest scan counts)
-  saveResult(store, { url: 'https://a.example/2', fetchedAt: '2026-11-02T08:00:00Z' }, sampleResult({ findings: 0 }));
-  saveResult(store, { url: 'https://a.example/2', fetchedAt: '2026-11-02T08:00:00Z' }, sampleResult({ findings: 1 }));
+  (await saveResult(store, { url: 'https://a.example/2', fetchedAt: '2026-11-02T08:00:00Z' }, sampleResult({ findings: 0 })));
+  (await saveResult(store, { url: 'https://a.example/2', fetchedAt: '2026-11-02T08:00:00Z' }, sampleResult({ findings: 1 })));
   // a reviewer dismissed one of a.example/1's findings
   const fid = store.db.prepare("SELECT f.id FROM findings f JOIN scans s ON s.id = f.scan_id JOIN pages p ON p.id = s.page_id WHERE p.url = 'https://a.example/1' ORDER BY f.id LIMIT 1").pluck().get() as number;
   const sid = store.db.prepare('SELECT scan_id FROM findings WHERE id = ?').pluck().get(fid) as number;
   store.db.prepare("INSERT INTO decisions (finding_id, scan_id, decision, reviewer, decided_at) VALUES (?, ?, 'dismiss', 'ann', '2026-11-05T00:00:00Z')").run(fid, sid);
   void g;
 });
-afterAll(() => {
-  store.close();
+afterAll(async () => {
+  await store.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
 describe('buildReport', () => {
-  it('counts pages, categories, kinds, rules, phrases, link targets and days from latest scans and decisions', () => {
-    const d = buildReport(store, { now: NOW });
+  it('counts pages, categories, kinds, rules, phrases, link targets and days from latest scans and decisions', async () => {
+    const d = (await buildReport(store, { now: NOW }));
     expect(d.totals).toEqual({ pages: 4, contaminatedPages: 3, findings: 3, dismissedFindings: 1 });
     expect(d.byDomain).toEqual([
       { domain: 'a.example', pages: 2, contaminatedPages: 2, findings: 2 },
@@ -67,11 +67,11 @@ describe('buildReport', () => {
     ]);
   });
 
-  it('--since limits by fetch day; relative days work; garbage is a one-line InputError', () => {
-    expect(buildReport(store, { since: '2026-11-02', now: NOW }).totals.pages).toBe(3);
+  it('--since limits by fetch day; relative days work; garbage is a one-line InputError', async () => {
+    expect((await buildReport(store, { since: '2026-11-02', now: NOW })).totals.pages).toBe(3);
     expect(parseSince('7d', NOW)).toBe('2026-11-13');
-    expect(buildReport(store, { since: '7d', now: NOW }).totals.pages).toBe(0);
-    expect(() => buildReport(store, { since: 'yesterday' })).toThrow(InputError);
+    expect((await buildReport(store, { since: '7d', now: NOW })).totals.pages).toBe(0);
+    await expect(buildReport(store, { since: 'yesterday' })).rejects.toThrow(InputError);
   });
 
   it('finds link targets in text', () => {
@@ -80,7 +80,11 @@ describe('buildReport', () => {
 });
 
 describe('renderers', () => {
-  const d = () => buildReport(store, { now: NOW });
+  let built: Awaited<ReturnType<typeof buildReport>>;
+  beforeAll(async () => {
+    built = await buildReport(store, { now: NOW });
+  });
+  const d = () => built;
 
   it('markdown has a table per section', () => {
     const md = renderMarkdown(d());
@@ -146,7 +150,7 @@ describe('exportFindings', () => {
 });
 
 describe('store path errors for report/export', () => {
-  it('a missing database is a one-line InputError, not a new empty file', () => {
-    expect(() => openStore(join(dir, 'nope.db'), { mustExist: true })).toThrow(/no database at/);
+  it('a missing database is a one-line InputError, not a new empty file', async () => {
+    await expect(openSqliteStore(join(dir, 'nope.db'), { mustExist: true })).rejects.toThrow(/no database at/);
   });
 });

@@ -18,7 +18,7 @@ let retrainCalls: LabeledText[][] = [];
 let web: FixtureServer;
 
 beforeAll(async () => {
-  fx = makeFixture();
+  fx = await makeFixture();
   web = await startFixtureServer({
     '/article.html': (_req, res) => {
       res.writeHead(200, { 'content-type': 'text/html' }).end(readPage('n163'));
@@ -46,7 +46,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.close();
   await web?.close();
-  fx?.cleanup();
+  await fx?.cleanup();
 });
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -114,7 +114,7 @@ describe('auth', () => {
     const csrf = /<meta name="winnow-csrf" content="([^"]+)">/.exec(page.body)?.[1];
     expect(csrf).toBeTruthy();
 
-    const f = getReviewPage(fx.store, fx.scans.silvias)!.findings.find((x) => hasRule(x, HIDDEN_RULE))!;
+    const f = (await getReviewPage(fx.store, fx.scans.silvias))!.findings.find((x) => hasRule(x, HIDDEN_RULE))!;
     expect(f).toBeTruthy();
     const url = `/api/findings/${f.id}/decision`;
     const noCsrf = await app.inject({ method: 'POST', url, headers: { cookie }, payload: { decision: 'confirm' } });
@@ -181,7 +181,7 @@ describe('queue', () => {
       const r = fx.results[k];
       expect(item).toMatchObject({ score: r.score, verdict: r.verdict, findings: r.findings.length });
       // a page is reviewed once every finding has a decision (the CSRF test above decided silvias' only one)
-      const decided = getReviewPage(fx.store, item.scanId)!.findings.filter((f) => f.decision).length;
+      const decided = (await getReviewPage(fx.store, item.scanId))!.findings.filter((f) => f.decision).length;
       expect(item.decided).toBe(decided);
       expect(item.status).toBe(decided > 0 && decided === r.findings.length ? 'reviewed' : 'pending');
       expect(item.categories).toEqual([...new Set(r.findings.map((f) => f.category))].sort());
@@ -281,7 +281,7 @@ describe('pages and decisions', () => {
     const decided = Object.fromEntries(after.findings.map((f: Json) => [f.id, f.decision.decision]));
     expect(decided).toEqual(Object.fromEntries([[f1.id, 'confirm'], [f2.id, 'recategorize'], ...rest.map((f) => [f.id, 'dismiss'])]));
     const ids = findings.map((f) => f.id as number);
-    const stored = listDecisions(fx.store).filter((d) => d.findingId !== null && ids.includes(d.findingId));
+    const stored = (await listDecisions(fx.store)).filter((d) => d.findingId !== null && ids.includes(d.findingId));
     expect(stored.map((d) => d.reviewer).sort()).toEqual(['alice', 'bob', ...rest.map(() => 'carol')]);
     const pend = await get('/api/queue?status=pending');
     expect(pend.body.items.map((i: Json) => i.scanId)).not.toContain(fx.scans.njxfhn);
@@ -346,7 +346,7 @@ describe('rules stats and training', () => {
     const allFindings = PAGE_KEYS.flatMap((k) => fx.results[k].findings);
     const firedOn = (rule: string) => allFindings.filter((f) => hasRule(f, rule)).length;
     // every rule that fired on a stored finding, counted the plain way from each finding's latest decision
-    const expected = expectedRuleStats(fx.store, Object.values(fx.scans));
+    const expected = await expectedRuleStats(fx.store, Object.values(fx.scans));
     expect(Object.keys(by).sort()).toEqual([...expected.keys()].sort());
     for (const [rule, e] of expected) {
       expect(by[rule], rule).toMatchObject(e);
@@ -376,7 +376,7 @@ describe('rules stats and training', () => {
     expect(body.mostlyDismissed.map((r: Json) => r.rule)).not.toContain(HIDDEN_RULE);
     const precisions = body.mostlyDismissed.map((r: Json) => r.precision);
     expect(precisions).toEqual([...precisions].sort((a: number, b: number) => a - b));
-    expect(body.decisions).toBe(listDecisions(fx.store).length);
+    expect(body.decisions).toBe((await listDecisions(fx.store)).length);
     expect(body.decisions).toBeGreaterThan(5);
   });
 
@@ -386,18 +386,18 @@ describe('rules stats and training', () => {
     expect(r.status).toBe(200);
     expect(retrainCalls).toHaveLength(1);
     const extra = retrainCalls[0];
-    const pageOf = (k: PageKey) => getReviewPage(fx.store, fx.scans[k])!.findings;
+    const pageOf = async (k: PageKey) => (await getReviewPage(fx.store, fx.scans[k]))!.findings;
     // njxfhn's hidden block, recategorized by bob
-    const block = pageOf('njxfhn').find((f) => f.decision?.decision === 'recategorize')!;
+    const block = (await pageOf('njxfhn')).find((f) => f.decision?.decision === 'recategorize')!;
     expect(extra).toContainEqual({ text: block.text.trim(), spam: true, category: 'seo-keywords' });
     // silvias' casino links: dismissed last
-    for (const f of pageOf('silvias')) expect(extra).toContainEqual({ text: f.text.trim(), spam: false });
+    for (const f of await pageOf('silvias')) expect(extra).toContainEqual({ text: f.text.trim(), spam: false });
     // ja: the confirmed findings keep their detected category, the dismissed ones are ham
-    for (const f of pageOf('ja')) {
+    for (const f of await pageOf('ja')) {
       expect(extra).toContainEqual(hasRule(f, TUNED_RULE) ? { text: f.text.trim(), spam: false } : { text: f.text.trim(), spam: true, category: f.category });
     }
     // undecided findings (seed, pharma) are not training examples; one text is one example
-    for (const f of [...pageOf('seed'), ...pageOf('pharma')]) expect(extra.map((e) => e.text)).not.toContain(f.text.trim());
+    for (const f of [...(await pageOf('seed')), ...(await pageOf('pharma'))]) expect(extra.map((e) => e.text)).not.toContain(f.text.trim());
     expect(new Set(extra.map((e) => e.text)).size).toBe(extra.length);
     const spam = extra.filter((e) => e.spam).length;
     expect(spam).toBeGreaterThanOrEqual(2);
@@ -496,7 +496,7 @@ describe('UI pages', () => {
       expect(r.body).not.toMatch(/<script(?![^>]*\bsrc="\/static\/app\.js")/);
     }
     const r = await app.inject({ url: `/pages/${fx.scans.njxfhn}`, headers: A });
-    const page = getReviewPage(fx.store, fx.scans.njxfhn)!;
+    const page = (await getReviewPage(fx.store, fx.scans.njxfhn))!;
     for (const f of page.findings) expect(r.body).toContain(`data-finding="${f.id}"`);
     const hidden = fx.results.njxfhn.findings.find((f) => f.where === 'hidden')!;
     expect(r.body).toContain(`<mark class="finding cat-${hidden.category} where-hidden"`);

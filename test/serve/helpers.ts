@@ -50,23 +50,23 @@ export interface Fixture {
   scans: Record<PageKey, number>;
   /** what analyze() returned for each page, exactly as stored */
   results: Record<PageKey, AnalyzeResult>;
-  cleanup(): void;
+  cleanup(): Promise<void>;
 }
 
 /** A temp store holding the real detector output for every page of PAGES. */
-export function makeFixture(): Fixture {
+export async function makeFixture(): Promise<Fixture> {
   const dir = mkdtempSync(join(tmpdir(), 'winnow-serve-'));
   const dbPath = join(dir, 'review.db');
-  const store = openStore(dbPath);
+  const store = await openStore(dbPath, { keepHtml: true });
   const scans = {} as Record<PageKey, number>;
   const results = {} as Record<PageKey, AnalyzeResult>;
   for (const key of PAGE_KEYS) {
     const { url } = PAGES[key];
     const body = readPage(key);
     results[key] = analyze(body, { url });
-    scans[key] = saveResult(store, { url, body, fetchedAt: '2026-11-27T00:00:00.000Z' }, results[key]).scanId;
+    scans[key] = (await saveResult(store, { url, body, fetchedAt: '2026-11-27T00:00:00.000Z' }, results[key])).scanId;
   }
-  return { dir, dbPath, store, scans, results, cleanup: () => { store.close(); rmSync(dir, { recursive: true, force: true }); } };
+  return { dir, dbPath, store, scans, results, cleanup: async () => { await store.close(); rmSync(dir, { recursive: true, force: true }); } };
 }
 
 /** Distinct rule ids of one finding (a rule may hit a finding several times). */
@@ -84,9 +84,10 @@ export interface ExpectedRuleStat {
  * Per-rule counts recomputed the plain way from the stored findings of the given scans and the latest decision
  * each one shows on its review page (no page-level decisions: callers only page-clean scans without findings).
  */
-export function expectedRuleStats(store: Store, scanIds: number[]): Map<string, ExpectedRuleStat> {
+export async function expectedRuleStats(store: Store, scanIds: number[]): Promise<Map<string, ExpectedRuleStat>> {
   const out = new Map<string, ExpectedRuleStat>();
-  const findings: ReviewFinding[] = scanIds.flatMap((id) => getReviewPage(store, id)?.findings ?? []);
+  const findings: ReviewFinding[] = [];
+  for (const id of scanIds) findings.push(...((await getReviewPage(store, id))?.findings ?? []));
   for (const f of findings) {
     for (const rule of rulesOf(f)) {
       const s = out.get(rule) ?? { fired: 0, confirmed: 0, dismissed: 0 };

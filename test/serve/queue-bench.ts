@@ -9,10 +9,10 @@ import type { Category } from '../../src/detect/types.js';
 
 const N = Number(process.argv[2] ?? 20000);
 const dir = mkdtempSync(join(tmpdir(), 'winnow-queue-bench-'));
-const store = openStore(join(dir, 'bench.db'));
+const store = await openStore(process.argv[3] ?? join(dir, 'bench.db'));
 const cats: Category[] = ['gambling', 'margin-lending', 'adult', 'promo'];
 const t0 = performance.now();
-store.db.transaction(() => {
+{
   for (let i = 0; i < N; i++) {
     const n = i % 4;
     const text = `title ${i}\n` + 'body text '.repeat(50);
@@ -21,26 +21,26 @@ store.db.transaction(() => {
       category: cats[(i + k) % 4], kind: 'promo-line' as const, score: (i % 100) / 100, points: 3,
       rules: [{ rule: `R${(i + k) % 30}`, points: 3, description: 'd', evidence: 'e' }],
     }));
-    saveResult(store, { url: `https://site${i % 500}.example/${i}` }, {
+    (await saveResult(store, { url: `https://site${i % 500}.example/${i}` }, {
       verdict: n ? 'contaminated' : 'clean', score: (i % 100) / 100, lang: 'en', encoding: 'utf-8', title: `t${i}`,
       cleanTitle: '', cleanText: '', cleanHtml: '', siteName: '', findings, text, version: { winnow: '0', rules: '0', model: '0' },
-    });
+    }));
   }
-})();
+}
 console.log(`store: ${N} pages, ${N * 1.5} findings saved in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-const ids = (store.db.prepare('SELECT id FROM findings ORDER BY id LIMIT ?').all(Math.floor(N / 4)) as { id: number }[]).map((r) => r.id);
-decideFindings(store, ids, { decision: 'dismiss', reviewer: 'bench' });
-const time = (label: string, f: () => unknown) => {
-  f();
+const ids = (await store.all<{ id: number }>('SELECT id FROM findings ORDER BY id LIMIT ?', [Math.floor(N / 4)])).map((r) => r.id);
+(await decideFindings(store, ids, { decision: 'dismiss', reviewer: 'bench' }));
+const time = async (label: string, f: () => Promise<unknown>) => {
+  await f();
   const t = performance.now();
-  f();
+  await f();
   console.log(`${label.padEnd(32)} ${(performance.now() - t).toFixed(1)} ms`);
 };
-time('queue, no filter', () => listQueue(store));
-time('queue, category + minScore', () => listQueue(store, { category: 'gambling', minScore: 0.5 }));
-time('queue, domain', () => listQueue(store, { domain: 'site42.example' }));
-time('queue, status=pending offset N/2', () => listQueue(store, { status: 'pending', offset: Math.floor(N / 2) }));
-time('rule stats', () => ruleStats(store));
-time('training examples', () => trainingExamples(store));
-store.close();
+await time('queue, no filter', async () => (await listQueue(store)));
+await time('queue, category + minScore', async () => (await listQueue(store, { category: 'gambling', minScore: 0.5 })));
+await time('queue, domain', async () => (await listQueue(store, { domain: 'site42.example' })));
+await time('queue, status=pending offset N/2', async () => (await listQueue(store, { status: 'pending', offset: Math.floor(N / 2) })));
+await time('rule stats', async () => (await ruleStats(store)));
+await time('training examples', async () => (await trainingExamples(store)));
+await store.close();
 rmSync(dir, { recursive: true, force: true });

@@ -54,13 +54,13 @@ describe('startServer', () => {
         const token = readFileSync(`${db}.token`, 'utf8').trim();
         expect(lines.filter((l) => l.includes(token))).toHaveLength(1);
         expect(lines.join('\n')).toContain(`${srv.url}/login?token=${token}`);
-        expect(countScans(srv.store)).toBeGreaterThanOrEqual(DEMO_REAL_PAGES.length);
+        expect((await countScans(srv.store))).toBeGreaterThanOrEqual(DEMO_REAL_PAGES.length);
         const h = await fetch(`${srv.url}/healthz`);
         expect(h.status).toBe(200);
         const q = await fetch(`${srv.url}/api/queue`, { headers: { authorization: `Bearer ${token}` } });
         expect(q.status).toBe(200);
         const body = (await q.json()) as { counts: { total: number } };
-        expect(body.counts.total).toBe(countScans(srv.store));
+        expect(body.counts.total).toBe((await countScans(srv.store)));
         expect((await fetch(`${srv.url}/api/queue`)).status).toBe(401);
       } finally {
         await srv.close();
@@ -71,7 +71,7 @@ describe('startServer', () => {
       const token = readFileSync(`${db}.token`, 'utf8').trim();
       expect(lines.join('\n')).not.toContain(token);
       expect(lines.join('\n')).not.toMatch(/scanning the demo/);
-      await again.close();
+      await await again.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -92,19 +92,19 @@ describe('startServer', () => {
 });
 
 describe('seedDemo', () => {
-  it('scans the real demo pages with analyze(); the real injected pages come out contaminated', () => {
+  it('scans the real demo pages with analyze(); the real injected pages come out contaminated', async () => {
     const dir = tmp();
     try {
-      const store = openStore(join(dir, 's.db'));
-      const s = seedDemo(store);
+      const store = await openStore(join(dir, 's.db'));
+      const s = (await seedDemo(store));
       expect(s.failed).toBe(0);
-      const q = listQueue(store, { limit: 500 });
+      const q = (await listQueue(store, { limit: 500 }));
       const njx = q.items.find((i) => i.url.endsWith('njxfhn/1.html.gz'));
       expect(njx?.verdict).toBe('contaminated');
       // the page's own <link rel=canonical> gives the queue a real domain to filter on
       expect(njx?.domain).toBe('www.njxfhn.com');
-      expect(listQueue(store, { domain: 'silvias.net' }).items).toHaveLength(1);
-      store.close();
+      expect((await listQueue(store, { domain: 'silvias.net' })).items).toHaveLength(1);
+      await store.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -11,14 +11,14 @@ export function register(program: Command): void {
   const cmd = program.command('export').description('export findings with page url/domain and scan info (CSV or NDJSON)');
   storeReadOptions(cmd, EXPORT_FORMATS, 'csv').action(async (opts: StoreReadOpts) => {
     const format = checkFormat('export', EXPORT_FORMATS, opts.format);
-    const store = openStore(opts.db, { mustExist: true });
+    const store = await openStore(opts.db, { mustExist: true, readOnly: true });
     let out: Writable = process.stdout;
     if (opts.out) {
       const file = createWriteStream(opts.out);
       try {
         await once(file, 'open');
       } catch (err) {
-        store.close();
+        await store.close();
         throw cannotWrite(opts.out, err);
       }
       out = file;
@@ -26,7 +26,7 @@ export function register(program: Command): void {
     try {
       await exportFindings(store, { format, since: opts.since, out });
     } finally {
-      store.close();
+      await store.close();
       if (out !== process.stdout) {
         out.end();
         await once(out, 'finish');

@@ -9,14 +9,14 @@ export function register(program: Command): void {
   const cmd = program
     .command('report')
     .description('summarize the store: domains, categories, rules, injection kinds, phrases, link targets, per day');
-  storeReadOptions(cmd, REPORT_FORMATS, 'md').action((opts: StoreReadOpts) => {
+  storeReadOptions(cmd, REPORT_FORMATS, 'md').action(async (opts: StoreReadOpts) => {
     const format = checkFormat('report', REPORT_FORMATS, opts.format);
-    const store = openStore(opts.db, { mustExist: true });
+    const store = await openStore(opts.db, { mustExist: true, readOnly: true });
     let text: string;
     try {
-      text = renderReport(buildReport(store, { since: opts.since }), format);
+      text = renderReport(await buildReport(store, { since: opts.since }), format);
     } finally {
-      store.close();
+      await store.close();
     }
     if (opts.out) {
       try {

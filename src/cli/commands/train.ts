@@ -11,11 +11,11 @@ export function register(program: Command): void {
       if (opts.db) {
         const { openStore } = await import('../../store/index.js');
         const review = await import('../../store/review.js');
-        const store = openStore(opts.db);
+        const store = await openStore(opts.db, { mustExist: true, readOnly: true });
         try {
-          extra = review.trainingExamples(store);
+          extra = await review.trainingExamples(store);
         } finally {
-          store.close();
+          await store.close();
         }
       }
       const r = await retrain({ extra, log: (s) => process.stderr.write(`${s}\n`) });
