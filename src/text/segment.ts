@@ -88,6 +88,11 @@ function getJieba(): Jieba {
   return jieba;
 }
 
+/** Load jieba's dictionary now (~0.5 s, once per thread) rather than inside the first page's time budget. */
+export function loadSegmenter(): void {
+  getJieba();
+}
+
 const HAN_RUN_RE = /\p{Script=Han}{2,}/gu;
 
 /**
