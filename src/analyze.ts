@@ -6,7 +6,7 @@ import { detect } from './detect/index.js';
 import { clean } from './clean/index.js';
 import { loadRules, type CompiledRules } from './detect/rules/index.js';
 import { loadModel, type Model } from './detect/model.js';
-import { addWords } from './text/index.js';
+import { addWords, loadSegmenter } from './text/index.js';
 import { detectLang } from './text/index.js';
 import { AnalyzeResult } from './result.js';
 import { InputError } from './errors.js';
@@ -88,7 +88,7 @@ export function checkInput(input: string | Uint8Array): void {
 }
 
 /** The result of a page that used up its budget: no findings, the reason in `overBudget`. */
-function overBudgetResult(opts: AnalyzeOptions, rules: CompiledRules, overBudget: NonNullable<AnalyzeResult['overBudget']>, encoding = ''): AnalyzeResult {
+function overBudgetResult(opts: AnalyzeOptions, rules: CompiledRules, model: Model | null, overBudget: NonNullable<AnalyzeResult['overBudget']>, encoding = ''): AnalyzeResult {
   return {
     input: opts.input,
     url: opts.url,
@@ -105,7 +105,7 @@ function overBudgetResult(opts: AnalyzeOptions, rules: CompiledRules, overBudget
     siteName: '',
     findings: [],
     text: '',
-    version: { winnow: WINNOW_VERSION, rules: rules.version, model: 'none' },
+    version: { winnow: WINNOW_VERSION, rules: rules.version, model: model?.version ?? 'none' },
   };
 }
 
@@ -116,20 +116,21 @@ function overBudgetResult(opts: AnalyzeOptions, rules: CompiledRules, overBudget
 export function analyze(input: string | Uint8Array, opts: AnalyzeOptions = {}): AnalyzeResult {
   checkBytes(input);
   const rules = rulesFor(opts);
+  // loaded once per thread, before the clock starts: a page's budget is for the page's own work
+  const model = opts.model === undefined ? loadModel() : opts.model;
+  loadSegmenter();
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   const size = typeof input === 'string' ? input.length : input.byteLength;
   if (size > maxBytes) {
-    return overBudgetResult(opts, rules, { limit: 'size', stage: 'input', message: `page of ${size} bytes is over the ${maxBytes}-byte limit` });
+    return overBudgetResult(opts, rules, model, { limit: 'size', stage: 'input', message: `page of ${size} bytes is over the ${maxBytes}-byte limit` });
   }
-  // loaded once per process, before the clock starts: a page's budget is for the page's own work
-  const model = opts.model === undefined ? loadModel() : opts.model;
   const budget = startBudget(opts.budgetMs ?? DEFAULT_BUDGET_MS);
   let encoding = '';
   try {
     return run(input, opts, rules, model, budget, (e) => (encoding = e));
   } catch (e) {
     if (!(e instanceof BudgetExceeded)) throw e;
-    return overBudgetResult(opts, rules, { limit: 'time', stage: e.stage, message: e.message }, encoding);
+    return overBudgetResult(opts, rules, model, { limit: 'time', stage: e.stage, message: e.message }, encoding);
   }
 }
 

@@ -23,13 +23,13 @@ export const DEFAULT_FETCH_CONCURRENCY = 8;
 const JOBS_PER_WORKER = 2;
 /**
  * Page bytes waiting for or in analysis. With the 10 MiB record limit a run holds at most this plus one page
- * (and what waits for commit, below) whatever the input size; 64 MiB keeps 2-4 workers busy on real pages.
+ * (and what waits for commit, below) whatever the input size; 32 MiB keeps 2-4 workers busy on real pages.
  */
-export const MAX_IN_FLIGHT_BYTES = 64 * 1024 * 1024;
+export const MAX_IN_FLIGHT_BYTES = 32 * 1024 * 1024;
 /** Pages per store transaction (group commit) and the longest an analyzed page waits for its commit. */
 export const COMMIT_GROUP = 64;
 /** Page bytes analysed and waiting for their commit: a group is committed early past this. */
-export const COMMIT_MAX_BYTES = 32 * 1024 * 1024;
+export const COMMIT_MAX_BYTES = 16 * 1024 * 1024;
 const COMMIT_INTERVAL_MS = 250;
 /** Progress bar refresh interval on a TTY. */
 const PROGRESS_INTERVAL_MS = 200;

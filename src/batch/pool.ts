@@ -26,8 +26,14 @@ export type AnalyzeReply =
 
 export type InlineAnalyzer = (body: Uint8Array, o: { url?: string; contentType?: string; input?: string; budgetMs?: number; threshold?: number }) => AnalyzeResult;
 
-/** Heap cap per analyze worker: a pathological page kills its worker (job reported, worker replaced), not the run. */
-export const WORKER_HEAP_MB = 1536;
+/**
+ * Old-generation heap cap per analyze worker. The biggest shared page needs ~106 MB at its peak and input is
+ * capped at 10 MiB, so 320 MB leaves a wide margin; a lower cap also makes V8 collect sooner, which keeps a
+ * batch's RSS flat. A page that still exceeds it kills its worker (job reported, worker replaced), not the run.
+ */
+export const WORKER_HEAP_MB = 320;
+/** Young-generation cap per worker: short-lived per-page garbage is collected in small, frequent scavenges. */
+export const WORKER_YOUNG_MB = 16;
 
 type Pending = { job: AnalyzeJob; resolve: (r: AnalyzeResult) => void; reject: (e: Error) => void };
 
@@ -78,7 +84,7 @@ export class AnalyzePool {
     const w = new Worker(this.entry!.url, {
       eval: this.entry!.eval,
       env: { ...process.env, DOTENV_CONFIG_QUIET: 'true' },
-      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB },
     });
     this.all.add(w);
     w.on('message', (reply: AnalyzeReply) => {

@@ -8,7 +8,8 @@ const IP_RE = /^[\d.]+$/;
 export function registrableDomain(host: string): string {
   const h = host.toLowerCase().replace(/\.$/, '');
   if (IP_RE.test(h) || h.includes(':')) return h;
-  return getDomain(h, { extractHostname: false }) ?? h;
+  const d = getDomain(h, { extractHostname: false });
+  return d && d.charCodeAt(0) !== 46 ? d : h; // an empty label ("a..b") is no domain
 }
 
 /** Registrable domain of an absolute http(s) URL (or protocol-relative //host), else undefined. */

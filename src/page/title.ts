@@ -21,6 +21,15 @@ export const MAX_SLOGAN_LEN = 60;
 /** Only this many elements from the top of the page are searched for a logo / slogan. */
 export const HEADER_SCAN_ELEMENTS = 400;
 
+/**
+ * Separators used per <title>: the first and last half of these (headline and site name sit at the ends; real
+ * titles have at most ~5 parts). Each cut gives two candidate strings of the title's length, so an unbounded
+ * count ("股票配资_|||…|||") made the title stage quadratic.
+ */
+export const MAX_TITLE_CUTS = 16;
+/** Visible h1s considered for the headline (real pages have a few; each is compared with every candidate). */
+export const MAX_H1S = 32;
+
 const norm = (s: string): string => collapse(s).toLowerCase();
 
 /** Cut positions of the strongest separator class present: [start, end) of each part. */
@@ -35,6 +44,7 @@ function titleParts(t: string, weak = false): { parts: string[]; cuts: [number, 
       }
       if (m.index > 0 && m.index + m[0].length < t.length) cuts.push([m.index, m.index + m[0].length]);
     }
+    if (cuts.length > MAX_TITLE_CUTS) cuts.splice(MAX_TITLE_CUTS / 2, cuts.length - MAX_TITLE_CUTS);
     if (cuts.length) {
       const parts: string[] = [];
       let from = 0;
@@ -156,7 +166,7 @@ function similar(a: string, b: string): boolean {
 
 export function pickTitle(w: WalkResult, url?: string): TitleInfo {
   const els = w.els;
-  const h1s = w.h1s.filter((h) => HAS_WORD.test(h.text) && !els[h.el].hidden);
+  const h1s = w.h1s.filter((h) => HAS_WORD.test(h.text) && !els[h.el].hidden).slice(0, MAX_H1S);
   const host = url ? (/^\s*https?:\/\/([^/?#:]+)/i.exec(url)?.[1] ?? '') : '';
   const hostWords = host.toLowerCase().replace(/^www\./, '');
   // the most distinctive host label ("damianduchamps" in damianduchamps.wordpress.com)
@@ -170,13 +180,14 @@ export function pickTitle(w: WalkResult, url?: string): TitleInfo {
   const logoRaw = logo >= 0 ? textOf(els[logo].node, true) : '';
   const logoText = /logo/i.test(logoRaw) || logoRaw.length > MAX_SLOGAN_LEN ? '' : logoRaw;
   const siteH1 = h1s.filter((h) => isSiteH1(els, h.el)).map((h) => h.text);
+  const siteH1Norms = new Set(siteH1.map(norm));
 
   const isSitePart = (p: string): boolean => {
     const n = norm(p);
     if (!n) return false;
     if (w.ogSiteName && similar(p, w.ogSiteName)) return true;
     if (logoText && norm(logoText) === n) return true;
-    if (siteH1.some((h) => norm(h) === n)) return true;
+    if (siteH1Norms.has(n)) return true;
     const compact = n.replace(/[^\p{L}\p{N}.]/gu, '');
     if (hostWords !== '' && compact.length >= 3 && (hostWords.includes(compact) || compact.includes(hostWords))) return true;
     const letters = n.replace(/[^a-z0-9]/g, '');
@@ -185,8 +196,8 @@ export function pickTitle(w: WalkResult, url?: string): TitleInfo {
   const stripped = stripSiteName(w.htmlTitle, w.ogSiteName, isSitePart);
   const articleH1s = h1s.filter((h) => !siteH1.includes(h.text) && !isSitePart(h.text));
   // an article h1 that equals one of the <title>'s prefix/suffix runs (or og:title) is the headline
-  const cands = titleCandidates(w.htmlTitle);
-  let matched = articleH1s.find((h) => cands.some((c) => norm(c) === norm(h.text)));
+  const cands = new Set(titleCandidates(w.htmlTitle).map(norm));
+  let matched = articleH1s.find((h) => cands.has(norm(h.text)));
   matched ??= articleH1s.find((h) => similar(h.text, stripped.title) || (w.ogTitle && similar(h.text, w.ogTitle)));
   const h1 = matched?.text ?? articleH1s[0]?.text ?? h1s[0]?.text ?? '';
   const headline = stripped.title;

@@ -54,6 +54,8 @@ export const STOP_WORDS: Readonly<Record<'en' | 'id' | 'de' | 'es' | 'pt' | 'fr'
 
 type LatinLang = keyof typeof STOP_WORDS;
 const LATIN_LANGS = Object.keys(STOP_WORDS) as LatinLang[];
+/** Longest stop word: longer words need no lookup. */
+const MAX_STOP_WORD_LEN = Math.max(...Object.values(STOP_WORDS).flat().map((w) => w.length));
 
 /** word -> per-language weight vector (index in LATIN_LANGS) */
 const STOP_INDEX: Map<string, { idx: number[]; w: number }> = (() => {
@@ -106,12 +108,59 @@ export function detectLang(s: string): Lang {
   return latinLang(s.slice(0, n));
 }
 
-const WORD_RE = /[\p{L}\p{M}]+(?:['’][\p{L}]+)?/gu;
+const LETTER_RE = /\p{L}/u;
+const MARK_RE = /\p{M}/u;
+/** Per BMP char: 0 not yet known, 1 letter (\p{L}), 2 mark (\p{M}), 3 neither. */
+const CHAR_CLASS = new Uint8Array(0x10000);
+function charClass(c: number): number {
+  let k = CHAR_CLASS[c];
+  if (k === 0) {
+    const ch = String.fromCharCode(c);
+    CHAR_CLASS[c] = k = LETTER_RE.test(ch) ? 1 : MARK_RE.test(ch) ? 2 : 3;
+  }
+  return k;
+}
+/** Class of the code point at i and its length in UTF-16 units (astral letters are rare: asked of the regex). */
+function classAt(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  if (c < 0xd800 || c > 0xdfff) return charClass(c);
+  const cp = s.codePointAt(i)!;
+  if (cp <= 0xffff) return 3;
+  const ch = String.fromCodePoint(cp);
+  return LETTER_RE.test(ch) ? 5 : MARK_RE.test(ch) ? 6 : 7; // +4: two units long
+}
 
+/**
+ * Stop-word scores over the words of the sample: runs of letters and marks, optionally one apostrophe
+ * (' or ’) and more letters ("c'est", "d’un"), as /[\p{L}\p{M}]+(?:['’]\p{L}+)?/gu finds them; a char-code
+ * scan with a per-character class table, since a Unicode regex over every block's sample was a top cost.
+ */
 function latinLang(sample: string): Lang {
   const score = new Float64Array(LATIN_LANGS.length);
-  for (const m of sample.toLowerCase().matchAll(WORD_RE)) {
-    const e = STOP_INDEX.get(m[0].replace('’', "'"));
+  const s = sample.toLowerCase();
+  const n = s.length;
+  let i = 0;
+  while (i < n) {
+    let k = classAt(s, i);
+    if ((k & 3) === 3) {
+      i += k > 4 ? 2 : 1;
+      continue;
+    }
+    const start = i;
+    while (i < n && ((k = classAt(s, i)) & 3) !== 3) i += k > 4 ? 2 : 1;
+    let end = i;
+    const q = i < n ? s.charCodeAt(i) : 0;
+    if ((q === 39 || q === 0x2019) && i + 1 < n && (classAt(s, i + 1) & 3) === 1) {
+      let j = i + 1;
+      while (j < n && ((k = classAt(s, j)) & 3) === 1) j += k > 4 ? 2 : 1;
+      end = j;
+      i = j;
+    }
+    const len = end - start;
+    if (len > MAX_STOP_WORD_LEN) continue;
+    let w = s.slice(start, end);
+    if (q === 0x2019 && end > start) w = w.replace('’', "'");
+    const e = STOP_INDEX.get(w);
     if (!e) continue;
     for (const li of e.idx) score[li] += e.w;
   }

@@ -10,6 +10,7 @@
 // - Other letters/digits: runs of \p{L}\p{M}\p{N}, keeping internal . - _ ' ’ between word chars
 //   (pills-shop.com, don't, 3.5, e-mail stay one token) and ',' between digits (1,000).
 // Punctuation and white space are not tokens.
+import { NO_BUDGET, type Budget } from '../budget.js';
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
 import type { Token } from './types.js';
@@ -87,6 +88,11 @@ function getJieba(): Jieba {
   return jieba;
 }
 
+/** Load jieba's dictionary now (~0.5 s, once per thread) rather than inside the first page's time budget. */
+export function loadSegmenter(): void {
+  getJieba();
+}
+
 const HAN_RUN_RE = /\p{Script=Han}{2,}/gu;
 
 /**
@@ -153,8 +159,17 @@ function cutRuns(s: string, starts: number[], ends: number[], out: Token[]): voi
   }
 }
 
-/** Words with offsets into s: jieba for Chinese runs, letters/digits runs for the rest; punctuation dropped. */
-export function segment(s: string): Token[] {
+/**
+ * Han characters given to jieba in one call. Longer input is cut in several calls (a run longer than this
+ * is split at the boundary: no real sentence is that long), with the page budget polled between calls.
+ */
+export const SEGMENT_CHUNK_CHARS = 1 << 16;
+
+/**
+ * Words with offsets into s: jieba for Chinese runs, letters/digits runs for the rest; punctuation dropped.
+ * `budget`: the page's time budget, polled per run and between jieba calls (throws BudgetExceeded).
+ */
+export function segment(s: string, budget: Budget = NO_BUDGET): Token[] {
   const n = s.length;
   // pass 1: runs
   const runCls: number[] = [];
@@ -164,6 +179,7 @@ export function segment(s: string): Token[] {
   let kana = 0;
   let i = 0;
   while (i < n) {
+    budget.check('text:segment');
     const k = charClass(s, i);
     const w = k === C_OTHER || k === C_JOIN || k === C_COMMA ? 1 : s.charCodeAt(i) >= 0xd800 && s.charCodeAt(i) <= 0xdbff ? 2 : 1;
     if (k === C_OTHER || k === C_JOIN || k === C_COMMA) {
@@ -199,14 +215,31 @@ export function segment(s: string): Token[] {
   const out: Token[] = [];
   const hanStarts: number[] = [];
   const hanEnds: number[] = [];
+  const hanTokens: Token[] = [];
+  let chunkChars = 0;
+  const cutChunk = (): void => {
+    if (hanStarts.length > 0) cutRuns(s, hanStarts, hanEnds, hanTokens);
+    hanStarts.length = 0;
+    hanEnds.length = 0;
+    chunkChars = 0;
+  };
   for (let r = 0; r < runCls.length; r++) {
-    if (runCls[r] === C_HAN && !japanese) {
-      hanStarts.push(runStart[r]);
-      hanEnds.push(runEnd[r]);
+    if (runCls[r] !== C_HAN || japanese) continue;
+    for (let a = runStart[r]; a < runEnd[r]; ) {
+      let b = Math.min(runEnd[r], a + SEGMENT_CHUNK_CHARS - chunkChars);
+      if (b < runEnd[r] && s.charCodeAt(b - 1) >= 0xd800 && s.charCodeAt(b - 1) <= 0xdbff) b--; // keep a pair whole
+      if (b <= a) b = Math.min(runEnd[r], a + 2);
+      hanStarts.push(a);
+      hanEnds.push(b);
+      chunkChars += b - a;
+      a = b;
+      if (chunkChars >= SEGMENT_CHUNK_CHARS) {
+        cutChunk();
+        budget.checkNow('text:segment'); // a full chunk is ~10 ms of jieba: read the clock
+      }
     }
   }
-  const hanTokens: Token[] = [];
-  if (hanStarts.length > 0) cutRuns(s, hanStarts, hanEnds, hanTokens);
+  cutChunk();
   let h = 0;
   for (let r = 0; r < runCls.length; r++) {
     const k = runCls[r];

@@ -8,6 +8,7 @@
 // Clauses: sentences further cut after ，,、：:;； and dashes (—, ――, –, --), and before an opening
 // bracket / after a closing one ( （ ） ) ); ASCII ',' and ':' only when followed by space or a CJK char
 // (not 1,000 / 10:40 / http://). Pieces without any letter or digit are merged into their neighbour.
+import { NO_BUDGET, type Budget } from '../budget.js';
 import type { Span } from './types.js';
 
 /** Abbreviations (lower-case, without the final dot) after which '.' never ends a sentence. */
@@ -115,13 +116,17 @@ function periodEnds(s: string, i: number, sentStart: number): boolean {
   return true;
 }
 
-/** Sentence spans (Chinese 。！？；and Latin . ! ? with abbreviations), offsets into s. */
-export function sentences(s: string): Span[] {
+/**
+ * Sentence spans (Chinese 。！？；and Latin . ! ? with abbreviations), offsets into s.
+ * `budget`: the page's time budget, polled per character step (throws BudgetExceeded).
+ */
+export function sentences(s: string, budget: Budget = NO_BUDGET): Span[] {
   const out: Span[] = [];
   const n = s.length;
   let start = 0;
   let i = 0;
   while (i < n) {
+    budget.check('text:sentences');
     const c = s.charCodeAt(i);
     if (isNewline(c)) {
       pushTrimmed(s, start, i, out);

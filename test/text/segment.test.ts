@@ -102,3 +102,20 @@ describe('segment', () => {
     expect(toks.reduce((a, t) => a + t.text.length, 0)).toBe(han.length);
   });
 });
+
+describe('segment on very long Chinese runs', () => {
+  it('cuts a run longer than one jieba call into contiguous words covering it, and polls the budget', async () => {
+    const { SEGMENT_CHUNK_CHARS } = await import('../../src/text/segment.js');
+    const { startBudget, BudgetExceeded } = await import('../../src/budget.js');
+    const unit = '今天市场股票配资平台行情上涨投资者关注';
+    const s = unit.repeat(Math.ceil((2.5 * SEGMENT_CHUNK_CHARS) / unit.length));
+    const toks = segment(s);
+    expect(toks[0].start).toBe(0);
+    for (let k = 1; k < toks.length; k++) expect(toks[k].start).toBe(toks[k - 1].end);
+    expect(toks[toks.length - 1].end).toBe(s.length);
+    expect(toks.map((t) => t.text).join('')).toBe(s);
+    // words, not characters: jieba did the cutting (the per-character fallback gives one token per char)
+    expect(toks.length).toBeLessThan(s.length * 0.8);
+    expect(() => segment(s, startBudget(0))).toThrow(BudgetExceeded);
+  });
+});
