@@ -77,8 +77,10 @@ function context(r: AnalyzeResult, f: Finding, st: Style): string | undefined {
 
 export function formatReport(r: AnalyzeResult, st: Style): string {
   const lines: string[] = [];
-  const verdict = r.verdict === 'contaminated' ? st.red('CONTAMINATED') : st.green('clean');
+  const verdict = r.status === 'over-budget' ? st.red('OVER BUDGET') : r.verdict === 'contaminated' ? st.red('CONTAMINATED') : st.green('clean');
   lines.push(`${st.bold(r.input ?? r.url ?? '(input)')}: ${verdict}  score ${r.score.toFixed(2)}  lang ${r.lang}  ${r.encoding}`);
+  // an over-budget page was not analysed: its 'clean' verdict means nothing was looked at
+  if (r.overBudget) lines.push(`  not analysed: ${r.overBudget.message}`);
   lines.push(`  title:       ${r.title}`);
   if (r.cleanTitle !== r.title) lines.push(`  clean title: ${r.cleanTitle}`);
   const groups = groupFindings(r.findings);
@@ -106,5 +108,6 @@ export function formatReport(r: AnalyzeResult, st: Style): string {
 
 /** One line per page for batch runs without --json: verdict, score, findings, input. */
 export function formatLine(r: AnalyzeResult): string {
-  return `${r.verdict.padEnd(12)} ${r.score.toFixed(2)}  ${String(r.findings.length).padStart(3)} findings  ${r.url ?? r.input ?? ''}`;
+  const verdict = r.status === 'over-budget' ? 'over-budget' : r.verdict;
+  return `${verdict.padEnd(12)} ${r.score.toFixed(2)}  ${String(r.findings.length).padStart(3)} findings  ${r.url ?? r.input ?? ''}`;
 }
