@@ -27,7 +27,8 @@ const CHROMIUM_FLAGS = [
   '--disable-sync',
 ];
 const TOKEN = 'e2e-reviewer-token-0123456789';
-const SHOTS = join(REPO, 'docs', 'screenshots');
+// screenshots go to test-artifacts/ (ignored); WINNOW_SCREENSHOTS=docs/screenshots refreshes the committed ones
+const SHOTS = join(REPO, process.env.WINNOW_SCREENSHOTS ?? 'test-artifacts');
 
 const haveChromium = existsSync(CHROMIUM);
 if (!haveChromium && !process.env.CI) {
