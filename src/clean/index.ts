@@ -2,6 +2,7 @@
 // (doubled spaces, a separator left dangling at the title's edge), and rebuild title, text and article HTML.
 import type { Page, Block } from '../page/types.js';
 import type { Finding } from '../detect/types.js';
+import { escapeHtml as esc } from '../util/html.js';
 
 export interface Cleaned {
   cleanTitle: string;
@@ -61,7 +62,6 @@ export function cutBlock(block: Block, findings: Finding[]): string {
   return out.replace(/[ \t\u3000]{2,}/g, ' ').replace(/ ([,.;:!?，。；：！？、])/g, '$1').trim();
 }
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 function htmlTag(b: Block): string {
   if (/^h[1-6]$/.test(b.tag)) return b.tag === 'h1' ? 'h2' : b.tag;

@@ -1,5 +1,5 @@
 // Cloaking check: fetch a page as a browser and as search-engine crawlers, and report the text blocks only a
-// crawler is served (the classic hidden-from-humans SEO spam injection). The lead turns these into findings.
+// crawler is served (the classic hidden-from-humans SEO spam injection). src/cloaked.ts turns them into findings.
 import { buildPage, decode, type Page } from '../page/index.js';
 import { FetchError } from './errors.js';
 import type { Fetcher, FetchResult } from './fetcher.js';

@@ -1,5 +1,5 @@
 // Page stage: bytes -> decoded HTML -> Page (blocks with visibility, regions, main content, title).
-// OWNER: page-stage helper. The signatures below are the stage's contract; keep them.
+// The signatures below are the stage's contract with text/ and detect/.
 import { load } from 'cheerio/slim';
 import type { Document } from 'domhandler';
 import type { Page, Block, Region } from './types.js';

@@ -7,6 +7,7 @@ import { StyleRules, parseDecls, hiddenByDecls, declaredBackground, normColor, t
 import { isUiName, JUNK_NAMES, LIKELY_NAMES, NEGATIVE_NAMES, POSITIVE_NAMES, UNLIKELY_NAMES } from './hints.js';
 import { urlDomain } from './domain.js';
 import { detach } from './detach.js';
+import { isSpace } from '../util/chars.js';
 
 /** Elements that start a new text block. */
 export const BLOCK_TAGS = new Set([
@@ -184,12 +185,6 @@ function isBlank(s: string): boolean {
   return true;
 }
 
-/** JS \\s (WhiteSpace + LineTerminator, the set String.prototype.trim removes). */
-function isSpace(c: number): boolean {
-  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
-  if (c < 0xa0) return false;
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
 
 /**
  * Whitespace runs collapsed to one space, trimmed: s.replace(/\s+/g, ' ').trim(), by a char-code scan that keeps

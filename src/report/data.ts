@@ -10,7 +10,7 @@ import { loadRules } from '../detect/rules/index.js';
 import { REQUIRED_POINTS } from '../detect/scoring.js';
 import { WINNOW_VERSION } from '../analyze.js';
 import { records } from './records.js';
-import { wilson } from './stats.js';
+import { wilson } from '../util/stats.js';
 
 const Rate = z.object({ rate: z.number(), low: z.number(), high: z.number() });
 const Int = z.number().int();

@@ -2,13 +2,14 @@
 // page with inline SVG charts. Long tables are cut only where a person reads them (Markdown and HTML show the
 // first DEFAULT_TABLE_ROWS rows and say "N of M"); JSON and CSV carry every row unless --limit is given.
 import { csvRow } from './csv.js';
-import { barChart, esc, lineChart, PALETTE } from './svg.js';
+import { barChart, lineChart, PALETTE } from './svg.js';
+import { escapeHtml as esc } from '../util/html.js';
 import type { ReportData } from './data.js';
-import type { Rate } from './stats.js';
+import type { Rate } from '../util/stats.js';
 
 export { buildReport, parseSince, linkTargets, ReportData, DEFINITIONS } from './data.js';
 export { csvRow, csvField, parseCsv } from './csv.js';
-export { wilson, type Rate } from './stats.js';
+export { wilson, type Rate } from '../util/stats.js';
 
 export const REPORT_FORMATS = ['md', 'csv', 'json', 'html'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];

@@ -1,4 +1,5 @@
 // Inline SVG charts for the HTML report: plain shapes and text, no scripts, no external fonts or assets, so a
+import { escapeHtml as esc } from '../util/html.js';
 // researcher can save a chart and put it in a paper. Every chart has one unit on its value axis, named in the
 // axis title; category labels sit beside horizontal bars (they never overlap); day labels are thinned out.
 
@@ -15,9 +16,6 @@ const MAX_X_LABELS = 8;
 const FONT = 'font-family="Helvetica, Arial, \'Noto Sans CJK SC\', sans-serif" font-size="12"';
 export const PALETTE = ['#3366cc', '#dc3912', '#ff9900', '#109618', '#990099', '#0099c6', '#dd4477', '#66aa00'];
 
-export function esc(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
 
 function clip(s: string, n: number): string {
   return [...s].length > n ? `${[...s].slice(0, n - 1).join('')}…` : s;

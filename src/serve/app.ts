@@ -40,7 +40,8 @@ import { runDevRetrain, RetrainUnavailable } from '../retrain.js';
 import { Auth, CSRF_HEADER, SESSION_COOKIE, safeEqual, sameOrigin, sessionCookieOptions, type Session, type TokenEntry } from './auth.js';
 import { ScanBusy, ScanPool, ScanTimeout, type ScanPoolOptions } from './scan-pool.js';
 import * as S from './schemas.js';
-import { esc, layout, loginPage, queuePage, reviewPage, rulesPage } from './ui.js';
+import { escapeHtml as esc } from '../util/html.js';
+import { layout, loginPage, queuePage, reviewPage, rulesPage } from './ui.js';
 import { APP_CSS, APP_JS } from './client.js';
 
 /** Request bodies above this are refused (413) before parsing. */

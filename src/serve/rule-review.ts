@@ -2,31 +2,12 @@
 // Wilson interval, rules that speak against spam kept apart (a precision means nothing for them), and tuning
 // candidates only when the decisions show, beyond chance, that moderators mostly dismiss a rule.
 import type { RuleStat, RuleStats } from '../store/review.js';
+import { wilson, type Rate as Interval } from '../util/stats.js';
 
 /** Decided findings a rule needs before it can be a tuning candidate (3 decisions prove nothing). */
 export const MIN_DECISIONS_FOR_TUNING = 10;
 /** A candidate's whole 95% interval of confirmed share lies below this. */
 export const TUNING_MAX_SHARE = 0.5;
-/** z for a two-sided 95% interval. */
-const Z95 = 1.959963984540054;
-
-export interface Interval {
-  rate: number;
-  low: number;
-  high: number;
-}
-
-/** Wilson score interval for k successes in n trials (sound at 0, n and small n, unlike the Wald interval). */
-export function wilson(k: number, n: number, z = Z95): Interval {
-  if (n <= 0) return { rate: 0, low: 0, high: 0 };
-  const p = k / n;
-  const z2 = z * z;
-  const denom = 1 + z2 / n;
-  const centre = (p + z2 / (2 * n)) / denom;
-  const half = (z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / denom;
-  return { rate: p, low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
-}
-
 export interface RuleRow extends Omit<RuleStat, 'precision'> {
   /** share of decided findings confirmed, with its interval; null when none is decided or the rule is negative */
   precision: Interval | null;

@@ -2,10 +2,10 @@
 // pages from ../shared/data (when present) so a new user sees a real queue at once.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, relative } from 'node:path';
 import { analyze } from '../analyze.js';
 import { saveResult, type Store } from '../store/index.js';
+import { PACKAGE_ROOT, sharedDataDir } from '../util/paths.js';
 
 /** Real pages scanned for the demo (paths relative to ../shared/data): the two real injections, hard negatives, a few news pages. */
 export const DEMO_REAL_PAGES = [
@@ -21,10 +21,6 @@ const MAX_DEMO_FILE_BYTES = 5 * 1024 * 1024;
 /** At most this many fixture files are scanned. */
 const MAX_DEMO_FIXTURES = 60;
 
-/** The repository root (this file is src/serve/seed.ts or dist/serve/seed.js: two levels down). */
-export function repoRoot(): string {
-  return resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-}
 
 function htmlFiles(dir: string, out: string[] = []): string[] {
   if (!existsSync(dir)) return out;
@@ -71,11 +67,11 @@ export interface SeedSummary {
 }
 
 /** Scan the demo pages into the store. Failures are counted and reported (one line each), never thrown. */
-export async function seedDemo(store: Store, root = repoRoot()): Promise<SeedSummary> {
+export async function seedDemo(store: Store, root = PACKAGE_ROOT): Promise<SeedSummary> {
   const files: { path: string; url: string }[] = htmlFiles(join(root, 'corpus', 'fixtures'))
     .slice(0, MAX_DEMO_FIXTURES)
     .map((p) => ({ path: p, url: `file:${relative(root, p)}` }));
-  const data = resolve(root, '..', 'shared', 'data');
+  const data = root === PACKAGE_ROOT ? sharedDataDir() : join(root, '..', 'shared', 'data');
   for (const rel of DEMO_REAL_PAGES) {
     const p = join(data, rel);
     if (existsSync(p)) files.push({ path: p, url: `file:../shared/data/${rel}` });

@@ -3,17 +3,10 @@
 // of the service (it escapes quotes, so it is safe in attribute values too). The original page is never inlined:
 // a sandboxed frame loads a neutralised copy (original.ts) when the moderator opens it.
 import { Category } from '../detect/types.js';
+import { escapeHtml as esc } from '../util/html.js';
 import type { QueueResult, ReviewFinding, ReviewPage, QueueFilter, HistoryEntry } from '../store/review.js';
 import type { RuleReview, RuleRow } from './rule-review.js';
 
-export function esc(s: string | number | null | undefined): string {
-  return String(s ?? '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
 
 // ---------------------------------------------------------------- plain-language labels
 

@@ -2,6 +2,7 @@
 import { fold } from './normalize.js';
 import { segment } from './segment.js';
 import type { Token } from './types.js';
+import { isSeparator as isSpace } from '../util/chars.js';
 
 export const FNV_OFFSET = 0x811c9dc5;
 export const FNV_PRIME = 16777619;
@@ -13,9 +14,6 @@ export const DEFAULT_MAX_FEATURE_CHARS = 5000;
 /** Feature families: hashed into different places, so a word and a char gram never share a hash by design. */
 export const FEATURE_NS = { word: 1, bigram: 2, cjkGram: 3, latinGram: 4 } as const;
 
-const isSpace = (c: number) =>
-  c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x3000 || c === 0x85 || c === 0x1680 ||
-  (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0xfeff;
 
 /** Character n-grams of the given sizes (on folded text, whitespace skipped). */
 export function charNgrams(s: string, sizes: number[] = [1, 2, 3]): string[] {

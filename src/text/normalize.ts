@@ -9,15 +9,9 @@
 // per distinct character); ASCII and the CJK unified ideographs never touch String.prototype.normalize.
 import { detach } from '../page/detach.js';
 import type { Folded } from './types.js';
+import { ZERO_WIDTH_CHARS, isZeroWidth } from '../util/chars.js';
 
-/**
- * Characters removed by fold(): zero-width space/joiners, word joiner and invisible operators, BOM, soft
- * hyphen, Mongolian vowel separator, CGJ, and the invisible bidi controls (marks, embeddings, overrides, isolates).
- */
-export const ZERO_WIDTH_CHARS: readonly number[] = [
-  0x00ad, 0x034f, 0x180e, 0x200b, 0x200c, 0x200d, 0x200e, 0x200f, 0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2060,
-  0x2061, 0x2062, 0x2063, 0x2064, 0x2066, 0x2067, 0x2068, 0x2069, 0xfeff,
-];
+export { ZERO_WIDTH_CHARS } from '../util/chars.js';
 
 /**
  * Look-alike letters folded to Latin, keyed by the LOWER-CASE form (fold lower-cases first, so capitals
@@ -35,7 +29,6 @@ export const HOMOGLYPHS: Readonly<Record<string, string>> = {
 };
 
 const ZERO_WIDTH_RE = new RegExp(`[${ZERO_WIDTH_CHARS.map((c) => `\\u${c.toString(16).padStart(4, '0')}`).join('')}]`, 'g');
-const isZeroWidth = (c: number) => ZERO_WIDTH_CHARS.includes(c);
 
 // Fold table for BMP code units. 0 = not computed yet; otherwise one of the kinds below, plus MARK_BIT
 // when the character is a combining mark (it then joins the cluster of the character before it).

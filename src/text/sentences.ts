@@ -10,6 +10,7 @@
 // (not 1,000 / 10:40 / http://). Pieces without any letter or digit are merged into their neighbour.
 import { NO_BUDGET, type Budget } from '../budget.js';
 import type { Span } from './types.js';
+import { isSeparator as isSpace } from '../util/chars.js';
 
 /** Abbreviations (lower-case, without the final dot) after which '.' never ends a sentence. */
 export const ABBREVIATIONS: ReadonlySet<string> = new Set([
@@ -39,9 +40,6 @@ setFlags('。！？；…｡!?', F_END);
 setFlags('，、：；;,:—―–）)］]】〕〗》」』', F_CLAUSE_AFTER);
 setFlags('（(［[【〔〖《「『', F_CLAUSE_BEFORE);
 const isCloser = (c: number) => (FLAGS[c] & F_CLOSER) !== 0;
-const isSpace = (c: number) =>
-  c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x3000 || c === 0x85 || c === 0x1680 ||
-  (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0xfeff;
 const isNewline = (c: number) => c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029 || c === 0x85;
 const isCjk = (c: number) =>
   (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x3040 && c <= 0x30ff) ||

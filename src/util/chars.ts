@@ -49,3 +49,8 @@ export function isCjk(c: number): boolean {
 
 /** Han ideographs as a regex class body, for rules and patterns that need one (the same ranges as isHan). */
 export const HAN_CLASS = '\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff';
+
+/** White space as segmentation sees it: JS \s plus NEL (U+0085, a line break) and ZERO WIDTH SPACE (a word break). */
+export function isSeparator(c: number): boolean {
+  return isSpace(c) || c === 0x85 || c === 0x200b;
+}

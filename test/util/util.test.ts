@@ -1,7 +1,7 @@
 // The low-level helpers agree with the reference formulations they replace.
 import { describe, expect, it } from 'vitest';
 import { escapeHtml } from '../../src/util/html.js';
-import { isSpace, isZeroWidth, isBlank, isHan, isCjk, HAN_CLASS, ZERO_WIDTH_CHARS } from '../../src/util/chars.js';
+import { isSpace, isSeparator, isZeroWidth, isBlank, isHan, isCjk, HAN_CLASS, ZERO_WIDTH_CHARS } from '../../src/util/chars.js';
 import { PACKAGE_ROOT } from '../../src/util/paths.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -39,5 +39,11 @@ describe('paths', () => {
   it('PACKAGE_ROOT is the folder of winnow package.json', () => {
     expect(existsSync(join(PACKAGE_ROOT, 'package.json'))).toBe(true);
     expect(JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')).name).toBe('winnow');
+  });
+});
+
+describe('isSeparator', () => {
+  it('is JS \\s plus NEL and ZERO WIDTH SPACE', () => {
+    for (let c = 0; c < 0x10000; c++) expect(isSeparator(c)).toBe(/\s/.test(String.fromCharCode(c)) || c === 0x85 || c === 0x200b);
   });
 });

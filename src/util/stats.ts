@@ -1,4 +1,4 @@
-// Confidence intervals for the rates a report gives.
+// Confidence intervals for rates (reports, the rules page).
 
 /** z for a two-sided 95% interval. */
 export const Z95 = 1.959963984540054;
