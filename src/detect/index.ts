@@ -61,8 +61,8 @@ function scoreAll(page: Page, opts: DetectOptions): { scored: Scored[]; cons: Co
   g.repeatedPhrases(phrases);
   g.siteBranding();
   for (const bc of g.ctx.blocks) g.block(bc);
-  // spam affixes are final now: the consistency votes see all of them
-  cons = new Consistency(page, g.ctx, opts.rules, g.spamAffixes, byId, g.words);
+  // spam affixes are final once the title is done (the votes above were asked after the last one): reuse
+  cons ??= new Consistency(page, g.ctx, opts.rules, g.spamAffixes, byId, g.words);
   const scored = g.cands.map((c) => {
     budget.check('detect:score');
     const hits = [...c.hits, ...cons!.votes(c)];
