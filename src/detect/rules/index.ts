@@ -1,5 +1,5 @@
 // Rules engine: load rules/*.yaml (zod-validated), compile, match lexicon/regex rules on text, lint.
-// OWNER: rules helper. The signatures below are the contract detect/ relies on; keep them.
+// The signatures below are the contract detect/ relies on.
 import { resolve } from 'node:path';
 import type { Lang } from '../../text/types.js';
 import type { Region } from '../../page/types.js';

@@ -5,6 +5,7 @@ import { fold } from '../../text/index.js';
 import type { Lang } from '../../text/types.js';
 import type { Region } from '../../page/types.js';
 import type { Rule } from './schema.js';
+import { isSeparator as isSpace, isZeroWidth } from '../../util/chars.js';
 
 /** Minimal view of the compiled rules the matcher needs (CompiledRules satisfies it). */
 export interface RuleSet {
@@ -34,14 +35,6 @@ const OTHER_LANG = 'other';
 const NEEDS_CLEANUP_RE = /[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\t\n\v\f\r\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/;
 const needsCleanup = (t: string): boolean => NEEDS_CLEANUP_RE.test(t) || t.includes('  ');
 
-function isZeroWidth(c: number): boolean {
-  return c === 0xad || c === 0x180e || (c >= 0x200b && c <= 0x200f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2060 && c <= 0x2064) || c === 0xfeff;
-}
-
-function isSpace(c: number): boolean {
-  if (c < 0x80) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
-  return c === 0x85 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
-}
 
 /** Text as the rules see it: fold() (NFKC, lower-case, look-alikes), zero-width removed, white space collapsed. */
 export interface MatchText {
