@@ -28,7 +28,10 @@ describe('checkGate', () => {
     expect(j.ceilings.collateral).toBeDefined();
     // a run where analyze() throws on some items must fail the gate whatever the floors say
     const eff = effectiveGate(j);
-    expect(checkGate({ pageF1: 1, spanF1: 1, collateral: 0, errorShare: 0.5 }, eff).map((f) => f.figure)).toEqual(['errorShare']);
-    expect(checkGate({ pageF1: 1, spanF1: 1, collateral: 0, errorShare: 0 }, eff)).toEqual([]);
+    const real = { spamPagesRecall: 1, spamPagesPrecision: 1, spamPagesRemoved: 1, spamPagesKept: 1 };
+    expect(checkGate({ pageF1: 1, spanF1: 1, collateral: 0, errorShare: 0.5, ...real }, eff).map((f) => f.figure)).toEqual(['errorShare']);
+    expect(checkGate({ pageF1: 1, spanF1: 1, collateral: 0, errorShare: 0, ...real }, eff)).toEqual([]);
+    // the real-page block is gated too: a missing or low spam-pages figure fails
+    expect(checkGate({ pageF1: 1, spanF1: 1, collateral: 0, errorShare: 0, ...real, spamPagesRecall: 0.1 }, eff).map((f) => f.figure)).toEqual(['spamPagesRecall']);
   });
 });
