@@ -3,13 +3,16 @@
 import { describe, it, expect } from 'vitest';
 import { analyze } from '../../src/analyze.js';
 import { loadRules } from '../../src/detect/rules/index.js';
+import { StructuralCheck } from '../../src/detect/rules/schema.js';
 
 const rules = loadRules().rules.filter((r) => r.kind === 'structural');
 const fired = (html: string) => new Set(analyze(html).findings.flatMap((f) => f.rules.map((h) => h.rule)));
 
 describe('structural rules behave on their examples', () => {
-  it('there is a structural rule for every check', () => {
-    expect(rules.length).toBeGreaterThanOrEqual(10);
+  it('there is a structural rule for every check, and every rule names a check', () => {
+    const named = new Set(rules.map((r) => (r as { check?: string }).check));
+    expect([...StructuralCheck.options].filter((c) => !named.has(c))).toEqual([]);
+    expect([...named].filter((c) => !StructuralCheck.options.includes(c as StructuralCheck))).toEqual([]);
   });
   for (const r of rules) {
     it(`${r.id}`, () => {
