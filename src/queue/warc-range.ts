@@ -9,7 +9,7 @@ import { gunzipSync } from 'node:zlib';
 import { request } from 'undici';
 import { AsyncIterReader, WARCParser } from 'warcio';
 import { InputError } from '../errors.js';
-import { MAX_RECORD_BYTES, dechunk, decodeContent, isHtmlRecord, type SkipReason } from '../batch/warc.js';
+import { MAX_RECORD_BYTES, dechunk, decodeContent, isHtmlRecord, type SkipReason, type WarcPage } from '../batch/warc.js';
 
 const isHttp = (s: string) => /^https?:\/\//i.test(s);
 /** Time allowed for one range request of a job (a few MB). */
@@ -84,16 +84,8 @@ export async function readSpan(source: string, start: number, end: number): Prom
   return buf;
 }
 
-export interface RangePage {
-  offset: number;
-  targetUri: string;
-  date?: string;
-  status: number;
-  contentType?: string;
-  etag?: string;
-  lastModified?: string;
-  body: Uint8Array;
-}
+/** A page read by range: a WarcPage without the fields that name where the record was found. */
+export type RangePage = Pick<WarcPage, 'offset' | 'targetUri' | 'date' | 'status' | 'contentType' | 'etag' | 'lastModified' | 'body'>;
 
 /** One record's bytes (one gzip member, or plain) → its page, or why it is not one. */
 export async function recordPage(bytes: Buffer, offset: number): Promise<{ page: RangePage } | { skip: SkipReason }> {

@@ -3,17 +3,8 @@
 // long unpunctuated CJK runs, punctuation floods, control characters, charset declarations) and mutations
 // of real markup. The same seed always gives the same page, so a failing case is reproduced by its seed.
 
-/** mulberry32: a small, fast, seeded PRNG (deterministic across platforms). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from '../../src/detect/model.js';
+export { rng };
 
 const SPAM = ['股票配资', '配资平台', '股票', '澳门赌场', '免费领取', 'casino bonus', 'viagra', 'slot gacor', '出会い系', '代孕'];
 const TAGS = ['div', 'p', 'li', 'ul', 'a', 'span', 'thead', 'tbody', 'tr', 'td', 'table', 'h1', 'h2', 'x_y', 'svg', 'math', 'g', 'option', 'select', 'dd', 'dt', 'font', 'b', 'section', 'article', 'script', 'style', 'title', 'textarea', 'xmp', 'noscript', 'iframe', 'br', 'img', 'meta'];
