@@ -101,7 +101,13 @@ export function articleSentences(html: Buffer | string, page: string, opts: { ch
     }
   };
   take(p.mainIds, MIN_NEWS_SENTENCE_CHARS, MAX_NEWS_SENTENCES_PER_PAGE);
-  if (opts.chrome) take(p.blocks.map((b, i) => i).filter((i) => i > 0 && !main.has(i) && p.blocks[i].region !== 'hidden'), 8, MAX_CHROME_SENTENCES_PER_PAGE);
+  if (opts.chrome) {
+    // chrome from both ends of the page: menus come first, the copyright and legal lines last
+    const chrome = p.blocks.map((b, i) => i).filter((i) => i > 0 && !main.has(i) && p.blocks[i].region !== 'hidden');
+    const half = Math.floor(MAX_CHROME_SENTENCES_PER_PAGE / 2);
+    take(chrome.slice(0, Math.ceil(chrome.length / 2)), 8, half);
+    take(chrome.slice(Math.ceil(chrome.length / 2)).reverse(), 8, half);
+  }
   return out;
 }
 
