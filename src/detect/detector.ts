@@ -10,7 +10,8 @@ import { structuralRules, hitOf, isLinkBlock, isLinkFarm, hasSpamLinkHosts, lang
 import type { Model } from './model.js';
 import { unitP } from './classifier.js';
 import { tagSpans } from './tagger.js';
-import { segment } from '../text/index.js';
+import { segment, detectLang } from '../text/index.js';
+import type { Lang } from '../text/types.js';
 import { modelPoints, sumPoints, REPEAT_SHARE, MAX_REPEATS } from './scoring.js';
 import type { StructuralCheck } from './rules/schema.js';
 import type { Budget } from '../budget.js';
@@ -31,6 +32,17 @@ export const BOILERPLATE_MIN_POINTS = 1;
 export const CAND_P = 0.5;
 /** The classifier's spam vote counts in full from this many words on (measured: lone "Buy Now"/"Loans" in menus). */
 export const MODEL_FULL_WORDS = 6;
+/** Units up to this long are checked for how many real words they have (longer ones always have enough). */
+export const MODEL_WORD_CHECK_CHARS = 200;
+/**
+ * Languages the classifier has training text in (synthetic corpus, spam-text, clean news): zh, en, ja, id. On text in
+ * any other language its p is an extrapolation from character n-grams it never saw in context (a Russian recipe line
+ * came out p=0.975), so its spam vote there is capped below the strong vote that counts as evidence alone.
+ */
+export const MODEL_LANGS: ReadonlySet<Lang> = new Set<Lang>(['zh', 'en', 'ja', 'id']);
+export const UNTRAINED_LANG_MAX_POINTS = 1;
+/** A word for the vote's shrink: a CJK word, or a run of two or more letters (not a lone letter of an A–Z index). */
+const isWord = (t: { text: string; cjk: boolean }) => t.cjk || /\p{L}\p{L}/u.test(t.text);
 /** A hidden block the page stage took for UI is still hidden spam with this many times hidden-text's minSpamPoints. */
 export const HIDDEN_UI_OVERRULE = 3;
 /** Boilerplate shorter than this is not worth a classifier call. */
@@ -110,8 +122,12 @@ export class Generators {
   modelHit(text: string, p = this.p(text)): RuleHit[] {
     if (!this.model || !text.trim()) return [];
     let points = modelPoints(p);
-    // a few words tell the model little beyond their prior ("Buy Now", "Loans"): its spam vote shrinks with them
-    if (points > 0 && text.length < MODEL_FULL_WORDS * 10) points *= Math.min(1, segment(text).length / MODEL_FULL_WORDS);
+    // a few words tell the model little beyond their prior ("Buy Now", "Loans", an A–Z index): its vote shrinks with them
+    if (points > 0 && text.length < MODEL_WORD_CHECK_CHARS) points *= Math.min(1, segment(text).filter(isWord).length / MODEL_FULL_WORDS);
+    if (points > UNTRAINED_LANG_MAX_POINTS) {
+      const lang = detectLang(text); // 'other': too little text to tell, the vote stands
+      if (lang !== 'other' && !MODEL_LANGS.has(lang)) points = UNTRAINED_LANG_MAX_POINTS;
+    }
     return [{ rule: 'CLASSIFIER', points, description: `hashed n-gram classifier, p(spam)=${p.toFixed(3)}`, evidence: '' }];
   }
 
