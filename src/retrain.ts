@@ -3,9 +3,9 @@
 // child process (node --import tsx) and reads its result; an installed package has no dev/ and cannot retrain.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { RetrainResult, type LabeledText } from './detect/labeled.js';
+import { PACKAGE_ROOT } from './util/paths.js';
 
 /** The answer when a command needs dev/ and there is no source checkout. */
 export const DEV_NEEDS_CHECKOUT = (what: string): string => `${what} needs a source checkout of winnow (dev/ is not part of the installed package)`;
@@ -19,8 +19,8 @@ export class RetrainUnavailable extends Error {
   }
 }
 
-/** The checkout root (this file is src/retrain.ts or dist/retrain.js, one level below it). */
-export const CHECKOUT_ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
+/** The checkout root: the package root, which has dev/ only in a source checkout. */
+export const CHECKOUT_ROOT = PACKAGE_ROOT;
 
 /** How to run dev/<script> of a checkout, or null when the checkout (the script and tsx) is not there. */
 export function devScriptCommand(script: string, root = CHECKOUT_ROOT): { node: string; args: string[]; cwd: string } | null {

@@ -2,9 +2,10 @@
 // against natural's BayesClassifier). Two heads share one file: `unit` scores a sentence or block as spam,
 // `token` scores one word inside a sentence (with its neighbours) as part of a spliced-in phrase.
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { z } from 'zod';
 import { InputError } from '../errors.js';
+import { PACKAGE_ROOT } from '../util/paths.js';
 
 export const MODEL_FORMAT = 'winnow-hashed-lr-1';
 
@@ -41,7 +42,7 @@ export interface Model {
 }
 
 /** The model file shipped in corpus/model/ (built by `npm run train`). */
-export const SHIPPED_MODEL_PATH = fileURLToPath(new URL('../../corpus/model/model.json', import.meta.url));
+export const SHIPPED_MODEL_PATH = join(PACKAGE_ROOT, 'corpus', 'model', 'model.json');
 /** WINNOW_MODEL names another model file (e.g. one retrained from a store's decisions). */
 export function defaultModelPath(): string {
   return process.env.WINNOW_MODEL || SHIPPED_MODEL_PATH;

@@ -1,12 +1,12 @@
 // Reading rules/*.yaml: YAML parse, zod validation, one-line errors that name file, rule and field.
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { basename, join } from 'node:path';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { InputError } from '../../errors.js';
 import { Rule, RuleFile, ScoresFile, SCORES_FILE } from './schema.js';
+import { PACKAGE_ROOT } from '../../util/paths.js';
 
 /** A problem in the rule files (bad YAML, schema violation, bad regex, duplicate id): one line, exit 2. */
 export class RulesError extends InputError {
@@ -35,11 +35,10 @@ const VERSION_HEX_CHARS = 12;
 const RULE_FILE_RE = /\.ya?ml$/i;
 
 /**
- * The package's rules/ folder. This module sits 3 levels below the repo root both in the sources
- * (src/detect/rules/loader.ts) and in the build (dist/detect/rules/loader.js).
+ * The package's rules/ folder.
  */
 export function defaultRulesDir(): string {
-  return resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'rules');
+  return join(PACKAGE_ROOT, 'rules');
 }
 
 export interface RuleSource {
