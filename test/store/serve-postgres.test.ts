@@ -17,8 +17,8 @@ describe('review server on PostgreSQL', () => {
     const srv = await startServer({ port: 0, host: '127.0.0.1', dbPath: pg.url, log: (l) => lines.push(l) });
     try {
       const auth = { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' };
-      const q = await fetch(`${srv.url}/api/queue?limit=500`, { headers: auth }).then((r) => r.json() as Promise<{ items: Array<{ scanId: number; url: string; verdict: string; findings: number }> }>);
-      const njx = q.items.find((i) => i.url.endsWith('njxfhn/1.html.gz'))!;
+      const q = await fetch(`${srv.url}/api/queue?limit=500`, { headers: auth }).then((r) => r.json() as Promise<{ items: Array<{ scanId: number; url: string; key: string; verdict: string; findings: number }> }>);
+      const njx = q.items.find((i) => i.key.endsWith('njxfhn/1.html.gz'))!;
       expect(njx.verdict).toBe('contaminated');
       const page = await fetch(`${srv.url}/api/pages/${njx.scanId}`, { headers: auth }).then((r) => r.json() as Promise<{ findings: Array<{ id: number }> }>);
       expect(page.findings.length).toBe(njx.findings);
