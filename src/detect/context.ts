@@ -7,6 +7,8 @@ import { matchText, type CompiledRules, type TextMatch } from './rules/index.js'
 import type { Category } from './types.js';
 import { within, lowerBound } from './spans.js';
 import { NO_BUDGET, type Budget } from '../budget.js';
+import { editDistance } from '../util/edit.js';
+import type { Rule } from './rules/schema.js';
 
 const HAN_RE = /[\u3400-\u9fff]/;
 const KANA_RE = /[\u3040-\u30ff]/;
@@ -15,6 +17,61 @@ const LATIN_WORDS_RE = /[a-z]{3,}[\s.,-]+[a-z]{3,}/i;
 
 /** Longest rule match looked back for when collecting a sentence's matches (longer ones are found from their start). */
 const MAX_MATCH_CHARS = 200;
+
+/**
+ * A brand term of a `fuzzy` lexicon rule matches misspelt (one edit) from this many characters on: shorter names
+ * are one edit away from ordinary words.
+ */
+export const FUZZY_MIN_CHARS = 5;
+/** How many edits a misspelt brand may be away from the listed one. */
+export const FUZZY_MAX_EDITS = 1;
+
+interface FuzzyTerm {
+  term: string;
+  rule: Rule;
+}
+const fuzzyIndex = new WeakMap<CompiledRules, Map<string, FuzzyTerm[]>>();
+/** CJK terms of the fuzzy lexicon rules, by first character. */
+function fuzzyTerms(rules: CompiledRules): Map<string, FuzzyTerm[]> {
+  let byFirst = fuzzyIndex.get(rules);
+  if (byFirst) return byFirst;
+  byFirst = new Map();
+  for (const rule of rules.rules) {
+    if (rule.kind !== 'lexicon' || !rule.fuzzy) continue;
+    for (const term of rule.terms) {
+      if (term.length < FUZZY_MIN_CHARS || !HAN_RE.test(term)) continue;
+      let list = byFirst.get(term[0]);
+      if (!list) byFirst.set(term[0], (list = []));
+      list.push({ term, rule });
+    }
+  }
+  fuzzyIndex.set(rules, byFirst);
+  return byFirst;
+}
+
+/**
+ * Misspelt brands: windows of the text one edit away from a fuzzy rule's term (not the term itself) with the
+ * term's first and last characters, so the edit is inside the name (人生就是就博 for 人生就是博) and a prefix of
+ * it ("人生就是") is not a match. Offsets are the block's own.
+ */
+export function fuzzyMatches(text: string, rules: CompiledRules, exact: TextMatch[]): TextMatch[] {
+  const index = fuzzyTerms(rules);
+  if (index.size === 0 || !HAN_RE.test(text)) return [];
+  const out: TextMatch[] = [];
+  const taken = (s: number, e: number) => exact.some((m) => m.start < e && m.end > s) || out.some((m) => m.start < e && m.end > s);
+  for (let s = 0; s < text.length; s++) {
+    for (const { term, rule } of index.get(text[s]) ?? []) {
+      for (let len = term.length - FUZZY_MAX_EDITS; len <= term.length + FUZZY_MAX_EDITS; len++) {
+        const e = s + len;
+        if (e > text.length || text[e - 1] !== term[term.length - 1]) continue;
+        const w = text.slice(s, e);
+        if (w === term || taken(s, e)) continue;
+        if (editDistance(w, term, FUZZY_MAX_EDITS) <= FUZZY_MAX_EDITS) out.push({ rule, start: s, end: e, evidence: w });
+      }
+    }
+  }
+  return out;
+}
 
 /** Blocks shorter than this take the page's language instead of guessing their own. */
 export const MIN_LANG_CHARS = 12;
@@ -59,6 +116,10 @@ export function buildContext(page: Page, rules: CompiledRules, budget: Budget = 
       if (seen.has(key)) continue;
       seen.add(key);
       matches.push({ ...m, start: m.start + block.start, end: m.end + block.start });
+    }
+    if (langs.has('zh') || langs.has('ja')) {
+      const own = matches.map((m) => ({ ...m, start: m.start - block.start, end: m.end - block.start }));
+      for (const m of fuzzyMatches(block.text, rules, own)) matches.push({ ...m, start: m.start + block.start, end: m.end + block.start });
     }
     matches.sort((a, b) => a.start - b.start);
     const sents = sentences(block.text).map((s) => ({ start: s.start + block.start, end: s.end + block.start }));

@@ -58,6 +58,8 @@ export const BRANDING_LINE_CHARS = 60;
 export const MAX_TAGGED_CHARS = 2000;
 /** What separates the parts of a headline (title and sub-title, site name): white space, dashes, bars, colons. */
 const TITLE_PART_SEP_RE = /\s+|\s*[|｜–—:：]\s*|\s-\s/gu;
+const TITLE_PART_SEP_END_RE = /[\s|｜–—:：\-]$/u;
+const TITLE_PART_SEP_START_RE = /^[\s|｜–—:：\-]/u;
 
 export interface Cand {
   blockId: number;
@@ -181,8 +183,10 @@ export class Generators {
       const own = [...lexiconHits(matches.filter((m) => m.rule.score > 0)), ...this.modelHit(a.text)];
       if (spamEvidence(own, this.rules) < MIN_AFFIX_EVIDENCE) continue;
       const hits = [...lexiconHits(matches), ...this.modelHit(a.text)];
-      if (bodyUses(a.text, this.ctx.mainSentenceTexts) <= p.maxBodyUses) hits.push(...this.structural('title-affix', a.text));
-      const c: Cand = { blockId: 0, start: s, end: e, kind: 'title-affix', hits, consistency: true };
+      // a headline part the article never uses is not the article's topic: the topic never excuses it
+      const unused = bodyUses(a.text, this.ctx.mainSentenceTexts) <= p.maxBodyUses;
+      if (unused) hits.push(...this.structural('title-affix', a.text));
+      const c: Cand = { blockId: 0, start: s, end: e, kind: 'title-affix', hits, consistency: !unused };
       this.add(c);
       affixes.push(c);
       // an affix that is spam on its own evidence does not tell what the article is about
@@ -229,6 +233,9 @@ export class Generators {
       const s = start + from;
       const e = start + to;
       const hits = [...lexiconHits(matchesIn(bc, s, e)), ...this.modelHit(this.page.text.slice(s, e))];
+      // spliced into the middle of a headline word run (inside a name), with words the article never uses
+      const inside = from > 0 && to < text.length && !TITLE_PART_SEP_END_RE.test(text.slice(0, from)) && !TITLE_PART_SEP_START_RE.test(text.slice(to));
+      if (p && inside && bodyUses(this.page.text.slice(s, e), this.ctx.mainSentenceTexts) <= p.maxBodyUses) hits.push(...this.structural('title-affix', this.page.text.slice(s, e)));
       this.add({ blockId: 0, start: s, end: e, kind: 'spliced-phrase', hits, consistency: true });
     }
   }

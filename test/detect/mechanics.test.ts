@@ -10,6 +10,8 @@ import { sumPoints } from '../../src/detect/scoring.js';
 import { loadRules } from '../../src/detect/rules/index.js';
 import { buildPage } from '../../src/page/index.js';
 import type { RuleHit } from '../../src/detect/types.js';
+import { fuzzyMatches } from '../../src/detect/context.js';
+import { editDistance } from '../../src/util/edit.js';
 
 const hit = (rule: string, points: number): RuleHit => ({ rule, points, description: rule, evidence: '' });
 
@@ -117,5 +119,19 @@ describe('quotes', () => {
     expect(isQuoted('低息配资,十倍杠杆,秒到账,加微信了解', 0, 4)).toBe(false);
     const far = '“' + '字'.repeat(400) + '配资' + '”' + '后面还有一些正文内容在这里。';
     expect(isQuoted(far, 401, 403)).toBe(false);
+  });
+});
+
+describe('misspelt brands (fuzzy lexicon terms)', () => {
+  const rules = loadRules();
+  const brands = (text: string) => fuzzyMatches(text, rules, []).map((m) => m.evidence);
+  it('a listed brand written with one character added or swapped inside it matches', () => {
+    expect(brands('合肥人生就是就博集团董事长吴晓东对举办此次篮球角逐给予了充分肯定')).toEqual(['人生就是就博']);
+  });
+  it('the listed brand itself, a prefix of it and ordinary words do not', () => {
+    expect(brands('人生就是博')).toEqual([]);
+    expect(brands('他说人生就是一场旅行，人生就是不断学习')).toEqual([]);
+    expect(editDistance('人生就是就博', '人生就是博')).toBe(1);
+    expect(editDistance('abc', 'xyz', 1)).toBe(2);
   });
 });

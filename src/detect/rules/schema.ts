@@ -53,6 +53,11 @@ export const LexiconRule = Base.extend({
   kind: z.literal('lexicon'),
   /** matched on folded text (NFKC, lower-case, zero-width removed); latin terms match on word boundaries */
   terms: z.array(z.string().min(1)).min(1),
+  /**
+   * brand names: a CJK term of at least FUZZY_MIN_CHARS also matches written with one character swapped, added or
+   * dropped (a homophone or look-alike that dodges filters: 澳门新新浦京 for 澳门新葡京)
+   */
+  fuzzy: z.boolean().optional(),
 });
 export const RegexRule = Base.extend({
   kind: z.literal('regex'),
