@@ -5,7 +5,7 @@ import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { createGunzip, gunzipSync, inflateSync, brotliDecompressSync, inflateRawSync } from 'node:zlib';
-import { AsyncIterReader, WARCParser } from 'warcio';
+import { AsyncIterReader, WARCParser, type WARCRecord } from 'warcio';
 import { InputError } from '../errors.js';
 
 /** Records with a larger block than this are skipped (a news page is < 2 MB; media and dumps are not pages). */
@@ -19,6 +19,38 @@ const SNIFF_TYPES = /^(text\/plain|application\/octet-stream|unknown\/unknown|ap
 const HTML_SNIFF = /<(!doctype\s+html|html|head|body|meta|title|div|p|article|script|link)[\s>/]/i;
 
 export type SkipReason = 'non-html' | 'http-status' | 'too-large' | 'empty' | 'bad-record';
+
+/** What a WARC response record holds as a page, wherever the record was read from (a file, an HTTP range). */
+export type ResponsePage = Pick<WarcPage, 'offset' | 'targetUri' | 'date' | 'status' | 'contentType' | 'etag' | 'lastModified' | 'body'>;
+
+/** One parsed response record → its page (HTTP body with transfer and content encodings undone), or why it is not one. */
+export async function responsePage(record: WARCRecord, offset: number): Promise<{ page: ResponsePage } | { skip: SkipReason }> {
+  const http = record.httpHeaders;
+  if (!http) return { skip: 'bad-record' };
+  if (record.warcContentLength > MAX_RECORD_BYTES) return { skip: 'too-large' };
+  const status = Number(http.statusCode ?? 0);
+  const contentType = http.headers.get('content-type') ?? undefined;
+  const ctBase = (contentType ?? '').split(';')[0].trim();
+  if (ctBase && !HTML_TYPES.test(ctBase) && !SNIFF_TYPES.test(ctBase)) return { skip: 'non-html' };
+  if (status < 200 || status >= 300) return { skip: 'http-status' };
+  let body: Uint8Array = await record.readFully(false);
+  if ((http.headers.get('transfer-encoding') ?? '').toLowerCase().includes('chunked')) body = dechunk(body);
+  body = decodeContent(body, http.headers.get('content-encoding'));
+  if (body.byteLength === 0) return { skip: 'empty' };
+  if (!isHtmlRecord(contentType, body)) return { skip: 'non-html' };
+  return {
+    page: {
+      offset,
+      targetUri: record.warcTargetURI ?? '',
+      date: record.warcDate ?? undefined,
+      status,
+      contentType,
+      etag: http.headers.get('etag') ?? undefined,
+      lastModified: http.headers.get('last-modified') ?? undefined,
+      body,
+    },
+  };
+}
 
 export interface WarcPage {
   /** store key: warc:<file name>#<WARC-Record-ID> (or #@<offset> when the record has no id) */
@@ -153,54 +185,12 @@ export async function* readWarc(path: string, opts: { skipKey?: (key: string) =>
         yield { kind: 'done-before', key };
         continue;
       }
-      const http = record.httpHeaders;
-      if (!http) {
-        yield { kind: 'skip', skip: { key, reason: 'bad-record' } };
+      const got = await responsePage(record, offset);
+      if ('skip' in got) {
+        yield { kind: 'skip', skip: { key, reason: got.skip } };
         continue;
       }
-      if (record.warcContentLength > MAX_RECORD_BYTES) {
-        yield { kind: 'skip', skip: { key, reason: 'too-large' } };
-        continue;
-      }
-      const status = Number(http.statusCode ?? 0);
-      const contentType = http.headers.get('content-type') ?? undefined;
-      const ctBase = (contentType ?? '').split(';')[0].trim();
-      if (ctBase && !HTML_TYPES.test(ctBase) && !SNIFF_TYPES.test(ctBase)) {
-        yield { kind: 'skip', skip: { key, reason: 'non-html' } };
-        continue;
-      }
-      if (status < 200 || status >= 300) {
-        yield { kind: 'skip', skip: { key, reason: 'http-status' } };
-        continue;
-      }
-      let body: Uint8Array = await record.readFully(false);
-      if ((http.headers.get('transfer-encoding') ?? '').toLowerCase().includes('chunked')) body = dechunk(body);
-      body = decodeContent(body, http.headers.get('content-encoding'));
-      if (body.byteLength === 0) {
-        yield { kind: 'skip', skip: { key, reason: 'empty' } };
-        continue;
-      }
-      if (!isHtmlRecord(contentType, body)) {
-        yield { kind: 'skip', skip: { key, reason: 'non-html' } };
-        continue;
-      }
-      yield {
-        kind: 'page',
-        page: {
-          key,
-          file,
-          recordId,
-          offset,
-          warcVersion: version,
-          targetUri: record.warcTargetURI ?? '',
-          date: record.warcDate ?? undefined,
-          status,
-          contentType,
-          etag: http.headers.get('etag') ?? undefined,
-          lastModified: http.headers.get('last-modified') ?? undefined,
-          body,
-        },
-      };
+      yield { kind: 'page', page: { key, file, recordId, warcVersion: version, ...got.page } };
     }
   } catch (err) {
     if (err instanceof InputError) throw err;

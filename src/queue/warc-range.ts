@@ -9,7 +9,7 @@ import { gunzipSync } from 'node:zlib';
 import { request } from 'undici';
 import { AsyncIterReader, WARCParser } from 'warcio';
 import { InputError } from '../errors.js';
-import { MAX_RECORD_BYTES, dechunk, decodeContent, isHtmlRecord, type SkipReason, type WarcPage } from '../batch/warc.js';
+import { responsePage, type ResponsePage, type SkipReason } from '../batch/warc.js';
 
 const isHttp = (s: string) => /^https?:\/\//i.test(s);
 /** Time allowed for one range request of a job (a few MB). */
@@ -85,7 +85,7 @@ export async function readSpan(source: string, start: number, end: number): Prom
 }
 
 /** A page read by range: a WarcPage without the fields that name where the record was found. */
-export type RangePage = Pick<WarcPage, 'offset' | 'targetUri' | 'date' | 'status' | 'contentType' | 'etag' | 'lastModified' | 'body'>;
+export type RangePage = ResponsePage;
 
 /** One record's bytes (one gzip member, or plain) → its page, or why it is not one. */
 export async function recordPage(bytes: Buffer, offset: number): Promise<{ page: RangePage } | { skip: SkipReason }> {
@@ -98,29 +98,7 @@ export async function recordPage(bytes: Buffer, offset: number): Promise<{ page:
   const parser = new WARCParser(new AsyncIterReader(Readable.from([plain]) as unknown as AsyncIterable<Uint8Array>, null));
   const record = await parser.parse().catch(() => null);
   if (!record || record.warcType !== 'response') return { skip: 'bad-record' };
-  const http = record.httpHeaders;
-  if (!http) return { skip: 'bad-record' };
-  if (record.warcContentLength > MAX_RECORD_BYTES) return { skip: 'too-large' };
-  const status = Number(http.statusCode ?? 0);
-  const contentType = http.headers.get('content-type') ?? undefined;
-  if (status < 200 || status >= 300) return { skip: 'http-status' };
-  let body: Uint8Array = await record.readFully(false);
-  if ((http.headers.get('transfer-encoding') ?? '').toLowerCase().includes('chunked')) body = dechunk(body);
-  body = decodeContent(body, http.headers.get('content-encoding'));
-  if (body.byteLength === 0) return { skip: 'empty' };
-  if (!isHtmlRecord(contentType, body)) return { skip: 'non-html' };
-  return {
-    page: {
-      offset,
-      targetUri: record.warcTargetURI ?? '',
-      date: record.warcDate ?? undefined,
-      status,
-      contentType,
-      etag: http.headers.get('etag') ?? undefined,
-      lastModified: http.headers.get('last-modified') ?? undefined,
-      body,
-    },
-  };
+  return responsePage(record, offset);
 }
 
 /** The records of one job, read with one span read and split by their offsets. */

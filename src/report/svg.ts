@@ -1,7 +1,7 @@
 // Inline SVG charts for the HTML report: plain shapes and text, no scripts, no external fonts or assets, so a
-import { escapeHtml as esc } from '../util/html.js';
 // researcher can save a chart and put it in a paper. Every chart has one unit on its value axis, named in the
 // axis title; category labels sit beside horizontal bars (they never overlap); day labels are thinned out.
+import { escapeHtml as esc } from '../util/html.js';
 
 /** Chart geometry (px). */
 const BAR_HEIGHT = 18;
