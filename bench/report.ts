@@ -129,7 +129,7 @@ export function renderBenchMarkdown(r: BenchReport): string {
   if (ratios.naiveBayesOverWinnowClassifier !== undefined) out.push(`natural BayesClassifier is ${n(ratios.naiveBayesOverWinnowClassifier, 1)}x the time per text of winnow's classifier.\n`);
   if (cn?.ok && cn.extra) out.push(`natural: trained on ${String(cn.extra.trainedOn)} texts (${String(cn.extra.trainedFrom)}) in ${n(cn.extra.trainMs as number, 0)} ms; tokens: ${String(cn.extra.tokenizer)}; accuracy set: ${String(cn.extra.labelledFrom)}.\n`);
   const warc = by.get('warc-batch');
-  out.push('## WARC batch (bench/warc.ts by the store engineer: every shared page in a gzip WARC, runBatch on all cores, store + NDJSON)');
+  out.push('## WARC batch (bench/warc.ts: every shared page in a gzip WARC, runBatch on all cores, store + NDJSON)');
   out.push(
     warc?.ok
       ? table(['pages', 'pages/s', 'peak RSS MB', 'target'], [[String(warc.pages ?? '–'), n(warc.pagesPerSec, 1), n(warc.peakRssMB, 0), `>= ${BENCH_TARGETS.batchPagesPerSec} pages/s: ${met((warc.pagesPerSec ?? 0) >= BENCH_TARGETS.batchPagesPerSec)}`]]) + `\nOutput: ${warc.note}\n`

@@ -22,7 +22,7 @@ export const PAGE_SYSTEMS = ['cheerio-slim', 'winnow-analyze', 'linkedom-readabi
 const OTHER_SYSTEMS = ['classifier-winnow', 'classifier-natural', 'batch-workers', 'warc-batch'] as const;
 type SystemName = (typeof PAGE_SYSTEMS)[number] | (typeof OTHER_SYSTEMS)[number];
 
-/** The store engineer's bench/warc.ts (a script, no exported function): run it and parse its summary lines. */
+/** bench/warc.ts (a script, no exported function): run it and parse its summary lines. */
 function runWarcBench(): SystemResult {
   const system = 'warc-batch';
   if (!existsSync(join(ROOT, 'bench', 'warc.ts'))) return { system, ok: false, error: 'bench/warc.ts not written yet' };

@@ -6,7 +6,7 @@ import { buildPage, decode } from '../../src/page/index.js';
 import { loadRules, type CompiledRules } from '../../src/detect/rules/index.js';
 import type { CorpusItem, Split } from '../corpus/types.js';
 import { containsLoose, meanPRF, searchText, stripWhitespace, type PRF } from './metrics.js';
-// the page engineer's extraction metrics (same definitions as ours in metrics.ts; reused so both harnesses agree)
+// the page stage's extraction metrics (same definitions as metrics.ts; reused so both harnesses agree)
 import { charF1, tokenF1 } from '../../src/page/extract-metrics.js';
 import { aggregate, residueByKind, scoreItem, withoutTitleLine, type ItemScore, type Prediction, type Residue, type ScoredItem, type SpanFigures } from './score.js';
 import { lexiconTerms, naiveBaseline, termMatcher, type TermMatcher } from './baseline.js';
