@@ -2,6 +2,7 @@
 // decisions, read in keyset-paginated batches through the store's async interface (SQLite or PostgreSQL; no
 // cursor stays open between batches, memory stays flat).
 import { unpackHtml, type Store } from '../store/index.js';
+import type { ReviewFinding } from '../store/review.js';
 
 /** Pages read per batch (their findings are read with them). */
 const PAGE_BATCH = 500;
@@ -42,19 +43,10 @@ export interface RuleHitRow {
   evidence?: string;
 }
 
-export interface FindingRow {
+/** A stored finding as the report reads it: the review service's finding, with row ids and the decision flattened. */
+export interface FindingRow extends Omit<ReviewFinding, 'id' | 'scanId' | 'rules' | 'decision'> {
   id: RowId;
   scanId: RowId;
-  text: string;
-  start: number;
-  end: number;
-  blockId: number;
-  path: string;
-  where: string;
-  category: string;
-  kind: string;
-  score: number;
-  points: number;
   rules: RuleHitRow[];
   decision: string | null;
   decisionCategory: string | null;
