@@ -1,6 +1,6 @@
 // The unit classifier as a plain function (for the bench and the comparison with natural's BayesClassifier).
-import { squash, loadModel, type Model } from './model.js';
-import { unitScore } from './features.js';
+import { squash, featureScale, loadModel, type Model } from './model.js';
+import { unitScore, unitScoreBound } from './features.js';
 
 /** p(spam) of a sentence or block with our hashed n-gram model; null when no model file is there. */
 export function classifyText(text: string, model: Model | null = loadModel()): number | null {
@@ -12,4 +12,19 @@ export function classifyText(text: string, model: Model | null = loadModel()): n
 export function unitP(text: string, model: Model): number {
   const { sum, n } = unitScore(text, model.unit.w, model.unit.mask);
   return squash(model.unit, sum, n);
+}
+
+/** Slack for the bound's float sums (summed in another order than the exact score). */
+const BOUND_EPSILON = 1e-6;
+
+/**
+ * Is p(spam) of text at least p0? Answers from the score's upper bound (features.unitScoreBound) when even that
+ * stays below p0, as it does for most sentences of a page; otherwise from the exact p. Same answer as unitP >= p0.
+ */
+export function unitPAtLeast(text: string, model: Model, p0: number): boolean {
+  const h = model.unit;
+  const b = unitScoreBound(text, h.w, h.mask);
+  const zMax = h.bias + b.sum * featureScale(b.sum >= 0 ? b.nMin : b.nMax);
+  if (zMax + BOUND_EPSILON < Math.log(p0 / (1 - p0))) return false;
+  return unitP(text, model) >= p0;
 }

@@ -8,7 +8,7 @@ import { matchText } from './rules/index.js';
 import { buildContext, matchesIn, type BlockCtx, type PageCtx } from './context.js';
 import { structuralRules, hitOf, isLinkBlock, isLinkFarm, hasSpamLinkHosts, languageMismatch, isKeywordStuffed, isNumberedPromoLine, titleAffixes, bodyUses, type StructuralRuleRef } from './structural.js';
 import type { Model } from './model.js';
-import { unitP } from './classifier.js';
+import { unitP, unitPAtLeast } from './classifier.js';
 import { tagSpans } from './tagger.js';
 import { segment, detectLang } from '../text/index.js';
 import type { Lang } from '../text/types.js';
@@ -307,6 +307,8 @@ export class Generators {
     // the classifier's p of the whole block, computed once and only where a decision needs it
     let pCache: number | undefined;
     const P = () => (pCache ??= this.p(b.text));
+    // "is the block's p at least x?": most blocks answer from the score's bound without the exact p
+    const pAtLeast = (p0: number) => (pCache !== undefined || !this.model ? P() >= p0 : b.text.trim() !== '' && unitPAtLeast(b.text, this.model, p0));
     const farm = this.params('link-farm');
     const farmHit = farm && isLinkFarm(b, bc.matches, farm) ? this.structural('link-farm', `${b.links.length} links`) : [];
     const hosts = this.params('spam-link-hosts');
@@ -322,7 +324,7 @@ export class Generators {
       if (hp && (b.text.length >= hp.minChars || b.links.some((l) => l.offsite)) && spamPoints() >= hp.minSpamPoints) {
         extra.push(...this.structural('hidden-text', b.path));
       }
-      if (extra.length || pos.length || P() >= CAND_P) this.wholeBlock(bc, 'hidden-block', extra, false, P());
+      if (extra.length || pos.length || pAtLeast(CAND_P)) this.wholeBlock(bc, 'hidden-block', extra, false, P());
       return;
     }
     const lb = this.params('link-block');
@@ -345,9 +347,9 @@ export class Generators {
       if (this.phrases.holds(b.start, b.end)) return;
       if (lexPoints < BOILERPLATE_MIN_POINTS && b.text.length < MIN_MODEL_CHARS) return;
       // prose the page stage left outside the article (several sentences): cut the spliced phrase, not the paragraph
-      if (bc.sentences.length > 2) return this.sentencesOf(bc, P);
+      if (bc.sentences.length > 2) return this.sentencesOf(bc, P, pAtLeast);
       // a heading outside the article (the h1 over it) speaks of the article's topic: the consistency votes apply
-      if (lexPoints >= BOILERPLATE_MIN_POINTS || P() >= CAND_P) this.wholeBlock(bc, 'promo-line', [], b.heading, P());
+      if (lexPoints >= BOILERPLATE_MIN_POINTS || pAtLeast(CAND_P)) this.wholeBlock(bc, 'promo-line', [], b.heading, P());
       return;
     }
     // body
@@ -364,14 +366,14 @@ export class Generators {
       this.wholeBlock(bc, 'promo-line', mismatch, true, P());
       return;
     }
-    this.sentencesOf(bc, P);
+    this.sentencesOf(bc, P, pAtLeast);
   }
 
   /** Body paragraphs: flag sentences with rule matches or a confident classifier, then cut the exact phrase. */
-  sentencesOf(bc: BlockCtx, blockP: () => number): void {
+  sentencesOf(bc: BlockCtx, blockP: () => number, blockPAtLeast: (p0: number) => boolean): void {
     const b = bc.block;
     const found: Cand[] = [];
-    if (bc.sentences.length <= 1 && !this.phrases.holds(b.start, b.end) && blockP() >= CAND_P) {
+    if (bc.sentences.length <= 1 && !this.phrases.holds(b.start, b.end) && blockPAtLeast(CAND_P)) {
       // a standalone one-sentence paragraph the classifier calls spam: a promo line
       this.wholeBlock(bc, 'promo-line', [], true, blockP());
       return;
@@ -384,7 +386,7 @@ export class Generators {
       const sentText = this.page.text.slice(sent.start, sent.end);
       // rules first: the classifier runs only on sentences the rules leave undecided
       const lex = sumPoints(lexiconHits(pos));
-      if (lex < SPLICE_MIN_LEX_POINTS && (!this.model || unitP(sentText, this.model) < UNIT_ALONE_P)) continue;
+      if (lex < SPLICE_MIN_LEX_POINTS && (!this.model || !unitPAtLeast(sentText, this.model, UNIT_ALONE_P))) continue;
       const anchors = pos.map((m) => ({ start: m.start - sent.start, end: m.end - sent.start }));
       let spans = sentText.length > MAX_TAGGED_CHARS ? anchors : tagSpans(sentText, anchors, this.model?.token ?? null);
       if (spans.length === 0) spans = [{ start: 0, end: sentText.length }];

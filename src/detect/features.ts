@@ -1,7 +1,8 @@
 // Hashed features for the classifier: character n-grams (CJK 1-3, Latin 3-5 inside words), word uni/bi-grams,
 // and a few shape features (URL, phone/QQ/WeChat numbers, digits, exclamation). Computed on folded text with
 // rolling FNV-1a hashes straight from char codes, so no n-gram strings are built on the hot path.
-import { fold } from '../text/index.js';
+import { foldText } from '../text/index.js';
+import { isLetter, isSpace } from '../util/chars.js';
 
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 16777619;
@@ -125,24 +126,37 @@ function bucket(n: number): number {
  * Shape features that carry over to spam wording never seen in training: brand-like CamelCase names, domains and
  * their TLDs, separator-stacked keyword lists, long digit runs (phone, QQ), emoji, numbering, length.
  */
-export function addShapeFeatures(text: string, sink: Sink): void {
-  const shape = (k: number, v: number) => sink.add(mix(mix(mix(FNV_OFFSET, NS.shape), k), v));
+export function addShapeFeatures(text: string, sink: Sink, emoji = true): void {
   const head = text.length > MAX_FEATURE_CHARS ? text.slice(0, MAX_FEATURE_CHARS) : text;
-  shape(10, bucket(head.match(CAMEL_RE)?.length ?? 0));
+  shape(sink, 10, bucket(head.match(CAMEL_RE)?.length ?? 0));
+  addDomainFeatures(head, sink);
+  const words = Math.max(1, head.split(/\s+/).length);
+  const seps = head.match(SEP_RE)?.length ?? 0;
+  shape(sink, 13, bucket(seps));
+  shape(sink, 14, Math.min(4, Math.floor((seps / words) * 8)));
+  shape(sink, 15, bucket(head.match(LONG_DIGITS_RE)?.length ?? 0));
+  // emoji = false: the bound below counts this slot at its most spam-like instead
+  if (emoji) shape(sink, 16, bucket(head.match(EMOJI_RE)?.length ?? 0));
+  if (NUMBERED_RE.test(head)) shape(sink, 17, 1);
+  shape(sink, 18, Math.min(12, Math.floor(Math.log2(head.length + 1))));
+}
+
+function shapeHash(k: number, v: number): number {
+  return mix(mix(mix(FNV_OFFSET, NS.shape), k), v);
+}
+
+function shape(sink: Sink, k: number, v: number): void {
+  sink.add(shapeHash(k, v));
+}
+
+/** Each domain in the text, and its TLD. */
+function addDomainFeatures(head: string, sink: Sink): void {
   for (const m of head.matchAll(DOMAIN_RE)) {
-    shape(11, 1);
+    shape(sink, 11, 1);
     let h = mix(FNV_OFFSET, 12);
     for (const c of m[1].toLowerCase()) h = mix(h, c.charCodeAt(0));
     sink.add(h);
   }
-  const words = Math.max(1, head.split(/\s+/).length);
-  const seps = head.match(SEP_RE)?.length ?? 0;
-  shape(13, bucket(seps));
-  shape(14, Math.min(4, Math.floor((seps / words) * 8)));
-  shape(15, bucket(head.match(LONG_DIGITS_RE)?.length ?? 0));
-  shape(16, bucket(head.match(EMOJI_RE)?.length ?? 0));
-  if (NUMBERED_RE.test(head)) shape(17, 1);
-  shape(18, Math.min(12, Math.floor(Math.log2(head.length + 1))));
 }
 
 /**
@@ -171,47 +185,102 @@ const INTENT: ReadonlyArray<readonly [number, RegExp]> = [
 const BRAND_RE = /[\u4e00-\u9fff]{2,4}(?:娱乐|体育|国际|官方|集团|彩票|棋牌|电竞|真人|平台)|\b[a-z]{3,}\d{2,4}\b|\b[a-z]{2,}(?:casino|slot|bet|togel|poker|toto)\b|\b\d{3,4}(?:vip|bet)\b/iu;
 
 /** Obfuscation that survives folding: letters spaced or starred apart, pinyin glosses, math/full-width letters. */
-const SPACED_RE = /(?:^|[^\p{L}])(?:\p{L}[\s.*·_\-]){3,}\p{L}(?![\p{L}])/u;
+/** What hasSpacedLetters answers (its specification; the tests hold the two equal). */
+export const SPACED_RE = /(?:^|[^\p{L}])(?:\p{L}[\s.*·_\-]){3,}\p{L}(?![\p{L}])/u;
 const STARRED_RE = /[\p{L}\p{N}][\u2600-\u27bf\u2b50\u2b55\u{1F300}-\u{1FAFF}]+[\p{L}\p{N}]/u;
 const PINYIN_GLOSS_RE = /[\u4e00-\u9fff][(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}[)）]/u;
 const STYLED_LETTERS_RE = /[\u{1D400}-\u{1D7FF}\uFF21-\uFF3A\uFF41-\uFF5A\u24B6-\u24E9]/u;
 const NOT_ALNUM_RE = /[^\p{L}\p{N}]+/gu;
 
 export function addIntentFeatures(text: string, sink: Sink): void {
-  const shape = (k: number, v: number) => sink.add(mix(mix(mix(FNV_OFFSET, NS.shape), k), v));
   const head = text.length > MAX_FEATURE_CHARS ? text.slice(0, MAX_FEATURE_CHARS) : text;
   let families = 0;
   for (const [k, re] of INTENT) {
     if (re.test(head)) {
-      shape(k, 1);
+      shape(sink, k, 1);
       families++;
     }
   }
   if (BRAND_RE.test(head)) {
-    shape(47, 1);
+    shape(sink, 47, 1);
     families++;
   }
-  shape(48, Math.min(4, families));
-  let obf = 0;
-  if (SPACED_RE.test(head)) {
-    shape(50, 1);
-    obf++;
-  }
-  if (STARRED_RE.test(head)) {
-    shape(51, 1);
-    obf++;
-  }
-  if (PINYIN_GLOSS_RE.test(head)) shape(52, 1);
-  if (STYLED_LETTERS_RE.test(head)) shape(53, 1);
-  // spaced or starred letters: the n-grams of the text with its separators squeezed out ("A L E X I S ⭐ 17" → alexis17)
-  if (obf) addTextFeatures(fold(head).text.replace(NOT_ALNUM_RE, ''), sink, NS.squeeze);
+  shape(sink, 48, Math.min(4, families));
+  const obfuscated = addObfuscationFeatures(head, sink);
+  addGlossAndStyleFeatures(head, sink);
+  if (obfuscated) addSqueezedFeatures(head, sink);
 }
 
+/** Pinyin glosses (a gloss needs a parenthesis) and math-bold or full-width letters. */
+function addGlossAndStyleFeatures(head: string, sink: Sink): void {
+  if ((head.includes('(') || head.includes('（')) && PINYIN_GLOSS_RE.test(head)) shape(sink, 52, 1);
+  if (STYLED_LETTERS_RE.test(head)) shape(sink, 53, 1);
+}
+
+/** The separators of SPACED_RE: white space, . * · _ - */
+const isSpacingMark = (c: number) => isSpace(c) || c === 0x2e || c === 0x2a || c === 0xb7 || c === 0x5f || c === 0x2d;
+
+/**
+ * SPACED_RE.test(s) in one pass over the code points (the regex with its Unicode letter classes cost as much as all
+ * n-gram features together): four or more single letters, each apart from the next by one separator, the first
+ * not after a letter and the last not before one.
+ */
+export function hasSpacedLetters(s: string): boolean {
+  let chain = 0; // letters in the current chain
+  let sepAfterChain = false; // the last char was one separator after a chain letter
+  let lastLetter = false;
+  for (let i = 0; i < s.length; i++) {
+    const cp = s.codePointAt(i)!;
+    if (cp > 0xffff) i++;
+    if (isLetter(cp)) {
+      chain = sepAfterChain ? chain + 1 : lastLetter ? 0 : 1;
+      sepAfterChain = false;
+      lastLetter = true;
+      continue;
+    }
+    if (lastLetter && chain >= 4) return true;
+    sepAfterChain = lastLetter && chain > 0 && isSpacingMark(cp);
+    if (!sepAfterChain) chain = 0;
+    lastLetter = false;
+  }
+  return lastLetter && chain >= 4;
+}
+
+/** Any char of STARRED_RE's emoji class (U+2600–27BF, ⭐, ⭕, U+1F300–1FAFF): the regex needs one. */
+function hasEmoji(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 0x2600 && c <= 0x27bf) || c === 0x2b50 || c === 0x2b55) return true;
+    if (c >= 0xd83c && c <= 0xd83e) {
+      const cp = s.codePointAt(i)!;
+      if (cp >= 0x1f300 && cp <= 0x1faff) return true;
+    }
+  }
+  return false;
+}
+
+/** Letters spaced or starred apart; true when there are. */
+function addObfuscationFeatures(head: string, sink: Sink): boolean {
+  const spaced = hasSpacedLetters(head);
+  const starred = hasEmoji(head) && STARRED_RE.test(head);
+  if (spaced) shape(sink, 50, 1);
+  if (starred) shape(sink, 51, 1);
+  return spaced || starred;
+}
+
+/** The n-grams of the text with its separators squeezed out ("A L E X I S ⭐ 17" → alexis17). */
+function addSqueezedFeatures(head: string, sink: Sink): void {
+  addTextFeatures(foldText(head).replace(NOT_ALNUM_RE, ''), sink, NS.squeeze);
+}
+
+/** A feature every text has (a second bias the weights can use). */
+const CONSTANT_FEATURE = 0x5eed;
+
 function unitInto(text: string, sink: Sink): void {
-  addTextFeatures(fold(text).text, sink);
+  addTextFeatures(foldText(text), sink);
   addShapeFeatures(text, sink);
   addIntentFeatures(text, sink);
-  sink.add(0x5eed); // bias-like constant feature
+  sink.add(CONSTANT_FEATURE);
 }
 
 /** Features of a whole text unit (sentence or block) for the unit classifier. */
@@ -219,6 +288,43 @@ export function unitFeatures(text: string, mask: number): number[] {
   const sink = new FeatureSink(mask);
   unitInto(text, sink);
   return sink.ids;
+}
+
+/**
+ * Slots whose feature the bound below does not compute (the costly Unicode-aware patterns): the emoji count and the
+ * intent family count, one feature each of a few values, and the intent families and brand shape, there or not.
+ */
+const VALUED_SLOTS: readonly number[] = [16, 48];
+const SLOT_VALUES = [0, 1, 2, 3, 4];
+const PRESENCE_SLOTS: readonly number[] = [...INTENT.map(([k]) => k), 47];
+
+/** The most a head's weights can give to those slots: the best value of each valued slot, the positive presences. */
+const slotMax = new WeakMap<Float32Array, number>();
+function slotsMax(w: Float32Array, mask: number): number {
+  let m = slotMax.get(w);
+  if (m !== undefined) return m;
+  m = 0;
+  for (const k of VALUED_SLOTS) m += Math.max(...SLOT_VALUES.map((v) => w[shapeHash(k, v) & mask]));
+  for (const k of PRESENCE_SLOTS) m += Math.max(0, w[shapeHash(k, 1) & mask]);
+  slotMax.set(w, m);
+  return m;
+}
+
+/**
+ * An upper bound of the unit head's score for text, for the question "is p at least x?" that most text answers
+ * far below: every feature exactly but the slots above, which count at their most spam-like (they cost nine
+ * Unicode-aware regular expressions per text). The actual sum is at most `sum`, over between nMin and nMax features.
+ */
+export function unitScoreBound(text: string, w: Float32Array, mask: number): { sum: number; nMin: number; nMax: number } {
+  const sink = new ScoreSink(w, mask);
+  const head = text.length > MAX_FEATURE_CHARS ? text.slice(0, MAX_FEATURE_CHARS) : text;
+  addTextFeatures(foldText(text), sink);
+  addShapeFeatures(head, sink, false);
+  const obfuscated = addObfuscationFeatures(head, sink);
+  addGlossAndStyleFeatures(head, sink);
+  if (obfuscated) addSqueezedFeatures(head, sink);
+  sink.add(CONSTANT_FEATURE);
+  return { sum: sink.sum + slotsMax(w, mask), nMin: sink.n + VALUED_SLOTS.length, nMax: sink.n + VALUED_SLOTS.length + PRESENCE_SLOTS.length };
 }
 
 /** The unit head's raw sum of weights and feature count for a text, without materialising the features. */

@@ -1,6 +1,7 @@
 // Text stage: normalize/fold with offset maps, language, segmentation (jieba + char n-grams), sentences.
 // The signatures re-exported below are the stage's contract; keep them:
 //   fold(s: string): Folded
+//   foldText(s: string): string (fold(s).text)
 //   detectLang(s: string): Lang
 //   segment(s: string, budget?: Budget): Token[]
 //   addWords(words: string[]): void
@@ -10,7 +11,7 @@
 //   charNgrams(s: string, sizes?: number[]): string[]
 // plus helpers: toOriginal(f, start, end), hashFeature(str), featureVector(s, opts).
 export type { Folded, Lang, Span, Token } from './types.js';
-export { fold, toOriginal, ZERO_WIDTH_CHARS, HOMOGLYPHS } from './normalize.js';
+export { fold, foldText, toOriginal, ZERO_WIDTH_CHARS, HOMOGLYPHS } from './normalize.js';
 export { detectLang, STOP_WORDS, LANG_SAMPLE_CHARS } from './lang.js';
 export { segment, addWords, loadSegmenter, ADDED_WORD_FREQ, SEGMENT_CHUNK_CHARS } from './segment.js';
 export { sentences, clauses, ABBREVIATIONS } from './sentences.js';

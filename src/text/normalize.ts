@@ -157,6 +157,16 @@ export function fold(s: string): Folded {
   return foldUncached(s);
 }
 
+const ASCII_RE = /^[\x00-\x7f]*$/;
+
+/**
+ * fold(s).text without the offset map: pure ASCII text folds to its lower case (NFKC and the look-alike table leave
+ * ASCII alone), so it skips the table walk and the map; other text takes fold().
+ */
+export function foldText(s: string): string {
+  return ASCII_RE.test(s) ? s.toLowerCase() : fold(s).text;
+}
+
 function foldUncached(s: string): Folded {
   const n = s.length;
   cap = n + 16;

@@ -54,3 +54,16 @@ export const HAN_CLASS = '\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff';
 export function isSeparator(c: number): boolean {
   return isSpace(c) || c === 0x85 || c === 0x200b;
 }
+
+/** 1 = letter, 2 = not, 0 = not looked up yet; by UTF-16 code unit (BMP). */
+const LETTER_TABLE = new Uint8Array(0x10000);
+const LETTER_RE = /\p{L}/u;
+
+/** A letter (Unicode \p{L}) by code point: the regex's answer, looked up once per BMP code unit. */
+export function isLetter(cp: number): boolean {
+  if (cp < 0x80) return (cp >= 0x61 && cp <= 0x7a) || (cp >= 0x41 && cp <= 0x5a);
+  if (cp > 0xffff) return LETTER_RE.test(String.fromCodePoint(cp));
+  let v = LETTER_TABLE[cp];
+  if (v === 0) LETTER_TABLE[cp] = v = LETTER_RE.test(String.fromCharCode(cp)) ? 1 : 2;
+  return v === 1;
+}

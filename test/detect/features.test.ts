@@ -1,6 +1,6 @@
 // Features of the unit classifier past vocabulary: commercial intent families, brand shapes, obfuscation.
 import { describe, expect, it } from 'vitest';
-import { addIntentFeatures, FeatureSink, unitFeatures } from '../../src/detect/features.js';
+import { addIntentFeatures, FeatureSink, hasSpacedLetters, SPACED_RE, unitFeatures } from '../../src/detect/features.js';
 
 const MASK = (1 << 20) - 1;
 const intent = (t: string): number[] => {
@@ -39,5 +39,29 @@ describe('intent features', () => {
   it('math-bold letters and pinyin glosses are features of their own', () => {
     expect(intent('𝗠𝗢𝗡𝗔𝟰𝗗 selalu sukses')).not.toEqual(intent('MONA4D selalu sukses'));
     expect(intent('股票配资(zī)平台')).not.toEqual(intent('股票配资平台'));
+  });
+});
+
+describe('hand-written scanners answer as the regexes they replace', () => {
+  it('hasSpacedLetters equals SPACED_RE on random strings of letters, separators, digits, astral letters and CJK', () => {
+    const alphabet = ['a', 'B', 'é', 'ж', '中', '𝗠', ' ', '.', '*', '·', '_', '-', '\u3000', '1', ',', '!', '⭐', '\n'];
+    let seed = 7;
+    const rnd = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % alphabet.length);
+    let positives = 0;
+    for (let n = 0; n < 20000; n++) {
+      let s = '';
+      const len = 1 + (n % 17);
+      // half the strings alternate letters and separators (the shape the scanner looks for), half are any chars
+      for (let k = 0; k < len; k++) s += n % 2 ? alphabet[rnd()] : k % 2 ? alphabet[6 + (rnd() % 6)] : alphabet[rnd() % 6];
+      const want = SPACED_RE.test(s);
+      if (want) positives++;
+      expect(hasSpacedLetters(s), JSON.stringify(s)).toBe(want);
+    }
+    expect(positives).toBeGreaterThan(200);
+  });
+
+  it('and on real text: spaced brand names yes, ordinary sentences and initials no', () => {
+    for (const s of ['main di A L E X I S sekarang', 'A-L-E-X-I-S 17', 'b.e.t.t.e.r', '博 彩 网 站', '𝗠 𝗢 𝗡 𝗔']) expect(hasSpacedLetters(s), s).toBe(true);
+    for (const s of ['J. R. R. Tolkien wrote it', 'U.S. officials said', 'a b c', '中 国 人民', 'abcd e f g h']) expect(hasSpacedLetters(s), s).toBe(SPACED_RE.test(s));
   });
 });
