@@ -3,7 +3,7 @@
 import type { Block, Page } from '../page/types.js';
 import type { Lang, Span } from '../text/types.js';
 import { detectLang, sentences, fold } from '../text/index.js';
-import { matchText, type CompiledRules, type TextMatch } from './rules/index.js';
+import { matchTextLangs, type CompiledRules, type TextMatch } from './rules/index.js';
 import type { Category } from './types.js';
 import { within, lowerBound } from './spans.js';
 import { NO_BUDGET, type Budget } from '../budget.js';
@@ -30,9 +30,9 @@ interface FuzzyTerm {
   term: string;
   rule: Rule;
 }
-const fuzzyIndex = new WeakMap<CompiledRules, Map<string, FuzzyTerm[]>>();
-/** CJK terms of the fuzzy lexicon rules, by first character. */
-function fuzzyTerms(rules: CompiledRules): Map<string, FuzzyTerm[]> {
+const fuzzyIndex = new WeakMap<CompiledRules, Map<number, FuzzyTerm[]>>();
+/** CJK terms of the fuzzy lexicon rules, by the code unit of their first character. */
+function fuzzyTerms(rules: CompiledRules): Map<number, FuzzyTerm[]> {
   let byFirst = fuzzyIndex.get(rules);
   if (byFirst) return byFirst;
   byFirst = new Map();
@@ -40,8 +40,8 @@ function fuzzyTerms(rules: CompiledRules): Map<string, FuzzyTerm[]> {
     if (rule.kind !== 'lexicon' || !rule.fuzzy) continue;
     for (const term of rule.terms) {
       if (term.length < FUZZY_MIN_CHARS || !HAN_RE.test(term)) continue;
-      let list = byFirst.get(term[0]);
-      if (!list) byFirst.set(term[0], (list = []));
+      let list = byFirst.get(term.charCodeAt(0));
+      if (!list) byFirst.set(term.charCodeAt(0), (list = []));
       list.push({ term, rule });
     }
   }
@@ -60,7 +60,9 @@ export function fuzzyMatches(text: string, rules: CompiledRules, exact: TextMatc
   const out: TextMatch[] = [];
   const taken = (s: number, e: number) => exact.some((m) => m.start < e && m.end > s) || out.some((m) => m.start < e && m.end > s);
   for (let s = 0; s < text.length; s++) {
-    for (const { term, rule } of index.get(text[s]) ?? []) {
+    const terms = index.get(text.charCodeAt(s));
+    if (terms === undefined) continue;
+    for (const { term, rule } of terms) {
       for (let len = term.length - FUZZY_MAX_EDITS; len <= term.length + FUZZY_MAX_EDITS; len++) {
         const e = s + len;
         if (e > text.length || text[e - 1] !== term[term.length - 1]) continue;
@@ -111,7 +113,7 @@ export function buildContext(page: Page, rules: CompiledRules, budget: Budget = 
     if ((bl === 'zh' || bl === 'ja') && LATIN_WORDS_RE.test(block.text)) langs.add('en').add('id');
     const seen = new Set<string>();
     const matches: TextMatch[] = [];
-    for (const m of [...langs].flatMap((l) => matchText(rules, block.text, { lang: l, where: block.region }))) {
+    for (const m of matchTextLangs(rules, block.text, langs, block.region)) {
       const key = `${m.rule.id}:${m.start}:${m.end}`;
       if (seen.has(key)) continue;
       seen.add(key);

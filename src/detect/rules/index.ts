@@ -5,7 +5,7 @@ import type { Lang } from '../../text/types.js';
 import type { Region } from '../../page/types.js';
 import type { Rule } from './schema.js';
 import { defaultRulesDir, parseRuleSources, readRuleSources, rulesVersion, throwProblems } from './loader.js';
-import { foldTerm, matchRules, type TextMatch } from './matcher.js';
+import { foldTerm, matchRules, matchRulesLangs, type TextMatch } from './matcher.js';
 export type { Rule, RuleFile, StructuralCheck } from './schema.js';
 export type { TextMatch } from './matcher.js';
 export { foldForMatch } from './matcher.js';
@@ -38,6 +38,11 @@ export function loadRules(dir?: string): CompiledRules {
 /** Run the lexicon and regex rules that apply to (lang, where) over text. */
 export function matchText(rules: CompiledRules, text: string, ctx: { lang: Lang; where: Region }): TextMatch[] {
   return matchRules(rules, text, ctx);
+}
+
+/** matchText for each of several languages, the text folded once: the lists one after the other, in langs' order. */
+export function matchTextLangs(rules: CompiledRules, text: string, langs: Iterable<Lang>, where: Region): TextMatch[] {
+  return matchRulesLangs(rules, text, langs, where);
 }
 
 /**

@@ -379,16 +379,36 @@ function toOriginal(original: string, m: LazyFold, fs: number, fe: number): [num
 /** Run the lexicon and regex rules that apply to (lang, where) over text. Hits of one rule are merged when they overlap. */
 export function matchRules(set: RuleSet, text: string, ctx: MatchContext): TextMatch[] {
   if (text.length === 0) return [];
-  const engine = engineFor(set, ctx.lang);
+  return matchFolded(engineFor(set, ctx.lang), text, foldLazy(text), ctx.where);
+}
+
+/**
+ * matchRules for each of several languages over one text, folded once; a language whose rules are another's (two
+ * languages no rule names) runs once. The lists come one after the other, in the order of langs.
+ */
+export function matchRulesLangs(set: RuleSet, text: string, langs: Iterable<Lang>, where: Region): TextMatch[] {
+  if (text.length === 0) return [];
   const m = foldLazy(text);
+  const done = new Set<string>();
+  const out: TextMatch[] = [];
+  for (const lang of langs) {
+    const key = langKey(lang);
+    if (done.has(key)) continue;
+    done.add(key);
+    for (const x of matchFolded(engineFor(set, lang), text, m, where)) out.push(x);
+  }
+  return out;
+}
+
+function matchFolded(engine: Engine, text: string, m: LazyFold, where: Region): TextMatch[] {
   const raw: { rule: Rule; fs: number; fe: number }[] = [];
   const lex = engine.lexiconRules;
   engine.automaton.scan(m.text, (p, fs, fe) => {
     const rule = lex[p.ruleIdx];
-    if (whereOk(rule, ctx.where)) raw.push({ rule, fs, fe });
+    if (whereOk(rule, where)) raw.push({ rule, fs, fe });
   });
   for (const { rule, re, pre } of engine.regexes) {
-    if (!whereOk(rule, ctx.where)) continue;
+    if (!whereOk(rule, where)) continue;
     if (pre && !pre.test(m.text)) continue;
     re.lastIndex = 0;
     let r: RegExpExecArray | null;
