@@ -164,15 +164,21 @@ const ASCII_RE = /^[\x00-\x7f]*$/;
  * ASCII alone), so it skips the table walk and the map; other text takes fold().
  */
 export function foldText(s: string): string {
-  return ASCII_RE.test(s) ? s.toLowerCase() : fold(s).text;
+  if (ASCII_RE.test(s)) return s.toLowerCase();
+  return s.length <= FOLD_MEMO_MAX_LEN ? fold(s).text : foldUncached(s, false).text;
 }
 
-function foldUncached(s: string): Folded {
+/** The offset map of foldText's calls, reused (their map is never returned). */
+let scratchMap = new Int32Array(0);
+
+/** keepMap false: the map is written to scratch space and the result's map must not be used. */
+function foldUncached(s: string, keepMap = true): Folded {
   const n = s.length;
   cap = n + 16;
   if (out.length < cap) out = new Uint16Array(Math.max(cap, out.length * 2));
   else cap = Math.min(out.length, cap);
-  map = new Int32Array(cap + 1);
+  if (keepMap) map = new Int32Array(cap + 1);
+  else map = scratchMap.length >= cap + 1 ? scratchMap : (scratchMap = new Int32Array(cap + 1));
   o = 0;
   let changed = false;
   let i = 0;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fold, toOriginal } from '../../src/text/index.js';
+import { fold, foldText, toOriginal } from '../../src/text/index.js';
 import { chineseGold, readSeed, scrapinghubGold } from './data.js';
 
 /** Find needle in the folded text and return the original slice it maps back to. */
@@ -127,5 +127,19 @@ describe('fold', () => {
     const f = fold('a\ud800b');
     expect(f.text.length).toBe(3);
     expect(f.map[3]).toBe(3);
+  });
+});
+
+describe('foldText', () => {
+  it('is fold().text on real text (Chinese gold bodies, the seed page, Scrapinghub bodies) and on tricky short strings', () => {
+    const texts = [readSeed(), ...[...chineseGold().values()].slice(0, 20), ...Object.values(scrapinghubGold()).slice(0, 20).map((g) => g.articleBody)];
+    const pieces = texts.flatMap((t) => [t, ...t.split(/(?<=[。.!?！？\n])/u)]);
+    pieces.push('ＡＢＣ１２３', 'Ｃａｓｉｎｏ', 'ﬁnance', 'straße', 'İstanbul', 'а\u200bр', 'e\u0301', '𝗠𝗢𝗡𝗔𝟰𝗗', 'plain ascii TEXT', '');
+    let nonAscii = 0;
+    for (const p of pieces) {
+      if (/[^\x00-\x7f]/.test(p)) nonAscii++;
+      expect(foldText(p)).toBe(fold(p).text);
+    }
+    expect(nonAscii).toBeGreaterThan(100);
   });
 });
