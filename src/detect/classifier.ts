@@ -1,6 +1,6 @@
 // The unit classifier as a plain function (for the bench and the comparison with natural's BayesClassifier).
 import { squash, featureScale, loadModel, type Model } from './model.js';
-import { unitScore, unitScoreBound } from './features.js';
+import { unitScore, unitScoreBound, type ScoreBound } from './features.js';
 
 /** p(spam) of a sentence or block with our hashed n-gram model; null when no model file is there. */
 export function classifyText(text: string, model: Model | null = loadModel()): number | null {
@@ -23,8 +23,8 @@ const BOUND_EPSILON = 1e-6;
  */
 export function unitPAtLeast(text: string, model: Model, p0: number): boolean {
   const h = model.unit;
-  const b = unitScoreBound(text, h.w, h.mask);
-  const zMax = h.bias + b.sum * featureScale(b.sum >= 0 ? b.nMin : b.nMax);
-  if (zMax + BOUND_EPSILON < Math.log(p0 / (1 - p0))) return false;
+  const zNeeded = Math.log(p0 / (1 - p0));
+  const below = (b: ScoreBound) => h.bias + b.sum * featureScale(b.sum >= 0 ? b.nMin : b.nMax) + BOUND_EPSILON < zNeeded;
+  if (below(unitScoreBound(text, h.w, h.mask, below))) return false;
   return unitP(text, model) >= p0;
 }

@@ -126,19 +126,28 @@ function bucket(n: number): number {
  * Shape features that carry over to spam wording never seen in training: brand-like CamelCase names, domains and
  * their TLDs, separator-stacked keyword lists, long digit runs (phone, QQ), emoji, numbering, length.
  */
-export function addShapeFeatures(text: string, sink: Sink, emoji = true): void {
+export function addShapeFeatures(text: string, sink: Sink): void {
   const head = text.length > MAX_FEATURE_CHARS ? text.slice(0, MAX_FEATURE_CHARS) : text;
-  shape(sink, 10, bucket(head.match(CAMEL_RE)?.length ?? 0));
+  addCamelFeature(head, sink);
   addDomainFeatures(head, sink);
+  addSeparatorFeatures(head, sink);
+  addDigitRunFeature(head, sink);
+  shape(sink, 16, bucket(head.match(EMOJI_RE)?.length ?? 0));
+  addNumberedFeature(head, sink);
+  addLengthFeature(head, sink);
+}
+
+const addCamelFeature = (head: string, sink: Sink) => shape(sink, 10, bucket(head.match(CAMEL_RE)?.length ?? 0));
+const addDigitRunFeature = (head: string, sink: Sink) => shape(sink, 15, bucket(head.match(LONG_DIGITS_RE)?.length ?? 0));
+const addLengthFeature = (head: string, sink: Sink) => shape(sink, 18, Math.min(12, Math.floor(Math.log2(head.length + 1))));
+const addNumberedFeature = (head: string, sink: Sink) => NUMBERED_RE.test(head) && shape(sink, 17, 1);
+
+/** How many separators, and how many per word. */
+function addSeparatorFeatures(head: string, sink: Sink): void {
   const words = Math.max(1, head.split(/\s+/).length);
   const seps = head.match(SEP_RE)?.length ?? 0;
   shape(sink, 13, bucket(seps));
   shape(sink, 14, Math.min(4, Math.floor((seps / words) * 8)));
-  shape(sink, 15, bucket(head.match(LONG_DIGITS_RE)?.length ?? 0));
-  // emoji = false: the bound below counts this slot at its most spam-like instead
-  if (emoji) shape(sink, 16, bucket(head.match(EMOJI_RE)?.length ?? 0));
-  if (NUMBERED_RE.test(head)) shape(sink, 17, 1);
-  shape(sink, 18, Math.min(12, Math.floor(Math.log2(head.length + 1))));
 }
 
 function shapeHash(k: number, v: number): number {
@@ -291,40 +300,64 @@ export function unitFeatures(text: string, mask: number): number[] {
 }
 
 /**
- * Slots whose feature the bound below does not compute (the costly Unicode-aware patterns): the emoji count and the
- * intent family count, one feature each of a few values, and the intent families and brand shape, there or not.
+ * The bound below leaves some slots uncomputed and counts them at their most spam-like: slots of one feature of a few
+ * values (bucketed counts), and presence slots (a feature or none). In two stages: the coarse one computes only
+ * the n-grams and what can add any number of features (domains, squeezed obfuscated text); the fine one adds the
+ * cheap shape counts. The costly Unicode-aware patterns (emoji, the intent families, brand shape) stay bounded.
  */
-const VALUED_SLOTS: readonly number[] = [16, 48];
+interface Slots {
+  valued: readonly number[];
+  presence: readonly number[];
+}
+const FINE_SLOTS: Slots = { valued: [16, 48], presence: [...INTENT.map(([k]) => k), 47] };
+const COARSE_SLOTS: Slots = { valued: [10, 13, 14, 15, ...FINE_SLOTS.valued], presence: [17, 52, 53, ...FINE_SLOTS.presence] };
 const SLOT_VALUES = [0, 1, 2, 3, 4];
-const PRESENCE_SLOTS: readonly number[] = [...INTENT.map(([k]) => k), 47];
 
-/** The most a head's weights can give to those slots: the best value of each valued slot, the positive presences. */
-const slotMax = new WeakMap<Float32Array, number>();
-function slotsMax(w: Float32Array, mask: number): number {
-  let m = slotMax.get(w);
+/** The most a head's weights can give to the slots: the best value of each valued slot, the positive presences. */
+const slotMaxes = new WeakMap<Float32Array, Map<Slots, number>>();
+function slotsMax(slots: Slots, w: Float32Array, mask: number): number {
+  let byW = slotMaxes.get(w);
+  if (!byW) slotMaxes.set(w, (byW = new Map()));
+  let m = byW.get(slots);
   if (m !== undefined) return m;
   m = 0;
-  for (const k of VALUED_SLOTS) m += Math.max(...SLOT_VALUES.map((v) => w[shapeHash(k, v) & mask]));
-  for (const k of PRESENCE_SLOTS) m += Math.max(0, w[shapeHash(k, 1) & mask]);
-  slotMax.set(w, m);
+  for (const k of slots.valued) m += Math.max(...SLOT_VALUES.map((v) => w[shapeHash(k, v) & mask]));
+  for (const k of slots.presence) m += Math.max(0, w[shapeHash(k, 1) & mask]);
+  byW.set(slots, m);
   return m;
+}
+
+/** An upper bound of a head's score: at most `sum` over between nMin and nMax features. */
+export interface ScoreBound {
+  sum: number;
+  nMin: number;
+  nMax: number;
+}
+
+function boundOf(sink: ScoreSink, slots: Slots, w: Float32Array, mask: number): ScoreBound {
+  return { sum: sink.sum + slotsMax(slots, w, mask), nMin: sink.n + slots.valued.length, nMax: sink.n + slots.valued.length + slots.presence.length };
 }
 
 /**
  * An upper bound of the unit head's score for text, for the question "is p at least x?" that most text answers
- * far below: every feature exactly but the slots above, which count at their most spam-like (they cost nine
- * Unicode-aware regular expressions per text). The actual sum is at most `sum`, over between nMin and nMax features.
+ * far below. `settled(coarse)` true: the coarse bound is returned; else the fine one.
  */
-export function unitScoreBound(text: string, w: Float32Array, mask: number): { sum: number; nMin: number; nMax: number } {
+export function unitScoreBound(text: string, w: Float32Array, mask: number, settled: (b: ScoreBound) => boolean = () => false): ScoreBound {
   const sink = new ScoreSink(w, mask);
   const head = text.length > MAX_FEATURE_CHARS ? text.slice(0, MAX_FEATURE_CHARS) : text;
   addTextFeatures(foldText(text), sink);
-  addShapeFeatures(head, sink, false);
-  const obfuscated = addObfuscationFeatures(head, sink);
-  addGlossAndStyleFeatures(head, sink);
-  if (obfuscated) addSqueezedFeatures(head, sink);
+  addDomainFeatures(head, sink);
+  addLengthFeature(head, sink);
+  if (addObfuscationFeatures(head, sink)) addSqueezedFeatures(head, sink);
   sink.add(CONSTANT_FEATURE);
-  return { sum: sink.sum + slotsMax(w, mask), nMin: sink.n + VALUED_SLOTS.length, nMax: sink.n + VALUED_SLOTS.length + PRESENCE_SLOTS.length };
+  const coarse = boundOf(sink, COARSE_SLOTS, w, mask);
+  if (settled(coarse)) return coarse;
+  addCamelFeature(head, sink);
+  addSeparatorFeatures(head, sink);
+  addDigitRunFeature(head, sink);
+  addNumberedFeature(head, sink);
+  addGlossAndStyleFeatures(head, sink);
+  return boundOf(sink, FINE_SLOTS, w, mask);
 }
 
 /** The unit head's raw sum of weights and feature count for a text, without materialising the features. */

@@ -6,7 +6,7 @@ import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { unitP, unitPAtLeast } from '../../src/detect/classifier.js';
-import { unitScoreBound } from '../../src/detect/features.js';
+import { unitScoreBound, type ScoreBound } from '../../src/detect/features.js';
 import { featureScale, loadModel } from '../../src/detect/model.js';
 import { CAND_P, UNIT_ALONE_P } from '../../src/detect/detector.js';
 import { buildPage, decode } from '../../src/page/index.js';
@@ -53,10 +53,12 @@ describe('unitPAtLeast', () => {
     const h = model.unit;
     let settled = 0;
     for (const t of all) {
-      const b = unitScoreBound(t, h.w, h.mask);
-      const zMax = h.bias + b.sum * featureScale(b.sum >= 0 ? b.nMin : b.nMax);
+      const z = (b: ScoreBound) => h.bias + b.sum * featureScale(b.sum >= 0 ? b.nMin : b.nMax);
+      const zMax = z(unitScoreBound(t, h.w, h.mask));
+      const zCoarse = z(unitScoreBound(t, h.w, h.mask, () => true));
       const p = unitP(t, model);
       expect(1 / (1 + Math.exp(-zMax)) + 1e-9).toBeGreaterThanOrEqual(p);
+      expect(zCoarse + 1e-9).toBeGreaterThanOrEqual(zMax);
       if (zMax < Math.log(UNIT_ALONE_P / (1 - UNIT_ALONE_P))) settled++;
     }
     expect(settled / all.length).toBeGreaterThan(0.75);
