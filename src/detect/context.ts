@@ -100,25 +100,36 @@ export interface PageCtx {
   mainSentenceTexts: string[];
 }
 
+/**
+ * The languages whose rules a text meets: its own, the page's, and the languages of the scripts in it (a Chinese
+ * phrase spliced into a German sentence, or an English casino line in a Chinese story, meets its own language's rules).
+ */
+export function ruleLangs(text: string, own: Lang, pageLang: Lang): Set<Lang> {
+  const langs = new Set<Lang>([own, pageLang]);
+  if (HAN_RE.test(text)) langs.add(KANA_RE.test(text) ? 'ja' : 'zh');
+  if ((own === 'zh' || own === 'ja') && LATIN_WORDS_RE.test(text)) langs.add('en').add('id');
+  return langs;
+}
+
+/** Matches without the copies two languages' rule sets found of one rule at one place, first ones kept. */
+export function uniqueMatches(matches: TextMatch[]): TextMatch[] {
+  const seen = new Set<string>();
+  return matches.filter((m) => {
+    const key = `${m.rule.id}:${m.start}:${m.end}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 export function buildContext(page: Page, rules: CompiledRules, budget: Budget = NO_BUDGET): PageCtx {
   const mainText = page.mainIds.map((id) => page.blocks[id].text).join('\n');
   const lang = detectLang(mainText.length >= MIN_LANG_CHARS ? mainText : page.text);
   const blocks: BlockCtx[] = page.blocks.map((block) => {
     budget.check('detect:context');
     const bl = block.text.length >= MIN_LANG_CHARS * 2 ? detectLang(block.text) : lang;
-    // the block's language, the page's, and the languages of the scripts in it: a Chinese phrase spliced into a
-    // German sentence, or an English casino line in a Chinese story, must meet its own language's rules
-    const langs = new Set<Lang>([bl, lang]);
-    if (HAN_RE.test(block.text)) langs.add(KANA_RE.test(block.text) ? 'ja' : 'zh');
-    if ((bl === 'zh' || bl === 'ja') && LATIN_WORDS_RE.test(block.text)) langs.add('en').add('id');
-    const seen = new Set<string>();
-    const matches: TextMatch[] = [];
-    for (const m of matchTextLangs(rules, block.text, langs, block.region)) {
-      const key = `${m.rule.id}:${m.start}:${m.end}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      matches.push({ ...m, start: m.start + block.start, end: m.end + block.start });
-    }
+    const langs = ruleLangs(block.text, bl, lang);
+    const matches: TextMatch[] = uniqueMatches(matchTextLangs(rules, block.text, langs, block.region)).map((m) => ({ ...m, start: m.start + block.start, end: m.end + block.start }));
     if (langs.has('zh') || langs.has('ja')) {
       const own = matches.map((m) => ({ ...m, start: m.start - block.start, end: m.end - block.start }));
       for (const m of fuzzyMatches(block.text, rules, own)) matches.push({ ...m, start: m.start + block.start, end: m.end + block.start });

@@ -4,8 +4,8 @@
 import type { Page } from '../page/types.js';
 import type { InjectionKind, RuleHit } from './types.js';
 import type { CompiledRules, TextMatch } from './rules/index.js';
-import { matchText } from './rules/index.js';
-import { buildContext, matchesIn, type BlockCtx, type PageCtx } from './context.js';
+import { matchTextLangs } from './rules/index.js';
+import { buildContext, matchesIn, ruleLangs, uniqueMatches, MIN_LANG_CHARS, type BlockCtx, type PageCtx } from './context.js';
 import { structuralRules, hitOf, isLinkBlock, isLinkFarm, hasSpamLinkHosts, languageMismatch, isKeywordStuffed, isNumberedPromoLine, titleAffixes, bodyUses, type StructuralRuleRef } from './structural.js';
 import type { Model } from './model.js';
 import { unitP, unitPAtLeast } from './classifier.js';
@@ -270,10 +270,21 @@ export class Generators {
   siteBranding(): void {
     const p = this.params('site-branding');
     if (!p) return;
-    const names = [this.page.siteName, this.page.slogan].filter((n) => n && n.length >= 2 && n.length <= p.maxChars);
-    for (const name of names) {
-      const own = matchText(this.rules, name, { lang: this.ctx.lang, where: 'boilerplate' });
-      if (sumPoints(lexiconHits(own)) < p.minSpamPoints) continue;
+    const fits = (n: string) => n.length >= 2 && n.length <= p.maxChars;
+    // a name or slogan meets the rules of its own language too (an English slogan on a Portuguese page)
+    const hitsOf = (n: string) => lexiconHits(uniqueMatches(matchTextLangs(this.rules, n, ruleLangs(n, n.length >= MIN_LANG_CHARS ? detectLang(n) : this.ctx.lang, this.ctx.lang), 'boilerplate')));
+    const names: { name: string; borrowed: RuleHit[] }[] = [];
+    const evidence = (n: string) => spamEvidence([...hitsOf(n), ...this.modelHit(n)], this.rules);
+    for (const n of new Set([this.page.siteName, this.page.slogan])) if (fits(n) && evidence(n) >= p.minSpamPoints) names.push({ name: n, borrowed: [] });
+    // the header logo beside a spam slogan names the spam site, even when the name alone has no spam term in it
+    // ("ZenFlirt" over "Adult Webcam news and offers"): the slogan's evidence is the name's
+    const { logo, slogan } = this.page;
+    const sloganHits = fits(slogan) ? [...hitsOf(slogan), ...this.modelHit(slogan)] : [];
+    if (fits(logo) && spamEvidence(sloganHits, this.rules) >= p.minSpamPoints && !names.some((x) => x.name === logo) && !slogan.includes(logo) && !logo.includes(slogan)) {
+      const borrowed = sloganHits.filter((h) => h.points > 0).map((h) => ({ ...h, evidence: `${h.evidence || slogan} (the slogan beside the logo)` }));
+      names.push({ name: logo, borrowed });
+    }
+    for (const { name, borrowed } of names) {
       for (const bc of this.ctx.blocks) {
         this.budget.check('detect:branding');
         const b = bc.block;
@@ -283,7 +294,7 @@ export class Generators {
         const whole = name.length / b.text.length >= BLOCK_COVER || b.text.length <= BRANDING_LINE_CHARS;
         const s = whole ? b.start : b.start + i;
         const e = whole ? b.end : s + name.length;
-        const hits = [...this.structural('site-branding', name), ...lexiconHits(matchesIn(bc, s, e)), ...this.modelHit(this.page.text.slice(s, e))];
+        const hits = [...this.structural('site-branding', name), ...borrowed, ...lexiconHits(matchesIn(bc, s, e)), ...this.modelHit(this.page.text.slice(s, e))];
         this.add({ blockId: b.id, start: s, end: e, kind: 'site-branding', hits, consistency: false });
       }
     }

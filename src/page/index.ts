@@ -201,6 +201,7 @@ export function buildPage(html: string, opts: BuildOptions = {}): Page {
     ogTitle: w.ogTitle,
     siteName: t.siteName,
     slogan: t.slogan,
+    logo: t.logo,
     declaredLang: w.lang,
     blocks,
     mainIds: main.map((i) => i + 1),

@@ -126,6 +126,8 @@ export interface TitleInfo {
   h1: string;
   siteName: string;
   slogan: string;
+  /** the header logo's text, "" when none */
+  logo: string;
 }
 
 /** Names of containers whose h1 is the site's logo/name rather than the headline. */
@@ -219,7 +221,7 @@ export function pickTitle(w: WalkResult, url?: string): TitleInfo {
     siteName = pieces[pieces.length - 1] ?? part;
   }
   if (!siteName) siteName = logoText || siteH1[0] || '';
-  return { title, h1, siteName, slogan: findSlogan(els, logo, siteName) };
+  return { title, h1, siteName, slogan: findSlogan(els, logo, siteName), logo: logoText };
 }
 
 function findLogo(els: ElInfo[]): number {

@@ -61,6 +61,8 @@ export const Page = z.object({
   siteName: z.string(),
   /** site slogan or tagline near the logo/header, "" when none */
   slogan: z.string(),
+  /** text of the header logo element (the site's name as its header shows it), "" when none */
+  logo: z.string(),
   /** lang attribute or detected later; may be "" */
   declaredLang: z.string(),
   blocks: z.array(Block),

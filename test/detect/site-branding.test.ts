@@ -1,0 +1,35 @@
+// The spam site's own name: a header logo whose name carries no spam word is still the spam site's name when the
+// slogan beside it sells (the slogan's evidence is the name's); a real site's logo and slogan stay.
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/analyze.js';
+
+const article = `<h1>City council approves new budget for parks</h1>
+<p>The city council on Monday approved a budget that adds two new parks in the northern districts, officials said.</p>
+<p>The plan, debated for three months, also funds repairs to playgrounds and benches across the city, according to the mayor's office.</p>
+<p>Residents will be able to comment on the designs at public meetings in the spring, the council said in a statement.</p>`;
+
+const page = (logo: string, slogan: string, footer: string) => `<html><head><title>City council approves new budget for parks</title>
+<meta property="og:site_name" content="Northern Daily"></head><body>
+<div class="site-header"><div class="logo"><a href="/">${logo}</a></div><div class="slogan">${slogan}</div><ul class="nav"><li><a href="/">Home</a></li></ul></div>
+<article>${article}</article>
+<div class="site-footer">${footer}</div></body></html>`;
+
+describe('site branding', () => {
+  it('cuts a spam slogan, the logo name beside it and the footer line naming it; the article stays whole', () => {
+    const r = analyze(page('PillDirect', 'Buy cialis online no prescription', 'Powered by PillDirect'));
+    const cut = r.findings.map((f) => f.text);
+    expect(cut).toContain('PillDirect');
+    expect(cut).toContain('Buy cialis online no prescription');
+    expect(cut).toContain('Powered by PillDirect');
+    const logo = r.findings.find((f) => f.text === 'PillDirect')!;
+    expect(logo.kind).toBe('site-branding');
+    expect(logo.rules.some((h) => h.evidence.includes('the slogan beside the logo'))).toBe(true);
+    expect(r.cleanText).toContain('adds two new parks in the northern districts');
+    expect(r.cleanText).not.toContain('PillDirect');
+  });
+
+  it("leaves a real site's logo, slogan and footer alone", () => {
+    const r = analyze(page('Northern Daily', 'News for the northern districts since 1901', 'Powered by Northern Daily'));
+    expect(r.findings.map((f) => f.text)).toEqual([]);
+  });
+});
