@@ -1,0 +1,30 @@
+// Title affixes: a spam keyword prefix may be longer than the headline's own words, and is cut only with spam
+// evidence of its own; a real two-part headline stays whole.
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/analyze.js';
+import { titleAffixes, MAX_AFFIX_SHARE } from '../../src/detect/structural.js';
+
+const PARAMS = { minAffixChars: 2, maxAffixChars: 40, maxBodyUses: 0 };
+
+describe('title affixes', () => {
+  it('a prefix longer than half the title is a candidate, up to MAX_AFFIX_SHARE of it', () => {
+    const title = 'Bitcoin Gambling & Jackpot Slots – Achtsam durch die Krise';
+    const prefixes = titleAffixes(title, PARAMS).map((a) => a.text);
+    expect(prefixes).toContain('Bitcoin Gambling & Jackpot Slots');
+    expect('Bitcoin Gambling & Jackpot Slots'.length / title.length).toBeGreaterThan(0.5);
+    for (const a of titleAffixes(title, PARAMS)) expect(a.text.length).toBeLessThanOrEqual(title.length * MAX_AFFIX_SHARE);
+  });
+
+  const story = (title: string) => `<html><head><title>${title}</title></head><body><h1>${title}</h1>
+<p>Viele Menschen suchen in der Krise nach Ruhe. Achtsamkeit hilft, sagt die Psychologin im Gespräch mit der Redaktion.</p>
+<p>Die Übungen dauern nur wenige Minuten am Tag und lassen sich leicht in den Alltag einbauen, erklärt sie.</p>
+<p>Wer regelmäßig übt, schläft besser und reagiert gelassener auf Stress, wie mehrere Studien zeigen.</p></body></html>`;
+
+  it('cuts the long spam prefix from a real story; a long real first part stays', () => {
+    const spam = analyze(story('Bitcoin Gambling &amp; Jackpot Slots – Achtsam durch die Krise'));
+    expect(spam.findings.map((f) => f.text)).toContain('Bitcoin Gambling & Jackpot Slots');
+    expect(spam.cleanTitle).toBe('Achtsam durch die Krise');
+    const clean = analyze(story('Wie Achtsamkeit in schweren Zeiten hilft – Achtsam durch die Krise'));
+    expect(clean.findings).toEqual([]);
+  });
+});
