@@ -113,6 +113,8 @@ export function addTextFeatures(folded: string, sink: Sink, nsSalt = 0): void {
 
 const CAMEL_RE = /[A-Z][a-z]+[A-Z][a-z]+/g;
 const DOMAIN_RE = /\b[a-z0-9-]{2,}\.(com|net|org|info|biz|cc|vip|club|site|online|top|xyz|me|io|co|us|bet|win|app|shop|store|live|pro|asia|cn|jp|id|ru|tk|ml)\b/gi;
+/** DOMAIN_RE without the global flag, for a stateless test. */
+const DOMAIN_TEST_RE = new RegExp(DOMAIN_RE.source, 'i');
 const SEP_RE = /[|｜·•/、]/g;
 const LONG_DIGITS_RE = /\d{5,}/g;
 const EMOJI_RE = /\p{Extended_Pictographic}/gu;
@@ -144,10 +146,10 @@ const addNumberedFeature = (head: string, sink: Sink) => NUMBERED_RE.test(head) 
 
 /** How many separators, and how many per word. */
 function addSeparatorFeatures(head: string, sink: Sink): void {
-  const words = Math.max(1, head.split(/\s+/).length);
   const seps = head.match(SEP_RE)?.length ?? 0;
   shape(sink, 13, bucket(seps));
-  shape(sink, 14, Math.min(4, Math.floor((seps / words) * 8)));
+  // the words are counted only when there is a separator to share out (0 separators: share 0 whatever the words)
+  shape(sink, 14, seps === 0 ? 0 : Math.min(4, Math.floor((seps / Math.max(1, head.split(/\s+/).length)) * 8)));
 }
 
 function shapeHash(k: number, v: number): number {
@@ -160,6 +162,8 @@ function shape(sink: Sink, k: number, v: number): void {
 
 /** Each domain in the text, and its TLD. */
 function addDomainFeatures(head: string, sink: Sink): void {
+  // most text has no domain: one test before the match iterator
+  if (!DOMAIN_TEST_RE.test(head)) return;
   for (const m of head.matchAll(DOMAIN_RE)) {
     shape(sink, 11, 1);
     let h = mix(FNV_OFFSET, 12);
