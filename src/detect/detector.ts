@@ -19,6 +19,7 @@ import { SpanSet } from './spans.js';
 import { PageWords } from './words.js';
 import { commercialRules, isNavigation, siteDomains, spamEvidence, withOwnLinks, MIN_AFFIX_EVIDENCE } from './evidence.js';
 import { isQuoted, quotedHit } from './consistency.js';
+import { parasitePage } from './parasite.js';
 
 /** A sentence with no rule match is still a candidate when the classifier gives it at least this. */
 export const UNIT_ALONE_P = 0.9;
@@ -410,5 +411,23 @@ export class Generators {
       return;
     }
     for (const c of found) this.add(c);
+  }
+
+  /**
+   * A page that is itself spam (parasite page): the headline and every article block, each one finding, replacing
+   * the unit candidates inside them (the page verdict covers them all).
+   */
+  parasitePage(): void {
+    const v = parasitePage(this.ctx, (t) => this.p(t));
+    if (!v) return;
+    const ids = [0, ...this.page.mainIds.filter((id) => id !== 0)];
+    const covered = new Set(ids);
+    for (let i = this.cands.length - 1; i >= 0; i--) if (covered.has(this.cands[i].blockId)) this.cands.splice(i, 1);
+    for (const id of ids) {
+      const bc = this.ctx.blocks[id];
+      if (!bc || !bc.block.text.trim()) continue;
+      const hits = [v.hit, ...lexiconHits(bc.matches.filter((m) => m.rule.score > 0))];
+      this.add({ blockId: id, start: bc.block.start, end: bc.block.end, kind: 'parasite-page', hits, consistency: false });
+    }
   }
 }

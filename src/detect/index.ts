@@ -32,6 +32,7 @@ const FALLBACK_CATEGORY: Record<InjectionKind, Category> = {
   'hidden-block': 'link-farm',
   'keyword-stuffing': 'seo-keywords',
   'site-branding': 'seo-keywords',
+  'parasite-page': 'seo-keywords',
 };
 
 /** Rules by id, built once per rule set (the category vote runs for every candidate). */
@@ -61,6 +62,7 @@ function scoreAll(page: Page, opts: DetectOptions): { scored: Scored[]; cons: Co
   g.repeatedPhrases(phrases);
   g.siteBranding();
   for (const bc of g.ctx.blocks) g.block(bc);
+  g.parasitePage();
   // spam affixes are final once the title is done (the votes above were asked after the last one): reuse
   cons ??= new Consistency(page, g.ctx, opts.rules, g.spamAffixes, byId, g.words);
   const scored = g.cands.map((c) => {

@@ -25,6 +25,7 @@ export const InjectionKind = z.enum([
   'hidden-block', // hidden text or links (display:none, off-screen, zero font ...)
   'keyword-stuffing', // paragraph of stacked search keywords
   'site-branding', // spam site's own name / slogan around the article
+  'parasite-page', // the page itself is spam (planted on a hacked or expired domain): every block of it
 ]);
 export type InjectionKind = z.infer<typeof InjectionKind>;
 
