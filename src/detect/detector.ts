@@ -62,6 +62,22 @@ const TITLE_PART_SEP_RE = /\s+|\s*[|｜–—:：]\s*|\s-\s/gu;
 const TITLE_PART_SEP_END_RE = /[\s|｜–—:：\-]$/u;
 const TITLE_PART_SEP_START_RE = /^[\s|｜–—:：\-]/u;
 
+/**
+ * A span whose non-space characters are all its own rule matches but at most this many is a name (a brand, with the
+ * digits or the character glued to it that the match leaves out: 350VIP浦京集团, 新浦京), not a phrase.
+ */
+export const NAME_SPAN_EXTRA_CHARS = 3;
+
+/** Is the span nothing but its rule matches and a few characters glued to them (offsets relative to the span)? */
+export function isNameSpan(text: string, matches: { start: number; end: number }[]): boolean {
+  if (matches.length === 0) return false;
+  const inMatch = new Uint8Array(text.length);
+  for (const m of matches) inMatch.fill(1, Math.max(0, m.start), Math.min(text.length, m.end));
+  let extra = 0;
+  for (let i = 0; i < text.length; i++) if (!inMatch[i] && !/\s/.test(text[i])) extra++;
+  return extra <= NAME_SPAN_EXTRA_CHARS;
+}
+
 export interface Cand {
   blockId: number;
   start: number;
@@ -397,9 +413,12 @@ export class Generators {
         const s = sent.start + sp.start;
         const e = sent.start + sp.end;
         const spanText = this.page.text.slice(s, e);
-        // a one-word span tells the classifier nothing but that word's prior: no vote then
-        const vote = segment(spanText).length >= 2 ? this.modelHit(spanText) : [];
-        const hits = [...lexiconHits(matchesIn(bc, s, e).filter((m) => m.rule.score > 0)), ...ham, ...vote];
+        const own = matchesIn(bc, s, e).filter((m) => m.rule.score > 0);
+        // a one-word span tells the classifier nothing but that word's prior: no vote then; nor is a low p on a span
+        // that is nothing but the rule's matched name (a brand substituted for a school) evidence that it is ham
+        let vote = segment(spanText).length >= 2 ? this.modelHit(spanText) : [];
+        if (vote.some((h) => h.points < 0) && isNameSpan(spanText, own.map((m) => ({ start: m.start - s, end: m.end - s })))) vote = [];
+        const hits = [...lexiconHits(own), ...ham, ...vote];
         if (isQuoted(sentText, sp.start, sp.end)) hits.push(quotedHit(sentText));
         found.push({ blockId: b.id, start: s, end: e, kind: 'spliced-phrase', hits, consistency: true });
       }
