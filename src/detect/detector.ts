@@ -288,6 +288,8 @@ export class Generators {
     const p = this.params('site-branding');
     if (!p) return;
     const names = [this.page.siteName, this.page.slogan].filter((n) => n && n.length >= 2 && n.length <= p.maxChars);
+    /** short lines cut whole as the spam site's branding, with the name's own spam evidence */
+    const lines: { text: string; hits: RuleHit[] }[] = [];
     for (const name of names) {
       const own = matchText(this.rules, name, { lang: this.ctx.lang, where: 'boilerplate' });
       if (sumPoints(lexiconHits(own)) < p.minSpamPoints) continue;
@@ -302,7 +304,26 @@ export class Generators {
         const e = whole ? b.end : s + name.length;
         const hits = [...this.structural('site-branding', name), ...lexiconHits(matchesIn(bc, s, e)), ...this.modelHit(this.page.text.slice(s, e))];
         this.add({ blockId: b.id, start: s, end: e, kind: 'site-branding', hits, consistency: false });
+        if (whole) lines.push({ text: b.text, hits: lexiconHits(own) });
       }
+    }
+    this.brandingCategory(lines);
+  }
+
+  /**
+   * A headline part that stands in the spam site's own branding line (its category in "你的位置：站名 > 栏目 >")
+   * and that the article never uses is the site's keyword put before a copied story: a title affix, on the
+   * evidence of the site's name in that line.
+   */
+  private brandingCategory(lines: { text: string; hits: RuleHit[] }[]): void {
+    const p = this.params('title-affix');
+    const title = this.page.blocks[0];
+    if (!p || !title?.text || lines.length === 0) return;
+    for (const a of titleAffixes(title.text, p)) {
+      const line = lines.find((l) => l.text.includes(a.text));
+      if (!line || bodyUses(a.text, this.ctx.mainSentenceTexts) > p.maxBodyUses) continue;
+      const hits = [...this.structural('site-branding', a.text), ...line.hits];
+      this.add({ blockId: 0, start: title.start + a.start, end: title.start + a.end, kind: 'title-affix', hits, consistency: false });
     }
   }
 
