@@ -18,7 +18,7 @@ const page = (id: string) => {
 const urlOf = (source: string) => (/^https?:\/\//.test(source) ? source : undefined);
 
 describe('parasite pages (spam-pages dev split)', () => {
-  for (const id of ['ja-alsa-aluminyum-casino-blog', 'ja-bluecrosspune-casino-parasite', 'ja-cheapnfljerseys-casino-tag-parasite']) {
+  for (const id of ['ja-alsa-aluminyum-casino-blog', 'ja-bluecrosspune-casino-parasite', 'ja-cheapnfljerseys-casino-tag-parasite', 'id-climatetrade-wpcache-parasite']) {
     it(`${id}: the headline and every article block are one parasite-page finding each`, () => {
       const { label, html } = page(id);
       const r = analyze(html, { url: urlOf(label.source) });
