@@ -165,7 +165,7 @@ export function selectMain(els: ElInfo[], blocks: RawBlock[], excludeTexts: Set<
     const s = (1 + punct(bi) + Math.min(Math.floor(len / 100), MAX_LENGTH_POINTS)) * (1 - ld);
     proseTotal += len;
     longest = Math.max(longest, len);
-    for (let e = b.el; e > 0; e = els[e].parent) prose[e] += len;
+    prose[b.el] += len;
     let cur = PARA_TAGS.has(b.tag) ? els[b.el].parent : b.el;
     for (let level = 0; level < ANCESTOR_LEVELS && cur > 0; level++) {
       const e = els[cur];
@@ -180,6 +180,8 @@ export function selectMain(els: ElInfo[], blocks: RawBlock[], excludeTexts: Set<
       cur = e.parent;
     }
   }
+  // each element's prose is its subtree's (els are in preorder: children after parents)
+  for (let i = n - 1; i > 0; i--) prose[els[i].parent] += prose[i];
   let top = -1;
   let best = -Infinity;
   const final = new Float64Array(n);
