@@ -20,6 +20,7 @@ import { PageWords } from './words.js';
 import { commercialRules, isNavigation, siteDomains, spamEvidence, withOwnLinks, MIN_AFFIX_EVIDENCE } from './evidence.js';
 import { isQuoted, quotedHit } from './consistency.js';
 import { parasitePage } from './parasite.js';
+import { snapToLinks } from './anchors.js';
 
 /** A sentence with no rule match is still a candidate when the classifier gives it at least this. */
 export const UNIT_ALONE_P = 0.9;
@@ -429,6 +430,8 @@ export class Generators {
       const nonSpace = sentText.replace(/\s+/g, '').length || 1;
       const covered = spans.reduce((n, s) => n + sentText.slice(s.start, s.end).replace(/\s+/g, '').length, 0);
       if (covered / nonSpace >= SENTENCE_COVER) spans = [{ start: 0, end: sentText.length }];
+      // a spam link dropped into the article's sentence is exactly its <a> element
+      else spans = snapToLinks(sentText, spans, anchors, b.links);
       const ham = lexiconHits(matches.filter((m) => m.rule.score < 0));
       for (const sp of spans) {
         const s = sent.start + sp.start;
