@@ -2,7 +2,7 @@
 // phrase, the spam site's branding, a hidden block, a link block, keyword stuffing, a promo line, a spliced phrase)
 // and adds candidate units with the evidence it found. Scoring, consistency and overlap resolution live apart.
 import type { Page } from '../page/types.js';
-import type { InjectionKind, RuleHit } from './types.js';
+import type { FindingKind, RuleHit } from './types.js';
 import type { CompiledRules, TextMatch } from './rules/index.js';
 import { matchText } from './rules/index.js';
 import { buildContext, matchesIn, type BlockCtx, type PageCtx } from './context.js';
@@ -83,7 +83,7 @@ export interface Cand {
   blockId: number;
   start: number;
   end: number;
-  kind: InjectionKind;
+  kind: FindingKind;
   hits: RuleHit[];
   /** apply the article-consistency check (text that could be the article's own topic) */
   consistency: boolean;
@@ -328,7 +328,7 @@ export class Generators {
     }
   }
 
-  wholeBlock(bc: BlockCtx, kind: InjectionKind, extra: RuleHit[], consistency: boolean, prob?: number): void {
+  wholeBlock(bc: BlockCtx, kind: FindingKind, extra: RuleHit[], consistency: boolean, prob?: number): void {
     const b = bc.block;
     const hits = [...extra, ...lexiconHits(bc.matches), ...this.modelHit(b.text, prob)];
     this.add({ blockId: b.id, start: b.start, end: b.end, kind, hits, consistency });
