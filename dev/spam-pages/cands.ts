@@ -26,5 +26,5 @@ console.log('TITLE:', page.blocks[0]?.text);
 for (const c of candidates(page, { rules: loadRules(), model: loadModel() })) {
   if (c.points < min) continue;
   console.log(`${c.kind} ${c.points.toFixed(2)} ev=${c.evidence.toFixed(2)} "${page.text.slice(c.start, c.end).slice(0, 70)}"`);
-  console.log('    ' + c.rules.map((h) => `${h.rule}:${h.points.toFixed(2)}`).join(' '));
+  console.log('    ' + c.rules.map((h) => `${h.rule}:${h.points.toFixed(2)}${process.env.EV && h.evidence ? `[${h.evidence.slice(0, 30)}]` : ''}`).join(' '));
 }

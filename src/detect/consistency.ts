@@ -29,6 +29,8 @@ export const OFF_TOPIC_MIN_WORDS = 3;
 export const RECURRING_MIN_BLOCKS = 2;
 export const RECURRING_MIN_RULE_POINTS = 3;
 export const RECURRING_POINTS = 1.5;
+/** A unit up to this long is looked into for a recurring strong term its own hits do not name (a name, a line). */
+export const RECURRING_MAX_UNIT_CHARS = 500;
 
 /** Spam words inside quotation marks of a longer news sentence are reported speech, not an advert. */
 export const QUOTED_POINTS = -2.5;
@@ -132,12 +134,20 @@ export class Consistency {
 
   /** RECURRING: the unit's strong spam term stands in several blocks of the page (an entity substituted throughout). */
   recurring(c: Unit): RuleHit[] {
+    const vote = (term: string, n: number): RuleHit[] => [
+      { rule: 'RECURRING', points: RECURRING_POINTS, description: `consistency: the same spam term stands in ${n} blocks of the page`, evidence: term },
+    ];
     for (const h of c.hits) {
       if (h.points < RECURRING_MIN_RULE_POINTS || !h.evidence) continue;
       const n = this.termBlocks.get(h.evidence.toLowerCase())?.size ?? 0;
-      if (n >= RECURRING_MIN_BLOCKS) {
-        return [{ rule: 'RECURRING', points: RECURRING_POINTS, description: `consistency: the same spam term stands in ${n} blocks of the page`, evidence: h.evidence }];
-      }
+      if (n >= RECURRING_MIN_BLOCKS) return vote(h.evidence, n);
+    }
+    // a unit with weaker spam words whose text holds a strong term that recurs on the page: the brand where the
+    // role word after it (which made it strong elsewhere) is missing
+    if (c.end - c.start > RECURRING_MAX_UNIT_CHARS || !c.hits.some((h) => h.points > 0 && h.evidence && h.rule !== 'CLASSIFIER')) return [];
+    const own = this.page.text.slice(c.start, c.end).toLowerCase();
+    for (const [term, ids] of this.termBlocks) {
+      if (ids.size >= RECURRING_MIN_BLOCKS && own.includes(term)) return vote(term, ids.size);
     }
     return [];
   }

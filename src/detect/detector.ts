@@ -2,7 +2,7 @@
 // phrase, the spam site's branding, a hidden block, a link block, keyword stuffing, a promo line, a spliced phrase)
 // and adds candidate units with the evidence it found. Scoring, consistency and overlap resolution live apart.
 import type { Page } from '../page/types.js';
-import type { InjectionKind, RuleHit } from './types.js';
+import type { FindingKind, RuleHit } from './types.js';
 import type { CompiledRules, TextMatch } from './rules/index.js';
 import { matchTextLangs } from './rules/index.js';
 import { buildContext, matchesIn, ruleLangs, uniqueMatches, MIN_LANG_CHARS, type BlockCtx, type PageCtx } from './context.js';
@@ -19,6 +19,8 @@ import { SpanSet } from './spans.js';
 import { PageWords } from './words.js';
 import { commercialRules, isNavigation, siteDomains, spamEvidence, withOwnLinks, MIN_AFFIX_EVIDENCE } from './evidence.js';
 import { isQuoted, quotedHit } from './consistency.js';
+import { parasitePage } from './parasite.js';
+import { snapToLinks } from './anchors.js';
 
 /** A sentence with no rule match is still a candidate when the classifier gives it at least this. */
 export const UNIT_ALONE_P = 0.9;
@@ -61,11 +63,27 @@ const TITLE_PART_SEP_RE = /\s+|\s*[|｜–—:：]\s*|\s-\s/gu;
 const TITLE_PART_SEP_END_RE = /[\s|｜–—:：\-]$/u;
 const TITLE_PART_SEP_START_RE = /^[\s|｜–—:：\-]/u;
 
+/**
+ * A span whose non-space characters are all its own rule matches but at most this many is a name (a brand, with the
+ * digits or the character glued to it that the match leaves out: 350VIP浦京集团, 新浦京), not a phrase.
+ */
+export const NAME_SPAN_EXTRA_CHARS = 3;
+
+/** Is the span nothing but its rule matches and a few characters glued to them (offsets relative to the span)? */
+export function isNameSpan(text: string, matches: { start: number; end: number }[]): boolean {
+  if (matches.length === 0) return false;
+  const inMatch = new Uint8Array(text.length);
+  for (const m of matches) inMatch.fill(1, Math.max(0, m.start), Math.min(text.length, m.end));
+  let extra = 0;
+  for (let i = 0; i < text.length; i++) if (!inMatch[i] && !/\s/.test(text[i])) extra++;
+  return extra <= NAME_SPAN_EXTRA_CHARS;
+}
+
 export interface Cand {
   blockId: number;
   start: number;
   end: number;
-  kind: InjectionKind;
+  kind: FindingKind;
   hits: RuleHit[];
   /** apply the article-consistency check (text that could be the article's own topic) */
   consistency: boolean;
@@ -273,18 +291,20 @@ export class Generators {
     const fits = (n: string) => n.length >= 2 && n.length <= p.maxChars;
     // a name or slogan meets the rules of its own language too (an English slogan on a Portuguese page)
     const hitsOf = (n: string) => lexiconHits(uniqueMatches(matchTextLangs(this.rules, n, ruleLangs(n, n.length >= MIN_LANG_CHARS ? detectLang(n) : this.ctx.lang, this.ctx.lang), 'boilerplate')));
-    const names: { name: string; borrowed: RuleHit[] }[] = [];
+    const names: { name: string; borrowed: RuleHit[]; own: RuleHit[] }[] = [];
     const evidence = (n: string) => spamEvidence([...hitsOf(n), ...this.modelHit(n)], this.rules);
-    for (const n of new Set([this.page.siteName, this.page.slogan])) if (fits(n) && evidence(n) >= p.minSpamPoints) names.push({ name: n, borrowed: [] });
+    for (const n of new Set([this.page.siteName, this.page.slogan])) if (fits(n) && evidence(n) >= p.minSpamPoints) names.push({ name: n, borrowed: [], own: hitsOf(n) });
     // the header logo beside a spam slogan names the spam site, even when the name alone has no spam term in it
     // ("ZenFlirt" over "Adult Webcam news and offers"): the slogan's evidence is the name's
     const { logo, slogan } = this.page;
     const sloganHits = fits(slogan) ? [...hitsOf(slogan), ...this.modelHit(slogan)] : [];
     if (fits(logo) && spamEvidence(sloganHits, this.rules) >= p.minSpamPoints && !names.some((x) => x.name === logo) && !slogan.includes(logo) && !logo.includes(slogan)) {
       const borrowed = sloganHits.filter((h) => h.points > 0).map((h) => ({ ...h, evidence: `${h.evidence || slogan} (the slogan beside the logo)` }));
-      names.push({ name: logo, borrowed });
+      names.push({ name: logo, borrowed, own: borrowed });
     }
-    for (const { name, borrowed } of names) {
+    /** short lines cut whole as the spam site's branding, with the name's own spam evidence */
+    const lines: { text: string; hits: RuleHit[] }[] = [];
+    for (const { name, borrowed, own } of names) {
       for (const bc of this.ctx.blocks) {
         this.budget.check('detect:branding');
         const b = bc.block;
@@ -296,11 +316,30 @@ export class Generators {
         const e = whole ? b.end : s + name.length;
         const hits = [...this.structural('site-branding', name), ...borrowed, ...lexiconHits(matchesIn(bc, s, e)), ...this.modelHit(this.page.text.slice(s, e))];
         this.add({ blockId: b.id, start: s, end: e, kind: 'site-branding', hits, consistency: false });
+        if (whole) lines.push({ text: b.text, hits: own });
       }
+    }
+    this.brandingCategory(lines);
+  }
+
+  /**
+   * A headline part that stands in the spam site's own branding line (its category in "你的位置：站名 > 栏目 >")
+   * and that the article never uses is the site's keyword put before a copied story: a title affix, on the
+   * evidence of the site's name in that line.
+   */
+  private brandingCategory(lines: { text: string; hits: RuleHit[] }[]): void {
+    const p = this.params('title-affix');
+    const title = this.page.blocks[0];
+    if (!p || !title?.text || lines.length === 0) return;
+    for (const a of titleAffixes(title.text, p)) {
+      const line = lines.find((l) => l.text.includes(a.text));
+      if (!line || bodyUses(a.text, this.ctx.mainSentenceTexts) > p.maxBodyUses) continue;
+      const hits = [...this.structural('site-branding', a.text), ...line.hits];
+      this.add({ blockId: 0, start: title.start + a.start, end: title.start + a.end, kind: 'title-affix', hits, consistency: false });
     }
   }
 
-  wholeBlock(bc: BlockCtx, kind: InjectionKind, extra: RuleHit[], consistency: boolean, prob?: number): void {
+  wholeBlock(bc: BlockCtx, kind: FindingKind, extra: RuleHit[], consistency: boolean, prob?: number): void {
     const b = bc.block;
     const hits = [...extra, ...lexiconHits(bc.matches), ...this.modelHit(b.text, prob)];
     this.add({ blockId: b.id, start: b.start, end: b.end, kind, hits, consistency });
@@ -404,14 +443,19 @@ export class Generators {
       const nonSpace = sentText.replace(/\s+/g, '').length || 1;
       const covered = spans.reduce((n, s) => n + sentText.slice(s.start, s.end).replace(/\s+/g, '').length, 0);
       if (covered / nonSpace >= SENTENCE_COVER) spans = [{ start: 0, end: sentText.length }];
+      // a spam link dropped into the article's sentence is exactly its <a> element
+      else spans = snapToLinks(sentText, spans, anchors, b.links);
       const ham = lexiconHits(matches.filter((m) => m.rule.score < 0));
       for (const sp of spans) {
         const s = sent.start + sp.start;
         const e = sent.start + sp.end;
         const spanText = this.page.text.slice(s, e);
-        // a one-word span tells the classifier nothing but that word's prior: no vote then
-        const vote = segment(spanText).length >= 2 ? this.modelHit(spanText) : [];
-        const hits = [...lexiconHits(matchesIn(bc, s, e).filter((m) => m.rule.score > 0)), ...ham, ...vote];
+        const own = matchesIn(bc, s, e).filter((m) => m.rule.score > 0);
+        // a one-word span tells the classifier nothing but that word's prior: no vote then; nor is a low p on a span
+        // that is nothing but the rule's matched name (a brand substituted for a school) evidence that it is ham
+        let vote = segment(spanText).length >= 2 ? this.modelHit(spanText) : [];
+        if (vote.some((h) => h.points < 0) && isNameSpan(spanText, own.map((m) => ({ start: m.start - s, end: m.end - s })))) vote = [];
+        const hits = [...lexiconHits(own), ...ham, ...vote];
         if (isQuoted(sentText, sp.start, sp.end)) hits.push(quotedHit(sentText));
         found.push({ blockId: b.id, start: s, end: e, kind: 'spliced-phrase', hits, consistency: true });
       }
@@ -423,5 +467,23 @@ export class Generators {
       return;
     }
     for (const c of found) this.add(c);
+  }
+
+  /**
+   * A page that is itself spam (parasite page): the headline and every article block, each one finding, replacing
+   * the unit candidates inside them (the page verdict covers them all).
+   */
+  parasitePage(): void {
+    const v = parasitePage(this.ctx, (t) => this.p(t));
+    if (!v) return;
+    const ids = [0, ...this.page.mainIds.filter((id) => id !== 0)];
+    const covered = new Set(ids);
+    for (let i = this.cands.length - 1; i >= 0; i--) if (covered.has(this.cands[i].blockId)) this.cands.splice(i, 1);
+    for (const id of ids) {
+      const bc = this.ctx.blocks[id];
+      if (!bc || !bc.block.text.trim()) continue;
+      const hits = [v.hit, ...lexiconHits(bc.matches.filter((m) => m.rule.score > 0))];
+      this.add({ blockId: id, start: bc.block.start, end: bc.block.end, kind: 'parasite-page', hits, consistency: false });
+    }
   }
 }

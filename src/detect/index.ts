@@ -3,7 +3,7 @@
 // (consistency.ts) -> points and the spam-evidence requirement (evidence.ts, scoring.ts) -> overlap resolution
 // (resolve.ts) -> findings.
 import type { Page } from '../page/types.js';
-import type { Category, Finding, InjectionKind, RuleHit } from './types.js';
+import type { Category, Finding, FindingKind, RuleHit } from './types.js';
 import type { CompiledRules } from './rules/index.js';
 import type { Model } from './model.js';
 import { scoreOf, sumPoints, pickCategory, REQUIRED_POINTS } from './scoring.js';
@@ -12,7 +12,7 @@ import { Generators, type Cand } from './detector.js';
 import { Consistency } from './consistency.js';
 import { resolveOverlaps } from './resolve.js';
 import { spamEvidence, MIN_SPAM_EVIDENCE } from './evidence.js';
-export type { Finding, RuleHit, Category, InjectionKind } from './types.js';
+export type { Finding, RuleHit, Category, InjectionKind, FindingKind } from './types.js';
 export { isQuoted } from './consistency.js';
 
 export interface DetectOptions {
@@ -24,7 +24,7 @@ export interface DetectOptions {
   budget?: Budget;
 }
 
-const FALLBACK_CATEGORY: Record<InjectionKind, Category> = {
+const FALLBACK_CATEGORY: Record<FindingKind, Category> = {
   'title-affix': 'seo-keywords',
   'spliced-phrase': 'seo-keywords',
   'promo-line': 'promo',
@@ -32,6 +32,7 @@ const FALLBACK_CATEGORY: Record<InjectionKind, Category> = {
   'hidden-block': 'link-farm',
   'keyword-stuffing': 'seo-keywords',
   'site-branding': 'seo-keywords',
+  'parasite-page': 'seo-keywords',
 };
 
 /** Rules by id, built once per rule set (the category vote runs for every candidate). */
@@ -61,6 +62,7 @@ function scoreAll(page: Page, opts: DetectOptions): { scored: Scored[]; cons: Co
   g.repeatedPhrases(phrases);
   g.siteBranding();
   for (const bc of g.ctx.blocks) g.block(bc);
+  g.parasitePage();
   // spam affixes are final once the title is done (the votes above were asked after the last one): reuse
   cons ??= new Consistency(page, g.ctx, opts.rules, g.spamAffixes, byId, g.words);
   const scored = g.cands.map((c) => {
@@ -75,7 +77,7 @@ function scoreAll(page: Page, opts: DetectOptions): { scored: Scored[]; cons: Co
 export function candidates(
   page: Page,
   opts: DetectOptions,
-): { start: number; end: number; kind: InjectionKind; points: number; evidence: number; rules: RuleHit[] }[] {
+): { start: number; end: number; kind: FindingKind; points: number; evidence: number; rules: RuleHit[] }[] {
   return scoreAll(page, opts).scored.map(({ c, hits, points, evidence }) => ({ start: c.start, end: c.end, kind: c.kind, points, evidence, rules: hits }));
 }
 

@@ -28,6 +28,14 @@ export const InjectionKind = z.enum([
 ]);
 export type InjectionKind = z.infer<typeof InjectionKind>;
 
+/**
+ * The kind a finding has: an injection shape, or the page verdict that the page itself is spam (a parasite page
+ * planted on a hacked or expired domain: each of its blocks is a finding of this kind). Not an injection shape:
+ * nothing is injected into an article there.
+ */
+export const FindingKind = z.enum([...InjectionKind.options, 'parasite-page']);
+export type FindingKind = z.infer<typeof FindingKind>;
+
 /** One rule's contribution to a finding, SpamAssassin-style. */
 export const RuleHit = z.object({
   rule: z.string(),
@@ -48,7 +56,7 @@ export const Finding = z.object({
   path: z.string(),
   where: Region,
   category: Category,
-  kind: InjectionKind,
+  kind: FindingKind,
   /** 0..1 */
   score: z.number().min(0).max(1),
   /** total points before squashing into score */

@@ -38,6 +38,16 @@ const FURNITURE_EN = /^(citation:|this document is subject to copyright|explore 
 /** Short link-ish lines at the very end of the article are a related-stories list, not the article. */
 export const TAIL_LIST_MAX_LEN = 60;
 export const TAIL_LIST_LINK_SHARE = 0.3;
+/**
+ * A page whose longest scoring block is shorter than this (effective chars) has no article paragraph: its text is
+ * sections of short lines and blurbs, and the climb below applies.
+ */
+export const SECTIONS_MAX_PARA_CHARS = 200;
+/**
+ * The top container holds at least this share of the page's scoring text (blocks long enough to vote, not link
+ * lists, not chrome); when it holds less, its ancestors are climbed until one does.
+ */
+export const TOP_MIN_PROSE_SHARE = 0.4;
 /** When the article found holds fewer effective chars than this, scoring is retried with name filters off. */
 export const RETRY_MIN_CHARS = 500;
 
@@ -89,6 +99,8 @@ export function selectMain(els: ElInfo[], blocks: RawBlock[], excludeTexts: Set<
   const links = new Float64Array(n);
   const score = new Float64Array(n);
   const scored = new Uint8Array(n);
+  /** effective chars of the scoring blocks under each element */
+  const prose = new Float64Array(n);
   for (const b of blocks) {
     if (b.hidden) continue;
     text[b.el] += b.text.length;
@@ -126,11 +138,21 @@ export function selectMain(els: ElInfo[], blocks: RawBlock[], excludeTexts: Set<
   if (first.main.length && first.chars >= RETRY_MIN_CHARS) return { main: first.main, top: first.top };
   const second = pick(false);
   const best = second.chars > first.chars ? second : first;
+  if (best.main.length === 0) {
+    // no block long enough to be prose anywhere (a portal's login and menu page): the page's visible text is all
+    // the text it has, and nothing of it is the chrome around an article
+    const all: number[] = [];
+    for (let bi = 0; bi < blocks.length; bi++) if (!blocks[bi].hidden && !(excluded.length && excluded.includes(blocks[bi].text))) all.push(bi);
+    return { main: all, top: -1 };
+  }
   return { main: best.main, top: best.top };
 
   function pick(useNames: boolean): { main: number[]; top: number; chars: number } {
   score.fill(0);
   scored.fill(0);
+  prose.fill(0);
+  let proseTotal = 0;
+  let longest = 0;
   for (let bi = 0; bi < blocks.length; bi++) {
     budget.check('page:main');
     const b = blocks[bi];
@@ -141,6 +163,9 @@ export function selectMain(els: ElInfo[], blocks: RawBlock[], excludeTexts: Set<
     const ld = b.linkChars / b.text.length;
     if (ld > MAX_LINK_DENSITY) continue;
     const s = (1 + punct(bi) + Math.min(Math.floor(len / 100), MAX_LENGTH_POINTS)) * (1 - ld);
+    proseTotal += len;
+    longest = Math.max(longest, len);
+    prose[b.el] += len;
     let cur = PARA_TAGS.has(b.tag) ? els[b.el].parent : b.el;
     for (let level = 0; level < ANCESTOR_LEVELS && cur > 0; level++) {
       const e = els[cur];
@@ -155,6 +180,8 @@ export function selectMain(els: ElInfo[], blocks: RawBlock[], excludeTexts: Set<
       cur = e.parent;
     }
   }
+  // each element's prose is its subtree's (els are in preorder: children after parents)
+  for (let i = n - 1; i > 0; i--) prose[els[i].parent] += prose[i];
   let top = -1;
   let best = -Infinity;
   const final = new Float64Array(n);
@@ -168,6 +195,14 @@ export function selectMain(els: ElInfo[], blocks: RawBlock[], excludeTexts: Set<
     }
   }
   if (top < 0) return { main: [], top: -1, chars: 0 };
+  // a page of many small sections and no article paragraph (a landing page, a portal's front page) has no one
+  // container that holds its prose: the best-scoring section holds a sliver of it, so the article is their common ancestor
+  if (longest < SECTIONS_MAX_PARA_CHARS && prose[top] < TOP_MIN_PROSE_SHARE * proseTotal) {
+    let cur = top;
+    while (prose[cur] < TOP_MIN_PROSE_SHARE * proseTotal && els[cur].parent > 0 && els[els[cur].parent].tag !== 'html') cur = els[cur].parent;
+    top = cur;
+    best = final[top] > 0 ? final[top] : best;
+  }
 
   // containers: the top one plus qualifying siblings
   const containers: number[] = [];

@@ -220,8 +220,29 @@ export function pickTitle(w: WalkResult, url?: string): TitleInfo {
     const pieces = part.split(/\s*[_|｜]\s*|\s+[-–—]\s+/).filter((x) => HAS_WORD.test(x));
     siteName = pieces[pieces.length - 1] ?? part;
   }
-  if (!siteName) siteName = logoText || siteH1[0] || '';
+  if (!siteName) siteName = logoText || siteH1[0] || breadcrumbRoot(w) || '';
   return { title, h1, siteName, slogan: findSlogan(els, logo, siteName), logo: logoText };
+}
+
+/** A Chinese breadcrumb line ("你的位置：站名 > 栏目 >"): its first crumb is the site's name. */
+const BREADCRUMB_RE = /(?:当前位置|您的位置|你的位置|您现在的位置|你现在的位置|现在的位置|所在位置)\s*[:：]\s*([^>»›→]+?)\s*[>»›→]/u;
+/** A first crumb that only links home names no site. */
+const HOME_CRUMB_RE = /^(首页|主页|网站首页|返回首页|home|index)$/iu;
+/** Only this many text blocks from the top of the page are searched for a breadcrumb. */
+export const BREADCRUMB_SCAN_BLOCKS = 60;
+
+/** The site's name as the first crumb of a breadcrumb near the top of the page, '' when there is none. */
+export function breadcrumbRoot(w: WalkResult): string {
+  const lim = Math.min(w.blocks.length, BREADCRUMB_SCAN_BLOCKS);
+  for (let i = 0; i < lim; i++) {
+    const b = w.blocks[i];
+    if (b.hidden) continue;
+    const m = BREADCRUMB_RE.exec(b.text);
+    if (!m) continue;
+    const root = collapse(m[1]);
+    return root.length >= 2 && root.length <= MAX_SLOGAN_LEN && !HOME_CRUMB_RE.test(root) ? root : '';
+  }
+  return '';
 }
 
 function findLogo(els: ElInfo[]): number {

@@ -31,6 +31,7 @@ export const KIND_LABEL: Record<string, string> = {
   'hidden-block': 'Hidden text',
   'keyword-stuffing': 'Stacked search keywords',
   'site-branding': "A spam site's name or slogan",
+  'parasite-page': 'The whole page is spam (planted on the site)',
   'moderator-marked': 'Marked by a moderator',
 };
 export const WHERE_LABEL: Record<string, string> = {
