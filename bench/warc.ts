@@ -1,18 +1,19 @@
 // Batch benchmark: build a WARC (gzip per record) from the real pages in ../shared/data, then time
 // `runBatch` over it with analyze on all cores. Prints pages/s and peak RSS.
-//   npx tsx bench/warc.ts [--repeat N] [--workers N] [--keep]
+//   npx tsx bench/warc.ts [--repeat N] [--workers N] [--worker-heap MB] [--keep] [--src]
 // --repeat N writes every page N times (distinct record ids) to check memory stays flat as the input grows.
 // --plumbing replaces analyze() by a constant result: measures WARC reading + store + NDJSON alone.
-import { createWriteStream, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+// The batch runs in a child process of its own, so its peak RSS (all threads: process.resourceUsage().maxRSS)
+// is the batch's alone, not this script's WARC writing. The child runs the build (dist/, what the CLI and
+// library users run; `npm run build` first) or, with --src or without a build, the TypeScript source via tsx.
+import { createWriteStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Writable } from 'node:stream';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { warcRecord } from '../test/helpers/warcgen.js';
-import { runBatch } from '../src/batch/index.js';
-import type { AnalyzeResult } from '../src/result.js';
 
 process.env.DOTENV_CONFIG_QUIET ??= 'true';
 const REPO = fileURLToPath(new URL('..', import.meta.url));
@@ -58,26 +59,60 @@ out.end();
 await once(out, 'finish');
 console.log(`WARC: ${records} records, ${(htmlBytes / 1e6).toFixed(1)} MB of HTML, ${(statSync(warc).size / 1e6).toFixed(1)} MB gzip, from ${files.length} pages x ${repeat}`);
 
+const dist = join(REPO, 'dist', 'batch', 'index.js');
+const fromSource = process.argv.includes('--src') || !existsSync(dist);
+const heapArg = process.argv.indexOf('--worker-heap');
+const workerHeapMb = heapArg >= 0 ? Number(process.argv[heapArg + 1]) : undefined;
+// the child: runBatch over the WARC, NDJSON serialized as in the CLI and discarded; one JSON line on stdout
+const child = `
+const { Writable } = await import('node:stream');
+const { runBatch } = await import(${JSON.stringify(pathToFileURL(fromSource ? join(REPO, 'src', 'batch', 'index.ts') : dist).href)});
+const cfg = JSON.parse(process.argv[2]);
 let peak = process.memoryUsage().rss;
 const startRss = peak;
-const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), RSS_SAMPLE_MS);
-// NDJSON is serialized as in the CLI, then discarded
-const sink = new Writable({ write: (_c, _e, cb) => cb() });
-const constant = (body: Uint8Array, o: { url?: string; input?: string }): AnalyzeResult => ({
-  input: o.input, url: o.url, verdict: 'clean', score: 0, lang: 'en', encoding: 'utf-8', title: '', cleanTitle: '',
+const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), ${RSS_SAMPLE_MS});
+const constant = (body, o) => ({
+  input: o.input, url: o.url, status: 'ok', verdict: 'clean', score: 0, lang: 'en', encoding: 'utf-8', title: '', cleanTitle: '',
   cleanText: '', cleanHtml: '', siteName: '', findings: [], text: String(body.byteLength),
   version: { winnow: 'bench', rules: 'bench', model: 'none' },
 });
+const cpu0 = process.cpuUsage();
 const summary = await runBatch({
-  inputs: [warc], db: join(tmp, 'bench.db'), workers, out: sink, err: process.stderr, progress: false,
-  ...(plumbing ? { analyzer: constant } : {}),
+  inputs: [cfg.warc], db: cfg.db, workers: cfg.workers, workerHeapMb: cfg.workerHeapMb, out: new Writable({ write: (_c, _e, cb) => cb() }),
+  err: process.stderr, progress: false, ...(cfg.plumbing ? { analyzer: constant } : {}),
 });
 clearInterval(timer);
-peak = Math.max(peak, process.memoryUsage().rss);
+const cpu = process.cpuUsage(cpu0);
+console.log(JSON.stringify({ summary, startRss, peakSampled: Math.max(peak, process.memoryUsage().rss), maxRss: process.resourceUsage().maxRSS * 1024, cpuMs: (cpu.user + cpu.system) / 1000 }));
+`;
+const cfg = { warc, db: join(tmp, 'bench.db'), workers, workerHeapMb, plumbing };
+// a file, not --eval: worker threads inherit the parent's execArgv
+const childFile = join(tmp, 'batch-child.mjs');
+writeFileSync(childFile, child);
+const r = spawnSync(process.execPath, [...(fromSource ? ['--import', 'tsx'] : []), childFile, JSON.stringify(cfg)], {
+  cwd: REPO,
+  encoding: 'utf8',
+  stdio: ['ignore', 'pipe', 'inherit'],
+  env: { ...process.env, DOTENV_CONFIG_QUIET: 'true' },
+});
+if (r.status !== 0) {
+  console.error(`batch child failed: exit ${r.status}`);
+  process.exit(1);
+}
+const res = JSON.parse(r.stdout.trim().split('\n').pop()!) as {
+  summary: { scanned: number; failed: number; elapsedMs: number; pagesPerSec: number };
+  startRss: number;
+  peakSampled: number;
+  maxRss: number;
+  cpuMs: number;
+};
+const summary = res.summary;
+const peak = Math.max(res.maxRss, res.peakSampled);
 console.log(
   `batch: ${summary.scanned} pages in ${(summary.elapsedMs / 1000).toFixed(1)} s = ${summary.pagesPerSec.toFixed(1)} pages/s ` +
     `(${plumbing ? 'plumbing only, analyze stubbed' : `${workers} workers`}, ${(htmlBytes / 1e6 / (summary.elapsedMs / 1000)).toFixed(1)} MB/s); failed ${summary.failed}; ` +
-    `peak RSS ${(peak / 2 ** 20).toFixed(0)} MiB (start ${(startRss / 2 ** 20).toFixed(0)} MiB)`,
+    `peak RSS ${(peak / 2 ** 20).toFixed(0)} MiB (start ${(res.startRss / 2 ** 20).toFixed(0)} MiB); ` +
+    `CPU ${(res.cpuMs / Math.max(1, summary.scanned)).toFixed(1)} ms/page, all threads (${fromSource ? 'source via tsx' : 'dist build'})`,
 );
 if (keep) console.log(`kept ${tmp}`);
 else rmSync(tmp, { recursive: true, force: true });

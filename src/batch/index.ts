@@ -13,7 +13,8 @@ import { InputError } from '../errors.js';
 import type { AnalyzeResult } from '../result.js';
 import { openStore, saveResults, hasScan, hasAnyScan, conditionalFor, contentHash, type PageMeta } from '../store/index.js';
 import pLimit from 'p-limit';
-import { AnalyzePool } from './pool.js';
+import { AnalyzePool, MIN_WORKER_HEAP_MB } from './pool.js';
+export { WORKER_HEAP_MB, MIN_WORKER_HEAP_MB } from './pool.js';
 import { Bounded } from './bounded.js';
 import { readWarc, isHtmlRecord, type SkipReason } from './warc.js';
 
@@ -31,6 +32,7 @@ export const COMMIT_GROUP = 64;
 /** Page bytes analysed and waiting for their commit: a group is committed early past this. */
 export const COMMIT_MAX_BYTES = 16 * 1024 * 1024;
 const COMMIT_INTERVAL_MS = 250;
+
 /** Progress bar refresh interval on a TTY. */
 const PROGRESS_INTERVAL_MS = 200;
 export const DEFAULT_DB = './winnow.db';
@@ -64,6 +66,11 @@ export interface BatchOptions {
   delay?: number | string;
   /** analyze worker threads; default os.availableParallelism(); 0 = analyze inline (CLI strings accepted) */
   workers?: number | string;
+  /**
+   * old-generation heap cap per analyze worker, MB (default WORKER_HEAP_MB; CLI strings accepted): a page whose
+   * analysis needs more fails with a memory-budget reason, its worker is replaced and the run goes on
+   */
+  workerHeapMb?: number | string;
   /** where NDJSON goes (default process.stdout); null to print nothing */
   out?: Writable | null;
   /** where progress and per-input errors go (default process.stderr) */
@@ -139,6 +146,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
   const concurrency = toInt(opts.concurrency, 'concurrency', 1) ?? DEFAULT_FETCH_CONCURRENCY;
   const delay = toInt(opts.delay, 'delay', 0);
   const workers = toInt(opts.workers, 'workers', 0) ?? availableParallelism();
+  const heapMb = toInt(opts.workerHeapMb, 'worker-heap', MIN_WORKER_HEAP_MB);
   const out = opts.out === undefined ? process.stdout : opts.out;
   const errOut = opts.err ?? process.stderr;
   const showProgress = opts.progress ?? Boolean((errOut as { isTTY?: boolean }).isTTY);
@@ -157,7 +165,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
     skipped: { 'non-html': 0, 'http-status': 0, 'too-large': 0, empty: 0, 'bad-record': 0 },
     failed: 0, overBudget: 0, elapsedMs: 0, pagesPerSec: 0,
   };
-  const pool = opts.analyzer ? new AnalyzePool(0, opts.analyzer) : new AnalyzePool(workers);
+  const pool = opts.analyzer ? new AnalyzePool(0, opts.analyzer) : new AnalyzePool(workers, undefined, { heapMb });
   let fetcher = opts.fetcher;
   let ownFetcher = false;
   const needsFetch = Boolean(opts.from) || inputs.some(isUrl);
@@ -222,6 +230,10 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
       return;
     }
     if (!opts.cleanHtml) result.cleanHtml = '';
+    if (!opts.keepHtml && meta.body) {
+      // the store keeps only the bytes' hash: let the page go now, not after its group commit
+      meta = { ...meta, contentHash: meta.contentHash ?? contentHash(meta.body), body: undefined };
+    }
     pending.push({ meta, result });
     pendingBytes += meta.body?.byteLength ?? 0;
     queued.add(meta.url);

@@ -1,9 +1,10 @@
 // A small worker_threads pool for analyze(): one job per worker at a time, a FIFO queue in front, a crashed
 // worker is replaced and its job fails (never hangs). `workers: 0` runs analyze() inline (tests, tiny runs).
+// analyze() (parser, rules, model, segmenter: ~100 MB per thread) is imported only where it runs: in the workers,
+// or here on the first inline job; the thread that feeds a pool never loads it.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { analyze } from '../analyze.js';
 import { InputError } from '../errors.js';
 import type { AnalyzeResult } from '../result.js';
 
@@ -35,6 +36,32 @@ export const WORKER_HEAP_MB = 320;
 /** Young-generation cap per worker: short-lived per-page garbage is collected in small, frequent scavenges. */
 export const WORKER_YOUNG_MB = 16;
 
+/**
+ * Smallest heap cap accepted, MB: a worker's analyze() holds ~50 MB of rules, model and code before any page,
+ * so less would fail every page.
+ */
+export const MIN_WORKER_HEAP_MB = 64;
+
+export interface PoolOptions {
+  /** old-generation heap cap per worker, MB (default WORKER_HEAP_MB) */
+  heapMb?: number;
+  /** young-generation cap per worker, MB (default WORKER_YOUNG_MB) */
+  youngMb?: number;
+}
+
+/** The reason given for a page whose analysis ran its worker out of heap. */
+export function outOfMemoryMessage(heapMb: number): string {
+  return `page over its memory budget: analysis needed more than the worker's ${heapMb} MB heap`;
+}
+
+/** A page whose analysis ran its worker out of heap (the worker is replaced; the other pages go on). */
+export class OverMemoryError extends Error {
+  constructor(readonly heapMb: number) {
+    super(outOfMemoryMessage(heapMb));
+    this.name = 'OverMemoryError';
+  }
+}
+
 type Pending = { job: AnalyzeJob; resolve: (r: AnalyzeResult) => void; reject: (e: Error) => void };
 
 /** The compiled worker beside this module (dist/), else the TypeScript source run through tsx. */
@@ -65,10 +92,16 @@ export class AnalyzePool {
   private nextId = 1;
   private closed = false;
   private entry?: { url: URL | string; eval?: boolean };
+  private inline?: InlineAnalyzer;
+  readonly heapMb: number;
+  readonly youngMb: number;
 
   /** `inline` replaces analyze() when size is 0 (a custom analysis, or tests of the plumbing). */
-  constructor(size: number, private readonly inline: InlineAnalyzer = analyze) {
+  constructor(size: number, inline?: InlineAnalyzer, opts: PoolOptions = {}) {
     this.size = Math.max(0, Math.floor(size));
+    this.inline = inline;
+    this.heapMb = opts.heapMb ?? WORKER_HEAP_MB;
+    this.youngMb = opts.youngMb ?? WORKER_YOUNG_MB;
     if (this.size > 0) {
       this.entry = workerEntry();
       for (let i = 0; i < this.size; i++) this.spawn();
@@ -84,7 +117,7 @@ export class AnalyzePool {
     const w = new Worker(this.entry!.url, {
       eval: this.entry!.eval,
       env: { ...process.env, DOTENV_CONFIG_QUIET: 'true' },
-      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB },
+      resourceLimits: { maxOldGenerationSizeMb: this.heapMb, maxYoungGenerationSizeMb: this.youngMb },
     });
     this.all.add(w);
     w.on('message', (reply: AnalyzeReply) => {
@@ -110,7 +143,8 @@ export class AnalyzePool {
     const p = this.busy.get(w);
     this.busy.delete(w);
     void w.terminate();
-    p?.reject(new Error(`analyze worker crashed: ${err.message.split('\n')[0]}`));
+    const oom = (err as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY';
+    p?.reject(oom ? new OverMemoryError(this.heapMb) : new Error(`analyze worker crashed: ${err.message.split('\n')[0]}`));
     if (!this.closed) {
       this.spawn();
       this.pump();
@@ -135,17 +169,16 @@ export class AnalyzePool {
 
   run(job: Omit<AnalyzeJob, 'id'>): Promise<AnalyzeResult> {
     if (this.closed) return Promise.reject(new Error('pool is closed'));
-    if (this.size === 0) {
-      try {
-        return Promise.resolve(this.inline(job.body, { url: job.url, contentType: job.contentType, input: job.input, budgetMs: job.budgetMs, threshold: job.threshold }));
-      } catch (err) {
-        return Promise.reject(err);
-      }
-    }
+    if (this.size === 0) return this.runInline(job);
     return new Promise((resolve, reject) => {
       this.queue.push({ job: { ...job, id: this.nextId++ }, resolve, reject });
       this.pump();
     });
+  }
+
+  private async runInline(job: Omit<AnalyzeJob, 'id'>): Promise<AnalyzeResult> {
+    this.inline ??= (await import('../analyze.js')).analyze;
+    return this.inline(job.body, { url: job.url, contentType: job.contentType, input: job.input, budgetMs: job.budgetMs, threshold: job.threshold });
   }
 
   async close(): Promise<void> {

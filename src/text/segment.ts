@@ -10,9 +10,10 @@
 // - Other letters/digits: runs of \p{L}\p{M}\p{N}, keeping internal . - _ ' ’ between word chars
 //   (pills-shop.com, don't, 3.5, e-mail stay one token) and ',' between digits (1,000).
 // Punctuation and white space are not tokens.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { NO_BUDGET, type Budget } from '../budget.js';
 import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict.js';
 import type { Token } from './types.js';
 import { JA_MIN_KANA, JA_MIN_KANA_SHARE } from './lang.js';
 
@@ -79,9 +80,17 @@ function loadWords(j: Jieba, words: string[]): void {
   j.loadDict(Buffer.from(words.map((w) => `${w} ${ADDED_WORD_FREQ} n`).join('\n') + '\n', 'utf8'));
 }
 
+/**
+ * jieba's own dictionary file, read when the segmenter is built and then dropped. `@node-rs/jieba/dict.js`
+ * would keep it (5 MB) and the unused IDF table (6 MB) alive in every thread for good.
+ */
+function readDict(): Buffer {
+  return readFileSync(createRequire(import.meta.url).resolve('@node-rs/jieba/dict.txt'));
+}
+
 function getJieba(): Jieba {
   if (!jieba) {
-    jieba = Jieba.withDict(dict);
+    jieba = Jieba.withDict(readDict());
     loadWords(jieba, pending);
     pending = [];
   }

@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { availableParallelism } from 'node:os';
-import { analyze, type AnalyzeOptions } from '../../analyze.js';
+import type { AnalyzeOptions } from '../../analyze.js';
+import { MIN_WORKER_HEAP_MB, WORKER_HEAP_MB } from '../../batch/pool.js';
 import { InputError } from '../../errors.js';
 import { REQUIRED_POINTS } from '../../detect/scoring.js';
 import { DEFAULT_USER_AGENT, DEFAULT_PER_HOST_CONCURRENCY, DEFAULT_PER_HOST_DELAY_MS } from '../../fetch/options.js';
@@ -56,6 +57,7 @@ interface ScanOpts {
   concurrency?: string;
   delay?: string;
   workers?: string;
+  workerHeap?: string;
 }
 
 const isWarc = (s: string) => /\.warc(\.gz)?$/i.test(s);
@@ -79,6 +81,7 @@ export function register(program: Command): void {
     .option('--concurrency <n>', `batch: parallel fetches in all (default: ${BATCH_CONCURRENCY}; at most ${DEFAULT_PER_HOST_CONCURRENCY} per host)`)
     .option('--delay <ms>', `batch: pause between two requests to the same host, in ms (default: ${DEFAULT_PER_HOST_DELAY_MS})`)
     .option('--workers <n>', `batch: analyze threads (default: all cores, ${availableParallelism()} here)`)
+    .option('--worker-heap <mb>', `batch: heap limit of each analyze thread, MB (default: ${WORKER_HEAP_MB}); a page that needs more fails with that reason, the run goes on`)
     .option('--rescan', 'batch: analyze again pages the store already has (default: skip them, which makes runs resumable)')
     .option('--keep-html', "batch: keep each page's HTML in the store, for the review UI's original view and the report's link targets (default: not kept)")
     .action(async (inputs: string[], opts: ScanOpts) => {
@@ -87,6 +90,7 @@ export function register(program: Command): void {
       intOption('concurrency', opts.concurrency, 1);
       intOption('delay', opts.delay, 0);
       intOption('workers', opts.workers, 0);
+      intOption('worker-heap', opts.workerHeap, MIN_WORKER_HEAP_MB);
       const outDir = opts.out ? new OutDir(opts.out) : undefined;
       const json = (r: AnalyzeResult) => `${JSON.stringify(pick(r, fields))}\n`;
       /** where a page's result goes: a file in --out, NDJSON with --json, else the readable form given */
@@ -117,6 +121,7 @@ export function register(program: Command): void {
           concurrency: opts.concurrency,
           delay: opts.delay,
           workers: opts.workers,
+          workerHeapMb: opts.workerHeap,
           rescan: opts.rescan,
           keepHtml: opts.keepHtml,
           userAgent: opts.userAgent,
@@ -132,6 +137,8 @@ export function register(program: Command): void {
         return;
       }
       if (inputs.length === 0) throw new InputError('scan: give at least one file, URL or - (see winnow scan --help)');
+      // loaded here, not at the top: a batch analyses on worker threads and its main thread never needs it
+      const { analyze } = await import('../../analyze.js');
       const style = process.stdout.isTTY && !process.env.NO_COLOR ? COLOR : PLAIN;
       for (const input of inputs) {
         try {
