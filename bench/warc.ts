@@ -70,7 +70,12 @@ const { runBatch } = await import(${JSON.stringify(pathToFileURL(fromSource ? jo
 const cfg = JSON.parse(process.argv[2]);
 let peak = process.memoryUsage().rss;
 const startRss = peak;
-const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), ${RSS_SAMPLE_MS});
+let mainHeap = 0;
+const timer = setInterval(() => {
+  const m = process.memoryUsage();
+  peak = Math.max(peak, m.rss);
+  mainHeap = Math.max(mainHeap, m.heapTotal);
+}, ${RSS_SAMPLE_MS});
 const constant = (body, o) => ({
   input: o.input, url: o.url, status: 'ok', verdict: 'clean', score: 0, lang: 'en', encoding: 'utf-8', title: '', cleanTitle: '',
   cleanText: '', cleanHtml: '', siteName: '', findings: [], text: String(body.byteLength),
@@ -83,7 +88,7 @@ const summary = await runBatch({
 });
 clearInterval(timer);
 const cpu = process.cpuUsage(cpu0);
-console.log(JSON.stringify({ summary, startRss, peakSampled: Math.max(peak, process.memoryUsage().rss), maxRss: process.resourceUsage().maxRSS * 1024, cpuMs: (cpu.user + cpu.system) / 1000 }));
+console.log(JSON.stringify({ summary, startRss, mainHeap, peakSampled: Math.max(peak, process.memoryUsage().rss), maxRss: process.resourceUsage().maxRSS * 1024, cpuMs: (cpu.user + cpu.system) / 1000 }));
 `;
 const cfg = { warc, db: join(tmp, 'bench.db'), workers, workerHeapMb, plumbing };
 // a file, not --eval: worker threads inherit the parent's execArgv
@@ -100,8 +105,9 @@ if (r.status !== 0) {
   process.exit(1);
 }
 const res = JSON.parse(r.stdout.trim().split('\n').pop()!) as {
-  summary: { scanned: number; failed: number; elapsedMs: number; pagesPerSec: number };
+  summary: { scanned: number; failed: number; elapsedMs: number; pagesPerSec: number; workerBusy?: number };
   startRss: number;
+  mainHeap: number;
   peakSampled: number;
   maxRss: number;
   cpuMs: number;
@@ -111,8 +117,9 @@ const peak = Math.max(res.maxRss, res.peakSampled);
 console.log(
   `batch: ${summary.scanned} pages in ${(summary.elapsedMs / 1000).toFixed(1)} s = ${summary.pagesPerSec.toFixed(1)} pages/s ` +
     `(${plumbing ? 'plumbing only, analyze stubbed' : `${workers} workers`}, ${(htmlBytes / 1e6 / (summary.elapsedMs / 1000)).toFixed(1)} MB/s); failed ${summary.failed}; ` +
-    `peak RSS ${(peak / 2 ** 20).toFixed(0)} MiB (start ${(res.startRss / 2 ** 20).toFixed(0)} MiB); ` +
-    `CPU ${(res.cpuMs / Math.max(1, summary.scanned)).toFixed(1)} ms/page, all threads (${fromSource ? 'source via tsx' : 'dist build'})`,
+    `peak RSS ${(peak / 2 ** 20).toFixed(0)} MiB (start ${(res.startRss / 2 ** 20).toFixed(0)} MiB, main-thread heap peak ${(res.mainHeap / 2 ** 20).toFixed(0)} MiB); ` +
+    `CPU ${(res.cpuMs / Math.max(1, summary.scanned)).toFixed(1)} ms/page, all threads` +
+    `${summary.workerBusy !== undefined ? `; workers busy ${(100 * summary.workerBusy).toFixed(0)}% of the time` : ''} (${fromSource ? 'source via tsx' : 'dist build'})`,
 );
 if (keep) console.log(`kept ${tmp}`);
 else rmSync(tmp, { recursive: true, force: true });

@@ -17,9 +17,10 @@ export class Bounded {
 
   /**
    * Wait for room, then start `task` (its rejection is the task's own business: handle it inside).
-   * Resolves once the task is started, with a promise of its end.
+   * Resolves once the task is started, with a promise of its end (wrapped: an async function that returned the
+   * promise itself would resolve only at the task's end, one task at a time).
    */
-  async submit(task: () => Promise<void>, bytes = 0): Promise<Promise<void>> {
+  async submit(task: () => Promise<void>, bytes = 0): Promise<{ done: Promise<void> }> {
     while (this.inFlight.size >= this.maxTasks || (this.inFlight.size > 0 && this.bytes + bytes > this.maxBytes)) {
       await Promise.race(this.inFlight);
     }
@@ -31,7 +32,7 @@ export class Bounded {
         this.bytes -= bytes;
       });
     this.inFlight.add(done);
-    return done;
+    return { done };
   }
 
   /** Wait until every submitted task has ended. */

@@ -118,6 +118,8 @@ export interface BatchSummary {
   overBudget: number;
   elapsedMs: number;
   pagesPerSec: number;
+  /** share of the run's wall time the analyze workers were busy (0-1, mean over workers; absent when inline) */
+  workerBusy?: number;
 }
 
 function toInt(v: number | string | undefined, name: string, min: number): number | undefined {
@@ -287,7 +289,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
     }
     const r = res;
     // awaited: the task (and its claim on `url`) lasts until the page is analyzed and queued for commit
-    const done = await analyzing.submit(() => finish(url, { body: r.body, url: r.finalUrl || url, contentType: r.contentType }, {
+    const { done } = await analyzing.submit(() => finish(url, { body: r.body, url: r.finalUrl || url, contentType: r.contentType }, {
       url,
       finalUrl: r.finalUrl || url,
       fetchedAt: r.fetchedAt,
@@ -398,6 +400,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
     }
     await analyzing.drain();
     await flush();
+    if (pool.size > 0) summary.workerBusy = pool.utilization();
   } finally {
     if (commitTimer) clearTimeout(commitTimer);
     if (progressTimer) clearInterval(progressTimer);

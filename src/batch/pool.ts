@@ -1,5 +1,6 @@
-// A small worker_threads pool for analyze(): one job per worker at a time, a FIFO queue in front, a crashed
-// worker is replaced and its job fails (never hangs). `workers: 0` runs analyze() inline (tests, tiny runs).
+// A small worker_threads pool for analyze(): up to WORKER_JOBS jobs per worker (one running, the next waiting in
+// its message queue), a FIFO queue in front, a crashed worker is replaced and its running job fails while the
+// jobs queued behind it go to another worker (never hangs, nothing lost). `workers: 0` runs analyze() inline (tests, tiny runs).
 // analyze() (parser, rules, model, segmenter: ~100 MB per thread) is imported only where it runs: in the workers,
 // or here on the first inline job; the thread that feeds a pool never loads it.
 import { existsSync } from 'node:fs';
@@ -35,6 +36,11 @@ export type InlineAnalyzer = (body: Uint8Array, o: { url?: string; contentType?:
 export const WORKER_HEAP_MB = 320;
 /** Young-generation cap per worker: short-lived per-page garbage is collected in small, frequent scavenges. */
 export const WORKER_YOUNG_MB = 16;
+/**
+ * Jobs sent to one worker at a time: the one it analyses and the next, already in its message queue, so it
+ * never waits for the main thread (busy with a commit or the WARC reader) between two pages.
+ */
+export const WORKER_JOBS = 2;
 
 /**
  * Smallest heap cap accepted, MB: a worker's analyze() holds ~50 MB of rules, model and code before any page,
@@ -85,9 +91,8 @@ function workerEntry(): { url: URL | string; eval?: boolean } {
 
 export class AnalyzePool {
   readonly size: number;
-  private idle: Worker[] = [];
-  private all = new Set<Worker>();
-  private busy = new Map<Worker, Pending>();
+  /** jobs sent to each live worker and not answered yet, oldest (the one running) first */
+  private sent = new Map<Worker, Pending[]>();
   private queue: Pending[] = [];
   private nextId = 1;
   private closed = false;
@@ -110,7 +115,16 @@ export class AnalyzePool {
 
   /** Jobs waiting or running; the producer keeps this bounded (backpressure). */
   get load(): number {
-    return this.queue.length + this.busy.size;
+    let n = this.queue.length;
+    for (const list of this.sent.values()) n += list.length;
+    return n;
+  }
+
+  /** Share of wall time the live workers spent analysing (event-loop utilization, 0-1), mean over workers. */
+  utilization(): number {
+    const ws = [...this.sent.keys()];
+    if (ws.length === 0) return 0;
+    return ws.reduce((a, w) => a + w.performance.eventLoopUtilization().utilization, 0) / ws.length;
   }
 
   private spawn(): void {
@@ -119,30 +133,30 @@ export class AnalyzePool {
       env: { ...process.env, DOTENV_CONFIG_QUIET: 'true' },
       resourceLimits: { maxOldGenerationSizeMb: this.heapMb, maxYoungGenerationSizeMb: this.youngMb },
     });
-    this.all.add(w);
+    this.sent.set(w, []);
     w.on('message', (reply: AnalyzeReply) => {
-      const p = this.busy.get(w);
-      this.busy.delete(w);
+      // a worker answers its jobs in the order they were sent
+      const p = this.sent.get(w)?.shift();
       if (p) {
         if (reply.ok) p.resolve(reply.result);
         else p.reject(reply.inputError ? new InputError(reply.message) : new Error(reply.message));
       }
-      this.release(w);
+      this.pump();
     });
     w.on('error', (err) => this.crashed(w, err));
     w.on('exit', (code) => {
-      if (!this.closed && this.all.has(w)) this.crashed(w, new Error(`analyze worker exited with code ${code}`));
+      if (!this.closed && this.sent.has(w)) this.crashed(w, new Error(`analyze worker exited with code ${code}`));
     });
-    this.idle.push(w);
   }
 
   private crashed(w: Worker, err: Error): void {
-    if (!this.all.has(w)) return;
-    this.all.delete(w);
-    this.idle = this.idle.filter((x) => x !== w);
-    const p = this.busy.get(w);
-    this.busy.delete(w);
+    const list = this.sent.get(w);
+    if (!list) return;
+    this.sent.delete(w);
     void w.terminate();
+    // the first job was running and is the one that failed; the ones queued behind it go back to the pool
+    const [p, ...waiting] = list;
+    this.queue.unshift(...waiting);
     const oom = (err as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY';
     p?.reject(oom ? new OverMemoryError(this.heapMb) : new Error(`analyze worker crashed: ${err.message.split('\n')[0]}`));
     if (!this.closed) {
@@ -151,19 +165,22 @@ export class AnalyzePool {
     }
   }
 
-  private release(w: Worker): void {
-    if (!this.all.has(w)) return;
-    this.idle.push(w);
-    this.pump();
-  }
-
   private pump(): void {
-    while (this.idle.length > 0 && this.queue.length > 0) {
-      const w = this.idle.pop()!;
+    while (this.queue.length > 0) {
+      // the worker with the fewest jobs, while it has room: every worker gets one before any gets a second
+      let best: Worker | undefined;
+      let fewest = WORKER_JOBS;
+      for (const [w, list] of this.sent) {
+        if (list.length < fewest) {
+          best = w;
+          fewest = list.length;
+        }
+      }
+      if (!best) return;
       const p = this.queue.shift()!;
-      this.busy.set(w, p);
-      // copied, not transferred: the caller still stores the same bytes after analysis
-      w.postMessage(p.job);
+      this.sent.get(best)!.push(p);
+      // copied, not transferred: the caller may still store the same bytes after analysis
+      best.postMessage(p.job);
     }
   }
 
@@ -183,8 +200,9 @@ export class AnalyzePool {
 
   async close(): Promise<void> {
     this.closed = true;
-    for (const p of this.queue.splice(0)) p.reject(new Error('pool closed'));
-    await Promise.all([...this.all].map((w) => w.terminate()));
-    this.all.clear();
+    const workers = [...this.sent];
+    this.sent.clear();
+    for (const p of [...this.queue.splice(0), ...workers.flatMap(([, list]) => list)]) p.reject(new Error('pool closed'));
+    await Promise.all(workers.map(([w]) => w.terminate()));
   }
 }

@@ -1,5 +1,6 @@
 // The CLI as a crawler uses it (built bin, real pages): errors that name their input and are NDJSON records,
 // --fields, --out DIR, defaults in --help, clean with several inputs in every format, the grouped readable report.
+import { MIN_WORKER_HEAP_MB, WORKER_HEAP_MB } from '../../src/batch/pool.js';
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -92,11 +93,12 @@ describe('defaults are visible in --help', () => {
     expect(h).toContain(`(default: "${DEFAULT_USER_AGENT}")`);
     expect(h).toContain(`(default: ${REQUIRED_POINTS})`);
     expect(h).toMatch(/--workers <n> batch: analyze threads \(default: all cores/);
+    expect(h).toContain(`--worker-heap <mb> batch: heap limit of each analyze thread, MB (default: ${WORKER_HEAP_MB})`);
     for (const o of ['--rescan', '--user-agent', '--threshold', '--fields', '--out', '--quiet']) expect(h).toContain(o);
     expect(DEFAULT_USER_AGENT).not.toMatch(/https?:|github/);
   });
-  it('--threshold and --delay are checked', () => {
-    for (const args of [['scan', '--threshold', '0', SEED], ['scan', '--threshold', 'x', SEED], ['scan', '--delay', '-5', SEED], ['clean', '--format', 'pdf', SEED]]) {
+  it('--threshold, --delay and --worker-heap are checked', () => {
+    for (const args of [['scan', '--threshold', '0', SEED], ['scan', '--threshold', 'x', SEED], ['scan', '--delay', '-5', SEED], ['scan', '--worker-heap', String(MIN_WORKER_HEAP_MB - 1), SEED], ['clean', '--format', 'pdf', SEED]]) {
       const r = run(args);
       expect(r.code, args.join(' ')).toBe(2);
       expect(lines(r.err), args.join(' ')).toHaveLength(1);
