@@ -115,7 +115,8 @@ const NO_HINTS: NameHints = { names: '', junk: false, ui: false, unlikely: false
 const hintByClass = new Map<string, NameHints>();
 const hintById = new Map<string, NameHints>();
 const hintByBoth = new Map<string, NameHints>();
-const HINT_CACHE_MAX = 20000;
+/** Entries per hint cache: a few thousand distinct class/id strings cover a crawl's repeats; each holds a detached copy in every analyze thread. */
+const HINT_CACHE_MAX = 5000;
 
 function computeHints(raw: string): NameHints {
   // a copy: the hints are cached across pages, and the attribute value is a view into its page
