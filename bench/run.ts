@@ -18,7 +18,7 @@ const SELF = fileURLToPath(import.meta.url);
 const ROOT = resolve(SELF, '..', '..');
 
 /** Systems timed page by page, in this order. */
-export const PAGE_SYSTEMS = ['cheerio-slim', 'winnow-analyze', 'linkedom-readability', 'jsdom-readability'] as const;
+export const PAGE_SYSTEMS = ['cheerio-slim', 'winnow-analyze', 'interleaved', 'linkedom-readability', 'jsdom-readability'] as const;
 const OTHER_SYSTEMS = ['classifier-winnow', 'classifier-natural', 'batch-workers', 'warc-batch'] as const;
 type SystemName = (typeof PAGE_SYSTEMS)[number] | (typeof OTHER_SYSTEMS)[number];
 

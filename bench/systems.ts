@@ -14,6 +14,8 @@ import type { SystemResult } from './report.js';
 const WARMUP_PAGES = 25;
 /** jsdom is slow: warm it on fewer pages. */
 const JSDOM_WARMUP_PAGES = 8;
+/** Timed passes of the interleaved analyze/parse comparison (after one warm-up pass). */
+const INTERLEAVED_PASSES = 2;
 /** How many times the batch run feeds the page set to the worker pool. */
 const BATCH_REPEAT = 4;
 /** Jobs in flight per worker in the batch run (backpressure). */
@@ -293,6 +295,49 @@ export async function runSystem(system: string, limit?: number): Promise<SystemR
         labelledFrom: dev.source,
         tokenizer: 'latin words + CJK character bigrams (natural\'s default tokenizer drops CJK)',
       });
+    }
+    case 'interleaved': {
+      // analyze() and the bare parse of the same page back to back, in one process, in alternating order: on a
+      // machine whose speed drifts (a shared VM) two separate runs can differ by 2x; page by page they cannot
+      const { load } = await import('cheerio/slim');
+      const { analyze } = await import('../src/analyze.js');
+      const { loadRules } = await import('../src/detect/rules/index.js');
+      const rules = loadRules();
+      const parse: number[] = [];
+      const full: number[] = [];
+      for (let pass = 0; pass < INTERLEAVED_PASSES + 1; pass++) {
+        for (const [i, r] of ps.entries()) {
+          const p = r.load();
+          const timeParse = () => {
+            const t = performance.now();
+            load(p.html);
+            return performance.now() - t;
+          };
+          const timeAnalyze = () => {
+            const t = performance.now();
+            analyze(p.bytes, { rules, url: p.url });
+            return performance.now() - t;
+          };
+          const parseFirst = (i + pass) % 2 === 0;
+          const a = parseFirst ? timeParse() : timeAnalyze();
+          const b = parseFirst ? timeAnalyze() : timeParse();
+          // the first pass warms up the JIT and the caches
+          if (pass === 0) continue;
+          parse.push(parseFirst ? a : b);
+          full.push(parseFirst ? b : a);
+        }
+      }
+      const q = quantiles(full);
+      const qp = quantiles(parse);
+      return {
+        system,
+        ok: true,
+        pages: ps.length,
+        perPage: q,
+        totalMs: full.reduce((x, y) => x + y, 0),
+        note: `analyze() and cheerio/slim load() of each page back to back in one process, order alternating, ${INTERLEAVED_PASSES} timed passes`,
+        extra: { parseMedian: qp.median, parseMean: qp.mean, analyzeMedian: q.median, analyzeMean: q.mean },
+      };
     }
     case 'batch-workers':
       return batch(ps, system);
