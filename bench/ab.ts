@@ -1,0 +1,59 @@
+// A/B of analyze() between two checkouts of winnow, page by page in one process (order alternating), with the bare
+// cheerio/slim parse of each page for scale: on a machine whose speed drifts, only an interleaved comparison shows
+// what a change did. One warm-up pass, then two timed passes over the bench pages (Scrapinghub + Chinese gold).
+//   git worktree add /tmp/winnow-old <commit> && cp -a node_modules /tmp/winnow-old/
+//   npx tsx bench/ab.ts /tmp/winnow-old .
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { evalDataRoot } from '../dev/eval/data.js';
+
+const [dirA, dirB] = process.argv.slice(2).map((d) => resolve(d));
+if (!dirA || !dirB) {
+  process.stderr.write('usage: npx tsx bench/ab.ts <checkout A> <checkout B>\n');
+  process.exit(2);
+}
+type Analyze = (input: Uint8Array, opts: { url?: string }) => unknown;
+const A = ((await import(join(dirA, 'src', 'analyze.ts'))) as { analyze: Analyze }).analyze;
+const B = ((await import(join(dirB, 'src', 'analyze.ts'))) as { analyze: Analyze }).analyze;
+const { load } = await import('cheerio/slim');
+const { decode } = await import('../src/page/index.js');
+
+const root = evalDataRoot();
+const sh = join(root, 'scrapinghub-article-extraction-benchmark');
+const gt = JSON.parse(readFileSync(join(sh, 'ground-truth.json'), 'utf8')) as Record<string, { url?: string }>;
+const pages = Object.keys(gt)
+  .sort()
+  .map((h) => ({ url: gt[h].url, bytes: gunzipSync(readFileSync(join(sh, 'html', `${h}.html.gz`))) }));
+const zh = join(root, 'chinese-web-content-extraction', 'original');
+for (const f of readdirSync(zh).filter((x) => x.endsWith('.html')).sort()) pages.push({ url: undefined, bytes: readFileSync(join(zh, f)) });
+const html = pages.map((p) => decode(p.bytes).html);
+
+const time = (f: () => unknown): number => {
+  const t = performance.now();
+  f();
+  return performance.now() - t;
+};
+const ta: number[] = [];
+const tb: number[] = [];
+const tp: number[] = [];
+for (let pass = 0; pass < 3; pass++) {
+  pages.forEach((p, i) => {
+    const aFirst = (i + pass) % 2 === 0;
+    const parse1 = time(() => load(html[i]));
+    const first = time(() => (aFirst ? A : B)(p.bytes, { url: p.url }));
+    const second = time(() => (aFirst ? B : A)(p.bytes, { url: p.url }));
+    const parse2 = time(() => load(html[i]));
+    if (pass === 0) return;
+    tp.push(Math.min(parse1, parse2));
+    ta.push(aFirst ? first : second);
+    tb.push(aFirst ? second : first);
+  });
+}
+const median = (x: number[]) => [...x].sort((a, b) => a - b)[x.length >> 1];
+const total = (x: number[]) => x.reduce((a, b) => a + b, 0);
+const line = (name: string, x: number[]) =>
+  `${name.padEnd(6)} median ${median(x).toFixed(2)} ms, mean ${(total(x) / x.length).toFixed(2)} ms, x parse ${(median(x) / median(tp)).toFixed(2)} (median) ${(total(x) / total(tp)).toFixed(2)} (mean)`;
+console.log(line('parse', tp));
+console.log(line('A', ta));
+console.log(line('B', tb));
