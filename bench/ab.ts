@@ -3,10 +3,8 @@
 // what a change did. One warm-up pass, then two timed passes over the bench pages (Scrapinghub + Chinese gold).
 //   git worktree add /tmp/winnow-old <commit> && cp -a node_modules /tmp/winnow-old/
 //   npx tsx bench/ab.ts /tmp/winnow-old .
-import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { gunzipSync } from 'node:zlib';
-import { evalDataRoot } from '../dev/eval/data.js';
+import { pageRefs } from './systems.js';
 
 const [dirA, dirB] = process.argv.slice(2).map((d) => resolve(d));
 if (!dirA || !dirB) {
@@ -17,17 +15,8 @@ type Analyze = (input: Uint8Array, opts: { url?: string }) => unknown;
 const A = ((await import(join(dirA, 'src', 'analyze.ts'))) as { analyze: Analyze }).analyze;
 const B = ((await import(join(dirB, 'src', 'analyze.ts'))) as { analyze: Analyze }).analyze;
 const { load } = await import('cheerio/slim');
-const { decode } = await import('../src/page/index.js');
-
-const root = evalDataRoot();
-const sh = join(root, 'scrapinghub-article-extraction-benchmark');
-const gt = JSON.parse(readFileSync(join(sh, 'ground-truth.json'), 'utf8')) as Record<string, { url?: string }>;
-const pages = Object.keys(gt)
-  .sort()
-  .map((h) => ({ url: gt[h].url, bytes: gunzipSync(readFileSync(join(sh, 'html', `${h}.html.gz`))) }));
-const zh = join(root, 'chinese-web-content-extraction', 'original');
-for (const f of readdirSync(zh).filter((x) => x.endsWith('.html')).sort()) pages.push({ url: undefined, bytes: readFileSync(join(zh, f)) });
-const html = pages.map((p) => decode(p.bytes).html);
+const pages = pageRefs().map((r) => r.load());
+const html = pages.map((p) => p.html);
 
 const time = (f: () => unknown): number => {
   const t = performance.now();

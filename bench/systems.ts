@@ -26,7 +26,7 @@ const CLASSIFIER_MAX_TEXTS = 2000;
 /** Labelled examples per class for the natural Bayes training set. */
 const BAYES_TRAIN_PER_CLASS = 1500;
 
-interface BenchPage {
+export interface BenchPage {
   id: string;
   bytes: Buffer;
   html: string;
@@ -34,7 +34,7 @@ interface BenchPage {
 }
 
 /** A page read from disk on demand, so the page set itself does not sit in the measured process' memory. */
-interface PageRef {
+export interface PageRef {
   id: string;
   url?: string;
   load(): BenchPage;
@@ -50,7 +50,8 @@ function toBench(p: GoldPage): BenchPage {
   return { id: p.id, bytes: p.bytes, html, url: p.url };
 }
 
-function pageRefs(limit?: number): PageRef[] {
+/** The bench pages (Scrapinghub + Chinese gold), each read from disk when loaded. */
+export function pageRefs(limit?: number): PageRef[] {
   const half = limit === undefined ? undefined : Math.max(1, Math.ceil(limit / 2));
   const root = evalDataRoot();
   const sh = join(root, 'scrapinghub-article-extraction-benchmark');
