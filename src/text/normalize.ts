@@ -9,7 +9,7 @@
 // per distinct character); ASCII and the CJK unified ideographs never touch String.prototype.normalize.
 import { detach } from '../page/detach.js';
 import type { Folded } from './types.js';
-import { ZERO_WIDTH_CHARS, isZeroWidth } from '../util/chars.js';
+import { ZERO_WIDTH_CHARS, isAscii, isZeroWidth } from '../util/chars.js';
 
 export { ZERO_WIDTH_CHARS } from '../util/chars.js';
 
@@ -160,14 +160,12 @@ export function fold(s: string): Folded {
   return foldUncached(s);
 }
 
-const ASCII_RE = /^[\x00-\x7f]*$/;
-
 /**
  * fold(s).text without the offset map: pure ASCII text folds to its lower case (NFKC and the look-alike table leave
  * ASCII alone), so it skips the table walk and the map; other text takes fold().
  */
 export function foldText(s: string): string {
-  if (ASCII_RE.test(s)) return s.toLowerCase();
+  if (isAscii(s)) return s.toLowerCase();
   return s.length <= FOLD_MEMO_MAX_LEN ? fold(s).text : foldUncached(s, false).text;
 }
 

@@ -67,3 +67,10 @@ export function isLetter(cp: number): boolean {
   if (v === 0) LETTER_TABLE[cp] = v = LETTER_RE.test(String.fromCharCode(cp)) ? 1 : 2;
   return v === 1;
 }
+
+const ASCII_RE = /^[\x00-\x7f]*$/;
+
+/** Only ASCII characters (text that folding leaves alone but for lower case). */
+export function isAscii(s: string): boolean {
+  return ASCII_RE.test(s);
+}

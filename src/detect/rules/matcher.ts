@@ -5,7 +5,7 @@ import { fold } from '../../text/index.js';
 import type { Lang } from '../../text/types.js';
 import type { Region } from '../../page/types.js';
 import type { Rule } from './schema.js';
-import { isSeparator as isSpace, isZeroWidth } from '../../util/chars.js';
+import { isAscii, isSeparator as isSpace, isZeroWidth } from '../../util/chars.js';
 
 /** Minimal view of the compiled rules the matcher needs (CompiledRules satisfies it). */
 export interface RuleSet {
@@ -43,7 +43,6 @@ export interface MatchText {
   map: Int32Array;
 }
 
-const ASCII_RE = /^[\x00-\x7f]*$/;
 
 /** Folded text whose map may be null: the identity (pure ASCII text that needed no clean-up). */
 interface LazyFold {
@@ -85,7 +84,7 @@ function cleanup(src: string, srcMap: Int32Array | null): LazyFold {
  * ASCII alone), so ASCII texts skip fold() and the map is only built when clean-up moves chars.
  */
 function foldLazy(s: string): LazyFold {
-  if (ASCII_RE.test(s)) {
+  if (isAscii(s)) {
     const lower = s.toLowerCase();
     return needsCleanup(lower) ? cleanup(lower, null) : { text: lower, map: null };
   }
