@@ -111,17 +111,6 @@ export function ruleLangs(text: string, own: Lang, pageLang: Lang): Set<Lang> {
   return langs;
 }
 
-/** Matches without the copies two languages' rule sets found of one rule at one place, first ones kept. */
-export function uniqueMatches(matches: TextMatch[]): TextMatch[] {
-  const seen = new Set<string>();
-  return matches.filter((m) => {
-    const key = `${m.rule.id}:${m.start}:${m.end}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-
 export function buildContext(page: Page, rules: CompiledRules, budget: Budget = NO_BUDGET): PageCtx {
   const mainText = page.mainIds.map((id) => page.blocks[id].text).join('\n');
   const lang = detectLang(mainText.length >= MIN_LANG_CHARS ? mainText : page.text);
@@ -129,7 +118,7 @@ export function buildContext(page: Page, rules: CompiledRules, budget: Budget = 
     budget.check('detect:context');
     const bl = block.text.length >= MIN_LANG_CHARS * 2 ? detectLang(block.text) : lang;
     const langs = ruleLangs(block.text, bl, lang);
-    const matches: TextMatch[] = uniqueMatches(matchTextLangs(rules, block.text, langs, block.region)).map((m) => ({ ...m, start: m.start + block.start, end: m.end + block.start }));
+    const matches: TextMatch[] = matchTextLangs(rules, block.text, langs, block.region).map((m) => ({ ...m, start: m.start + block.start, end: m.end + block.start }));
     if (langs.has('zh') || langs.has('ja')) {
       const own = matches.map((m) => ({ ...m, start: m.start - block.start, end: m.end - block.start }));
       for (const m of fuzzyMatches(block.text, rules, own)) matches.push({ ...m, start: m.start + block.start, end: m.end + block.start });

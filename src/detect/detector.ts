@@ -5,7 +5,7 @@ import type { Page } from '../page/types.js';
 import type { FindingKind, RuleHit } from './types.js';
 import type { CompiledRules, TextMatch } from './rules/index.js';
 import { matchTextLangs } from './rules/index.js';
-import { buildContext, matchesIn, ruleLangs, uniqueMatches, MIN_LANG_CHARS, type BlockCtx, type PageCtx } from './context.js';
+import { buildContext, matchesIn, ruleLangs, MIN_LANG_CHARS, type BlockCtx, type PageCtx } from './context.js';
 import { structuralRules, hitOf, isLinkBlock, isLinkFarm, hasSpamLinkHosts, languageMismatch, isKeywordStuffed, isNumberedPromoLine, titleAffixes, bodyUses, type StructuralRuleRef } from './structural.js';
 import type { Model } from './model.js';
 import { unitP, unitPAtLeast } from './classifier.js';
@@ -290,7 +290,7 @@ export class Generators {
     if (!p) return;
     const fits = (n: string) => n.length >= 2 && n.length <= p.maxChars;
     // a name or slogan meets the rules of its own language too (an English slogan on a Portuguese page)
-    const hitsOf = (n: string) => lexiconHits(uniqueMatches(matchTextLangs(this.rules, n, ruleLangs(n, n.length >= MIN_LANG_CHARS ? detectLang(n) : this.ctx.lang, this.ctx.lang), 'boilerplate')));
+    const hitsOf = (n: string) => lexiconHits(matchTextLangs(this.rules, n, ruleLangs(n, n.length >= MIN_LANG_CHARS ? detectLang(n) : this.ctx.lang, this.ctx.lang), 'boilerplate'));
     const names: { name: string; borrowed: RuleHit[]; own: RuleHit[] }[] = [];
     const evidence = (n: string) => spamEvidence([...hitsOf(n), ...this.modelHit(n)], this.rules);
     for (const n of new Set([this.page.siteName, this.page.slogan])) if (fits(n) && evidence(n) >= p.minSpamPoints) names.push({ name: n, borrowed: [], own: hitsOf(n) });

@@ -40,7 +40,7 @@ export function matchText(rules: CompiledRules, text: string, ctx: { lang: Lang;
   return matchRules(rules, text, ctx);
 }
 
-/** matchText for each of several languages, the text folded once: the lists one after the other, in langs' order. */
+/** matchText for each of several languages, the text folded once: the lists one after the other, in langs' order, each match once. */
 export function matchTextLangs(rules: CompiledRules, text: string, langs: Iterable<Lang>, where: Region): TextMatch[] {
   return matchRulesLangs(rules, text, langs, where);
 }

@@ -383,7 +383,7 @@ export function matchRules(set: RuleSet, text: string, ctx: MatchContext): TextM
 
 /**
  * matchRules for each of several languages over one text, folded once; a language whose rules are another's (two
- * languages no rule names) runs once. The lists come one after the other, in the order of langs.
+ * languages no rule names) runs once. The lists come one after the other, in the order of langs, each match once.
  */
 export function matchRulesLangs(set: RuleSet, text: string, langs: Iterable<Lang>, where: Region): TextMatch[] {
   if (text.length === 0) return [];
@@ -396,7 +396,19 @@ export function matchRulesLangs(set: RuleSet, text: string, langs: Iterable<Lang
     done.add(key);
     for (const x of matchFolded(engineFor(set, lang), text, m, where)) out.push(x);
   }
-  return out;
+  // a rule two languages share matches once per language: keep the first
+  return done.size > 1 ? withoutCopies(out) : out;
+}
+
+/** Matches without the copies of one rule at one place, first ones kept. */
+function withoutCopies(matches: TextMatch[]): TextMatch[] {
+  const seen = new Set<string>();
+  return matches.filter((x) => {
+    const key = `${x.rule.id}:${x.start}:${x.end}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function matchFolded(engine: Engine, text: string, m: LazyFold, where: Region): TextMatch[] {
