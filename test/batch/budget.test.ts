@@ -1,15 +1,14 @@
 // One hostile page in a WARC does not stall the batch: it is stored with status 'over-budget' and no findings,
 // the real pages around it are analysed, and the batch NDJSON carries no cleanHtml unless asked for.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { Writable } from 'node:stream';
-import { warcFile } from '../helpers/warcgen.js';
 import { runBatch } from '../../src/batch/index.js';
 import type { AnalyzeResult } from '../../src/result.js';
 import { SHAPES } from '../fuzz/shapes.js';
-import { realPages } from './data.js';
+import { realPages, writeWarcWithOddPage } from './data.js';
 
 let dir: string;
 let warc: string;
@@ -21,14 +20,7 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'winnow-batch-budget-'));
   warc = join(dir, 'mixed.warc');
   const hostile = SHAPES.find((s) => s.name === 'li-p-nested-50k')!.build(1);
-  writeFileSync(
-    warc,
-    warcFile([
-      { url: 'https://news.example.com/0', body: pages[0].body },
-      { url: 'https://spam.example.com/hostile', body: hostile },
-      ...pages.slice(1).map((p, i) => ({ url: `https://news.example.com/${i + 1}`, body: p.body })),
-    ]),
-  );
+  writeWarcWithOddPage(warc, pages, { url: 'https://spam.example.com/hostile', body: hostile });
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

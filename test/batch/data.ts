@@ -1,8 +1,9 @@
 // Real pages from ../shared/data for batch tests (resolved from the repo root, not the cwd).
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
+import { warcFile } from '../helpers/warcgen.js';
 
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const DATA = join(REPO_ROOT, '..', 'shared', 'data');
@@ -35,4 +36,16 @@ export function gbkPage(): RealPage {
     if (/charset=["']?(gb2312|gbk)/i.test(body.subarray(0, 3000).toString('latin1'))) return { name: f, body, zh: true };
   }
   throw new Error('no GBK page in shared data');
+}
+
+/** A WARC of real pages with one odd page second among them (news.example.com/0, the odd one, news.example.com/1...). */
+export function writeWarcWithOddPage(file: string, pages: RealPage[], odd: { url: string; body: Uint8Array | string }): void {
+  writeFileSync(
+    file,
+    warcFile([
+      { url: 'https://news.example.com/0', body: pages[0].body },
+      odd,
+      ...pages.slice(1).map((p, i) => ({ url: `https://news.example.com/${i + 1}`, body: p.body })),
+    ]),
+  );
 }

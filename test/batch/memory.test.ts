@@ -1,15 +1,14 @@
 // A page whose analysis needs more heap than an analyze worker is given fails alone, with a reason that says so:
 // its worker is replaced and the pages after it are analysed and stored (nothing lost, no hang).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { Writable } from 'node:stream';
-import { warcFile } from '../helpers/warcgen.js';
 import { runBatch, MIN_WORKER_HEAP_MB } from '../../src/batch/index.js';
 import { outOfMemoryMessage } from '../../src/batch/pool.js';
 import { openStore } from '../../src/store/index.js';
-import { realPages } from './data.js';
+import { realPages, writeWarcWithOddPage } from './data.js';
 
 let dir: string;
 let warc: string;
@@ -23,14 +22,7 @@ beforeAll(() => {
   const big = Buffer.from(
     `<html><body>${Array.from({ length: BIG_PAGE_DIVS }, (_, i) => `<div class="c${i}"><p>Paragraph ${i} of a long page with words ${i * 7}</p></div>`).join('')}</body></html>`,
   );
-  writeFileSync(
-    warc,
-    warcFile([
-      { url: 'https://news.example.com/0', body: pages[0].body },
-      { url: 'https://big.example.com/page', body: big },
-      ...pages.slice(1).map((p, i) => ({ url: `https://news.example.com/${i + 1}`, body: p.body })),
-    ]),
-  );
+  writeWarcWithOddPage(warc, pages, { url: 'https://big.example.com/page', body: big });
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
