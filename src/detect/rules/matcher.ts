@@ -5,7 +5,7 @@ import { fold } from '../../text/index.js';
 import type { Lang } from '../../text/types.js';
 import type { Region } from '../../page/types.js';
 import type { Rule } from './schema.js';
-import { isAscii, isSeparator as isSpace, isZeroWidth } from '../../util/chars.js';
+import { isAscii, isLetter, isSeparator as isSpace, isZeroWidth } from '../../util/chars.js';
 
 /** Minimal view of the compiled rules the matcher needs (CompiledRules satisfies it). */
 export interface RuleSet {
@@ -107,7 +107,6 @@ export function foldTerm(term: string): string {
 
 // ---- word boundaries for latin terms -------------------------------------------------------------
 
-const LETTER_RE = /\p{L}/u;
 const CJK_RE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u30fc]/u;
 
 /** edgeClass + 1 per UTF-16 code unit, 0 = not computed yet */
@@ -128,7 +127,7 @@ function edgeClass(code: number): 0 | 1 | 2 {
   if (code < 0x80) return 0;
   const ch = String.fromCharCode(code);
   if (CJK_RE.test(ch)) return 0;
-  return LETTER_RE.test(ch) ? 1 : 0;
+  return isLetter(code) ? 1 : 0;
 }
 
 /** Does the neighbour char break a word that ends (or starts) with a char of class cls? */
