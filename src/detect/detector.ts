@@ -290,14 +290,22 @@ export class Generators {
     if (!p) return;
     const fits = (n: string) => n.length >= 2 && n.length <= p.maxChars;
     // a name or slogan meets the rules of its own language too (an English slogan on a Portuguese page)
-    const hitsOf = (n: string) => lexiconHits(matchTextLangs(this.rules, n, ruleLangs(n, n.length >= MIN_LANG_CHARS ? detectLang(n) : this.ctx.lang, this.ctx.lang), 'boilerplate'));
+    // each name's rule hits, and those with the classifier's vote: taken once (the slogan is asked twice)
+    const judged = new Map<string, { lex: RuleHit[]; all: RuleHit[] }>();
+    const judge = (n: string) => {
+      let j = judged.get(n);
+      if (!j) {
+        const lex = lexiconHits(matchTextLangs(this.rules, n, ruleLangs(n, n.length >= MIN_LANG_CHARS ? detectLang(n) : this.ctx.lang, this.ctx.lang), 'boilerplate'));
+        judged.set(n, (j = { lex, all: [...lex, ...this.modelHit(n)] }));
+      }
+      return j;
+    };
     const names: { name: string; borrowed: RuleHit[]; own: RuleHit[] }[] = [];
-    const evidence = (n: string) => spamEvidence([...hitsOf(n), ...this.modelHit(n)], this.rules);
-    for (const n of new Set([this.page.siteName, this.page.slogan])) if (fits(n) && evidence(n) >= p.minSpamPoints) names.push({ name: n, borrowed: [], own: hitsOf(n) });
+    for (const n of new Set([this.page.siteName, this.page.slogan])) if (fits(n) && spamEvidence(judge(n).all, this.rules) >= p.minSpamPoints) names.push({ name: n, borrowed: [], own: judge(n).lex });
     // the header logo beside a spam slogan names the spam site, even when the name alone has no spam term in it
     // ("ZenFlirt" over "Adult Webcam news and offers"): the slogan's evidence is the name's
     const { logo, slogan } = this.page;
-    const sloganHits = fits(slogan) ? [...hitsOf(slogan), ...this.modelHit(slogan)] : [];
+    const sloganHits = fits(slogan) ? judge(slogan).all : [];
     if (fits(logo) && spamEvidence(sloganHits, this.rules) >= p.minSpamPoints && !names.some((x) => x.name === logo) && !slogan.includes(logo) && !logo.includes(slogan)) {
       const borrowed = sloganHits.filter((h) => h.points > 0).map((h) => ({ ...h, evidence: `${h.evidence || slogan} (the slogan beside the logo)` }));
       names.push({ name: logo, borrowed, own: borrowed });
