@@ -31,6 +31,14 @@ module.exports = {
     { name: 'no-circular', severity: 'error', comment: 'modules form no import cycle', from: { path: '^src/' }, to: { circular: true } },
     { name: 'runtime-not-dev', severity: 'error', comment: 'corpus building, evaluation and training are never imported by the runtime', from: { path: '^src/' }, to: { path: '^(dev/|src/(corpus|eval)/|src/detect/train)' } },
     { name: 'runtime-not-tests', severity: 'error', from: { path: '^src/' }, to: { path: '^(test|bench|scripts)/' } },
+    {
+      name: 'cli-starts-light',
+      severity: 'error',
+      comment:
+        'the CLI loads the analysis stages, the rule engine and the report inside the command that runs them (a dynamic import): every command starts without them, and a batch scan keeps them out of its main thread',
+      from: { path: '^src/cli/' },
+      to: { path: '^src/(analyze\\.ts|page/(?!types\\.ts)|text/|detect/(?!scoring\\.ts|types\\.ts)|clean/|report/(?!formats\\.ts|csv\\.ts))', dependencyTypesNot: ['dynamic-import', 'type-only'] },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

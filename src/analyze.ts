@@ -1,6 +1,6 @@
 // The library entry point: bytes or HTML in, AnalyzeResult out. Pure: no network, no disk except the
 // rules and model files, loaded once.
-import { createRequire } from 'node:module';
+import { WINNOW_VERSION } from './util/version.js';
 import { decode, buildPage } from './page/index.js';
 import { detect } from './detect/index.js';
 import { clean } from './clean/index.js';
@@ -13,8 +13,7 @@ import { InputError } from './errors.js';
 import { startBudget, BudgetExceeded, type Budget } from './budget.js';
 export { AnalyzeResult } from './result.js';
 
-const require = createRequire(import.meta.url);
-export const WINNOW_VERSION: string = (require('../package.json') as { version: string }).version;
+export { WINNOW_VERSION };
 
 /** Share of C0 control bytes (other than tab/newline/CR/FF/ESC) above which input is treated as binary. */
 const BINARY_CONTROL_SHARE = 0.02;

@@ -1,6 +1,6 @@
 // winnow command line. Each command lives in its own module under ./commands and registers itself.
 import { Command, CommanderError } from 'commander';
-import { WINNOW_VERSION } from '../analyze.js';
+import { WINNOW_VERSION } from '../util/version.js';
 import { InputError } from '../errors.js';
 import * as scan from './commands/scan.js';
 import * as cleanCmd from './commands/clean.js';

@@ -1,13 +1,9 @@
 // Fetcher options: one zod schema, validated in the constructor; every default is a named constant.
-import { createRequire } from 'node:module';
 import { z } from 'zod';
 import type { Resolver } from './ssrf.js';
+import { WINNOW_VERSION } from '../util/version.js';
 
-const require = createRequire(import.meta.url);
-/** read here rather than from analyze.ts: the fetch stage must not import the stages after it */
-export const FETCH_WINNOW_VERSION: string = (require('../../package.json') as { version: string }).version;
-
-export const DEFAULT_USER_AGENT = `winnow/${FETCH_WINNOW_VERSION} (SEO-spam audit)`;
+export const DEFAULT_USER_AGENT = `winnow/${WINNOW_VERSION} (SEO-spam audit)`;
 /** product token matched against robots.txt User-agent lines */
 export const DEFAULT_ROBOTS_AGENT = 'winnow';
 export const DEFAULT_MAX_REDIRECTS = 5;

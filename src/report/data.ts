@@ -8,7 +8,7 @@ import type { Store } from '../store/index.js';
 import { InputError } from '../errors.js';
 import { loadRules } from '../detect/rules/index.js';
 import { REQUIRED_POINTS } from '../detect/scoring.js';
-import { WINNOW_VERSION } from '../analyze.js';
+import { WINNOW_VERSION } from '../util/version.js';
 import { records } from './records.js';
 import { wilson } from '../util/stats.js';
 

@@ -9,10 +9,8 @@ import { csvRow } from './csv.js';
 import { parseSince } from './data.js';
 import { records } from './records.js';
 
-export const EXPORT_FORMATS = ['csv', 'ndjson', 'parquet'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
-export const EXPORT_TABLES = ['pages', 'findings', 'links'] as const;
-export type ExportTable = (typeof EXPORT_TABLES)[number];
+import type { ExportFormat, ExportTable } from './formats.js';
+export { EXPORT_FORMATS, EXPORT_TABLES, type ExportFormat, type ExportTable } from './formats.js';
 
 type ColType = 'STRING' | 'INT32' | 'DOUBLE' | 'BOOLEAN';
 type Cell = string | number | boolean | null;

@@ -11,11 +11,8 @@ export { buildReport, parseSince, linkTargets, ReportData, DEFINITIONS } from '.
 export { csvRow, csvField, parseCsv } from './csv.js';
 export { wilson, type Rate } from '../util/stats.js';
 
-export const REPORT_FORMATS = ['md', 'csv', 'json', 'html'] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
-
-/** Rows of each table that Markdown and HTML show when --limit is not given (a page a person reads). */
-export const DEFAULT_TABLE_ROWS = 25;
+import { DEFAULT_TABLE_ROWS, type ReportFormat } from './formats.js';
+export { REPORT_FORMATS, DEFAULT_TABLE_ROWS, type ReportFormat } from './formats.js';
 /** Characters of a cluster's text shown in a Markdown/HTML cell (JSON and CSV keep the whole text). */
 const CELL_CHARS = 140;
 

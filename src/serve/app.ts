@@ -33,7 +33,7 @@ import {
   noteStoreWrite,
 } from '../store/review.js';
 import { reviewRules } from './rule-review.js';
-import { WINNOW_VERSION } from '../analyze.js';
+import { WINNOW_VERSION } from '../util/version.js';
 import { InputError } from '../errors.js';
 import type { LabeledText, RetrainResult } from '../detect/labeled.js';
 import { runDevRetrain, RetrainUnavailable } from '../retrain.js';

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyze, type AnalyzeOptions } from '../../analyze.js';
+import type { AnalyzeOptions } from '../../analyze.js';
 import { InputError } from '../../errors.js';
 import { REQUIRED_POINTS } from '../../detect/scoring.js';
 import { DEFAULT_USER_AGENT } from '../../fetch/options.js';
@@ -69,6 +69,8 @@ export function register(program: Command): void {
       const threshold = positiveOption('threshold', opts.threshold);
       const outDir = opts.out ? new OutDir(opts.out) : undefined;
       if (inputs.length > 1 && inputs.filter((i) => i === '-').length > 1) throw new InputError('clean: stdin (-) can be given once');
+      // loaded here, not at the top: the other winnow commands start without the analysis stages
+      const { analyze } = await import('../../analyze.js');
       if (format === 'csv' && !outDir) process.stdout.write(csvRow([...CLEAN_COLUMNS]));
       let first = true;
       for (const input of inputs) {

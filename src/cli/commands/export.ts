@@ -4,11 +4,17 @@ import { once } from 'node:events';
 import { join } from 'node:path';
 import type { Writable } from 'node:stream';
 import { openStore, type Store } from '../../store/index.js';
-import { exportTable, EXPORT_FORMATS, EXPORT_TABLES, type ExportFormat, type ExportTable } from '../../report/index.js';
+import { EXPORT_FORMATS, EXPORT_TABLES, type ExportFormat, type ExportTable } from '../../report/formats.js';
+import type { exportTable as ExportTableFn } from '../../report/index.js';
 import { InputError } from '../../errors.js';
 import { storeReadOptions, checkFormat, cannotWrite, type StoreReadOpts } from '../store-options.js';
 
 const EXT: Record<ExportFormat, string> = { csv: 'csv', ndjson: 'ndjson', parquet: 'parquet' };
+
+/** The exporter, loaded when `winnow export` runs: the other commands start without the report's page parser. */
+async function exportTable(...args: Parameters<typeof ExportTableFn>): Promise<number> {
+  return (await import('../../report/index.js')).exportTable(...args);
+}
 
 async function toFile(store: Store, table: ExportTable, format: ExportFormat, since: string | undefined, path: string): Promise<number> {
   if (format === 'parquet') {

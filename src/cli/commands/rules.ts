@@ -3,19 +3,20 @@ import type { Command } from 'commander';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { analyze } from '../../analyze.js';
 import { InputError } from '../../errors.js';
 import { Region } from '../../page/types.js';
-import { detectLang, type Lang } from '../../text/index.js';
-import {
-  defaultRulesDir,
-  formatProblem,
-  lintRules,
-  loadRules,
-  type CompiledRules,
-  type LintOptions,
-  matchText,
-} from '../../detect/rules/index.js';
+import type { Lang } from '../../text/index.js';
+import type { CompiledRules, LintOptions } from '../../detect/rules/index.js';
+import type { analyze as Analyze } from '../../analyze.js';
+
+/**
+ * The rule engine, the language guess and analyze(), loaded when a rules subcommand runs: every other winnow
+ * command (a batch scan's main thread above all) starts without the analysis stages.
+ */
+async function engine() {
+  const [rules, text, { analyze }] = await Promise.all([import('../../detect/rules/index.js'), import('../../text/index.js'), import('../../analyze.js')]);
+  return { ...rules, detectLang: text.detectLang, analyze };
+}
 
 interface LintCliOpts {
   structural: boolean;
@@ -41,7 +42,7 @@ interface BenchCliOpts {
 
 const LANGS: readonly Lang[] = ['zh', 'ja', 'ko', 'en', 'id', 'de', 'es', 'pt', 'fr', 'ru', 'other'];
 
-function parseLang(v: string | undefined, text: string): Lang {
+function parseLang(v: string | undefined, text: string, detectLang: (t: string) => Lang): Lang {
   if (v === undefined) return detectLang(text);
   if (!(LANGS as readonly string[]).includes(v)) throw new InputError(`--lang must be one of ${LANGS.join(', ')}`);
   return v as Lang;
@@ -72,7 +73,7 @@ function benchText(file: string): string {
 }
 
 /** Structural examples go through the whole pipeline; the rule ids in the findings are what fired. */
-export function structuralRunner(rules: CompiledRules): NonNullable<LintOptions['runStructural']> {
+export function structuralRunner(rules: CompiledRules, analyze: typeof Analyze): NonNullable<LintOptions['runStructural']> {
   return (html: string) => {
     const result = analyze(html, { rules, input: 'rule example' });
     const fired = new Set<string>();
@@ -89,12 +90,13 @@ export function register(program: Command): void {
     .description('validate rule files and run every rule\'s examples; exit 1 when there are problems')
     .argument('[dir]', 'rules folder (default: the package\'s rules/)')
     .option('--no-structural', 'do not run the structural rules\' HTML examples through the detector')
-    .action((dir: string | undefined, opts: LintCliOpts) => {
+    .action(async (dir: string | undefined, opts: LintCliOpts) => {
+      const { defaultRulesDir, loadRules, lintRules, formatProblem, analyze } = await engine();
       const root = resolve(dir ?? defaultRulesDir());
       const lintOpts: LintOptions = {};
       if (opts.structural) {
         try {
-          lintOpts.runStructural = structuralRunner(loadRules(root));
+          lintOpts.runStructural = structuralRunner(loadRules(root), analyze);
         } catch {
           // the files have problems: lint reports them; structural examples need a loadable rule set
         }
@@ -115,7 +117,8 @@ export function register(program: Command): void {
     .description('list the rules: id, category, kind, score, description')
     .argument('[dir]', 'rules folder (default: the package\'s rules/)')
     .option('--json', 'one JSON array of {id, category, kind, score, description}')
-    .action((dir: string | undefined, opts: ListCliOpts) => {
+    .action(async (dir: string | undefined, opts: ListCliOpts) => {
+      const { loadRules } = await engine();
       const compiled = loadRules(dir);
       const rows = compiled.rules.map((r) => ({
         id: r.id,
@@ -148,9 +151,10 @@ export function register(program: Command): void {
     .option('--where <region>', 'region context: title, body, hidden, boilerplate', 'body')
     .option('--rules <dir>', 'rules folder (default: the package\'s rules/)')
     .option('--json', 'print the matches as JSON')
-    .action((text: string, opts: MatchCliOpts) => {
+    .action(async (text: string, opts: MatchCliOpts) => {
+      const { loadRules, matchText, detectLang } = await engine();
       const input = text === '-' ? readFileSync(0, 'utf8') : text;
-      const ctx = { lang: parseLang(opts.lang, input), where: parseWhere(opts.where) };
+      const ctx = { lang: parseLang(opts.lang, input, detectLang), where: parseWhere(opts.where) };
       const matches = matchText(loadRules(opts.rules), input, ctx);
       if (opts.json) {
         const rows = matches.map((m) => ({ rule: m.rule.id, score: m.rule.score, start: m.start, end: m.end, evidence: m.evidence }));
@@ -183,7 +187,8 @@ export function register(program: Command): void {
     .argument('<files...>', 'text or HTML files (.gz ok)')
     .option('--rules <dir>', 'rules folder (default: the package\'s rules/)')
     .option('--rounds <n>', 'timed rounds; the best is reported', '5')
-    .action((files: string[], opts: BenchCliOpts) => {
+    .action(async (files: string[], opts: BenchCliOpts) => {
+      const { loadRules, matchText, detectLang } = await engine();
       const compiled = loadRules(opts.rules);
       const rounds = Number(opts.rounds);
       if (!Number.isInteger(rounds) || rounds < 1) throw new InputError('--rounds must be a positive integer');
