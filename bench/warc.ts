@@ -1,6 +1,6 @@
 // Batch benchmark: build a WARC (gzip per record) from the real pages in ../shared/data, then time
 // `runBatch` over it with analyze on all cores. Prints pages/s and peak RSS.
-//   npx tsx bench/warc.ts [--repeat N] [--workers N] [--worker-heap MB] [--keep] [--src]
+//   npx tsx bench/warc.ts [--repeat N] [--workers N] [--worker-heap MB] [--worker-young MB] [--keep] [--src]
 // --repeat N writes every page N times (distinct record ids) to check memory stays flat as the input grows.
 // --plumbing replaces analyze() by a constant result: measures WARC reading + store + NDJSON alone.
 // The batch runs in a child process of its own, so its peak RSS (all threads: process.resourceUsage().maxRSS)
@@ -63,6 +63,8 @@ const dist = join(REPO, 'dist', 'batch', 'index.js');
 const fromSource = process.argv.includes('--src') || !existsSync(dist);
 const heapArg = process.argv.indexOf('--worker-heap');
 const workerHeapMb = heapArg >= 0 ? Number(process.argv[heapArg + 1]) : undefined;
+const youngArg = process.argv.indexOf('--worker-young');
+const workerYoungMb = youngArg >= 0 ? Number(process.argv[youngArg + 1]) : undefined;
 // the child: runBatch over the WARC, NDJSON serialized as in the CLI and discarded; one JSON line on stdout
 const child = `
 const { Writable } = await import('node:stream');
@@ -83,14 +85,14 @@ const constant = (body, o) => ({
 });
 const cpu0 = process.cpuUsage();
 const summary = await runBatch({
-  inputs: [cfg.warc], db: cfg.db, workers: cfg.workers, workerHeapMb: cfg.workerHeapMb, out: new Writable({ write: (_c, _e, cb) => cb() }),
+  inputs: [cfg.warc], db: cfg.db, workers: cfg.workers, workerHeapMb: cfg.workerHeapMb, workerYoungMb: cfg.workerYoungMb, out: new Writable({ write: (_c, _e, cb) => cb() }),
   err: process.stderr, progress: false, ...(cfg.plumbing ? { analyzer: constant } : {}),
 });
 clearInterval(timer);
 const cpu = process.cpuUsage(cpu0);
 console.log(JSON.stringify({ summary, startRss, mainHeap, peakSampled: Math.max(peak, process.memoryUsage().rss), maxRss: process.resourceUsage().maxRSS * 1024, cpuMs: (cpu.user + cpu.system) / 1000 }));
 `;
-const cfg = { warc, db: join(tmp, 'bench.db'), workers, workerHeapMb, plumbing };
+const cfg = { warc, db: join(tmp, 'bench.db'), workers, workerHeapMb, workerYoungMb, plumbing };
 // a file, not --eval: worker threads inherit the parent's execArgv
 const childFile = join(tmp, 'batch-child.mjs');
 writeFileSync(childFile, child);

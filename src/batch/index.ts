@@ -13,8 +13,8 @@ import { InputError } from '../errors.js';
 import type { AnalyzeResult } from '../result.js';
 import { openStore, saveResults, hasScan, hasAnyScan, conditionalFor, contentHash, type PageMeta } from '../store/index.js';
 import pLimit from 'p-limit';
-import { AnalyzePool, MIN_WORKER_HEAP_MB } from './pool.js';
-export { WORKER_HEAP_MB, MIN_WORKER_HEAP_MB } from './pool.js';
+import { AnalyzePool, MIN_WORKER_HEAP_MB, MIN_WORKER_YOUNG_MB } from './pool.js';
+export { WORKER_HEAP_MB, MIN_WORKER_HEAP_MB, WORKER_YOUNG_MB, MIN_WORKER_YOUNG_MB } from './pool.js';
 import { Bounded } from './bounded.js';
 import { readWarc, isHtmlRecord, type SkipReason } from './warc.js';
 
@@ -71,6 +71,11 @@ export interface BatchOptions {
    * analysis needs more fails with a memory-budget reason, its worker is replaced and the run goes on
    */
   workerHeapMb?: number | string;
+  /**
+   * young-generation size of each analyze worker, MB (default WORKER_YOUNG_MB): larger spends less CPU on garbage
+   * collection per page and holds more memory (docs/bounds.md)
+   */
+  workerYoungMb?: number | string;
   /** where NDJSON goes (default process.stdout); null to print nothing */
   out?: Writable | null;
   /** where progress and per-input errors go (default process.stderr) */
@@ -149,6 +154,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
   const delay = toInt(opts.delay, 'delay', 0);
   const workers = toInt(opts.workers, 'workers', 0) ?? availableParallelism();
   const heapMb = toInt(opts.workerHeapMb, 'worker-heap', MIN_WORKER_HEAP_MB);
+  const youngMb = toInt(opts.workerYoungMb, 'worker-young', MIN_WORKER_YOUNG_MB);
   const out = opts.out === undefined ? process.stdout : opts.out;
   const errOut = opts.err ?? process.stderr;
   const showProgress = opts.progress ?? Boolean((errOut as { isTTY?: boolean }).isTTY);
@@ -167,7 +173,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
     skipped: { 'non-html': 0, 'http-status': 0, 'too-large': 0, empty: 0, 'bad-record': 0 },
     failed: 0, overBudget: 0, elapsedMs: 0, pagesPerSec: 0,
   };
-  const pool = opts.analyzer ? new AnalyzePool(0, opts.analyzer) : new AnalyzePool(workers, undefined, { heapMb });
+  const pool = opts.analyzer ? new AnalyzePool(0, opts.analyzer) : new AnalyzePool(workers, undefined, { heapMb, youngMb });
   let fetcher = opts.fetcher;
   let ownFetcher = false;
   const needsFetch = Boolean(opts.from) || inputs.some(isUrl);

@@ -34,8 +34,14 @@ export type InlineAnalyzer = (body: Uint8Array, o: { url?: string; contentType?:
  * batch's RSS flat. A page that still exceeds it kills its worker (job reported, worker replaced), not the run.
  */
 export const WORKER_HEAP_MB = 320;
-/** Young-generation cap per worker: short-lived per-page garbage is collected in small, frequent scavenges. */
+/**
+ * Young-generation cap per worker: short-lived per-page garbage is collected in small, frequent scavenges. 48 MB
+ * spends less CPU per page on garbage collection (fewer page-lifetime objects promoted) for ~40 MB more peak RSS
+ * (measured in docs/bounds.md); 16 keeps the batch's memory lower.
+ */
 export const WORKER_YOUNG_MB = 16;
+/** Smallest young generation accepted, MB (V8 needs a few semi-space pages). */
+export const MIN_WORKER_YOUNG_MB = 4;
 /**
  * Jobs sent to one worker at a time: the one it analyses and the next, already in its message queue, so it
  * never waits for the main thread (busy with a commit or the WARC reader) between two pages.

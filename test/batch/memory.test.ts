@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { Writable } from 'node:stream';
-import { runBatch, MIN_WORKER_HEAP_MB } from '../../src/batch/index.js';
+import { runBatch, MIN_WORKER_HEAP_MB, MIN_WORKER_YOUNG_MB } from '../../src/batch/index.js';
 import { outOfMemoryMessage } from '../../src/batch/pool.js';
 import { openStore } from '../../src/store/index.js';
 import { realPages, writeWarcWithOddPage } from './data.js';
@@ -54,5 +54,14 @@ describe('batch with a heap limit per analyze worker', () => {
 
   it('refuses a heap limit too small for analyze itself', async () => {
     await expect(runBatch({ inputs: [warc], db: join(dir, 'b.db'), workers: 1, workerHeapMb: MIN_WORKER_HEAP_MB - 1, out: null })).rejects.toThrow(/--worker-heap must be an integer >= 64/);
+  });
+
+  it('runs with a larger young generation per worker, and refuses one too small', async () => {
+    const out = text();
+    const summary = await runBatch({ inputs: [warc], db: join(dir, 'c.db'), workers: 1, workerYoungMb: 48, budgetMs: 120_000, out: out.w, err: text().w, progress: false });
+    // the odd page is big, not too big for the default heap: every page is analysed
+    expect(summary.scanned).toBe(pages.length + 1);
+    expect(summary.failed).toBe(0);
+    await expect(runBatch({ inputs: [warc], db: join(dir, 'd.db'), workers: 1, workerYoungMb: MIN_WORKER_YOUNG_MB - 1, out: null })).rejects.toThrow(/--worker-young must be an integer >= 4/);
   });
 });

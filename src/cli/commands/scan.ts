@@ -3,7 +3,7 @@ import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { availableParallelism } from 'node:os';
 import type { AnalyzeOptions } from '../../analyze.js';
-import { MIN_WORKER_HEAP_MB, WORKER_HEAP_MB } from '../../batch/pool.js';
+import { MIN_WORKER_HEAP_MB, WORKER_HEAP_MB, MIN_WORKER_YOUNG_MB, WORKER_YOUNG_MB } from '../../batch/pool.js';
 import { InputError } from '../../errors.js';
 import { REQUIRED_POINTS } from '../../detect/scoring.js';
 import { DEFAULT_USER_AGENT, DEFAULT_PER_HOST_CONCURRENCY, DEFAULT_PER_HOST_DELAY_MS } from '../../fetch/options.js';
@@ -58,6 +58,7 @@ interface ScanOpts {
   delay?: string;
   workers?: string;
   workerHeap?: string;
+  workerYoung?: string;
 }
 
 const isWarc = (s: string) => /\.warc(\.gz)?$/i.test(s);
@@ -82,6 +83,7 @@ export function register(program: Command): void {
     .option('--delay <ms>', `batch: pause between two requests to the same host, in ms (default: ${DEFAULT_PER_HOST_DELAY_MS})`)
     .option('--workers <n>', `batch: analyze threads (default: all cores, ${availableParallelism()} here)`)
     .option('--worker-heap <mb>', `batch: heap limit of each analyze thread, MB (default: ${WORKER_HEAP_MB}); a page that needs more fails with that reason, the run goes on`)
+    .option('--worker-young <mb>', `batch: young generation of each analyze thread, MB (default: ${WORKER_YOUNG_MB}); larger spends less CPU on garbage collection for more memory`)
     .option('--rescan', 'batch: analyze again pages the store already has (default: skip them, which makes runs resumable)')
     .option('--keep-html', "batch: keep each page's HTML in the store, for the review UI's original view and the report's link targets (default: not kept)")
     .action(async (inputs: string[], opts: ScanOpts) => {
@@ -91,6 +93,7 @@ export function register(program: Command): void {
       intOption('delay', opts.delay, 0);
       intOption('workers', opts.workers, 0);
       intOption('worker-heap', opts.workerHeap, MIN_WORKER_HEAP_MB);
+      intOption('worker-young', opts.workerYoung, MIN_WORKER_YOUNG_MB);
       const outDir = opts.out ? new OutDir(opts.out) : undefined;
       const json = (r: AnalyzeResult) => `${JSON.stringify(pick(r, fields))}\n`;
       /** where a page's result goes: a file in --out, NDJSON with --json, else the readable form given */
@@ -122,6 +125,7 @@ export function register(program: Command): void {
           delay: opts.delay,
           workers: opts.workers,
           workerHeapMb: opts.workerHeap,
+          workerYoungMb: opts.workerYoung,
           rescan: opts.rescan,
           keepHtml: opts.keepHtml,
           userAgent: opts.userAgent,
