@@ -22,6 +22,9 @@ function wordCharAt(s: string, i: number, len: number, p: number): number {
   return p === 0 || p === len - 1 ? 0x20 : normCode(s.charCodeAt(i + p - 1));
 }
 
+/** The character codes of one " word " (see wordCharAt), reused from word to word. */
+const WORD_CODES = new Int32Array(64);
+
 function mix(h: number, c: number): number {
   return Math.imul(h ^ c, FNV_PRIME) >>> 0;
 }
@@ -91,12 +94,15 @@ export function addTextFeatures(folded: string, sink: Sink, nsSalt = 0): void {
       prevWordHash = wh;
       // char 3..5-grams inside " word " with boundary marks
       const len = j - i + 2;
+      const codes = len <= WORD_CODES.length ? WORD_CODES : new Int32Array(len);
+      for (let p = 0; p < len; p++) codes[p] = wordCharAt(s, i, len, p);
       const seed = mix(FNV_OFFSET ^ salt, NS.latinGram);
       for (let a = 0; a + 3 <= len; a++) {
-        let h = seed;
-        for (let k = 0; k < 5 && a + k < len; k++) {
-          h = mix(h, wordCharAt(s, i, len, a + k));
-          if (k >= 2) sink.add(mix(h, k));
+        let h = mix(mix(seed, codes[a]), codes[a + 1]);
+        const top = Math.min(5, len - a);
+        for (let k = 2; k < top; k++) {
+          h = mix(h, codes[a + k]);
+          sink.add(mix(h, k));
         }
       }
       i = j;
