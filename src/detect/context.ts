@@ -118,13 +118,20 @@ export function buildContext(page: Page, rules: CompiledRules, budget: Budget = 
     budget.check('detect:context');
     const bl = block.text.length >= MIN_LANG_CHARS * 2 ? detectLang(block.text) : lang;
     const langs = ruleLangs(block.text, bl, lang);
-    const matches: TextMatch[] = matchTextLangs(rules, block.text, langs, block.region).map((m) => ({ ...m, start: m.start + block.start, end: m.end + block.start }));
-    if (langs.has('zh') || langs.has('ja')) {
-      const own = matches.map((m) => ({ ...m, start: m.start - block.start, end: m.end - block.start }));
-      for (const m of fuzzyMatches(block.text, rules, own)) matches.push({ ...m, start: m.start + block.start, end: m.end + block.start });
+    // the matcher's and the fuzzy matcher's objects are fresh per call: shifted to page offsets in place
+    const matches: TextMatch[] = matchTextLangs(rules, block.text, langs, block.region);
+    if (langs.has('zh') || langs.has('ja')) for (const m of fuzzyMatches(block.text, rules, matches)) matches.push(m);
+    const at = block.start;
+    for (const m of matches) {
+      m.start += at;
+      m.end += at;
     }
     matches.sort((a, b) => a.start - b.start);
-    const sents = sentences(block.text).map((s) => ({ start: s.start + block.start, end: s.end + block.start }));
+    const sents = sentences(block.text);
+    for (const s of sents) {
+      s.start += at;
+      s.end += at;
+    }
     return { block, lang: bl, matches, sentences: sents.length ? sents : [{ start: block.start, end: block.end }] };
   });
   const mainSentences: PageCtx['mainSentences'] = [];

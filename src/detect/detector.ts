@@ -431,10 +431,15 @@ export class Generators {
   sentencesOf(bc: BlockCtx, blockP: () => number, blockPAtLeast: (p0: number) => boolean): void {
     const b = bc.block;
     const found: Cand[] = [];
-    if (bc.sentences.length <= 1 && !this.phrases.holds(b.start, b.end) && blockPAtLeast(CAND_P)) {
-      // a standalone one-sentence paragraph the classifier calls spam: a promo line
-      this.wholeBlock(bc, 'promo-line', [], true, blockP());
-      return;
+    // the block's p is known to be below CAND_P (so below UNIT_ALONE_P): a sentence that is the whole block has it too
+    let blockBelow = false;
+    if (bc.sentences.length <= 1 && !this.phrases.holds(b.start, b.end)) {
+      if (blockPAtLeast(CAND_P)) {
+        // a standalone one-sentence paragraph the classifier calls spam: a promo line
+        this.wholeBlock(bc, 'promo-line', [], true, blockP());
+        return;
+      }
+      blockBelow = UNIT_ALONE_P >= CAND_P;
     }
     const phrases = this.phrases;
     for (const sent of bc.sentences) {
@@ -444,7 +449,12 @@ export class Generators {
       const sentText = this.page.text.slice(sent.start, sent.end);
       // rules first: the classifier runs only on sentences the rules leave undecided
       const lex = sumPoints(lexiconHits(pos));
-      if (lex < SPLICE_MIN_LEX_POINTS && (!this.model || !unitPAtLeast(sentText, this.model, UNIT_ALONE_P))) continue;
+      if (lex < SPLICE_MIN_LEX_POINTS) {
+        if (!this.model) continue;
+        // a sentence that is its whole block has the block's p: asked of the block (whose p may be known already)
+        const isBlock = sent.start === b.start && sent.end === b.end;
+        if (isBlock ? blockBelow || !blockPAtLeast(UNIT_ALONE_P) : !unitPAtLeast(sentText, this.model, UNIT_ALONE_P)) continue;
+      }
       const anchors = pos.map((m) => ({ start: m.start - sent.start, end: m.end - sent.start }));
       let spans = sentText.length > MAX_TAGGED_CHARS ? anchors : tagSpans(sentText, anchors, this.model?.token ?? null);
       if (spans.length === 0) spans = [{ start: 0, end: sentText.length }];
