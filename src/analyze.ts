@@ -6,7 +6,7 @@ import { detect } from './detect/index.js';
 import { clean } from './clean/index.js';
 import { loadRules, type CompiledRules } from './detect/rules/index.js';
 import { loadModel, type Model } from './detect/model.js';
-import { addWords, loadSegmenter } from './text/index.js';
+import { addWords, foldScope, loadSegmenter } from './text/index.js';
 import { detectLang } from './text/index.js';
 import { AnalyzeResult } from './result.js';
 import { InputError } from './errors.js';
@@ -141,7 +141,8 @@ function run(input: string | Uint8Array, opts: AnalyzeOptions, rules: CompiledRu
   budget.checkNow('decode');
   const page = buildPage(html, { url: opts.url, encoding, budget });
   budget.checkNow('page');
-  const findings = detect(page, { rules, model, budget, threshold: opts.threshold });
+  // the rules and the classifier fold the same blocks: once per page
+  const findings = foldScope(() => detect(page, { rules, model, budget, threshold: opts.threshold }));
   budget.checkNow('detect');
   const cleaned = clean(page, findings);
   const score = findings.reduce((m, f) => Math.max(m, f.score), 0);

@@ -9,6 +9,7 @@ import type { PageCtx } from './context.js';
 import { PageWords } from './words.js';
 import { lowerBound, SpanSet } from './spans.js';
 import { commercialRules } from './evidence.js';
+import { nonSpaceLength } from '../util/chars.js';
 
 /** Consistency: when this share of the article's sentences report on the same category, the topic is the article's own. */
 export const ON_TOPIC_FROM = 0.08;
@@ -112,7 +113,7 @@ export class Consistency {
     this.prose = [];
     for (const s of ctx.mainSentences) {
       const text = page.text.slice(s.span.start, s.span.end);
-      if (text.replace(/\s+/g, '').length < ON_TOPIC_MIN_SENTENCE_CHARS) continue;
+      if (nonSpaceLength(text) < ON_TOPIC_MIN_SENTENCE_CHARS) continue;
       const reports = s.ham ? s.cats : new Set<Category>();
       this.prose.push({ start: s.span.start, end: s.span.end, text, reports });
       for (const c of reports) this.reporting.set(c, (this.reporting.get(c) ?? 0) + 1);

@@ -21,6 +21,7 @@ import { commercialRules, isNavigation, siteDomains, spamEvidence, withOwnLinks,
 import { isQuoted, quotedHit } from './consistency.js';
 import { parasitePage } from './parasite.js';
 import { snapToLinks } from './anchors.js';
+import { nonSpaceLength } from '../util/chars.js';
 
 /** A sentence with no rule match is still a candidate when the classifier gives it at least this. */
 export const UNIT_ALONE_P = 0.9;
@@ -92,6 +93,7 @@ export interface Cand {
 }
 
 export function lexiconHits(matches: TextMatch[]): RuleHit[] {
+  if (matches.length === 0) return [];
   const seen = new Map<string, number>();
   const hits: RuleHit[] = [];
   for (const m of matches) {
@@ -225,8 +227,8 @@ export class Generators {
     if (sumPoints(lexiconHits(pos)) < SPLICE_MIN_LEX_POINTS) return;
     const anchors = pos.map((m) => ({ start: m.start - start, end: m.end - start }));
     const spans = tagSpans(text, anchors, this.model?.token ?? null);
-    const nonSpace = text.replace(/\s+/g, '').length || 1;
-    const covered = spans.reduce((n, sp) => n + text.slice(sp.start, sp.end).replace(/\s+/g, '').length, 0);
+    const nonSpace = nonSpaceLength(text) || 1;
+    const covered = spans.reduce((n, sp) => n + nonSpaceLength(text, sp.start, sp.end), 0);
     const p = this.params('title-affix');
     if (covered / nonSpace >= SENTENCE_COVER) {
       // the title is spam as a whole (a keyword title over a copied story): only when the article never uses it
@@ -414,7 +416,7 @@ export class Generators {
     const lm = this.params('language-mismatch');
     // a standalone line (one or two sentences), not a paragraph with a foreign phrase spliced in
     const mismatch =
-      lm && bc.sentences.length <= 2 && languageMismatch(bc.lang, this.ctx.lang, b, lm) ? this.structural('language-mismatch', `${bc.lang} in a ${this.ctx.lang} article`) : [];
+      lm && bc.sentences.length <= 2 && bc.lang !== this.ctx.lang && languageMismatch(bc.lang, this.ctx.lang, b, lm) ? this.structural('language-mismatch', `${bc.lang} in a ${this.ctx.lang} article`) : [];
     const np = this.params('numbered-promo-line');
     if (np && isNumberedPromoLine(this.page.blocks, b.id, np)) {
       this.wholeBlock(bc, 'promo-line', [...this.structural('numbered-promo-line', b.text.slice(0, 24)), ...mismatch], true, P());
@@ -458,8 +460,8 @@ export class Generators {
       const anchors = pos.map((m) => ({ start: m.start - sent.start, end: m.end - sent.start }));
       let spans = sentText.length > MAX_TAGGED_CHARS ? anchors : tagSpans(sentText, anchors, this.model?.token ?? null);
       if (spans.length === 0) spans = [{ start: 0, end: sentText.length }];
-      const nonSpace = sentText.replace(/\s+/g, '').length || 1;
-      const covered = spans.reduce((n, s) => n + sentText.slice(s.start, s.end).replace(/\s+/g, '').length, 0);
+      const nonSpace = nonSpaceLength(sentText) || 1;
+      const covered = spans.reduce((n, s) => n + nonSpaceLength(sentText, s.start, s.end), 0);
       if (covered / nonSpace >= SENTENCE_COVER) spans = [{ start: 0, end: sentText.length }];
       // a spam link dropped into the article's sentence is exactly its <a> element
       else spans = snapToLinks(sentText, spans, anchors, b.links);
@@ -478,9 +480,10 @@ export class Generators {
         found.push({ blockId: b.id, start: s, end: e, kind: 'spliced-phrase', hits, consistency: true });
       }
     }
-    const blockChars = b.text.replace(/\s+/g, '').length || 1;
-    const covered = found.reduce((n, c) => n + this.text(c).replace(/\s+/g, '').length, 0);
-    if (found.length > 0 && covered / blockChars >= BLOCK_COVER) {
+    if (found.length === 0) return;
+    const blockChars = nonSpaceLength(b.text) || 1;
+    const covered = found.reduce((n, c) => n + nonSpaceLength(this.page.text, c.start, c.end), 0);
+    if (covered / blockChars >= BLOCK_COVER) {
       this.wholeBlock(bc, 'promo-line', [], true, blockP());
       return;
     }

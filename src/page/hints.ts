@@ -1,4 +1,5 @@
 // Class/id/role name hints, shared by visibility (legit hidden UI) and main-content scoring.
+import { isSpace } from '../util/chars.js';
 
 /** Substrings of class/id names that mark legit UI that is often hidden (menus, tabs, banners, sr-only). */
 const UI_SUBSTR = /menu|dropdown|drop-down|carousel|swiper|slick|slide|modal|popup|pop-up|lightbox|cookie|consent|gdpr|sr-only|screen-reader|screenreader|visually-hidden|visuallyhidden|element-invisible|tooltip|accordion|offcanvas|off-canvas|hamburger|flyout|megamenu|toolbar|wm-ipp|overlay|subnav|navbar|navigation|sitenav|topnav|mainnav/;
@@ -12,7 +13,14 @@ export function isUiName(tag: string, names: string, role: string | undefined): 
   if (role && UI_ROLES.has(role.toLowerCase())) return true;
   if (!names) return false;
   if (UI_SUBSTR.test(names)) return true;
-  for (const t of names.split(/[-_\s]+/)) if (UI_TOKENS.has(t)) return true;
+  // the tokens of names.split(/[-_\s]+/), cut without the array
+  let from = 0;
+  for (let i = 0; i <= names.length; i++) {
+    const c = i < names.length ? names.charCodeAt(i) : 0x20;
+    if (c !== 0x2d && c !== 0x5f && !isSpace(c)) continue;
+    if (i > from && UI_TOKENS.has(names.slice(from, i))) return true;
+    from = i + 1;
+  }
   return false;
 }
 
