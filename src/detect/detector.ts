@@ -136,9 +136,26 @@ export class Generators {
     return (this.phraseSet ??= new SpanSet(this.phraseList));
   }
 
+  /** the classifier's answers by text, for the life of one page (menus and bylines repeat the same texts) */
+  private readonly pOf = new Map<string, number>();
+  private readonly atLeastOf = new Map<number, Map<string, boolean>>();
+
   p(text: string): number {
     if (!this.model || !text.trim()) return 0;
-    return unitP(text, this.model);
+    let p = this.pOf.get(text);
+    if (p === undefined) this.pOf.set(text, (p = unitP(text, this.model)));
+    return p;
+  }
+
+  /** unitPAtLeast(text, model, p0): from the exact p when it is known, else asked once per text and p0. */
+  pAtLeast(text: string, model: Model, p0: number): boolean {
+    const p = this.pOf.get(text);
+    if (p !== undefined) return p >= p0;
+    let byText = this.atLeastOf.get(p0);
+    if (!byText) this.atLeastOf.set(p0, (byText = new Map()));
+    let yes = byText.get(text);
+    if (yes === undefined) byText.set(text, (yes = unitPAtLeast(text, model, p0)));
+    return yes;
   }
 
   modelHit(text: string, p = this.p(text)): RuleHit[] {
@@ -368,7 +385,7 @@ export class Generators {
     let pCache: number | undefined;
     const P = () => (pCache ??= this.p(b.text));
     // "is the block's p at least x?": most blocks answer from the score's bound without the exact p
-    const pAtLeast = (p0: number) => (pCache !== undefined || !this.model ? P() >= p0 : b.text.trim() !== '' && unitPAtLeast(b.text, this.model, p0));
+    const pAtLeast = (p0: number) => (pCache !== undefined || !this.model ? P() >= p0 : b.text.trim() !== '' && this.pAtLeast(b.text, this.model, p0));
     const farm = this.params('link-farm');
     const farmHit = farm && isLinkFarm(b, bc.matches, farm) ? this.structural('link-farm', `${b.links.length} links`) : [];
     const hosts = this.params('spam-link-hosts');
@@ -455,7 +472,7 @@ export class Generators {
         if (!this.model) continue;
         // a sentence that is its whole block has the block's p: asked of the block (whose p may be known already)
         const isBlock = sent.start === b.start && sent.end === b.end;
-        if (isBlock ? blockBelow || !blockPAtLeast(UNIT_ALONE_P) : !unitPAtLeast(sentText, this.model, UNIT_ALONE_P)) continue;
+        if (isBlock ? blockBelow || !blockPAtLeast(UNIT_ALONE_P) : !this.pAtLeast(sentText, this.model, UNIT_ALONE_P)) continue;
       }
       const anchors = pos.map((m) => ({ start: m.start - sent.start, end: m.end - sent.start }));
       let spans = sentText.length > MAX_TAGGED_CHARS ? anchors : tagSpans(sentText, anchors, this.model?.token ?? null);
