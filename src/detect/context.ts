@@ -1,6 +1,6 @@
 // Per-page analysis shared by every check: each block's language, sentences and rule matches (global offsets),
 // and the article's own vocabulary for the consistency check.
-import type { Block, Page } from '../page/types.js';
+import type { Block, Page, Region } from '../page/types.js';
 import type { Lang, Span } from '../text/types.js';
 import { detectLang, sentences, fold } from '../text/index.js';
 import { matchTextLangs, type CompiledRules, type TextMatch } from './rules/index.js';
@@ -111,11 +111,29 @@ export function ruleLangs(text: string, own: Lang, pageLang: Lang): Set<Lang> {
   return langs;
 }
 
+/** The context of a block with the same text and region as an earlier one (first): first's, at block's offsets. */
+function repeatOf(first: BlockCtx, block: Block): BlockCtx {
+  const d = block.start - first.block.start;
+  return {
+    block,
+    lang: first.lang,
+    matches: first.matches.map((m) => ({ rule: m.rule, start: m.start + d, end: m.end + d, evidence: m.evidence })),
+    sentences: first.sentences.map((s) => ({ start: s.start + d, end: s.end + d })),
+  };
+}
+
 export function buildContext(page: Page, rules: CompiledRules, budget: Budget = NO_BUDGET): PageCtx {
   const mainText = page.mainIds.map((id) => page.blocks[id].text).join('\n');
   const lang = detectLang(mainText.length >= MIN_LANG_CHARS ? mainText : page.text);
+  // menus, bylines and share bars repeat the same text in one page: a repeat (same text, same region) takes the
+  // first one's language, matches and sentences, moved to its own offsets
+  const firsts = new Map<Region, Map<string, BlockCtx>>();
   const blocks: BlockCtx[] = page.blocks.map((block) => {
     budget.check('detect:context');
+    let seen = firsts.get(block.region);
+    if (!seen) firsts.set(block.region, (seen = new Map()));
+    const first = seen.get(block.text);
+    if (first) return repeatOf(first, block);
     const bl = block.text.length >= MIN_LANG_CHARS * 2 ? detectLang(block.text) : lang;
     const langs = ruleLangs(block.text, bl, lang);
     // the matcher's and the fuzzy matcher's objects are fresh per call: shifted to page offsets in place
@@ -132,7 +150,9 @@ export function buildContext(page: Page, rules: CompiledRules, budget: Budget = 
       s.start += at;
       s.end += at;
     }
-    return { block, lang: bl, matches, sentences: sents.length ? sents : [{ start: block.start, end: block.end }] };
+    const bc: BlockCtx = { block, lang: bl, matches, sentences: sents.length ? sents : [{ start: block.start, end: block.end }] };
+    seen.set(block.text, bc);
+    return bc;
   });
   const mainSentences: PageCtx['mainSentences'] = [];
   for (const id of page.mainIds) {
