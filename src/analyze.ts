@@ -135,7 +135,8 @@ export function analyze(input: string | Uint8Array, opts: AnalyzeOptions = {}): 
 }
 
 function run(input: string | Uint8Array, opts: AnalyzeOptions, rules: CompiledRules, model: Model | null, budget: Budget, onEncoding: (e: string) => void): AnalyzeResult {
-  const { html, encoding } = decode(typeof input === 'string' ? input : Buffer.from(input), { contentType: opts.contentType });
+  // the bytes as given: decode reads any Uint8Array (Buffer.from would copy them)
+  const { html, encoding } = decode(input, { contentType: opts.contentType });
   onEncoding(encoding);
   checkMarkup(html);
   budget.checkNow('decode');
