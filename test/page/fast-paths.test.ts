@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { decode, buildPage } from '../../src/page/index.js';
 import { collapse } from '../../src/page/walk.js';
 import { effectiveLength } from '../../src/page/main-content.js';
-import { registrableDomain } from '../../src/page/domain.js';
+import { registrableDomain, urlDomain } from '../../src/page/domain.js';
 import { limitNesting } from '../../src/page/nesting.js';
 import { DATA, dataBytes } from './data.js';
 
@@ -45,6 +45,24 @@ describe('fast paths equal their reference formulations', () => {
       expect(effectiveLength(s)).toBe(s.length + 2 * n);
     }
     expect(cjk).toBeGreaterThan(1000);
+  });
+
+  it('urlDomain with a host map of the page gives what it gives without one (links of real pages)', () => {
+    const hosts = new Map<string, string>();
+    let n = 0;
+    const pages = [
+      ...readdirSync(resolve(DATA, SH)).sort().slice(0, 15).map((f) => `${SH}/${f}`),
+      ...readdirSync(resolve(DATA, ZH)).filter((f) => f.endsWith('.html')).sort().slice(0, 15).map((f) => `${ZH}/${f}`),
+    ];
+    for (const f of pages) {
+      const { html } = decode(dataBytes(f));
+      for (const m of html.matchAll(/href\s*=\s*"([^"]*)"/gi)) {
+        n++;
+        expect(urlDomain(m[1], hosts)).toBe(urlDomain(m[1]));
+      }
+    }
+    expect(n).toBeGreaterThan(1000);
+    expect(hosts.size).toBeGreaterThan(20);
   });
 
   it('registrableDomain follows the public-suffix list (ICANN suffixes); IPs, single labels and broken hosts stay as they are', () => {
