@@ -2,7 +2,7 @@
 // and the article's own vocabulary for the consistency check.
 import type { Block, Page, Region } from '../page/types.js';
 import type { Lang, Span } from '../text/types.js';
-import { detectLang, sentences, fold } from '../text/index.js';
+import { detectLang, sentences } from '../text/index.js';
 import { matchTextLangs, type CompiledRules, type TextMatch } from './rules/index.js';
 import type { Category } from './types.js';
 import { within, lowerBound } from './spans.js';
@@ -92,12 +92,10 @@ export interface PageCtx {
   rules: CompiledRules;
   lang: Lang;
   blocks: BlockCtx[];
-  /** main-body sentences (global spans), for consistency */
-  mainSentences: { span: Span; blockId: number; cats: Set<Category>; ham: boolean }[];
-  /** folded main-body text, for support look-ups */
-  mainFolded: string;
-  /** lower-cased main-body sentences, for the title-affix body-use count */
-  mainSentenceTexts: string[];
+  /** main-body sentences (global spans), for consistency (built on first use) */
+  readonly mainSentences: { span: Span; blockId: number; cats: Set<Category>; ham: boolean }[];
+  /** lower-cased main-body sentences, for the title-affix body-use count (built on first use) */
+  readonly mainSentenceTexts: string[];
 }
 
 /**
@@ -154,7 +152,27 @@ export function buildContext(page: Page, rules: CompiledRules, budget: Budget = 
     seen.set(block.text, bc);
     return bc;
   });
-  const mainSentences: PageCtx['mainSentences'] = [];
+  // the article's sentences are asked for by the consistency votes, a spam headline's parasite check and a headline
+  // part's body-use count: gathered on the first such question (most pages ask none)
+  let mainSentences: PageCtx['mainSentences'] | undefined;
+  let mainSentenceTexts: string[] | undefined;
+  return {
+    page,
+    rules,
+    lang,
+    blocks,
+    get mainSentences() {
+      return (mainSentences ??= mainSentencesOf(page, blocks, budget));
+    },
+    get mainSentenceTexts() {
+      return (mainSentenceTexts ??= this.mainSentences.map((s) => page.text.slice(s.span.start, s.span.end).toLowerCase()));
+    },
+  };
+}
+
+/** The main body's sentences with the categories of the rule matches in them (ham: a negative rule matches). */
+function mainSentencesOf(page: Page, blocks: BlockCtx[], budget: Budget): PageCtx['mainSentences'] {
+  const out: PageCtx['mainSentences'] = [];
   for (const id of page.mainIds) {
     budget.check('detect:context');
     const bc = blocks[id];
@@ -169,11 +187,10 @@ export function buildContext(page: Page, rules: CompiledRules, budget: Budget = 
           else ham = true;
         }
       }
-      mainSentences.push({ span, blockId: id, cats, ham });
+      out.push({ span, blockId: id, cats, ham });
     }
   }
-  const mainSentenceTexts = mainSentences.map((s) => page.text.slice(s.span.start, s.span.end).toLowerCase());
-  return { page, rules, lang, blocks, mainSentences, mainFolded: fold(mainText).text, mainSentenceTexts };
+  return out;
 }
 
 /** Matches of bc that fall inside [start, end). */
