@@ -26,7 +26,9 @@ const time = (f: () => unknown): number => {
 const ta: number[] = [];
 const tb: number[] = [];
 const tp: number[] = [];
-for (let pass = 0; pass < 3; pass++) {
+/** Timed passes after the warm-up one (AB_PASSES=n for more, when the machine is noisy). */
+const PASSES = Number(process.env.AB_PASSES ?? 2);
+for (let pass = 0; pass < PASSES + 1; pass++) {
   pages.forEach((p, i) => {
     const aFirst = (i + pass) % 2 === 0;
     const parse1 = time(() => load(html[i]));
@@ -46,3 +48,6 @@ const line = (name: string, x: number[]) =>
 console.log(line('parse', tp));
 console.log(line('A', ta));
 console.log(line('B', tb));
+// paired: each page's B time over its A time (the two ran back to back), robust to drift between pages
+const ratio = tb.map((b, i) => b / ta[i]);
+console.log(`B/A    median per-page ratio ${median(ratio).toFixed(3)}, total ${(total(tb) / total(ta)).toFixed(3)}`);

@@ -6,7 +6,7 @@ import { detect } from './detect/index.js';
 import { clean } from './clean/index.js';
 import { loadRules, type CompiledRules } from './detect/rules/index.js';
 import { loadModel, type Model } from './detect/model.js';
-import { addWords, loadSegmenter } from './text/index.js';
+import { addWords, foldScope, loadSegmenter } from './text/index.js';
 import { detectLang } from './text/index.js';
 import { AnalyzeResult } from './result.js';
 import { InputError } from './errors.js';
@@ -134,13 +134,15 @@ export function analyze(input: string | Uint8Array, opts: AnalyzeOptions = {}): 
 }
 
 function run(input: string | Uint8Array, opts: AnalyzeOptions, rules: CompiledRules, model: Model | null, budget: Budget, onEncoding: (e: string) => void): AnalyzeResult {
-  const { html, encoding } = decode(typeof input === 'string' ? input : Buffer.from(input), { contentType: opts.contentType });
+  // the bytes as given: decode reads any Uint8Array (Buffer.from would copy them)
+  const { html, encoding } = decode(input, { contentType: opts.contentType });
   onEncoding(encoding);
   checkMarkup(html);
   budget.checkNow('decode');
   const page = buildPage(html, { url: opts.url, encoding, budget });
   budget.checkNow('page');
-  const findings = detect(page, { rules, model, budget, threshold: opts.threshold });
+  // the rules and the classifier fold the same blocks: once per page
+  const findings = foldScope(() => detect(page, { rules, model, budget, threshold: opts.threshold }));
   budget.checkNow('detect');
   const cleaned = clean(page, findings);
   const score = findings.reduce((m, f) => Math.max(m, f.score), 0);

@@ -9,6 +9,7 @@ import type { PageCtx } from './context.js';
 import { PageWords } from './words.js';
 import { lowerBound, SpanSet } from './spans.js';
 import { commercialRules } from './evidence.js';
+import { nonSpaceLength } from '../util/chars.js';
 
 /** Consistency: when this share of the article's sentences report on the same category, the topic is the article's own. */
 export const ON_TOPIC_FROM = 0.08;
@@ -89,10 +90,6 @@ interface ProseSentence {
 }
 
 export class Consistency {
-  /** main-body sentences long enough to be the article's prose, sorted by start */
-  private readonly prose: ProseSentence[];
-  /** per category: how many prose sentences report on it */
-  private readonly reporting = new Map<Category, number>();
   private readonly affixes: SpanSet;
   private mainWords: Map<string, number> | null = null;
   private readonly byId: Map<string, CompiledRules['rules'][number]>;
@@ -109,28 +106,56 @@ export class Consistency {
     this.byId = byId;
     this.commercial = commercialRules(rules);
     this.affixes = new SpanSet(spamAffixes);
-    this.prose = [];
-    for (const s of ctx.mainSentences) {
-      const text = page.text.slice(s.span.start, s.span.end);
-      if (text.replace(/\s+/g, '').length < ON_TOPIC_MIN_SENTENCE_CHARS) continue;
+  }
+
+  // the article's prose and the page's strong terms are gathered on the first vote that needs them: a page without
+  // such a candidate never does
+  private proseList: ProseSentence[] | null = null;
+  private reportingMap: Map<Category, number> | null = null;
+  private termBlocksMap: Map<string, Set<number>> | null = null;
+
+  /** main-body sentences long enough to be the article's prose, sorted by start */
+  private get prose(): ProseSentence[] {
+    if (!this.proseList) this.gatherProse();
+    return this.proseList!;
+  }
+
+  /** per category: how many prose sentences report on it */
+  private get reporting(): Map<Category, number> {
+    if (!this.reportingMap) this.gatherProse();
+    return this.reportingMap!;
+  }
+
+  private gatherProse(): void {
+    const prose: ProseSentence[] = [];
+    const reporting = new Map<Category, number>();
+    for (const s of this.ctx.mainSentences) {
+      const text = this.page.text.slice(s.span.start, s.span.end);
+      if (nonSpaceLength(text) < ON_TOPIC_MIN_SENTENCE_CHARS) continue;
       const reports = s.ham ? s.cats : new Set<Category>();
-      this.prose.push({ start: s.span.start, end: s.span.end, text, reports });
-      for (const c of reports) this.reporting.set(c, (this.reporting.get(c) ?? 0) + 1);
+      prose.push({ start: s.span.start, end: s.span.end, text, reports });
+      for (const c of reports) reporting.set(c, (reporting.get(c) ?? 0) + 1);
     }
-    this.prose.sort((a, b) => a.start - b.start);
-    for (const bc of ctx.blocks) {
-      for (const m of bc.matches) {
-        if (m.rule.score < RECURRING_MIN_RULE_POINTS) continue;
-        const k = m.evidence.toLowerCase();
-        let ids = this.termBlocks.get(k);
-        if (!ids) this.termBlocks.set(k, (ids = new Set()));
-        ids.add(bc.block.id);
-      }
-    }
+    prose.sort((a, b) => a.start - b.start);
+    this.proseList = prose;
+    this.reportingMap = reporting;
   }
 
   /** strong spam terms (lower-cased evidence) -> the blocks they occur in */
-  private readonly termBlocks = new Map<string, Set<number>>();
+  private get termBlocks(): Map<string, Set<number>> {
+    if (this.termBlocksMap) return this.termBlocksMap;
+    const terms = new Map<string, Set<number>>();
+    for (const bc of this.ctx.blocks) {
+      for (const m of bc.matches) {
+        if (m.rule.score < RECURRING_MIN_RULE_POINTS) continue;
+        const k = m.evidence.toLowerCase();
+        let ids = terms.get(k);
+        if (!ids) terms.set(k, (ids = new Set()));
+        ids.add(bc.block.id);
+      }
+    }
+    return (this.termBlocksMap = terms);
+  }
 
   /** RECURRING: the unit's strong spam term stands in several blocks of the page (an entity substituted throughout). */
   recurring(c: Unit): RuleHit[] {
@@ -173,15 +198,16 @@ export class Consistency {
     const cats = this.categoryVotes(c.hits);
     if (cats.size === 0 || c.commercial) return [...this.offTopic(c), ...this.recurring(c)];
     const own = this.page.text.slice(c.start, c.end);
-    let total = this.prose.length;
+    const prose = this.prose;
+    let total = prose.length;
     const n = new Map(this.reporting);
     const drop = (s: ProseSentence) => {
       total--;
       for (const cat of s.reports) n.set(cat, (n.get(cat) ?? 0) - 1);
     };
     // the unit's own sentences are not evidence about the rest of the article
-    for (let i = Math.max(0, lowerBound(this.prose, c.start) - 1); i < this.prose.length && this.prose[i].start < c.end; i++) {
-      if (this.prose[i].end > c.start) drop(this.prose[i]);
+    for (let i = Math.max(0, lowerBound(prose, c.start) - 1); i < prose.length && prose[i].start < c.end; i++) {
+      if (prose[i].end > c.start) drop(prose[i]);
     }
     // copies of the same phrase (a spam keyword spliced again) are not the article's prose either
     if (own.length >= 4) for (const s of this.copiesOf(own)) if (!(s.start < c.end && s.end > c.start)) drop(s);

@@ -1,8 +1,8 @@
 // Per-page analysis shared by every check: each block's language, sentences and rule matches (global offsets),
 // and the article's own vocabulary for the consistency check.
-import type { Block, Page } from '../page/types.js';
+import type { Block, Page, Region } from '../page/types.js';
 import type { Lang, Span } from '../text/types.js';
-import { detectLang, sentences, fold } from '../text/index.js';
+import { detectLang, sentences } from '../text/index.js';
 import { matchTextLangs, type CompiledRules, type TextMatch } from './rules/index.js';
 import type { Category } from './types.js';
 import { within, lowerBound } from './spans.js';
@@ -92,12 +92,10 @@ export interface PageCtx {
   rules: CompiledRules;
   lang: Lang;
   blocks: BlockCtx[];
-  /** main-body sentences (global spans), for consistency */
-  mainSentences: { span: Span; blockId: number; cats: Set<Category>; ham: boolean }[];
-  /** folded main-body text, for support look-ups */
-  mainFolded: string;
-  /** lower-cased main-body sentences, for the title-affix body-use count */
-  mainSentenceTexts: string[];
+  /** main-body sentences (global spans), for consistency (built on first use) */
+  readonly mainSentences: { span: Span; blockId: number; cats: Set<Category>; ham: boolean }[];
+  /** lower-cased main-body sentences, for the title-affix body-use count (built on first use) */
+  readonly mainSentenceTexts: string[];
 }
 
 /**
@@ -111,23 +109,70 @@ export function ruleLangs(text: string, own: Lang, pageLang: Lang): Set<Lang> {
   return langs;
 }
 
+/** The context of a block with the same text and region as an earlier one (first): first's, at block's offsets. */
+function repeatOf(first: BlockCtx, block: Block): BlockCtx {
+  const d = block.start - first.block.start;
+  return {
+    block,
+    lang: first.lang,
+    matches: first.matches.map((m) => ({ rule: m.rule, start: m.start + d, end: m.end + d, evidence: m.evidence })),
+    sentences: first.sentences.map((s) => ({ start: s.start + d, end: s.end + d })),
+  };
+}
+
 export function buildContext(page: Page, rules: CompiledRules, budget: Budget = NO_BUDGET): PageCtx {
   const mainText = page.mainIds.map((id) => page.blocks[id].text).join('\n');
   const lang = detectLang(mainText.length >= MIN_LANG_CHARS ? mainText : page.text);
+  // menus, bylines and share bars repeat the same text in one page: a repeat (same text, same region) takes the
+  // first one's language, matches and sentences, moved to its own offsets
+  const firsts = new Map<Region, Map<string, BlockCtx>>();
   const blocks: BlockCtx[] = page.blocks.map((block) => {
     budget.check('detect:context');
+    let seen = firsts.get(block.region);
+    if (!seen) firsts.set(block.region, (seen = new Map()));
+    const first = seen.get(block.text);
+    if (first) return repeatOf(first, block);
     const bl = block.text.length >= MIN_LANG_CHARS * 2 ? detectLang(block.text) : lang;
     const langs = ruleLangs(block.text, bl, lang);
-    const matches: TextMatch[] = matchTextLangs(rules, block.text, langs, block.region).map((m) => ({ ...m, start: m.start + block.start, end: m.end + block.start }));
-    if (langs.has('zh') || langs.has('ja')) {
-      const own = matches.map((m) => ({ ...m, start: m.start - block.start, end: m.end - block.start }));
-      for (const m of fuzzyMatches(block.text, rules, own)) matches.push({ ...m, start: m.start + block.start, end: m.end + block.start });
+    // the matcher's and the fuzzy matcher's objects are fresh per call: shifted to page offsets in place
+    const matches: TextMatch[] = matchTextLangs(rules, block.text, langs, block.region);
+    if (langs.has('zh') || langs.has('ja')) for (const m of fuzzyMatches(block.text, rules, matches)) matches.push(m);
+    const at = block.start;
+    for (const m of matches) {
+      m.start += at;
+      m.end += at;
     }
     matches.sort((a, b) => a.start - b.start);
-    const sents = sentences(block.text).map((s) => ({ start: s.start + block.start, end: s.end + block.start }));
-    return { block, lang: bl, matches, sentences: sents.length ? sents : [{ start: block.start, end: block.end }] };
+    const sents = sentences(block.text);
+    for (const s of sents) {
+      s.start += at;
+      s.end += at;
+    }
+    const bc: BlockCtx = { block, lang: bl, matches, sentences: sents.length ? sents : [{ start: block.start, end: block.end }] };
+    seen.set(block.text, bc);
+    return bc;
   });
-  const mainSentences: PageCtx['mainSentences'] = [];
+  // the article's sentences are asked for by the consistency votes, a spam headline's parasite check and a headline
+  // part's body-use count: gathered on the first such question (most pages ask none)
+  let mainSentences: PageCtx['mainSentences'] | undefined;
+  let mainSentenceTexts: string[] | undefined;
+  return {
+    page,
+    rules,
+    lang,
+    blocks,
+    get mainSentences() {
+      return (mainSentences ??= mainSentencesOf(page, blocks, budget));
+    },
+    get mainSentenceTexts() {
+      return (mainSentenceTexts ??= this.mainSentences.map((s) => page.text.slice(s.span.start, s.span.end).toLowerCase()));
+    },
+  };
+}
+
+/** The main body's sentences with the categories of the rule matches in them (ham: a negative rule matches). */
+function mainSentencesOf(page: Page, blocks: BlockCtx[], budget: Budget): PageCtx['mainSentences'] {
+  const out: PageCtx['mainSentences'] = [];
   for (const id of page.mainIds) {
     budget.check('detect:context');
     const bc = blocks[id];
@@ -142,11 +187,10 @@ export function buildContext(page: Page, rules: CompiledRules, budget: Budget = 
           else ham = true;
         }
       }
-      mainSentences.push({ span, blockId: id, cats, ham });
+      out.push({ span, blockId: id, cats, ham });
     }
   }
-  const mainSentenceTexts = mainSentences.map((s) => page.text.slice(s.span.start, s.span.end).toLowerCase());
-  return { page, rules, lang, blocks, mainSentences, mainFolded: fold(mainText).text, mainSentenceTexts };
+  return out;
 }
 
 /** Matches of bc that fall inside [start, end). */

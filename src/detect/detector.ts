@@ -21,6 +21,7 @@ import { commercialRules, isNavigation, siteDomains, spamEvidence, withOwnLinks,
 import { isQuoted, quotedHit } from './consistency.js';
 import { parasitePage } from './parasite.js';
 import { snapToLinks } from './anchors.js';
+import { nonSpaceLength } from '../util/chars.js';
 
 /** A sentence with no rule match is still a candidate when the classifier gives it at least this. */
 export const UNIT_ALONE_P = 0.9;
@@ -92,6 +93,7 @@ export interface Cand {
 }
 
 export function lexiconHits(matches: TextMatch[]): RuleHit[] {
+  if (matches.length === 0) return [];
   const seen = new Map<string, number>();
   const hits: RuleHit[] = [];
   for (const m of matches) {
@@ -134,9 +136,26 @@ export class Generators {
     return (this.phraseSet ??= new SpanSet(this.phraseList));
   }
 
+  /** the classifier's answers by text, for the life of one page (menus and bylines repeat the same texts) */
+  private readonly pOf = new Map<string, number>();
+  private readonly atLeastOf = new Map<number, Map<string, boolean>>();
+
   p(text: string): number {
     if (!this.model || !text.trim()) return 0;
-    return unitP(text, this.model);
+    let p = this.pOf.get(text);
+    if (p === undefined) this.pOf.set(text, (p = unitP(text, this.model)));
+    return p;
+  }
+
+  /** unitPAtLeast(text, model, p0): from the exact p when it is known, else asked once per text and p0. */
+  pAtLeast(text: string, model: Model, p0: number): boolean {
+    const p = this.pOf.get(text);
+    if (p !== undefined) return p >= p0;
+    let byText = this.atLeastOf.get(p0);
+    if (!byText) this.atLeastOf.set(p0, (byText = new Map()));
+    let yes = byText.get(text);
+    if (yes === undefined) byText.set(text, (yes = unitPAtLeast(text, model, p0)));
+    return yes;
   }
 
   modelHit(text: string, p = this.p(text)): RuleHit[] {
@@ -225,8 +244,8 @@ export class Generators {
     if (sumPoints(lexiconHits(pos)) < SPLICE_MIN_LEX_POINTS) return;
     const anchors = pos.map((m) => ({ start: m.start - start, end: m.end - start }));
     const spans = tagSpans(text, anchors, this.model?.token ?? null);
-    const nonSpace = text.replace(/\s+/g, '').length || 1;
-    const covered = spans.reduce((n, sp) => n + text.slice(sp.start, sp.end).replace(/\s+/g, '').length, 0);
+    const nonSpace = nonSpaceLength(text) || 1;
+    const covered = spans.reduce((n, sp) => n + nonSpaceLength(text, sp.start, sp.end), 0);
     const p = this.params('title-affix');
     if (covered / nonSpace >= SENTENCE_COVER) {
       // the title is spam as a whole (a keyword title over a copied story): only when the article never uses it
@@ -366,7 +385,7 @@ export class Generators {
     let pCache: number | undefined;
     const P = () => (pCache ??= this.p(b.text));
     // "is the block's p at least x?": most blocks answer from the score's bound without the exact p
-    const pAtLeast = (p0: number) => (pCache !== undefined || !this.model ? P() >= p0 : b.text.trim() !== '' && unitPAtLeast(b.text, this.model, p0));
+    const pAtLeast = (p0: number) => (pCache !== undefined || !this.model ? P() >= p0 : b.text.trim() !== '' && this.pAtLeast(b.text, this.model, p0));
     const farm = this.params('link-farm');
     const farmHit = farm && isLinkFarm(b, bc.matches, farm) ? this.structural('link-farm', `${b.links.length} links`) : [];
     const hosts = this.params('spam-link-hosts');
@@ -414,7 +433,7 @@ export class Generators {
     const lm = this.params('language-mismatch');
     // a standalone line (one or two sentences), not a paragraph with a foreign phrase spliced in
     const mismatch =
-      lm && bc.sentences.length <= 2 && languageMismatch(bc.lang, this.ctx.lang, b, lm) ? this.structural('language-mismatch', `${bc.lang} in a ${this.ctx.lang} article`) : [];
+      lm && bc.sentences.length <= 2 && bc.lang !== this.ctx.lang && languageMismatch(bc.lang, this.ctx.lang, b, lm) ? this.structural('language-mismatch', `${bc.lang} in a ${this.ctx.lang} article`) : [];
     const np = this.params('numbered-promo-line');
     if (np && isNumberedPromoLine(this.page.blocks, b.id, np)) {
       this.wholeBlock(bc, 'promo-line', [...this.structural('numbered-promo-line', b.text.slice(0, 24)), ...mismatch], true, P());
@@ -431,10 +450,15 @@ export class Generators {
   sentencesOf(bc: BlockCtx, blockP: () => number, blockPAtLeast: (p0: number) => boolean): void {
     const b = bc.block;
     const found: Cand[] = [];
-    if (bc.sentences.length <= 1 && !this.phrases.holds(b.start, b.end) && blockPAtLeast(CAND_P)) {
-      // a standalone one-sentence paragraph the classifier calls spam: a promo line
-      this.wholeBlock(bc, 'promo-line', [], true, blockP());
-      return;
+    // the block's p is known to be below CAND_P (so below UNIT_ALONE_P): a sentence that is the whole block has it too
+    let blockBelow = false;
+    if (bc.sentences.length <= 1 && !this.phrases.holds(b.start, b.end)) {
+      if (blockPAtLeast(CAND_P)) {
+        // a standalone one-sentence paragraph the classifier calls spam: a promo line
+        this.wholeBlock(bc, 'promo-line', [], true, blockP());
+        return;
+      }
+      blockBelow = UNIT_ALONE_P >= CAND_P;
     }
     const phrases = this.phrases;
     for (const sent of bc.sentences) {
@@ -444,12 +468,17 @@ export class Generators {
       const sentText = this.page.text.slice(sent.start, sent.end);
       // rules first: the classifier runs only on sentences the rules leave undecided
       const lex = sumPoints(lexiconHits(pos));
-      if (lex < SPLICE_MIN_LEX_POINTS && (!this.model || !unitPAtLeast(sentText, this.model, UNIT_ALONE_P))) continue;
+      if (lex < SPLICE_MIN_LEX_POINTS) {
+        if (!this.model) continue;
+        // a sentence that is its whole block has the block's p: asked of the block (whose p may be known already)
+        const isBlock = sent.start === b.start && sent.end === b.end;
+        if (isBlock ? blockBelow || !blockPAtLeast(UNIT_ALONE_P) : !this.pAtLeast(sentText, this.model, UNIT_ALONE_P)) continue;
+      }
       const anchors = pos.map((m) => ({ start: m.start - sent.start, end: m.end - sent.start }));
       let spans = sentText.length > MAX_TAGGED_CHARS ? anchors : tagSpans(sentText, anchors, this.model?.token ?? null);
       if (spans.length === 0) spans = [{ start: 0, end: sentText.length }];
-      const nonSpace = sentText.replace(/\s+/g, '').length || 1;
-      const covered = spans.reduce((n, s) => n + sentText.slice(s.start, s.end).replace(/\s+/g, '').length, 0);
+      const nonSpace = nonSpaceLength(sentText) || 1;
+      const covered = spans.reduce((n, s) => n + nonSpaceLength(sentText, s.start, s.end), 0);
       if (covered / nonSpace >= SENTENCE_COVER) spans = [{ start: 0, end: sentText.length }];
       // a spam link dropped into the article's sentence is exactly its <a> element
       else spans = snapToLinks(sentText, spans, anchors, b.links);
@@ -468,9 +497,10 @@ export class Generators {
         found.push({ blockId: b.id, start: s, end: e, kind: 'spliced-phrase', hits, consistency: true });
       }
     }
-    const blockChars = b.text.replace(/\s+/g, '').length || 1;
-    const covered = found.reduce((n, c) => n + this.text(c).replace(/\s+/g, '').length, 0);
-    if (found.length > 0 && covered / blockChars >= BLOCK_COVER) {
+    if (found.length === 0) return;
+    const blockChars = nonSpaceLength(b.text) || 1;
+    const covered = found.reduce((n, c) => n + nonSpaceLength(this.page.text, c.start, c.end), 0);
+    if (covered / blockChars >= BLOCK_COVER) {
       this.wholeBlock(bc, 'promo-line', [], true, blockP());
       return;
     }

@@ -86,7 +86,6 @@ function sample(b: Uint8Array): Uint8Array {
  */
 function completeStrict(enc: string, bytes: Uint8Array, smp: Uint8Array, strict: string): string {
   if (smp.length === bytes.length) return strict;
-  if (enc === 'utf-8') return strict + new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes.subarray(smp.length));
   return new TextDecoder(enc).decode(bytes);
 }
 
@@ -200,6 +199,8 @@ export function decodeBytes(input: Buffer | Uint8Array | string, contentType?: s
     // Pages often lie: a page that says utf-8 but is not valid UTF-8 (or says gb2312 but is valid UTF-8
     // with non-ASCII text) is decoded as sniffed when the declared charset fails a strict decode.
     const smp = sample(bytes);
+    // valid UTF-8 (the common case) is checked without decoding, then decoded whole in one flat string
+    if (meta === 'utf-8' && isUtf8(smp)) return { html: new TextDecoder('utf-8').decode(bytes), encoding: meta };
     const strict = tryFatal(meta, smp);
     if (strict !== undefined) return { html: completeStrict(meta, bytes, smp, strict), encoding: meta };
     const sniffed = sniff(bytes);

@@ -12,9 +12,18 @@ export function registrableDomain(host: string): string {
   return d && d.charCodeAt(0) !== 46 ? d : h; // an empty label ("a..b") is no domain
 }
 
-/** Registrable domain of an absolute http(s) URL (or protocol-relative //host), else undefined. */
-export function urlDomain(href: string): string | undefined {
-  const m = /^\s*(?:https?:)?\/\/([^/?#:\s@]+@)?([^/?#:\s]+)/i.exec(href);
+const URL_HOST_RE = /^\s*(?:https?:)?\/\/([^/?#:\s@]+@)?([^/?#:\s]+)/i;
+
+/**
+ * Registrable domain of an absolute http(s) URL (or protocol-relative //host), else undefined. `hosts`: domains
+ * by host name already looked up (one page's links share a few hosts); the caller drops it with the page.
+ */
+export function urlDomain(href: string, hosts?: Map<string, string>): string | undefined {
+  const m = URL_HOST_RE.exec(href);
   if (!m) return undefined;
-  return registrableDomain(m[2]);
+  const host = m[2];
+  if (!hosts) return registrableDomain(host);
+  let d = hosts.get(host);
+  if (d === undefined) hosts.set(host, (d = registrableDomain(host)));
+  return d;
 }

@@ -118,8 +118,12 @@ export function hiddenByDecls(d: Decls, bg?: string): HiddenReason | null {
 const HIDING_HINT = /display\s*:\s*none|visibility\s*:\s*(hidden|collapse)|overflow[-xy]*\s*:\s*hidden|-\d{3}|font-size\s*:\s*[01](\.\d+)?(px|pt)?\s*(;|!|$)|font-size\s*:\s*0|opacity\s*:\s*0*(\.0\d*)?\s*(;|!|$)|clip|transform/i;
 /** White/black backgrounds: the stylesheet colour rules considered for same-colour text. */
 const WHITE_BLACK_BG = /background(-color)?\s*:\s*(#fff(fff)?|white|#000(000)?|black)\b/;
+/** A pattern with its groups made non-capturing (it has no back-references): the same matches, no group strings per match. */
+function nonCapturing(source: string): string {
+  return source.replace(/(?<!\\)\((?!\?)/g, '(?:');
+}
 /** One global scan for every declaration that can hide something (HIDING_HINT or a white/black background). */
-const SHEET_HINT = new RegExp(HIDING_HINT.source + '|' + WHITE_BLACK_BG.source, 'gi');
+const SHEET_HINT = new RegExp(nonCapturing(HIDING_HINT.source + '|' + WHITE_BLACK_BG.source), 'gi');
 /** Rules setting both a text colour and a background can hide text by colour. */
 const COLOR_HINT = /(^|[;\s])color\s*:/i;
 const BG_HINT = /background/i;

@@ -262,6 +262,7 @@ export function walk(doc: Document, rules: StyleRules = new StyleRules(), budget
   const ctxStack: Ctx[] = [];
   const pageHints = new PageHints();
   const classLists = new Map<string, string[]>();
+  const hosts = new Map<string, string>();
   let anchor: Anchor | undefined;
   const anchorStack: (Anchor | undefined)[] = [];
   let pre = 0;
@@ -313,7 +314,7 @@ export function walk(doc: Document, rules: StyleRules = new StyleRules(), budget
         anchor = anchorStack.pop();
         if (a) {
           const text = collapse(a.buf);
-          const domain = urlDomain(a.href);
+          const domain = urlDomain(a.href, hosts);
           const relative = domain === undefined;
           (a.ctx.links ??= []).push({ href: a.href, text, offsite: false, domain, relative });
           a.ctx.linkChars += text.length;

@@ -2,6 +2,7 @@
 // The signatures re-exported below are the stage's contract; keep them:
 //   fold(s: string): Folded
 //   foldText(s: string): string (fold(s).text)
+//   foldScope(fn): fn's result, with long texts folded once while it runs (one page's analysis)
 //   detectLang(s: string): Lang
 //   segment(s: string, budget?: Budget): Token[]
 //   addWords(words: string[]): void
@@ -11,7 +12,7 @@
 //   charNgrams(s: string, sizes?: number[]): string[]
 // plus helpers: toOriginal(f, start, end), hashFeature(str), featureVector(s, opts).
 export type { Folded, Lang, Span, Token } from './types.js';
-export { fold, foldText, toOriginal, ZERO_WIDTH_CHARS, HOMOGLYPHS } from './normalize.js';
+export { fold, foldText, foldScope, toOriginal, ZERO_WIDTH_CHARS, HOMOGLYPHS } from './normalize.js';
 export { detectLang, STOP_WORDS, LANG_SAMPLE_CHARS } from './lang.js';
 export { segment, addWords, loadSegmenter, ADDED_WORD_FREQ, SEGMENT_CHUNK_CHARS } from './segment.js';
 export { sentences, clauses, ABBREVIATIONS } from './sentences.js';

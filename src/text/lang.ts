@@ -72,6 +72,45 @@ const STOP_INDEX: Map<string, { idx: number[]; w: number }> = (() => {
   return out;
 })();
 
+/** Hash of s[a, b) as a stop word: ’ counts as ' (the apostrophe of "d’un"). */
+function wordHash(s: string, a: number, b: number): number {
+  let h = b - a;
+  for (let i = a; i < b; i++) {
+    const c = s.charCodeAt(i);
+    h = (Math.imul(h, 31) + (c === 0x2019 ? 39 : c)) | 0;
+  }
+  return h;
+}
+
+/** STOP_INDEX by wordHash: words looked up straight from the sample, no substring per word. */
+const STOP_BY_HASH: Map<number, { word: string; idx: number[]; w: number }[]> = (() => {
+  const m = new Map<number, { word: string; idx: number[]; w: number }[]>();
+  for (const [word, e] of STOP_INDEX) {
+    const h = wordHash(word, 0, word.length);
+    const list = m.get(h);
+    if (list) list.push({ word, ...e });
+    else m.set(h, [{ word, ...e }]);
+  }
+  return m;
+})();
+
+/** The stop-word entry of s[a, b), ’ read as ' (STOP_INDEX.get of the slice). */
+function stopWordAt(s: string, a: number, b: number): { idx: number[]; w: number } | undefined {
+  const list = STOP_BY_HASH.get(wordHash(s, a, b));
+  if (!list) return undefined;
+  for (const e of list) {
+    if (e.word.length !== b - a) continue;
+    let k = 0;
+    while (k < e.word.length) {
+      const c = s.charCodeAt(a + k);
+      if ((c === 0x2019 ? 39 : c) !== e.word.charCodeAt(k)) break;
+      k++;
+    }
+    if (k === e.word.length) return e;
+  }
+  return undefined;
+}
+
 const isKana = (c: number) => (c >= 0x3041 && c <= 0x309f) || (c >= 0x30a1 && c <= 0x30fa) || (c >= 0x31f0 && c <= 0x31ff) || (c >= 0xff66 && c <= 0xff9d);
 const isHan = (c: number) => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);
 const isHangul = (c: number) => (c >= 0xac00 && c <= 0xd7a3) || (c >= 0x1100 && c <= 0x11ff) || (c >= 0x3130 && c <= 0x318f);
@@ -158,9 +197,7 @@ function latinLang(sample: string): Lang {
     }
     const len = end - start;
     if (len > MAX_STOP_WORD_LEN) continue;
-    let w = s.slice(start, end);
-    if (q === 0x2019 && end > start) w = w.replace('’', "'");
-    const e = STOP_INDEX.get(w);
+    const e = stopWordAt(s, start, end);
     if (!e) continue;
     for (const li of e.idx) score[li] += e.w;
   }

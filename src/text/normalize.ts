@@ -143,6 +143,24 @@ export const FOLD_MEMO_MAX_ENTRIES = 5_000;
 const memo = new Map<string, Folded>();
 
 /**
+ * Folded texts (longer than the memo's) of the page in analysis, while a foldScope runs: the rules fold a block,
+ * then the classifier's bound and its exact score fold it again. Null outside a scope; dropped when it ends, so it
+ * keeps no page alive.
+ */
+let pageFolds: Map<string, string> | null = null;
+
+/** Run fn with a fold memo of its own for long texts (one page's analysis); the memo is dropped afterwards. */
+export function foldScope<T>(fn: () => T): T {
+  const prev = pageFolds;
+  pageFolds = new Map();
+  try {
+    return fn();
+  } finally {
+    pageFolds = prev;
+  }
+}
+
+/**
  * NFKC + lower-case + zero-width removal + full-width/look-alike folding; map points back into s.
  * The result may be shared between calls with the same (short) input: treat it as read-only.
  */
@@ -157,7 +175,9 @@ export function fold(s: string): Folded {
     memo.set(detach(s), f);
     return f;
   }
-  return foldUncached(s);
+  const f = foldUncached(s);
+  pageFolds?.set(s, f.text);
+  return f;
 }
 
 /**
@@ -166,7 +186,12 @@ export function fold(s: string): Folded {
  */
 export function foldText(s: string): string {
   if (isAscii(s)) return s.toLowerCase();
-  return s.length <= FOLD_MEMO_MAX_LEN ? fold(s).text : foldUncached(s, false).text;
+  if (s.length <= FOLD_MEMO_MAX_LEN) return fold(s).text;
+  const known = pageFolds?.get(s);
+  if (known !== undefined) return known;
+  const text = foldUncached(s, false).text;
+  pageFolds?.set(s, text);
+  return text;
 }
 
 /** The offset map of foldText's calls, reused (their map is never returned). */

@@ -10,7 +10,7 @@
 // (not 1,000 / 10:40 / http://). Pieces without any letter or digit are merged into their neighbour.
 import { NO_BUDGET, type Budget } from '../budget.js';
 import type { Span } from './types.js';
-import { isSeparator as isSpace } from '../util/chars.js';
+import { isLetter, isSeparator as isSpace } from '../util/chars.js';
 
 /** Abbreviations (lower-case, without the final dot) after which '.' never ends a sentence. */
 export const ABBREVIATIONS: ReadonlySet<string> = new Set([
@@ -92,7 +92,7 @@ function periodEnds(s: string, i: number, sentStart: number): boolean {
   if (!isSpace(next) && !isCloser(next)) return !ALNUM_RE.test(s[i + 1]) && s[i + 1] !== '-' && s[i + 1] !== '/';
   // the word before the dot (letters and inner dots)
   let a = i;
-  while (a > 0 && (LETTER_RE.test(s[a - 1]) || (s[a - 1] === '.' && a - 2 >= 0 && LETTER_RE.test(s[a - 2])))) a--;
+  while (a > 0 && (isLetter(s.charCodeAt(a - 1)) || (s.charCodeAt(a - 1) === 0x2e && a - 2 >= 0 && isLetter(s.charCodeAt(a - 2))))) a--;
   const word = s.slice(a, i);
   // the next non-space char after the dot (and closers)
   let k = i + 1;

@@ -74,3 +74,10 @@ const ASCII_RE = /^[\x00-\x7f]*$/;
 export function isAscii(s: string): boolean {
   return ASCII_RE.test(s);
 }
+
+/** How many characters of s[start, end) are not white space: s.slice(start, end).replace(/\s+/g, '').length, without the copy. */
+export function nonSpaceLength(s: string, start = 0, end = s.length): number {
+  let n = 0;
+  for (let i = start; i < end; i++) if (!isSpace(s.charCodeAt(i))) n++;
+  return n;
+}

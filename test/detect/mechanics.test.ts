@@ -10,7 +10,9 @@ import { sumPoints } from '../../src/detect/scoring.js';
 import { loadRules } from '../../src/detect/rules/index.js';
 import { buildPage } from '../../src/page/index.js';
 import type { RuleHit } from '../../src/detect/types.js';
-import { fuzzyMatches } from '../../src/detect/context.js';
+import { fuzzyMatches, buildContext, ruleLangs, MIN_LANG_CHARS } from '../../src/detect/context.js';
+import { matchTextLangs } from '../../src/detect/rules/index.js';
+import { detectLang, sentences } from '../../src/text/index.js';
 import { editDistance } from '../../src/util/edit.js';
 
 const hit = (rule: string, points: number): RuleHit => ({ rule, points, description: rule, evidence: '' });
@@ -133,5 +135,33 @@ describe('misspelt brands (fuzzy lexicon terms)', () => {
     expect(brands('他说人生就是一场旅行，人生就是不断学习')).toEqual([]);
     expect(editDistance('人生就是就博', '人生就是博')).toBe(1);
     expect(editDistance('abc', 'xyz', 1)).toBe(2);
+  });
+});
+
+describe('page context', () => {
+  it('a block repeating an earlier text has the language, matches and sentences it would have on its own', () => {
+    const line = 'Free spins and a welcome bonus at casino88.vip, WhatsApp +62 812 3456 7890. Daftar sekarang!';
+    const zh = '股票配资 官网入口 彩金 秒到账。人生就是就博 欢迎您。';
+    const html = `<html><body><article><p>${'The council met on Tuesday to discuss the new budget for the schools of the city. '.repeat(4)}</p>
+      <p>${line}</p><p>${zh}</p></article><ul><li>${line}</li><li>Home</li><li>Home</li><li>${zh}</li></ul>
+      <div style="display:none"><p>${line}</p><p>${zh}</p></div><footer><p>${line}</p><p>${zh}</p></footer></body></html>`;
+    const page = buildPage(html);
+    const rules = loadRules();
+    const ctx = buildContext(page, rules);
+    const texts = page.blocks.map((b) => `${b.region}:${b.text}`);
+    expect(texts.length - new Set(texts).size).toBeGreaterThanOrEqual(3);
+    for (const bc of ctx.blocks) {
+      const b = bc.block;
+      const lang = bc.lang;
+      expect(lang).toBe(b.text.length >= MIN_LANG_CHARS * 2 ? detectLang(b.text) : ctx.lang);
+      const langs = ruleLangs(b.text, lang, ctx.lang);
+      const own = matchTextLangs(rules, b.text, langs, b.region);
+      const fuzzy = langs.has('zh') || langs.has('ja') ? fuzzyMatches(b.text, rules, own) : [];
+      const expected = [...own, ...fuzzy].map((m) => ({ ...m, start: m.start + b.start, end: m.end + b.start })).sort((x, y) => x.start - y.start);
+      expect(bc.matches, b.text).toEqual(expected);
+      const sents = sentences(b.text).map((x) => ({ start: x.start + b.start, end: x.end + b.start }));
+      expect(bc.sentences).toEqual(sents.length ? sents : [{ start: b.start, end: b.end }]);
+    }
+    expect(ctx.blocks.filter((bc) => bc.matches.length > 0).length).toBeGreaterThanOrEqual(6);
   });
 });

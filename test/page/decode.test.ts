@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { decode } from '../../src/page/index.js';
-import { normalizeCharset, sniffCharset } from '../../src/page/decode.js';
+import { normalizeCharset, sniffCharset, SNIFF_SAMPLE_BYTES } from '../../src/page/decode.js';
 import { DATA } from './data.js';
 
 const ZH = resolve(DATA, 'chinese-web-content-extraction');
@@ -109,6 +109,21 @@ describe('decode', () => {
     expect(sniffCharset(enc('shift_jis', '<p>これは日本語のニュースです。東京で会議がありました。</p>'))).toBe('shift_jis');
     expect(sniffCharset(enc('euc-kr', '<p>이것은 한국어 뉴스입니다. 서울에서 회의가 있었습니다.</p>'))).toBe('euc-kr');
     expect(sniffCharset(Buffer.from('<p>Der Bürgermeister sagte, dass die Straße gesperrt wird.</p>', 'latin1'))).toBe('windows-1252');
+  });
+
+  it('a page declared UTF-8 and longer than the sniff sample decodes whole: valid, or with a bad byte past the sample', () => {
+    const para = '<p>新闻 café — “quoted” text, 股票配资 ' + 'x'.repeat(50) + '</p>\n';
+    const body = Buffer.from('<html><head><meta charset="utf-8"></head><body>' + para.repeat(Math.ceil((SNIFF_SAMPLE_BYTES * 1.5) / para.length)), 'utf8');
+    expect(body.length).toBeGreaterThan(SNIFF_SAMPLE_BYTES);
+    expect(decode(body)).toEqual({ html: new TextDecoder('utf-8').decode(body), encoding: 'utf-8' });
+    // a stray byte past the sample: the sample is strict UTF-8, the rest decoded leniently (U+FFFD)
+    const bad = Buffer.concat([body, Buffer.from([0xff]), Buffer.from('<p>tail</p>')]);
+    expect(decode(bad)).toEqual({ html: new TextDecoder('utf-8').decode(bad), encoding: 'utf-8' });
+    expect(decode(bad).html).toContain('\ufffd<p>tail</p>');
+    // a multi-byte character right at the sample's end stays whole
+    const at = Buffer.concat([Buffer.from('<meta charset="utf-8">'), Buffer.from('a'.repeat(SNIFF_SAMPLE_BYTES - 23)), Buffer.from('新闻 tail', 'utf8')]);
+    expect(decode(at).html).toBe(new TextDecoder('utf-8').decode(at));
+    expect(decode(new Uint8Array(at))).toEqual(decode(at));
   });
 
   it('passes strings through', () => {

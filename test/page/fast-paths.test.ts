@@ -6,8 +6,9 @@ import { resolve } from 'node:path';
 import { decode, buildPage } from '../../src/page/index.js';
 import { collapse } from '../../src/page/walk.js';
 import { effectiveLength } from '../../src/page/main-content.js';
-import { registrableDomain } from '../../src/page/domain.js';
+import { registrableDomain, urlDomain } from '../../src/page/domain.js';
 import { limitNesting } from '../../src/page/nesting.js';
+import { isUiName, UI_SUBSTR, UI_TOKENS } from '../../src/page/hints.js';
 import { DATA, dataBytes } from './data.js';
 
 const SH = 'scrapinghub-article-extraction-benchmark/html';
@@ -45,6 +46,41 @@ describe('fast paths equal their reference formulations', () => {
       expect(effectiveLength(s)).toBe(s.length + 2 * n);
     }
     expect(cjk).toBeGreaterThan(1000);
+  });
+
+  it('urlDomain with a host map of the page gives what it gives without one (links of real pages)', () => {
+    const hosts = new Map<string, string>();
+    let n = 0;
+    const pages = [
+      ...readdirSync(resolve(DATA, SH)).sort().slice(0, 15).map((f) => `${SH}/${f}`),
+      ...readdirSync(resolve(DATA, ZH)).filter((f) => f.endsWith('.html')).sort().slice(0, 15).map((f) => `${ZH}/${f}`),
+    ];
+    for (const f of pages) {
+      const { html } = decode(dataBytes(f));
+      for (const m of html.matchAll(/href\s*=\s*"([^"]*)"/gi)) {
+        n++;
+        expect(urlDomain(m[1], hosts)).toBe(urlDomain(m[1]));
+      }
+    }
+    expect(n).toBeGreaterThan(1000);
+    expect(hosts.size).toBeGreaterThan(20);
+  });
+
+  it('isUiName == the UI substrings, or a token of split(/[-_\\s]+/) in UI_TOKENS (class and id names of real pages)', () => {
+    const reference = (names: string) => UI_SUBSTR.test(names) || names.split(/[-_\s]+/).some((t) => UI_TOKENS.has(t));
+    const names = new Set<string>(['nav', 'main-nav', 'x_tab', 'tabs\tpanel', ' more ', 'qr-code', 'lang-en', 'navigation', 'dd', 'd-d', 'toggle_', '-', '', 'moreover', 'subnavx']);
+    for (const f of [...readdirSync(resolve(DATA, SH)).sort().slice(0, 10).map((x) => `${SH}/${x}`), ...readdirSync(resolve(DATA, ZH)).filter((x) => x.endsWith('.html')).sort().slice(0, 10).map((x) => `${ZH}/${x}`)]) {
+      const { html } = decode(dataBytes(f));
+      for (const m of html.matchAll(/\b(?:class|id)\s*=\s*"([^"]*)"/gi)) names.add(m[1].toLowerCase().trim());
+    }
+    let ui = 0;
+    for (const n of names) {
+      const want = reference(n);
+      if (want) ui++;
+      expect(isUiName('', n, undefined), n).toBe(want);
+    }
+    expect(names.size).toBeGreaterThan(500);
+    expect(ui).toBeGreaterThan(20);
   });
 
   it('registrableDomain follows the public-suffix list (ICANN suffixes); IPs, single labels and broken hosts stay as they are', () => {

@@ -4,7 +4,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { foldForMatch, loadRules, matchText, type CompiledRules } from '../../src/detect/rules/index.js';
+import { foldForMatch, loadRules, matchText, matchTextLangs, type CompiledRules, type TextMatch } from '../../src/detect/rules/index.js';
+import type { Lang } from '../../src/text/index.js';
 import { RuleFile } from '../../src/detect/rules/schema.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -66,6 +67,40 @@ describe('matchText offsets through folding', () => {
     for (let i = 0; i < f.text.length; i++) {
       if (f.text[i] !== ' ') expect(s[f.map[i]].normalize('NFKC').toLowerCase()).toBe(f.text[i]);
     }
+  });
+});
+
+describe('matchTextLangs', () => {
+  /** Its specification: matchText per language in order, a rule's match at one place kept once (the first). */
+  function reference(text: string, langs: Lang[]): TextMatch[] {
+    const seen = new Set<string>();
+    const out: TextMatch[] = [];
+    for (const lang of langs) {
+      for (const m of matchText(rules, text, { lang, where: 'body' })) {
+        const key = `${m.rule.id}:${m.start}:${m.end}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        out.push(m);
+      }
+    }
+    return out;
+  }
+  it('is matchText per language, each match once, whichever languages no rule names come first', () => {
+    const texts = [
+      'Copyright © 2024 all rights reserved. Free spins and a welcome bonus at casino88.vip: WhatsApp us at +62 812 3456 7890',
+      '股票配资 casino online 官网入口 slot gacor hari ini, daftar sekarang! 彩金 秒到账 qq 12345678',
+      'A plain sentence about the weather, nothing to see here.',
+    ];
+    const combos: Lang[][] = [['de', 'en'], ['en', 'de'], ['other', 'zh', 'en', 'id'], ['fr', 'de', 'id'], ['zh', 'other', 'en'], ['en'], ['de'], ['en', 'id']];
+    let hits = 0;
+    for (const text of texts) {
+      for (const langs of combos) {
+        const got = matchTextLangs(rules, text, langs, 'body');
+        hits += got.length;
+        expect(got, `${langs.join(',')}: ${text}`).toEqual(reference(text, langs));
+      }
+    }
+    expect(hits).toBeGreaterThan(20);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fold, foldText, toOriginal } from '../../src/text/index.js';
+import { fold, foldScope, foldText, toOriginal } from '../../src/text/index.js';
 import { chineseGold, readSeed, scrapinghubGold } from './data.js';
 
 /** Find needle in the folded text and return the original slice it maps back to. */
@@ -141,5 +141,18 @@ describe('foldText', () => {
       expect(foldText(p)).toBe(fold(p).text);
     }
     expect(nonAscii).toBeGreaterThan(100);
+  });
+});
+
+describe('foldScope', () => {
+  it('gives the same folds inside a scope (memoised per page) as outside, whether fold or foldText came first', () => {
+    const texts = [readSeed(), ...[...chineseGold().values()].slice(0, 10), ...Object.values(scrapinghubGold()).slice(0, 10).map((g) => g.articleBody)];
+    const long = texts.flatMap((t) => [t, ...t.split(/\n+/)]).filter((t) => t.length > 32);
+    const outside = long.map((t) => foldText(t));
+    const inside = foldScope(() => long.map((t, i) => (i % 2 === 0 ? [fold(t).text, foldText(t), foldText(t)] : [foldText(t), fold(t).text, foldText(t)])));
+    inside.forEach((folds, i) => expect(folds).toEqual([outside[i], outside[i], outside[i]]));
+    expect(foldScope(() => 7)).toBe(7);
+    expect(() => foldScope(() => { throw new Error('x'); })).toThrow('x');
+    expect(foldText(long[0])).toBe(outside[0]);
   });
 });

@@ -54,6 +54,14 @@ describe('detectLang on real pages', () => {
 });
 
 describe('detectLang on sample sentences', () => {
+  it('reads a typographic apostrophe in a stop word like the ASCII one', () => {
+    const fr = "C'est l'histoire d'un village qui est dans une vallée, avec une rivière et des champs pour les enfants.";
+    expect(detectLang(fr)).toBe('fr');
+    expect(detectLang(fr.replace(/'/g, '\u2019'))).toBe('fr');
+    // c’est / d’un alone carry the French score that tips a short sentence
+    expect(detectLang("c'est d'un le la")).toBe(detectLang('c\u2019est d\u2019un le la'));
+  });
+
   it('Indonesian', () => {
     const id = [
       'Pemerintah akan memberikan bantuan kepada warga yang terdampak banjir di wilayah Jakarta Timur pada minggu ini.',

@@ -1,7 +1,7 @@
 // The low-level helpers agree with the reference formulations they replace.
 import { describe, expect, it } from 'vitest';
 import { escapeHtml } from '../../src/util/html.js';
-import { isSpace, isSeparator, isZeroWidth, isBlank, isHan, isCjk, HAN_CLASS, ZERO_WIDTH_CHARS } from '../../src/util/chars.js';
+import { isSpace, isSeparator, isZeroWidth, isBlank, isHan, isCjk, HAN_CLASS, ZERO_WIDTH_CHARS, nonSpaceLength } from '../../src/util/chars.js';
 import { PACKAGE_ROOT } from '../../src/util/paths.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,6 +20,13 @@ describe('chars', () => {
     const bad: number[] = [];
     for (let c = 0; c < 0x10000; c++) if (isSpace(c) !== /\s/.test(String.fromCharCode(c))) bad.push(c);
     expect(bad).toEqual([]);
+  });
+  it('nonSpaceLength is the length of the slice with its \\s runs removed', () => {
+    const texts = ['', '   ', 'a b\tc\n', '\u3000股票\u00a0配资 \u2028x\ufeff', ' lead and trail ', 'no-spaces'];
+    for (const t of texts) {
+      expect(nonSpaceLength(t)).toBe(t.replace(/\s+/g, '').length);
+      for (let a = 0; a <= t.length; a++) for (let b = a; b <= t.length; b++) expect(nonSpaceLength(t, a, b)).toBe(t.slice(a, b).replace(/\s+/g, '').length);
+    }
   });
   it('isZeroWidth is exactly the folded-away list; isBlank is their union', () => {
     for (let c = 0; c < 0x10000; c++) {

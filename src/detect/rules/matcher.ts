@@ -387,16 +387,27 @@ export function matchRules(set: RuleSet, text: string, ctx: MatchContext): TextM
 export function matchRulesLangs(set: RuleSet, text: string, langs: Iterable<Lang>, where: Region): TextMatch[] {
   if (text.length === 0) return [];
   const m = foldLazy(text);
-  const done = new Set<string>();
-  const out: TextMatch[] = [];
+  const keys: string[] = [];
+  const engines: Engine[] = [];
   for (const lang of langs) {
     const key = langKey(lang);
-    if (done.has(key)) continue;
-    done.add(key);
-    for (const x of matchFolded(engineFor(set, lang), text, m, where)) out.push(x);
+    if (keys.includes(key)) continue;
+    keys.push(key);
+    engines.push(engineFor(set, lang));
+  }
+  if (keys.length === 1) return matchFolded(engines[0], text, m, where);
+  // the rules of the languages no rule names are the 'any' rules, which every language's engine runs too: their list
+  // is the 'any' part of the next language's (nothing at all after a language's, all copies)
+  const other = keys.indexOf(OTHER_LANG);
+  const out: TextMatch[] = [];
+  for (let k = 0; k < keys.length; k++) {
+    if (k === other) continue;
+    const list = matchFolded(engines[k], text, m, where);
+    if (k === 1 && other === 0) for (const x of list) if (x.rule.lang.includes('any')) out.push(x);
+    for (const x of list) out.push(x);
   }
   // a rule two languages share matches once per language: keep the first
-  return done.size > 1 ? withoutCopies(out) : out;
+  return withoutCopies(out);
 }
 
 /** Matches without the copies of one rule at one place, first ones kept. */
