@@ -35,11 +35,13 @@ export type InlineAnalyzer = (body: Uint8Array, o: { url?: string; contentType?:
  */
 export const WORKER_HEAP_MB = 320;
 /**
- * Young-generation cap per worker: short-lived per-page garbage is collected in small, frequent scavenges. 48 MB
- * spends less CPU per page on garbage collection (fewer page-lifetime objects promoted) for ~40 MB more peak RSS
- * (measured in docs/bounds.md); 16 keeps the batch's memory lower.
+ * Young-generation cap per worker: V8's own default, the one the main thread runs with (a 32 MB new space). A page's
+ * DOM and strings live for the page's analysis: with 16 MB (half the new space) more of them outlived a scavenge
+ * and were promoted, and the pool on 2 cores did 1.37x the single thread's pages/s instead of 1.89x (means of 4
+ * alternating `npm run bench -- --only winnow-analyze,batch-workers`), the WARC batch 2x 63 instead of 70.5 pages/s,
+ * for ~45 MB less peak RSS (docs/bounds.md). `--worker-young 16` trades that speed back for memory.
  */
-export const WORKER_YOUNG_MB = 16;
+export const WORKER_YOUNG_MB = 48;
 /** Smallest young generation accepted, MB (V8 needs a few semi-space pages). */
 export const MIN_WORKER_YOUNG_MB = 4;
 /**

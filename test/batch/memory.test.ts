@@ -56,9 +56,9 @@ describe('batch with a heap limit per analyze worker', () => {
     await expect(runBatch({ inputs: [warc], db: join(dir, 'b.db'), workers: 1, workerHeapMb: MIN_WORKER_HEAP_MB - 1, out: null })).rejects.toThrow(/--worker-heap must be an integer >= 64/);
   });
 
-  it('runs with a larger young generation per worker, and refuses one too small', async () => {
+  it('runs with a smaller young generation per worker, and refuses one too small', async () => {
     const out = text();
-    const summary = await runBatch({ inputs: [warc], db: join(dir, 'c.db'), workers: 1, workerYoungMb: 48, budgetMs: 120_000, out: out.w, err: text().w, progress: false });
+    const summary = await runBatch({ inputs: [warc], db: join(dir, 'c.db'), workers: 1, workerYoungMb: 16, budgetMs: 120_000, out: out.w, err: text().w, progress: false });
     // the odd page is big, not too big for the default heap: every page is analysed
     expect(summary.scanned).toBe(pages.length + 1);
     expect(summary.failed).toBe(0);

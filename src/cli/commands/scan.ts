@@ -83,7 +83,7 @@ export function register(program: Command): void {
     .option('--delay <ms>', `batch: pause between two requests to the same host, in ms (default: ${DEFAULT_PER_HOST_DELAY_MS})`)
     .option('--workers <n>', `batch: analyze threads (default: all cores, ${availableParallelism()} here)`)
     .option('--worker-heap <mb>', `batch: heap limit of each analyze thread, MB (default: ${WORKER_HEAP_MB}); a page that needs more fails with that reason, the run goes on`)
-    .option('--worker-young <mb>', `batch: young generation of each analyze thread, MB (default: ${WORKER_YOUNG_MB}); larger spends less CPU on garbage collection for more memory`)
+    .option('--worker-young <mb>', `batch: young generation of each analyze thread, MB (default: ${WORKER_YOUNG_MB}); smaller holds less memory and spends more CPU on garbage collection`)
     .option('--rescan', 'batch: analyze again pages the store already has (default: skip them, which makes runs resumable)')
     .option('--keep-html', "batch: keep each page's HTML in the store, for the review UI's original view and the report's link targets (default: not kept)")
     .action(async (inputs: string[], opts: ScanOpts) => {
