@@ -21,7 +21,7 @@ import { commercialRules, isNavigation, siteDomains, spamEvidence, withOwnLinks,
 import { isQuoted, quotedHit } from './consistency.js';
 import { parasitePage } from './parasite.js';
 import { snapToLinks } from './anchors.js';
-import { nonSpaceLength } from '../util/chars.js';
+import { isSpace, nonSpaceLength } from '../util/chars.js';
 
 /** A sentence with no rule match is still a candidate when the classifier gives it at least this. */
 export const UNIT_ALONE_P = 0.9;
@@ -76,7 +76,7 @@ export function isNameSpan(text: string, matches: { start: number; end: number }
   const inMatch = new Uint8Array(text.length);
   for (const m of matches) inMatch.fill(1, Math.max(0, m.start), Math.min(text.length, m.end));
   let extra = 0;
-  for (let i = 0; i < text.length; i++) if (!inMatch[i] && !/\s/.test(text[i])) extra++;
+  for (let i = 0; i < text.length; i++) if (!inMatch[i] && !isSpace(text.charCodeAt(i))) extra++;
   return extra <= NAME_SPAN_EXTRA_CHARS;
 }
 
@@ -147,14 +147,18 @@ export class Generators {
     return p;
   }
 
-  /** unitPAtLeast(text, model, p0): from the exact p when it is known, else asked once per text and p0. */
-  pAtLeast(text: string, model: Model, p0: number): boolean {
+  /**
+   * p(text) >= p0: from the exact p when it is known, else asked once per text and p0 (unitPAtLeast: most texts
+   * answer from the score's bound without the exact p).
+   */
+  pAtLeast(text: string, p0: number): boolean {
     const p = this.pOf.get(text);
     if (p !== undefined) return p >= p0;
+    if (!this.model || !text.trim()) return this.p(text) >= p0;
     let byText = this.atLeastOf.get(p0);
     if (!byText) this.atLeastOf.set(p0, (byText = new Map()));
     let yes = byText.get(text);
-    if (yes === undefined) byText.set(text, (yes = unitPAtLeast(text, model, p0)));
+    if (yes === undefined) byText.set(text, (yes = unitPAtLeast(text, this.model, p0)));
     return yes;
   }
 
@@ -366,9 +370,9 @@ export class Generators {
     }
   }
 
-  wholeBlock(bc: BlockCtx, kind: FindingKind, extra: RuleHit[], consistency: boolean, prob?: number): void {
+  wholeBlock(bc: BlockCtx, kind: FindingKind, extra: RuleHit[], consistency: boolean): void {
     const b = bc.block;
-    const hits = [...extra, ...lexiconHits(bc.matches), ...this.modelHit(b.text, prob)];
+    const hits = [...extra, ...lexiconHits(bc.matches), ...this.modelHit(b.text)];
     this.add({ blockId: b.id, start: b.start, end: b.end, kind, hits, consistency });
   }
 
@@ -381,11 +385,7 @@ export class Generators {
     if (b.region !== 'hidden' && isNavigation(b)) return;
     const pos = bc.matches.filter((m) => m.rule.score > 0);
     const lexPoints = sumPoints(lexiconHits(pos));
-    // the classifier's p of the whole block, computed once and only where a decision needs it
-    let pCache: number | undefined;
-    const P = () => (pCache ??= this.p(b.text));
-    // "is the block's p at least x?": most blocks answer from the score's bound without the exact p
-    const pAtLeast = (p0: number) => (pCache !== undefined || !this.model ? P() >= p0 : b.text.trim() !== '' && this.pAtLeast(b.text, this.model, p0));
+    // the classifier is asked about the whole block only where a decision needs it (this.p, this.pAtLeast: once per text)
     const farm = this.params('link-farm');
     const farmHit = farm && isLinkFarm(b, bc.matches, farm) ? this.structural('link-farm', `${b.links.length} links`) : [];
     const hosts = this.params('spam-link-hosts');
@@ -394,29 +394,29 @@ export class Generators {
     }
     // hidden, not legit UI; or hidden "UI" that carries spam strong enough to overrule the page stage's guess
     const hp = this.params('hidden-text');
-    const spamPoints = () => lexPoints + Math.max(0, this.model ? modelPoints(P()) : 0);
+    const spamPoints = () => lexPoints + Math.max(0, this.model ? modelPoints(this.p(b.text)) : 0);
     const hiddenSpam = b.region === 'hidden' || (b.hidden !== null && hp !== null && lexPoints >= hp.minSpamPoints * HIDDEN_UI_OVERRULE);
     if (hiddenSpam) {
       const extra: RuleHit[] = [...farmHit];
       if (hp && (b.text.length >= hp.minChars || b.links.some((l) => l.offsite)) && spamPoints() >= hp.minSpamPoints) {
         extra.push(...this.structural('hidden-text', b.path));
       }
-      if (extra.length || pos.length || pAtLeast(CAND_P)) this.wholeBlock(bc, 'hidden-block', extra, false, P());
+      if (extra.length || pos.length || this.pAtLeast(b.text, CAND_P)) this.wholeBlock(bc, 'hidden-block', extra, false);
       return;
     }
     const lb = this.params('link-block');
     if (lb && isLinkBlock(b, lb)) {
       const extra = this.structural('link-block', `${b.links.length} links, ${b.links.filter((l) => l.offsite).length} off-site`);
-      this.wholeBlock(bc, 'link-block', [...extra, ...farmHit], false, P());
+      this.wholeBlock(bc, 'link-block', [...extra, ...farmHit], false);
       return;
     }
     if (farmHit.length) {
-      this.wholeBlock(bc, 'link-block', farmHit, false, P());
+      this.wholeBlock(bc, 'link-block', farmHit, false);
       return;
     }
     const ks = this.params('keyword-stuffing');
     if (ks && isKeywordStuffed(b, bc.matches, ks, (t) => this.words.lower(t))) {
-      this.wholeBlock(bc, 'keyword-stuffing', this.structural('keyword-stuffing', `${new Set(pos.map((m) => m.evidence)).size} distinct terms`), b.region === 'body', P());
+      this.wholeBlock(bc, 'keyword-stuffing', this.structural('keyword-stuffing', `${new Set(pos.map((m) => m.evidence)).size} distinct terms`), b.region === 'body');
       return;
     }
     if (b.region === 'boilerplate') {
@@ -424,9 +424,9 @@ export class Generators {
       if (this.phrases.holds(b.start, b.end)) return;
       if (lexPoints < BOILERPLATE_MIN_POINTS && b.text.length < MIN_MODEL_CHARS) return;
       // prose the page stage left outside the article (several sentences): cut the spliced phrase, not the paragraph
-      if (bc.sentences.length > 2) return this.sentencesOf(bc, P, pAtLeast);
+      if (bc.sentences.length > 2) return this.sentencesOf(bc);
       // a heading outside the article (the h1 over it) speaks of the article's topic: the consistency votes apply
-      if (lexPoints >= BOILERPLATE_MIN_POINTS || pAtLeast(CAND_P)) this.wholeBlock(bc, 'promo-line', [], b.heading, P());
+      if (lexPoints >= BOILERPLATE_MIN_POINTS || this.pAtLeast(b.text, CAND_P)) this.wholeBlock(bc, 'promo-line', [], b.heading);
       return;
     }
     // body
@@ -436,26 +436,26 @@ export class Generators {
       lm && bc.sentences.length <= 2 && bc.lang !== this.ctx.lang && languageMismatch(bc.lang, this.ctx.lang, b, lm) ? this.structural('language-mismatch', `${bc.lang} in a ${this.ctx.lang} article`) : [];
     const np = this.params('numbered-promo-line');
     if (np && isNumberedPromoLine(this.page.blocks, b.id, np)) {
-      this.wholeBlock(bc, 'promo-line', [...this.structural('numbered-promo-line', b.text.slice(0, 24)), ...mismatch], true, P());
+      this.wholeBlock(bc, 'promo-line', [...this.structural('numbered-promo-line', b.text.slice(0, 24)), ...mismatch], true);
       return;
     }
     if (mismatch.length) {
-      this.wholeBlock(bc, 'promo-line', mismatch, true, P());
+      this.wholeBlock(bc, 'promo-line', mismatch, true);
       return;
     }
-    this.sentencesOf(bc, P, pAtLeast);
+    this.sentencesOf(bc);
   }
 
   /** Body paragraphs: flag sentences with rule matches or a confident classifier, then cut the exact phrase. */
-  sentencesOf(bc: BlockCtx, blockP: () => number, blockPAtLeast: (p0: number) => boolean): void {
+  sentencesOf(bc: BlockCtx): void {
     const b = bc.block;
     const found: Cand[] = [];
     // the block's p is known to be below CAND_P (so below UNIT_ALONE_P): a sentence that is the whole block has it too
     let blockBelow = false;
     if (bc.sentences.length <= 1 && !this.phrases.holds(b.start, b.end)) {
-      if (blockPAtLeast(CAND_P)) {
+      if (this.pAtLeast(b.text, CAND_P)) {
         // a standalone one-sentence paragraph the classifier calls spam: a promo line
-        this.wholeBlock(bc, 'promo-line', [], true, blockP());
+        this.wholeBlock(bc, 'promo-line', [], true);
         return;
       }
       blockBelow = UNIT_ALONE_P >= CAND_P;
@@ -472,7 +472,7 @@ export class Generators {
         if (!this.model) continue;
         // a sentence that is its whole block has the block's p: asked of the block (whose p may be known already)
         const isBlock = sent.start === b.start && sent.end === b.end;
-        if (isBlock ? blockBelow || !blockPAtLeast(UNIT_ALONE_P) : !this.pAtLeast(sentText, this.model, UNIT_ALONE_P)) continue;
+        if (isBlock ? blockBelow || !this.pAtLeast(b.text, UNIT_ALONE_P) : !this.pAtLeast(sentText, UNIT_ALONE_P)) continue;
       }
       const anchors = pos.map((m) => ({ start: m.start - sent.start, end: m.end - sent.start }));
       let spans = sentText.length > MAX_TAGGED_CHARS ? anchors : tagSpans(sentText, anchors, this.model?.token ?? null);
@@ -501,7 +501,7 @@ export class Generators {
     const blockChars = nonSpaceLength(b.text) || 1;
     const covered = found.reduce((n, c) => n + nonSpaceLength(this.page.text, c.start, c.end), 0);
     if (covered / blockChars >= BLOCK_COVER) {
-      this.wholeBlock(bc, 'promo-line', [], true, blockP());
+      this.wholeBlock(bc, 'promo-line', [], true);
       return;
     }
     for (const c of found) this.add(c);
