@@ -1,5 +1,6 @@
 // Class/id/role name hints, shared by visibility (legit hidden UI) and main-content scoring.
 import { isSpace } from '../util/chars.js';
+import { SliceMap } from '../util/slice-map.js';
 
 /** Substrings of class/id names that mark legit UI that is often hidden (menus, tabs, banners, sr-only). */
 export const UI_SUBSTR = /menu|dropdown|drop-down|carousel|swiper|slick|slide|modal|popup|pop-up|lightbox|cookie|consent|gdpr|sr-only|screen-reader|screenreader|visually-hidden|visuallyhidden|element-invisible|tooltip|accordion|offcanvas|off-canvas|hamburger|flyout|megamenu|toolbar|wm-ipp|overlay|subnav|navbar|navigation|sitenav|topnav|mainnav/;
@@ -13,42 +14,19 @@ export function isUiName(tag: string, names: string, role: string | undefined): 
   if (role && UI_ROLES.has(role.toLowerCase())) return true;
   if (!names) return false;
   if (UI_SUBSTR.test(names)) return true;
-  // the tokens of names.split(/[-_\s]+/), looked up by hash without cutting them out
+  // the tokens of names.split(/[-_\s]+/), looked up without cutting them out
   let from = 0;
-  let h = 0;
   for (let i = 0; i <= names.length; i++) {
     const c = i < names.length ? names.charCodeAt(i) : 0x20;
-    if (c !== 0x2d && c !== 0x5f && !isSpace(c)) {
-      h = (Math.imul(h, 31) + c) | 0;
-      continue;
-    }
-    if (i > from && i - from <= UI_TOKEN_MAX_LEN && isUiToken(names, from, i, h)) return true;
+    if (c !== 0x2d && c !== 0x5f && !isSpace(c)) continue;
+    if (i > from && UI_TOKEN_AT.get(names, from, i)) return true;
     from = i + 1;
-    h = 0;
   }
   return false;
 }
 
-const tokenHash = (s: string): number => {
-  let h = 0;
-  for (let i = 0; i < s.length; i++) h = (Math.imul(h, 31) + s.charCodeAt(i)) | 0;
-  return h;
-};
-const UI_TOKEN_MAX_LEN = Math.max(...[...UI_TOKENS].map((t) => t.length));
-/** UI_TOKENS by tokenHash. */
-const UI_TOKEN_HASHES: Map<number, string[]> = (() => {
-  const m = new Map<number, string[]>();
-  for (const t of UI_TOKENS) m.set(tokenHash(t), [...(m.get(tokenHash(t)) ?? []), t]);
-  return m;
-})();
-
-/** Is s[a, b) (whose tokenHash is h) one of UI_TOKENS? */
-function isUiToken(s: string, a: number, b: number, h: number): boolean {
-  const list = UI_TOKEN_HASHES.get(h);
-  if (!list) return false;
-  for (const t of list) if (t.length === b - a && s.startsWith(t, a)) return true;
-  return false;
-}
+/** UI_TOKENS read straight from a class/id string. */
+const UI_TOKEN_AT = new SliceMap([...UI_TOKENS].map((t) => [t, true] as const));
 
 /** Readability-style class weights: positive for article containers, negative for chrome. */
 export const POSITIVE_NAMES = /article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story|正文|内容|zw|artibody|art_|news_txt|newstext|detail|endtext|cont/;

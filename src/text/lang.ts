@@ -1,5 +1,6 @@
 // detectLang(): cheap script counts, then stop-word counts for Latin-script text.
 import type { Lang } from './types.js';
+import { SliceMap } from '../util/slice-map.js';
 
 /** Only this many leading characters are looked at. */
 export const LANG_SAMPLE_CHARS = 2000;
@@ -72,44 +73,8 @@ const STOP_INDEX: Map<string, { idx: number[]; w: number }> = (() => {
   return out;
 })();
 
-/** Hash of s[a, b) as a stop word: ’ counts as ' (the apostrophe of "d’un"). */
-function wordHash(s: string, a: number, b: number): number {
-  let h = b - a;
-  for (let i = a; i < b; i++) {
-    const c = s.charCodeAt(i);
-    h = (Math.imul(h, 31) + (c === 0x2019 ? 39 : c)) | 0;
-  }
-  return h;
-}
-
-/** STOP_INDEX by wordHash: words looked up straight from the sample, no substring per word. */
-const STOP_BY_HASH: Map<number, { word: string; idx: number[]; w: number }[]> = (() => {
-  const m = new Map<number, { word: string; idx: number[]; w: number }[]>();
-  for (const [word, e] of STOP_INDEX) {
-    const h = wordHash(word, 0, word.length);
-    const list = m.get(h);
-    if (list) list.push({ word, ...e });
-    else m.set(h, [{ word, ...e }]);
-  }
-  return m;
-})();
-
-/** The stop-word entry of s[a, b), ’ read as ' (STOP_INDEX.get of the slice). */
-function stopWordAt(s: string, a: number, b: number): { idx: number[]; w: number } | undefined {
-  const list = STOP_BY_HASH.get(wordHash(s, a, b));
-  if (!list) return undefined;
-  for (const e of list) {
-    if (e.word.length !== b - a) continue;
-    let k = 0;
-    while (k < e.word.length) {
-      const c = s.charCodeAt(a + k);
-      if ((c === 0x2019 ? 39 : c) !== e.word.charCodeAt(k)) break;
-      k++;
-    }
-    if (k === e.word.length) return e;
-  }
-  return undefined;
-}
+/** STOP_INDEX read straight from the sample, ’ as ' (the apostrophe of "d’un"): no substring per word. */
+const STOP_AT = new SliceMap(STOP_INDEX, (c) => (c === 0x2019 ? 39 : c));
 
 const isKana = (c: number) => (c >= 0x3041 && c <= 0x309f) || (c >= 0x30a1 && c <= 0x30fa) || (c >= 0x31f0 && c <= 0x31ff) || (c >= 0xff66 && c <= 0xff9d);
 const isHan = (c: number) => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);
@@ -197,7 +162,7 @@ function latinLang(sample: string): Lang {
     }
     const len = end - start;
     if (len > MAX_STOP_WORD_LEN) continue;
-    const e = stopWordAt(s, start, end);
+    const e = STOP_AT.get(s, start, end);
     if (!e) continue;
     for (const li of e.idx) score[li] += e.w;
   }

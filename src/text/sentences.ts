@@ -46,7 +46,6 @@ const isCjk = (c: number) =>
   (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xd800 && c <= 0xdbff);
 const ALNUM_RE = /[\p{L}\p{N}]/u;
 const LOWER_RE = /\p{Ll}/u;
-const LETTER_RE = /\p{L}/u;
 const isAsciiAlnum = (c: number) => (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a);
 const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
 
@@ -106,7 +105,7 @@ function periodEnds(s: string, i: number, sentStart: number): boolean {
     // dotted acronyms (U.S., N.Y., P.I.) are treated like U.S.: they do not end a sentence
     if (/^\p{L}(\.\p{L})+$/u.test(word)) return false;
     // single upper-case initial: "J. K. Rowling"
-    if (word.length === 1 && word !== word.toLowerCase() && (i < 2 || !LETTER_RE.test(s[i - 2] ?? ''))) return false;
+    if (word.length === 1 && word !== word.toLowerCase() && (i < 2 || !isLetter(s.charCodeAt(i - 2)))) return false;
   }
   // a lower-case word after the dot continues the sentence ("... and so on. and" is rare; "approx. ten" common)
   if (LOWER_RE.test(after)) return false;

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { escapeHtml } from '../../src/util/html.js';
 import { isSpace, isSeparator, isZeroWidth, isBlank, isHan, isCjk, HAN_CLASS, ZERO_WIDTH_CHARS, nonSpaceLength } from '../../src/util/chars.js';
 import { PACKAGE_ROOT } from '../../src/util/paths.js';
+import { SliceMap } from '../../src/util/slice-map.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -52,5 +53,22 @@ describe('paths', () => {
 describe('isSeparator', () => {
   it('is JS \\s plus NEL and ZERO WIDTH SPACE', () => {
     for (let c = 0; c < 0x10000; c++) expect(isSeparator(c)).toBe(/\s/.test(String.fromCharCode(c)) || c === 0x85 || c === 0x200b);
+  });
+});
+
+describe('SliceMap', () => {
+  const words = ['nav', 'tab', 'tabs', 'menu', "d'un", 'the'];
+  const m = new SliceMap(words.map((w, i) => [w, i] as const), (c) => (c === 0x2019 ? 39 : c));
+  it('finds a key from a slice of a longer text, and only the exact key', () => {
+    const text = 'main-nav tabs tab menubar d’un';
+    const got: Array<[string, number | undefined]> = [];
+    for (const t of text.matchAll(/[^\s-]+/g)) got.push([t[0], m.get(text, t.index!, t.index! + t[0].length)]);
+    // the same answers as a Map of the sliced words, with ’ read as '
+    const byWord = new Map(words.map((w, i) => [w, i]));
+    expect(got).toEqual(got.map(([w]) => [w, byWord.get(w.replace('’', "'"))]));
+    expect(got.filter(([, v]) => v !== undefined).map(([w]) => w)).toEqual(['nav', 'tabs', 'tab', 'd’un']);
+    expect(m.get('navigation', 0, 10)).toBeUndefined();
+    expect(m.get('xnavx', 1, 4)).toBe(0);
+    expect(m.maxLen).toBe(4);
   });
 });
