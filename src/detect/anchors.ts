@@ -3,11 +3,7 @@
 // or leaves one of its words behind ("coursesbuy"); snapped to the link's text, it is the element the sentence
 // never needed.
 import type { Link } from '../page/types.js';
-
-export interface Span {
-  start: number;
-  end: number;
-}
+import type { Span } from '../text/types.js';
 
 /** A link text shorter than this is too short to place by its text alone (a lone "here", "1"). */
 export const MIN_ANCHOR_CHARS = 4;

@@ -184,15 +184,15 @@ export interface Affix {
 export const MAX_AFFIX_SEGMENTS = 3;
 
 /**
- * Candidate prefixes and suffixes of a title, cut at spaces (CJK) or separators, spanning 1..MAX_AFFIX_SEGMENTS
- * segments, within the length bounds and never more than MAX_AFFIX_SHARE of the title. Shortest first.
- */
-/**
  * An affix is at most this share of the title: a keyword prefix can be longer than the headline's own short words
  * ("Bitcoin Gambling & Jackpot Slots – Achtsam durch die Krise"); the rest must still read as a headline.
  */
 export const MAX_AFFIX_SHARE = 0.6;
 
+/**
+ * Candidate prefixes and suffixes of a title, cut at spaces (CJK) or separators, spanning 1..MAX_AFFIX_SEGMENTS
+ * segments, within the length bounds and never more than MAX_AFFIX_SHARE of the title. Shortest first.
+ */
 export function titleAffixes(title: string, p: Record<string, number>): Affix[] {
   const cuts: { s: number; e: number }[] = [];
   const re = /[\u3040-\u30ff\u3400-\u9fff]/.test(title) ? CJK_TITLE_SEP_RE : LATIN_TITLE_SEP_RE;
