@@ -2,26 +2,20 @@
 // with the number of pages (caches keep no page alive). Prints one JSON line: pages, passes, ms, peak RSS,
 // heap used after the last pass. Run under a heap cap to check it holds:
 //   node --max-old-space-size=256 --import tsx bench/library-memory.ts [--passes 2]
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { analyze } from '../src/analyze.js';
 import { InputError } from '../src/errors.js';
+import { htmlFilesUnder } from '../dev/eval/data.js';
 
 process.env.DOTENV_CONFIG_QUIET ??= 'true';
 const DATA = resolve(fileURLToPath(new URL('..', import.meta.url)), '..', 'shared', 'data');
 const i = process.argv.indexOf('--passes');
 const passes = i >= 0 ? Number(process.argv[i + 1]) : 2;
 
-function* pageFiles(dir: string): Generator<string> {
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    if (e.isDirectory()) yield* pageFiles(p);
-    else if (/\.html?(\.gz)?$/i.test(e.name)) yield p;
-  }
-}
-const files = [...pageFiles(DATA)].sort();
+const files = htmlFilesUnder(DATA);
 const t0 = performance.now();
 let pages = 0;
 let refused = 0;

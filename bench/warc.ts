@@ -6,7 +6,7 @@
 // The batch runs in a child process of its own, so its peak RSS (all threads: process.resourceUsage().maxRSS)
 // is the batch's alone, not this script's WARC writing. The child runs the build (dist/, what the CLI and
 // library users run; `npm run build` first) or, with --src or without a build, the TypeScript source via tsx.
-import { createWriteStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { warcRecord } from '../test/helpers/warcgen.js';
+import { htmlFilesUnder } from '../dev/eval/data.js';
 
 process.env.DOTENV_CONFIG_QUIET ??= 'true';
 const REPO = fileURLToPath(new URL('..', import.meta.url));
@@ -30,17 +31,10 @@ const workers = arg('workers', availableParallelism());
 const keep = process.argv.includes('--keep');
 const plumbing = process.argv.includes('--plumbing');
 
-function* pageFiles(dir: string): Generator<string> {
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    if (e.isDirectory()) yield* pageFiles(p);
-    else if (/\.html?(\.gz)?$/i.test(e.name)) yield p;
-  }
-}
 
 const tmp = mkdtempSync(join(tmpdir(), 'winnow-bench-warc-'));
 const warc = join(tmp, 'bench.warc.gz');
-const files = [...pageFiles(DATA)].sort();
+const files = htmlFilesUnder(DATA);
 const out = createWriteStream(warc);
 let records = 0;
 let htmlBytes = 0;

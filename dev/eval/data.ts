@@ -21,6 +21,20 @@ export function evalDataRoot(): string {
   return resolve(evalRepoRoot(), '..', 'shared', 'data');
 }
 
+/** Every HTML page file (.html, .htm, gzipped or not) under dir, as absolute paths, sorted. */
+export function htmlFilesUnder(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string): void => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (/\.html?(\.gz)?$/i.test(e.name)) out.push(p);
+    }
+  };
+  walk(dir);
+  return out.sort();
+}
+
 const SCRAPINGHUB = 'scrapinghub-article-extraction-benchmark';
 const CHINESE = 'chinese-web-content-extraction';
 const TRAFILATURA = 'trafilatura-eval';

@@ -7,11 +7,11 @@
  *   diff /tmp/before.tsv /tmp/after.tsv
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { analyze } from '../../src/analyze.js';
 import { sharedDataDir } from '../../src/util/paths.js';
+import { htmlFilesUnder } from './data.js';
 
 const out = process.argv[2];
 if (!out) {
@@ -19,16 +19,9 @@ if (!out) {
   process.exit(2);
 }
 
-function* pageFiles(dir: string): Generator<string> {
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    if (e.isDirectory()) yield* pageFiles(p);
-    else if (/\.html?(\.gz)?$/i.test(e.name)) yield p;
-  }
-}
 
 const root = sharedDataDir();
-const files = [...pageFiles(root)].sort();
+const files = htmlFilesUnder(root);
 const lines: string[] = [];
 const t0 = performance.now();
 for (const f of files) {

@@ -2,7 +2,7 @@
 // pages) through analyze(). Each must give a valid result (status 'ok', or 'over-budget' with no findings and
 // the reason) or a one-line InputError, never a crash, and come back within the page budget (the stages poll
 // it; the parse itself is linear, hence the small overshoot factor). No other timing is asserted.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it, beforeAll } from 'vitest';
@@ -12,6 +12,7 @@ import { DATA } from '../page/data.js';
 import { SHAPES } from './shapes.js';
 import { hostilePage, mutatePage, rng } from './generate.js';
 import { REGRESSION_SEEDS } from './regressions.js';
+import { htmlFilesUnder } from '../../dev/eval/data.js';
 
 /** Generated hostile pages and mutated real pages per run (fixed seeds: the run is the same every time). */
 const GENERATED = 240;
@@ -56,14 +57,6 @@ function check(label: string, input: string | Buffer): { ms: number; status: str
   return { ms, status: r.status ?? 'ok' };
 }
 
-function* pageFiles(dir: string): Generator<string> {
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    if (e.isDirectory()) yield* pageFiles(p);
-    else if (/\.html?(\.gz)?$/i.test(e.name)) yield p;
-  }
-}
-
 describe('fuzz: hostile pages end with a result within the budget', () => {
   beforeAll(() => {
     analyze('<p>warm-up: rules, model and segmenter load once</p>');
@@ -95,7 +88,7 @@ describe('fuzz: hostile pages end with a result within the budget', () => {
   });
 
   it(`${REAL_PAGES * MUTATIONS_PER_PAGE} mutated real pages`, () => {
-    const files = [...pageFiles(join(DATA, 'scrapinghub-article-extraction-benchmark')), ...pageFiles(join(DATA, 'chinese-web-content-extraction'))].sort();
+    const files = [...htmlFilesUnder(join(DATA, 'scrapinghub-article-extraction-benchmark')), ...htmlFilesUnder(join(DATA, 'chinese-web-content-extraction'))].sort();
     expect(files.length).toBeGreaterThan(REAL_PAGES);
     const r = rng(10);
     for (let i = 0; i < REAL_PAGES; i++) {
