@@ -470,9 +470,9 @@ export class Generators {
       const lex = sumPoints(lexiconHits(pos));
       if (lex < SPLICE_MIN_LEX_POINTS) {
         if (!this.model) continue;
-        // a sentence that is its whole block has the block's p: asked of the block (whose p may be known already)
-        const isBlock = sent.start === b.start && sent.end === b.end;
-        if (isBlock ? blockBelow || !this.pAtLeast(b.text, UNIT_ALONE_P) : !this.pAtLeast(sentText, UNIT_ALONE_P)) continue;
+        // a sentence that is its whole block is the block's text: already known below CAND_P, or asked once with it
+        if (blockBelow && sent.start === b.start && sent.end === b.end) continue;
+        if (!this.pAtLeast(sentText, UNIT_ALONE_P)) continue;
       }
       const anchors = pos.map((m) => ({ start: m.start - sent.start, end: m.end - sent.start }));
       let spans = sentText.length > MAX_TAGGED_CHARS ? anchors : tagSpans(sentText, anchors, this.model?.token ?? null);
