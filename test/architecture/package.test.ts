@@ -19,3 +19,32 @@ describe('package contents', () => {
     expect(dev).toEqual([]);
   });
 });
+
+describe('locked dependencies', () => {
+  // A locked package whose engines exclude the Node that runs it installs with only a warning and may fail at run
+  // time. What ships must allow the floor package.json promises; the dev tools must allow the Node running them.
+  type Locked = { dev?: boolean; engines?: { node?: string } | string[] };
+  const excluding = async (version: string, runtimeOnly: boolean): Promise<string[]> => {
+    const { readFileSync } = await import('node:fs');
+    const semver = await import('semver');
+    const lock = JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8')) as { packages: Record<string, Locked> };
+    const out: string[] = [];
+    for (const [name, p] of Object.entries(lock.packages)) {
+      const range = p.engines && !Array.isArray(p.engines) ? p.engines.node : undefined;
+      if (!range || (runtimeOnly && p.dev)) continue;
+      if (!semver.satisfies(version, range)) out.push(`${name} ${range}`);
+    }
+    return out;
+  };
+
+  it('every runtime package allows the lowest Node that package.json engines allows', async () => {
+    const { readFileSync } = await import('node:fs');
+    const semver = await import('semver');
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { engines: { node: string } };
+    expect(await excluding(semver.minVersion(pkg.engines.node)!.version, true)).toEqual([]);
+  });
+
+  it('every locked package, dev tools included, allows the Node running the tests', async () => {
+    expect(await excluding(process.versions.node, false)).toEqual([]);
+  });
+});
