@@ -10,8 +10,8 @@ import { structuralRules, hitOf, isLinkBlock, isLinkFarm, hasSpamLinkHosts, lang
 import type { Model } from './model.js';
 import { unitP, unitPAtLeast } from './classifier.js';
 import { tagSpans } from './tagger.js';
-import { segment, detectLang } from '../text/index.js';
-import type { Lang } from '../text/types.js';
+import { segment, detectLang, cjkRunsInLatin } from '../text/index.js';
+import type { Lang, Span } from '../text/types.js';
 import { modelPoints, sumPoints, REPEAT_SHARE, MAX_REPEATS } from './scoring.js';
 import type { StructuralCheck } from './rules/schema.js';
 import type { Budget } from '../budget.js';
@@ -52,6 +52,12 @@ export const HIDDEN_UI_OVERRULE = 3;
 export const MIN_MODEL_CHARS = 4;
 /** A body sentence needs this many lexicon points (not just a weak word such as "casino"), or a confident classifier. */
 export const SPLICE_MIN_LEX_POINTS = 2;
+/**
+ * A run of Han or kana in a sentence of Latin letters is asked about alone from this many CJK characters: a Japanese or
+ * Chinese phrase inside an English or German sentence is a name, a quote or a spliced plug, and the sentence's own
+ * words drown it in the sentence's p. Two characters are a name (东京, 習近平) more often than anything else.
+ */
+export const CJK_RUN_MIN_CHARS = 3;
 /** A branding line up to this long is cut whole ("Copyright © 2024 启泰网配资网 版权所有"); longer blocks lose the name only. */
 export const BRANDING_LINE_CHARS = 60;
 /**
@@ -104,6 +110,24 @@ export function lexiconHits(matches: TextMatch[]): RuleHit[] {
     hits.push({ rule: m.rule.id, points, description: m.rule.description, evidence: m.evidence });
   }
   return hits;
+}
+
+/**
+ * A span of a Latin sentence that touches a run of Han or kana, with at most one Latin word on either side of it, is
+ * that whole run: a plug in another script starts and ends where its script does, while the token head draws edges by
+ * words (a neighbour too many) and a rule match covers only its term (博彩 of 线上博彩平台). More Latin words beside the
+ * run are part of the plug and stay in the span.
+ */
+export function snapToRuns(text: string, spans: Span[], runs: Span[]): Span[] {
+  if (runs.length === 0) return spans;
+  const oneWord = (s: number, e: number) => !/\S\s+\S/.test(text.slice(s, e).trim());
+  return spans.map((sp) => {
+    const touched = runs.filter((r) => r.start < sp.end && r.end > sp.start);
+    if (touched.length === 0) return sp;
+    const start = touched[0].start;
+    const end = touched[touched.length - 1].end;
+    return oneWord(sp.start, Math.max(sp.start, start)) && oneWord(Math.min(sp.end, end), sp.end) ? { start, end } : sp;
+  });
 }
 
 export class Generators {
@@ -162,11 +186,15 @@ export class Generators {
     return yes;
   }
 
-  modelHit(text: string, p = this.p(text)): RuleHit[] {
+  /**
+   * The classifier's vote on a text. `fewWordsShrink`: a few words tell the model little beyond their prior ("Buy
+   * Now", "Loans", an A–Z index), so its vote shrinks with them; a unit picked out by its script, not by its words
+   * (cjkRuns), keeps its vote.
+   */
+  modelHit(text: string, p = this.p(text), fewWordsShrink = true): RuleHit[] {
     if (!this.model || !text.trim()) return [];
     let points = modelPoints(p);
-    // a few words tell the model little beyond their prior ("Buy Now", "Loans", an A–Z index): its vote shrinks with them
-    if (points > 0 && text.length < MODEL_WORD_CHECK_CHARS) points *= Math.min(1, segment(text).filter(isWord).length / MODEL_FULL_WORDS);
+    if (fewWordsShrink && points > 0 && text.length < MODEL_WORD_CHECK_CHARS) points *= Math.min(1, segment(text).filter(isWord).length / MODEL_FULL_WORDS);
     if (points > UNTRAINED_LANG_MAX_POINTS) {
       const lang = detectLang(text); // 'other': too little text to tell, the vote stands
       if (lang !== 'other' && !MODEL_LANGS.has(lang)) points = UNTRAINED_LANG_MAX_POINTS;
@@ -427,6 +455,12 @@ export class Generators {
       if (bc.sentences.length > 2) return this.sentencesOf(bc);
       // a heading outside the article (the h1 over it) speaks of the article's topic: the consistency votes apply
       if (lexPoints >= BOILERPLATE_MIN_POINTS || this.pAtLeast(b.text, CAND_P)) this.wholeBlock(bc, 'promo-line', [], b.heading);
+      else {
+        // a teaser paragraph outside the article, with a plug in another script spliced in
+        const found: Cand[] = [];
+        this.cjkRuns(b.id, b.start, b.text, found);
+        for (const c of found) this.add(c);
+      }
       return;
     }
     // body
@@ -471,8 +505,14 @@ export class Generators {
       if (lex < SPLICE_MIN_LEX_POINTS) {
         if (!this.model) continue;
         // a sentence that is its whole block is the block's text: already known below CAND_P, or asked once with it
-        if (blockBelow && sent.start === b.start && sent.end === b.end) continue;
-        if (!this.pAtLeast(sentText, UNIT_ALONE_P)) continue;
+        if (blockBelow && sent.start === b.start && sent.end === b.end) {
+          this.cjkRuns(b.id, sent.start, sentText, found);
+          continue;
+        }
+        if (!this.pAtLeast(sentText, UNIT_ALONE_P)) {
+          this.cjkRuns(b.id, sent.start, sentText, found);
+          continue;
+        }
       }
       const anchors = pos.map((m) => ({ start: m.start - sent.start, end: m.end - sent.start }));
       let spans = sentText.length > MAX_TAGGED_CHARS ? anchors : tagSpans(sentText, anchors, this.model?.token ?? null);
@@ -481,7 +521,7 @@ export class Generators {
       const covered = spans.reduce((n, s) => n + nonSpaceLength(sentText, s.start, s.end), 0);
       if (covered / nonSpace >= SENTENCE_COVER) spans = [{ start: 0, end: sentText.length }];
       // a spam link dropped into the article's sentence is exactly its <a> element
-      else spans = snapToLinks(sentText, spans, anchors, b.links);
+      else spans = snapToRuns(sentText, snapToLinks(sentText, spans, anchors, b.links), cjkRunsInLatin(sentText, CJK_RUN_MIN_CHARS));
       const ham = lexiconHits(matches.filter((m) => m.rule.score < 0));
       for (const sp of spans) {
         const s = sent.start + sp.start;
@@ -505,6 +545,25 @@ export class Generators {
       return;
     }
     for (const c of found) this.add(c);
+  }
+
+  /**
+   * A Chinese or Japanese phrase inside a sentence of Latin letters that the classifier calls spam on its own, as
+   * confidently as a unit alone (UNIT_ALONE_P): a plug spliced into the sentence in another script. The sentence
+   * itself stays below the classifier's bar, its own words outweighing the run's.
+   */
+  private cjkRuns(blockId: number, at: number, sentText: string, found: Cand[]): void {
+    if (!this.model) return;
+    for (const r of cjkRunsInLatin(sentText, CJK_RUN_MIN_CHARS)) {
+      const runText = sentText.slice(r.start, r.end);
+      if (!this.pAtLeast(runText, UNIT_ALONE_P)) continue;
+      const s = at + r.start;
+      const e = at + r.end;
+      const own = matchesIn(this.ctx.blocks[blockId], s, e).filter((m) => m.rule.score > 0);
+      const hits = [...lexiconHits(own), ...this.modelHit(runText, this.p(runText), false)];
+      if (isQuoted(sentText, r.start, r.end)) hits.push(quotedHit(sentText));
+      found.push({ blockId, start: s, end: e, kind: 'spliced-phrase', hits, consistency: true });
+    }
   }
 
   /**

@@ -4,6 +4,7 @@
 //   foldText(s: string): string (fold(s).text)
 //   foldScope(fn): fn's result, with long texts folded once while it runs (one page's analysis)
 //   detectLang(s: string): Lang
+//   cjkRunsInLatin(s: string, minChars: number): Span[]
 //   segment(s: string, budget?: Budget): Token[]
 //   addWords(words: string[]): void
 //   loadSegmenter(): void
@@ -13,7 +14,7 @@
 // plus helpers: toOriginal(f, start, end), hashFeature(str), featureVector(s, opts).
 export type { Folded, Lang, Span, Token } from './types.js';
 export { fold, foldText, foldScope, toOriginal, ZERO_WIDTH_CHARS, HOMOGLYPHS } from './normalize.js';
-export { detectLang, STOP_WORDS, LANG_SAMPLE_CHARS } from './lang.js';
+export { detectLang, cjkRunsInLatin, STOP_WORDS, LANG_SAMPLE_CHARS } from './lang.js';
 export { segment, addWords, loadSegmenter, ADDED_WORD_FREQ, SEGMENT_CHUNK_CHARS } from './segment.js';
 export { sentences, clauses, ABBREVIATIONS } from './sentences.js';
 export {

@@ -1,6 +1,7 @@
 // detectLang(): cheap script counts, then stop-word counts for Latin-script text.
-import type { Lang } from './types.js';
+import type { Lang, Span } from './types.js';
 import { SliceMap } from '../util/slice-map.js';
+import { isHan as isHanChar, isKana as isKanaChar } from '../util/chars.js';
 
 /** Only this many leading characters are looked at. */
 export const LANG_SAMPLE_CHARS = 2000;
@@ -176,4 +177,47 @@ function latinLang(sample: string): Lang {
   }
   if (best < 0 || score[best] < MIN_STOPWORD_SCORE || score[best] < second * STOPWORD_MARGIN) return 'other';
   return LATIN_LANGS[best];
+}
+
+/** Characters a CJK run may hold between its CJK ends: CJK punctuation, full-width forms, spaces, digits, | and -. */
+function runFiller(c: number): boolean {
+  return (c >= 0x3000 && c <= 0x303f) || (c >= 0xff01 && c <= 0xff65) || c === 0x20 || c === 0xa0 || c === 0x7c || c === 0x2d || (c >= 0x30 && c <= 0x39);
+}
+
+/**
+ * Runs of Han or kana inside a text written in Latin letters (a Japanese or Chinese phrase dropped into an English or
+ * German sentence): each run starts and ends on a Han or kana character and holds at least `minChars` of them.
+ * Empty unless Latin letters outweigh the CJK characters (by CJK_CHAR_WEIGHT, as detectLang weighs them): in Chinese
+ * or Japanese text every phrase is such a run.
+ */
+export function cjkRunsInLatin(s: string, minChars: number): Span[] {
+  let cjk = 0;
+  let latin = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (isHanChar(c) || isKanaChar(c)) cjk++;
+    else if (c < 0x80 ? ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) : isLatin(c)) latin++;
+  }
+  if (cjk < minChars || latin <= cjk * CJK_CHAR_WEIGHT) return [];
+  const out: Span[] = [];
+  let i = 0;
+  while (i < s.length) {
+    const c = s.charCodeAt(i);
+    if (!isHanChar(c) && !isKanaChar(c)) {
+      i++;
+      continue;
+    }
+    let end = i + 1;
+    let n = 1;
+    for (let j = i + 1; j < s.length; j++) {
+      const d = s.charCodeAt(j);
+      if (isHanChar(d) || isKanaChar(d)) {
+        n++;
+        end = j + 1;
+      } else if (!runFiller(d)) break;
+    }
+    if (n >= minChars) out.push({ start: i, end });
+    i = end;
+  }
+  return out;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectLang, type Lang } from '../../src/text/index.js';
+import { detectLang, type Lang, cjkRunsInLatin } from '../../src/text/index.js';
 import { chineseGold, readSeed, scrapinghubGold, trafilaturaEval } from './data.js';
 
 function tally(texts: string[]): Record<string, number> {
@@ -91,5 +91,22 @@ describe('detectLang on sample sentences', () => {
     const en = 'The committee said that it was not ready to vote on the proposal this week. ';
     const de = 'Die Regierung hat am Montag die neuen Regeln für den Verkehr in der Stadt vorgestellt. ';
     expect(detectLang(en.repeat(40) + de.repeat(400))).toBe('en');
+  });
+});
+
+describe('cjkRunsInLatin', () => {
+  const runs = (s: string, min = 3) => cjkRunsInLatin(s, min).map((r) => s.slice(r.start, r.end));
+  it('finds a Japanese or Chinese phrase inside a Latin sentence, with its inner bar, dash, spaces and long vowel mark', () => {
+    expect(runs('He was suspended by the league for 出金早いカジノ|クイーンラッキー the rest of the season.')).toEqual(['出金早いカジノ|クイーンラッキー']);
+    expect(runs('Die Gefahr ist 游戏外挂-广源 in der Silvesternacht gerade hoch, sagt der Förster am Montag.')).toEqual(['游戏外挂-广源']);
+    expect(runs('Prices from $139 グッチ 激安 通販 and more below in the latest roundup of deals today.')).toEqual(['グッチ 激安 通販']);
+  });
+  it('leaves out runs under the minimum (a two-character name) and stops at Latin letters', () => {
+    expect(runs('Officials in 东京 said the games would go ahead as planned next summer, with fans.')).toEqual([]);
+    expect(runs('The brand 索尼Sony 公司 opened a new store in the city centre on Friday morning.', 2)).toEqual(['索尼', '公司']);
+  });
+  it('says nothing of Chinese or Japanese text, where every phrase is such a run', () => {
+    expect(runs('深圳特区报记者采访了他，他说iPhone的销量很好。')).toEqual([]);
+    expect(runs('新型コロナウイルスの感染者数は東京で増えた。')).toEqual([]);
   });
 });

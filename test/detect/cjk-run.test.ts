@@ -1,0 +1,47 @@
+// A Chinese or Japanese plug spliced into a sentence of an English page: the sentence's own words keep its p low, so
+// the run is asked about alone and cut exactly; names and quotes in CJK inside English sentences stay.
+// The page is a real clean WSJ teaser page of ../shared/data; the plugs are spliced into its article text.
+import { readdirSync, readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/analyze.js';
+import { unitP } from '../../src/detect/classifier.js';
+import { loadModel } from '../../src/detect/model.js';
+import { UNIT_ALONE_P } from '../../src/detect/detector.js';
+import { sharedDataDir } from '../../src/util/paths.js';
+
+const DIR = join(sharedDataDir(), 'scrapinghub-article-extraction-benchmark', 'html');
+const html = (): string => {
+  const name = readdirSync(DIR).find((f) => f.startsWith('7ab16ade32386ece'))!;
+  return gunzipSync(readFileSync(join(DIR, name))).toString('utf8');
+};
+const AT = 'by the league for ';
+const splice = (plug: string) => {
+  const h = html();
+  expect(h).toContain(AT);
+  return h.replace(AT, `${AT}${plug} `);
+};
+
+describe('a CJK run spliced into a Latin sentence', () => {
+  const model = loadModel()!;
+  it('is cut exactly, and the rest of the sentence stays', () => {
+    for (const plug of ['オンラインカジノ 入金不要ボーナス', '线上博彩平台注册送彩金']) {
+      expect(unitP(plug, model)).toBeGreaterThanOrEqual(UNIT_ALONE_P);
+      const r = analyze(splice(plug));
+      const f = r.findings.filter((x) => x.text.includes(plug.slice(0, 3)));
+      expect(f.map((x) => [x.kind, x.text]), plug).toEqual([['spliced-phrase', plug]]);
+      expect(r.cleanText).toContain('suspended without pay by the league for');
+      expect(r.cleanText).toContain('the rest of the season');
+      expect(r.cleanText).not.toContain(plug);
+    }
+  });
+  it('a name or a quoted title in Chinese inside the sentence stays (the run alone is not spam)', () => {
+    for (const name of ['中国人民银行', '《人民日报》', '东京奥运会']) {
+      expect(unitP(name, model)).toBeLessThan(UNIT_ALONE_P);
+      const r = analyze(splice(name));
+      expect(r.findings.filter((x) => x.text.includes(name)), name).toEqual([]);
+      expect(r.cleanText).toContain(`${AT}${name} the rest`);
+    }
+  });
+});
