@@ -46,6 +46,17 @@ export const MODEL_LANGS: ReadonlySet<Lang> = new Set<Lang>(['zh', 'en', 'ja', '
 export const UNTRAINED_LANG_MAX_POINTS = 1;
 /** A word for the vote's shrink: a CJK word, or a run of two or more letters (not a lone letter of an A–Z index). */
 const isWord = (t: { text: string; cjk: boolean }) => t.cjk || /\p{L}\p{L}/u.test(t.text);
+/**
+ * A Chinese or Japanese word of this many characters weighs one Latin word in the few-words shrink: jieba returns
+ * 入金不要ボーナス or 线上博彩 as one token, which says as much as two or three English words.
+ */
+export const CJK_CHARS_PER_WORD = 2;
+/** How many words a short unit has, for the few-words shrink of the classifier's vote. */
+export function wordWeight(text: string): number {
+  let n = 0;
+  for (const t of segment(text)) n += t.cjk ? Math.max(1, t.text.length / CJK_CHARS_PER_WORD) : isWord(t) ? 1 : 0;
+  return n;
+}
 /** A hidden block the page stage took for UI is still hidden spam with this many times hidden-text's minSpamPoints. */
 export const HIDDEN_UI_OVERRULE = 3;
 /** Boilerplate shorter than this is not worth a classifier call. */
@@ -194,7 +205,7 @@ export class Generators {
   modelHit(text: string, p = this.p(text), fewWordsShrink = true): RuleHit[] {
     if (!this.model || !text.trim()) return [];
     let points = modelPoints(p);
-    if (fewWordsShrink && points > 0 && text.length < MODEL_WORD_CHECK_CHARS) points *= Math.min(1, segment(text).filter(isWord).length / MODEL_FULL_WORDS);
+    if (fewWordsShrink && points > 0 && text.length < MODEL_WORD_CHECK_CHARS) points *= Math.min(1, wordWeight(text) / MODEL_FULL_WORDS);
     if (points > UNTRAINED_LANG_MAX_POINTS) {
       const lang = detectLang(text); // 'other': too little text to tell, the vote stands
       if (lang !== 'other' && !MODEL_LANGS.has(lang)) points = UNTRAINED_LANG_MAX_POINTS;

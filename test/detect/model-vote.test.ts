@@ -6,6 +6,7 @@ import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analyze.js';
+import { wordWeight, CJK_CHARS_PER_WORD } from '../../src/detect/detector.js';
 import { unitP } from '../../src/detect/classifier.js';
 import { loadModel } from '../../src/detect/model.js';
 import { sharedDataDir } from '../../src/util/paths.js';
@@ -25,5 +26,15 @@ describe('classifier vote where the model knows little', () => {
       const r = analyze(page(rel), { url: 'https://example.org/a' });
       expect(r.findings.map((f) => f.text), rel).toEqual([]);
     }
+  });
+});
+
+describe('few-words shrink of the vote', () => {
+  it('weighs a long Chinese or Japanese token as several words, a Latin word as one, punctuation as none', () => {
+    expect(wordWeight('Buy Now')).toBe(2);
+    expect(wordWeight('Loans | A – Z')).toBe(1);
+    // jieba keeps 入金不要ボーナス and 线上博彩 whole: one token each, worth more than one English word
+    expect(wordWeight('线上博彩平台注册送彩金')).toBeGreaterThanOrEqual(11 / CJK_CHARS_PER_WORD - 1);
+    expect(wordWeight('东京')).toBe(1);
   });
 });
