@@ -1,10 +1,8 @@
 // Page stage: bytes -> decoded HTML -> Page (blocks with visibility, regions, main content, title).
 // The signatures below are the stage's contract with text/ and detect/.
-import { load } from 'cheerio/slim';
-import type { Document } from 'domhandler';
 import type { Page, Block, Region } from './types.js';
 import { decodeBytes } from './decode.js';
-import { walk, PathBuilder, type RawBlock, type WalkResult } from './walk.js';
+import { walkHtml, PathBuilder, type RawBlock, type WalkResult } from './walk.js';
 import { selectMain } from './main-content.js';
 import { pickTitle } from './title.js';
 import { limitNesting } from './nesting.js';
@@ -122,7 +120,7 @@ function hiddenUiGroups(w: WalkResult, blocks: RawBlock[]): Map<number, boolean>
   // JS-toggled panels: the page's own inline scripts name the hidden element's id (shown on click / timer)
   let scriptText: string | undefined;
   const toggledByScript = (root: number): boolean => {
-    const id = els[root].node.attribs?.id;
+    const id = els[root].id;
     if (!id || id.length < 3) return false;
     scriptText ??= w.scripts.join('\n');
     const at = scriptText.indexOf(id);
@@ -148,10 +146,8 @@ function hiddenUiGroups(w: WalkResult, blocks: RawBlock[]): Map<number, boolean>
 /** Parse HTML and build the Page model. Must not throw on malformed, deeply nested or unclosed markup. */
 export function buildPage(html: string, opts: BuildOptions = {}): Page {
   const budget = opts.budget ?? NO_BUDGET;
-  const $ = load(limitNesting(html));
+  const w = walkHtml(limitNesting(html), undefined, budget);
   budget.checkNow('page:parse');
-  const doc = $.root()[0] as unknown as Document;
-  const w = walk(doc, undefined, budget);
   const raw = w.blocks;
 
   const own = pageDomain(w, raw, opts.url);

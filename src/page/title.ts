@@ -1,7 +1,6 @@
 // Headline, site name and slogan from <title>, og:title, og:site_name, the h1s and the header logo.
-import type { Element, AnyNode } from 'domhandler';
 import type { ElInfo, WalkResult } from './walk.js';
-import { collapse } from './walk.js';
+import { collapse, subtreeText, hasImgOrHomeLink } from './walk.js';
 
 /**
  * Separators between a headline and the site name in <title>, strongest first. Only the strongest class
@@ -104,23 +103,6 @@ export function stripSiteName(t: string, siteName = '', isSite: (p: string) => b
   return { title: c.slice(start, end).trim(), rest };
 }
 
-function textOf(n: AnyNode, altFromImg: boolean): string {
-  const out: string[] = [];
-  let alt = '';
-  const stack: AnyNode[] = [n];
-  while (stack.length) {
-    const x = stack.pop()!;
-    if (x.type === 'text') out.push((x as unknown as { data: string }).data);
-    else if (x.type === 'tag') {
-      const e = x as Element;
-      if (altFromImg && e.name === 'img' && !alt) alt = e.attribs.alt ?? e.attribs.title ?? '';
-      for (let i = e.children.length - 1; i >= 0; i--) stack.push(e.children[i]);
-    }
-  }
-  const t = collapse(out.join(''));
-  return t || collapse(alt);
-}
-
 export interface TitleInfo {
   title: string;
   h1: string;
@@ -135,7 +117,8 @@ const SITE_H1_NAMES = /logo|site-title|site-name|sitename|site_name|blog-title|b
 const HAS_WORD = /[\p{L}\p{N}]/u;
 
 /** An h1 that is the site's name: inside a logo/branding container, or a <header> h1 that links home / holds an image. */
-function isSiteH1(els: ElInfo[], id: number): boolean {
+function isSiteH1(w: WalkResult, id: number): boolean {
+  const els = w.els;
   let inHeader = false;
   for (let cur = id, k = 0; cur > 0 && k < 8; k++, cur = els[cur].parent) {
     const e = els[cur];
@@ -143,17 +126,7 @@ function isSiteH1(els: ElInfo[], id: number): boolean {
     if (e.tag === 'article' || e.tag === 'main') return false;
     if (e.tag === 'header') inHeader = true;
   }
-  if (!inHeader) return false;
-  const stack: AnyNode[] = [...els[id].node.children];
-  while (stack.length) {
-    const x = stack.pop()!;
-    if (x.type !== 'tag') continue;
-    const e = x as Element;
-    if (e.name === 'img') return true;
-    if (e.name === 'a' && /^(\/|https?:\/\/[^/]+\/?)(index\.\w+)?$/i.test((e.attribs.href ?? '').trim())) return true;
-    stack.push(...e.children);
-  }
-  return false;
+  return inHeader && hasImgOrHomeLink(w, id);
 }
 
 /** Same text, or one contains the other and covers most of it. */
@@ -179,9 +152,9 @@ export function pickTitle(w: WalkResult, url?: string): TitleInfo {
     .reduce((a, b) => (b.length > a.length ? b : a), '')
     .replace(/[^a-z0-9]/g, '');
   const logo = findLogo(els);
-  const logoRaw = logo >= 0 ? textOf(els[logo].node, true) : '';
+  const logoRaw = logo >= 0 ? subtreeText(w, logo, true) : '';
   const logoText = /logo/i.test(logoRaw) || logoRaw.length > MAX_SLOGAN_LEN ? '' : logoRaw;
-  const siteH1 = h1s.filter((h) => isSiteH1(els, h.el)).map((h) => h.text);
+  const siteH1 = h1s.filter((h) => isSiteH1(w, h.el)).map((h) => h.text);
   const siteH1Norms = new Set(siteH1.map(norm));
 
   const isSitePart = (p: string): boolean => {
@@ -221,7 +194,7 @@ export function pickTitle(w: WalkResult, url?: string): TitleInfo {
     siteName = pieces[pieces.length - 1] ?? part;
   }
   if (!siteName) siteName = logoText || siteH1[0] || breadcrumbRoot(w) || '';
-  return { title, h1, siteName, slogan: findSlogan(els, logo, siteName), logo: logoText };
+  return { title, h1, siteName, slogan: findSlogan(w, logo, siteName), logo: logoText };
 }
 
 /** A Chinese breadcrumb line ("你的位置：站名 > 栏目 >"): its first crumb is the site's name. */
@@ -255,14 +228,15 @@ function findLogo(els: ElInfo[]): number {
   return -1;
 }
 
-function findSlogan(els: ElInfo[], logo: number, siteName: string): string {
+function findSlogan(w: WalkResult, logo: number, siteName: string): string {
+  const els = w.els;
   const lim = Math.min(els.length, HEADER_SCAN_ELEMENTS);
   const ok = (t: string): boolean => t.length >= 2 && t.length <= MAX_SLOGAN_LEN && norm(t) !== norm(siteName);
   for (let i = 1; i < lim; i++) {
     const e = els[i];
     if (e.hidden) continue;
     if (/slogan|tagline|site-description|site-desc|sitedesc|motto|site-subtitle|subtitle/.test(e.names)) {
-      const t = textOf(e.node, false);
+      const t = subtreeText(w, i);
       if (ok(t)) return t;
     }
   }
@@ -273,7 +247,7 @@ function findSlogan(els: ElInfo[], logo: number, siteName: string): string {
     const e = els[i];
     if (e.hidden || e.tag === 'a' || e.tag === 'nav' || e.tag === 'ul') break;
     if (['p', 'span', 'h2', 'em', 'div', 'strong'].includes(e.tag) && e.end === e.pre) {
-      const t = textOf(e.node, false);
+      const t = subtreeText(w, i);
       if (ok(t)) return t;
     }
   }

@@ -1,7 +1,7 @@
-// One iterative pass over the parsed DOM: element table (parent, preorder span, visibility, name hints),
+// One pass over the parser's events (no DOM is built): element table (parent, preorder span, visibility, name hints),
 // raw text blocks, links, and head metadata. No recursion, so 100k nested elements cannot overflow the stack.
 import { NO_BUDGET, type Budget } from '../budget.js';
-import type { AnyNode, Element, Document } from 'domhandler';
+import { Parser } from 'htmlparser2';
 import type { HiddenReason, Link } from './types.js';
 import { StyleRules, parseDecls, hiddenByDecls, declaredBackground, normColor, type Decls } from './visibility.js';
 import { isUiName, JUNK_NAMES, LIKELY_NAMES, NEGATIVE_NAMES, POSITIVE_NAMES, UNLIKELY_NAMES } from './hints.js';
@@ -25,7 +25,8 @@ export const HEADING_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 export const MAX_PATH_SEGMENTS = 40;
 
 export interface ElInfo {
-  node: Element;
+  /** the id attribute */
+  id: string | undefined;
   tag: string;
   parent: number;
   /** position among the parent's element children, 1-based */
@@ -52,6 +53,12 @@ export interface ElInfo {
   /** nearest ancestor-or-self that is article furniture (caption, byline, share bar, figure ...), -1 when none */
   junkAnc: number;
   names: string;
+  /** the subtree's text nodes: WalkResult.texts[textFrom, textTo) */
+  textFrom: number;
+  textTo: number;
+  /** element opens (all elements, skipped ones too) up to this one, and up to its last descendant */
+  openAt: number;
+  openTo: number;
 }
 
 export interface RawLink extends Link {
@@ -73,6 +80,12 @@ export interface RawBlock {
 export interface WalkResult {
   els: ElInfo[];
   blocks: RawBlock[];
+  /** every text node in document order, but those of <script> and <style> (subtreeText reads them) */
+  texts: string[];
+  /** every <img> by its open position, with its alt (else title) text */
+  imgs: { at: number; alt: string }[];
+  /** open positions of the links to the site's home page */
+  homeLinks: number[];
   htmlTitle: string;
   ogTitle: string;
   ogSiteName: string;
@@ -238,26 +251,39 @@ export function collectStyles(html: string): StyleRules {
   return rules;
 }
 
-function nodeText(n: AnyNode): string {
-  // iterative text content (title/h1 capture)
-  const out: string[] = [];
-  const stack: AnyNode[] = [n];
-  while (stack.length) {
-    const x = stack.pop()!;
-    if (x.type === 'text') out.push((x as unknown as { data: string }).data);
-    else if ('children' in x && x.type === 'tag') {
-      const ch = (x as Element).children;
-      for (let i = ch.length - 1; i >= 0; i--) stack.push(ch[i]);
-    }
-  }
-  return collapse(out.join(''));
+/**
+ * The collapsed text of an element's subtree, as a reader of the markup sees it: every text node but those of
+ * <script> and <style>, skipped elements (noscript, svg ...) included. With `altFromImg`, an element without text
+ * gives the first non-empty alt (else title) of an <img> that it is or holds (a logo image).
+ */
+export function subtreeText(w: WalkResult, id: number, altFromImg = false): string {
+  const e = w.els[id];
+  const t = collapse(w.texts.slice(e.textFrom, e.textTo).join(''));
+  if (t || !altFromImg) return t;
+  for (const img of w.imgs) if (img.at >= e.openAt && img.at <= e.openTo && img.alt) return collapse(img.alt);
+  return '';
 }
 
-/** Walk the document. Pass rules to pre-seed the stylesheet index; <style> elements met on the way are added. */
-export function walk(doc: Document, rules: StyleRules = new StyleRules(), budget: Budget = NO_BUDGET): WalkResult {
+/** An <img>, or a link to the site's home page ("/", "https://host/", "/index.php"), inside the element. */
+export function hasImgOrHomeLink(w: WalkResult, id: number): boolean {
+  const e = w.els[id];
+  const inside = (at: number) => at > e.openAt && at <= e.openTo;
+  return w.imgs.some((i) => inside(i.at)) || w.homeLinks.some(inside);
+}
+
+const HOME_HREF = /^(\/|https?:\/\/[^/]+\/?)(index\.\w+)?$/i;
+
+/**
+ * Parse the HTML and walk it in one pass over htmlparser2's events (the tree it would build, in document order,
+ * without building it). Pass rules to pre-seed the stylesheet index; <style> elements met on the way are added.
+ */
+export function walkHtml(html: string, rules: StyleRules = new StyleRules(), budget: Budget = NO_BUDGET): WalkResult {
   const els: ElInfo[] = [];
   const blocks: RawBlock[] = [];
-  const res: WalkResult = { els, blocks, htmlTitle: '', ogTitle: '', ogSiteName: '', ogUrl: '', canonical: '', baseHref: '', lang: '', h1s: [], scripts: [] };
+  const texts: string[] = [];
+  const res: WalkResult = {
+    els, blocks, texts, imgs: [], homeLinks: [], htmlTitle: '', ogTitle: '', ogSiteName: '', ogUrl: '', canonical: '', baseHref: '', lang: '', h1s: [], scripts: [],
+  };
 
   const ctxStack: Ctx[] = [];
   const pageHints = new PageHints();
@@ -266,6 +292,8 @@ export function walk(doc: Document, rules: StyleRules = new StyleRules(), budget
   let anchor: Anchor | undefined;
   const anchorStack: (Anchor | undefined)[] = [];
   let pre = 0;
+  /** element opens so far, skipped subtrees included: the positions of imgs and home links */
+  let opens = 0;
 
   const flush = (c: Ctx): void => {
     if (c.buf === '') return;
@@ -288,99 +316,70 @@ export function walk(doc: Document, rules: StyleRules = new StyleRules(), budget
     c.buf = '';
   };
 
-  // stack items: a node to enter, or a number = element id to exit
-  const stack: (AnyNode | number)[] = [];
-  const root = doc.children;
-  for (let i = root.length - 1; i >= 0; i--) stack.push(root[i]);
   // a synthetic root context for text outside <html>
-  els.push({ node: doc as unknown as Element, tag: '#root', parent: -1, nth: 1, kids: 0, pre: pre++, end: 0, depth: 0, hidden: null, hiddenRoot: -1, uiAnc: false, uiOwn: false, bg: undefined, classWeight: 0, unlikely: false, unlikelyAnc: -1, junkAnc: -1, names: '' });
+  els.push({
+    id: undefined, tag: '#root', parent: -1, nth: 1, kids: 0, pre: pre++, end: 0, depth: 0, hidden: null, hiddenRoot: -1, uiAnc: false, uiOwn: false, bg: undefined, classWeight: 0,
+    unlikely: false, unlikelyAnc: -1, junkAnc: -1, names: '', textFrom: 0, textTo: 0, openAt: 0, openTo: 0,
+  });
   ctxStack.push({ el: 0, tag: '#root', buf: '', links: null, linkChars: 0 });
+  /** the walked elements open now, innermost last */
   const parentOf: number[] = [0];
+  /**
+   * Depth inside an element whose content the walk does not read (head metadata, <style>, <script>, SKIP_TAGS,
+   * <br>): 0 outside. Its text still counts in subtree texts, but for <script> and <style>.
+   */
+  let skip = 0;
+  let skipTag = '';
+  let skipText = '';
+  let skipTextFrom = 0;
+  let skipScriptSrc = false;
+  let skipParentTag = '';
+  /** inside a <script> or <style> (raw text, no children), at any depth */
+  let inRaw = false;
 
-  while (stack.length) {
+  const open = (name: string, attribs: Record<string, string>): void => {
     budget.check('page:walk');
-    const item = stack.pop()!;
-    if (typeof item === 'number') {
-      const info = els[item];
-      info.end = pre - 1;
-      parentOf.pop();
-      const top = ctxStack[ctxStack.length - 1];
-      if (top.el === item) {
-        flush(top);
-        ctxStack.pop();
-      }
-      if (info.tag === 'a') {
-        const a = anchor;
-        anchor = anchorStack.pop();
-        if (a) {
-          const text = collapse(a.buf);
-          const domain = urlDomain(a.href, hosts);
-          const relative = domain === undefined;
-          (a.ctx.links ??= []).push({ href: a.href, text, offsite: false, domain, relative });
-          a.ctx.linkChars += text.length;
-        }
-      }
-      continue;
+    opens++;
+    const tag = lowerTag(name);
+    inRaw = tag === 'script' || tag === 'style';
+    if (tag === 'img') res.imgs.push({ at: opens, alt: attribs.alt ?? attribs.title ?? '' });
+    else if (tag === 'a' && HOME_HREF.test((attribs.href ?? '').trim())) res.homeLinks.push(opens);
+    if (skip > 0) {
+      skip++;
+      return;
     }
-    const node = item;
-    if (node.type === 'text') {
-      const data = (node as unknown as { data: string }).data;
-      const top = ctxStack[ctxStack.length - 1];
-      // indentation between tags at the start of a block is dropped by collapse anyway: skip the concatenation
-      if (top.buf === '' && !anchor && isBlank(data)) continue;
-      top.buf += data;
-      if (anchor) anchor.buf += data;
-      continue;
-    }
-    if (node.type !== 'tag' && node.type !== 'script' && node.type !== 'style') continue;
-    const el = node as Element;
-    const tag = lowerTag(el.name);
-    const attribs = el.attribs ?? {};
     const parentId = parentOf[parentOf.length - 1];
     const parent = els[parentId];
     const nth = ++parent.kids;
 
-    // head metadata
-    if (tag === 'title') {
-      if (!res.htmlTitle && parent.tag !== 'svg') res.htmlTitle = nodeText(el);
-      continue;
-    }
+    // head metadata and elements whose content is not page text: read here, their subtree skipped
+    let skipped = true;
     if (tag === 'meta') {
       const key = (attribs.property ?? attribs.name ?? '').toLowerCase();
       const content = attribs.content ?? '';
       if (key === 'og:title' && !res.ogTitle) res.ogTitle = collapse(content);
       else if (key === 'og:site_name' && !res.ogSiteName) res.ogSiteName = collapse(content);
       else if (key === 'og:url' && !res.ogUrl) res.ogUrl = content.trim();
-      continue;
-    }
-    if (tag === 'base') {
+    } else if (tag === 'base') {
       if (!res.baseHref && attribs.href) res.baseHref = attribs.href.trim();
-      continue;
-    }
-    if (tag === 'link') {
+    } else if (tag === 'link') {
       if (!res.canonical && /\bcanonical\b/i.test(attribs.rel ?? '') && attribs.href) res.canonical = attribs.href.trim();
-      continue;
+    } else if (tag === 'script') {
+      skipScriptSrc = !!attribs.src;
+    } else if (tag === 'br') {
+      flush(ctxStack[ctxStack.length - 1]);
+    } else if (tag !== 'title' && tag !== 'style' && !SKIP_TAGS.has(tag)) skipped = false;
+    if (skipped) {
+      skip = 1;
+      // the page's own stylesheet is added when it closes: its rules apply to the elements that follow it (styles
+      // sit in <head> or before the markup they hide; a <style> after its elements is missed, a documented limitation)
+      skipTag = tag === 'style' && attribs.media && !MEDIA_OK.test(attribs.media) ? '' : tag;
+      skipText = '';
+      skipTextFrom = texts.length;
+      skipParentTag = parent.tag;
+      return;
     }
     if (tag === 'html' && attribs.lang && !res.lang) res.lang = attribs.lang.trim();
-    if (tag === 'style') {
-      // the page's own stylesheet: rules apply to the elements that follow it (styles sit in <head> or
-      // before the markup they hide; a <style> after its elements is missed, a documented limitation)
-      const media = attribs.media;
-      if (!media || MEDIA_OK.test(media)) {
-        const css = el.children.map((c) => (c.type === 'text' ? (c as unknown as { data: string }).data : '')).join('');
-        rules.addSheet(css);
-      }
-      continue;
-    }
-    if (tag === 'script') {
-      if (!attribs.src) for (const c of el.children) if (c.type === 'text') res.scripts.push((c as unknown as { data: string }).data);
-      continue;
-    }
-    if (SKIP_TAGS.has(tag)) continue;
-    if (tag === 'br') {
-      flush(ctxStack[ctxStack.length - 1]);
-      continue;
-    }
 
     // the attributes read below, in one pass over the element's own keys (attribute objects come in many
     // shapes, so reading absent names one by one is a slow megamorphic lookup each)
@@ -446,7 +445,7 @@ export function walk(doc: Document, rules: StyleRules = new StyleRules(), budget
     if (tag === 'footer' || tag === 'aside' || tag === 'nav') classWeight -= 25;
     const isUnlikely = unlikely || tag === 'footer' || tag === 'aside' || tag === 'nav';
     els.push({
-      node: el,
+      id: idAttr,
       tag,
       parent: parentId,
       nth,
@@ -464,33 +463,94 @@ export function walk(doc: Document, rules: StyleRules = new StyleRules(), budget
       unlikelyAnc: isUnlikely ? id : parent.unlikelyAnc,
       junkAnc: (inBody && nh.junk) || JUNK_TAGS.has(tag) ? id : parent.junkAnc,
       names,
+      textFrom: texts.length,
+      textTo: 0,
+      openAt: opens,
+      openTo: 0,
     });
     parentOf.push(id);
-    stack.push(id);
 
     if (tag === 'h1') res.h1s.push({ text: '', el: id });
     // a new block context for block-level elements, and for inline elements that change visibility
     if (BLOCK_TAGS.has(tag) || own !== null) {
       flush(ctxStack[ctxStack.length - 1]);
       ctxStack.push({ el: id, tag, buf: '', links: null, linkChars: 0 });
-    } else if (tag === 'img') {
-      // images carry no text; alt text is not shown
     }
     if (tag === 'a') {
       anchorStack.push(anchor);
       anchor = { href: (hrefAttr ?? '').trim(), buf: '', ctx: ctxStack[ctxStack.length - 1] };
     }
-    const ch = el.children;
-    for (let i = ch.length - 1; i >= 0; i--) stack.push(ch[i]);
-  }
+  };
+
+  const close = (): void => {
+    inRaw = false;
+    if (skip > 0) {
+      if (--skip > 0) return;
+      if (skipTag === 'title') {
+        if (!res.htmlTitle && skipParentTag !== 'svg') res.htmlTitle = collapse(texts.slice(skipTextFrom).join(''));
+      } else if (skipTag === 'style') rules.addSheet(skipText);
+      else if (skipTag === 'script' && !skipScriptSrc && skipText !== '') res.scripts.push(skipText);
+      return;
+    }
+    const item = parentOf.pop()!;
+    if (item === 0) {
+      // a close the parser sends for nothing the walk opened (never in practice): keep the root
+      parentOf.push(0);
+      return;
+    }
+    const info = els[item];
+    info.end = pre - 1;
+    info.textTo = texts.length;
+    info.openTo = opens;
+    const top = ctxStack[ctxStack.length - 1];
+    if (top.el === item) {
+      flush(top);
+      ctxStack.pop();
+    }
+    if (info.tag === 'a') {
+      const a = anchor;
+      anchor = anchorStack.pop();
+      if (a) {
+        const text = collapse(a.buf);
+        const domain = urlDomain(a.href, hosts);
+        const relative = domain === undefined;
+        (a.ctx.links ??= []).push({ href: a.href, text, offsite: false, domain, relative });
+        a.ctx.linkChars += text.length;
+      }
+    }
+  };
+
+  const text = (data: string): void => {
+    budget.check('page:walk');
+    if (inRaw) {
+      // a <script> or <style> the walk skips: its own text is read when it closes; one inside a skipped subtree is dropped
+      if (skip === 1) skipText += data;
+      return;
+    }
+    if (skip > 0) {
+      texts.push(data);
+      return;
+    }
+    texts.push(data);
+    const top = ctxStack[ctxStack.length - 1];
+    // indentation between tags at the start of a block is dropped by collapse anyway: skip the concatenation
+    if (top.buf === '' && !anchor && isBlank(data)) return;
+    top.buf += data;
+    if (anchor) anchor.buf += data;
+  };
+
+  const parser = new Parser({ onopentag: open, onclosetag: close, ontext: text }, { decodeEntities: true });
+  parser.end(html);
   while (ctxStack.length) flush(ctxStack.pop()!);
   els[0].end = pre - 1;
-  for (const h of res.h1s) h.text = nodeText(els[h.el].node);
+  els[0].textTo = texts.length;
+  els[0].openTo = opens;
+  for (const h of res.h1s) h.text = subtreeText(res, h.el);
   return res;
 }
 
 function segment(e: ElInfo): string {
-  const idAttr = e.node.attribs?.id;
+  const idAttr = e.id;
   if (idAttr && /^[-_a-zA-Z][-_a-zA-Z0-9]*$/.test(idAttr)) return e.tag + '#' + idAttr;
   if (e.tag !== 'html' && e.tag !== 'body' && e.tag !== 'head') return `${e.tag}:nth-child(${e.nth})`;
   return e.tag;
