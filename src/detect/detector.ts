@@ -255,6 +255,9 @@ export class Generators {
     const title = this.page.blocks[0];
     if (!p || !title || !title.text) return [];
     const affixes: Cand[] = [];
+    // the longest affix with spam evidence so far, at the title's start and at its end
+    let prefix: Cand | null = null;
+    let suffix: Cand | null = null;
     for (const a of titleAffixes(title.text, p)) {
       this.budget.check('detect:title');
       const s = title.start + a.start;
@@ -262,6 +265,15 @@ export class Generators {
       const matches = matchesIn(this.ctx.blocks[0], s, e);
       const own = [...lexiconHits(matches.filter((m) => m.rule.score > 0)), ...this.modelHit(a.text)];
       if (spamEvidence(own, this.rules) < MIN_AFFIX_EVIDENCE) continue;
+      // a longer affix does not take along the next headline part when the article uses that part and it carries no
+      // spam evidence of its own ("Fifa Coins Shop - St. Magdalener: Rotweine ..." over a story on St. Magdalener)
+      const before = a.start === 0 ? prefix : suffix;
+      if (before) {
+        const [xs, xe] = a.start === 0 ? [before.end, e] : [s, before.start];
+        const part = this.page.text.slice(xs, xe);
+        const extra = [...lexiconHits(matchesIn(this.ctx.blocks[0], xs, xe).filter((m) => m.rule.score > 0)), ...this.modelHit(part)];
+        if (spamEvidence(extra, this.rules) < MIN_AFFIX_EVIDENCE && bodyUses(part, this.ctx.mainSentenceTexts) > p.maxBodyUses) continue;
+      }
       const hits = [...lexiconHits(matches), ...this.modelHit(a.text)];
       // a headline part the article never uses is not the article's topic: the topic never excuses it
       const unused = bodyUses(a.text, this.ctx.mainSentenceTexts) <= p.maxBodyUses;
@@ -269,6 +281,8 @@ export class Generators {
       const c: Cand = { blockId: 0, start: s, end: e, kind: 'title-affix', hits, consistency: !unused };
       this.add(c);
       affixes.push(c);
+      if (a.start === 0) prefix = c;
+      else suffix = c;
       // an affix that is spam on its own evidence does not tell what the article is about
       if (sumPoints(c.hits) >= this.required) this.spamAffixes.push({ start: s, end: e });
     }

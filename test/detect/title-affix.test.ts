@@ -1,8 +1,12 @@
 // Title affixes: a spam keyword prefix may be longer than the headline's own words, and is cut only with spam
 // evidence of its own; a real two-part headline stays whole.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analyze.js';
 import { titleAffixes, MAX_AFFIX_SHARE } from '../../src/detect/structural.js';
+import { sharedDataDir } from '../../src/util/paths.js';
 
 const PARAMS = { minAffixChars: 2, maxAffixChars: 40, maxBodyUses: 0 };
 
@@ -26,5 +30,25 @@ describe('title affixes', () => {
     expect(spam.cleanTitle).toBe('Achtsam durch die Krise');
     const clean = analyze(story('Wie Achtsamkeit in schweren Zeiten hilft – Achtsam durch die Krise'));
     expect(clean.findings).toEqual([]);
+  });
+});
+
+describe('a longer affix and the next headline part', () => {
+  // a real wine story of ../shared/data whose headline starts with the wine's name, a game-gold shop put before it
+  const page = (prefix: string): string => {
+    const html = gunzipSync(readFileSync(join(sharedDataDir(), 'trafilatura-eval/eval/weinkenner.de-st.magdalener.html.gz'))).toString('utf8');
+    const head = 'St. Magdalener: Rotweine mit Eleganz und Charakter';
+    expect(html).toContain(`<title>${head}`);
+    expect(html).toContain(`>${head}</h1>`);
+    return html.replace(`<title>${head}`, `<title>${prefix}${head}`).replace(`>${head}</h1>`, `>${prefix}${head}</h1>`);
+  };
+
+  it('stops before a part the article uses and that carries no spam evidence', () => {
+    const r = analyze(page('Cheap WoW Gold Shop - '));
+    const cut = r.findings.map((f) => f.text).filter((t) => t.includes('Gold'));
+    expect(cut.length).toBeGreaterThan(0);
+    for (const t of cut) expect(t).not.toContain('Magdalener');
+    expect(r.cleanTitle).toContain('St. Magdalener');
+    expect(r.cleanText).not.toContain('Gold Shop');
   });
 });
