@@ -513,11 +513,14 @@ export class Generators {
     let blockBelow = false;
     if (bc.sentences.length <= 1 && !this.phrases.holds(b.start, b.end)) {
       if (this.pAtLeast(b.text, CAND_P)) {
-        // a standalone one-sentence paragraph the classifier calls spam: a promo line
-        this.wholeBlock(bc, 'promo-line', [], true);
-        return;
-      }
-      blockBelow = UNIT_ALONE_P >= CAND_P;
+        // a standalone one-sentence paragraph the classifier calls spam: a promo line; unless rule matches locate the
+        // spam in it and the rest reads as news without them (a headline with a platform's name spliced into a word)
+        const rest = this.restAfterRules(bc);
+        if (rest === null || this.pAtLeast(rest, CAND_P)) {
+          this.wholeBlock(bc, 'promo-line', [], true);
+          return;
+        }
+      } else blockBelow = UNIT_ALONE_P >= CAND_P;
     }
     const phrases = this.phrases;
     for (const sent of bc.sentences) {
@@ -570,6 +573,26 @@ export class Generators {
       return;
     }
     for (const c of found) this.add(c);
+  }
+
+  /**
+   * A one-sentence block without the spans its rule matches locate (the token head's edges around them), or null when
+   * the rules locate nothing (too few points) or leave too little to judge.
+   */
+  private restAfterRules(bc: BlockCtx): string | null {
+    const b = bc.block;
+    const pos = bc.matches.filter((m) => m.rule.score > 0 && !this.phrases.overlaps(m.start, m.end));
+    if (sumPoints(lexiconHits(pos)) < SPLICE_MIN_LEX_POINTS || b.text.length > MAX_TAGGED_CHARS) return null;
+    const anchors = pos.map((m) => ({ start: m.start - b.start, end: m.end - b.start }));
+    const spans = tagSpans(b.text, anchors, this.model?.token ?? null);
+    let rest = '';
+    let at = 0;
+    for (const sp of [...spans].sort((x, y) => x.start - y.start)) {
+      if (sp.start > at) rest += b.text.slice(at, sp.start);
+      at = Math.max(at, sp.end);
+    }
+    rest += b.text.slice(at);
+    return wordWeight(rest) >= MODEL_FULL_WORDS ? rest : null;
   }
 
   /**
