@@ -448,7 +448,11 @@ export class Generators {
     // hidden, not legit UI; or hidden "UI" that carries spam strong enough to overrule the page stage's guess
     const hp = this.params('hidden-text');
     const spamPoints = () => lexPoints + Math.max(0, this.model ? modelPoints(this.p(b.text)) : 0);
-    const hiddenSpam = b.region === 'hidden' || (b.hidden !== null && hp !== null && lexPoints >= hp.minSpamPoints * HIDDEN_UI_OVERRULE);
+    const hiddenSpam =
+      b.region === 'hidden' ||
+      (b.hidden !== null && hp !== null && lexPoints >= hp.minSpamPoints * HIDDEN_UI_OVERRULE) ||
+      // a hidden line of several words the classifier calls spam as confidently as a unit alone is no caption
+      (b.hidden !== null && !!this.model && wordWeight(b.text) >= MODEL_FULL_WORDS && this.pAtLeast(b.text, UNIT_ALONE_P));
     if (hiddenSpam) {
       const extra: RuleHit[] = [...farmHit];
       if (hp && (b.text.length >= hp.minChars || b.links.some((l) => l.offsite)) && spamPoints() >= hp.minSpamPoints) {

@@ -1,0 +1,35 @@
+// A short hidden line without links passes the page stage as legit UI (a caption, an "original title" line); a
+// hidden line of several words that the classifier calls spam as confidently as a unit alone is not UI and is cut.
+// Hidden captions and screen-reader lines stay. The page is a real clean WSJ page of ../shared/data.
+import { readdirSync, readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/analyze.js';
+import { unitP } from '../../src/detect/classifier.js';
+import { loadModel } from '../../src/detect/model.js';
+import { UNIT_ALONE_P } from '../../src/detect/detector.js';
+import { sharedDataDir } from '../../src/util/paths.js';
+
+const DIR = join(sharedDataDir(), 'scrapinghub-article-extraction-benchmark', 'html');
+const withHidden = (line: string): string => {
+  const html = gunzipSync(readFileSync(join(DIR, readdirSync(DIR).find((f) => f.startsWith('7ab16ade32386ece'))!))).toString('utf8');
+  expect(html).toContain('</body>');
+  return html.replace('</body>', `<div style="text-indent: -10000px; overflow: hidden;">${line}</div></body>`);
+};
+
+describe('a short hidden line', () => {
+  const model = loadModel()!;
+  it('that the classifier calls spam is cut as a hidden block', () => {
+    const line = 'nonton film gratis sub indo streaming download terbaru';
+    expect(unitP(line, model)).toBeGreaterThanOrEqual(UNIT_ALONE_P);
+    const r = analyze(withHidden(line));
+    expect(r.findings.filter((f) => f.text === line).map((f) => f.kind)).toEqual(['hidden-block']);
+  });
+  it('a hidden caption or screen-reader line stays', () => {
+    for (const line of ['Photo: Reuters / John Smith for the newspaper', 'Skip to main content and read the latest news']) {
+      const r = analyze(withHidden(line));
+      expect(r.findings.filter((f) => f.text.includes(line.slice(0, 12))), line).toEqual([]);
+    }
+  });
+});
