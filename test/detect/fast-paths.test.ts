@@ -1,0 +1,60 @@
+// The detect stage's fast paths must give exactly what the plain (slower) computations give: checked against
+// reference formulations on the blocks and sentences of real pages (Latin and Chinese).
+import { describe, it, expect } from 'vitest';
+import { readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { decode, buildPage } from '../../src/page/index.js';
+import type { Page } from '../../src/page/types.js';
+import { buildContext, fuzzyMatches, ruleLangs, MIN_LANG_CHARS } from '../../src/detect/context.js';
+import { loadRules, matchTextLangs, type TextMatch } from '../../src/detect/rules/index.js';
+import { detectLang, sentences, foldScope } from '../../src/text/index.js';
+import type { Span } from '../../src/text/types.js';
+import { DATA, dataBytes } from '../page/data.js';
+
+const SH = 'scrapinghub-article-extraction-benchmark/html';
+const ZH = 'chinese-web-content-extraction/original';
+
+/** A few real pages of both sets. */
+function realPages(perSet: number): Page[] {
+  const files = [
+    ...readdirSync(resolve(DATA, SH)).sort().slice(0, perSet).map((f) => `${SH}/${f}`),
+    ...readdirSync(resolve(DATA, ZH)).filter((f) => f.endsWith('.html')).sort().slice(0, perSet).map((f) => `${ZH}/${f}`),
+  ];
+  return files.map((f) => buildPage(decode(dataBytes(f)).html, {}));
+}
+
+const rules = loadRules();
+
+describe('detect fast paths equal their plain computations', () => {
+  const pages = realPages(12);
+
+  it('block contexts worked out on first use equal the eager computation of every block (language, matches, sentences)', () => {
+    let blocks = 0;
+    let matched = 0;
+    for (const page of pages) {
+      foldScope(() => {
+        const ctx = buildContext(page, rules);
+        expect(ctx.blocks.length).toBe(page.blocks.length);
+        // every block computed afresh, repeats included, and read in reverse order (a repeat before its first)
+        for (let i = page.blocks.length - 1; i >= 0; i--) {
+          const block = page.blocks[i];
+          const bc = ctx.blocks[i];
+          const lang = block.text.length >= MIN_LANG_CHARS * 2 ? detectLang(block.text) : ctx.lang;
+          const langs = ruleLangs(block.text, lang, ctx.lang);
+          const own: TextMatch[] = matchTextLangs(rules, block.text, langs, block.region);
+          if (langs.has('zh') || langs.has('ja')) own.push(...fuzzyMatches(block.text, rules, own));
+          const matches = own.map((m) => ({ ...m, start: m.start + block.start, end: m.end + block.start })).sort((a, b) => a.start - b.start);
+          const sents: Span[] = sentences(block.text).map((s) => ({ start: s.start + block.start, end: s.end + block.start }));
+          expect(bc.block).toBe(block);
+          expect(bc.lang).toBe(lang);
+          expect(bc.matches).toEqual(matches);
+          expect(bc.sentences).toEqual(sents.length ? sents : [{ start: block.start, end: block.end }]);
+          blocks++;
+          matched += matches.length;
+        }
+      });
+    }
+    expect(blocks).toBeGreaterThan(1000);
+    expect(matched).toBeGreaterThan(10);
+  });
+});
