@@ -1,15 +1,16 @@
 // The detect stage's fast paths must give exactly what the plain (slower) computations give: checked against
 // reference formulations on the blocks and sentences of real pages (Latin and Chinese).
 import { describe, it, expect } from 'vitest';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { decode, buildPage } from '../../src/page/index.js';
 import type { Page } from '../../src/page/types.js';
 import { buildContext, fuzzyMatches, ruleLangs, MIN_LANG_CHARS } from '../../src/detect/context.js';
 import { loadRules, matchTextLangs, type TextMatch } from '../../src/detect/rules/index.js';
+import { regexGates, foldForMatch } from '../../src/detect/rules/matcher.js';
 import { detectLang, sentences, foldScope } from '../../src/text/index.js';
 import type { Span } from '../../src/text/types.js';
-import { DATA, dataBytes } from '../page/data.js';
+import { DATA, REPO, dataBytes } from '../page/data.js';
 
 const SH = 'scrapinghub-article-extraction-benchmark/html';
 const ZH = 'chinese-web-content-extraction/original';
@@ -56,5 +57,31 @@ describe('detect fast paths equal their plain computations', () => {
     }
     expect(blocks).toBeGreaterThan(1000);
     expect(matched).toBeGreaterThan(10);
+  });
+});
+
+describe('regex rule gates', () => {
+  it('a text with a regex rule match always passes its language engine gates (block texts of real pages and spam-pages dev)', () => {
+    const dev = (JSON.parse(readFileSync(resolve(REPO, 'corpus/spam-pages-split.json'), 'utf8')) as { dev: string[] }).dev;
+    const spam = dev.map((id) => buildPage(decode(readFileSync(resolve(DATA, 'spam-pages/pages', `${id}.html`))).html, {}));
+    const texts = [...realPages(12), ...spam].flatMap((p) => p.blocks.map((b) => foldForMatch(b.text).text));
+    let withMatch = 0;
+    let closed = 0;
+    for (const lang of ['en', 'zh', 'ja', 'id', 'other'] as const) {
+      const { regexes, gates, ungated } = regexGates(rules, lang);
+      expect(regexes.length).toBeGreaterThan(0);
+      for (const t of texts) {
+        const matched = regexes.some(({ re, pre }) => (!pre || pre.test(t)) && [...t.matchAll(new RegExp(re.source, re.flags))].some((m) => m[0].length > 0));
+        const open = ungated || gates.some((g) => g.test(t));
+        if (matched) {
+          withMatch++;
+          expect(open, `${lang}: ${t.slice(0, 80)}`).toBe(true);
+        }
+        if (!open) closed++;
+      }
+    }
+    expect(withMatch).toBeGreaterThan(50);
+    // the gates do close on most texts (that is what they are for)
+    expect(closed).toBeGreaterThan(texts.length);
   });
 });
