@@ -8,6 +8,7 @@ import type { Page } from '../../src/page/types.js';
 import { buildContext, fuzzyMatches, ruleLangs, MIN_LANG_CHARS } from '../../src/detect/context.js';
 import { loadRules, matchTextLangs, type TextMatch } from '../../src/detect/rules/index.js';
 import { regexGates, foldForMatch } from '../../src/detect/rules/matcher.js';
+import { DOMAIN_RE, HEAD_DOTTED, HEAD_EMOJI, HEAD_SPACED, SPACED_RE, headFlags } from '../../src/detect/features.js';
 import { detectLang, sentences, foldScope } from '../../src/text/index.js';
 import type { Span } from '../../src/text/types.js';
 import { DATA, REPO, dataBytes } from '../page/data.js';
@@ -83,5 +84,38 @@ describe('regex rule gates', () => {
     expect(withMatch).toBeGreaterThan(50);
     // the gates do close on most texts (that is what they are for)
     expect(closed).toBeGreaterThan(texts.length);
+  });
+});
+
+describe('one pass over a head for the shape features', () => {
+  it('headFlags answers SPACED_RE, the emoji class and (where it could match) DOMAIN_RE, on real and spam-pages dev texts and edge cases', () => {
+    const dev = (JSON.parse(readFileSync(resolve(REPO, 'corpus/spam-pages-split.json'), 'utf8')) as { dev: string[] }).dev;
+    const spam = dev.map((id) => buildPage(decode(readFileSync(resolve(DATA, 'spam-pages/pages', `${id}.html`))).html, {}));
+    const texts: string[] = [];
+    for (const p of [...realPages(12), ...spam]) {
+      for (const b of p.blocks) {
+        texts.push(b.text);
+        for (const s of sentences(b.text)) texts.push(b.text.slice(s.start, s.end));
+      }
+    }
+    const edge = ['', '.', 'a.b', 'ab.c', 'ab.com', 'x-1.net', 'AB.COM', '1a.2', '..com', 'é8.com', 'a b c d', 'A L E X I S ⭐ 17', '⭐', '\ud83c', '\ud83c\udf00', 'x\u2600y', '𝗠 𝗢 𝗡 𝗔', 'ab.\ud83c\udf00'];
+    const emojiRe = /[\u2600-\u27bf\u2b50\u2b55\u{1F300}-\u{1FAFF}]/u;
+    const domainRe = new RegExp(DOMAIN_RE.source, 'i');
+    let spaced = 0;
+    let emoji = 0;
+    let domains = 0;
+    for (const t of [...texts, ...edge]) {
+      const f = headFlags(t);
+      expect((f & HEAD_SPACED) !== 0, t.slice(0, 80)).toBe(SPACED_RE.test(t));
+      expect((f & HEAD_EMOJI) !== 0, t.slice(0, 80)).toBe(emojiRe.test(t));
+      if (domainRe.test(t)) expect(f & HEAD_DOTTED, t.slice(0, 80)).toBe(HEAD_DOTTED);
+      if (f & HEAD_SPACED) spaced++;
+      if (f & HEAD_EMOJI) emoji++;
+      if (domainRe.test(t)) domains++;
+    }
+    expect(texts.length).toBeGreaterThan(5000);
+    expect(spaced).toBeGreaterThan(3);
+    expect(emoji).toBeGreaterThan(3);
+    expect(domains).toBeGreaterThan(50);
   });
 });
