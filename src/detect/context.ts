@@ -182,9 +182,21 @@ class RepeatBlockCtx implements BlockCtx {
   }
 }
 
+/** detectLang of a page's main text (its main blocks joined by newlines), for pages whose context was built. */
+const mainLangs = new WeakMap<Page, Lang>();
+
+/**
+ * detectLang(text) of the page's main text when buildContext worked it out (a main text of MIN_LANG_CHARS or more),
+ * else undefined: the result's language is the same question.
+ */
+export function mainTextLang(page: Page): Lang | undefined {
+  return mainLangs.get(page);
+}
+
 export function buildContext(page: Page, rules: CompiledRules, budget: Budget = NO_BUDGET): PageCtx {
   const mainText = page.mainIds.map((id) => page.blocks[id].text).join('\n');
   const lang = detectLang(mainText.length >= MIN_LANG_CHARS ? mainText : page.text);
+  if (mainText.length >= MIN_LANG_CHARS) mainLangs.set(page, lang);
   // menus, bylines and share bars repeat the same text in one page: a repeat (same text, same region) takes the
   // first one's language, matches and sentences, moved to its own offsets
   const firsts = new Map<Region, Map<string, BlockCtx>>();

@@ -5,11 +5,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { decode, buildPage } from '../../src/page/index.js';
 import type { Page } from '../../src/page/types.js';
-import { buildContext, fuzzyMatches, ruleLangs, MIN_LANG_CHARS } from '../../src/detect/context.js';
+import { buildContext, fuzzyMatches, mainTextLang, ruleLangs, MIN_LANG_CHARS } from '../../src/detect/context.js';
 import { loadRules, matchTextLangs, type TextMatch } from '../../src/detect/rules/index.js';
 import { regexGates, foldForMatch } from '../../src/detect/rules/matcher.js';
 import { DOMAIN_RE, HEAD_DOTTED, HEAD_EMOJI, HEAD_SPACED, SPACED_RE, headFlags } from '../../src/detect/features.js';
-import { detectLang, sentences, foldScope } from '../../src/text/index.js';
+import { cjkRunsInLatin, detectLang, sentences, foldScope } from '../../src/text/index.js';
 import type { Span } from '../../src/text/types.js';
 import { DATA, REPO, dataBytes } from '../page/data.js';
 
@@ -117,5 +117,47 @@ describe('one pass over a head for the shape features', () => {
     expect(spaced).toBeGreaterThan(3);
     expect(emoji).toBeGreaterThan(3);
     expect(domains).toBeGreaterThan(50);
+  });
+});
+
+describe('work the detect stage shares or skips', () => {
+  it('cjkRunsInLatin skips texts without Han or kana, and gives what the full count gives on real sentences', () => {
+    // the full formulation: count CJK and Latin letters, then cut the runs
+    const isCjk = (c: number) => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0x3040 && c <= 0x30ff) || (c >= 0xff66 && c <= 0xff9f);
+    const reference = (s: string, minChars: number): Span[] => {
+      const cjk = [...s].filter((ch) => isCjk(ch.charCodeAt(0)) && ch.length === 1).length;
+      const latin = (s.match(/[a-zA-Z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]/g) ?? []).length;
+      if (cjk < minChars || latin <= cjk * 3) return [];
+      return cjkRunsInLatin(s, minChars);
+    };
+    let texts = 0;
+    let runs = 0;
+    for (const page of realPages(12)) {
+      for (const b of page.blocks) {
+        for (const s of sentences(b.text)) {
+          const t = b.text.slice(s.start, s.end);
+          const got = cjkRunsInLatin(t, 3);
+          expect(got, t.slice(0, 80)).toEqual(reference(t, 3));
+          texts++;
+          runs += got.length;
+        }
+      }
+    }
+    for (const t of ['', 'plain English text', 'The word 博彩网站 in English text here', 'ｶﾀｶﾅ in a sentence of English words', '東京']) expect(cjkRunsInLatin(t, 3)).toEqual(reference(t, 3));
+    expect(texts).toBeGreaterThan(5000);
+    expect(runs).toBeGreaterThan(0);
+  });
+
+  it("the result's language reuses the detect stage's language of the main text: the same as asking again", () => {
+    let reused = 0;
+    for (const page of realPages(12)) {
+      foldScope(() => buildContext(page, rules));
+      const mainText = page.mainIds.map((id) => page.blocks[id].text).join('\n');
+      if (mainText.length >= MIN_LANG_CHARS) {
+        expect(mainTextLang(page)).toBe(detectLang(mainText));
+        reused++;
+      } else expect(mainTextLang(page)).toBeUndefined();
+    }
+    expect(reused).toBeGreaterThan(20);
   });
 });
