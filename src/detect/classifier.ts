@@ -1,5 +1,5 @@
 // The unit classifier as a plain function (for the bench and the comparison with natural's BayesClassifier).
-import { squash, featureScale, loadModel, type Model } from './model.js';
+import { squash, featureScale, loadModel, type LrHead, type Model } from './model.js';
 import { unitScore, unitScoreBound, type ScoreBound } from './features.js';
 
 /** p(spam) of a sentence or block with our hashed n-gram model; null when no model file is there. */
@@ -23,8 +23,16 @@ const BOUND_EPSILON = 1e-6;
  */
 export function unitPAtLeast(text: string, model: Model, p0: number): boolean {
   const h = model.unit;
-  const zNeeded = Math.log(p0 / (1 - p0));
-  const below = (b: ScoreBound) => h.bias + b.sum * featureScale(b.sum >= 0 ? b.nMin : b.nMax) + BOUND_EPSILON < zNeeded;
+  belowHead = h;
+  belowZ = Math.log(p0 / (1 - p0));
   if (below(unitScoreBound(text, h.w, h.mask, below))) return false;
   return unitP(text, model) >= p0;
+}
+
+/** The question unitPAtLeast is asking (set before each bound; the bound calls `below` synchronously): no closure per question. */
+let belowHead: LrHead | null = null;
+let belowZ = 0;
+/** Does the bound keep the score below the question's z? */
+function below(b: ScoreBound): boolean {
+  return belowHead!.bias + b.sum * featureScale(b.sum >= 0 ? b.nMin : b.nMax) + BOUND_EPSILON < belowZ;
 }

@@ -247,6 +247,10 @@ export class Consistency {
 
   /** Share of the unit's content words that the rest of the article also uses (null: too few words to tell). */
   topicOverlap(c: Unit): number | null {
+    const own = new Map<string, number>();
+    for (const t of this.words.lower(this.page.text.slice(c.start, c.end))) if (isContentWord(t.text, t.cjk)) own.set(t.text, (own.get(t.text) ?? 0) + 1);
+    // a unit of too few words is decided without the article's words (segmenting the whole article is the cost here)
+    if (own.size < OFF_TOPIC_MIN_WORDS) return null;
     if (!this.mainWords) {
       this.mainWords = new Map();
       for (const id of this.page.mainIds) {
@@ -255,9 +259,6 @@ export class Consistency {
         }
       }
     }
-    const own = new Map<string, number>();
-    for (const t of this.words.lower(this.page.text.slice(c.start, c.end))) if (isContentWord(t.text, t.cjk)) own.set(t.text, (own.get(t.text) ?? 0) + 1);
-    if (own.size < OFF_TOPIC_MIN_WORDS) return null;
     let shared = 0;
     for (const [w, k] of own) if ((this.mainWords.get(w) ?? 0) > (this.page.blocks[c.blockId].region === 'body' ? k : 0)) shared++;
     return shared / own.size;

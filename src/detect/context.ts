@@ -109,20 +109,94 @@ export function ruleLangs(text: string, own: Lang, pageLang: Lang): Set<Lang> {
   return langs;
 }
 
+/**
+ * A block's context, each part worked out on its first use: the page's own navigation and most short chrome lines
+ * are never asked for their rule matches or sentences (a third of a page's blocks), so they are never matched.
+ */
+class FreshBlockCtx implements BlockCtx {
+  private langOf: Lang | undefined;
+  private matchList: TextMatch[] | undefined;
+  private sentenceList: Span[] | undefined;
+
+  constructor(
+    readonly block: Block,
+    private readonly rules: CompiledRules,
+    private readonly pageLang: Lang,
+  ) {}
+
+  get lang(): Lang {
+    return (this.langOf ??= this.block.text.length >= MIN_LANG_CHARS * 2 ? detectLang(this.block.text) : this.pageLang);
+  }
+
+  get matches(): TextMatch[] {
+    if (this.matchList) return this.matchList;
+    const block = this.block;
+    const langs = ruleLangs(block.text, this.lang, this.pageLang);
+    // the matcher's and the fuzzy matcher's objects are fresh per call: shifted to page offsets in place
+    const matches: TextMatch[] = matchTextLangs(this.rules, block.text, langs, block.region);
+    if (langs.has('zh') || langs.has('ja')) for (const m of fuzzyMatches(block.text, this.rules, matches)) matches.push(m);
+    const at = block.start;
+    for (const m of matches) {
+      m.start += at;
+      m.end += at;
+    }
+    matches.sort((a, b) => a.start - b.start);
+    return (this.matchList = matches);
+  }
+
+  get sentences(): Span[] {
+    if (this.sentenceList) return this.sentenceList;
+    const block = this.block;
+    const sents = sentences(block.text);
+    const at = block.start;
+    for (const s of sents) {
+      s.start += at;
+      s.end += at;
+    }
+    return (this.sentenceList = sents.length ? sents : [{ start: block.start, end: block.end }]);
+  }
+}
+
 /** The context of a block with the same text and region as an earlier one (first): first's, at block's offsets. */
-function repeatOf(first: BlockCtx, block: Block): BlockCtx {
-  const d = block.start - first.block.start;
-  return {
-    block,
-    lang: first.lang,
-    matches: first.matches.map((m) => ({ rule: m.rule, start: m.start + d, end: m.end + d, evidence: m.evidence })),
-    sentences: first.sentences.map((s) => ({ start: s.start + d, end: s.end + d })),
-  };
+class RepeatBlockCtx implements BlockCtx {
+  private matchList: TextMatch[] | undefined;
+  private sentenceList: Span[] | undefined;
+
+  constructor(
+    private readonly first: BlockCtx,
+    readonly block: Block,
+  ) {}
+
+  get lang(): Lang {
+    return this.first.lang;
+  }
+
+  get matches(): TextMatch[] {
+    const d = this.block.start - this.first.block.start;
+    return (this.matchList ??= this.first.matches.map((m) => ({ rule: m.rule, start: m.start + d, end: m.end + d, evidence: m.evidence })));
+  }
+
+  get sentences(): Span[] {
+    const d = this.block.start - this.first.block.start;
+    return (this.sentenceList ??= this.first.sentences.map((s) => ({ start: s.start + d, end: s.end + d })));
+  }
+}
+
+/** detectLang of a page's main text (its main blocks joined by newlines), for pages whose context was built. */
+const mainLangs = new WeakMap<Page, Lang>();
+
+/**
+ * detectLang(text) of the page's main text when buildContext worked it out (a main text of MIN_LANG_CHARS or more),
+ * else undefined: the result's language is the same question.
+ */
+export function mainTextLang(page: Page): Lang | undefined {
+  return mainLangs.get(page);
 }
 
 export function buildContext(page: Page, rules: CompiledRules, budget: Budget = NO_BUDGET): PageCtx {
   const mainText = page.mainIds.map((id) => page.blocks[id].text).join('\n');
   const lang = detectLang(mainText.length >= MIN_LANG_CHARS ? mainText : page.text);
+  if (mainText.length >= MIN_LANG_CHARS) mainLangs.set(page, lang);
   // menus, bylines and share bars repeat the same text in one page: a repeat (same text, same region) takes the
   // first one's language, matches and sentences, moved to its own offsets
   const firsts = new Map<Region, Map<string, BlockCtx>>();
@@ -131,24 +205,8 @@ export function buildContext(page: Page, rules: CompiledRules, budget: Budget = 
     let seen = firsts.get(block.region);
     if (!seen) firsts.set(block.region, (seen = new Map()));
     const first = seen.get(block.text);
-    if (first) return repeatOf(first, block);
-    const bl = block.text.length >= MIN_LANG_CHARS * 2 ? detectLang(block.text) : lang;
-    const langs = ruleLangs(block.text, bl, lang);
-    // the matcher's and the fuzzy matcher's objects are fresh per call: shifted to page offsets in place
-    const matches: TextMatch[] = matchTextLangs(rules, block.text, langs, block.region);
-    if (langs.has('zh') || langs.has('ja')) for (const m of fuzzyMatches(block.text, rules, matches)) matches.push(m);
-    const at = block.start;
-    for (const m of matches) {
-      m.start += at;
-      m.end += at;
-    }
-    matches.sort((a, b) => a.start - b.start);
-    const sents = sentences(block.text);
-    for (const s of sents) {
-      s.start += at;
-      s.end += at;
-    }
-    const bc: BlockCtx = { block, lang: bl, matches, sentences: sents.length ? sents : [{ start: block.start, end: block.end }] };
+    if (first) return new RepeatBlockCtx(first, block);
+    const bc = new FreshBlockCtx(block, rules, lang);
     seen.set(block.text, bc);
     return bc;
   });

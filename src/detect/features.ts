@@ -118,7 +118,7 @@ export function addTextFeatures(folded: string, sink: Sink, nsSalt = 0): void {
 }
 
 const CAMEL_RE = /[A-Z][a-z]+[A-Z][a-z]+/g;
-const DOMAIN_RE = /\b[a-z0-9-]{2,}\.(com|net|org|info|biz|cc|vip|club|site|online|top|xyz|me|io|co|us|bet|win|app|shop|store|live|pro|asia|cn|jp|id|ru|tk|ml)\b/gi;
+export const DOMAIN_RE = /\b[a-z0-9-]{2,}\.(com|net|org|info|biz|cc|vip|club|site|online|top|xyz|me|io|co|us|bet|win|app|shop|store|live|pro|asia|cn|jp|id|ru|tk|ml)\b/gi;
 /** DOMAIN_RE without the global flag, for a stateless test. */
 const DOMAIN_TEST_RE = new RegExp(DOMAIN_RE.source, 'i');
 const SEP_RE = /[|｜·•/、]/g;
@@ -166,10 +166,10 @@ function shape(sink: Sink, k: number, v: number): void {
   sink.add(shapeHash(k, v));
 }
 
-/** Each domain in the text, and its TLD. */
-function addDomainFeatures(head: string, sink: Sink): void {
-  // most text has no domain: one test before the match iterator
-  if (!DOMAIN_TEST_RE.test(head)) return;
+/** Each domain in the text, and its TLD. `flags`: headFlags(head) when known. */
+function addDomainFeatures(head: string, sink: Sink, flags = headFlags(head)): void {
+  // most text has no domain: the char scan's answer, then one test before the match iterator
+  if (!(flags & HEAD_DOTTED) || !DOMAIN_TEST_RE.test(head)) return;
   for (const m of head.matchAll(DOMAIN_RE)) {
     shape(sink, 11, 1);
     let h = mix(FNV_OFFSET, 12);
@@ -239,49 +239,73 @@ function addGlossAndStyleFeatures(head: string, sink: Sink): void {
 /** The separators of SPACED_RE: white space, . * · _ - */
 const isSpacingMark = (c: number) => isSpace(c) || c === 0x2e || c === 0x2a || c === 0xb7 || c === 0x5f || c === 0x2d;
 
+/** ASCII chars of DOMAIN_RE's name class [a-z0-9-] (case-insensitive). */
+const isDomainChar = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x2d;
+const isAsciiLetter = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
+
+/** headFlags: letters spaced apart (SPACED_RE). */
+export const HEAD_SPACED = 1;
+/** headFlags: a char of STARRED_RE's emoji class (U+2600–27BF, ⭐, ⭕, U+1F300–1FAFF): the regex needs one. */
+export const HEAD_EMOJI = 2;
+/** headFlags: a '.' after two chars of [a-z0-9-] and before a letter: where DOMAIN_RE's matches have their dot. */
+export const HEAD_DOTTED = 4;
+const HEAD_ALL = HEAD_SPACED | HEAD_EMOJI | HEAD_DOTTED;
+
 /**
- * SPACED_RE.test(s) in one pass over the code points (the regex with its Unicode letter classes cost as much as all
- * n-gram features together): four or more single letters, each apart from the next by one separator, the first
- * not after a letter and the last not before one.
+ * One pass over the code points of a text for three questions of the shape features (each was a pass of its own):
+ * SPACED_RE.test(s), exactly (four or more single letters, each apart from the next by one separator, the first not
+ * after a letter and the last not before one; the regex with its Unicode letter classes cost as much as all n-gram
+ * features together); whether s has a char of STARRED_RE's emoji class; whether DOMAIN_RE could match (a dot where
+ * its matches have one; the regex answers then).
  */
-export function hasSpacedLetters(s: string): boolean {
+export function headFlags(s: string): number {
+  let flags = 0;
   let chain = 0; // letters in the current chain
   let sepAfterChain = false; // the last char was one separator after a chain letter
   let lastLetter = false;
-  for (let i = 0; i < s.length; i++) {
-    const cp = s.codePointAt(i)!;
-    if (cp > 0xffff) i++;
+  const n = s.length;
+  for (let i = 0; i < n; i++) {
+    let cp = s.charCodeAt(i);
+    if (cp >= 0xd800 && cp <= 0xdbff) {
+      cp = s.codePointAt(i)!;
+      if (cp > 0xffff) i++;
+    }
     if (isLetter(cp)) {
       chain = sepAfterChain ? chain + 1 : lastLetter ? 0 : 1;
       sepAfterChain = false;
       lastLetter = true;
       continue;
     }
-    if (lastLetter && chain >= 4) return true;
+    if (lastLetter && chain >= 4) {
+      flags |= HEAD_SPACED;
+      if (flags === HEAD_ALL) return flags;
+    }
+    if (cp >= 0x2600) {
+      if (cp <= 0x27bf || cp === 0x2b50 || cp === 0x2b55 || (cp >= 0x1f300 && cp <= 0x1faff)) {
+        flags |= HEAD_EMOJI;
+        if (flags === HEAD_ALL) return flags;
+      }
+    } else if (cp === 0x2e && i >= 2 && i + 1 < n && isAsciiLetter(s.charCodeAt(i + 1)) && isDomainChar(s.charCodeAt(i - 1)) && isDomainChar(s.charCodeAt(i - 2))) {
+      flags |= HEAD_DOTTED;
+      if (flags === HEAD_ALL) return flags;
+    }
     sepAfterChain = lastLetter && chain > 0 && isSpacingMark(cp);
     if (!sepAfterChain) chain = 0;
     lastLetter = false;
   }
-  return lastLetter && chain >= 4;
+  if (lastLetter && chain >= 4) flags |= HEAD_SPACED;
+  return flags;
 }
 
-/** Any char of STARRED_RE's emoji class (U+2600–27BF, ⭐, ⭕, U+1F300–1FAFF): the regex needs one. */
-function hasEmoji(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if ((c >= 0x2600 && c <= 0x27bf) || c === 0x2b50 || c === 0x2b55) return true;
-    if (c >= 0xd83c && c <= 0xd83e) {
-      const cp = s.codePointAt(i)!;
-      if (cp >= 0x1f300 && cp <= 0x1faff) return true;
-    }
-  }
-  return false;
+/** SPACED_RE.test(s), in one pass over the code points (see headFlags). */
+export function hasSpacedLetters(s: string): boolean {
+  return (headFlags(s) & HEAD_SPACED) !== 0;
 }
 
-/** Letters spaced or starred apart; true when there are. */
-function addObfuscationFeatures(head: string, sink: Sink): boolean {
-  const spaced = hasSpacedLetters(head);
-  const starred = hasEmoji(head) && STARRED_RE.test(head);
+/** Letters spaced or starred apart; true when there are. `flags`: headFlags(head) when known. */
+function addObfuscationFeatures(head: string, sink: Sink, flags = headFlags(head)): boolean {
+  const spaced = (flags & HEAD_SPACED) !== 0;
+  const starred = (flags & HEAD_EMOJI) !== 0 && STARRED_RE.test(head);
   if (spaced) shape(sink, 50, 1);
   if (starred) shape(sink, 51, 1);
   return spaced || starred;
@@ -355,10 +379,11 @@ function boundOf(sink: ScoreSink, slots: Slots, w: Float32Array, mask: number): 
 export function unitScoreBound(text: string, w: Float32Array, mask: number, settled: (b: ScoreBound) => boolean = () => false): ScoreBound {
   const sink = new ScoreSink(w, mask);
   const head = text.length > MAX_FEATURE_CHARS ? text.slice(0, MAX_FEATURE_CHARS) : text;
+  const flags = headFlags(head);
   addTextFeatures(foldText(text), sink);
-  addDomainFeatures(head, sink);
+  addDomainFeatures(head, sink, flags);
   addLengthFeature(head, sink);
-  if (addObfuscationFeatures(head, sink)) addSqueezedFeatures(head, sink);
+  if (addObfuscationFeatures(head, sink, flags)) addSqueezedFeatures(head, sink);
   sink.add(CONSTANT_FEATURE);
   const coarse = boundOf(sink, COARSE_SLOTS, w, mask);
   if (settled(coarse)) return coarse;

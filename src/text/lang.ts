@@ -179,6 +179,15 @@ function latinLang(sample: string): Lang {
   return LATIN_LANGS[best];
 }
 
+/** Any Han or kana character in s? */
+function hasHanOrKana(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x3040 && (isHanChar(c) || isKanaChar(c))) return true;
+  }
+  return false;
+}
+
 /** Characters a CJK run may hold between its CJK ends: CJK punctuation, full-width forms, spaces, digits, | and -. */
 function runFiller(c: number): boolean {
   return (c >= 0x3000 && c <= 0x303f) || (c >= 0xff01 && c <= 0xff65) || c === 0x20 || c === 0xa0 || c === 0x7c || c === 0x2d || (c >= 0x30 && c <= 0x39);
@@ -191,6 +200,8 @@ function runFiller(c: number): boolean {
  * or Japanese text every phrase is such a run.
  */
 export function cjkRunsInLatin(s: string, minChars: number): Span[] {
+  // most sentences hold no Han or kana at all: one cheap pass decides them (no CJK char is below U+3040)
+  if (minChars > 0 && !hasHanOrKana(s)) return [];
   let cjk = 0;
   let latin = 0;
   for (let i = 0; i < s.length; i++) {

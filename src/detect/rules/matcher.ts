@@ -305,6 +305,46 @@ interface Engine {
   automaton: Automaton;
   lexiconRules: Rule[];
   regexes: { rule: Rule; re: RegExp; pre: RegExp | null }[];
+  /**
+   * Gates of the regex rules, one per set of flags: the alternation of each rule's prefilter (or pattern, for a rule
+   * without one), so a text none of them matches, as most blocks, is let through with one test instead of one per
+   * rule. A rule whose pattern could not be put in a gate (back-references) is always run: `ungated`.
+   */
+  gates: RegExp[];
+  ungated: boolean;
+}
+
+/** Back-references number or name groups: their meaning changes inside an alternation of other patterns. */
+const BACKREF_RE = /\\(?:[1-9]|k<)/;
+
+/**
+ * The gates of an engine's regex rules (see Engine.gates): a rule's matches need its prefilter to match and its
+ * pattern to match, and an alternation matches wherever one of its parts does, so a text no gate matches has no
+ * regex rule match.
+ */
+function buildGates(regexes: Engine['regexes']): { gates: RegExp[]; ungated: boolean } {
+  const byFlags = new Map<string, string[]>();
+  let ungated = false;
+  for (const { re, pre } of regexes) {
+    const source = pre ? pre.source : re.source;
+    if (BACKREF_RE.test(source)) {
+      ungated = true;
+      continue;
+    }
+    const flags = re.flags.replace('g', '');
+    let parts = byFlags.get(flags);
+    if (!parts) byFlags.set(flags, (parts = []));
+    parts.push(`(?:${source})`);
+  }
+  const gates: RegExp[] = [];
+  for (const [flags, parts] of byFlags) {
+    try {
+      gates.push(new RegExp(parts.join('|'), flags));
+    } catch {
+      return { gates: [], ungated: true };
+    }
+  }
+  return { gates, ungated };
 }
 
 const engines = new WeakMap<object, Map<string, Engine>>();
@@ -339,7 +379,7 @@ function buildEngine(rules: Rule[], key: string): Engine {
     }
   }
   automaton.build();
-  return { automaton, lexiconRules, regexes };
+  return { automaton, lexiconRules, regexes, ...buildGates(regexes) };
 }
 
 function engineFor(set: RuleSet, lang: Lang): Engine {
@@ -355,6 +395,12 @@ function engineFor(set: RuleSet, lang: Lang): Engine {
     perLang.set(key, e);
   }
   return e;
+}
+
+/** The regex rules of a language and their gates (see Engine.gates), for the tests that hold the gates exact. */
+export function regexGates(set: RuleSet, lang: Lang): Pick<Engine, 'regexes' | 'gates' | 'ungated'> {
+  const { regexes, gates, ungated } = engineFor(set, lang);
+  return { regexes, gates, ungated };
 }
 
 function whereOk(rule: Rule, where: Region): boolean {
@@ -421,6 +467,15 @@ function withoutCopies(matches: TextMatch[]): TextMatch[] {
   });
 }
 
+const NO_REGEXES: Engine['regexes'] = [];
+
+/** Can a regex rule of the engine match the (folded) text: a gate matches it, or a rule is not gated? */
+function gateOpen(engine: Engine, text: string): boolean {
+  if (engine.ungated) return true;
+  for (const g of engine.gates) if (g.test(text)) return true;
+  return false;
+}
+
 function matchFolded(engine: Engine, text: string, m: LazyFold, where: Region): TextMatch[] {
   const raw: { rule: Rule; fs: number; fe: number }[] = [];
   const lex = engine.lexiconRules;
@@ -428,7 +483,8 @@ function matchFolded(engine: Engine, text: string, m: LazyFold, where: Region): 
     const rule = lex[p.ruleIdx];
     if (whereOk(rule, where)) raw.push({ rule, fs, fe });
   });
-  for (const { rule, re, pre } of engine.regexes) {
+  const regexes = gateOpen(engine, m.text) ? engine.regexes : NO_REGEXES;
+  for (const { rule, re, pre } of regexes) {
     if (!whereOk(rule, where)) continue;
     if (pre && !pre.test(m.text)) continue;
     re.lastIndex = 0;

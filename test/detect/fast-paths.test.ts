@@ -1,0 +1,163 @@
+// The detect stage's fast paths must give exactly what the plain (slower) computations give: checked against
+// reference formulations on the blocks and sentences of real pages (Latin and Chinese).
+import { describe, it, expect } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { decode, buildPage } from '../../src/page/index.js';
+import type { Page } from '../../src/page/types.js';
+import { buildContext, fuzzyMatches, mainTextLang, ruleLangs, MIN_LANG_CHARS } from '../../src/detect/context.js';
+import { loadRules, matchTextLangs, type TextMatch } from '../../src/detect/rules/index.js';
+import { regexGates, foldForMatch } from '../../src/detect/rules/matcher.js';
+import { DOMAIN_RE, HEAD_DOTTED, HEAD_EMOJI, HEAD_SPACED, SPACED_RE, headFlags } from '../../src/detect/features.js';
+import { cjkRunsInLatin, detectLang, sentences, foldScope } from '../../src/text/index.js';
+import type { Span } from '../../src/text/types.js';
+import { DATA, REPO, dataBytes } from '../page/data.js';
+
+const SH = 'scrapinghub-article-extraction-benchmark/html';
+const ZH = 'chinese-web-content-extraction/original';
+
+/** A few real pages of both sets. */
+function realPages(perSet: number): Page[] {
+  const files = [
+    ...readdirSync(resolve(DATA, SH)).sort().slice(0, perSet).map((f) => `${SH}/${f}`),
+    ...readdirSync(resolve(DATA, ZH)).filter((f) => f.endsWith('.html')).sort().slice(0, perSet).map((f) => `${ZH}/${f}`),
+  ];
+  return files.map((f) => buildPage(decode(dataBytes(f)).html, {}));
+}
+
+const rules = loadRules();
+
+describe('detect fast paths equal their plain computations', () => {
+  const pages = realPages(12);
+
+  it('block contexts worked out on first use equal the eager computation of every block (language, matches, sentences)', () => {
+    let blocks = 0;
+    let matched = 0;
+    for (const page of pages) {
+      foldScope(() => {
+        const ctx = buildContext(page, rules);
+        expect(ctx.blocks.length).toBe(page.blocks.length);
+        // every block computed afresh, repeats included, and read in reverse order (a repeat before its first)
+        for (let i = page.blocks.length - 1; i >= 0; i--) {
+          const block = page.blocks[i];
+          const bc = ctx.blocks[i];
+          const lang = block.text.length >= MIN_LANG_CHARS * 2 ? detectLang(block.text) : ctx.lang;
+          const langs = ruleLangs(block.text, lang, ctx.lang);
+          const own: TextMatch[] = matchTextLangs(rules, block.text, langs, block.region);
+          if (langs.has('zh') || langs.has('ja')) own.push(...fuzzyMatches(block.text, rules, own));
+          const matches = own.map((m) => ({ ...m, start: m.start + block.start, end: m.end + block.start })).sort((a, b) => a.start - b.start);
+          const sents: Span[] = sentences(block.text).map((s) => ({ start: s.start + block.start, end: s.end + block.start }));
+          expect(bc.block).toBe(block);
+          expect(bc.lang).toBe(lang);
+          expect(bc.matches).toEqual(matches);
+          expect(bc.sentences).toEqual(sents.length ? sents : [{ start: block.start, end: block.end }]);
+          blocks++;
+          matched += matches.length;
+        }
+      });
+    }
+    expect(blocks).toBeGreaterThan(1000);
+    expect(matched).toBeGreaterThan(10);
+  });
+});
+
+describe('regex rule gates', () => {
+  it('a text with a regex rule match always passes its language engine gates (block texts of real pages and spam-pages dev)', () => {
+    const dev = (JSON.parse(readFileSync(resolve(REPO, 'corpus/spam-pages-split.json'), 'utf8')) as { dev: string[] }).dev;
+    const spam = dev.map((id) => buildPage(decode(readFileSync(resolve(DATA, 'spam-pages/pages', `${id}.html`))).html, {}));
+    const texts = [...realPages(12), ...spam].flatMap((p) => p.blocks.map((b) => foldForMatch(b.text).text));
+    let withMatch = 0;
+    let closed = 0;
+    for (const lang of ['en', 'zh', 'ja', 'id', 'other'] as const) {
+      const { regexes, gates, ungated } = regexGates(rules, lang);
+      expect(regexes.length).toBeGreaterThan(0);
+      for (const t of texts) {
+        const matched = regexes.some(({ re, pre }) => (!pre || pre.test(t)) && [...t.matchAll(new RegExp(re.source, re.flags))].some((m) => m[0].length > 0));
+        const open = ungated || gates.some((g) => g.test(t));
+        if (matched) {
+          withMatch++;
+          expect(open, `${lang}: ${t.slice(0, 80)}`).toBe(true);
+        }
+        if (!open) closed++;
+      }
+    }
+    expect(withMatch).toBeGreaterThan(50);
+    // the gates do close on most texts (that is what they are for)
+    expect(closed).toBeGreaterThan(texts.length);
+  });
+});
+
+describe('one pass over a head for the shape features', () => {
+  it('headFlags answers SPACED_RE, the emoji class and (where it could match) DOMAIN_RE, on real and spam-pages dev texts and edge cases', () => {
+    const dev = (JSON.parse(readFileSync(resolve(REPO, 'corpus/spam-pages-split.json'), 'utf8')) as { dev: string[] }).dev;
+    const spam = dev.map((id) => buildPage(decode(readFileSync(resolve(DATA, 'spam-pages/pages', `${id}.html`))).html, {}));
+    const texts: string[] = [];
+    for (const p of [...realPages(12), ...spam]) {
+      for (const b of p.blocks) {
+        texts.push(b.text);
+        for (const s of sentences(b.text)) texts.push(b.text.slice(s.start, s.end));
+      }
+    }
+    const edge = ['', '.', 'a.b', 'ab.c', 'ab.com', 'x-1.net', 'AB.COM', '1a.2', '..com', 'é8.com', 'a b c d', 'A L E X I S ⭐ 17', '⭐', '\ud83c', '\ud83c\udf00', 'x\u2600y', '𝗠 𝗢 𝗡 𝗔', 'ab.\ud83c\udf00'];
+    const emojiRe = /[\u2600-\u27bf\u2b50\u2b55\u{1F300}-\u{1FAFF}]/u;
+    const domainRe = new RegExp(DOMAIN_RE.source, 'i');
+    let spaced = 0;
+    let emoji = 0;
+    let domains = 0;
+    for (const t of [...texts, ...edge]) {
+      const f = headFlags(t);
+      expect((f & HEAD_SPACED) !== 0, t.slice(0, 80)).toBe(SPACED_RE.test(t));
+      expect((f & HEAD_EMOJI) !== 0, t.slice(0, 80)).toBe(emojiRe.test(t));
+      if (domainRe.test(t)) expect(f & HEAD_DOTTED, t.slice(0, 80)).toBe(HEAD_DOTTED);
+      if (f & HEAD_SPACED) spaced++;
+      if (f & HEAD_EMOJI) emoji++;
+      if (domainRe.test(t)) domains++;
+    }
+    expect(texts.length).toBeGreaterThan(5000);
+    expect(spaced).toBeGreaterThan(3);
+    expect(emoji).toBeGreaterThan(3);
+    expect(domains).toBeGreaterThan(50);
+  });
+});
+
+describe('work the detect stage shares or skips', () => {
+  it('cjkRunsInLatin skips texts without Han or kana, and gives what the full count gives on real sentences', () => {
+    // the full formulation: count CJK and Latin letters, then cut the runs
+    const isCjk = (c: number) => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0x3040 && c <= 0x30ff) || (c >= 0xff66 && c <= 0xff9f);
+    const reference = (s: string, minChars: number): Span[] => {
+      const cjk = [...s].filter((ch) => isCjk(ch.charCodeAt(0)) && ch.length === 1).length;
+      const latin = (s.match(/[a-zA-Z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]/g) ?? []).length;
+      if (cjk < minChars || latin <= cjk * 3) return [];
+      return cjkRunsInLatin(s, minChars);
+    };
+    let texts = 0;
+    let runs = 0;
+    for (const page of realPages(12)) {
+      for (const b of page.blocks) {
+        for (const s of sentences(b.text)) {
+          const t = b.text.slice(s.start, s.end);
+          const got = cjkRunsInLatin(t, 3);
+          expect(got, t.slice(0, 80)).toEqual(reference(t, 3));
+          texts++;
+          runs += got.length;
+        }
+      }
+    }
+    for (const t of ['', 'plain English text', 'The word 博彩网站 in English text here', 'ｶﾀｶﾅ in a sentence of English words', '東京']) expect(cjkRunsInLatin(t, 3)).toEqual(reference(t, 3));
+    expect(texts).toBeGreaterThan(5000);
+    expect(runs).toBeGreaterThan(0);
+  });
+
+  it("the result's language reuses the detect stage's language of the main text: the same as asking again", () => {
+    let reused = 0;
+    for (const page of realPages(12)) {
+      foldScope(() => buildContext(page, rules));
+      const mainText = page.mainIds.map((id) => page.blocks[id].text).join('\n');
+      if (mainText.length >= MIN_LANG_CHARS) {
+        expect(mainTextLang(page)).toBe(detectLang(mainText));
+        reused++;
+      } else expect(mainTextLang(page)).toBeUndefined();
+    }
+    expect(reused).toBeGreaterThan(20);
+  });
+});
