@@ -390,12 +390,14 @@ describe('rules stats and training', () => {
     expect(body.negative.length).toBeGreaterThan(0);
     for (const r of body.negative as Json[]) expect(r.points).toBeLessThan(0);
     // the hidden-text rule: njxfhn block recategorized (counts as confirmed); silvias confirmed by alice then
-    // dismissed by bob (the latest decision wins); pharma's hidden block undecided
-    expect(by[HIDDEN_RULE]).toMatchObject({ fired: firedOn(HIDDEN_RULE), confirmed: 1, dismissed: 1 });
-    expect(by[HIDDEN_RULE].precision.rate).toBe(0.5);
-    // one confirmed of two: the interval is wide, from well under to well over one half
+    // dismissed by bob (the latest decision wins), as is the ja page's hidden keyword block; pharma's undecided
+    const hiddenOnJa = fx.results.ja.findings.filter((f) => hasRule(f, HIDDEN_RULE)).length;
+    expect(hiddenOnJa).toBe(1);
+    expect(by[HIDDEN_RULE]).toMatchObject({ fired: firedOn(HIDDEN_RULE), confirmed: 1, dismissed: 1 + hiddenOnJa });
+    expect(by[HIDDEN_RULE].precision.rate).toBeCloseTo(1 / 3, 5);
+    // one confirmed of three: the interval is wide, from well under to well over one half
     expect(by[HIDDEN_RULE].precision.low).toBeLessThan(0.1);
-    expect(by[HIDDEN_RULE].precision.high).toBeGreaterThan(0.9);
+    expect(by[HIDDEN_RULE].precision.high).toBeGreaterThan(0.75);
     const tunedOnJa = fx.results.ja.findings.filter((f) => hasRule(f, TUNED_RULE)).length;
     expect(by[TUNED_RULE]).toMatchObject({ fired: firedOn(TUNED_RULE), confirmed: 0, dismissed: tunedOnJa });
     expect(by[TUNED_RULE].precision.rate).toBe(0);
