@@ -84,7 +84,7 @@ export interface WalkResult {
   texts: string[];
   /** every <img> by its open position, with its alt (else title) text */
   imgs: { at: number; alt: string }[];
-  /** open positions of the links to the site's home page */
+  /** open positions of the links to the site's home page inside an <h1> */
   homeLinks: number[];
   htmlTitle: string;
   ogTitle: string;
@@ -294,6 +294,8 @@ export function walkHtml(html: string, rules: StyleRules = new StyleRules(), bud
   let pre = 0;
   /** element opens so far, skipped subtrees included: the positions of imgs and home links */
   let opens = 0;
+  /** walked <h1> elements open now: home links are looked for only inside one (isSiteH1 asks of no other element) */
+  let h1Open = 0;
 
   const flush = (c: Ctx): void => {
     if (c.buf === '') return;
@@ -333,7 +335,6 @@ export function walkHtml(html: string, rules: StyleRules = new StyleRules(), bud
   let skipText = '';
   let skipTextFrom = 0;
   let skipScriptSrc = false;
-  let skipParentTag = '';
   /** inside a <script> or <style> (raw text, no children), at any depth */
   let inRaw = false;
 
@@ -343,7 +344,7 @@ export function walkHtml(html: string, rules: StyleRules = new StyleRules(), bud
     const tag = lowerTag(name);
     inRaw = tag === 'script' || tag === 'style';
     if (tag === 'img') res.imgs.push({ at: opens, alt: attribs.alt ?? attribs.title ?? '' });
-    else if (tag === 'a' && HOME_HREF.test((attribs.href ?? '').trim())) res.homeLinks.push(opens);
+    else if (tag === 'a' && h1Open > 0 && HOME_HREF.test((attribs.href ?? '').trim())) res.homeLinks.push(opens);
     if (skip > 0) {
       skip++;
       return;
@@ -376,7 +377,6 @@ export function walkHtml(html: string, rules: StyleRules = new StyleRules(), bud
       skipTag = tag === 'style' && attribs.media && !MEDIA_OK.test(attribs.media) ? '' : tag;
       skipText = '';
       skipTextFrom = texts.length;
-      skipParentTag = parent.tag;
       return;
     }
     if (tag === 'html' && attribs.lang && !res.lang) res.lang = attribs.lang.trim();
@@ -470,7 +470,10 @@ export function walkHtml(html: string, rules: StyleRules = new StyleRules(), bud
     });
     parentOf.push(id);
 
-    if (tag === 'h1') res.h1s.push({ text: '', el: id });
+    if (tag === 'h1') {
+      res.h1s.push({ text: '', el: id });
+      h1Open++;
+    }
     // a new block context for block-level elements, and for inline elements that change visibility
     if (BLOCK_TAGS.has(tag) || own !== null) {
       flush(ctxStack[ctxStack.length - 1]);
@@ -487,7 +490,7 @@ export function walkHtml(html: string, rules: StyleRules = new StyleRules(), bud
     if (skip > 0) {
       if (--skip > 0) return;
       if (skipTag === 'title') {
-        if (!res.htmlTitle && skipParentTag !== 'svg') res.htmlTitle = collapse(texts.slice(skipTextFrom).join(''));
+        if (!res.htmlTitle) res.htmlTitle = collapse(texts.slice(skipTextFrom).join(''));
       } else if (skipTag === 'style') rules.addSheet(skipText);
       else if (skipTag === 'script' && !skipScriptSrc && skipText !== '') res.scripts.push(skipText);
       return;
@@ -507,6 +510,7 @@ export function walkHtml(html: string, rules: StyleRules = new StyleRules(), bud
       flush(top);
       ctxStack.pop();
     }
+    if (info.tag === 'h1') h1Open--;
     if (info.tag === 'a') {
       const a = anchor;
       anchor = anchorStack.pop();
