@@ -484,12 +484,8 @@ export class Generators {
       if (bc.sentences.length > 2) return this.sentencesOf(bc);
       // a heading outside the article (the h1 over it) speaks of the article's topic: the consistency votes apply
       if (lexPoints >= BOILERPLATE_MIN_POINTS || this.pAtLeast(b.text, CAND_P)) this.wholeBlock(bc, 'promo-line', [], b.heading);
-      else {
-        // a teaser paragraph outside the article, with a plug in another script spliced in
-        const found: Cand[] = [];
-        this.cjkRuns(b.id, b.start, b.text, found);
-        for (const c of found) this.add(c);
-      }
+      // a teaser paragraph outside the article, with a plug in another script spliced in
+      else for (const c of this.cjkRuns(b.id, b.start, b.text)) this.add(c);
       return;
     }
     // body
@@ -537,12 +533,8 @@ export class Generators {
       if (lex < SPLICE_MIN_LEX_POINTS) {
         if (!this.model) continue;
         // a sentence that is its whole block is the block's text: already known below CAND_P, or asked once with it
-        if (blockBelow && sent.start === b.start && sent.end === b.end) {
-          this.cjkRuns(b.id, sent.start, sentText, found);
-          continue;
-        }
-        if (!this.pAtLeast(sentText, UNIT_ALONE_P)) {
-          this.cjkRuns(b.id, sent.start, sentText, found);
+        if ((blockBelow && sent.start === b.start && sent.end === b.end) || !this.pAtLeast(sentText, UNIT_ALONE_P)) {
+          found.push(...this.cjkRuns(b.id, sent.start, sentText));
           continue;
         }
       }
@@ -604,8 +596,9 @@ export class Generators {
    * confidently as a unit alone (UNIT_ALONE_P): a plug spliced into the sentence in another script. The sentence
    * itself stays below the classifier's bar, its own words outweighing the run's.
    */
-  private cjkRuns(blockId: number, at: number, sentText: string, found: Cand[]): void {
-    if (!this.model) return;
+  private cjkRuns(blockId: number, at: number, sentText: string): Cand[] {
+    const found: Cand[] = [];
+    if (!this.model) return found;
     for (const r of cjkRunsInLatin(sentText, CJK_RUN_MIN_CHARS)) {
       const runText = sentText.slice(r.start, r.end);
       if (!this.pAtLeast(runText, UNIT_ALONE_P)) continue;
@@ -616,6 +609,7 @@ export class Generators {
       if (isQuoted(sentText, r.start, r.end)) hits.push(quotedHit(sentText));
       found.push({ blockId, start: s, end: e, kind: 'spliced-phrase', hits, consistency: true });
     }
+    return found;
   }
 
   /**
