@@ -2,7 +2,7 @@
 // rules and model files, loaded once.
 import { WINNOW_VERSION } from './util/version.js';
 import { decode, buildPage } from './page/index.js';
-import { detect, mainTextLang, MIN_LANG_CHARS } from './detect/index.js';
+import { detect, mainTextLang } from './detect/index.js';
 import { clean } from './clean/index.js';
 import { loadRules, type CompiledRules } from './detect/rules/index.js';
 import { loadModel, type Model } from './detect/model.js';
@@ -153,8 +153,8 @@ function run(input: string | Uint8Array, opts: AnalyzeOptions, rules: CompiledRu
     status: 'ok',
     verdict: findings.length > 0 ? 'contaminated' : 'clean',
     score,
-    // the detect stage asked the same of the same text (a main text of MIN_LANG_CHARS or more)
-    lang: (mainText.length >= MIN_LANG_CHARS ? mainTextLang(page) : undefined) ?? detectLang(mainText || page.title),
+    // the detect stage asked the same of the same text when the main text was long enough to tell (else undefined)
+    lang: mainTextLang(page) ?? detectLang(mainText || page.title),
     encoding,
     title: page.title,
     ...cleaned,

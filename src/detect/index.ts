@@ -14,7 +14,7 @@ import { resolveOverlaps } from './resolve.js';
 import { spamEvidence, MIN_SPAM_EVIDENCE } from './evidence.js';
 export type { Finding, RuleHit, Category, InjectionKind, FindingKind } from './types.js';
 export { isQuoted } from './consistency.js';
-export { mainTextLang, MIN_LANG_CHARS } from './context.js';
+export { mainTextLang } from './context.js';
 
 export interface DetectOptions {
   rules: CompiledRules;
