@@ -176,7 +176,6 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
   const pool = opts.analyzer ? new AnalyzePool(0, opts.analyzer) : new AnalyzePool(workers, undefined, { heapMb, youngMb });
   let fetcher = opts.fetcher;
   let ownFetcher = false;
-  const needsFetch = Boolean(opts.from) || inputs.some(isUrl);
   let progressTimer: NodeJS.Timeout | undefined;
   const progress = () => {
     const s = (Date.now() - started) / 1000;

@@ -98,7 +98,7 @@ export class Consistency {
   constructor(
     private readonly page: Page,
     private readonly ctx: PageCtx,
-    private readonly rules: CompiledRules,
+    rules: CompiledRules,
     spamAffixes: { start: number; end: number }[],
     byId: Map<string, CompiledRules['rules'][number]>,
     private readonly words: PageWords = new PageWords(),
