@@ -6,7 +6,7 @@ import { detect, mainTextLang } from './detect/index.js';
 import { clean } from './clean/index.js';
 import { loadRules, type CompiledRules } from './detect/rules/index.js';
 import { loadModel, type Model } from './detect/model.js';
-import { addWords, foldScope, loadSegmenter } from './text/index.js';
+import { addWords, foldScope } from './text/index.js';
 import { detectLang } from './text/index.js';
 import { AnalyzeResult } from './result.js';
 import { InputError } from './errors.js';
@@ -115,9 +115,9 @@ function overBudgetResult(opts: AnalyzeOptions, rules: CompiledRules, model: Mod
 export function analyze(input: string | Uint8Array, opts: AnalyzeOptions = {}): AnalyzeResult {
   checkBytes(input);
   const rules = rulesFor(opts);
-  // loaded once per thread, before the clock starts: a page's budget is for the page's own work
+  // loaded once per thread, before the clock starts: a page's budget is for the page's own work (the segmenter is
+  // built on the first Chinese text, outside every budget: see text/segment.ts)
   const model = opts.model === undefined ? loadModel() : opts.model;
-  loadSegmenter();
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   const size = typeof input === 'string' ? input.length : input.byteLength;
   if (size > maxBytes) {

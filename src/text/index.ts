@@ -8,6 +8,7 @@
 //   segment(s: string, budget?: Budget): Token[]
 //   addWords(words: string[]): void
 //   loadSegmenter(): void
+//   segmenterLoaded(): boolean
 //   sentences(s: string, budget?: Budget): Span[]
 //   clauses(s: string): Span[]
 //   charNgrams(s: string, sizes?: number[]): string[]
@@ -15,7 +16,7 @@
 export type { Folded, Lang, Span, Token } from './types.js';
 export { fold, foldText, foldScope, toOriginal, ZERO_WIDTH_CHARS, HOMOGLYPHS } from './normalize.js';
 export { detectLang, cjkRunsInLatin, STOP_WORDS, LANG_SAMPLE_CHARS } from './lang.js';
-export { segment, addWords, loadSegmenter, ADDED_WORD_FREQ, SEGMENT_CHUNK_CHARS } from './segment.js';
+export { segment, addWords, loadSegmenter, segmenterLoaded, ADDED_WORD_FREQ, SEGMENT_CHUNK_CHARS } from './segment.js';
 export { sentences, clauses, ABBREVIATIONS } from './sentences.js';
 export {
   charNgrams,

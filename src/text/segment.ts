@@ -12,7 +12,7 @@
 // Punctuation and white space are not tokens.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { NO_BUDGET, type Budget } from '../budget.js';
+import { NO_BUDGET, outsideBudgets, type Budget } from '../budget.js';
 import { Jieba } from '@node-rs/jieba';
 import type { Token } from './types.js';
 import { JA_MIN_KANA, JA_MIN_KANA_SHARE } from './lang.js';
@@ -88,18 +88,30 @@ function readDict(): Buffer {
   return readFileSync(createRequire(import.meta.url).resolve('@node-rs/jieba/dict.txt'));
 }
 
+/**
+ * The segmenter, built on first use: only text with Chinese in it needs it, and it costs ~40 MB of native memory
+ * and ~0.3-0.5 s per thread, which a crawl of other languages never pays. The build counts against no page's budget.
+ */
 function getJieba(): Jieba {
   if (!jieba) {
-    jieba = Jieba.withDict(readDict());
-    loadWords(jieba, pending);
+    jieba = outsideBudgets(() => {
+      const j = Jieba.withDict(readDict());
+      loadWords(j, pending);
+      return j;
+    });
     pending = [];
   }
   return jieba;
 }
 
-/** Load jieba's dictionary now (~0.5 s, once per thread) rather than inside the first page's time budget. */
+/** Build the segmenter now (a server that wants its first Chinese page as fast as the rest). */
 export function loadSegmenter(): void {
   getJieba();
+}
+
+/** Has this thread built the segmenter (has it segmented Chinese text)? */
+export function segmenterLoaded(): boolean {
+  return jieba !== null;
 }
 
 const HAN_RUN_RE = /\p{Script=Han}{2,}/gu;
