@@ -13,6 +13,10 @@ export const NS = { cjk: 1, latinGram: 2, word: 3, bigram: 4, shape: 5, prev: 6,
 /** Sentence texts longer than this are cut for featurisation (the head carries the signal; keeps cost bounded). */
 export const MAX_FEATURE_CHARS = 2000;
 
+/**
+ * The CJK of the model's features (Han without the compatibility block, kana without half-width katakana): part of
+ * the feature definition the shipped model was trained on, so not util/chars' isCjk; changing it means retraining.
+ */
 const isCjk = (c: number) => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x3040 && c <= 0x30ff);
 const isWordChar = (c: number) =>
   (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0xc0 && c <= 0x24f) || (c >= 0x400 && c <= 0x4ff) || (c >= 0xac00 && c <= 0xd7af);

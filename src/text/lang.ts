@@ -1,7 +1,7 @@
 // detectLang(): cheap script counts, then stop-word counts for Latin-script text.
 import type { Lang, Span } from './types.js';
 import { SliceMap } from '../util/slice-map.js';
-import { isHan as isHanChar, isKana as isKanaChar } from '../util/chars.js';
+import { isHan, isHangul, isKana, isKanaLetter } from '../util/chars.js';
 
 /** Only this many leading characters are looked at. */
 export const LANG_SAMPLE_CHARS = 2000;
@@ -77,9 +77,6 @@ const STOP_INDEX: Map<string, { idx: number[]; w: number }> = (() => {
 /** STOP_INDEX read straight from the sample, ’ as ' (the apostrophe of "d’un"): no substring per word. */
 const STOP_AT = new SliceMap(STOP_INDEX, (c) => (c === 0x2019 ? 39 : c));
 
-const isKana = (c: number) => (c >= 0x3041 && c <= 0x309f) || (c >= 0x30a1 && c <= 0x30fa) || (c >= 0x31f0 && c <= 0x31ff) || (c >= 0xff66 && c <= 0xff9d);
-const isHan = (c: number) => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);
-const isHangul = (c: number) => (c >= 0xac00 && c <= 0xd7a3) || (c >= 0x1100 && c <= 0x11ff) || (c >= 0x3130 && c <= 0x318f);
 const isCyrillic = (c: number) => c >= 0x400 && c <= 0x52f;
 const isLatin = (c: number) =>
   (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7);
@@ -97,7 +94,7 @@ export function detectLang(s: string): Lang {
     if (c < 0x80) {
       if ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) latin++;
     } else if (isHan(c)) han++;
-    else if (isKana(c)) kana++;
+    else if (isKanaLetter(c)) kana++;
     else if (isHangul(c)) hangul++;
     else if (isCyrillic(c)) cyr++;
     else if (isLatin(c)) latin++;
@@ -183,7 +180,7 @@ function latinLang(sample: string): Lang {
 function hasHanOrKana(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c >= 0x3040 && (isHanChar(c) || isKanaChar(c))) return true;
+    if (c >= 0x3040 && (isHan(c) || isKana(c))) return true;
   }
   return false;
 }
@@ -206,7 +203,7 @@ export function cjkRunsInLatin(s: string, minChars: number): Span[] {
   let latin = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (isHanChar(c) || isKanaChar(c)) cjk++;
+    if (isHan(c) || isKana(c)) cjk++;
     else if (c < 0x80 ? ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) : isLatin(c)) latin++;
   }
   if (cjk < minChars || latin <= cjk * CJK_CHAR_WEIGHT) return [];
@@ -214,7 +211,7 @@ export function cjkRunsInLatin(s: string, minChars: number): Span[] {
   let i = 0;
   while (i < s.length) {
     const c = s.charCodeAt(i);
-    if (!isHanChar(c) && !isKanaChar(c)) {
+    if (!isHan(c) && !isKana(c)) {
       i++;
       continue;
     }
@@ -222,7 +219,7 @@ export function cjkRunsInLatin(s: string, minChars: number): Span[] {
     let n = 1;
     for (let j = i + 1; j < s.length; j++) {
       const d = s.charCodeAt(j);
-      if (isHanChar(d) || isKanaChar(d)) {
+      if (isHan(d) || isKana(d)) {
         n++;
         end = j + 1;
       } else if (!runFiller(d)) break;

@@ -37,6 +37,15 @@ export function isKana(c: number): boolean {
   return (c >= 0x3040 && c <= 0x30ff) || (c >= 0xff66 && c <= 0xff9f);
 }
 
+/**
+ * Kana letters alone: hiragana and katakana syllables with the small katakana extension and half-width katakana,
+ * without the marks Chinese text uses too (・ U+30FB, ー U+30FC, the iteration and voicing marks). For telling
+ * Japanese text from Chinese by its letters.
+ */
+export function isKanaLetter(c: number): boolean {
+  return (c >= 0x3041 && c <= 0x309f) || (c >= 0x30a1 && c <= 0x30fa) || (c >= 0x31f0 && c <= 0x31ff) || (c >= 0xff66 && c <= 0xff9d);
+}
+
 /** Hangul syllables and jamo. */
 export function isHangul(c: number): boolean {
   return (c >= 0xac00 && c <= 0xd7af) || (c >= 0x1100 && c <= 0x11ff) || (c >= 0x3130 && c <= 0x318f);
