@@ -9,6 +9,13 @@ import type { RuleHit } from './types.js';
 
 /** A classifier vote is spam evidence on its own from this many points (logit; 2.2 = p 0.9); weaker is a hint. */
 export const STRONG_MODEL_POINTS = 2.2;
+/**
+ * A weaker classifier vote (logit 1.1 = p 0.75) counts as evidence beside a lexicon hit it agrees with: two
+ * independent readers of the words, neither confident alone (a weak game-server term and p 0.79; a spam domain in a
+ * line's text and p 0.80). Alone it stays a hint. Corpus dev page recall 0.856 -> 0.868 at precision 1.000, with the
+ * same result for any bar from 0 to 1.1 points; clean shared pages still 0 of 1,336 flagged.
+ */
+export const CORROBORATING_MODEL_POINTS = 1.1;
 /** A finding needs at least this much spam evidence of its own: lexicon points, plus a strong classifier vote. */
 export const MIN_SPAM_EVIDENCE = 1.5;
 /** A title part needs this much spam evidence of its own to be cut from a two-part headline. */
@@ -36,7 +43,10 @@ function structuralIds(rules: CompiledRules): Set<string> {
   return s;
 }
 
-/** Spam evidence in a unit's hits: positive lexicon/regex points, plus the classifier's vote when it is strong. */
+/**
+ * Spam evidence in a unit's hits: positive lexicon/regex points, plus the classifier's vote when it is strong, or
+ * when it leans to spam and a lexicon hit agrees.
+ */
 export function spamEvidence(hits: RuleHit[], rules: CompiledRules): number {
   const structural = structuralIds(rules);
   let lex = 0;
@@ -45,7 +55,7 @@ export function spamEvidence(hits: RuleHit[], rules: CompiledRules): number {
     if (h.rule === 'CLASSIFIER') model = Math.max(model, h.points);
     else if (h.points > 0 && !structural.has(h.rule) && h.rule !== 'OFF_TOPIC' && h.rule !== 'RECURRING') lex += h.points;
   }
-  return lex + (model >= STRONG_MODEL_POINTS ? model : 0);
+  return lex + (model >= STRONG_MODEL_POINTS || (lex > 0 && model >= CORROBORATING_MODEL_POINTS) ? model : 0);
 }
 
 /** Does the unit carry commercial wording (which the article's topic never excuses)? */

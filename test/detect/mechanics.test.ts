@@ -4,7 +4,7 @@ import { describe, it, expect } from 'vitest';
 import { SpanSet, lowerBound, within } from '../../src/detect/spans.js';
 import { resolveOverlaps } from '../../src/detect/resolve.js';
 import { spammyHost } from '../../src/detect/structural.js';
-import { siteDomains, spamEvidence, linkDomain, STRONG_MODEL_POINTS } from '../../src/detect/evidence.js';
+import { siteDomains, spamEvidence, linkDomain, STRONG_MODEL_POINTS, CORROBORATING_MODEL_POINTS } from '../../src/detect/evidence.js';
 import { isQuoted } from '../../src/detect/consistency.js';
 import { sumPoints } from '../../src/detect/scoring.js';
 import { loadRules } from '../../src/detect/rules/index.js';
@@ -110,6 +110,15 @@ describe('spam evidence', () => {
     expect(spamEvidence([hit('ZH_MARGIN_LENDING_STRONG', 3.5), hit('ZH_NEWS_ENFORCEMENT', -2.5)], rules)).toBe(3.5);
     // spam words in link host names are words, not shape
     expect(spamEvidence([hit('STRUCT_SPAM_LINK_HOSTS', 3)], rules)).toBe(3);
+  });
+
+  it('a classifier vote that leans to spam counts beside a lexicon hit it agrees with, never alone', () => {
+    const lean = (STRONG_MODEL_POINTS + CORROBORATING_MODEL_POINTS) / 2;
+    expect(spamEvidence([hit('EN_GAME_SERVER_WEAK', 1), hit('CLASSIFIER', lean)], rules)).toBeCloseTo(1 + lean);
+    expect(spamEvidence([hit('STRUCT_LANGUAGE_MISMATCH', 2.5), hit('CLASSIFIER', lean), hit('OFF_TOPIC', 1.5)], rules)).toBe(0);
+    expect(spamEvidence([hit('EN_GAME_SERVER_WEAK', 1), hit('CLASSIFIER', CORROBORATING_MODEL_POINTS - 0.2)], rules)).toBe(1);
+    // a ham rule is no agreement
+    expect(spamEvidence([hit('ZH_NEWS_ENFORCEMENT', -2.5), hit('CLASSIFIER', lean)], rules)).toBe(0);
   });
 });
 
