@@ -374,13 +374,14 @@ function boundOf(sink: ScoreSink, slots: Slots, w: Float32Array, mask: number): 
 
 /**
  * An upper bound of the unit head's score for text, for the question "is p at least x?" that most text answers
- * far below. `settled(coarse)` true: the coarse bound is returned; else the fine one.
+ * far below. `settled(coarse)` true: the coarse bound is returned; else the fine one. `folded`: foldText(text), when
+ * the caller has it.
  */
-export function unitScoreBound(text: string, w: Float32Array, mask: number, settled: (b: ScoreBound) => boolean = () => false): ScoreBound {
+export function unitScoreBound(text: string, w: Float32Array, mask: number, settled: (b: ScoreBound) => boolean = () => false, folded = foldText(text)): ScoreBound {
   const sink = new ScoreSink(w, mask);
   const head = text.length > MAX_FEATURE_CHARS ? text.slice(0, MAX_FEATURE_CHARS) : text;
   const flags = headFlags(head);
-  addTextFeatures(foldText(text), sink);
+  addTextFeatures(folded, sink);
   addDomainFeatures(head, sink, flags);
   addLengthFeature(head, sink);
   if (addObfuscationFeatures(head, sink, flags)) addSqueezedFeatures(head, sink);
