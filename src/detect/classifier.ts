@@ -26,7 +26,7 @@ export function unitPAtLeast(text: string, model: Model, p0: number, folded?: st
   const h = model.unit;
   belowHead = h;
   belowZ = Math.log(p0 / (1 - p0));
-  if (below(unitScoreBound(text, h.w, h.mask, below, folded))) return false;
+  if (below(unitScoreBound(text, h, below, folded))) return false;
   return unitP(text, model) >= p0;
 }
 
