@@ -273,11 +273,21 @@ export function hasImgOrHomeLink(w: WalkResult, id: number): boolean {
 
 const HOME_HREF = /^(\/|https?:\/\/[^/]+\/?)(index\.\w+)?$/i;
 
+/** Thrown by walkHtml when the parser's stack of open elements reaches its maxDepth. */
+export class TooDeep extends Error {
+  constructor(readonly depth: number) {
+    super(`elements nested ${depth} deep`);
+    this.name = 'TooDeep';
+  }
+}
+
 /**
  * Parse the HTML and walk it in one pass over htmlparser2's events (the tree it would build, in document order,
  * without building it). Pass rules to pre-seed the stylesheet index; <style> elements met on the way are added.
+ * `maxDepth`: throw TooDeep as soon as the parser has that many elements open (its stack is what each open and close
+ * event pushes and pops, void elements' included).
  */
-export function walkHtml(html: string, rules: StyleRules = new StyleRules(), budget: Budget = NO_BUDGET): WalkResult {
+export function walkHtml(html: string, rules: StyleRules = new StyleRules(), budget: Budget = NO_BUDGET, maxDepth = Infinity): WalkResult {
   const els: ElInfo[] = [];
   const blocks: RawBlock[] = [];
   const texts: string[] = [];
@@ -296,6 +306,8 @@ export function walkHtml(html: string, rules: StyleRules = new StyleRules(), bud
   let opens = 0;
   /** walked <h1> elements open now: home links are looked for only inside one (isSiteH1 asks of no other element) */
   let h1Open = 0;
+  /** close events so far (opens - closes: the parser's open elements) */
+  let closes = 0;
 
   const flush = (c: Ctx): void => {
     if (c.buf === '') return;
@@ -341,6 +353,7 @@ export function walkHtml(html: string, rules: StyleRules = new StyleRules(), bud
   const open = (name: string, attribs: Record<string, string>): void => {
     budget.check('page:walk');
     opens++;
+    if (opens - closes >= maxDepth) throw new TooDeep(opens - closes);
     const tag = lowerTag(name);
     inRaw = tag === 'script' || tag === 'style';
     if (tag === 'img') res.imgs.push({ at: opens, alt: attribs.alt ?? attribs.title ?? '' });
@@ -486,6 +499,7 @@ export function walkHtml(html: string, rules: StyleRules = new StyleRules(), bud
   };
 
   const close = (): void => {
+    closes++;
     inRaw = false;
     if (skip > 0) {
       if (--skip > 0) return;

@@ -4,10 +4,10 @@ import { describe, it, expect } from 'vitest';
 import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { decode, buildPage } from '../../src/page/index.js';
-import { collapse } from '../../src/page/walk.js';
+import { collapse, walkHtml, TooDeep } from '../../src/page/walk.js';
 import { effectiveLength } from '../../src/page/main-content.js';
 import { registrableDomain, urlDomain } from '../../src/page/domain.js';
-import { limitNesting } from '../../src/page/nesting.js';
+import { limitNesting, MAX_NESTING } from '../../src/page/nesting.js';
 import { isUiName, UI_SUBSTR, UI_TOKENS } from '../../src/page/hints.js';
 import { DATA, dataBytes } from './data.js';
 
@@ -102,5 +102,40 @@ describe('fast paths equal their reference formulations', () => {
     expect(cut).toContain('deep text');
     const p = buildPage(cut);
     expect(p.blocks.some((b) => b.text === 'deep text')).toBe(true);
+  });
+
+  it('the walk stops before any depth where limitNesting cuts (never on real pages), so a page is limited only then', () => {
+    // real pages nest far below the limit: limitNesting leaves them as they are and the walk never stops
+    const files = [
+      ...readdirSync(resolve(DATA, SH)).sort().slice(0, 40).map((f) => `${SH}/${f}`),
+      ...readdirSync(resolve(DATA, ZH)).filter((f) => f.endsWith('.html')).sort().slice(0, 40).map((f) => `${ZH}/${f}`),
+    ];
+    for (const f of files) {
+      const { html } = decode(dataBytes(f));
+      expect(limitNesting(html), f).toBe(html);
+      expect(() => walkHtml(html, undefined, undefined, MAX_NESTING), f).not.toThrow();
+    }
+    // deep markup of several shapes: a walk that stops is one limitNesting cuts, and the page built is the limited one's
+    const shapes = [
+      '<div>'.repeat(MAX_NESTING + 5) + 'deep text' + '</div>'.repeat(MAX_NESTING + 5),
+      '<div>'.repeat(MAX_NESTING - 1) + '<br><img src=x><p>at the limit</p>' + '</div>'.repeat(MAX_NESTING - 1),
+      '<div>'.repeat(MAX_NESTING - 1) + '<script>var a = "<div>";</script><b>x</b>',
+      '<ul>' + '<li><ul>'.repeat(MAX_NESTING) + 'item' + '</ul></li>'.repeat(MAX_NESTING) + '</ul>',
+      '<p>'.repeat(3 * MAX_NESTING) + 'paragraphs close each other',
+      '<li>'.repeat(3 * MAX_NESTING) + 'items close each other',
+      '<span>'.repeat(MAX_NESTING) + 'x',
+    ];
+    for (const html of shapes) {
+      let stopped = false;
+      try {
+        walkHtml(html, undefined, undefined, MAX_NESTING);
+      } catch (e) {
+        expect(e).toBeInstanceOf(TooDeep);
+        stopped = true;
+      }
+      const limited = limitNesting(html);
+      if (!stopped) expect(limited).toBe(html);
+      expect(buildPage(html)).toEqual(buildPage(limited));
+    }
   });
 });
