@@ -1,7 +1,7 @@
 // One pass over the parser's events (no DOM is built): element table (parent, preorder span, visibility, name hints),
 // raw text blocks, links, and head metadata. No recursion, so 100k nested elements cannot overflow the stack.
 import { NO_BUDGET, type Budget } from '../budget.js';
-import { Parser } from 'htmlparser2';
+import { Parser, type Handler, type QuoteType } from 'htmlparser2';
 import type { HiddenReason, Link } from './types.js';
 import { StyleRules, parseDecls, hiddenByDecls, declaredBackground, normColor, type Decls } from './visibility.js';
 import { isUiName, JUNK_NAMES, LIKELY_NAMES, NEGATIVE_NAMES, POSITIVE_NAMES, UNLIKELY_NAMES } from './hints.js';
@@ -273,6 +273,90 @@ export function hasImgOrHomeLink(w: WalkResult, id: number): boolean {
 
 const HOME_HREF = /^(\/|https?:\/\/[^/]+\/?)(index\.\w+)?$/i;
 
+/**
+ * The attributes of the tag being opened that the walk reads, the first of each name (as the parser's own attribute
+ * object keeps them); undefined when the tag has none.
+ */
+export class TagAttrs {
+  id: string | undefined = undefined;
+  cls: string | undefined = undefined;
+  style: string | undefined = undefined;
+  bgcolor: string | undefined = undefined;
+  background: string | undefined = undefined;
+  color: string | undefined = undefined;
+  hidden: string | undefined = undefined;
+  role: string | undefined = undefined;
+  href: string | undefined = undefined;
+  alt: string | undefined = undefined;
+  title: string | undefined = undefined;
+  property: string | undefined = undefined;
+  name: string | undefined = undefined;
+  content: string | undefined = undefined;
+  rel: string | undefined = undefined;
+  src: string | undefined = undefined;
+  media: string | undefined = undefined;
+  lang: string | undefined = undefined;
+
+  clear(): void {
+    this.id = this.cls = this.style = this.bgcolor = this.background = this.color = this.hidden = this.role = undefined;
+    this.href = this.alt = this.title = this.property = this.name = this.content = this.rel = this.src = this.media = this.lang = undefined;
+  }
+
+  /** An attribute of the tag (names lower-cased by the parser): kept when the walk reads it and it is the first. */
+  set(name: string, value: string): void {
+    switch (name) {
+      case 'id': this.id ??= value; break;
+      case 'class': this.cls ??= value; break;
+      case 'style': this.style ??= value; break;
+      case 'bgcolor': this.bgcolor ??= value; break;
+      case 'background': this.background ??= value; break;
+      case 'color': this.color ??= value; break;
+      case 'hidden': this.hidden ??= value; break;
+      case 'role': this.role ??= value; break;
+      case 'href': this.href ??= value; break;
+      case 'alt': this.alt ??= value; break;
+      case 'title': this.title ??= value; break;
+      case 'property': this.property ??= value; break;
+      case 'name': this.name ??= value; break;
+      case 'content': this.content ??= value; break;
+      case 'rel': this.rel ??= value; break;
+      case 'src': this.src ??= value; break;
+      case 'media': this.media ??= value; break;
+      case 'lang': this.lang ??= value; break;
+    }
+  }
+}
+
+/** The Parser's state at the end of an attribute (fields its typings keep private). */
+interface AttrState {
+  attribname: string;
+  attribvalue: string;
+}
+
+/**
+ * htmlparser2's Parser, but each attribute goes to one reused TagAttrs instead of the fresh object of all attributes
+ * that the parser builds per tag and onopentag is given (that object stays empty): building those objects, a
+ * dictionary insert per attribute, was the parser's largest cost after its tokenizer. Everything else is the
+ * Parser's own: its events come in the same order, onopentag when the tag's attributes are all read.
+ * (Overrides Parser.onattribend, the tokenizer's call at each attribute's end; test/page/fast-paths pins the
+ * attributes read against the plain Parser's.)
+ */
+export class AttrParser extends Parser {
+  constructor(
+    cbs: Partial<Handler>,
+    readonly attrs: TagAttrs,
+  ) {
+    super({ ...cbs, onopentagname: () => attrs.clear() }, { decodeEntities: true });
+  }
+
+  override onattribend(_quote: QuoteType, endIndex: number): void {
+    const state = this as unknown as AttrState;
+    this.endIndex = endIndex;
+    this.attrs.set(state.attribname, state.attribvalue);
+    state.attribvalue = '';
+  }
+}
+
 /** Thrown by walkHtml when the parser's stack of open elements reaches its maxDepth. */
 export class TooDeep extends Error {
   constructor(readonly depth: number) {
@@ -350,7 +434,9 @@ export function walkHtml(html: string, rules: StyleRules = new StyleRules(), bud
   /** inside a <script> or <style> (raw text, no children), at any depth */
   let inRaw = false;
 
-  const open = (name: string, attribs: Record<string, string>): void => {
+  /** the attributes of the tag being opened (see AttrParser) */
+  const attribs = new TagAttrs();
+  const open = (name: string): void => {
     budget.check('page:walk');
     opens++;
     if (opens - closes >= maxDepth) throw new TooDeep(opens - closes);
@@ -394,30 +480,7 @@ export function walkHtml(html: string, rules: StyleRules = new StyleRules(), bud
     }
     if (tag === 'html' && attribs.lang && !res.lang) res.lang = attribs.lang.trim();
 
-    // the attributes read below, in one pass over the element's own keys (attribute objects come in many
-    // shapes, so reading absent names one by one is a slow megamorphic lookup each)
-    let idAttr: string | undefined;
-    let classAttr: string | undefined;
-    let styleAttr: string | undefined;
-    let bgcolorAttr: string | undefined;
-    let backgroundAttr: string | undefined;
-    let colorAttr: string | undefined;
-    let hiddenAttr: string | undefined;
-    let roleAttr: string | undefined;
-    let hrefAttr: string | undefined;
-    for (const k in attribs) {
-      switch (k) {
-        case 'id': idAttr = attribs[k]; break;
-        case 'class': classAttr = attribs[k]; break;
-        case 'style': styleAttr = attribs[k]; break;
-        case 'bgcolor': bgcolorAttr = attribs[k]; break;
-        case 'background': backgroundAttr = attribs[k]; break;
-        case 'color': colorAttr = attribs[k]; break;
-        case 'hidden': hiddenAttr = attribs[k]; break;
-        case 'role': roleAttr = attribs[k]; break;
-        case 'href': hrefAttr = attribs[k]; break;
-      }
-    }
+    const { id: idAttr, cls: classAttr, style: styleAttr, bgcolor: bgcolorAttr, background: backgroundAttr, color: colorAttr, hidden: hiddenAttr, role: roleAttr, href: hrefAttr } = attribs;
 
     // visibility
     const sheet = rules.size === 0 ? undefined : rules.match(tag, idAttr, classAttr ? classList(classLists, classAttr) : []);
@@ -557,7 +620,7 @@ export function walkHtml(html: string, rules: StyleRules = new StyleRules(), bud
     if (anchor) anchor.buf += data;
   };
 
-  const parser = new Parser({ onopentag: open, onclosetag: close, ontext: text }, { decodeEntities: true });
+  const parser = new AttrParser({ onopentag: open, onclosetag: close, ontext: text }, attribs);
   parser.end(html);
   while (ctxStack.length) flush(ctxStack.pop()!);
   els[0].end = pre - 1;
