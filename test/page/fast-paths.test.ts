@@ -105,7 +105,7 @@ describe('fast paths equal their reference formulations', () => {
     expect(p.blocks.some((b) => b.text === 'deep text')).toBe(true);
   });
 
-  it("AttrParser gives the events of htmlparser2's Parser, and the attributes the walk reads as the Parser's attribute objects hold them", () => {
+  it("AttrParser (and its ScanTokenizer) gives the events of htmlparser2's Parser, and the attributes the walk reads as the Parser's attribute objects hold them", () => {
     /** TagAttrs field -> attribute name */
     const FIELDS: Record<string, string> = {
       id: 'id', cls: 'class', style: 'style', bgcolor: 'bgcolor', background: 'background', color: 'color', hidden: 'hidden', role: 'role', href: 'href',
@@ -122,6 +122,10 @@ describe('fast paths equal their reference formulations', () => {
       '<a href="/" role=button><span class="  a  b ">x</span></a><div hidden="">y</div><input hidden>',
       '<div id="unterminated',
       '<p class=x>one<p class=y>two<li>three<li>four',
+      '<!DOCTYPE html><?xml version="1.0"?><!-- a <b>comment</b> -- --><![CDATA[ x ]]><script>if (a < b && c > d) x("</div>")</script><style>a>b{}</style>z',
+      '<title>a < b</title><textarea>x <p> y</textarea><script>unterminated < script',
+      '<!-- unterminated comment <p>x</p>',
+      '<!doctype html',
     ];
     const htmls = [...files.map((f) => decode(dataBytes(f)).html), ...edge];
     let tags = 0;
