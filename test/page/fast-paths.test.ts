@@ -105,7 +105,7 @@ describe('fast paths equal their reference formulations', () => {
     expect(p.blocks.some((b) => b.text === 'deep text')).toBe(true);
   });
 
-  it("AttrParser (and its ScanTokenizer) gives the events of htmlparser2's Parser, and the attributes the walk reads as the Parser's attribute objects hold them", () => {
+  it("AttrParser (and its ScanTokenizer) gives the events of htmlparser2's Parser (texts, entities decoded, included), and the attributes the walk reads as the Parser's attribute objects hold them", () => {
     /** TagAttrs field -> attribute name */
     const FIELDS: Record<string, string> = {
       id: 'id', cls: 'class', style: 'style', bgcolor: 'bgcolor', background: 'background', color: 'color', hidden: 'hidden', role: 'role', href: 'href',
@@ -126,6 +126,8 @@ describe('fast paths equal their reference formulations', () => {
       '<title>a < b</title><textarea>x <p> y</textarea><script>unterminated < script',
       '<!-- unterminated comment <p>x</p>',
       '<!doctype html',
+      'text first &amp; &lt;b&gt; &#x41;&#66; &unknown; a&b &copy y <p>x &nbsp;&nbsp; z</p> tail & end &',
+      'no markup at all, only text',
     ];
     const htmls = [...files.map((f) => decode(dataBytes(f)).html), ...edge];
     let tags = 0;
