@@ -342,13 +342,26 @@ interface AmpCache {
 
 const LT = 0x3c;
 const AMP = 0x26;
-const textState = (Tokenizer.prototype as unknown as { stateText(c: number): void }).stateText;
+const DOUBLE_QUOTE = 0x22;
+const plain = Tokenizer.prototype as unknown as { stateText(c: number): void; handleInAttributeValue(c: number, quote: number): void };
+const textState = plain.stateText;
+const attrValueState = plain.handleInAttributeValue;
+
+/** Index of the next '&' at or after from, else the buffer's length (see AmpCache). */
+function nextAmp(t: ScanState & AmpCache, b: string, from: number): number {
+  if (t.ampIn !== b || t.ampAt! < from) {
+    const amp = b.indexOf('&', from);
+    t.ampIn = b;
+    t.ampAt = amp < 0 ? b.length : amp;
+  }
+  return t.ampAt!;
+}
 
 /**
- * htmlparser2's Tokenizer, but two of its loops over the chars ask String.indexOf: fastForwardTo (the skip to the next
- * '<' of a script or style, the '-' of a comment's end, the '>' of a declaration), and text, where the tokenizer's
- * parse loop stepped through every char to find the next '<' or '&' (with entities decoded, nothing else in text
- * changes its state). The same positions, so the same events. Set on the prototype since the typings keep the
+ * htmlparser2's Tokenizer, but three of its loops over the chars ask String.indexOf: fastForwardTo (the skip to the
+ * next '<' of a script or style, the '-' of a comment's end, the '>' of a declaration), text and quoted attribute
+ * values, where the tokenizer's parse loop stepped through every char to find the next '<' (the closing quote) or
+ * '&' (with entities decoded, no other char there changes its state). The same positions, so the same events. Set on the prototype since the typings keep the
  * methods private.
  */
 class ScanTokenizer extends Tokenizer {}
@@ -360,12 +373,18 @@ Object.defineProperty(ScanTokenizer.prototype, 'stateText', {
     const from = this.index + 1 - this.offset;
     let lt = b.indexOf('<', from);
     if (lt < 0) lt = b.length;
-    if (this.ampIn !== b || this.ampAt! < from) {
-      const amp = b.indexOf('&', from);
-      this.ampIn = b;
-      this.ampAt = amp < 0 ? b.length : amp;
-    }
-    this.index = Math.min(lt, this.ampAt!) + this.offset - 1;
+    this.index = Math.min(lt, nextAmp(this, b, from)) + this.offset - 1;
+  },
+});
+// a quoted attribute value likewise: to the char before its closing quote or the next '&'
+Object.defineProperty(ScanTokenizer.prototype, 'handleInAttributeValue', {
+  value: function handleInAttributeValue(this: ScanState & AmpCache, c: number, quote: number): void {
+    if (c === quote || c === AMP) return attrValueState.call(this, c, quote);
+    const b = this.buffer;
+    const from = this.index + 1 - this.offset;
+    let q = b.indexOf(quote === DOUBLE_QUOTE ? '"' : "'", from);
+    if (q < 0) q = b.length;
+    this.index = Math.min(q, nextAmp(this, b, from)) + this.offset - 1;
   },
 });
 Object.defineProperty(ScanTokenizer.prototype, 'fastForwardTo', {

@@ -128,6 +128,8 @@ describe('fast paths equal their reference formulations', () => {
       '<!doctype html',
       'text first &amp; &lt;b&gt; &#x41;&#66; &unknown; a&b &copy y <p>x &nbsp;&nbsp; z</p> tail & end &',
       'no markup at all, only text',
+      `<a href="/x?a=1&amp;b=2&c" title='it&apos;s "q"' data-x="a'b" data-y='a"b' alt="&" class="unterminated`,
+      `<img alt='x &lt; y' src="a&b.png"><div class='' id=""></div><p title="no end quote>`,
     ];
     const htmls = [...files.map((f) => decode(dataBytes(f)).html), ...edge];
     let tags = 0;
