@@ -20,12 +20,13 @@ const BOUND_EPSILON = 1e-6;
 /**
  * Is p(spam) of text at least p0? Answers from the score's upper bound (features.unitScoreBound) when even that
  * stays below p0, as it does for most sentences of a page; otherwise from the exact p. Same answer as unitP >= p0.
+ * `folded`: foldText(text), when the caller has it.
  */
-export function unitPAtLeast(text: string, model: Model, p0: number): boolean {
+export function unitPAtLeast(text: string, model: Model, p0: number, folded?: string): boolean {
   const h = model.unit;
   belowHead = h;
   belowZ = Math.log(p0 / (1 - p0));
-  if (below(unitScoreBound(text, h.w, h.mask, below))) return false;
+  if (below(unitScoreBound(text, h, below, folded))) return false;
   return unitP(text, model) >= p0;
 }
 

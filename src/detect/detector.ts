@@ -10,7 +10,7 @@ import { structuralRules, hitOf, isLinkBlock, isLinkFarm, hasSpamLinkHosts, lang
 import type { Model } from './model.js';
 import { unitP, unitPAtLeast } from './classifier.js';
 import { tagSpans } from './tagger.js';
-import { segment, detectLang, cjkRunsInLatin } from '../text/index.js';
+import { segment, detectLang, cjkRunsInLatin, foldWhole, foldTextPart, type WholeFold } from '../text/index.js';
 import type { Lang, Span } from '../text/types.js';
 import { modelPoints, sumPoints, REPEAT_SHARE, MAX_REPEATS } from './scoring.js';
 import type { StructuralCheck } from './rules/schema.js';
@@ -184,16 +184,16 @@ export class Generators {
 
   /**
    * p(text) >= p0: from the exact p when it is known, else asked once per text and p0 (unitPAtLeast: most texts
-   * answer from the score's bound without the exact p).
+   * answer from the score's bound without the exact p). `folded`: foldText(text), when the caller has it.
    */
-  pAtLeast(text: string, p0: number): boolean {
+  pAtLeast(text: string, p0: number, folded?: string): boolean {
     const p = this.pOf.get(text);
     if (p !== undefined) return p >= p0;
     if (!this.model || !text.trim()) return this.p(text) >= p0;
     let byText = this.atLeastOf.get(p0);
     if (!byText) this.atLeastOf.set(p0, (byText = new Map()));
     let yes = byText.get(text);
-    if (yes === undefined) byText.set(text, (yes = unitPAtLeast(text, this.model, p0)));
+    if (yes === undefined) byText.set(text, (yes = unitPAtLeast(text, this.model, p0, folded)));
     return yes;
   }
 
@@ -523,6 +523,8 @@ export class Generators {
       } else blockBelow = UNIT_ALONE_P >= CAND_P;
     }
     const phrases = this.phrases;
+    // the classifier's bound reads each sentence's fold from the block's (the rules folded the block already)
+    let blockFold: WholeFold | undefined;
     for (const sent of bc.sentences) {
       this.budget.check('detect:sentence');
       const matches = matchesIn(bc, sent.start, sent.end);
@@ -533,7 +535,8 @@ export class Generators {
       if (lex < SPLICE_MIN_LEX_POINTS) {
         if (!this.model) continue;
         // a sentence that is its whole block is the block's text: already known below CAND_P, or asked once with it
-        if ((blockBelow && sent.start === b.start && sent.end === b.end) || !this.pAtLeast(sentText, UNIT_ALONE_P)) {
+        const whole = blockBelow && sent.start === b.start && sent.end === b.end;
+        if (whole || !this.pAtLeast(sentText, UNIT_ALONE_P, foldTextPart((blockFold ??= foldWhole(b.text)), b.text, sent.start - b.start, sent.end - b.start))) {
           found.push(...this.cjkRuns(b.id, sent.start, sentText));
           continue;
         }

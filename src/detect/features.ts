@@ -3,6 +3,7 @@
 // rolling FNV-1a hashes straight from char codes, so no n-gram strings are built on the hot path.
 import { foldText } from '../text/index.js';
 import { isLetter, isSpace } from '../util/chars.js';
+import type { LrHead } from './model.js';
 
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 16777619;
@@ -33,9 +34,13 @@ function mix(h: number, c: number): number {
   return Math.imul(h ^ c, FNV_PRIME) >>> 0;
 }
 
-/** Where hashed features go: collected as ids (training), or summed straight into a score (the hot path). */
+/**
+ * Where hashed features go: collected as ids (training), or summed straight into a score (the hot path). `addAll`:
+ * the first `count` hashes of `hs`, in order (as many add calls would).
+ */
 export interface Sink {
   add(h: number): void;
+  addAll(hs: Int32Array, count: number): void;
 }
 
 export class FeatureSink implements Sink {
@@ -43,6 +48,9 @@ export class FeatureSink implements Sink {
   constructor(readonly mask: number) {}
   add(h: number): void {
     this.ids.push(h & this.mask);
+  }
+  addAll(hs: Int32Array, count: number): void {
+    for (let i = 0; i < count; i++) this.ids.push(hs[i] & this.mask);
   }
 }
 
@@ -58,10 +66,62 @@ export class ScoreSink implements Sink {
     this.sum += this.w[h & this.mask];
     this.n++;
   }
+  addAll(hs: Int32Array, count: number): void {
+    const { w, mask } = this;
+    let sum = this.sum;
+    for (let i = 0; i < count; i++) sum += w[hs[i] & mask];
+    this.sum = sum;
+    this.n += count;
+  }
+}
+
+/**
+ * A float weight w[i] is its int8 q[i] times the head's step, rounded to float32: at most this share of the largest
+ * weight (127 steps) away from q[i] * step (half a float32 ulp is 2^-24; twice that also covers the float sums' own
+ * rounding, which grows with the square of the feature count and stays far below it at any MAX_FEATURE_CHARS text).
+ */
+const QUANT_SLACK = 2 ** -23;
+
+/**
+ * Sums a head's int8 weights for an upper bound of ScoreSink's sum over the same features. The int8 table is a
+ * quarter of the float one: on the bound's hot path, where every feature is a random read of the table, far fewer
+ * of the reads miss the CPU caches.
+ */
+export class QuantSink implements Sink {
+  sum = 0;
+  n = 0;
+  constructor(
+    readonly q: Int8Array,
+    readonly step: number,
+    readonly mask: number,
+  ) {}
+  add(h: number): void {
+    this.sum += this.q[h & this.mask];
+    this.n++;
+  }
+  addAll(hs: Int32Array, count: number): void {
+    const { q, mask } = this;
+    let sum = this.sum;
+    for (let i = 0; i < count; i++) sum += q[hs[i] & mask];
+    this.sum = sum;
+    this.n += count;
+  }
+  /** At least the float weights' sum: the int8 sum scaled, plus every weight's rounding at its largest. */
+  upper(): number {
+    return this.sum * this.step + this.n * 127 * this.step * QUANT_SLACK;
+  }
 }
 
 /** Digits fold to '0' so that phone numbers, prices and QQ ids share features. */
 const normCode = (c: number) => (c >= 0x30 && c <= 0x39 ? 0x30 : c);
+
+/** Features addTextFeatures can produce per character, at most: three n-grams, a word's unigram and bigram. */
+const MAX_FEATURES_PER_CHAR = 5;
+/**
+ * The hashes of one addTextFeatures call, handed to the sink in one addAll: a sink then sums its weights in a tight
+ * loop of independent table reads instead of one call (and one read-add-write of its sum) per feature.
+ */
+let hashes = new Int32Array(MAX_FEATURE_CHARS * MAX_FEATURES_PER_CHAR + 16);
 
 /**
  * Append the hashed features of `text` (already folded) to sink, in namespace `ns0` (+ offsets for families),
@@ -70,6 +130,9 @@ const normCode = (c: number) => (c >= 0x30 && c <= 0x39 ? 0x30 : c);
 export function addTextFeatures(folded: string, sink: Sink, nsSalt = 0): void {
   const s = folded.length > MAX_FEATURE_CHARS ? folded.slice(0, MAX_FEATURE_CHARS) : folded;
   const n = s.length;
+  if (hashes.length < n * MAX_FEATURES_PER_CHAR + 16) hashes = new Int32Array(n * MAX_FEATURES_PER_CHAR + 16);
+  const hs = hashes;
+  let count = 0;
   const salt = Math.imul(nsSalt + 1, 0x9e3779b1) >>> 0;
   let prevWordHash = 0;
   let i = 0;
@@ -82,7 +145,7 @@ export function addTextFeatures(folded: string, sink: Sink, nsSalt = 0): void {
         let h = mix(FNV_OFFSET ^ salt, NS.cjk);
         for (let k = 0; k < 3 && a + k < j; k++) {
           h = mix(h, s.charCodeAt(a + k));
-          sink.add(mix(h, k));
+          hs[count++] = mix(h, k);
         }
       }
       prevWordHash = 0;
@@ -93,8 +156,8 @@ export function addTextFeatures(folded: string, sink: Sink, nsSalt = 0): void {
       // word unigram
       let wh = mix(FNV_OFFSET ^ salt, NS.word);
       for (let a = i; a < j; a++) wh = mix(wh, normCode(s.charCodeAt(a)));
-      sink.add(wh);
-      if (prevWordHash) sink.add(mix(mix(prevWordHash, NS.bigram), wh));
+      hs[count++] = wh;
+      if (prevWordHash) hs[count++] = mix(mix(prevWordHash, NS.bigram), wh);
       prevWordHash = wh;
       // char 3..5-grams inside " word " with boundary marks
       const len = j - i + 2;
@@ -106,19 +169,20 @@ export function addTextFeatures(folded: string, sink: Sink, nsSalt = 0): void {
         const top = Math.min(5, len - a);
         for (let k = 2; k < top; k++) {
           h = mix(h, codes[a + k]);
-          sink.add(mix(h, k));
+          hs[count++] = mix(h, k);
         }
       }
       i = j;
     } else {
-      if (c === 0x21 || c === 0xff01) sink.add(mix(mix(FNV_OFFSET ^ salt, NS.shape), 1)); // '!'
+      if (c === 0x21 || c === 0xff01) hs[count++] = mix(mix(FNV_OFFSET ^ salt, NS.shape), 1); // '!'
       if (c === 0x2e && i > 0 && isWordChar(s.charCodeAt(i - 1)) && i + 1 < n && isWordChar(s.charCodeAt(i + 1))) {
-        sink.add(mix(mix(FNV_OFFSET ^ salt, NS.shape), 2)); // dotted name: domain-ish
+        hs[count++] = mix(mix(FNV_OFFSET ^ salt, NS.shape), 2); // dotted name: domain-ish
       }
       if (c !== 0x20) prevWordHash = 0;
       i++;
     }
   }
+  sink.addAll(hs, count);
 }
 
 const CAMEL_RE = /[A-Z][a-z]+[A-Z][a-z]+/g;
@@ -372,19 +436,22 @@ export interface ScoreBound {
   nMax: number;
 }
 
-function boundOf(sink: ScoreSink, slots: Slots, w: Float32Array, mask: number): ScoreBound {
-  return { sum: sink.sum + slotsMax(slots, w, mask), nMin: sink.n + slots.valued.length, nMax: sink.n + slots.valued.length + slots.presence.length };
+function boundOf(sink: ScoreSink | QuantSink, slots: Slots, w: Float32Array, mask: number): ScoreBound {
+  const sum = sink instanceof QuantSink ? sink.upper() : sink.sum;
+  return { sum: sum + slotsMax(slots, w, mask), nMin: sink.n + slots.valued.length, nMax: sink.n + slots.valued.length + slots.presence.length };
 }
 
 /**
- * An upper bound of the unit head's score for text, for the question "is p at least x?" that most text answers
- * far below. `settled(coarse)` true: the coarse bound is returned; else the fine one.
+ * An upper bound of the score of head lr for text, for the question "is p at least x?" that most text answers far
+ * below. `settled(coarse)` true: the coarse bound is returned; else the fine one. `folded`: foldText(text), when the
+ * caller has it. The features' weights are summed from the head's int8 table when it has one (QuantSink).
  */
-export function unitScoreBound(text: string, w: Float32Array, mask: number, settled: (b: ScoreBound) => boolean = () => false): ScoreBound {
-  const sink = new ScoreSink(w, mask);
+export function unitScoreBound(text: string, lr: LrHead, settled: (b: ScoreBound) => boolean = () => false, folded = foldText(text)): ScoreBound {
+  const { w, mask } = lr;
+  const sink = lr.q && lr.qStep ? new QuantSink(lr.q, lr.qStep, mask) : new ScoreSink(w, mask);
   const head = text.length > MAX_FEATURE_CHARS ? text.slice(0, MAX_FEATURE_CHARS) : text;
   const flags = headFlags(head);
-  addTextFeatures(foldText(text), sink);
+  addTextFeatures(folded, sink);
   addDomainFeatures(head, sink, flags);
   addLengthFeature(head, sink);
   if (addObfuscationFeatures(head, sink, flags)) addSqueezedFeatures(head, sink);

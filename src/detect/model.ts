@@ -33,6 +33,9 @@ export interface LrHead {
   mask: number;
   bias: number;
   w: Float32Array;
+  /** the int8 weights of a head read from a model file (w[i] is q[i] * qStep in float32), for score bounds */
+  q?: Int8Array;
+  qStep?: number;
 }
 
 export interface Model {
@@ -80,7 +83,7 @@ function decodeHead(h: z.infer<typeof Head>): LrHead {
   if (q.length !== 1 << h.bits) throw new InputError(`model: head has ${q.length} weights, expected ${1 << h.bits}`);
   const w = new Float32Array(q.length);
   for (let i = 0; i < q.length; i++) w[i] = (q[i] * h.scale) / 127;
-  return { bits: h.bits, mask: (1 << h.bits) - 1, bias: h.bias, w };
+  return { bits: h.bits, mask: (1 << h.bits) - 1, bias: h.bias, w, q, qStep: h.scale / 127 };
 }
 
 export function parseModel(json: unknown): Model {

@@ -2,10 +2,10 @@
 // The signatures below are the stage's contract with text/ and detect/.
 import type { Page, Block, Region } from './types.js';
 import { decodeBytes } from './decode.js';
-import { walkHtml, PathBuilder, type RawBlock, type WalkResult } from './walk.js';
+import { walkHtml, PathBuilder, TooDeep, type RawBlock, type WalkResult } from './walk.js';
 import { selectMain } from './main-content.js';
 import { pickTitle } from './title.js';
-import { limitNesting } from './nesting.js';
+import { limitNesting, MAX_NESTING } from './nesting.js';
 import { urlDomain } from './domain.js';
 import { NO_BUDGET, type Budget } from '../budget.js';
 export type { Page, Block, Region, HiddenReason, Link } from './types.js';
@@ -143,10 +143,25 @@ function hiddenUiGroups(w: WalkResult, blocks: RawBlock[]): Map<number, boolean>
   return out;
 }
 
+/**
+ * walkHtml of limitNesting(html). limitNesting replays the parser's stack to drop the open tags beyond MAX_NESTING,
+ * and a page whose elements never nest that deep, as real pages (below ~100), is left as it is: the walk itself
+ * watches the parser's depth and the page is limited and walked again only when it reaches the limit. The replay's
+ * scan (and its count of the tags, for its own cheap exit) was 1% of analyze.
+ */
+function walkNested(html: string, budget: Budget): WalkResult {
+  try {
+    return walkHtml(html, undefined, budget, MAX_NESTING);
+  } catch (e) {
+    if (!(e instanceof TooDeep)) throw e;
+    return walkHtml(limitNesting(html), undefined, budget);
+  }
+}
+
 /** Parse HTML and build the Page model. Must not throw on malformed, deeply nested or unclosed markup. */
 export function buildPage(html: string, opts: BuildOptions = {}): Page {
   const budget = opts.budget ?? NO_BUDGET;
-  const w = walkHtml(limitNesting(html), undefined, budget);
+  const w = walkNested(html, budget);
   budget.checkNow('page:parse');
   const raw = w.blocks;
 

@@ -1,7 +1,7 @@
 // One pass over the parser's events (no DOM is built): element table (parent, preorder span, visibility, name hints),
 // raw text blocks, links, and head metadata. No recursion, so 100k nested elements cannot overflow the stack.
 import { NO_BUDGET, type Budget } from '../budget.js';
-import { Parser } from 'htmlparser2';
+import { Parser, Tokenizer, type Handler, type QuoteType } from 'htmlparser2';
 import type { HiddenReason, Link } from './types.js';
 import { StyleRules, parseDecls, hiddenByDecls, declaredBackground, normColor, type Decls } from './visibility.js';
 import { isUiName, JUNK_NAMES, LIKELY_NAMES, NEGATIVE_NAMES, POSITIVE_NAMES, UNLIKELY_NAMES } from './hints.js';
@@ -274,10 +274,178 @@ export function hasImgOrHomeLink(w: WalkResult, id: number): boolean {
 const HOME_HREF = /^(\/|https?:\/\/[^/]+\/?)(index\.\w+)?$/i;
 
 /**
+ * The attributes of the tag being opened that the walk reads, the first of each name (as the parser's own attribute
+ * object keeps them); undefined when the tag has none.
+ */
+export class TagAttrs {
+  id: string | undefined = undefined;
+  cls: string | undefined = undefined;
+  style: string | undefined = undefined;
+  bgcolor: string | undefined = undefined;
+  background: string | undefined = undefined;
+  color: string | undefined = undefined;
+  hidden: string | undefined = undefined;
+  role: string | undefined = undefined;
+  href: string | undefined = undefined;
+  alt: string | undefined = undefined;
+  title: string | undefined = undefined;
+  property: string | undefined = undefined;
+  name: string | undefined = undefined;
+  content: string | undefined = undefined;
+  rel: string | undefined = undefined;
+  src: string | undefined = undefined;
+  media: string | undefined = undefined;
+  lang: string | undefined = undefined;
+
+  clear(): void {
+    this.id = this.cls = this.style = this.bgcolor = this.background = this.color = this.hidden = this.role = undefined;
+    this.href = this.alt = this.title = this.property = this.name = this.content = this.rel = this.src = this.media = this.lang = undefined;
+  }
+
+  /** An attribute of the tag (names lower-cased by the parser): kept when the walk reads it and it is the first. */
+  set(name: string, value: string): void {
+    switch (name) {
+      case 'id': this.id ??= value; break;
+      case 'class': this.cls ??= value; break;
+      case 'style': this.style ??= value; break;
+      case 'bgcolor': this.bgcolor ??= value; break;
+      case 'background': this.background ??= value; break;
+      case 'color': this.color ??= value; break;
+      case 'hidden': this.hidden ??= value; break;
+      case 'role': this.role ??= value; break;
+      case 'href': this.href ??= value; break;
+      case 'alt': this.alt ??= value; break;
+      case 'title': this.title ??= value; break;
+      case 'property': this.property ??= value; break;
+      case 'name': this.name ??= value; break;
+      case 'content': this.content ??= value; break;
+      case 'rel': this.rel ??= value; break;
+      case 'src': this.src ??= value; break;
+      case 'media': this.media ??= value; break;
+      case 'lang': this.lang ??= value; break;
+    }
+  }
+}
+
+/** The tokenizer's read position (fields its typings keep private). */
+interface ScanState {
+  buffer: string;
+  index: number;
+  offset: number;
+}
+
+/** The next '&' of the buffer at or after `from` (cached, so text with few entities is not searched again and again). */
+interface AmpCache {
+  ampIn?: string;
+  ampAt?: number;
+}
+
+const LT = 0x3c;
+const AMP = 0x26;
+const DOUBLE_QUOTE = 0x22;
+const plain = Tokenizer.prototype as unknown as { stateText(c: number): void; handleInAttributeValue(c: number, quote: number): void };
+const textState = plain.stateText;
+const attrValueState = plain.handleInAttributeValue;
+
+/** Index of the next '&' at or after from, else the buffer's length (see AmpCache). */
+function nextAmp(t: ScanState & AmpCache, b: string, from: number): number {
+  if (t.ampIn !== b || t.ampAt! < from) {
+    const amp = b.indexOf('&', from);
+    t.ampIn = b;
+    t.ampAt = amp < 0 ? b.length : amp;
+  }
+  return t.ampAt!;
+}
+
+/**
+ * htmlparser2's Tokenizer, but three of its loops over the chars ask String.indexOf: fastForwardTo (the skip to the
+ * next '<' of a script or style, the '-' of a comment's end, the '>' of a declaration), text and quoted attribute
+ * values, where the tokenizer's parse loop stepped through every char to find the next '<' (the closing quote) or
+ * '&' (with entities decoded, no other char there changes its state). The same positions, so the same events. Set on the prototype since the typings keep the
+ * methods private.
+ */
+class ScanTokenizer extends Tokenizer {}
+Object.defineProperty(ScanTokenizer.prototype, 'stateText', {
+  value: function stateText(this: ScanState & AmpCache, c: number): void {
+    if (c === LT || c === AMP) return textState.call(this, c);
+    // a char text leaves alone: step to the one before the next '<' or '&' (the parse loop's own step lands on it)
+    const b = this.buffer;
+    const from = this.index + 1 - this.offset;
+    let lt = b.indexOf('<', from);
+    if (lt < 0) lt = b.length;
+    this.index = Math.min(lt, nextAmp(this, b, from)) + this.offset - 1;
+  },
+});
+// a quoted attribute value likewise: to the char before its closing quote or the next '&'
+Object.defineProperty(ScanTokenizer.prototype, 'handleInAttributeValue', {
+  value: function handleInAttributeValue(this: ScanState & AmpCache, c: number, quote: number): void {
+    if (c === quote || c === AMP) return attrValueState.call(this, c, quote);
+    const b = this.buffer;
+    const from = this.index + 1 - this.offset;
+    let q = b.indexOf(quote === DOUBLE_QUOTE ? '"' : "'", from);
+    if (q < 0) q = b.length;
+    this.index = Math.min(q, nextAmp(this, b, from)) + this.offset - 1;
+  },
+});
+Object.defineProperty(ScanTokenizer.prototype, 'fastForwardTo', {
+  value: function fastForwardTo(this: ScanState, c: number): boolean {
+    const at = this.buffer.indexOf(String.fromCharCode(c), this.index + 1 - this.offset);
+    if (at >= 0) {
+      this.index = at + this.offset;
+      return true;
+    }
+    // as the loop leaves it: the parse loop's own step then ends the buffer
+    this.index = this.buffer.length + this.offset - 1;
+    return false;
+  },
+});
+
+/** The Parser's state at the end of an attribute (fields its typings keep private). */
+interface AttrState {
+  attribname: string;
+  attribvalue: string;
+}
+
+/**
+ * htmlparser2's Parser, but each attribute goes to one reused TagAttrs instead of the fresh object of all attributes
+ * that the parser builds per tag and onopentag is given (that object stays empty): building those objects, a
+ * dictionary insert per attribute, was the parser's largest cost after its tokenizer. Everything else is the
+ * Parser's own: its events come in the same order, onopentag when the tag's attributes are all read. Its tokenizer
+ * is a ScanTokenizer.
+ * (Overrides Parser.onattribend, the tokenizer's call at each attribute's end; test/page/fast-paths pins the
+ * attributes read against the plain Parser's.)
+ */
+export class AttrParser extends Parser {
+  constructor(
+    cbs: Partial<Handler>,
+    readonly attrs: TagAttrs,
+  ) {
+    super({ ...cbs, onopentagname: () => attrs.clear() }, { decodeEntities: true, Tokenizer: ScanTokenizer });
+  }
+
+  override onattribend(_quote: QuoteType, endIndex: number): void {
+    const state = this as unknown as AttrState;
+    this.endIndex = endIndex;
+    this.attrs.set(state.attribname, state.attribvalue);
+    state.attribvalue = '';
+  }
+}
+
+/** Thrown by walkHtml when the parser's stack of open elements reaches its maxDepth. */
+export class TooDeep extends Error {
+  constructor(readonly depth: number) {
+    super(`elements nested ${depth} deep`);
+    this.name = 'TooDeep';
+  }
+}
+
+/**
  * Parse the HTML and walk it in one pass over htmlparser2's events (the tree it would build, in document order,
  * without building it). Pass rules to pre-seed the stylesheet index; <style> elements met on the way are added.
+ * `maxDepth`: throw TooDeep as soon as the parser has that many elements open (its stack is what each open and close
+ * event pushes and pops, void elements' included).
  */
-export function walkHtml(html: string, rules: StyleRules = new StyleRules(), budget: Budget = NO_BUDGET): WalkResult {
+export function walkHtml(html: string, rules: StyleRules = new StyleRules(), budget: Budget = NO_BUDGET, maxDepth = Infinity): WalkResult {
   const els: ElInfo[] = [];
   const blocks: RawBlock[] = [];
   const texts: string[] = [];
@@ -296,6 +464,8 @@ export function walkHtml(html: string, rules: StyleRules = new StyleRules(), bud
   let opens = 0;
   /** walked <h1> elements open now: home links are looked for only inside one (isSiteH1 asks of no other element) */
   let h1Open = 0;
+  /** close events so far (opens - closes: the parser's open elements) */
+  let closes = 0;
 
   const flush = (c: Ctx): void => {
     if (c.buf === '') return;
@@ -338,9 +508,12 @@ export function walkHtml(html: string, rules: StyleRules = new StyleRules(), bud
   /** inside a <script> or <style> (raw text, no children), at any depth */
   let inRaw = false;
 
-  const open = (name: string, attribs: Record<string, string>): void => {
+  /** the attributes of the tag being opened (see AttrParser) */
+  const attribs = new TagAttrs();
+  const open = (name: string): void => {
     budget.check('page:walk');
     opens++;
+    if (opens - closes >= maxDepth) throw new TooDeep(opens - closes);
     const tag = lowerTag(name);
     inRaw = tag === 'script' || tag === 'style';
     if (tag === 'img') res.imgs.push({ at: opens, alt: attribs.alt ?? attribs.title ?? '' });
@@ -381,30 +554,7 @@ export function walkHtml(html: string, rules: StyleRules = new StyleRules(), bud
     }
     if (tag === 'html' && attribs.lang && !res.lang) res.lang = attribs.lang.trim();
 
-    // the attributes read below, in one pass over the element's own keys (attribute objects come in many
-    // shapes, so reading absent names one by one is a slow megamorphic lookup each)
-    let idAttr: string | undefined;
-    let classAttr: string | undefined;
-    let styleAttr: string | undefined;
-    let bgcolorAttr: string | undefined;
-    let backgroundAttr: string | undefined;
-    let colorAttr: string | undefined;
-    let hiddenAttr: string | undefined;
-    let roleAttr: string | undefined;
-    let hrefAttr: string | undefined;
-    for (const k in attribs) {
-      switch (k) {
-        case 'id': idAttr = attribs[k]; break;
-        case 'class': classAttr = attribs[k]; break;
-        case 'style': styleAttr = attribs[k]; break;
-        case 'bgcolor': bgcolorAttr = attribs[k]; break;
-        case 'background': backgroundAttr = attribs[k]; break;
-        case 'color': colorAttr = attribs[k]; break;
-        case 'hidden': hiddenAttr = attribs[k]; break;
-        case 'role': roleAttr = attribs[k]; break;
-        case 'href': hrefAttr = attribs[k]; break;
-      }
-    }
+    const { id: idAttr, cls: classAttr, style: styleAttr, bgcolor: bgcolorAttr, background: backgroundAttr, color: colorAttr, hidden: hiddenAttr, role: roleAttr, href: hrefAttr } = attribs;
 
     // visibility
     const sheet = rules.size === 0 ? undefined : rules.match(tag, idAttr, classAttr ? classList(classLists, classAttr) : []);
@@ -486,6 +636,7 @@ export function walkHtml(html: string, rules: StyleRules = new StyleRules(), bud
   };
 
   const close = (): void => {
+    closes++;
     inRaw = false;
     if (skip > 0) {
       if (--skip > 0) return;
@@ -543,7 +694,7 @@ export function walkHtml(html: string, rules: StyleRules = new StyleRules(), bud
     if (anchor) anchor.buf += data;
   };
 
-  const parser = new Parser({ onopentag: open, onclosetag: close, ontext: text }, { decodeEntities: true });
+  const parser = new AttrParser({ onopentag: open, onclosetag: close, ontext: text }, attribs);
   parser.end(html);
   while (ctxStack.length) flush(ctxStack.pop()!);
   els[0].end = pre - 1;

@@ -3,6 +3,7 @@
 //   fold(s: string): Folded
 //   foldText(s: string): string (fold(s).text)
 //   foldScope(fn): fn's result, with long texts folded once while it runs (one page's analysis)
+//   foldWhole(s: string): WholeFold, foldTextPart(whole, s, start, end): foldText(s.slice(start, end)) from s's fold
 //   detectLang(s: string): Lang
 //   cjkRunsInLatin(s: string, minChars: number): Span[]
 //   segment(s: string, budget?: Budget): Token[]
@@ -14,7 +15,7 @@
 //   charNgrams(s: string, sizes?: number[]): string[]
 // plus helpers: toOriginal(f, start, end), hashFeature(str), featureVector(s, opts).
 export type { Folded, Lang, Span, Token } from './types.js';
-export { fold, foldText, foldScope, toOriginal, ZERO_WIDTH_CHARS, HOMOGLYPHS } from './normalize.js';
+export { fold, foldText, foldScope, foldWhole, foldTextPart, toOriginal, ZERO_WIDTH_CHARS, HOMOGLYPHS, type WholeFold } from './normalize.js';
 export { detectLang, cjkRunsInLatin, STOP_WORDS, LANG_SAMPLE_CHARS } from './lang.js';
 export { segment, addWords, loadSegmenter, segmenterLoaded, ADDED_WORD_FREQ, SEGMENT_CHUNK_CHARS } from './segment.js';
 export { sentences, clauses, ABBREVIATIONS } from './sentences.js';

@@ -143,11 +143,12 @@ export const FOLD_MEMO_MAX_ENTRIES = 5_000;
 const memo = new Map<string, Folded>();
 
 /**
- * Folded texts (longer than the memo's) of the page in analysis, while a foldScope runs: the rules fold a block,
- * then the classifier's bound and its exact score fold it again. Null outside a scope; dropped when it ends, so it
+ * Folds of texts (longer than the memo's) of the page in analysis, while a foldScope runs: the rules fold a block,
+ * then the classifier's bound and its exact score fold it again, and its sentences are read from the block's fold.
+ * fold() keeps its result with the map, foldText() the text alone. Null outside a scope; dropped when it ends, so it
  * keeps no page alive.
  */
-let pageFolds: Map<string, string> | null = null;
+let pageFolds: Map<string, Folded | string> | null = null;
 
 /** Run fn with a fold memo of its own for long texts (one page's analysis); the memo is dropped afterwards. */
 export function foldScope<T>(fn: () => T): T {
@@ -175,8 +176,10 @@ export function fold(s: string): Folded {
     memo.set(detach(s), f);
     return f;
   }
+  const known = pageFolds?.get(s);
+  if (known !== undefined && typeof known !== 'string') return known;
   const f = foldUncached(s);
-  pageFolds?.set(s, f.text);
+  pageFolds?.set(s, f);
   return f;
 }
 
@@ -188,10 +191,58 @@ export function foldText(s: string): string {
   if (isAscii(s)) return s.toLowerCase();
   if (s.length <= FOLD_MEMO_MAX_LEN) return fold(s).text;
   const known = pageFolds?.get(s);
-  if (known !== undefined) return known;
+  if (known !== undefined) return typeof known === 'string' ? known : known.text;
   const text = foldUncached(s, false).text;
   pageFolds?.set(s, text);
   return text;
+}
+
+/** A whole text folded once, for foldTextPart: ASCII text as its lower case (offsets unchanged, map null), else fold(). */
+export interface WholeFold {
+  text: string;
+  map: Int32Array | null;
+}
+
+export function foldWhole(s: string): WholeFold {
+  return isAscii(s) ? { text: s.toLowerCase(), map: null } : fold(s);
+}
+
+/**
+ * Does fold() start a cluster at s[i] (or is i an end of s)? A combining mark is folded with the char before it, and
+ * the second half of a surrogate pair with the first.
+ */
+function isClusterEdge(s: string, i: number): boolean {
+  if (i <= 0 || i >= s.length) return true;
+  const c = s.charCodeAt(i);
+  if (c < 0x300) return true;
+  if (c >= 0xdc00 && c <= 0xdfff) {
+    const d = s.charCodeAt(i - 1);
+    return !(d >= 0xd800 && d <= 0xdbff);
+  }
+  return !isMarkAt(s, i);
+}
+
+/** First index of the (non-decreasing) map whose offset is at least pos. */
+function firstAtLeast(map: Int32Array, pos: number): number {
+  let lo = 0;
+  let hi = map.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (map[mid] < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * foldText(s.slice(start, end)), read from whole = foldWhole(s) without folding the part again. fold() folds each
+ * cluster on its own, so when start and end are cluster edges the part's fold is the run of folded chars whose map
+ * points into [start, end); a part that cuts a cluster is folded alone.
+ */
+export function foldTextPart(whole: WholeFold, s: string, start: number, end: number): string {
+  if (whole.map === null) return whole.text.slice(start, end);
+  if (!isClusterEdge(s, start) || !isClusterEdge(s, end)) return foldText(s.slice(start, end));
+  return whole.text.slice(firstAtLeast(whole.map, start), firstAtLeast(whole.map, end));
 }
 
 /** The offset map of foldText's calls, reused (their map is never returned). */

@@ -54,13 +54,31 @@ describe('unitPAtLeast', () => {
     let settled = 0;
     for (const t of all) {
       const z = (b: ScoreBound) => h.bias + b.sum * featureScale(b.sum >= 0 ? b.nMin : b.nMax);
-      const zMax = z(unitScoreBound(t, h.w, h.mask));
-      const zCoarse = z(unitScoreBound(t, h.w, h.mask, () => true));
+      const zMax = z(unitScoreBound(t, h));
+      const zCoarse = z(unitScoreBound(t, h, () => true));
       const p = unitP(t, model);
       expect(1 / (1 + Math.exp(-zMax)) + 1e-9).toBeGreaterThanOrEqual(p);
       expect(zCoarse + 1e-9).toBeGreaterThanOrEqual(zMax);
       if (zMax < Math.log(UNIT_ALONE_P / (1 - UNIT_ALONE_P))) settled++;
     }
     expect(settled / all.length).toBeGreaterThan(0.75);
+  });
+
+  it("the bound summed from the head's int8 weights is at least the one summed from its float weights, and hardly looser", () => {
+    const h = model.unit;
+    expect(h.q).toBeDefined();
+    const float = { ...h, q: undefined, qStep: undefined };
+    let looser = 0;
+    for (const t of all) {
+      for (const settled of [() => true, () => false]) {
+        const bq = unitScoreBound(t, h, settled);
+        const bf = unitScoreBound(t, float, settled);
+        expect([bq.nMin, bq.nMax]).toEqual([bf.nMin, bf.nMax]);
+        expect(bq.sum, t.slice(0, 80)).toBeGreaterThanOrEqual(bf.sum);
+        expect(bq.sum - bf.sum).toBeLessThan(1e-3 * Math.max(1, bf.nMax));
+        if (bq.sum > bf.sum) looser++;
+      }
+    }
+    expect(looser).toBeGreaterThan(0);
   });
 });

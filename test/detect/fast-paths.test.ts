@@ -8,8 +8,9 @@ import type { Page } from '../../src/page/types.js';
 import { buildContext, fuzzyMatches, mainTextLang, ruleLangs, MIN_LANG_CHARS } from '../../src/detect/context.js';
 import { loadRules, matchTextLangs, type TextMatch } from '../../src/detect/rules/index.js';
 import { regexGates, foldForMatch } from '../../src/detect/rules/matcher.js';
-import { DOMAIN_RE, HEAD_DOTTED, HEAD_EMOJI, HEAD_SPACED, SPACED_RE, headFlags } from '../../src/detect/features.js';
-import { cjkRunsInLatin, detectLang, sentences, foldScope } from '../../src/text/index.js';
+import { DOMAIN_RE, HEAD_DOTTED, HEAD_EMOJI, HEAD_SPACED, SPACED_RE, headFlags, addTextFeatures, FeatureSink, ScoreSink, QuantSink, NS } from '../../src/detect/features.js';
+import { loadModel } from '../../src/detect/model.js';
+import { cjkRunsInLatin, detectLang, sentences, foldScope, foldText, foldTextPart, foldWhole } from '../../src/text/index.js';
 import type { Span } from '../../src/text/types.js';
 import { DATA, REPO, dataBytes } from '../page/data.js';
 
@@ -146,6 +147,53 @@ describe('work the detect stage shares or skips', () => {
     for (const t of ['', 'plain English text', 'The word 博彩网站 in English text here', 'ｶﾀｶﾅ in a sentence of English words', '東京']) expect(cjkRunsInLatin(t, 3)).toEqual(reference(t, 3));
     expect(texts).toBeGreaterThan(5000);
     expect(runs).toBeGreaterThan(0);
+  });
+
+  it("a sentence's fold read from its block's fold (foldTextPart) is the sentence's own fold, on real pages", () => {
+    let nonAscii = 0;
+    let sents = 0;
+    for (const page of realPages(12)) {
+      foldScope(() => {
+        for (const b of page.blocks) {
+          expect(page.text.slice(b.start, b.end)).toBe(b.text);
+          const whole = foldWhole(b.text);
+          for (const s of sentences(b.text)) {
+            const t = b.text.slice(s.start, s.end);
+            expect(foldTextPart(whole, b.text, s.start, s.end), t.slice(0, 80)).toBe(foldText(t));
+            sents++;
+            if (whole.map !== null) nonAscii++;
+          }
+        }
+      });
+    }
+    expect(sents).toBeGreaterThan(5000);
+    expect(nonAscii).toBeGreaterThan(1000);
+  });
+
+  it('a sink summing the hashes of addTextFeatures in one addAll gives the sum of its features read one by one, in order', () => {
+    const { unit } = loadModel()!;
+    let texts = 0;
+    for (const page of realPages(6)) {
+      for (const b of page.blocks) {
+        for (const t of [b.text, foldText(b.text)]) {
+          for (const salt of [0, NS.squeeze]) {
+            const ids = new FeatureSink(unit.mask);
+            addTextFeatures(t, ids, salt);
+            const score = new ScoreSink(unit.w, unit.mask);
+            addTextFeatures(t, score, salt);
+            let sum = 0;
+            for (const id of ids.ids) sum += unit.w[id];
+            expect(score.n).toBe(ids.ids.length);
+            expect(score.sum).toBe(sum);
+            const quant = new QuantSink(unit.q!, unit.qStep!, unit.mask);
+            addTextFeatures(t, quant, salt);
+            expect(quant.sum).toBe(ids.ids.reduce((x, id) => x + unit.q![id], 0));
+          }
+          texts++;
+        }
+      }
+    }
+    expect(texts).toBeGreaterThan(1000);
   });
 
   it("the result's language reuses the detect stage's language of the main text: the same as asking again", () => {

@@ -4,10 +4,11 @@ import { describe, it, expect } from 'vitest';
 import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { decode, buildPage } from '../../src/page/index.js';
-import { collapse } from '../../src/page/walk.js';
+import { collapse, walkHtml, TooDeep, AttrParser, TagAttrs } from '../../src/page/walk.js';
+import { Parser } from 'htmlparser2';
 import { effectiveLength } from '../../src/page/main-content.js';
 import { registrableDomain, urlDomain } from '../../src/page/domain.js';
-import { limitNesting } from '../../src/page/nesting.js';
+import { limitNesting, MAX_NESTING } from '../../src/page/nesting.js';
 import { isUiName, UI_SUBSTR, UI_TOKENS } from '../../src/page/hints.js';
 import { DATA, dataBytes } from './data.js';
 
@@ -102,5 +103,85 @@ describe('fast paths equal their reference formulations', () => {
     expect(cut).toContain('deep text');
     const p = buildPage(cut);
     expect(p.blocks.some((b) => b.text === 'deep text')).toBe(true);
+  });
+
+  it("AttrParser (and its ScanTokenizer) gives the events of htmlparser2's Parser (texts, entities decoded, included), and the attributes the walk reads as the Parser's attribute objects hold them", () => {
+    /** TagAttrs field -> attribute name */
+    const FIELDS: Record<string, string> = {
+      id: 'id', cls: 'class', style: 'style', bgcolor: 'bgcolor', background: 'background', color: 'color', hidden: 'hidden', role: 'role', href: 'href',
+      alt: 'alt', title: 'title', property: 'property', name: 'name', content: 'content', rel: 'rel', src: 'src', media: 'media', lang: 'lang',
+    };
+    const files = [
+      ...readdirSync(resolve(DATA, SH)).sort().slice(0, 30).map((f) => `${SH}/${f}`),
+      ...readdirSync(resolve(DATA, ZH)).filter((f) => f.endsWith('.html')).sort().slice(0, 30).map((f) => `${ZH}/${f}`),
+    ];
+    const edge = [
+      '<div id=a id=b class="x" CLASS="y" hidden data-x=1>t</div><p title="&amp;&lt;">x</br></p></p><img alt src=a.png>',
+      '<meta property="og:title" content="T"><META NAME=x CONTENT=y><link rel=canonical href="/c"><base href=/b>',
+      '<svg><title>in svg</title><a href=x /></svg><math><mi>x</mi></math><table><tr><td style="display:none">h<td>v',
+      '<a href="/" role=button><span class="  a  b ">x</span></a><div hidden="">y</div><input hidden>',
+      '<div id="unterminated',
+      '<p class=x>one<p class=y>two<li>three<li>four',
+      '<!DOCTYPE html><?xml version="1.0"?><!-- a <b>comment</b> -- --><![CDATA[ x ]]><script>if (a < b && c > d) x("</div>")</script><style>a>b{}</style>z',
+      '<title>a < b</title><textarea>x <p> y</textarea><script>unterminated < script',
+      '<!-- unterminated comment <p>x</p>',
+      '<!doctype html',
+      'text first &amp; &lt;b&gt; &#x41;&#66; &unknown; a&b &copy y <p>x &nbsp;&nbsp; z</p> tail & end &',
+      'no markup at all, only text',
+      `<a href="/x?a=1&amp;b=2&c" title='it&apos;s "q"' data-x="a'b" data-y='a"b' alt="&" class="unterminated`,
+      `<img alt='x &lt; y' src="a&b.png"><div class='' id=""></div><p title="no end quote>`,
+    ];
+    const htmls = [...files.map((f) => decode(dataBytes(f)).html), ...edge];
+    let tags = 0;
+    for (const html of htmls) {
+      const plain: string[] = [];
+      const pick = (a: Record<string, string>) => JSON.stringify(Object.entries(FIELDS).map(([, n]) => (Object.hasOwn(a, n) ? a[n] : null)));
+      new Parser(
+        { onopentag: (n, a) => plain.push(`<${n} ${pick(a)}`), onclosetag: (n) => plain.push(`</${n}`), ontext: (t) => plain.push(t) },
+        { decodeEntities: true },
+      ).end(html);
+      const attrs = new TagAttrs();
+      const ours: string[] = [];
+      const fields = () => JSON.stringify(Object.keys(FIELDS).map((f) => (attrs as unknown as Record<string, string | undefined>)[f] ?? null));
+      new AttrParser({ onopentag: (n) => ours.push(`<${n} ${fields()}`), onclosetag: (n) => ours.push(`</${n}`), ontext: (t) => ours.push(t) }, attrs).end(html);
+      expect(ours).toEqual(plain);
+      tags += plain.filter((e) => e.startsWith('<')).length;
+    }
+    expect(tags).toBeGreaterThan(20000);
+  });
+
+  it('the walk stops before any depth where limitNesting cuts (never on real pages), so a page is limited only then', () => {
+    // real pages nest far below the limit: limitNesting leaves them as they are and the walk never stops
+    const files = [
+      ...readdirSync(resolve(DATA, SH)).sort().slice(0, 40).map((f) => `${SH}/${f}`),
+      ...readdirSync(resolve(DATA, ZH)).filter((f) => f.endsWith('.html')).sort().slice(0, 40).map((f) => `${ZH}/${f}`),
+    ];
+    for (const f of files) {
+      const { html } = decode(dataBytes(f));
+      expect(limitNesting(html), f).toBe(html);
+      expect(() => walkHtml(html, undefined, undefined, MAX_NESTING), f).not.toThrow();
+    }
+    // deep markup of several shapes: a walk that stops is one limitNesting cuts, and the page built is the limited one's
+    const shapes = [
+      '<div>'.repeat(MAX_NESTING + 5) + 'deep text' + '</div>'.repeat(MAX_NESTING + 5),
+      '<div>'.repeat(MAX_NESTING - 1) + '<br><img src=x><p>at the limit</p>' + '</div>'.repeat(MAX_NESTING - 1),
+      '<div>'.repeat(MAX_NESTING - 1) + '<script>var a = "<div>";</script><b>x</b>',
+      '<ul>' + '<li><ul>'.repeat(MAX_NESTING) + 'item' + '</ul></li>'.repeat(MAX_NESTING) + '</ul>',
+      '<p>'.repeat(3 * MAX_NESTING) + 'paragraphs close each other',
+      '<li>'.repeat(3 * MAX_NESTING) + 'items close each other',
+      '<span>'.repeat(MAX_NESTING) + 'x',
+    ];
+    for (const html of shapes) {
+      let stopped = false;
+      try {
+        walkHtml(html, undefined, undefined, MAX_NESTING);
+      } catch (e) {
+        expect(e).toBeInstanceOf(TooDeep);
+        stopped = true;
+      }
+      const limited = limitNesting(html);
+      if (!stopped) expect(limited).toBe(html);
+      expect(buildPage(html)).toEqual(buildPage(limited));
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fold, foldScope, foldText, toOriginal } from '../../src/text/index.js';
+import { fold, foldScope, foldText, foldTextPart, foldWhole, toOriginal } from '../../src/text/index.js';
 import { chineseGold, readSeed, scrapinghubGold } from './data.js';
 
 /** Find needle in the folded text and return the original slice it maps back to. */
@@ -154,5 +154,36 @@ describe('foldScope', () => {
     expect(foldScope(() => 7)).toBe(7);
     expect(() => foldScope(() => { throw new Error('x'); })).toThrow('x');
     expect(foldText(long[0])).toBe(outside[0]);
+    // fold() inside a scope keeps its map with the text: a second call gives the first one's result, as outside
+    const maps = foldScope(() => long.map((t) => [fold(t), fold(t)] as const));
+    maps.forEach(([a, b], i) => {
+      expect(b).toBe(a);
+      expect([...a.map]).toEqual([...fold(long[i]).map]);
+    });
+  });
+});
+
+describe('foldTextPart', () => {
+  it('reads the fold of a part from the whole fold: the same as folding the part, also where a cut splits a cluster', () => {
+    const texts = [
+      'Plain ASCII Text, With Capitals.',
+      'e\u0301cole and Cafe\u0301 and ＦＵＬＬ width',
+      'ﬁne ligature İstanbul zero\u200bwidth',
+      'astral 𝗠𝗢𝗡𝗔 and \ud83c\udf00 pair, lone \ud83c here',
+      '博彩网站\u0301 and 入金不要ボーナス',
+      'a\u0301\u0302b',
+      ...[...chineseGold().values()].slice(0, 3).map((t) => t.slice(0, 600)),
+    ];
+    let parts = 0;
+    for (const t of texts) {
+      const whole = foldWhole(t);
+      for (let start = 0; start <= t.length; start += 1 + (start % 5)) {
+        for (let end = start; end <= t.length; end += 1 + ((start + end) % 37)) {
+          expect(foldTextPart(whole, t, start, end), `${start}-${end} of ${t.slice(0, 40)}`).toBe(foldText(t.slice(start, end)));
+          parts++;
+        }
+      }
+    }
+    expect(parts).toBeGreaterThan(1000);
   });
 });
