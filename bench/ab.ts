@@ -3,6 +3,9 @@
 // what a change did. One warm-up pass, then two timed passes over the bench pages (Scrapinghub + Chinese gold).
 //   git worktree add /tmp/winnow-old <commit> && cp -a node_modules /tmp/winnow-old/
 //   npx tsx bench/ab.ts /tmp/winnow-old .
+// Each checkout needs its own copy of htmlparser2 (a real folder, not a link to the other's): the walk subclasses its
+// Parser and Tokenizer, and two walks on one copy share (and slow) the base classes' inline caches, so a change to
+// the parser measured on one copy can show a gain it does not have (-24% for a change worth -3% on separate copies).
 import { join, resolve } from 'node:path';
 import { pageRefs } from './systems.js';
 

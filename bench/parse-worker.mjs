@@ -1,0 +1,21 @@
+// The bare cheerio/slim parse of the interleaved bench, in a thread of its own: its own V8 isolate, so the walk's
+// htmlparser2 subclasses (src/page/walk.ts) cannot turn the shared Parser's and Tokenizer's inline caches
+// polymorphic and slow this parse down (in one isolate it took ~15% longer, which flattered analyze's ratio).
+// Driven synchronously: the page's HTML arrives on `port` (read with receiveMessageOnPort), ctrl[0] = 1 says go,
+// the worker writes the parse time to ms[0] and sets ctrl[0] back to 0.
+import { receiveMessageOnPort, workerData } from 'node:worker_threads';
+import { load } from 'cheerio/slim';
+
+const { port, sab } = workerData;
+const ctrl = new Int32Array(sab, 0, 2);
+const ms = new Float64Array(sab, 8, 1);
+for (;;) {
+  Atomics.wait(ctrl, 0, 0);
+  if (ctrl[1] < 0) break;
+  const html = receiveMessageOnPort(port).message;
+  const t = performance.now();
+  load(html);
+  ms[0] = performance.now() - t;
+  Atomics.store(ctrl, 0, 0);
+  Atomics.notify(ctrl, 0);
+}
