@@ -8,7 +8,6 @@
 //   cjkRunsInLatin(s: string, minChars: number): Span[]
 //   segment(s: string, budget?: Budget): Token[]
 //   addWords(words: string[]): void
-//   loadSegmenter(): void
 //   segmenterLoaded(): boolean
 //   sentences(s: string, budget?: Budget): Span[]
 //   clauses(s: string): Span[]
@@ -17,7 +16,7 @@
 export type { Folded, Lang, Span, Token } from './types.js';
 export { fold, foldText, foldScope, foldWhole, foldTextPart, toOriginal, ZERO_WIDTH_CHARS, HOMOGLYPHS, type WholeFold } from './normalize.js';
 export { detectLang, cjkRunsInLatin, STOP_WORDS, LANG_SAMPLE_CHARS } from './lang.js';
-export { segment, addWords, loadSegmenter, segmenterLoaded, ADDED_WORD_FREQ, SEGMENT_CHUNK_CHARS } from './segment.js';
+export { segment, addWords, segmenterLoaded, ADDED_WORD_FREQ, SEGMENT_CHUNK_CHARS } from './segment.js';
 export { sentences, clauses, ABBREVIATIONS } from './sentences.js';
 export {
   charNgrams,

@@ -104,11 +104,6 @@ function getJieba(): Jieba {
   return jieba;
 }
 
-/** Build the segmenter now (a server that wants its first Chinese page as fast as the rest). */
-export function loadSegmenter(): void {
-  getJieba();
-}
-
 /** Has this thread built the segmenter (has it segmented Chinese text)? */
 export function segmenterLoaded(): boolean {
   return jieba !== null;
