@@ -184,4 +184,28 @@ describe('fast paths equal their reference formulations', () => {
       expect(buildPage(html)).toEqual(buildPage(limited));
     }
   });
+
+  it('valid UTF-8 is decoded (ICU transcode, or latin1 for ASCII) to the string TextDecoder gives: real pages and edge cases', () => {
+    const td = new TextDecoder('utf-8');
+    let n = 0;
+    const files = [
+      ...readdirSync(resolve(DATA, SH)).sort().map((f) => `${SH}/${f}`),
+      ...readdirSync(resolve(DATA, ZH)).filter((f) => f.endsWith('.html')).sort().map((f) => `${ZH}/${f}`),
+    ];
+    for (const f of files) {
+      const bytes = dataBytes(f);
+      const d = decode(bytes);
+      if (d.encoding !== 'utf-8') continue;
+      n++;
+      expect(d.html === td.decode(bytes), f).toBe(true);
+    }
+    expect(n).toBeGreaterThan(150);
+    const edge = ['', 'plain ascii <p>x</p>', 'caf\u00e9', '\u00ff\u0100', '\u4e2d\u6587\u65b0\u95fb', 'emoji \u{1f600} and \u{10ffff}', '\uffff\ufffd', '\u0000\u007f\u0080', 'x'.repeat(70000) + '\u00e9'];
+    for (const body of edge) {
+      for (const head of ['<meta charset="utf-8">', '<p>']) {
+        const bytes = Buffer.from(head + body, 'utf8');
+        expect(decode(bytes)).toEqual({ html: td.decode(bytes), encoding: 'utf-8' });
+      }
+    }
+  });
 });
