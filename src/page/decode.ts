@@ -78,6 +78,12 @@ function decodeValidUtf8(b: Uint8Array): string {
   return utf16.toString('utf16le');
 }
 
+/** The lenient decoding of all bytes as enc: decodeValidUtf8 for valid UTF-8 without a BOM (checked), else TextDecoder. */
+function decodeAll(enc: string, b: Uint8Array): string {
+  const bom = b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf; // TextDecoder drops it
+  return enc === 'utf-8' && !bom && isUtf8(b) ? decodeValidUtf8(b) : new TextDecoder(enc).decode(b);
+}
+
 function tryFatal(enc: string, b: Uint8Array): string | undefined {
   if (enc === 'utf-8') return isUtf8(b) ? decodeValidUtf8(b) : undefined;
   try {
@@ -204,7 +210,7 @@ export function decodeBytes(input: Buffer | Uint8Array | string, contentType?: s
   if (bom) return { html: new TextDecoder(bom.enc).decode(bytes.subarray(bom.skip)), encoding: bom.enc };
 
   const header = normalizeCharset(charsetFromContentType(contentType));
-  if (header) return { html: new TextDecoder(header).decode(bytes), encoding: header };
+  if (header) return { html: decodeAll(header, bytes), encoding: header };
 
   const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, META_SNIFF_BYTES)).toString('latin1');
   let meta = normalizeCharset(charsetFromMeta(head));
@@ -216,16 +222,17 @@ export function decodeBytes(input: Buffer | Uint8Array | string, contentType?: s
     const smp = sample(bytes);
     // valid UTF-8 (the common case) is checked without decoding, then decoded whole in one flat string
     if (meta === 'utf-8' && isUtf8(smp)) {
-      return { html: smp === bytes || isUtf8(bytes) ? decodeValidUtf8(bytes) : new TextDecoder('utf-8').decode(bytes), encoding: meta };
+      return { html: smp === bytes ? decodeValidUtf8(bytes) : decodeAll('utf-8', bytes), encoding: meta };
     }
     const strict = tryFatal(meta, smp);
     if (strict !== undefined) return { html: completeStrict(meta, bytes, smp, strict), encoding: meta };
     const sniffed = sniff(bytes);
     if (sniffed.enc !== 'windows-1252' && sniffed.enc !== meta) {
-      return { html: sniffed.text ?? new TextDecoder(sniffed.enc).decode(bytes), encoding: sniffed.enc };
+      return { html: sniffed.text ?? decodeAll(sniffed.enc, bytes), encoding: sniffed.enc };
     }
-    return { html: new TextDecoder(meta).decode(bytes), encoding: meta };
+    return { html: decodeAll(meta, bytes), encoding: meta };
   }
   const sniffed = sniff(bytes);
-  return { html: sniffed.text ?? new TextDecoder(sniffed.enc).decode(bytes), encoding: sniffed.enc };
+  // a page longer than the sniff sample is decoded whole here (valid UTF-8 by decodeValidUtf8, checked again)
+  return { html: sniffed.text ?? decodeAll(sniffed.enc, bytes), encoding: sniffed.enc };
 }
