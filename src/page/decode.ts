@@ -1,6 +1,7 @@
 // Bytes -> string. Order: BOM, HTTP header charset, <meta> charset in the first bytes, then sniffing.
-// Pure; uses only the WHATWG TextDecoder that Node ships with full ICU (and node:buffer's isUtf8 validator).
-import { isUtf8 } from 'node:buffer';
+// Pure; uses only the WHATWG TextDecoder that Node ships with full ICU (and node:buffer's isUtf8 / isAscii validators
+// and ICU transcode for bytes known to be valid UTF-8).
+import { Buffer, isAscii, isUtf8, transcode } from 'node:buffer';
 
 /** How many leading bytes are searched for a <meta> charset declaration. */
 export const META_SNIFF_BYTES = 4096;
@@ -63,8 +64,28 @@ function bomEncoding(b: Uint8Array): { enc: string; skip: number } | undefined {
   return undefined;
 }
 
+/**
+ * The string of bytes that are valid UTF-8 (isUtf8) and do not start with a BOM: the same string as
+ * TextDecoder('utf-8').decode, about twice as fast on real pages. TextDecoder (V8's UTF-8 decoder) walks every byte
+ * after the first non-ASCII one through its validating state machine twice (length, then decode); ICU's transcode to
+ * UTF-16 and a copy into a string skip that, and valid input leaves nothing to replace. Pure ASCII is copied into a
+ * one-byte string as it is (latin1 is the identity on ASCII bytes).
+ */
+function decodeValidUtf8(b: Uint8Array): string {
+  const buf = Buffer.from(b.buffer, b.byteOffset, b.byteLength);
+  if (isAscii(buf)) return buf.toString('latin1');
+  const utf16 = transcode(buf, 'utf8', 'utf16le');
+  return utf16.toString('utf16le');
+}
+
+/** The lenient decoding of all bytes as enc: decodeValidUtf8 for valid UTF-8 without a BOM (checked), else TextDecoder. */
+function decodeAll(enc: string, b: Uint8Array): string {
+  const bom = b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf; // TextDecoder drops it
+  return enc === 'utf-8' && !bom && isUtf8(b) ? decodeValidUtf8(b) : new TextDecoder(enc).decode(b);
+}
+
 function tryFatal(enc: string, b: Uint8Array): string | undefined {
-  if (enc === 'utf-8') return isUtf8(b) ? new TextDecoder('utf-8').decode(b) : undefined;
+  if (enc === 'utf-8') return isUtf8(b) ? decodeValidUtf8(b) : undefined;
   try {
     return new TextDecoder(enc, { fatal: true }).decode(b);
   } catch {
@@ -151,7 +172,7 @@ export function sniffCharset(bytes: Uint8Array): string {
 function sniff(bytes: Uint8Array): { enc: string; text?: string } {
   const b = sample(bytes);
   const whole = b.length === bytes.length;
-  if (isUtf8(b)) return { enc: 'utf-8', text: whole ? new TextDecoder('utf-8').decode(b) : undefined };
+  if (isUtf8(b)) return { enc: 'utf-8', text: whole ? decodeValidUtf8(b) : undefined };
   const u = new TextDecoder('utf-8').decode(b);
   let bad = 0;
   let nonAscii = 0;
@@ -189,7 +210,7 @@ export function decodeBytes(input: Buffer | Uint8Array | string, contentType?: s
   if (bom) return { html: new TextDecoder(bom.enc).decode(bytes.subarray(bom.skip)), encoding: bom.enc };
 
   const header = normalizeCharset(charsetFromContentType(contentType));
-  if (header) return { html: new TextDecoder(header).decode(bytes), encoding: header };
+  if (header) return { html: decodeAll(header, bytes), encoding: header };
 
   const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, META_SNIFF_BYTES)).toString('latin1');
   let meta = normalizeCharset(charsetFromMeta(head));
@@ -200,15 +221,18 @@ export function decodeBytes(input: Buffer | Uint8Array | string, contentType?: s
     // with non-ASCII text) is decoded as sniffed when the declared charset fails a strict decode.
     const smp = sample(bytes);
     // valid UTF-8 (the common case) is checked without decoding, then decoded whole in one flat string
-    if (meta === 'utf-8' && isUtf8(smp)) return { html: new TextDecoder('utf-8').decode(bytes), encoding: meta };
+    if (meta === 'utf-8' && isUtf8(smp)) {
+      return { html: smp === bytes ? decodeValidUtf8(bytes) : decodeAll('utf-8', bytes), encoding: meta };
+    }
     const strict = tryFatal(meta, smp);
     if (strict !== undefined) return { html: completeStrict(meta, bytes, smp, strict), encoding: meta };
     const sniffed = sniff(bytes);
     if (sniffed.enc !== 'windows-1252' && sniffed.enc !== meta) {
-      return { html: sniffed.text ?? new TextDecoder(sniffed.enc).decode(bytes), encoding: sniffed.enc };
+      return { html: sniffed.text ?? decodeAll(sniffed.enc, bytes), encoding: sniffed.enc };
     }
-    return { html: new TextDecoder(meta).decode(bytes), encoding: meta };
+    return { html: decodeAll(meta, bytes), encoding: meta };
   }
   const sniffed = sniff(bytes);
-  return { html: sniffed.text ?? new TextDecoder(sniffed.enc).decode(bytes), encoding: sniffed.enc };
+  // a page longer than the sniff sample is decoded whole here (valid UTF-8 by decodeValidUtf8, checked again)
+  return { html: sniffed.text ?? decodeAll(sniffed.enc, bytes), encoding: sniffed.enc };
 }

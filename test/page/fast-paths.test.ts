@@ -4,6 +4,7 @@ import { describe, it, expect } from 'vitest';
 import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { decode, buildPage } from '../../src/page/index.js';
+import { SNIFF_SAMPLE_BYTES } from '../../src/page/decode.js';
 import { collapse, walkHtml, TooDeep, AttrParser, TagAttrs } from '../../src/page/walk.js';
 import { Parser } from 'htmlparser2';
 import { effectiveLength } from '../../src/page/main-content.js';
@@ -182,6 +183,41 @@ describe('fast paths equal their reference formulations', () => {
       const limited = limitNesting(html);
       if (!stopped) expect(limited).toBe(html);
       expect(buildPage(html)).toEqual(buildPage(limited));
+    }
+  });
+
+  it('valid UTF-8 is decoded (ICU transcode, or latin1 for ASCII) to the string TextDecoder gives: real pages and edge cases', () => {
+    const td = new TextDecoder('utf-8');
+    let n = 0;
+    const files = [
+      ...readdirSync(resolve(DATA, SH)).sort().map((f) => `${SH}/${f}`),
+      ...readdirSync(resolve(DATA, ZH)).filter((f) => f.endsWith('.html')).sort().map((f) => `${ZH}/${f}`),
+    ];
+    for (const f of files) {
+      const bytes = dataBytes(f);
+      const d = decode(bytes);
+      if (d.encoding !== 'utf-8') continue;
+      n++;
+      expect(d.html === td.decode(bytes), f).toBe(true);
+      expect(decode(bytes, { contentType: 'text/html; charset=UTF-8' }).html === d.html, f).toBe(true);
+    }
+    expect(n).toBeGreaterThan(150);
+    const edge = ['', 'plain ascii <p>x</p>', 'caf\u00e9', '\u00ff\u0100', '\u4e2d\u6587\u65b0\u95fb', 'emoji \u{1f600} and \u{10ffff}', '\uffff\ufffd', '\u0000\u007f\u0080', 'x'.repeat(70000) + '\u00e9'];
+    for (const body of edge) {
+      for (const head of ['<meta charset="utf-8">', '<p>']) {
+        const bytes = Buffer.from(head + body, 'utf8');
+        expect(decode(bytes)).toEqual({ html: td.decode(bytes), encoding: 'utf-8' });
+        expect(decode(bytes, { contentType: 'text/html;charset=utf-8' })).toEqual({ html: td.decode(bytes), encoding: 'utf-8' });
+      }
+    }
+    // longer than the sniff sample, declared or not: valid, or with a stray byte (or a second BOM) past the sample
+    const long = Buffer.from('<p>caf\u00e9 \u4e2d\u6587 '.repeat(30000), 'utf8');
+    expect(long.length).toBeGreaterThan(SNIFF_SAMPLE_BYTES);
+    for (const tail of [[], [0xff], [0xef, 0xbb, 0xbf, 0x41], [0xe4, 0xb8]]) {
+      for (const head of ['<meta charset="utf-8">', '<p>']) {
+        const bytes = Buffer.concat([Buffer.from(head), long, Buffer.from(tail)]);
+        expect(decode(bytes)).toEqual({ html: td.decode(bytes), encoding: 'utf-8' });
+      }
     }
   });
 });
