@@ -110,7 +110,7 @@ export function renderBenchMarkdown(r: BenchReport): string {
   const il = by.get('interleaved');
   if (il?.ok && il.extra) {
     const e = il.extra as { parseMedian: number; parseMean: number; analyzeMedian: number; analyzeMean: number };
-    out.push(`Page by page in one process (${il.note ?? ''}): bare parse median ${n(e.parseMedian)} ms, mean ${n(e.parseMean)} ms; analyze median ${n(e.analyzeMedian)} ms, mean ${n(e.analyzeMean)} ms.`);
+    out.push(`Page by page (${il.note ?? ''}): bare parse median ${n(e.parseMedian)} ms, mean ${n(e.parseMean)} ms; analyze median ${n(e.analyzeMedian)} ms, mean ${n(e.analyzeMean)} ms.`);
     out.push('');
   }
   out.push('## Ratios and targets');
