@@ -7,7 +7,7 @@ import { decode, buildPage } from '../../src/page/index.js';
 import type { Page } from '../../src/page/types.js';
 import { buildContext, fuzzyMatches, mainTextLang, ruleLangs, MIN_LANG_CHARS } from '../../src/detect/context.js';
 import { loadRules, matchTextLangs, type TextMatch } from '../../src/detect/rules/index.js';
-import { regexGates, foldForMatch } from '../../src/detect/rules/matcher.js';
+import { regexGates, foldForMatch, foldTerm, lexiconScan } from '../../src/detect/rules/matcher.js';
 import { DOMAIN_RE, HEAD_DOTTED, HEAD_EMOJI, HEAD_SPACED, SPACED_RE, headFlags, addTextFeatures, FeatureSink, ScoreSink, QuantSink, NS } from '../../src/detect/features.js';
 import { loadModel } from '../../src/detect/model.js';
 import { cjkRunsInLatin, detectLang, sentences, foldScope, foldText, foldTextPart, foldWhole } from '../../src/text/index.js';
@@ -87,6 +87,52 @@ describe('regex rule gates', () => {
     expect(closed).toBeGreaterThan(texts.length);
   });
 });
+
+describe('lexicon automaton', () => {
+  /** The matcher's word-edge class: 2 digit, 1 letter (not CJK), 0 else. */
+  const edgeCls = (code: number): number => {
+    if (code >= 0x30 && code <= 0x39) return 2;
+    if (code < 0x80) return /[a-z]/i.test(String.fromCharCode(code)) ? 1 : 0;
+    const ch = String.fromCharCode(code);
+    if (/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u30fc]/u.test(ch)) return 0;
+    return /\p{L}/u.test(ch) ? 1 : 0;
+  };
+  /** A letter-edged term may touch digits, a digit-edged one neither letters nor digits; text ends are boundaries. */
+  const boundary = (t: string, i: number, cls: number): boolean => {
+    if (cls === 0 || i < 0 || i >= t.length) return true;
+    const nb = edgeCls(t.charCodeAt(i));
+    return cls === 1 ? nb !== 1 : nb === 0;
+  };
+
+  it('finds every occurrence of every term with word boundaries, as a plain search does (real pages and spam-pages dev)', () => {
+    const dev = (JSON.parse(readFileSync(resolve(REPO, 'corpus/spam-pages-split.json'), 'utf8')) as { dev: string[] }).dev;
+    const spam = dev.map((id) => buildPage(decode(readFileSync(resolve(DATA, 'spam-pages/pages', `${id}.html`))).html, {}));
+    const texts = [...new Set([...realPages(12), ...spam].flatMap((p) => p.blocks.map((b) => foldForMatch(b.text).text)))];
+    let hits = 0;
+    for (const lang of ['en', 'zh', 'ja', 'id', 'other'] as const) {
+      const terms: { id: string; term: string }[] = [];
+      for (const rule of rules.rules) {
+        if (rule.kind !== 'lexicon' || !(rule.lang.includes('any') || rule.lang.includes(lang as 'en'))) continue;
+        for (const term of new Set(rule.terms.map(foldTerm))) if (term) terms.push({ id: rule.id, term });
+      }
+      for (const t of texts) {
+        const want: string[] = [];
+        for (const { id, term } of terms) {
+          const first = edgeCls(term.charCodeAt(0));
+          const last = edgeCls(term.charCodeAt(term.length - 1));
+          for (let at = t.indexOf(term); at >= 0; at = t.indexOf(term, at + 1)) {
+            if (boundary(t, at - 1, first) && boundary(t, at + term.length, last)) want.push(`${id}:${at}:${at + term.length}`);
+          }
+        }
+        const got = lexiconScan(rules, lang, t).map((h) => `${h.rule.id}:${h.start}:${h.end}`);
+        expect(got.sort(), `${lang}: ${t.slice(0, 80)}`).toEqual(want.sort());
+        hits += got.length;
+      }
+    }
+    expect(hits).toBeGreaterThan(200);
+  });
+});
+
 
 describe('one pass over a head for the shape features', () => {
   it('headFlags answers SPACED_RE, the emoji class and (where it could match) DOMAIN_RE, on real and spam-pages dev texts and edge cases', () => {

@@ -403,6 +403,14 @@ export function regexGates(set: RuleSet, lang: Lang): Pick<Engine, 'regexes' | '
   return { regexes, gates, ungated };
 }
 
+/** The lexicon hits of a language's automaton on a folded text (folded offsets): for the test that holds it to a plain search. */
+export function lexiconScan(set: RuleSet, lang: Lang, folded: string): { rule: Rule; start: number; end: number }[] {
+  const { automaton, lexiconRules } = engineFor(set, lang);
+  const hits: { rule: Rule; start: number; end: number }[] = [];
+  automaton.scan(folded, (p, start, end) => hits.push({ rule: lexiconRules[p.ruleIdx], start, end }));
+  return hits;
+}
+
 function whereOk(rule: Rule, where: Region): boolean {
   return rule.where === undefined || rule.where.includes(where);
 }
