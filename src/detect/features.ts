@@ -201,12 +201,13 @@ function bucket(n: number): number {
 
 /**
  * Shape features that carry over to spam wording never seen in training: brand-like CamelCase names, domains and
- * their TLDs, separator-stacked keyword lists, long digit runs (phone, QQ), emoji, numbering, length.
+ * their TLDs, separator-stacked keyword lists, long digit runs (phone, QQ), emoji, numbering, length. `flags`:
+ * headFlags of the text's head, when the caller has it.
  */
-export function addShapeFeatures(text: string, sink: Sink): void {
+export function addShapeFeatures(text: string, sink: Sink, flags?: number): void {
   const head = text.length > MAX_FEATURE_CHARS ? text.slice(0, MAX_FEATURE_CHARS) : text;
   addCamelFeature(head, sink);
-  addDomainFeatures(head, sink);
+  addDomainFeatures(head, sink, flags ?? headFlags(head));
   addSeparatorFeatures(head, sink);
   addDigitRunFeature(head, sink);
   shape(sink, 16, bucket(head.match(EMOJI_RE)?.length ?? 0));
@@ -280,7 +281,8 @@ const PINYIN_GLOSS_RE = /[\u4e00-\u9fff][(（][a-zāáǎàēéěèīíǐìōóǒ
 const STYLED_LETTERS_RE = /[\u{1D400}-\u{1D7FF}\uFF21-\uFF3A\uFF41-\uFF5A\u24B6-\u24E9]/u;
 const NOT_ALNUM_RE = /[^\p{L}\p{N}]+/gu;
 
-export function addIntentFeatures(text: string, sink: Sink): void {
+/** Commercial-intent families, brand shapes and obfuscation. `flags`: headFlags of the text's head, when the caller has it. */
+export function addIntentFeatures(text: string, sink: Sink, flags?: number): void {
   const head = text.length > MAX_FEATURE_CHARS ? text.slice(0, MAX_FEATURE_CHARS) : text;
   let families = 0;
   for (const [k, re] of INTENT) {
@@ -294,7 +296,7 @@ export function addIntentFeatures(text: string, sink: Sink): void {
     families++;
   }
   shape(sink, 48, Math.min(4, families));
-  const obfuscated = addObfuscationFeatures(head, sink);
+  const obfuscated = addObfuscationFeatures(head, sink, flags ?? headFlags(head));
   addGlossAndStyleFeatures(head, sink);
   if (obfuscated) addSqueezedFeatures(head, sink);
 }
@@ -389,9 +391,11 @@ function addSqueezedFeatures(head: string, sink: Sink): void {
 const CONSTANT_FEATURE = 0x5eed;
 
 function unitInto(text: string, sink: Sink): void {
+  // the shape and intent features ask the same one-pass questions of the same head: asked once
+  const flags = headFlags(text.length > MAX_FEATURE_CHARS ? text.slice(0, MAX_FEATURE_CHARS) : text);
   addTextFeatures(foldText(text), sink);
-  addShapeFeatures(text, sink);
-  addIntentFeatures(text, sink);
+  addShapeFeatures(text, sink, flags);
+  addIntentFeatures(text, sink, flags);
   sink.add(CONSTANT_FEATURE);
 }
 
