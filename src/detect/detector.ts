@@ -255,6 +255,9 @@ export class Generators {
     const title = this.page.blocks[0];
     if (!p || !title || !title.text) return [];
     const affixes: Cand[] = [];
+    /** the spam evidence of a headline part [from, to) of its own: its positive rule matches and the classifier */
+    const ownEvidence = (from: number, to: number): number =>
+      spamEvidence([...lexiconHits(matchesIn(this.ctx.blocks[0], from, to).filter((m) => m.rule.score > 0)), ...this.modelHit(this.page.text.slice(from, to))], this.rules);
     // the longest affix with spam evidence so far, at the title's start and at its end
     let prefix: Cand | null = null;
     let suffix: Cand | null = null;
@@ -262,19 +265,15 @@ export class Generators {
       this.budget.check('detect:title');
       const s = title.start + a.start;
       const e = title.start + a.end;
-      const matches = matchesIn(this.ctx.blocks[0], s, e);
-      const own = [...lexiconHits(matches.filter((m) => m.rule.score > 0)), ...this.modelHit(a.text)];
-      if (spamEvidence(own, this.rules) < MIN_AFFIX_EVIDENCE) continue;
+      if (ownEvidence(s, e) < MIN_AFFIX_EVIDENCE) continue;
       // a longer affix does not take along the next headline part when the article uses that part and it carries no
       // spam evidence of its own ("Fifa Coins Shop - St. Magdalener: Rotweine ..." over a story on St. Magdalener)
       const before = a.start === 0 ? prefix : suffix;
       if (before) {
         const [xs, xe] = a.start === 0 ? [before.end, e] : [s, before.start];
-        const part = this.page.text.slice(xs, xe);
-        const extra = [...lexiconHits(matchesIn(this.ctx.blocks[0], xs, xe).filter((m) => m.rule.score > 0)), ...this.modelHit(part)];
-        if (spamEvidence(extra, this.rules) < MIN_AFFIX_EVIDENCE && bodyUses(part, this.ctx.mainSentenceTexts) > p.maxBodyUses) continue;
+        if (ownEvidence(xs, xe) < MIN_AFFIX_EVIDENCE && bodyUses(this.page.text.slice(xs, xe), this.ctx.mainSentenceTexts) > p.maxBodyUses) continue;
       }
-      const hits = [...lexiconHits(matches), ...this.modelHit(a.text)];
+      const hits = [...lexiconHits(matchesIn(this.ctx.blocks[0], s, e)), ...this.modelHit(a.text)];
       // a headline part the article never uses is not the article's topic: the topic never excuses it
       const unused = bodyUses(a.text, this.ctx.mainSentenceTexts) <= p.maxBodyUses;
       if (unused) hits.push(...this.structural('title-affix', a.text));
