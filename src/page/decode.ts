@@ -78,10 +78,12 @@ function decodeValidUtf8(b: Uint8Array): string {
   return utf16.toString('utf16le');
 }
 
-/** The lenient decoding of all bytes as enc: decodeValidUtf8 for valid UTF-8 without a BOM (checked), else TextDecoder. */
+/**
+ * The lenient decoding of all bytes as enc: decodeValidUtf8 for valid UTF-8 (checked), else TextDecoder. Only for
+ * bytes without a BOM (decodeBytes has decoded those already): TextDecoder would drop it, decodeValidUtf8 keeps it.
+ */
 function decodeAll(enc: string, b: Uint8Array): string {
-  const bom = b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf; // TextDecoder drops it
-  return enc === 'utf-8' && !bom && isUtf8(b) ? decodeValidUtf8(b) : new TextDecoder(enc).decode(b);
+  return enc === 'utf-8' && isUtf8(b) ? decodeValidUtf8(b) : new TextDecoder(enc).decode(b);
 }
 
 function tryFatal(enc: string, b: Uint8Array): string | undefined {
