@@ -45,9 +45,10 @@ function structuralIds(rules: CompiledRules): Set<string> {
 
 /**
  * Spam evidence in a unit's hits: positive lexicon/regex points, plus the classifier's vote when it is strong, or
- * when it leans to spam and a lexicon hit agrees.
+ * when it leans to spam and a lexicon hit agrees, or the unit's shape does (`corroborated`: a headline part the article
+ * never uses, asked about alone; see AFFIX_ALONE_P in detector.ts).
  */
-export function spamEvidence(hits: RuleHit[], rules: CompiledRules): number {
+export function spamEvidence(hits: RuleHit[], rules: CompiledRules, corroborated = false): number {
   const structural = structuralIds(rules);
   let lex = 0;
   let model = 0;
@@ -55,7 +56,7 @@ export function spamEvidence(hits: RuleHit[], rules: CompiledRules): number {
     if (h.rule === 'CLASSIFIER') model = Math.max(model, h.points);
     else if (h.points > 0 && !structural.has(h.rule) && h.rule !== 'OFF_TOPIC' && h.rule !== 'RECURRING') lex += h.points;
   }
-  return lex + (model >= STRONG_MODEL_POINTS || (lex > 0 && model >= CORROBORATING_MODEL_POINTS) ? model : 0);
+  return lex + (model >= STRONG_MODEL_POINTS || ((lex > 0 || corroborated) && model >= CORROBORATING_MODEL_POINTS) ? model : 0);
 }
 
 /** Does the unit carry commercial wording (which the article's topic never excuses)? */

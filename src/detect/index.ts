@@ -69,7 +69,7 @@ function scoreAll(page: Page, opts: DetectOptions): { scored: Scored[]; cons: Co
   const scored = g.cands.map((c) => {
     budget.check('detect:score');
     const hits = [...c.hits, ...cons!.votes(c)];
-    return { c, hits, points: sumPoints(hits), evidence: spamEvidence(c.hits, opts.rules) };
+    return { c, hits, points: sumPoints(hits), evidence: spamEvidence(c.hits, opts.rules, c.corroborated) };
   });
   return { scored, cons };
 }

@@ -7,6 +7,11 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analyze.js';
 import { titleAffixes, MAX_AFFIX_SHARE } from '../../src/detect/structural.js';
 import { sharedDataDir } from '../../src/util/paths.js';
+import { AFFIX_ALONE_P } from '../../src/detect/detector.js';
+import { MIN_AFFIX_EVIDENCE } from '../../src/detect/evidence.js';
+import { unitP } from '../../src/detect/classifier.js';
+import { loadModel } from '../../src/detect/model.js';
+import { loadRules, matchTextLangs } from '../../src/detect/rules/index.js';
 
 const PARAMS = { minAffixChars: 2, maxAffixChars: 40, maxBodyUses: 0 };
 
@@ -50,5 +55,30 @@ describe('a longer affix and the next headline part', () => {
     for (const t of cut) expect(t).not.toContain('Magdalener');
     expect(r.cleanTitle).toContain('St. Magdalener');
     expect(r.cleanText).not.toContain('Gold Shop');
+  });
+});
+
+describe('a headline part with no rule match, asked about alone', () => {
+  const story = (title: string, extra = '') => `<html><head><title>${title}</title></head><body><h1>${title}</h1>
+<p>本报讯 记者从市教育局获悉，今年全市将新建和改扩建中小学校二十所，新增学位一万五千个，缓解城区入学压力。</p>
+<p>市教育局有关负责人表示，新建学校将优先布局在人口导入较快的片区，并同步配建体育场馆和图书馆。${extra}</p>
+<p>据介绍，这批学校预计在明年秋季学期前陆续投入使用，届时将面向周边社区统一招生。</p></body></html>`;
+  const model = loadModel()!;
+  const rules = loadRules();
+  const lexPoints = (t: string) => matchTextLangs(rules, t, ['zh'], 'title').reduce((n, m) => n + Math.max(0, m.rule.score), 0);
+
+  it('is cut when the article never uses it and the classifier is confident, without a rule match', () => {
+    const part = '学历认证电话';
+    expect(lexPoints(part)).toBeLessThan(MIN_AFFIX_EVIDENCE);
+    expect(unitP(part, model)).toBeGreaterThanOrEqual(AFFIX_ALONE_P);
+    const r = analyze(story(`${part} 今年全市新建中小学校二十所`));
+    expect(r.findings.map((f) => [f.kind, f.text])).toContainEqual(['title-affix', part]);
+    expect(r.cleanTitle).toBe('今年全市新建中小学校二十所');
+  });
+  it('stays when the classifier is not confident (a column name) or the article uses it', () => {
+    expect(unitP('独家专访', model)).toBeLessThan(AFFIX_ALONE_P);
+    expect(analyze(story('独家专访 今年全市新建中小学校二十所')).findings).toEqual([]);
+    const used = analyze(story('学历认证电话 今年全市新建中小学校二十所', '毕业生可通过电话预约办理学历认证。'));
+    expect(used.findings.filter((f) => f.kind === 'title-affix')).toEqual([]);
   });
 });
