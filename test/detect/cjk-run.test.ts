@@ -10,6 +10,7 @@ import { unitP } from '../../src/detect/classifier.js';
 import { loadModel } from '../../src/detect/model.js';
 import { UNIT_ALONE_P } from '../../src/detect/detector.js';
 import { sharedDataDir } from '../../src/util/paths.js';
+import { spliceAfter } from '../helpers/splice.js';
 
 const DIR = join(sharedDataDir(), 'scrapinghub-article-extraction-benchmark', 'html');
 const html = (): string => {
@@ -17,11 +18,7 @@ const html = (): string => {
   return gunzipSync(readFileSync(join(DIR, name))).toString('utf8');
 };
 const AT = 'by the league for ';
-const splice = (plug: string) => {
-  const h = html();
-  expect(h).toContain(AT);
-  return h.replace(AT, `${AT}${plug} `);
-};
+const splice = (plug: string) => spliceAfter(html(), AT, plug);
 
 describe('a CJK run spliced into a Latin sentence', () => {
   const model = loadModel()!;

@@ -8,14 +8,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analyze.js';
 import { sharedDataDir } from '../../src/util/paths.js';
+import { spliceAfter } from '../helpers/splice.js';
 
 const html = (): string => gunzipSync(readFileSync(join(sharedDataDir(), 'trafilatura-eval', 'cache', 'bmjv.de.konsum.html.gz'))).toString('utf8');
 const AT = 'Sie räumen Unternehmern das Recht ein, ';
-const splice = (plug: string) => {
-  const h = html();
-  expect(h).toContain(AT);
-  return h.replace(AT, `${AT}${plug} `);
-};
+const splice = (plug: string) => spliceAfter(html(), AT, plug);
 
 describe('an English commercial plug in a German sentence', () => {
   it('the clean page has no finding and keeps the sentence', () => {
