@@ -4,7 +4,7 @@ import { NO_BUDGET, type Budget } from '../budget.js';
 import { Parser, Tokenizer, type Handler, type QuoteType } from 'htmlparser2';
 import type { HiddenReason, Link } from './types.js';
 import { StyleRules, parseDecls, hiddenByDecls, declaredBackground, normColor, type Decls } from './visibility.js';
-import { isUiName, JUNK_NAMES, LIKELY_NAMES, NEGATIVE_NAMES, POSITIVE_NAMES, UNLIKELY_NAMES } from './hints.js';
+import { isUiName, nameFlags, NAME_JUNK, NAME_LIKELY, NAME_NEGATIVE, NAME_POSITIVE, NAME_UI, NAME_UNLIKELY } from './hints.js';
 import { urlDomain } from './domain.js';
 import { detach } from './detach.js';
 import { isSpace } from '../util/chars.js';
@@ -135,10 +135,11 @@ function computeHints(raw: string): NameHints {
   // a copy: the hints are cached across pages, and the attribute value is a view into its page
   const names = detach(raw.toLowerCase().trim());
   if (!names) return NO_HINTS;
+  const f = nameFlags(names);
   let weight = 0;
-  if (NEGATIVE_NAMES.test(names)) weight -= 25;
-  if (POSITIVE_NAMES.test(names)) weight += 25;
-  return { names, junk: JUNK_NAMES.test(names), ui: isUiName('', names, undefined), unlikely: UNLIKELY_NAMES.test(names) && !LIKELY_NAMES.test(names), weight };
+  if (f & NAME_NEGATIVE) weight -= 25;
+  if (f & NAME_POSITIVE) weight += 25;
+  return { names, junk: (f & NAME_JUNK) !== 0, ui: (f & NAME_UI) !== 0, unlikely: (f & NAME_UNLIKELY) !== 0 && (f & NAME_LIKELY) === 0, weight };
 }
 
 /**
