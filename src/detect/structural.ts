@@ -223,7 +223,8 @@ export function bodyUses(phrase: string, sentencesFolded: string[]): number {
   if (words.length === 0) return Infinity;
   let uses = 0;
   for (const s of sentencesFolded) {
-    const rest = s.split(p).join(' ');
+    // most sentences hold no copy of the phrase: they are their own rest (no split and join per sentence)
+    const rest = s.includes(p) ? s.split(p).join(' ') : s;
     let found = 0;
     for (const w of words) if (rest.includes(w)) found++;
     if (found / words.length >= 0.5) uses++;
