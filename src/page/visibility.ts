@@ -13,6 +13,7 @@ export const TINY_BOX_PX = 1;
 const PX_PER_EM = 16;
 
 export type Decls = Map<string, string>;
+export type ReadonlyDecls = ReadonlyMap<string, string>;
 
 /** Parse a CSS declaration list ("a: b; c: d !important") into a map of lower-case property -> value. */
 export function parseDecls(style: string, into: Decls = new Map()): Decls {
@@ -64,7 +65,7 @@ export function normColor(v: string | undefined): string | undefined {
 }
 
 /** Background colour declared by these declarations (background-color or a plain colour in background). */
-export function declaredBackground(d: Decls): string | undefined {
+export function declaredBackground(d: ReadonlyDecls): string | undefined {
   const bc = d.get('background-color');
   if (bc) return normColor(bc);
   const bg = d.get('background');
@@ -77,7 +78,7 @@ export function declaredBackground(d: Decls): string | undefined {
 }
 
 /** Why these declarations hide an element (null = they do not). bg = the effective background colour. */
-export function hiddenByDecls(d: Decls, bg?: string): HiddenReason | null {
+export function hiddenByDecls(d: ReadonlyDecls, bg?: string): HiddenReason | null {
   const display = d.get('display');
   if (display === 'none') return 'display-none';
   const vis = d.get('visibility');

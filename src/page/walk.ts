@@ -3,7 +3,7 @@
 import { NO_BUDGET, type Budget } from '../budget.js';
 import { Parser, Tokenizer, type Handler, type QuoteType } from 'htmlparser2';
 import type { HiddenReason, Link } from './types.js';
-import { StyleRules, parseDecls, hiddenByDecls, declaredBackground, normColor, type Decls } from './visibility.js';
+import { StyleRules, parseDecls, hiddenByDecls, declaredBackground, normColor, type ReadonlyDecls } from './visibility.js';
 import { isUiName, nameFlags, NAME_JUNK, NAME_LIKELY, NAME_NEGATIVE, NAME_POSITIVE, NAME_UI, NAME_UNLIKELY } from './hints.js';
 import { urlDomain } from './domain.js';
 import { detach } from './detach.js';
@@ -272,6 +272,9 @@ export function hasImgOrHomeLink(w: WalkResult, id: number): boolean {
   return w.imgs.some((i) => inside(i.at)) || w.homeLinks.some(inside);
 }
 
+/** The declarations of an element that has none (no stylesheet rule, no inline style). */
+const NO_DECLS: ReadonlyDecls = new Map();
+
 const HOME_HREF = /^(\/|https?:\/\/[^/]+\/?)(index\.\w+)?$/i;
 
 /**
@@ -512,6 +515,13 @@ export function walkHtml(html: string, rules: StyleRules = new StyleRules(), bud
 
   /** the attributes of the tag being opened (see AttrParser) */
   const attribs = new TagAttrs();
+  /** parseDecls of each style attribute value, once per page (pages repeat their inline styles); read only */
+  const inlineStyles = new Map<string, ReadonlyDecls>();
+  const inlineDecls = (style: string): ReadonlyDecls => {
+    let d = inlineStyles.get(style);
+    if (!d) inlineStyles.set(style, (d = parseDecls(style)));
+    return d;
+  };
   const open = (name: string): void => {
     budget.check('page:walk');
     opens++;
@@ -560,13 +570,15 @@ export function walkHtml(html: string, rules: StyleRules = new StyleRules(), bud
 
     // visibility
     const sheet = rules.size === 0 ? undefined : rules.match(tag, idAttr, classAttr ? classList(classLists, classAttr) : []);
-    const inline = styleAttr ? parseDecls(styleAttr) : undefined;
+    const inline = styleAttr ? inlineDecls(styleAttr) : undefined;
     let bg = parent.bg;
     let own: HiddenReason | null = null;
     if (sheet || inline || bgcolorAttr || backgroundAttr || (tag === 'font' && colorAttr)) {
-      const merged: Decls = new Map(sheet ?? []);
-      if (inline) for (const [k, v] of inline) merged.set(k, v);
-      if (tag === 'font' && colorAttr && !merged.has('color')) merged.set('color', colorAttr);
+      // the stylesheet's declarations, then the inline ones over them: sheet is a fresh map of this element's, the
+      // parsed inline map is shared by the page's elements with that style (copied before a change)
+      let merged: ReadonlyDecls = sheet ?? inline ?? NO_DECLS;
+      if (sheet && inline) for (const [k, v] of inline) sheet.set(k, v);
+      if (tag === 'font' && colorAttr && !merged.has('color')) merged = new Map(merged).set('color', colorAttr);
       const ownBg = declaredBackground(merged) ?? normColor(bgcolorAttr);
       if (ownBg) bg = ownBg;
       // a background image makes the colour underneath unknown
