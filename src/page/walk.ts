@@ -8,6 +8,7 @@ import { isUiName, nameFlags, NAME_JUNK, NAME_LIKELY, NAME_NEGATIVE, NAME_POSITI
 import { urlDomain } from './domain.js';
 import { detach } from './detach.js';
 import { isSpace } from '../util/chars.js';
+import { SliceMap } from '../util/slice-map.js';
 
 /** Elements that start a new text block. */
 export const BLOCK_TAGS = new Set([
@@ -405,10 +406,29 @@ Object.defineProperty(ScanTokenizer.prototype, 'fastForwardTo', {
   },
 });
 
-/** The Parser's state at the end of an attribute (fields its typings keep private). */
+/** The Parser's attribute state and its input (fields its typings keep private). */
 interface AttrState {
   attribname: string;
   attribvalue: string;
+  buffers: string[];
+  bufferOffset: number;
+}
+
+/** The attributes TagAttrs keeps (TagAttrs.set's names). */
+const READ_ATTRIBUTES = [
+  'id', 'class', 'style', 'bgcolor', 'background', 'color', 'hidden', 'role', 'href', 'alt', 'title', 'property', 'name', 'content', 'rel', 'src', 'media', 'lang',
+] as const;
+/** READ_ATTRIBUTES read straight from an ASCII attribute name in the input, as its lower case. */
+const READ_ATTRIBUTE_AT = new SliceMap(
+  READ_ATTRIBUTES.map((n) => [n, n] as const),
+  (c) => (c >= 0x41 && c <= 0x5a ? c + 0x20 : c),
+);
+/** The attribute name of an attribute the walk does not read (no attribute has an empty name). */
+const UNREAD = '';
+
+function isAsciiRange(s: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (s.charCodeAt(i) >= 0x80) return false;
+  return true;
 }
 
 /**
@@ -417,8 +437,9 @@ interface AttrState {
  * dictionary insert per attribute, was the parser's largest cost after its tokenizer. Everything else is the
  * Parser's own: its events come in the same order, onopentag when the tag's attributes are all read. Its tokenizer
  * is a ScanTokenizer.
- * (Overrides Parser.onattribend, the tokenizer's call at each attribute's end; test/page/fast-paths pins the
- * attributes read against the plain Parser's.)
+ * (Overrides Parser.onattribend, the tokenizer's call at each attribute's end, and onattribname, onattribdata and
+ * onattribentity, which leave out the attributes TagAttrs does not keep; test/page/fast-paths pins the attributes
+ * read against the plain Parser's.)
  */
 export class AttrParser extends Parser {
   constructor(
@@ -426,6 +447,30 @@ export class AttrParser extends Parser {
     readonly attrs: TagAttrs,
   ) {
     super({ ...cbs, onopentagname: () => attrs.clear() }, { decodeEntities: true, Tokenizer: ScanTokenizer });
+  }
+
+  /**
+   * The attribute's name, as the Parser has it (lower-cased) when the walk reads it, else UNREAD: an ASCII name (all
+   * real ones) is looked up in the input without cutting it out and lower-casing it, and the value of an attribute
+   * the walk does not read (data-*, aria-*, srcset, width ...: a good share of a page's attributes) is never built.
+   */
+  override onattribname(start: number, endIndex: number): void {
+    const state = this as unknown as AttrState;
+    const from = start - state.bufferOffset;
+    const to = endIndex - state.bufferOffset;
+    const b = state.buffers[0];
+    if (from >= 0 && to <= b.length && isAsciiRange(b, from, to)) {
+      this.startIndex = start;
+      state.attribname = READ_ATTRIBUTE_AT.get(b, from, to) ?? UNREAD;
+    } else super.onattribname(start, endIndex); // cut out and lower-cased: toLowerCase maps some non-ASCII chars to ASCII (U+212A KELVIN SIGN to k)
+  }
+
+  override onattribdata(start: number, endIndex: number): void {
+    if ((this as unknown as AttrState).attribname !== UNREAD) super.onattribdata(start, endIndex);
+  }
+
+  override onattribentity(cp: number): void {
+    if ((this as unknown as AttrState).attribname !== UNREAD) super.onattribentity(cp);
   }
 
   override onattribend(_quote: QuoteType, endIndex: number): void {

@@ -153,6 +153,9 @@ describe('fast paths equal their reference formulations', () => {
       'no markup at all, only text',
       `<a href="/x?a=1&amp;b=2&c" title='it&apos;s "q"' data-x="a'b" data-y='a"b' alt="&" class="unterminated`,
       `<img alt='x &lt; y' src="a&b.png"><div class='' id=""></div><p title="no end quote>`,
+      '<DIV Class="A" ID=b STYLE="display:none" data-x="a&amp;b" aria-label=\'&lt;\' data-id=x id=c hRef=h>t</DIV>',
+      '<div \u212Aclass=k bac\u212Aground=url(x) cl\u0130ss=i \u00e9=e class=after>t</div><p data-j=\'{"a":"&quot;"}\' title=t srcset="a 1x, b 2x">x</p>',
+      '<a href=x target=_blank rel=nofollow onclick="f(1 &lt; 2)" title=&amp;>l</a><meta itemprop=x name=n content=c><html LANG=de>',
     ];
     const htmls = [...files.map((f) => decode(dataBytes(f)).html), ...edge];
     let tags = 0;
