@@ -146,7 +146,6 @@ function run(input: string | Uint8Array, opts: AnalyzeOptions, rules: CompiledRu
   budget.checkNow('detect');
   const cleaned = clean(page, findings);
   const score = findings.reduce((m, f) => Math.max(m, f.score), 0);
-  const mainText = page.mainIds.map((id) => page.blocks[id].text).join('\n');
   return {
     input: opts.input,
     url: opts.url,
@@ -154,7 +153,7 @@ function run(input: string | Uint8Array, opts: AnalyzeOptions, rules: CompiledRu
     verdict: findings.length > 0 ? 'contaminated' : 'clean',
     score,
     // the detect stage asked the same of the same text when the main text was long enough to tell (else undefined)
-    lang: mainTextLang(page) ?? detectLang(mainText || page.title),
+    lang: mainTextLang(page) ?? detectLang(page.mainIds.map((id) => page.blocks[id].text).join('\n') || page.title),
     encoding,
     title: page.title,
     ...cleaned,
