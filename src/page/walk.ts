@@ -348,9 +348,43 @@ interface AmpCache {
 const LT = 0x3c;
 const AMP = 0x26;
 const DOUBLE_QUOTE = 0x22;
-const plain = Tokenizer.prototype as unknown as { stateText(c: number): void; handleInAttributeValue(c: number, quote: number): void };
+type State = (c: number) => void;
+const plain = Tokenizer.prototype as unknown as {
+  stateText: State;
+  handleInAttributeValue(c: number, quote: number): void;
+  stateInTagName: State;
+  stateInAttributeName: State;
+  stateInClosingTagName: State;
+};
 const textState = plain.stateText;
 const attrValueState = plain.handleInAttributeValue;
+
+/** The chars that end a name in the tokenizer's name states (a bit per state): white space, and / > = as each has them. */
+const ENDS_TAG_NAME = 1;
+const ENDS_ATTRIBUTE_NAME = 2;
+const ENDS_CLOSING_TAG_NAME = 4;
+const NAME_END = (() => {
+  const t = new Uint8Array(0x80);
+  for (const c of [0x20, 0x0a, 0x09, 0x0c, 0x0d, 0x3e]) t[c] = ENDS_TAG_NAME | ENDS_ATTRIBUTE_NAME | ENDS_CLOSING_TAG_NAME; // white space, >
+  t[0x2f] = ENDS_TAG_NAME | ENDS_ATTRIBUTE_NAME; // /
+  t[0x3d] = ENDS_ATTRIBUTE_NAME; // =
+  return t;
+})();
+const endsName = (c: number, kind: number): boolean => c < 0x80 && (NAME_END[c] & kind) !== 0;
+
+/**
+ * The tokenizer's state for a name of this kind, but a char that does not end the name (the state does nothing with
+ * it) steps to the one before the next char that does (the parse loop's own step lands on it).
+ */
+function nameState(kind: number, state: State): State {
+  return function (this: ScanState, c: number): void {
+    if (endsName(c, kind)) return state.call(this, c);
+    const b = this.buffer;
+    let i = this.index + 1 - this.offset;
+    while (i < b.length && !endsName(b.charCodeAt(i), kind)) i++;
+    this.index = i + this.offset - 1;
+  };
+}
 
 /** Index of the next '&' at or after from, else the buffer's length (see AmpCache). */
 function nextAmp(t: ScanState & AmpCache, b: string, from: number): number {
@@ -366,7 +400,9 @@ function nextAmp(t: ScanState & AmpCache, b: string, from: number): number {
  * htmlparser2's Tokenizer, but three of its loops over the chars ask String.indexOf: fastForwardTo (the skip to the
  * next '<' of a script or style, the '-' of a comment's end, the '>' of a declaration), text and quoted attribute
  * values, where the tokenizer's parse loop stepped through every char to find the next '<' (the closing quote) or
- * '&' (with entities decoded, no other char there changes its state). The same positions, so the same events. Set on
+ * '&' (with entities decoded, no other char there changes its state); and tag, closing tag and attribute names step
+ * to their end in a loop of their own instead of one turn of the parse loop per char. The same positions, so the same
+ * events. Set on
  * the prototype since the typings keep the methods private. These are htmlparser2 10.1.0's internals, so package.json
  * pins that exact version; test/page/fast-paths compares the events with the plain Parser's on real pages.
  */
@@ -393,6 +429,10 @@ Object.defineProperty(ScanTokenizer.prototype, 'handleInAttributeValue', {
     this.index = Math.min(q, nextAmp(this, b, from)) + this.offset - 1;
   },
 });
+// tag and attribute names likewise: to the char before the one that ends the name
+Object.defineProperty(ScanTokenizer.prototype, 'stateInTagName', { value: nameState(ENDS_TAG_NAME, plain.stateInTagName) });
+Object.defineProperty(ScanTokenizer.prototype, 'stateInAttributeName', { value: nameState(ENDS_ATTRIBUTE_NAME, plain.stateInAttributeName) });
+Object.defineProperty(ScanTokenizer.prototype, 'stateInClosingTagName', { value: nameState(ENDS_CLOSING_TAG_NAME, plain.stateInClosingTagName) });
 Object.defineProperty(ScanTokenizer.prototype, 'fastForwardTo', {
   value: function fastForwardTo(this: ScanState, c: number): boolean {
     const at = this.buffer.indexOf(String.fromCharCode(c), this.index + 1 - this.offset);

@@ -156,6 +156,12 @@ describe('fast paths equal their reference formulations', () => {
       '<DIV Class="A" ID=b STYLE="display:none" data-x="a&amp;b" aria-label=\'&lt;\' data-id=x id=c hRef=h>t</DIV>',
       '<div \u212Aclass=k bac\u212Aground=url(x) cl\u0130ss=i \u00e9=e class=after>t</div><p data-j=\'{"a":"&quot;"}\' title=t srcset="a 1x, b 2x">x</p>',
       '<a href=x target=_blank rel=nofollow onclick="f(1 &lt; 2)" title=&amp;>l</a><meta itemprop=x name=n content=c><html LANG=de>',
+      '<a/b>x</a/b><p=x class=y>z</p\t\n><div\fclass\r=\na>q</div  ><DİV clä=ü>é</DİV><sCrIpT>x</ScRiPt ><tItLe >t</title\f>',
+      '<div clas',
+      '<div class=a',
+      '<di',
+      'x</di',
+      '<p>x</p',
     ];
     const htmls = [...files.map((f) => decode(dataBytes(f)).html), ...edge];
     let tags = 0;
