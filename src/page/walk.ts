@@ -6,7 +6,6 @@ import type { HiddenReason, Link } from './types.js';
 import { StyleRules, parseDecls, hiddenByDecls, declaredBackground, normColor, type ReadonlyDecls } from './visibility.js';
 import { isUiName, nameFlags, NAME_JUNK, NAME_LIKELY, NAME_NEGATIVE, NAME_POSITIVE, NAME_UI, NAME_UNLIKELY } from './hints.js';
 import { urlDomain } from './domain.js';
-import { detach } from './detach.js';
 import { isSpace } from '../util/chars.js';
 import { SliceMap } from '../util/slice-map.js';
 
@@ -122,19 +121,9 @@ interface NameHints {
   weight: number;
 }
 const NO_HINTS: NameHints = { names: '', junk: false, ui: false, unlikely: false, weight: 0 };
-/**
- * Class/id names repeat a lot within a page (and across pages): evaluate the name regexes once per string.
- * Three caches, so the common lookups need no concatenated key: class only, id only, both ("id class").
- */
-const hintByClass = new Map<string, NameHints>();
-const hintById = new Map<string, NameHints>();
-const hintByBoth = new Map<string, NameHints>();
-/** Entries per hint cache: a few thousand distinct class/id strings cover a crawl's repeats; each holds a detached copy in every analyze thread. */
-const HINT_CACHE_MAX = 5000;
 
 function computeHints(raw: string): NameHints {
-  // a copy: the hints are cached across pages, and the attribute value is a view into its page
-  const names = detach(raw.toLowerCase().trim());
+  const names = raw.toLowerCase().trim();
   if (!names) return NO_HINTS;
   const f = nameFlags(names);
   let weight = 0;
@@ -144,8 +133,11 @@ function computeHints(raw: string): NameHints {
 }
 
 /**
- * Hints for the id and class attributes (the names are the lower-cased, trimmed "id class" string). A small
- * per-page cache sits in front of the large shared one (lookups in a 20k-entry map miss the CPU caches).
+ * Hints for the id and class attributes (the names are the lower-cased, trimmed "id class" string), worked out once
+ * per distinct string of the page. Three maps, so the common lookups need no concatenated key: class only, id only,
+ * both ("id class"). No cache is shared across pages: sites name their elements their own way, so a page brings
+ * ~100 names a shared cache of thousands had not seen (10.7k distinct names on 100 bench pages), and a look-up in a
+ * large map, which misses the CPU caches, cost more than nameFlags on the few names it saved.
  */
 class PageHints {
   private byClass = new Map<string, NameHints>();
@@ -153,32 +145,21 @@ class PageHints {
   private byBoth = new Map<string, NameHints>();
 
   get(id: string | undefined, cls: string | undefined): NameHints {
-    let local: Map<string, NameHints>;
-    let shared: Map<string, NameHints>;
+    let cache: Map<string, NameHints>;
     let key: string;
     if (id === undefined) {
       if (!cls) return NO_HINTS;
-      local = this.byClass;
-      shared = hintByClass;
+      cache = this.byClass;
       key = cls;
     } else if (cls === undefined) {
-      local = this.byId;
-      shared = hintById;
+      cache = this.byId;
       key = id;
     } else {
-      local = this.byBoth;
-      shared = hintByBoth;
+      cache = this.byBoth;
       key = id + ' ' + cls;
     }
-    let h = local.get(key);
-    if (h) return h;
-    h = shared.get(key);
-    if (!h) {
-      h = computeHints(key);
-      if (shared.size >= HINT_CACHE_MAX) shared.clear();
-      shared.set(detach(key), h);
-    }
-    local.set(key, h);
+    let h = cache.get(key);
+    if (!h) cache.set(key, (h = computeHints(key)));
     return h;
   }
 }
