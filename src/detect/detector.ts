@@ -256,8 +256,9 @@ export class Generators {
 
   /**
    * Title affixes: a headline part is cut only with spam evidence of its own (rule points, a confident classifier,
-   * or for a part the article never uses, the classifier asked about it alone at AFFIX_ALONE_P); a two-part headline (title + sub-title, —, |, ：) otherwise stays whole. Returns the affixes
-   * that reach the threshold (keyword phrases the repeated-phrase check looks for elsewhere).
+   * or for a part the article never uses, the classifier asked about it alone at AFFIX_ALONE_P); a two-part headline
+   * (title + sub-title, —, |, ：) otherwise stays whole. Returns the affixes that reach the threshold (keyword phrases
+   * the repeated-phrase check looks for elsewhere).
    */
   titleAffix(votes: (c: Cand) => RuleHit[]): string[] {
     const p = this.params('title-affix');

@@ -261,11 +261,11 @@ const HOME_HREF = /^(\/|https?:\/\/[^/]+\/?)(index\.\w+)?$/i;
 
 /**
  * The attributes of the tag being opened that the walk reads, the first of each name (as the parser's own attribute
- * object keeps them); undefined when the tag has none.
+ * object keeps them); undefined when the tag has none. A field per attribute, named as the attribute.
  */
 export class TagAttrs {
   id: string | undefined = undefined;
-  cls: string | undefined = undefined;
+  class: string | undefined = undefined;
   style: string | undefined = undefined;
   bgcolor: string | undefined = undefined;
   background: string | undefined = undefined;
@@ -284,7 +284,7 @@ export class TagAttrs {
   lang: string | undefined = undefined;
 
   clear(): void {
-    this.id = this.cls = this.style = this.bgcolor = this.background = this.color = this.hidden = this.role = undefined;
+    this.id = this.class = this.style = this.bgcolor = this.background = this.color = this.hidden = this.role = undefined;
     this.href = this.alt = this.title = this.property = this.name = this.content = this.rel = this.src = this.media = this.lang = undefined;
   }
 
@@ -292,7 +292,7 @@ export class TagAttrs {
   set(name: string, value: string): void {
     switch (name) {
       case 'id': this.id ??= value; break;
-      case 'class': this.cls ??= value; break;
+      case 'class': this.class ??= value; break;
       case 'style': this.style ??= value; break;
       case 'bgcolor': this.bgcolor ??= value; break;
       case 'background': this.background ??= value; break;
@@ -383,9 +383,9 @@ function nextAmp(t: ScanState & AmpCache, b: string, from: number): number {
  * values, where the tokenizer's parse loop stepped through every char to find the next '<' (the closing quote) or
  * '&' (with entities decoded, no other char there changes its state); and tag, closing tag and attribute names step
  * to their end in a loop of their own instead of one turn of the parse loop per char. The same positions, so the same
- * events. Set on
- * the prototype since the typings keep the methods private. These are htmlparser2 10.1.0's internals, so package.json
- * pins that exact version; test/page/fast-paths compares the events with the plain Parser's on real pages.
+ * events. Set on the prototype since the typings keep the methods private. These are htmlparser2 10.1.0's internals,
+ * so package.json pins that exact version; test/page/fast-paths compares the events with the plain Parser's on real
+ * pages.
  */
 class ScanTokenizer extends Tokenizer {}
 Object.defineProperty(ScanTokenizer.prototype, 'stateText', {
@@ -435,13 +435,9 @@ interface AttrState {
   bufferOffset: number;
 }
 
-/** The attributes TagAttrs keeps (TagAttrs.set's names). */
-const READ_ATTRIBUTES = [
-  'id', 'class', 'style', 'bgcolor', 'background', 'color', 'hidden', 'role', 'href', 'alt', 'title', 'property', 'name', 'content', 'rel', 'src', 'media', 'lang',
-] as const;
-/** READ_ATTRIBUTES read straight from an ASCII attribute name in the input, as its lower case. */
+/** The attributes TagAttrs keeps, read straight from an ASCII attribute name in the input, as its lower case. */
 const READ_ATTRIBUTE_AT = new SliceMap(
-  READ_ATTRIBUTES.map((n) => [n, n] as const),
+  Object.keys(new TagAttrs()).map((n) => [n, n] as const),
   (c) => (c >= 0x41 && c <= 0x5a ? c + 0x20 : c),
 );
 /** The attribute name of an attribute the walk does not read (no attribute has an empty name). */
@@ -632,7 +628,8 @@ export function walkHtml(html: string, rules: StyleRules = new StyleRules(), bud
     }
     if (tag === 'html' && attribs.lang && !res.lang) res.lang = attribs.lang.trim();
 
-    const { id: idAttr, cls: classAttr, style: styleAttr, bgcolor: bgcolorAttr, background: backgroundAttr, color: colorAttr, hidden: hiddenAttr, role: roleAttr, href: hrefAttr } = attribs;
+    const { id: idAttr, class: classAttr, style: styleAttr, bgcolor: bgcolorAttr, background: backgroundAttr } = attribs;
+    const { color: colorAttr, hidden: hiddenAttr, role: roleAttr, href: hrefAttr } = attribs;
 
     // visibility
     const sheet = rules.size === 0 ? undefined : rules.match(tag, idAttr, classAttr ? classList(classLists, classAttr) : []);

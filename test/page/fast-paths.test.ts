@@ -131,7 +131,7 @@ describe('fast paths equal their reference formulations', () => {
   it("AttrParser (and its ScanTokenizer) gives the events of htmlparser2's Parser (texts, entities decoded, included), and the attributes the walk reads as the Parser's attribute objects hold them", () => {
     /** TagAttrs field -> attribute name */
     const FIELDS: Record<string, string> = {
-      id: 'id', cls: 'class', style: 'style', bgcolor: 'bgcolor', background: 'background', color: 'color', hidden: 'hidden', role: 'role', href: 'href',
+      id: 'id', class: 'class', style: 'style', bgcolor: 'bgcolor', background: 'background', color: 'color', hidden: 'hidden', role: 'role', href: 'href',
       alt: 'alt', title: 'title', property: 'property', name: 'name', content: 'content', rel: 'rel', src: 'src', media: 'media', lang: 'lang',
     };
     const files = [
