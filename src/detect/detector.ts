@@ -495,6 +495,12 @@ export class Generators {
       if (lexPoints < BOILERPLATE_MIN_POINTS && b.text.length < MIN_MODEL_CHARS) return;
       // prose the page stage left outside the article (several sentences): cut the spliced phrase, not the paragraph
       if (bc.sentences.length > 2) return this.sentencesOf(bc);
+      // a line the classifier reads as the page's own text, with a plug its rules locate spliced in ("für Kino, TV,
+      // Visual <plug> Effects, Web und Live-Entertainment"): the plug is cut as in an article sentence, not the line
+      if (lexPoints >= BOILERPLATE_MIN_POINTS && this.model && !this.pAtLeast(b.text, CAND_P)) {
+        const rest = this.restAfterRules(bc);
+        if (rest !== null && !this.pAtLeast(rest, CAND_P)) return this.sentencesOf(bc);
+      }
       // a heading outside the article (the h1 over it) speaks of the article's topic: the consistency votes apply
       if (lexPoints >= BOILERPLATE_MIN_POINTS || this.pAtLeast(b.text, CAND_P)) this.wholeBlock(bc, 'promo-line', [], b.heading);
       // a teaser paragraph outside the article, with a plug in another script spliced in
