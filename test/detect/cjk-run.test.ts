@@ -33,6 +33,16 @@ describe('a CJK run spliced into a Latin sentence', () => {
       expect(r.cleanText).not.toContain(plug);
     }
   });
+  it('a run whose words a rule calls spam and the classifier does not know is cut: the splice adds its points', () => {
+    const plug = '闇金 おすすめ';
+    expect(unitP(plug, model)).toBeLessThan(UNIT_ALONE_P);
+    const r = analyze(splice(plug));
+    const f = r.findings.filter((x) => x.text.includes('闇金'));
+    expect(f.map((x) => [x.kind, x.text])).toEqual([['spliced-phrase', plug]]);
+    expect(f[0].rules.map((h) => h.rule)).toContain('STRUCT_SCRIPT_SPLICE');
+    expect(r.cleanText).not.toContain('闇金');
+    expect(r.cleanText).toContain('the rest of the season');
+  });
   it('a name or a quoted title in Chinese inside the sentence stays (the run alone is not spam)', () => {
     for (const name of ['中国人民银行', '《人民日报》', '东京奥运会']) {
       expect(unitP(name, model)).toBeLessThan(UNIT_ALONE_P);

@@ -16,6 +16,7 @@ export const StructuralCheck = z.enum([
   'site-branding', // spam site name/slogan around the article
   'spam-link-hosts', // off-site links whose host names look like spam domains (digits, throwaway TLDs, keywords)
   'language-mismatch', // a short standalone paragraph in another language than the article
+  'script-splice', // a run of Chinese or Japanese spliced into a sentence of Latin letters
 ]);
 export type StructuralCheck = z.infer<typeof StructuralCheck>;
 
@@ -89,6 +90,7 @@ export const CheckParams = {
   'site-branding': z.strictObject({ maxChars: count, minSpamPoints: points }),
   'spam-link-hosts': z.strictObject({ minLinks: count, minShare: share }),
   'language-mismatch': z.strictObject({ minChars: count, maxChars: count }),
+  'script-splice': z.strictObject({ minRunChars: count }),
 } satisfies Record<StructuralCheck, z.ZodType>;
 export type CheckParams = { [K in StructuralCheck]: z.infer<(typeof CheckParams)[K]> };
 
