@@ -389,7 +389,7 @@ export class Generators {
       }
       return j;
     };
-    const names: { name: string; borrowed: RuleHit[]; own: RuleHit[] }[] = [];
+    const names: { name: string; borrowed: RuleHit[]; own: RuleHit[]; lender?: number }[] = [];
     for (const n of new Set([this.page.siteName, this.page.slogan])) if (fits(n) && spamEvidence(judge(n).all, this.rules) >= p.minSpamPoints) names.push({ name: n, borrowed: [], own: judge(n).lex });
     // the header logo beside a spam slogan names the spam site, even when the name alone has no spam term in it
     // ("ZenFlirt" over "Adult Webcam news and offers"): the slogan's evidence is the name's
@@ -399,9 +399,24 @@ export class Generators {
       const borrowed = sloganHits.filter((h) => h.points > 0).map((h) => ({ ...h, evidence: `${h.evidence || slogan} (the slogan beside the logo)` }));
       names.push({ name: logo, borrowed, own: borrowed });
     }
+    // a site name with no spam words of its own, in a short line outside the article whose words are spam
+    // ("福瑞直播(www.maxwinrx.club)提供成人直播" under the logo 福瑞直播): that line names the spam site, and its
+    // evidence is the name's, as the slogan's is the logo's
+    for (const n of new Set([this.page.siteName, logo])) {
+      if (!fits(n) || names.some((x) => x.name === n)) continue;
+      for (const bc of this.ctx.blocks) {
+        const b = bc.block;
+        if (b.id === 0 || b.region === 'body' || b.text.length > BRANDING_LINE_CHARS || b.text.length <= n.length || !b.text.includes(n)) continue;
+        const lineHits = judge(b.text).all;
+        if (spamEvidence(lineHits, this.rules) < p.minSpamPoints) continue;
+        const borrowed = lineHits.filter((h) => h.points > 0).map((h) => ({ ...h, evidence: `${h.evidence || b.text} (a line naming the site)` }));
+        names.push({ name: n, borrowed, own: borrowed, lender: b.id });
+        break;
+      }
+    }
     /** short lines cut whole as the spam site's branding, with the name's own spam evidence */
     const lines: { text: string; hits: RuleHit[] }[] = [];
-    for (const { name, borrowed, own } of names) {
+    for (const { name, borrowed, own, lender } of names) {
       for (const bc of this.ctx.blocks) {
         this.budget.check('detect:branding');
         const b = bc.block;
@@ -411,7 +426,8 @@ export class Generators {
         const whole = name.length / b.text.length >= BLOCK_COVER || b.text.length <= BRANDING_LINE_CHARS;
         const s = whole ? b.start : b.start + i;
         const e = whole ? b.end : s + name.length;
-        const hits = [...this.structural('site-branding', name), ...borrowed, ...lexiconHits(matchesIn(bc, s, e)), ...this.modelHit(this.page.text.slice(s, e))];
+        // the line that lent the name its evidence counts its own words once
+        const hits = [...this.structural('site-branding', name), ...(b.id === lender ? [] : borrowed), ...lexiconHits(matchesIn(bc, s, e)), ...this.modelHit(this.page.text.slice(s, e))];
         this.add({ blockId: b.id, start: s, end: e, kind: 'site-branding', hits, consistency: false });
         if (whole) lines.push({ text: b.text, hits: own });
       }
