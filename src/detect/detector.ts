@@ -484,7 +484,8 @@ export class Generators {
       (b.hidden !== null && !!this.model && wordWeight(b.text) >= MODEL_FULL_WORDS && this.pAtLeast(b.text, UNIT_ALONE_P));
     if (hiddenSpam) {
       const extra: RuleHit[] = [...farmHit];
-      if (hp && (b.text.length >= hp.minChars || b.links.some((l) => l.offsite)) && spamPoints() >= hp.minSpamPoints) {
+      // spam words in the hidden links' host names count as the block's own words (spamEvidence)
+      if (hp && (b.text.length >= hp.minChars || b.links.some((l) => l.offsite)) && spamPoints() + spamEvidence(farmHit, this.rules) >= hp.minSpamPoints) {
         extra.push(...this.structural('hidden-text', b.path));
       }
       if (extra.length || pos.length || this.pAtLeast(b.text, CAND_P)) this.wholeBlock(bc, 'hidden-block', extra, false);

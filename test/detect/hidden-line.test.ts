@@ -1,6 +1,7 @@
 // A short hidden line without links passes the page stage as legit UI (a caption, an "original title" line); a
 // hidden line of several words that the classifier calls spam as confidently as a unit alone is not UI and is cut.
-// Hidden captions and screen-reader lines stay. The page is a real clean WSJ page of ../shared/data.
+// Hidden captions and screen-reader lines stay. A hidden block whose links go to spam-looking hosts is hidden spam on
+// those host names, whatever its words. The page is a real clean WSJ page of ../shared/data.
 import { readdirSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
@@ -31,5 +32,21 @@ describe('a short hidden line', () => {
       const r = analyze(withHidden(line));
       expect(r.findings.filter((f) => f.text.includes(line.slice(0, 12))), line).toEqual([]);
     }
+  });
+});
+
+describe('a hidden block of links to spam-looking hosts', () => {
+  const links = (hosts: string[]) => hosts.map((h, i) => `<a href="http://${h}/">offer ${i + 1}</a>`).join(' ');
+  it('is hidden spam on its hosts alone, whatever its words (the classifier does not know them)', () => {
+    const text = 'exclusive deals this week only for members';
+    const r = analyze(withHidden(`${text} ${links(['www.luckyzone.club', 'www.rxfu425.site', 'www.maxwin7.top'])}`));
+    const f = r.findings.filter((x) => x.text.startsWith(text));
+    expect(f.map((x) => x.kind)).toEqual(['hidden-block']);
+    expect(f[0].rules.map((h) => h.rule)).toEqual(expect.arrayContaining(['STRUCT_SPAM_LINK_HOSTS', 'STRUCT_HIDDEN_TEXT']));
+  });
+  it('a hidden menu of links to ordinary sites stays', () => {
+    const text = 'More from our partners and sister sites';
+    const r = analyze(withHidden(`${text} ${links(['www.marketwatch.com', 'www.barrons.com', 'www.nytimes.com'])}`));
+    expect(r.findings.filter((x) => x.text.startsWith(text))).toEqual([]);
   });
 });
