@@ -129,6 +129,9 @@ const SHEET_HINT = new RegExp(nonCapturing(HIDING_HINT.source + '|' + WHITE_BLAC
 const COLOR_HINT = /(^|[;\s])color\s*:/i;
 const BG_HINT = /background/i;
 
+/** A simple selector: a tag name or none, then ids and classes (no descendant, child, attribute or state part). */
+const SIMPLE_SELECTOR_RE = /^([a-z][a-z0-9]*)?((?:[.#][-_a-zA-Z0-9\u00a0-\uffff]+)+)$/i;
+
 /** A simple selector from the page's own <style>: tag?, id?, classes (all must match). */
 interface SimpleRule {
   tag?: string;
@@ -199,12 +202,16 @@ export class StyleRules {
     // only simple class/id selectors with a declaration that can hide something are kept
     if (!/[.#]/.test(selectors)) return;
     if (!HIDING_HINT.test(body) && !(COLOR_HINT.test(body) && BG_HINT.test(body))) return;
+    // the body is parsed only for a rule with a simple selector (most stylesheet rules have none: descendants, states)
+    let simple: RegExpExecArray[] | undefined;
+    for (const raw of selectors.split(',')) {
+      const m = SIMPLE_SELECTOR_RE.exec(raw.trim());
+      if (m) (simple ??= []).push(m);
+    }
+    if (!simple) return;
     const decls = parseDecls(body);
     if (decls.size === 0) return;
-    for (const raw of selectors.split(',')) {
-      const sel = raw.trim();
-      const m = /^([a-z][a-z0-9]*)?((?:[.#][-_a-zA-Z0-9\u00a0-\uffff]+)+)$/i.exec(sel);
-      if (!m) continue;
+    for (const m of simple) {
       const rule: SimpleRule = { tag: m[1]?.toLowerCase(), classes: [], decls, order: this.count++ };
       for (const p of m[2].match(/[.#][^.#]+/g) ?? []) {
         if (p[0] === '#') rule.id = p.slice(1);
