@@ -254,4 +254,17 @@ describe('work the detect stage shares or skips', () => {
     }
     expect(reused).toBeGreaterThan(20);
   });
+
+  it('an ASCII text is given its language read in place, as its lower case would be (real block texts, mixed case)', () => {
+    // a non-ASCII separator after the sample's text sends it through the lower-casing path without changing its words
+    const texts = realPages(12).flatMap((p) => p.blocks.map((b) => b.text.slice(0, 1990))).filter((t) => /^[\x00-\x7f]*$/.test(t));
+    const langs = new Set<string>();
+    for (const t of [...texts, ...texts.map((x) => x.toUpperCase()), "C'EST D'UN LE LA LES", 'THE And OF to']) {
+      const lang = detectLang(t);
+      expect(lang, t.slice(0, 80)).toBe(detectLang(t + '\u00b7'));
+      langs.add(lang);
+    }
+    expect(texts.length).toBeGreaterThan(1000);
+    expect(langs.size).toBeGreaterThan(2);
+  });
 });
