@@ -10,6 +10,10 @@ import { loadRules, matchTextLangs, type TextMatch } from '../../src/detect/rule
 import { regexGates, foldForMatch, foldTerm, lexiconScan } from '../../src/detect/rules/matcher.js';
 import { DOMAIN_RE, HEAD_DOTTED, HEAD_EMOJI, HEAD_SPACED, SPACED_RE, headFlags, addTextFeatures, FeatureSink, ScoreSink, QuantSink, NS } from '../../src/detect/features.js';
 import { loadModel } from '../../src/detect/model.js';
+import { candidates, detect } from '../../src/detect/index.js';
+import { resolveOverlaps } from '../../src/detect/resolve.js';
+import { sumPoints, REQUIRED_POINTS } from '../../src/detect/scoring.js';
+import { MIN_SPAM_EVIDENCE } from '../../src/detect/evidence.js';
 import { cjkRunsInLatin, detectLang, sentences, foldScope, foldText, foldTextPart, foldWhole } from '../../src/text/index.js';
 import type { Span } from '../../src/text/types.js';
 import { DATA, REPO, dataBytes } from '../page/data.js';
@@ -266,5 +270,27 @@ describe('work the detect stage shares or skips', () => {
     }
     expect(texts.length).toBeGreaterThan(1000);
     expect(langs.size).toBeGreaterThan(2);
+  });
+
+  it('detect asks the consistency votes only of candidates with spam evidence: the findings of every candidate voted (real pages, spam-pages dev)', () => {
+    const dev = (JSON.parse(readFileSync(resolve(REPO, 'corpus/spam-pages-split.json'), 'utf8')) as { dev: string[] }).dev;
+    const spam = dev.map((id) => buildPage(decode(readFileSync(resolve(DATA, 'spam-pages/pages', `${id}.html`))).html, {}));
+    const model = loadModel();
+    let findings = 0;
+    let unvoted = 0;
+    for (const page of [...realPages(12), ...spam]) {
+      const opts = { rules, model };
+      const all = foldScope(() => candidates(page, opts));
+      unvoted += all.filter((x) => x.evidence < MIN_SPAM_EVIDENCE).length;
+      const want = resolveOverlaps(
+        all.filter((x) => x.points >= REQUIRED_POINTS && x.evidence >= MIN_SPAM_EVIDENCE).map((x) => ({ c: x, hits: x.rules, points: x.points })),
+        sumPoints,
+      ).map(({ c, hits, points }) => ({ start: c.start, end: c.end, kind: c.kind, points, rules: hits }));
+      const got = foldScope(() => detect(page, opts)).map((f) => ({ start: f.start, end: f.end, kind: f.kind, points: f.points, rules: f.rules }));
+      expect(got).toEqual(want);
+      findings += got.length;
+    }
+    expect(findings).toBeGreaterThan(20);
+    expect(unvoted).toBeGreaterThan(30);
   });
 });
