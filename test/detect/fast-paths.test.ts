@@ -11,6 +11,8 @@ import { regexGates, foldForMatch, foldTerm, lexiconScan } from '../../src/detec
 import { DOMAIN_RE, HEAD_DOTTED, HEAD_EMOJI, HEAD_SPACED, SPACED_RE, headFlags, addTextFeatures, FeatureSink, ScoreSink, QuantSink, NS } from '../../src/detect/features.js';
 import { loadModel } from '../../src/detect/model.js';
 import { candidates, detect } from '../../src/detect/index.js';
+import { unitP, unitPUnlessBelow } from '../../src/detect/classifier.js';
+import { CAND_P, UNIT_ALONE_P } from '../../src/detect/detector.js';
 import { resolveOverlaps } from '../../src/detect/resolve.js';
 import { sumPoints, REQUIRED_POINTS } from '../../src/detect/scoring.js';
 import { MIN_SPAM_EVIDENCE } from '../../src/detect/evidence.js';
@@ -292,5 +294,30 @@ describe('work the detect stage shares or skips', () => {
     }
     expect(findings).toBeGreaterThan(20);
     expect(unvoted).toBeGreaterThan(30);
+  });
+
+  it("the classifier's question p >= p0 gives the exact p whenever its bound does not answer (unitPUnlessBelow, kept by the detector)", () => {
+    const model = loadModel()!;
+    let exact = 0;
+    let below = 0;
+    for (const page of realPages(6)) {
+      for (const b of page.blocks) {
+        for (const t of [b.text, ...sentences(b.text).map((s) => b.text.slice(s.start, s.end))]) {
+          const p = unitP(t, model);
+          for (const p0 of [CAND_P, UNIT_ALONE_P]) {
+            const got = unitPUnlessBelow(t, model, p0);
+            if (got === null) {
+              expect(p < p0, t.slice(0, 80)).toBe(true);
+              below++;
+            } else {
+              expect(got, t.slice(0, 80)).toBe(p);
+              exact++;
+            }
+          }
+        }
+      }
+    }
+    expect(below).toBeGreaterThan(1000);
+    expect(exact).toBeGreaterThan(20);
   });
 });
