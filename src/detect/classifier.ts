@@ -23,11 +23,20 @@ const BOUND_EPSILON = 1e-6;
  * `folded`: foldText(text), when the caller has it.
  */
 export function unitPAtLeast(text: string, model: Model, p0: number, folded?: string): boolean {
+  const p = unitPUnlessBelow(text, model, p0, folded);
+  return p !== null && p >= p0;
+}
+
+/**
+ * unitP(text) when the score's upper bound does not already keep p below p0, else null (p < p0): unitPAtLeast's
+ * question, with the exact p kept for a caller that asks for it next.
+ */
+export function unitPUnlessBelow(text: string, model: Model, p0: number, folded?: string): number | null {
   const h = model.unit;
   belowHead = h;
   belowZ = Math.log(p0 / (1 - p0));
-  if (below(unitScoreBound(text, h, below, folded))) return false;
-  return unitP(text, model) >= p0;
+  if (below(unitScoreBound(text, h, below, folded))) return null;
+  return unitP(text, model);
 }
 
 /** The question unitPAtLeast is asking (set before each bound; the bound calls `below` synchronously): no closure per question. */

@@ -8,7 +8,7 @@ import { matchTextLangs } from './rules/index.js';
 import { buildContext, matchesIn, ruleLangs, MIN_LANG_CHARS, type BlockCtx, type PageCtx } from './context.js';
 import { structuralRules, hitOf, isLinkBlock, isLinkFarm, hasSpamLinkHosts, languageMismatch, isKeywordStuffed, isNumberedPromoLine, titleAffixes, bodyUses, type StructuralRuleRef } from './structural.js';
 import type { Model } from './model.js';
-import { unitP, unitPAtLeast } from './classifier.js';
+import { unitP, unitPUnlessBelow } from './classifier.js';
 import { tagSpans } from './tagger.js';
 import { segment, detectLang, cjkRunsInLatin, foldWhole, foldTextPart, type WholeFold } from '../text/index.js';
 import type { Lang, Span } from '../text/types.js';
@@ -192,8 +192,9 @@ export class Generators {
   }
 
   /**
-   * p(text) >= p0: from the exact p when it is known, else asked once per text and p0 (unitPAtLeast: most texts
-   * answer from the score's bound without the exact p). `folded`: foldText(text), when the caller has it.
+   * p(text) >= p0: from the exact p when it is known, else asked once per text and p0 (unitPUnlessBelow: most texts
+   * answer from the score's bound without the exact p; one that does not is given its exact p, which is kept, so the
+   * vote on a candidate the answer makes is not worked out again). `folded`: foldText(text), when the caller has it.
    */
   pAtLeast(text: string, p0: number, folded?: string): boolean {
     const p = this.pOf.get(text);
@@ -202,7 +203,12 @@ export class Generators {
     let byText = this.atLeastOf.get(p0);
     if (!byText) this.atLeastOf.set(p0, (byText = new Map()));
     let yes = byText.get(text);
-    if (yes === undefined) byText.set(text, (yes = unitPAtLeast(text, this.model, p0, folded)));
+    if (yes === undefined) {
+      // when the bound does not answer, the exact p is worked out: kept, as this.p would give it
+      const exact = unitPUnlessBelow(text, this.model, p0, folded);
+      if (exact !== null) this.pOf.set(text, exact);
+      byText.set(text, (yes = exact !== null && exact >= p0));
+    }
     return yes;
   }
 

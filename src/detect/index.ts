@@ -52,8 +52,11 @@ interface Scored {
   evidence: number;
 }
 
-/** Every candidate with its points and spam evidence, before the threshold. */
-function scoreAll(page: Page, opts: DetectOptions): { scored: Scored[]; cons: Consistency } {
+/**
+ * Every candidate with its points and spam evidence, before the threshold. `voted(evidence)` false: the candidate's
+ * consistency votes are not asked and its points are its own hits' (a caller that drops it whatever its points).
+ */
+function scoreAll(page: Page, opts: DetectOptions, voted: (evidence: number) => boolean = () => true): { scored: Scored[]; cons: Consistency } {
   const budget = opts.budget ?? NO_BUDGET;
   const byId = rulesById(opts.rules);
   const g = new Generators(page, opts.rules, opts.model ?? null, budget, opts.threshold ?? REQUIRED_POINTS);
@@ -68,8 +71,9 @@ function scoreAll(page: Page, opts: DetectOptions): { scored: Scored[]; cons: Co
   cons ??= new Consistency(page, g.ctx, opts.rules, g.spamAffixes, byId, g.words);
   const scored = g.cands.map((c) => {
     budget.check('detect:score');
-    const hits = [...c.hits, ...cons!.votes(c)];
-    return { c, hits, points: sumPoints(hits), evidence: spamEvidence(c.hits, opts.rules, c.corroborated) };
+    const evidence = spamEvidence(c.hits, opts.rules, c.corroborated);
+    const hits = voted(evidence) ? [...c.hits, ...cons!.votes(c)] : c.hits;
+    return { c, hits, points: sumPoints(hits), evidence };
   });
   return { scored, cons };
 }
@@ -84,9 +88,10 @@ export function candidates(
 
 export function detect(page: Page, opts: DetectOptions): Finding[] {
   const threshold = opts.threshold ?? REQUIRED_POINTS;
-  const { scored, cons } = scoreAll(page, opts);
   // a finding needs the threshold AND spam evidence of its own: structure alone, or with a weak classifier vote,
-  // only says where to look
+  // only says where to look. A candidate without the evidence is dropped whatever its points, so the consistency
+  // votes (the article's words and prose, gathered on the first vote) are asked only of candidates with it.
+  const { scored, cons } = scoreAll(page, opts, (evidence) => evidence >= MIN_SPAM_EVIDENCE);
   const kept = resolveOverlaps(
     scored.filter((x) => x.points >= threshold && x.evidence >= MIN_SPAM_EVIDENCE),
     sumPoints,

@@ -129,6 +129,65 @@ const SHEET_HINT = new RegExp(nonCapturing(HIDING_HINT.source + '|' + WHITE_BLAC
 const COLOR_HINT = /(^|[;\s])color\s*:/i;
 const BG_HINT = /background/i;
 
+/** The query of an @media block whose rules apply on a desktop screen. */
+const MEDIA_SCREEN_RE = /^\s*(only\s+)?(screen|all)\s*$/i;
+
+/** [-\w]: the chars of an at-rule's name. */
+const isAtNameChar = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c === 0x2d;
+
+/**
+ * The next at-rule with a block at or after `from`, as /@([-\w]+)([^{;]*)\{/g finds it (start: its '@', nameEnd: the end
+ * of the name, open: its '{'), by indexOf and char scans; null when there is none.
+ */
+function nextAtBlock(text: string, from: number): { start: number; nameEnd: number; open: number } | null {
+  const n = text.length;
+  for (let i = text.indexOf('@', from); i >= 0; i = text.indexOf('@', i + 1)) {
+    let j = i + 1;
+    while (j < n && isAtNameChar(text.charCodeAt(j))) j++;
+    if (j === i + 1) continue;
+    let k = j;
+    while (k < n && text.charCodeAt(k) !== 0x7b && text.charCodeAt(k) !== 0x3b) k++;
+    if (k < n && text.charCodeAt(k) === 0x7b) return { start: i, nameEnd: j, open: k };
+  }
+  return null;
+}
+
+/** The index after the '}' that closes the block opened just before `from` (nested blocks counted), else the text's end. */
+function blockEnd(text: string, from: number): number {
+  let depth = 1;
+  let open = text.indexOf('{', from);
+  let close = text.indexOf('}', from);
+  while (close >= 0) {
+    if (open >= 0 && open < close) {
+      depth++;
+      open = text.indexOf('{', open + 1);
+      continue;
+    }
+    if (--depth === 0) return close + 1;
+    close = text.indexOf('}', close + 1);
+  }
+  return text.length;
+}
+
+/**
+ * The at-rule blocks of a stylesheet that do not apply on a desktop screen (all but @media screen/all), as [start,
+ * end) ranges from the '@' to after the '}' that closes the block.
+ */
+export function skippedAtRules(text: string): [number, number][] {
+  const skip: [number, number][] = [];
+  for (let from = 0, a = nextAtBlock(text, 0); a; a = nextAtBlock(text, from)) {
+    from = a.open + 1;
+    if (text.slice(a.start + 1, a.nameEnd).toLowerCase() === 'media' && MEDIA_SCREEN_RE.test(text.slice(a.nameEnd, a.open))) continue;
+    const end = blockEnd(text, from);
+    skip.push([a.start, end]);
+    from = end;
+  }
+  return skip;
+}
+
+/** A simple selector: a tag name or none, then ids and classes (no descendant, child, attribute or state part). */
+const SIMPLE_SELECTOR_RE = /^([a-z][a-z0-9]*)?((?:[.#][-_a-zA-Z0-9\u00a0-\uffff]+)+)$/i;
+
 /** A simple selector from the page's own <style>: tag?, id?, classes (all must match). */
 interface SimpleRule {
   tag?: string;
@@ -154,24 +213,7 @@ export class StyleRules {
     if (text.includes('<!--')) text = text.replace(/<!--|-->/g, '');
     // Stylesheets are long and almost no rule can hide anything: find the declarations that can, and parse
     // only their rules. At-rule blocks other than @media screen/all are skipped (print must not count).
-    const skip: [number, number][] = [];
-    const at = /@([-\w]+)([^{;]*)\{/g;
-    const brace = /[{}]/g;
-    for (let m = at.exec(text); m; m = at.exec(text)) {
-      if (m[1].toLowerCase() === 'media' && /^\s*(only\s+)?(screen|all)\s*$/i.test(m[2])) continue;
-      let depth = 1;
-      brace.lastIndex = at.lastIndex;
-      let end = text.length;
-      for (let b = brace.exec(text); b; b = brace.exec(text)) {
-        depth += b[0] === '{' ? 1 : -1;
-        if (depth === 0) {
-          end = brace.lastIndex;
-          break;
-        }
-      }
-      skip.push([m.index, end]);
-      at.lastIndex = end;
-    }
+    const skip = skippedAtRules(text);
     const hint = SHEET_HINT;
     hint.lastIndex = 0;
     let lastOpen = -1;
@@ -199,12 +241,16 @@ export class StyleRules {
     // only simple class/id selectors with a declaration that can hide something are kept
     if (!/[.#]/.test(selectors)) return;
     if (!HIDING_HINT.test(body) && !(COLOR_HINT.test(body) && BG_HINT.test(body))) return;
+    // the body is parsed only for a rule with a simple selector (most stylesheet rules have none: descendants, states)
+    let simple: RegExpExecArray[] | undefined;
+    for (const raw of selectors.split(',')) {
+      const m = SIMPLE_SELECTOR_RE.exec(raw.trim());
+      if (m) (simple ??= []).push(m);
+    }
+    if (!simple) return;
     const decls = parseDecls(body);
     if (decls.size === 0) return;
-    for (const raw of selectors.split(',')) {
-      const sel = raw.trim();
-      const m = /^([a-z][a-z0-9]*)?((?:[.#][-_a-zA-Z0-9\u00a0-\uffff]+)+)$/i.exec(sel);
-      if (!m) continue;
+    for (const m of simple) {
       const rule: SimpleRule = { tag: m[1]?.toLowerCase(), classes: [], decls, order: this.count++ };
       for (const p of m[2].match(/[.#][^.#]+/g) ?? []) {
         if (p[0] === '#') rule.id = p.slice(1);

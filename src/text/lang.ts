@@ -74,8 +74,11 @@ const STOP_INDEX: Map<string, { idx: number[]; w: number }> = (() => {
   return out;
 })();
 
-/** STOP_INDEX read straight from the sample, ’ as ' (the apostrophe of "d’un"): no substring per word. */
-const STOP_AT = new SliceMap(STOP_INDEX, (c) => (c === 0x2019 ? 39 : c));
+/**
+ * STOP_INDEX read straight from the sample, ’ as ' (the apostrophe of "d’un") and ASCII letters in lower case (an
+ * ASCII sample is read as it is): no substring per word.
+ */
+const STOP_AT = new SliceMap(STOP_INDEX, (c) => (c === 0x2019 ? 39 : c >= 0x41 && c <= 0x5a ? c + 0x20 : c));
 
 const isCyrillic = (c: number) => c >= 0x400 && c <= 0x52f;
 const isLatin = (c: number) =>
@@ -89,11 +92,15 @@ export function detectLang(s: string): Lang {
   let hangul = 0;
   let cyr = 0;
   let latin = 0;
+  let ascii = true;
   for (let i = 0; i < n; i++) {
     const c = s.charCodeAt(i);
     if (c < 0x80) {
       if ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) latin++;
-    } else if (isHan(c)) han++;
+      continue;
+    }
+    ascii = false;
+    if (isHan(c)) han++;
     else if (isKanaLetter(c)) kana++;
     else if (isHangul(c)) hangul++;
     else if (isCyrillic(c)) cyr++;
@@ -107,7 +114,11 @@ export function detectLang(s: string): Lang {
   }
   if (cyr > latin) return 'ru';
   if (latin === 0) return 'other';
-  return latinLang(s.slice(0, n));
+  // an ASCII sample is read in place (STOP_AT lower-cases its letters); other text is lower-cased first, which may
+  // change its length (İ)
+  if (ascii) return latinLang(s, n);
+  const lower = s.slice(0, n).toLowerCase();
+  return latinLang(lower, lower.length);
 }
 
 const LETTER_RE = /\p{L}/u;
@@ -133,14 +144,12 @@ function classAt(s: string, i: number): number {
 }
 
 /**
- * Stop-word scores over the words of the sample: runs of letters and marks, optionally one apostrophe
+ * Stop-word scores over the words of the sample s[0, n) (lower-cased, or ASCII): runs of letters and marks, optionally one apostrophe
  * (' or ’) and more letters ("c'est", "d’un"), as /[\p{L}\p{M}]+(?:['’]\p{L}+)?/gu finds them; a char-code
  * scan with a per-character class table, since a Unicode regex over every block's sample was a top cost.
  */
-function latinLang(sample: string): Lang {
+function latinLang(s: string, n: number): Lang {
   const score = new Float64Array(LATIN_LANGS.length);
-  const s = sample.toLowerCase();
-  const n = s.length;
   let i = 0;
   while (i < n) {
     let k = classAt(s, i);

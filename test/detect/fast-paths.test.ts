@@ -10,6 +10,12 @@ import { loadRules, matchTextLangs, type TextMatch } from '../../src/detect/rule
 import { regexGates, foldForMatch, foldTerm, lexiconScan } from '../../src/detect/rules/matcher.js';
 import { DOMAIN_RE, HEAD_DOTTED, HEAD_EMOJI, HEAD_SPACED, SPACED_RE, headFlags, addTextFeatures, FeatureSink, ScoreSink, QuantSink, NS } from '../../src/detect/features.js';
 import { loadModel } from '../../src/detect/model.js';
+import { candidates, detect } from '../../src/detect/index.js';
+import { unitP, unitPUnlessBelow } from '../../src/detect/classifier.js';
+import { CAND_P, UNIT_ALONE_P } from '../../src/detect/detector.js';
+import { resolveOverlaps } from '../../src/detect/resolve.js';
+import { sumPoints, REQUIRED_POINTS } from '../../src/detect/scoring.js';
+import { MIN_SPAM_EVIDENCE } from '../../src/detect/evidence.js';
 import { cjkRunsInLatin, detectLang, sentences, foldScope, foldText, foldTextPart, foldWhole } from '../../src/text/index.js';
 import type { Span } from '../../src/text/types.js';
 import { DATA, REPO, dataBytes } from '../page/data.js';
@@ -253,5 +259,65 @@ describe('work the detect stage shares or skips', () => {
       } else expect(mainTextLang(page)).toBeUndefined();
     }
     expect(reused).toBeGreaterThan(20);
+  });
+
+  it('an ASCII text is given its language read in place, as its lower case would be (real block texts, mixed case)', () => {
+    // a non-ASCII separator after the sample's text sends it through the lower-casing path without changing its words
+    const texts = realPages(12).flatMap((p) => p.blocks.map((b) => b.text.slice(0, 1990))).filter((t) => /^[\x00-\x7f]*$/.test(t));
+    const langs = new Set<string>();
+    for (const t of [...texts, ...texts.map((x) => x.toUpperCase()), "C'EST D'UN LE LA LES", 'THE And OF to']) {
+      const lang = detectLang(t);
+      expect(lang, t.slice(0, 80)).toBe(detectLang(t + '\u00b7'));
+      langs.add(lang);
+    }
+    expect(texts.length).toBeGreaterThan(1000);
+    expect(langs.size).toBeGreaterThan(2);
+  });
+
+  it('detect asks the consistency votes only of candidates with spam evidence: the findings of every candidate voted (real pages, spam-pages dev)', () => {
+    const dev = (JSON.parse(readFileSync(resolve(REPO, 'corpus/spam-pages-split.json'), 'utf8')) as { dev: string[] }).dev;
+    const spam = dev.map((id) => buildPage(decode(readFileSync(resolve(DATA, 'spam-pages/pages', `${id}.html`))).html, {}));
+    const model = loadModel();
+    let findings = 0;
+    let unvoted = 0;
+    for (const page of [...realPages(12), ...spam]) {
+      const opts = { rules, model };
+      const all = foldScope(() => candidates(page, opts));
+      unvoted += all.filter((x) => x.evidence < MIN_SPAM_EVIDENCE).length;
+      const want = resolveOverlaps(
+        all.filter((x) => x.points >= REQUIRED_POINTS && x.evidence >= MIN_SPAM_EVIDENCE).map((x) => ({ c: x, hits: x.rules, points: x.points })),
+        sumPoints,
+      ).map(({ c, hits, points }) => ({ start: c.start, end: c.end, kind: c.kind, points, rules: hits }));
+      const got = foldScope(() => detect(page, opts)).map((f) => ({ start: f.start, end: f.end, kind: f.kind, points: f.points, rules: f.rules }));
+      expect(got).toEqual(want);
+      findings += got.length;
+    }
+    expect(findings).toBeGreaterThan(20);
+    expect(unvoted).toBeGreaterThan(30);
+  });
+
+  it("the classifier's question p >= p0 gives the exact p whenever its bound does not answer (unitPUnlessBelow, kept by the detector)", () => {
+    const model = loadModel()!;
+    let exact = 0;
+    let below = 0;
+    for (const page of realPages(6)) {
+      for (const b of page.blocks) {
+        for (const t of [b.text, ...sentences(b.text).map((s) => b.text.slice(s.start, s.end))]) {
+          const p = unitP(t, model);
+          for (const p0 of [CAND_P, UNIT_ALONE_P]) {
+            const got = unitPUnlessBelow(t, model, p0);
+            if (got === null) {
+              expect(p < p0, t.slice(0, 80)).toBe(true);
+              below++;
+            } else {
+              expect(got, t.slice(0, 80)).toBe(p);
+              exact++;
+            }
+          }
+        }
+      }
+    }
+    expect(below).toBeGreaterThan(1000);
+    expect(exact).toBeGreaterThan(20);
   });
 });

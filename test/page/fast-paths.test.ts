@@ -11,6 +11,7 @@ import { effectiveLength } from '../../src/page/main-content.js';
 import { registrableDomain, urlDomain } from '../../src/page/domain.js';
 import { limitNesting, MAX_NESTING } from '../../src/page/nesting.js';
 import { isUiName, nameFlags, NAME_JUNK, NAME_LIKELY, NAME_NEGATIVE, NAME_POSITIVE, NAME_UI, NAME_UNLIKELY } from '../../src/page/hints.js';
+import { skippedAtRules } from '../../src/page/visibility.js';
 import { DATA, dataBytes } from './data.js';
 
 const SH = 'scrapinghub-article-extraction-benchmark/html';
@@ -250,5 +251,46 @@ describe('fast paths equal their reference formulations', () => {
         expect(decode(bytes)).toEqual({ html: td.decode(bytes), encoding: 'utf-8' });
       }
     }
+  });
+
+  it('the skipped at-rule blocks of a stylesheet (skippedAtRules) are the ranges the at-rule and brace regexes give (real stylesheets, edge cases)', () => {
+    const reference = (text: string): [number, number][] => {
+      const skip: [number, number][] = [];
+      const at = /@([-\w]+)([^{;]*)\{/g;
+      const brace = /[{}]/g;
+      for (let m = at.exec(text); m; m = at.exec(text)) {
+        if (m[1].toLowerCase() === 'media' && /^\s*(only\s+)?(screen|all)\s*$/i.test(m[2])) continue;
+        let depth = 1;
+        brace.lastIndex = at.lastIndex;
+        let end = text.length;
+        for (let b = brace.exec(text); b; b = brace.exec(text)) {
+          depth += b[0] === '{' ? 1 : -1;
+          if (depth === 0) {
+            end = brace.lastIndex;
+            break;
+          }
+        }
+        skip.push([m.index, end]);
+        at.lastIndex = end;
+      }
+      return skip;
+    };
+    const sheets: string[] = [];
+    for (const dir of [SH, ZH]) {
+      for (const f of readdirSync(resolve(DATA, dir)).filter((x) => x.endsWith('.html') || x.endsWith('.gz')).sort().slice(0, 40)) {
+        const { html } = decode(dataBytes(`${dir}/${f}`));
+        for (const m of html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style\s*>/gi)) sheets.push(m[1]);
+      }
+    }
+    const edge = ['', '@', '@{', '@media{', '@media screen{.a{x:1}}.b{}', '@MEDIA ALL {.a{}}', '@media print{.a{}', '@import url(x);@font-face{a:b}', '@x y;z{}', '@@media x{}',
+      '@-webkit-keyframes k{0%{a:b}100%{}}', '@media only screen and (max-width:1px){.a{}}', '@media  only  screen {}', 'a@b{}}', '@a{{{}}', '@a}{', '@_ {;}'];
+    let ranges = 0;
+    for (const t of [...sheets, ...edge]) {
+      const want = reference(t);
+      expect(skippedAtRules(t), t.slice(0, 80)).toEqual(want);
+      ranges += want.length;
+    }
+    expect(sheets.length).toBeGreaterThan(40);
+    expect(ranges).toBeGreaterThan(500);
   });
 });
