@@ -420,6 +420,14 @@ export class Generators {
         break;
       }
     }
+    // the slogan beside the spam site's name (its logo or site name, cut on evidence) is that site's slogan, even with
+    // no spam term of its own ("新葡京资讯网" under "大唐真人"): the name's evidence is the slogan's
+    const site = names.find((x) => x.name === logo || x.name === this.page.siteName);
+    if (site && fits(slogan) && !names.some((x) => x.name === slogan) && !slogan.includes(site.name) && !site.name.includes(slogan)) {
+      const evidence = site.borrowed.length ? site.borrowed : judge(site.name).all.filter((h) => h.points > 0);
+      const borrowed = evidence.map((h) => ({ ...h, evidence: `${h.evidence || site.name} (the spam site's name beside the slogan)` }));
+      names.push({ name: slogan, borrowed, own: borrowed });
+    }
     /** short lines cut whole as the spam site's branding, with the name's own spam evidence */
     const lines: { text: string; hits: RuleHit[] }[] = [];
     for (const { name, borrowed, own, lender } of names) {

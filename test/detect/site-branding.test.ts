@@ -1,5 +1,6 @@
 // The spam site's own name: a header logo whose name carries no spam word is still the spam site's name when the
-// slogan beside it sells (the slogan's evidence is the name's); a real site's logo and slogan stay.
+// slogan beside it sells (the slogan's evidence is the name's), and the slogan beside a spam name is the spam site's
+// slogan (the name's evidence is the slogan's); a real site's logo and slogan stay.
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analyze.js';
 
@@ -26,6 +27,18 @@ describe('site branding', () => {
     expect(logo.rules.some((h) => h.evidence.includes('the slogan beside the logo'))).toBe(true);
     expect(r.cleanText).toContain('adds two new parks in the northern districts');
     expect(r.cleanText).not.toContain('PillDirect');
+  });
+
+  it("cuts the slogan beside a spam site's name, though the slogan alone sells nothing", () => {
+    const slogan = 'Stories and reviews for every day';
+    const r = analyze(page('Slot Gacor Casino', slogan, 'Powered by Slot Gacor Casino'));
+    const cut = r.findings.map((f) => f.text);
+    expect(cut).toContain('Slot Gacor Casino');
+    expect(cut).toContain(slogan);
+    const s = r.findings.find((f) => f.text === slogan)!;
+    expect(s.kind).toBe('site-branding');
+    expect(s.rules.some((h) => h.evidence.includes("the spam site's name beside the slogan"))).toBe(true);
+    expect(r.cleanText).toContain('adds two new parks in the northern districts');
   });
 
   it("leaves a real site's logo, slogan and footer alone", () => {
