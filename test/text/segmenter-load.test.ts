@@ -50,8 +50,9 @@ describe('segmenter built on first use', () => {
     expect(segmenterLoaded()).toBe(false);
 
     const zh = Buffer.from(`<html><body><h1>专访</h1>${readSeed().split('\n').map((l) => `<p>${l}</p>`).join('')}</body></html>`);
-    // a budget shorter than the build (~0.3-0.5 s) and far longer than the page's own work (a few ms): had the build
-    // counted, the page would be over budget
+    // a budget shorter than the builds on a language's first page (jieba's dictionary ~0.3-0.5 s, the Chinese rules'
+    // engine) and far longer than the page's own work once they are built: had a build counted, the page would be
+    // over budget
     const z = analyze(zh, { url: 'https://example.cn/', budgetMs: 200 });
     expect(segmenterLoaded()).toBe(true);
     expect(z.status).toBe('ok');

@@ -2,6 +2,7 @@
 // Lexicon terms of all rules that apply to one language are compiled into a single Aho-Corasick automaton
 // (one pass over the text whatever the number of terms); regex rules run one by one on the same folded text.
 import { fold } from '../../text/index.js';
+import { outsideBudgets } from '../../budget.js';
 import type { Lang } from '../../text/types.js';
 import type { Region } from '../../page/types.js';
 import type { Rule } from './schema.js';
@@ -391,7 +392,10 @@ function engineFor(set: RuleSet, lang: Lang): Engine {
   const key = langKey(lang);
   let e = perLang.get(key);
   if (!e) {
-    e = buildEngine(set.rules, key);
+    // a one-off build on a language's first page (the lexicon automaton, the regexes and their gates): like the
+    // segmenter's dictionary, it counts against no page's time budget
+    const rules = set.rules;
+    e = outsideBudgets(() => buildEngine(rules, key));
     perLang.set(key, e);
   }
   return e;
