@@ -21,7 +21,7 @@ import { commercialRules, isNavigation, siteDomains, spamEvidence, withOwnLinks,
 import { isQuoted, quotedHit } from './consistency.js';
 import { parasitePage } from './parasite.js';
 import { snapToLinks } from './anchors.js';
-import { isHan, isKana, isSpace, nonSpaceLength } from '../util/chars.js';
+import { isSpace, nonSpaceLength } from '../util/chars.js';
 
 /** A sentence with no rule match is still a candidate when the classifier gives it at least this. */
 export const UNIT_ALONE_P = 0.9;
@@ -598,8 +598,7 @@ export class Generators {
       const covered = spans.reduce((n, s) => n + nonSpaceLength(sentText, s.start, s.end), 0);
       if (covered / nonSpace >= SENTENCE_COVER) spans = [{ start: 0, end: sentText.length }];
       // a spam link dropped into the article's sentence is exactly its <a> element
-      const runs = cjkRunsInLatin(sentText, CJK_RUN_MIN_CHARS);
-      if (covered / nonSpace < SENTENCE_COVER) spans = snapToRuns(sentText, snapToLinks(sentText, spans, anchors, b.links), runs);
+      else spans = snapToRuns(sentText, snapToLinks(sentText, spans, anchors, b.links), cjkRunsInLatin(sentText, CJK_RUN_MIN_CHARS));
       const ham = lexiconHits(matches.filter((m) => m.rule.score < 0));
       for (const sp of spans) {
         const s = sent.start + sp.start;
@@ -610,7 +609,7 @@ export class Generators {
         // that is nothing but the rule's matched name (a brand substituted for a school) evidence that it is ham
         let vote = segment(spanText).length >= 2 ? this.modelHit(spanText) : [];
         if (vote.some((h) => h.points < 0) && isNameSpan(spanText, own.map((m) => ({ start: m.start - s, end: m.end - s })))) vote = [];
-        const hits = [...lexiconHits(own), ...ham, ...vote, ...this.scriptSplice(sentText, sp, runs)];
+        const hits = [...lexiconHits(own), ...ham, ...vote, ...this.scriptSplice(sentText, sp)];
         if (isQuoted(sentText, sp.start, sp.end)) hits.push(quotedHit(sentText));
         found.push({ blockId: b.id, start: s, end: e, kind: 'spliced-phrase', hits, consistency: true });
       }
@@ -646,16 +645,15 @@ export class Generators {
   }
 
   /**
-   * STRUCT_SCRIPT_SPLICE when the span is one of the sentence's runs of Han or kana in Latin text, with at least the
-   * check's minRunChars of them: a phrase in another script dropped into the sentence. Structure only, so never spam
-   * evidence on its own (spamEvidence): it adds to a span whose words the rules or the classifier already call spam.
+   * STRUCT_SCRIPT_SPLICE when the span is one of the sentence's runs of Han or kana in Latin text (cjkRunsInLatin)
+   * with at least the check's minRunChars of them: a phrase in another script dropped into the sentence. Structure
+   * only, so never spam evidence on its own (spamEvidence): it adds to a span whose words the rules or the classifier
+   * already call spam.
    */
-  private scriptSplice(sentText: string, sp: Span, runs: Span[]): RuleHit[] {
+  private scriptSplice(sentText: string, sp: Span): RuleHit[] {
     const p = this.params('script-splice');
-    if (!p || !runs.some((r) => r.start === sp.start && r.end === sp.end)) return [];
-    let cjk = 0;
-    for (let i = sp.start; i < sp.end; i++) if (isHan(sentText.charCodeAt(i)) || isKana(sentText.charCodeAt(i))) cjk++;
-    return cjk >= p.minRunChars ? this.structural('script-splice', sentText.slice(sp.start, sp.end)) : [];
+    if (!p || !cjkRunsInLatin(sentText, p.minRunChars).some((r) => r.start === sp.start && r.end === sp.end)) return [];
+    return this.structural('script-splice', sentText.slice(sp.start, sp.end));
   }
 
   /**
@@ -672,7 +670,7 @@ export class Generators {
       const s = at + r.start;
       const e = at + r.end;
       const own = matchesIn(this.ctx.blocks[blockId], s, e).filter((m) => m.rule.score > 0);
-      const hits = [...lexiconHits(own), ...this.modelHit(runText, this.p(runText), false), ...this.scriptSplice(sentText, r, [r])];
+      const hits = [...lexiconHits(own), ...this.modelHit(runText, this.p(runText), false), ...this.scriptSplice(sentText, r)];
       if (isQuoted(sentText, r.start, r.end)) hits.push(quotedHit(sentText));
       found.push({ blockId, start: s, end: e, kind: 'spliced-phrase', hits, consistency: true });
     }

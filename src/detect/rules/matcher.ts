@@ -394,8 +394,7 @@ function engineFor(set: RuleSet, lang: Lang): Engine {
   if (!e) {
     // a one-off build on a language's first page (the lexicon automaton, the regexes and their gates): like the
     // segmenter's dictionary, it counts against no page's time budget
-    const rules = set.rules;
-    e = outsideBudgets(() => buildEngine(rules, key));
+    e = outsideBudgets(() => buildEngine(set.rules, key));
     perLang.set(key, e);
   }
   return e;
