@@ -6,7 +6,7 @@ import type { HiddenReason, Link } from './types.js';
 import { StyleRules, parseDecls, hiddenByDecls, declaredBackground, normColor, type ReadonlyDecls } from './visibility.js';
 import { isUiName, nameFlags, NAME_JUNK, NAME_LIKELY, NAME_NEGATIVE, NAME_POSITIVE, NAME_UI, NAME_UNLIKELY } from './hints.js';
 import { urlDomain } from './domain.js';
-import { isSpace } from '../util/chars.js';
+import { isAsciiRange, isSpace } from '../util/chars.js';
 import { SliceMap } from '../util/slice-map.js';
 
 /** Elements that start a new text block. */
@@ -442,11 +442,6 @@ const READ_ATTRIBUTE_AT = new SliceMap(
 );
 /** The attribute name of an attribute the walk does not read (no attribute has an empty name). */
 const UNREAD = '';
-
-function isAsciiRange(s: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (s.charCodeAt(i) >= 0x80) return false;
-  return true;
-}
 
 /**
  * htmlparser2's Parser, but each attribute goes to one reused TagAttrs instead of the fresh object of all attributes

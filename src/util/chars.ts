@@ -84,6 +84,12 @@ export function isAscii(s: string): boolean {
   return ASCII_RE.test(s);
 }
 
+/** Only ASCII characters in s[from, to): isAscii of that part, without cutting it out. */
+export function isAsciiRange(s: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (s.charCodeAt(i) >= 0x80) return false;
+  return true;
+}
+
 /** How many characters of s[start, end) are not white space: s.slice(start, end).replace(/\s+/g, '').length, without the copy. */
 export function nonSpaceLength(s: string, start = 0, end = s.length): number {
   let n = 0;
