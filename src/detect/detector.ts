@@ -118,6 +118,22 @@ export interface Cand {
   corroborated?: boolean;
 }
 
+/**
+ * A rule written for other languages than the block's (its own list, 'any' aside, names none of them): a weak word of
+ * that language in this block is a phrase in another language spliced into the sentence ("bandar togel" in a German
+ * sentence), located by the token head around it as a stronger match would be. A story in the rule's own language
+ * that uses the word (an Indonesian report on judi online) still needs the full lexicon points.
+ */
+export function isForeignTo(ruleLangs: readonly string[], lang: Lang): boolean {
+  let own = false;
+  for (const l of ruleLangs) {
+    if (l === 'any') continue;
+    if (l === lang) return false;
+    own = true;
+  }
+  return own;
+}
+
 export function lexiconHits(matches: TextMatch[]): RuleHit[] {
   if (matches.length === 0) return [];
   const seen = new Map<string, number>();
@@ -582,7 +598,7 @@ export class Generators {
       const sentText = this.page.text.slice(sent.start, sent.end);
       // rules first: the classifier runs only on sentences the rules leave undecided
       const lex = sumPoints(lexiconHits(pos));
-      if (lex < SPLICE_MIN_LEX_POINTS) {
+      if (lex < SPLICE_MIN_LEX_POINTS && !pos.some((m) => isForeignTo(m.rule.lang, bc.lang))) {
         if (!this.model) continue;
         // a sentence that is its whole block is the block's text: already known below CAND_P, or asked once with it
         const whole = blockBelow && sent.start === b.start && sent.end === b.end;
@@ -631,7 +647,8 @@ export class Generators {
   private restAfterRules(bc: BlockCtx): string | null {
     const b = bc.block;
     const pos = bc.matches.filter((m) => m.rule.score > 0 && !this.phrases.overlaps(m.start, m.end));
-    if (sumPoints(lexiconHits(pos)) < SPLICE_MIN_LEX_POINTS || b.text.length > MAX_TAGGED_CHARS) return null;
+    const located = sumPoints(lexiconHits(pos)) >= SPLICE_MIN_LEX_POINTS || pos.some((m) => isForeignTo(m.rule.lang, bc.lang));
+    if (!located || b.text.length > MAX_TAGGED_CHARS) return null;
     const anchors = pos.map((m) => ({ start: m.start - b.start, end: m.end - b.start }));
     const spans = tagSpans(b.text, anchors, this.model?.token ?? null);
     let rest = '';
