@@ -457,7 +457,12 @@ export class Generators {
         const s = whole ? b.start : b.start + i;
         const e = whole ? b.end : s + name.length;
         // the line that lent the name its evidence counts its own words once
-        const hits = [...this.structural('site-branding', name), ...(b.id === lender ? [] : borrowed), ...lexiconHits(matchesIn(bc, s, e)), ...this.modelHit(this.page.text.slice(s, e))];
+        const lent = b.id === lender ? [] : borrowed;
+        // a name that borrows its evidence is a brand: the classifier's low p on a brand name (and on a short line that
+        // is little more than it, "Powered by ZenFlirt") says it has no spam words, which the borrowing already knows
+        let vote = this.modelHit(this.page.text.slice(s, e));
+        if (lent.length > 0) vote = vote.filter((h) => h.points > 0);
+        const hits = [...this.structural('site-branding', name), ...lent, ...lexiconHits(matchesIn(bc, s, e)), ...vote];
         this.add({ blockId: b.id, start: s, end: e, kind: 'site-branding', hits, consistency: false });
         if (whole) lines.push({ text: b.text, hits: own });
       }

@@ -41,6 +41,17 @@ describe('site branding', () => {
     expect(r.cleanText).toContain('adds two new parks in the northern districts');
   });
 
+  it("cuts a plain brand name beside a slogan just strong enough: the classifier's low p on the name is no vote for it", () => {
+    // "Bright Finance" has no spam words; its slogan has one search-bait loan phrase. The name borrows the slogan's
+    // evidence, and the classifier, asked about two plain words, finds none of its own, which it was never going to.
+    const r = analyze(page('Bright Finance', 'Trusted title loans online reviews', 'Powered by Bright Finance'));
+    const cut = r.findings.map((f) => f.text);
+    expect(cut).toEqual(expect.arrayContaining(['Bright Finance', 'Trusted title loans online reviews', 'Powered by Bright Finance']));
+    const logo = r.findings.find((f) => f.text === 'Bright Finance')!;
+    expect(logo.rules.filter((h) => h.rule === 'CLASSIFIER' && h.points < 0)).toEqual([]);
+    expect(r.cleanText).toContain('adds two new parks in the northern districts');
+  });
+
   it("leaves a real site's logo, slogan and footer alone", () => {
     const r = analyze(page('Northern Daily', 'News for the northern districts since 1901', 'Powered by Northern Daily'));
     expect(r.findings.map((f) => f.text)).toEqual([]);
