@@ -1,6 +1,6 @@
 // Batch benchmark: build a WARC (gzip per record) from the real pages in ../shared/data, then time
 // `runBatch` over it with analyze on all cores. Prints pages/s and peak RSS.
-//   npx tsx bench/warc.ts [--repeat N] [--workers N] [--worker-heap MB] [--worker-young MB] [--keep] [--src]
+//   npx tsx bench/warc.ts [--repeat N] [--workers N] [--worker-heap MB] [--worker-young MB] [--node-flags "..."] [--keep] [--src]
 // --repeat N writes every page N times (distinct record ids) to check memory stays flat as the input grows.
 // --plumbing replaces analyze() by a constant result: measures WARC reading + store + NDJSON alone.
 // The batch runs in a child process of its own, so its peak RSS (all threads: process.resourceUsage().maxRSS)
@@ -90,7 +90,10 @@ const cfg = { warc, db: join(tmp, 'bench.db'), workers, workerHeapMb, workerYoun
 // a file, not --eval: worker threads inherit the parent's execArgv
 const childFile = join(tmp, 'batch-child.mjs');
 writeFileSync(childFile, child);
-const r = spawnSync(process.execPath, [...(fromSource ? ['--import', 'tsx'] : []), childFile, JSON.stringify(cfg)], {
+// --node-flags "..." passes Node/V8 flags to the batch process (its worker threads share the process's V8 flags)
+const flagsArg = process.argv.indexOf('--node-flags');
+const nodeFlags = flagsArg >= 0 ? process.argv[flagsArg + 1].split(/\s+/).filter(Boolean) : [];
+const r = spawnSync(process.execPath, [...nodeFlags, ...(fromSource ? ['--import', 'tsx'] : []), childFile, JSON.stringify(cfg)], {
   cwd: REPO,
   encoding: 'utf8',
   stdio: ['ignore', 'pipe', 'inherit'],
