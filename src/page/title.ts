@@ -9,12 +9,15 @@ import { collapse, subtreeText, hasImgOrHomeLink } from './walk.js';
 const TITLE_SEPS: RegExp[] = [
   /\s*[|｜]\s*/g,
   /\s*_{1,2}\s*/g,
-  /\s+[-–—]{1,2}\s+|\s*-{2,}\s*|\s*——\s*|\s*－\s*/g,
+  /\s+[-–—]{1,2}\s+|\s*-{2,}\s*|\s*－\s*/g,
   /(?<=[\u3400-\u9fff）)」』！？])\s*-\s*|\s*-\s*(?=[\u3400-\u9fff])/g,
   /\s+(?:::|»|›|·|•|\/\/|~)\s+/g,
 ];
-/** Weak separator, used only when one side is recognised as the site name. */
-const WEAK_SEP = /\s+:\s+/g;
+/**
+ * Weak separators, used only when one side is recognised as the site name: a colon, and the Chinese dash "——", which
+ * sets off a sub-title ("藍鯨運維體系大模型應用——藍鯨運維開發智能助手") more often than a site's name.
+ */
+const WEAK_SEP = /\s+:\s+|\s*——\s*/g;
 /** A slogan is at most this many characters. */
 export const MAX_SLOGAN_LEN = 60;
 /** Only this many elements from the top of the page are searched for a logo / slogan. */

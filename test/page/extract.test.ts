@@ -77,6 +77,19 @@ describe('titles on real pages', () => {
   });
 });
 
+describe('the Chinese dash in <title>', () => {
+  const page = (title: string, site = '') =>
+    buildPage(`<html><head><title>${title}</title>${site ? `<meta property="og:site_name" content="${site}">` : ''}</head><body><p>正文第一段，记者从会上获悉。</p></body></html>`);
+  it('sets off a sub-title, kept in the headline, when neither side is the site name', () => {
+    expect(page('藍鯨運維體系大模型應用——藍鯨運維開發智能助手').title).toBe('藍鯨運維體系大模型應用——藍鯨運維開發智能助手');
+  });
+  it('still parts the headline from a recognised site name', () => {
+    const p = page('热烈祝贺市政协五届一次会议开幕——巴彦淖尔市人民政府网', '巴彦淖尔市人民政府网');
+    expect(p.title).toBe('热烈祝贺市政协五届一次会议开幕');
+    expect(p.siteName).toBe('巴彦淖尔市人民政府网');
+  });
+});
+
 describe('main content on real pages', () => {
   it('reaches a high token F1 vs the Scrapinghub gold bodies (sample of 30 pages)', () => {
     const gold = dataJson<Record<string, { articleBody: string; url: string }>>('scrapinghub-article-extraction-benchmark/ground-truth.json');
