@@ -1,7 +1,8 @@
-// English commercial wording by its grammar rather than by fixed phrases: a call to action with urgency (join today,
-// offer ends soon, get the app now) and a loan keyword in search-bait form (installment loans online, loans near me,
-// with no paperwork). Each is weak alone; beside structure (a numbered line) or a confident classifier they make a
-// finding, and a publisher's own "Subscribe now" is left out. The page is a real clean WSJ page of ../shared/data.
+// Commercial wording by its grammar rather than by fixed phrases: a call to action with urgency (join today, offer
+// ends soon, get the app now), a loan keyword in search-bait form (installment loans online, loans near me, with no
+// paperwork), and the offers and calls to action of Indonesian and Japanese shop spam (diskon besar, 新規登録特典).
+// Each is weak alone; beside structure (a numbered line) or a confident classifier they make a finding, and a
+// publisher's own "Subscribe now" is left out. The page is a real clean WSJ page of ../shared/data.
 import { readdirSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
@@ -34,6 +35,12 @@ describe('commercial grammar', () => {
       const r = analyze(withParagraph(line));
       expect(r.findings.map((f) => [f.kind, f.text]), line).toEqual([['promo-line', line]]);
       expect(r.cleanText).toContain(PARA_END);
+    }
+  });
+  it('a numbered line with an Indonesian or Japanese offer is a promo line, whatever the page language', () => {
+    for (const line of ['2) diskon besar di TokoKita', '2) gratis ongkir, beli sekarang di TokoKita', '2) 新規登録特典はサクラモール']) {
+      const r = analyze(withParagraph(line));
+      expect(r.findings.map((f) => [f.kind, f.text]), line).toEqual([['promo-line', line]]);
     }
   });
   it("a publisher's own subscription line is no finding", () => {
