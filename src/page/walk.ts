@@ -444,6 +444,31 @@ const READ_ATTRIBUTE_AT = new SliceMap(
 const UNREAD = '';
 
 /**
+ * Tag names of HTML elements, read straight from an ASCII name in the input as the lower case the Parser gives: the
+ * tags of real pages, so the name of each open and close tag is neither cut out of the input nor lower-cased (a
+ * string per tag event, ~7% of what analyze allocated). Any other name is read by the Parser itself.
+ */
+const TAG_NAME_AT = new SliceMap(
+  [
+    ...BLOCK_TAGS, ...SKIP_TAGS, ...JUNK_TAGS,
+    'a', 'abbr', 'b', 'base', 'bdi', 'bdo', 'big', 'br', 'button', 'cite', 'code', 'col', 'colgroup', 'data', 'del', 'dfn', 'em', 'font',
+    'i', 'img', 'input', 'ins', 'kbd', 'label', 'link', 'mark', 'meta', 'nobr', 'path', 'q', 's', 'samp', 'small', 'source', 'span',
+    'strike', 'strong', 'sub', 'sup', 'time', 'track', 'tt', 'u', 'var', 'wbr', 'g', 'use', 'symbol', 'defs', 'circle', 'rect', 'polygon',
+  ]
+    .filter((n) => /^[a-z][a-z0-9]*$/.test(n)) // not SKIP_TAGS' 'head>title'
+    .map((n) => [n, n] as const),
+  (c) => (c >= 0x41 && c <= 0x5a ? c + 0x20 : c),
+);
+
+/** The Parser's own methods the walk calls or replaces (its typings keep them private). */
+interface ParserState {
+  emitOpenTag(name: string): void;
+  getSlice(start: number, end: number): string;
+  /** the interned name of the close tag being read (see AttrParser.onclosetag), else undefined */
+  closeTagName: string | undefined;
+}
+
+/**
  * htmlparser2's Parser, but each attribute goes to one reused TagAttrs instead of the fresh object of all attributes
  * that the parser builds per tag and onopentag is given (that object stays empty): building those objects, a
  * dictionary insert per attribute, was the parser's largest cost after its tokenizer. Everything else is the
@@ -466,6 +491,35 @@ export class AttrParser extends Parser {
    * real ones) is looked up in the input without cutting it out and lower-casing it, and the value of an attribute
    * the walk does not read (data-*, aria-*, srcset, width ...: a good share of a page's attributes) is never built.
    */
+  /** see onclosetag */
+  private closeTagName: string | undefined = undefined;
+
+  /** The name of the tag s[start, endIndex) as the Parser gives it (lower case), when TAG_NAME_AT has it. */
+  private tagNameAt(start: number, endIndex: number): string | undefined {
+    const state = this as unknown as AttrState;
+    const from = start - state.bufferOffset;
+    const to = endIndex - state.bufferOffset;
+    const b = state.buffers[0];
+    return from >= 0 && to <= b.length ? TAG_NAME_AT.get(b, from, to) : undefined;
+  }
+
+  /** The Parser's onopentagname (the name, then emitOpenTag), its name from TAG_NAME_AT when it is a known tag. */
+  override onopentagname(start: number, endIndex: number): void {
+    const name = this.tagNameAt(start, endIndex);
+    if (name === undefined) return super.onopentagname(start, endIndex);
+    this.endIndex = endIndex;
+    (this as unknown as ParserState).emitOpenTag(name);
+  }
+
+  /**
+   * The Parser's onclosetag, its name from TAG_NAME_AT when it is a known tag: the Parser's first step is
+   * getSlice(start, endIndex), which gives closeTagName when set (its toLowerCase of a lower-case name is that name).
+   */
+  override onclosetag(start: number, endIndex: number): void {
+    this.closeTagName = this.tagNameAt(start, endIndex);
+    super.onclosetag(start, endIndex);
+  }
+
   override onattribname(start: number, endIndex: number): void {
     const state = this as unknown as AttrState;
     const from = start - state.bufferOffset;
@@ -492,6 +546,18 @@ export class AttrParser extends Parser {
     state.attribvalue = '';
   }
 }
+
+// the Parser's getSlice (private in its typings), but the first call after AttrParser.onclosetag set closeTagName
+// gives that name
+const plainGetSlice = (Parser.prototype as unknown as ParserState).getSlice;
+Object.defineProperty(AttrParser.prototype, 'getSlice', {
+  value: function getSlice(this: ParserState, start: number, end: number): string {
+    const name = this.closeTagName;
+    if (name === undefined) return plainGetSlice.call(this, start, end);
+    this.closeTagName = undefined;
+    return name;
+  },
+});
 
 /** Thrown by walkHtml when the parser's stack of open elements reaches its maxDepth. */
 export class TooDeep extends Error {

@@ -129,7 +129,7 @@ describe('fast paths equal their reference formulations', () => {
     expect(p.blocks.some((b) => b.text === 'deep text')).toBe(true);
   });
 
-  it("AttrParser (and its ScanTokenizer) gives the events of htmlparser2's Parser (texts, entities decoded, included), and the attributes the walk reads as the Parser's attribute objects hold them", () => {
+  it("AttrParser (and its ScanTokenizer) gives the events of htmlparser2's Parser (texts, entities decoded, included, tag names as it lower-cases them), and the attributes the walk reads as the Parser's attribute objects hold them", () => {
     /** TagAttrs field -> attribute name */
     const FIELDS: Record<string, string> = {
       id: 'id', class: 'class', style: 'style', bgcolor: 'bgcolor', background: 'background', color: 'color', hidden: 'hidden', role: 'role', href: 'href',
@@ -163,6 +163,9 @@ describe('fast paths equal their reference formulations', () => {
       '<di',
       'x</di',
       '<p>x</p',
+      // tag names read from the input (known tags in any ASCII case) or cut out by the Parser (any other name)
+      '<H1 class=t>T</H1><Span>s</SPAN><my-widget x=1>w</my-widget><\u212Abd>k</\u212Abd><SVG><Path d=x /><G></G></SVG><P>a</P></br></BR><TABLE><TR><TD>c</table>',
+      '<spanx>x</spanx><spa>y</spa><i>i</I><ul><li>a<li>b</UL><head><TITLE>t</TITLE></head><headx>h</headx>',
     ];
     const htmls = [...files.map((f) => decode(dataBytes(f)).html), ...edge];
     let tags = 0;
