@@ -7,7 +7,7 @@ import { StyleRules, parseDecls, hiddenByDecls, declaredBackground, normColor, t
 import { isUiName, nameFlags, NAME_JUNK, NAME_LIKELY, NAME_NEGATIVE, NAME_POSITIVE, NAME_UI, NAME_UNLIKELY } from './hints.js';
 import { urlDomain } from './domain.js';
 import { isAsciiRange, isSpace } from '../util/chars.js';
-import { SliceMap } from '../util/slice-map.js';
+import { FOLD_ASCII_LOWER, SliceMap } from '../util/slice-map.js';
 
 /** Elements that start a new text block. */
 export const BLOCK_TAGS = new Set([
@@ -438,7 +438,7 @@ interface AttrState {
 /** The attributes TagAttrs keeps, read straight from an ASCII attribute name in the input, as its lower case. */
 const READ_ATTRIBUTE_AT = new SliceMap(
   Object.keys(new TagAttrs()).map((n) => [n, n] as const),
-  (c) => (c >= 0x41 && c <= 0x5a ? c + 0x20 : c),
+  FOLD_ASCII_LOWER,
 );
 /** The attribute name of an attribute the walk does not read (no attribute has an empty name). */
 const UNREAD = '';
@@ -457,7 +457,7 @@ const TAG_NAME_AT = new SliceMap(
   ]
     .filter((n) => /^[a-z][a-z0-9]*$/.test(n)) // not SKIP_TAGS' 'head>title'
     .map((n) => [n, n] as const),
-  (c) => (c >= 0x41 && c <= 0x5a ? c + 0x20 : c),
+  FOLD_ASCII_LOWER,
 );
 
 /** The Parser's own methods the walk calls or replaces (its typings keep them private). */

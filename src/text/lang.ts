@@ -1,6 +1,6 @@
 // detectLang(): cheap script counts, then stop-word counts for Latin-script text.
 import type { Lang, Span } from './types.js';
-import { SliceMap } from '../util/slice-map.js';
+import { FOLD_ASCII_LOWER_APOSTROPHE, SliceMap } from '../util/slice-map.js';
 import { isHan, isHangul, isKana, isKanaLetter } from '../util/chars.js';
 
 /** Only this many leading characters are looked at. */
@@ -78,7 +78,7 @@ const STOP_INDEX: Map<string, { idx: number[]; w: number }> = (() => {
  * STOP_INDEX read straight from the sample, ’ as ' (the apostrophe of "d’un") and ASCII letters in lower case (an
  * ASCII sample is read as it is): no substring per word.
  */
-const STOP_AT = new SliceMap(STOP_INDEX, (c) => (c === 0x2019 ? 39 : c >= 0x41 && c <= 0x5a ? c + 0x20 : c));
+const STOP_AT = new SliceMap(STOP_INDEX, FOLD_ASCII_LOWER_APOSTROPHE);
 
 const isCyrillic = (c: number) => c >= 0x400 && c <= 0x52f;
 const isLatin = (c: number) =>

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { escapeHtml } from '../../src/util/html.js';
 import { isSpace, isSeparator, isZeroWidth, isBlank, isHan, isCjk, HAN_CLASS, ZERO_WIDTH_CHARS, nonSpaceLength } from '../../src/util/chars.js';
 import { PACKAGE_ROOT } from '../../src/util/paths.js';
-import { SliceMap } from '../../src/util/slice-map.js';
+import { FOLD_ASCII_LOWER, FOLD_ASCII_LOWER_APOSTROPHE, FOLD_EXACT, SliceMap } from '../../src/util/slice-map.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -58,7 +58,7 @@ describe('isSeparator', () => {
 
 describe('SliceMap', () => {
   const words = ['nav', 'tab', 'tabs', 'menu', "d'un", 'the'];
-  const m = new SliceMap(words.map((w, i) => [w, i] as const), (c) => (c === 0x2019 ? 39 : c));
+  const m = new SliceMap(words.map((w, i) => [w, i] as const), FOLD_ASCII_LOWER_APOSTROPHE);
   it('finds a key from a slice of a longer text, and only the exact key', () => {
     const text = 'main-nav tabs tab menubar d’un';
     const got: Array<[string, number | undefined]> = [];
@@ -70,5 +70,19 @@ describe('SliceMap', () => {
     expect(m.get('navigation', 0, 10)).toBeUndefined();
     expect(m.get('xnavx', 1, 4)).toBe(0);
     expect(m.maxLen).toBe(4);
+  });
+
+  it('reads the chars of a slice as its fold says: exact, ASCII letters lower-cased (no other letter: Ｎ is no n), and ’ as \'', () => {
+    const exact = new SliceMap(words.map((w, i) => [w, i] as const), FOLD_EXACT);
+    const lower = new SliceMap(words.map((w, i) => [w, i] as const), FOLD_ASCII_LOWER);
+    const at = (map: SliceMap<number>, s: string) => map.get(s, 0, s.length);
+    expect(['nav', 'NAV', 'Tabs', 'd’un', "D'UN", '\uff2e\uff21\uff36'].map((s) => [at(exact, s), at(lower, s), at(m, s)])).toEqual([
+      [0, 0, 0],
+      [undefined, 0, 0],
+      [undefined, 2, 2],
+      [undefined, undefined, 4],
+      [undefined, 4, 4],
+      [undefined, undefined, undefined],
+    ]);
   });
 });
