@@ -511,7 +511,6 @@ export class Generators {
     }
     // hidden, not legit UI; or hidden "UI" that carries spam strong enough to overrule the page stage's guess
     const hp = this.params('hidden-text');
-    const spamPoints = () => lexPoints + Math.max(0, this.model ? modelPoints(this.p(b.text)) : 0);
     const hiddenSpam =
       b.region === 'hidden' ||
       (b.hidden !== null && hp !== null && lexPoints >= hp.minSpamPoints * HIDDEN_UI_OVERRULE) ||
@@ -520,7 +519,12 @@ export class Generators {
     if (hiddenSpam) {
       const extra: RuleHit[] = [...farmHit];
       // spam words in the hidden links' host names count as the block's own words (spamEvidence)
-      if (hp && (b.text.length >= hp.minChars || b.links.some((l) => l.offsite)) && spamPoints() + spamEvidence(farmHit, this.rules) >= hp.minSpamPoints) {
+      // the block's spam points (its rule points and the classifier's) are asked for only when it is long or links off-site
+      if (
+        hp &&
+        (b.text.length >= hp.minChars || b.links.some((l) => l.offsite)) &&
+        lexPoints + Math.max(0, this.model ? modelPoints(this.p(b.text)) : 0) + spamEvidence(farmHit, this.rules) >= hp.minSpamPoints
+      ) {
         extra.push(...this.structural('hidden-text', b.path));
       }
       if (extra.length || pos.length || this.pAtLeast(b.text, CAND_P)) this.wholeBlock(bc, 'hidden-block', extra, false);
