@@ -486,12 +486,7 @@ export class AttrParser extends Parser {
     super({ ...cbs, onopentagname: () => attrs.clear() }, { decodeEntities: true, Tokenizer: ScanTokenizer });
   }
 
-  /**
-   * The attribute's name, as the Parser has it (lower-cased) when the walk reads it, else UNREAD: an ASCII name (all
-   * real ones) is looked up in the input without cutting it out and lower-casing it, and the value of an attribute
-   * the walk does not read (data-*, aria-*, srcset, width ...: a good share of a page's attributes) is never built.
-   */
-  /** see onclosetag */
+  /** the known name of the close tag being read, handed to the Parser's getSlice (see onclosetag) */
   private closeTagName: string | undefined = undefined;
 
   /** The name of the tag s[start, endIndex) as the Parser gives it (lower case), when TAG_NAME_AT has it. */
@@ -518,8 +513,15 @@ export class AttrParser extends Parser {
   override onclosetag(start: number, endIndex: number): void {
     this.closeTagName = this.tagNameAt(start, endIndex);
     super.onclosetag(start, endIndex);
+    // never left for a later getSlice, whatever path the Parser took
+    this.closeTagName = undefined;
   }
 
+  /**
+   * The attribute's name, as the Parser has it (lower-cased) when the walk reads it, else UNREAD: an ASCII name (all
+   * real ones) is looked up in the input without cutting it out and lower-casing it, and the value of an attribute
+   * the walk does not read (data-*, aria-*, srcset, width ...: a good share of a page's attributes) is never built.
+   */
   override onattribname(start: number, endIndex: number): void {
     const state = this as unknown as AttrState;
     const from = start - state.bufferOffset;
