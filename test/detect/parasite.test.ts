@@ -18,7 +18,9 @@ const page = (id: string) => {
 const urlOf = (source: string) => (/^https?:\/\//.test(source) ? source : undefined);
 
 describe('parasite pages (spam-pages dev split)', () => {
-  for (const id of ['ja-alsa-aluminyum-casino-blog', 'ja-bluecrosspune-casino-parasite', 'ja-cheapnfljerseys-casino-tag-parasite', 'id-climatetrade-wpcache-parasite']) {
+  // id-khunthaitea-indoraja-parasite is a story told to sell: 3 of its 15 sentences name the game, the classifier reads
+  // the prose as spam at a mean p of 0.50 (PARASITE_STORY_MEAN_P)
+  for (const id of ['ja-alsa-aluminyum-casino-blog', 'ja-bluecrosspune-casino-parasite', 'ja-cheapnfljerseys-casino-tag-parasite', 'id-climatetrade-wpcache-parasite', 'id-khunthaitea-indoraja-parasite']) {
     it(`${id}: the headline and every article block are one parasite-page finding each`, () => {
       const { label, html } = page(id);
       const r = analyze(html, { url: urlOf(label.source) });
