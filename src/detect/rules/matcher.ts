@@ -1,7 +1,7 @@
 // Matching lexicon and regex rules on folded text, with offsets mapped back into the original string.
 // Lexicon terms of all rules that apply to one language are compiled into a single Aho-Corasick automaton
 // (one pass over the text whatever the number of terms); regex rules run one by one on the same folded text.
-import { fold } from '../../text/index.js';
+import { fold, toSimplified } from '../../text/index.js';
 import { outsideBudgets } from '../../budget.js';
 import type { Lang } from '../../text/types.js';
 import type { Region } from '../../page/types.js';
@@ -90,7 +90,9 @@ function foldLazy(s: string): LazyFold {
     return needsCleanup(lower) ? cleanup(lower, null) : { text: lower, map: null };
   }
   const f = fold(s);
-  return needsCleanup(f.text) ? cleanup(f.text, f.map) : { text: f.text, map: f.map };
+  // traditional characters meet the simplified rule terms (same length: the map stays)
+  const text = toSimplified(f.text);
+  return needsCleanup(text) ? cleanup(text, f.map) : { text, map: f.map };
 }
 
 export function foldForMatch(s: string): MatchText {
