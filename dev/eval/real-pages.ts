@@ -5,6 +5,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { z } from 'zod';
+import * as OpenCC from 'opencc-js';
 import { analyze, type AnalyzeResult } from '../../src/analyze.js';
 import type { CompiledRules } from '../../src/detect/rules/index.js';
 import { evalDataRoot, evalRepoRoot } from './data.js';
@@ -195,9 +196,24 @@ function urlOf(label: SpamPageLabel): string | undefined {
   return /^https?:\/\//i.test(label.source) ? label.source : undefined;
 }
 
-export function evalSpamPages(split: SpamPagesSplitName, rules?: CompiledRules): SpamPagesFigures {
+/**
+ * The Chinese pages of a split (simplified, lang zh) converted to Taiwan traditional characters with OpenCC, the page
+ * and its label alike: spam networks convert their text to slip past simplified keyword lists.
+ */
+export function spamPagesInTraditional(split: SpamPagesSplitName): SpamPage[] {
+  const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
+  const conv = (s: string | null) => (s === null ? null : toTraditional(s));
+  return spamPages(split)
+    .filter((p) => p.label.lang === 'zh')
+    .map(({ label, html }) => ({
+      label: { ...label, spam: label.spam.map(toTraditional), keep: label.keep.map(toTraditional), title: conv(label.title) },
+      html: Buffer.from(toTraditional(html.toString('utf8'))),
+    }));
+}
+
+export function evalSpamPages(split: SpamPagesSplitName, rules?: CompiledRules, pages: SpamPage[] = spamPages(split)): SpamPagesFigures {
   const outcomes: PageOutcome[] = [];
-  for (const { label, html } of spamPages(split)) {
+  for (const { label, html } of pages) {
     try {
       const r = analyze(html, { url: urlOf(label), input: label.id, ...(rules ? { rules } : {}) });
       outcomes.push(scorePage(label, r));

@@ -123,7 +123,7 @@ function realRow(name: string, f: RealBlockFigures): string[] {
 }
 
 /** The spam-pages block: dev and test split, with and without the pages marked uncertain, then per language. */
-export function spamPagesSection(blocks: Array<[string, SpamPagesFigures]>): string {
+export function spamPagesSection(blocks: Array<[string, SpamPagesFigures]>, traditional: Array<[string, SpamPagesFigures]> = []): string {
   const out: string[] = [];
   out.push('## Real pages: spam-pages (real injected spam, real clean hard negatives)');
   out.push('');
@@ -135,6 +135,11 @@ export function spamPagesSection(blocks: Array<[string, SpamPagesFigures]>): str
     if (b.certain.pages !== b.all.pages) rows.push(realRow(`${name}, without uncertain`, b.certain));
   }
   out.push(table(['split', 'pages (contaminated/clean)', 'page recall', 'page precision', 'injected strings removed', 'article sentences kept', 'title right'], rows));
+  if (traditional.length) {
+    out.push('The same splits\' simplified Chinese pages converted to traditional characters (OpenCC cn -> tw, page and label), as spam networks do to slip past simplified keyword lists:');
+    out.push('');
+    out.push(table(['split', 'pages (contaminated/clean)', 'page recall', 'page precision', 'injected strings removed', 'article sentences kept', 'title right'], traditional.map(([name, b]) => realRow(`${name}, zh in traditional`, b.all))));
+  }
   const lrows: string[][] = [];
   for (const [name, b] of blocks) {
     for (const [lang, l] of Object.entries(b.all.byLang).sort()) {
@@ -189,8 +194,9 @@ export function renderEvalMarkdown(r: EvalReport): string {
   out.push('');
   // real pages first
   const sp = (['dev', 'test'] as const).filter((k) => r.spamPages?.[k]).map((k) => [k, r.spamPages[k]!] as [string, SpamPagesFigures]);
+  const spTrad = (['dev', 'test'] as const).filter((k) => r.spamPagesTraditional?.[k]).map((k) => [k, r.spamPagesTraditional[k]!] as [string, SpamPagesFigures]);
   if (sp.length) {
-    out.push(spamPagesSection(sp));
+    out.push(spamPagesSection(sp, spTrad));
     out.push('');
   }
   if (r.cleanPages) {
