@@ -6,7 +6,7 @@ import { outsideBudgets } from '../../budget.js';
 import type { Lang } from '../../text/types.js';
 import type { Region } from '../../page/types.js';
 import type { Rule } from './schema.js';
-import { isAscii, isLetter, isSeparator as isSpace, isZeroWidth } from '../../util/chars.js';
+import { HAN_CLASS, isAscii, isHan, isLetter, isSeparator as isSpace, isZeroWidth } from '../../util/chars.js';
 
 /** Minimal view of the compiled rules the matcher needs (CompiledRules satisfies it). */
 export interface RuleSet {
@@ -92,7 +92,59 @@ function foldLazy(s: string): LazyFold {
   const f = fold(s);
   // traditional characters meet the simplified rule terms (same length: the map stays)
   const text = toSimplified(f.text);
-  return needsCleanup(text) ? cleanup(text, f.map) : { text, map: f.map };
+  const clean = needsCleanup(text) ? cleanup(text, f.map) : { text, map: f.map };
+  return mayBeDisguised(clean.text) && DISGUISE_RE.test(clean.text) ? undisguise(clean) : clean;
+}
+
+/**
+ * One pass of char-code tests before DISGUISE_RE, which costs ~15x more on the texts of real pages (its look-behinds
+ * run at every position): a "(" or "（" and a letter right after a Han character, a Han character three times
+ * with a space between each, or a pictograph (the BMP symbol blocks emoji use, or a surrogate pair of the emoji planes).
+ */
+function mayBeDisguised(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 0x2600 && c <= 0x27bf) || (c >= 0x2b00 && c <= 0x2bff) || (c >= 0xd83c && c <= 0xd83e)) return true;
+    if ((c === 0x28 || c === 0xff08) && i > 0 && isHan(s.charCodeAt(i - 1))) {
+      const d = s.charCodeAt(i + 1);
+      if ((d >= 0x61 && d <= 0x7a) || (d >= 0xe0 && d <= 0x1dc)) return true;
+    }
+    if (c === 0x20 && i >= 3 && isHan(s.charCodeAt(i + 1)) && isHan(s.charCodeAt(i - 1)) && s.charCodeAt(i - 2) === 0x20 && isHan(s.charCodeAt(i - 3))) return true;
+  }
+  return false;
+}
+
+/** Han ideographs as in isHan, for the patterns below. */
+const HAN = `[${HAN_CLASS}]`;
+/**
+ * What spam puts inside its words so that keyword lists miss them, dropped from the text the rules see (the offset map
+ * keeps the match on the original): a pinyin gloss after a Han character (配(pèi)资(zī)), spaces between the
+ * characters of a spaced-out Han run (股 票 配 资, three characters or more), emoji between two letters (股票💰配资).
+ */
+const GLOSS = `(?<=${HAN})[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,8}[1-5]?[)）]`;
+const SPACED_HAN = `(?<=${HAN}) (?=${HAN}(?: ${HAN})+|${HAN}(?<=${HAN} ${HAN} ${HAN}))`;
+const EMOJI = '(?<=\\p{L})[\\p{Extended_Pictographic}\\ufe0f]+(?=\\p{L})';
+const DISGUISE_RE = new RegExp(`${GLOSS}|${SPACED_HAN}|${EMOJI}`, 'u');
+const DISGUISE_ALL_RE = new RegExp(DISGUISE_RE.source, 'gu');
+
+/** The text without the disguises DISGUISE_RE finds, its map still into the original. */
+function undisguise(f: LazyFold): LazyFold {
+  const src = f.text;
+  const map = new Int32Array(src.length + 1);
+  let out = '';
+  let n = 0;
+  let from = 0;
+  const keep = (a: number, b: number) => {
+    out += src.slice(a, b);
+    for (let i = a; i < b; i++) map[n++] = f.map ? f.map[i] : i;
+  };
+  for (const m of src.matchAll(DISGUISE_ALL_RE)) {
+    keep(from, m.index!);
+    from = m.index! + m[0].length;
+  }
+  keep(from, src.length);
+  map[n] = f.map ? f.map[src.length] : src.length;
+  return { text: out, map: map.subarray(0, n + 1) };
 }
 
 export function foldForMatch(s: string): MatchText {

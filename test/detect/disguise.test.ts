@@ -1,0 +1,49 @@
+// Keywords disguised so that keyword lists miss them: spaced out (澳 门 新 葡 京), glossed in pinyin (葡(zī)京(zī)) or
+// sprayed with emoji (葡京🔥). The rule matcher drops the disguise from the text it reads and keeps the match on the
+// original. Real contaminated pages of the spam-pages dev split, their spam strings disguised in place.
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/analyze.js';
+import { matchText, loadRules } from '../../src/detect/rules/index.js';
+import { normScore, spamPages } from '../../dev/eval/real-pages.js';
+
+const HAN = /[\u3400-\u9fff]/;
+const disguises: Record<string, (s: string) => string> = {
+  'spaced out': (s) => [...s].map((c, i, a) => (HAN.test(c) && i + 1 < a.length && HAN.test(a[i + 1]) ? `${c} ` : c)).join(''),
+  'glossed in pinyin': (s) => [...s].map((c) => (HAN.test(c) ? `${c}(zī)` : c)).join(''),
+  'sprayed with emoji': (s) => [...s].map((c, i) => (HAN.test(c) && i % 2 === 1 ? `${c}🔥` : c)).join(''),
+};
+const dev = new Map(spamPages('dev').map((p) => [p.label.id, p]));
+
+describe('disguised keywords', () => {
+  const rules = loadRules();
+  it('the rules match through each disguise, and the match covers the disguised original', () => {
+    for (const [name, d] of Object.entries(disguises)) {
+      const text = `新闻 ${d('股票配资平台')} 新闻`;
+      const m = matchText(rules, text, { lang: 'zh', where: 'body' }).find((x) => x.rule.id === 'ZH_MARGIN_LENDING_STRONG');
+      expect(m, name).toBeDefined();
+      // an emoji after the last character is outside the word: not part of the match
+      expect(text.slice(m!.start, m!.end), name).toBe(d('股票配资平台').replace(/🔥$/u, ''));
+    }
+  });
+  it('a spaced-out run needs three characters: two words with a space between them stay two words', () => {
+    const m = matchText(rules, '今天股票 配资讯息', { lang: 'zh', where: 'body' });
+    expect(m.some((x) => x.rule.id === 'ZH_MARGIN_LENDING_STRONG')).toBe(false);
+  });
+  for (const id of ['zh-ahfagshui-pujing-substitution', 'zh-marthadiao-weinisi-substitution']) {
+    for (const [name, d] of Object.entries(disguises)) {
+      it(`${id}, its spam ${name}: still flagged, the disguised strings removed`, () => {
+        const { label, html } = dev.get(id)!;
+        let h = html.toString('utf8');
+        const spam = label.spam.map((s) => {
+          const t = d(s);
+          h = h.split(s).join(t);
+          return t;
+        });
+        const r = analyze(h, { input: id });
+        expect(r.verdict).toBe('contaminated');
+        const clean = normScore(`${r.cleanTitle}\n${r.cleanText}`);
+        for (const s of spam) expect(clean, s).not.toContain(normScore(s));
+      });
+    }
+  }
+});
