@@ -197,18 +197,40 @@ function urlOf(label: SpamPageLabel): string | undefined {
 }
 
 /**
- * The Chinese pages of a split (simplified, lang zh) converted to Taiwan traditional characters with OpenCC, the page
- * and its label alike: spam networks convert their text to slip past simplified keyword lists.
+ * Disguises spam networks put on Chinese keywords to slip past keyword lists, each applied to a page's spam strings in
+ * place (the page and its label alike): traditional characters for the whole page (OpenCC cn -> tw), and inside the
+ * spam strings spaces between the characters, a pinyin-like gloss after each character, an emoji after every other.
  */
-export function spamPagesInTraditional(split: SpamPagesSplitName): SpamPage[] {
-  const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
-  const conv = (s: string | null) => (s === null ? null : toTraditional(s));
-  return spamPages(split)
-    .filter((p) => p.label.lang === 'zh')
-    .map(({ label, html }) => ({
-      label: { ...label, spam: label.spam.map(toTraditional), keep: label.keep.map(toTraditional), title: conv(label.title) },
+export const SPAM_PAGE_DISGUISES = ['traditional', 'spaced out', 'pinyin gloss', 'emoji'] as const;
+export type SpamPageDisguise = (typeof SPAM_PAGE_DISGUISES)[number];
+
+const HAN_CHAR = /[\u3400-\u9fff]/u;
+const inside: Record<Exclude<SpamPageDisguise, 'traditional'>, (s: string) => string> = {
+  'spaced out': (s) => [...s].map((c, i, a) => (HAN_CHAR.test(c) && i + 1 < a.length && HAN_CHAR.test(a[i + 1]) ? `${c} ` : c)).join(''),
+  'pinyin gloss': (s) => [...s].map((c) => (HAN_CHAR.test(c) ? `${c}(zī)` : c)).join(''),
+  emoji: (s) => [...s].map((c, i) => (HAN_CHAR.test(c) && i % 2 === 1 ? `${c}🔥` : c)).join(''),
+};
+
+/** The Chinese pages of a split (zh and zh-Hant) with their spam disguised (SPAM_PAGE_DISGUISES). */
+export function spamPagesDisguised(split: SpamPagesSplitName, disguise: SpamPageDisguise): SpamPage[] {
+  const pages = spamPages(split).filter((p) => p.label.lang.startsWith('zh'));
+  if (disguise === 'traditional') {
+    const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
+    return pages.map(({ label, html }) => ({
+      label: { ...label, spam: label.spam.map(toTraditional), keep: label.keep.map(toTraditional), title: label.title === null ? null : toTraditional(label.title) },
       html: Buffer.from(toTraditional(html.toString('utf8'))),
     }));
+  }
+  const d = inside[disguise];
+  return pages.map(({ label, html }) => {
+    let h = html.toString('utf8');
+    const spam = label.spam.map((s) => {
+      const t = d(s);
+      h = h.split(s).join(t);
+      return t;
+    });
+    return { label: { ...label, spam }, html: Buffer.from(h) };
+  });
 }
 
 export function evalSpamPages(split: SpamPagesSplitName, rules?: CompiledRules, pages: SpamPage[] = spamPages(split)): SpamPagesFigures {

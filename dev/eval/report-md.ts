@@ -123,7 +123,7 @@ function realRow(name: string, f: RealBlockFigures): string[] {
 }
 
 /** The spam-pages block: dev and test split, with and without the pages marked uncertain, then per language. */
-export function spamPagesSection(blocks: Array<[string, SpamPagesFigures]>, traditional: Array<[string, SpamPagesFigures]> = []): string {
+export function spamPagesSection(blocks: Array<[string, SpamPagesFigures]>, disguised: Array<[string, SpamPagesFigures]> = []): string {
   const out: string[] = [];
   out.push('## Real pages: spam-pages (real injected spam, real clean hard negatives)');
   out.push('');
@@ -135,10 +135,12 @@ export function spamPagesSection(blocks: Array<[string, SpamPagesFigures]>, trad
     if (b.certain.pages !== b.all.pages) rows.push(realRow(`${name}, without uncertain`, b.certain));
   }
   out.push(table(['split', 'pages (contaminated/clean)', 'page recall', 'page precision', 'injected strings removed', 'article sentences kept', 'title right'], rows));
-  if (traditional.length) {
-    out.push('The same splits\' simplified Chinese pages converted to traditional characters (OpenCC cn -> tw, page and label), as spam networks do to slip past simplified keyword lists:');
+  if (disguised.length) {
+    out.push(
+      'The same splits\' Chinese pages with their spam disguised as spam networks do to slip past keyword lists: the page in traditional characters (OpenCC cn -> tw), or inside the spam strings spaces between the characters, a pinyin gloss after each, an emoji after every other:',
+    );
     out.push('');
-    out.push(table(['split', 'pages (contaminated/clean)', 'page recall', 'page precision', 'injected strings removed', 'article sentences kept', 'title right'], traditional.map(([name, b]) => realRow(`${name}, zh in traditional`, b.all))));
+    out.push(table(['split', 'pages (contaminated/clean)', 'page recall', 'page precision', 'injected strings removed', 'article sentences kept', 'title right'], disguised.map(([name, b]) => realRow(name, b.all))));
   }
   const lrows: string[][] = [];
   for (const [name, b] of blocks) {
@@ -194,9 +196,11 @@ export function renderEvalMarkdown(r: EvalReport): string {
   out.push('');
   // real pages first
   const sp = (['dev', 'test'] as const).filter((k) => r.spamPages?.[k]).map((k) => [k, r.spamPages[k]!] as [string, SpamPagesFigures]);
-  const spTrad = (['dev', 'test'] as const).filter((k) => r.spamPagesTraditional?.[k]).map((k) => [k, r.spamPagesTraditional[k]!] as [string, SpamPagesFigures]);
+  const spDisguised = (['dev', 'test'] as const).flatMap((k) =>
+    Object.entries(r.spamPagesDisguised?.[k] ?? {}).map(([d, f]) => [`${k}, zh, ${d}`, f!] as [string, SpamPagesFigures]),
+  );
   if (sp.length) {
-    out.push(spamPagesSection(sp, spTrad));
+    out.push(spamPagesSection(sp, spDisguised));
     out.push('');
   }
   if (r.cleanPages) {

@@ -11,7 +11,7 @@ import { charF1, tokenF1 } from '../../src/page/extract-metrics.js';
 import { aggregate, residueByKind, scoreItem, withoutTitleLine, type ItemScore, type Prediction, type Residue, type ScoredItem, type SpanFigures } from './score.js';
 import { lexiconTerms, naiveBaseline, termMatcher, type TermMatcher } from './baseline.js';
 import { readabilityLinkedom } from './readability.js';
-import { evalCleanPages, evalSpamPages, spamPagesInTraditional, type CleanPagesFigures, type SpamPagesFigures, type SpamPagesSplitName } from './real-pages.js';
+import { evalCleanPages, evalSpamPages, spamPagesDisguised, SPAM_PAGE_DISGUISES, type SpamPageDisguise, type CleanPagesFigures, type SpamPagesFigures, type SpamPagesSplitName } from './real-pages.js';
 import { chinesePages, corpusModule, scrapinghubPages, scrapinghubPeers, trafilaturaPages, type GoldPage } from './data.js';
 
 export interface EvalOptions {
@@ -89,8 +89,8 @@ export interface EvalReport {
   };
   /** real pages first: the spam-pages splits and the clean shared pages */
   spamPages: Partial<Record<SpamPagesSplitName, SpamPagesFigures>>;
-  /** the split's simplified Chinese pages converted to traditional characters (OpenCC cn -> tw), page and label */
-  spamPagesTraditional: Partial<Record<SpamPagesSplitName, SpamPagesFigures>>;
+  /** the split's Chinese pages with their spam disguised (SPAM_PAGE_DISGUISES), by disguise */
+  spamPagesDisguised: Partial<Record<SpamPagesSplitName, Partial<Record<SpamPageDisguise, SpamPagesFigures>>>>;
   cleanPages?: CleanPagesFigures;
   corpus: Partial<Record<Split, SetFigures>>;
   fixtures?: SetFigures;
@@ -324,7 +324,7 @@ export async function runEval(opts: EvalOptions): Promise<EvalReport> {
       seconds: 0,
     },
     spamPages: {},
-    spamPagesTraditional: {},
+    spamPagesDisguised: {},
     corpus: {},
   };
   try {
@@ -338,8 +338,12 @@ export async function runEval(opts: EvalOptions): Promise<EvalReport> {
   for (const split of opts.spamPages ?? []) {
     log(`spam-pages ${split}`);
     report.spamPages[split] = evalSpamPages(split, rules);
-    log(`spam-pages ${split}, Chinese pages converted to traditional`);
-    report.spamPagesTraditional[split] = evalSpamPages(split, rules, spamPagesInTraditional(split));
+    const variants: Partial<Record<SpamPageDisguise, SpamPagesFigures>> = {};
+    for (const d of SPAM_PAGE_DISGUISES) {
+      log(`spam-pages ${split}, Chinese pages, spam disguised: ${d}`);
+      variants[d] = evalSpamPages(split, rules, spamPagesDisguised(split, d));
+    }
+    report.spamPagesDisguised[split] = variants;
   }
   if (opts.cleanPages) {
     log('clean shared pages (as is, and replayed under another host)');
