@@ -1,6 +1,5 @@
 // Class/id/role name hints, shared by visibility (legit hidden UI) and main-content scoring.
 import { isSpace } from '../util/chars.js';
-import { SliceMap } from '../util/slice-map.js';
 import { SubstringSets } from '../util/substrings.js';
 
 /** Substrings of class/id names that mark legit UI that is often hidden (menus, tabs, banners, sr-only). */
@@ -63,30 +62,25 @@ export const NAME_LIKELY = 16;
 export const NAME_JUNK = 32;
 const WORD_CANDIDATE = 64;
 
-const NAME_SUBSTRINGS = new SubstringSets([
-  UI_SUBSTRINGS, POSITIVE_SUBSTRINGS, NEGATIVE_SUBSTRINGS, UNLIKELY_SUBSTRINGS, LIKELY_SUBSTRINGS, JUNK_SUBSTRINGS, WORD_CANDIDATES,
-]);
-/** UI_TOKENS and JUNK_TOKENS read straight from a class/id string: token -> NAME_UI | NAME_JUNK. */
-const TOKEN_FLAGS = new SliceMap(
-  [...new Set([...UI_TOKENS, ...JUNK_TOKENS])].map((t) => [t, (UI_TOKENS.has(t) ? NAME_UI : 0) | (JUNK_TOKENS.has(t) ? NAME_JUNK : 0)] as const),
+/** The chars class/id names are split at into tokens (names.split(/[-_\s]+/)): - _ and white space. */
+const isTokenSeparator = (c: number): boolean => c === 0x2d || c === 0x5f || isSpace(c);
+
+/** The lists' substrings, and UI_TOKENS and JUNK_TOKENS as whole tokens, each under its NAME_* bit. */
+const NAME_SUBSTRINGS = new SubstringSets(
+  [UI_SUBSTRINGS, POSITIVE_SUBSTRINGS, NEGATIVE_SUBSTRINGS, UNLIKELY_SUBSTRINGS, LIKELY_SUBSTRINGS, JUNK_SUBSTRINGS, WORD_CANDIDATES],
+  [UI_TOKENS, [], [], [], [], JUNK_TOKENS],
+  isTokenSeparator,
 );
 
 /**
- * The NAME_* flags of a lower-cased class/id string: the lists' substrings in one automaton pass, the tokens of
- * names.split(/[-_\s]+/) looked up without cutting them out, and the word regexes only for names that could match.
+ * The NAME_* flags of a lower-cased class/id string: the lists' substrings and tokens in one automaton pass, and the
+ * word regexes only for names that could match.
  */
 export function nameFlags(names: string): number {
   let flags = NAME_SUBSTRINGS.scan(names);
   if (flags & WORD_CANDIDATE) {
     if (NEGATIVE_HID.test(names)) flags |= NAME_NEGATIVE;
     if (JUNK_WORDS.test(names)) flags |= NAME_JUNK;
-  }
-  let from = 0;
-  for (let i = 0; i <= names.length; i++) {
-    const c = i < names.length ? names.charCodeAt(i) : 0x20;
-    if (c !== 0x2d && c !== 0x5f && !isSpace(c)) continue;
-    if (i > from) flags |= TOKEN_FLAGS.get(names, from, i) ?? 0;
-    from = i + 1;
   }
   return flags & ~WORD_CANDIDATE;
 }

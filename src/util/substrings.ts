@@ -1,13 +1,22 @@
-// Which of a few fixed lists of substrings occur in a short text, all lists in one pass over its chars. The page
-// stage asks this of every new class/id string (a page brings ~100 the shared caches have not seen), where one
-// alternation regex per list scanned each string five times over, a tenth of the walk's own time.
+// Which of a few fixed lists of substrings (and of whole tokens) occur in a short text, all lists in one pass over its
+// chars. The page stage asks this of every new class/id string (a page brings ~100 the shared caches have not seen),
+// where one alternation regex per list scanned each string five times over, a tenth of the walk's own time.
 
 /** Lists a SubstringSets can tell apart: one bit of the 32-bit answer each. */
 export const MAX_SUBSTRING_LISTS = 31;
 
+/** The token class of a separator char (tokenClassOf): the token read so far ends there. */
+const SEPARATOR = 0xff;
+/** The token trie's states: its root (a token starts), and the dead state of a token that is no listed one's prefix. */
+const TOKEN_ROOT = 0;
+const TOKEN_DEAD = 1;
+
 /**
  * An Aho-Corasick automaton of the strings of up to MAX_SUBSTRING_LISTS lists, frozen into a dense transition table
  * over the lists' own chars (every other char is one class): scan() reads one table entry per char of the text.
+ * Optional whole-token lists (tokenLists[i] sets bit i too): the text's tokens, cut at the `separator` chars, each
+ * walked through a trie of the listed tokens in the same pass (one more table entry per char), so no token is looked
+ * up on its own.
  */
 export class SubstringSets {
   /** char code -> class (0: a char no listed string holds) */
@@ -17,9 +26,20 @@ export class SubstringSets {
   private readonly next: Int32Array;
   /** state -> bits of the lists one of whose strings ends here (the failure chain's included) */
   private readonly out: Int32Array;
+  /** char code -> token class (0: a char no listed token holds, SEPARATOR: a char that ends a token) */
+  private readonly tokenClassOf = new Uint8Array(0x10000);
+  private readonly tokenClasses: number;
+  /** token state * tokenClasses + token class -> next token state */
+  private readonly tokenNext: Int32Array;
+  /** token state -> bits of the lists with the token that ends here */
+  private readonly tokenOut: Int32Array;
 
-  constructor(lists: readonly (readonly string[])[]) {
-    if (lists.length > MAX_SUBSTRING_LISTS) throw new Error(`at most ${MAX_SUBSTRING_LISTS} lists`);
+  constructor(
+    lists: readonly (readonly string[])[],
+    tokenLists: readonly Iterable<string>[] = [],
+    separator: (c: number) => boolean = () => false,
+  ) {
+    if (lists.length > MAX_SUBSTRING_LISTS || tokenLists.length > MAX_SUBSTRING_LISTS) throw new Error(`at most ${MAX_SUBSTRING_LISTS} lists`);
     let classes = 1;
     for (const list of lists) {
       for (const s of list) {
@@ -77,17 +97,63 @@ export class SubstringSets {
     }
     this.next = next;
     this.out = out;
+
+    // the token trie: a dense table too; a char of no listed token leads to the dead state, which it never leaves
+    const tokenClassOf = this.tokenClassOf;
+    let tokenClasses = 1;
+    for (const list of tokenLists) {
+      for (const t of list) {
+        if (t === '') throw new Error('an empty token is never read');
+        for (let i = 0; i < t.length; i++) {
+          const c = t.charCodeAt(i);
+          if (separator(c)) throw new Error(`a token holds a separator: ${JSON.stringify(t)}`);
+          if (tokenClassOf[c] === 0) tokenClassOf[c] = tokenClasses++;
+        }
+      }
+    }
+    if (tokenClasses >= SEPARATOR) throw new Error('too many distinct chars in the tokens');
+    for (let c = 0; c < 0x10000; c++) if (separator(c)) tokenClassOf[c] = SEPARATOR;
+    this.tokenClasses = tokenClasses;
+    const tokenEdges: number[][] = [[], []];
+    const tokenBits: number[] = [0, 0];
+    tokenLists.forEach((list, li) => {
+      for (const t of list) {
+        let st = TOKEN_ROOT;
+        for (let i = 0; i < t.length; i++) {
+          const k = tokenClassOf[t.charCodeAt(i)];
+          let to = tokenEdges[st][k];
+          if (to === undefined) {
+            to = tokenEdges.length;
+            tokenEdges.push([]);
+            tokenBits.push(0);
+            tokenEdges[st][k] = to;
+          }
+          st = to;
+        }
+        tokenBits[st] |= 1 << li;
+      }
+    });
+    this.tokenNext = new Int32Array(tokenEdges.length * tokenClasses).fill(TOKEN_DEAD);
+    tokenEdges.forEach((edges, st) => edges.forEach((to, k) => (this.tokenNext[st * tokenClasses + k] = to)));
+    this.tokenOut = Int32Array.from(tokenBits);
   }
 
-  /** Bit i is set when some string of lists[i] occurs in s. */
+  /** Bit i is set when some string of lists[i] occurs in s, or some token of s is one of tokenLists[i]. */
   scan(s: string): number {
-    const { classOf, classes, next, out } = this;
+    const { classOf, classes, next, out, tokenClassOf, tokenClasses, tokenNext, tokenOut } = this;
     let st = 0;
+    let tok = TOKEN_ROOT;
     let found = 0;
     for (let i = 0; i < s.length; i++) {
-      st = next[st * classes + classOf[s.charCodeAt(i)]];
+      const c = s.charCodeAt(i);
+      st = next[st * classes + classOf[c]];
       found |= out[st];
+      const k = tokenClassOf[c];
+      if (k === SEPARATOR) {
+        found |= tokenOut[tok];
+        tok = TOKEN_ROOT;
+      } else tok = tokenNext[tok * tokenClasses + k];
     }
-    return found;
+    return found | tokenOut[tok];
   }
 }
