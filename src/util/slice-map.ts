@@ -8,9 +8,8 @@ export const FOLD_ASCII_LOWER = 1;
 /** ASCII letters in lower case, and ’ (U+2019) as ' */
 export const FOLD_ASCII_LOWER_APOSTROPHE = 2;
 /**
- * How a SliceMap reads a char before it is hashed and compared (FOLD_*): a fixed set of folds in one function, not a
- * callback per map. The maps of the page and text stages share get(), where a call through a field holding several
- * maps' functions was not inlined: one real call per char of each word looked up.
+ * How a SliceMap reads a char before it is compared (FOLD_*): a fixed set of folds, applied to every char code once
+ * when the map is built (its class table), so get() itself folds nothing.
  */
 export type SliceFold = typeof FOLD_EXACT | typeof FOLD_ASCII_LOWER | typeof FOLD_ASCII_LOWER_APOSTROPHE;
 
@@ -21,46 +20,72 @@ function foldChar(fold: SliceFold, c: number): number {
   return fold === FOLD_ASCII_LOWER_APOSTROPHE && c === 0x2019 ? 39 : c;
 }
 
-/** A map of short string keys read from slices; `fold` (FOLD_*) maps a char code before it is hashed and compared. */
+/** The trie's states: its root (no char read yet), and the dead state of a slice that is no key's prefix. */
+const ROOT = 0;
+const DEAD = 1;
+
+/**
+ * A map of short string keys read from slices; `fold` (FOLD_*) maps a char code before it is compared. The keys are a
+ * trie frozen into a dense transition table over their own chars (every other char is one class, which leads to the
+ * dead state): get() reads one table entry per char of the slice and gives up at the first char no key has there
+ * (most slices looked up are no key: a word that is not a stop word, an attribute the walk does not read), where a
+ * hash of the whole slice, a Map look-up and a compare each read every char.
+ */
 export class SliceMap<T> {
-  private readonly byHash = new Map<number, { key: string; value: T }[]>();
+  /** char code, as the fold reads it -> class (0: a char no key holds) */
+  private readonly classOf = new Uint8Array(0x10000);
+  private readonly classes: number;
+  /** state * classes + class -> next state */
+  private readonly next: Int32Array;
+  /** state -> the value of the key that ends there */
+  private readonly values: (T | undefined)[];
   /** the longest key: a longer slice is never in the map */
   readonly maxLen: number;
 
-  constructor(
-    entries: Iterable<readonly [string, T]>,
-    private readonly fold: SliceFold = FOLD_EXACT,
-  ) {
+  constructor(entries: Iterable<readonly [string, T]>, fold: SliceFold = FOLD_EXACT) {
+    const list = [...entries];
+    // a class per distinct key char; a char of the text gets the class of the key char it folds to
+    const keyClass = new Map<number, number>();
+    for (const [key] of list) for (let i = 0; i < key.length; i++) if (!keyClass.has(key.charCodeAt(i))) keyClass.set(key.charCodeAt(i), keyClass.size + 1);
+    const classes = keyClass.size + 1;
+    if (classes > 0xff) throw new Error('too many distinct chars in the keys');
+    for (let c = 0; c < 0x10000; c++) this.classOf[c] = keyClass.get(foldChar(fold, c)) ?? 0;
+    this.classes = classes;
+    const edges: number[][] = [[], []];
+    const values: (T | undefined)[] = [undefined, undefined];
     let maxLen = 0;
-    for (const [key, value] of entries) {
-      const h = this.hash(key, 0, key.length);
-      const list = this.byHash.get(h);
-      if (list) list.push({ key, value });
-      else this.byHash.set(h, [{ key, value }]);
+    for (const [key, value] of list) {
+      let st = ROOT;
+      for (let i = 0; i < key.length; i++) {
+        const k = keyClass.get(key.charCodeAt(i))!;
+        let to = edges[st][k];
+        if (to === undefined) {
+          to = edges.length;
+          edges.push([]);
+          values.push(undefined);
+          edges[st][k] = to;
+        }
+        st = to;
+      }
+      // the first entry of a key wins
+      if (values[st] === undefined) values[st] = value;
       maxLen = Math.max(maxLen, key.length);
     }
+    this.next = new Int32Array(edges.length * classes).fill(DEAD);
+    edges.forEach((out, st) => out.forEach((to, k) => (this.next[st * classes + k] = to)));
+    this.values = values;
     this.maxLen = maxLen;
-  }
-
-  private hash(s: string, a: number, b: number): number {
-    const fold = this.fold;
-    let h = b - a;
-    for (let i = a; i < b; i++) h = (Math.imul(h, 31) + foldChar(fold, s.charCodeAt(i))) | 0;
-    return h;
   }
 
   /** The value of the key equal to s[a, b) (char by char, after fold), else undefined. */
   get(s: string, a: number, b: number): T | undefined {
     if (b - a > this.maxLen) return undefined;
-    const list = this.byHash.get(this.hash(s, a, b));
-    if (!list) return undefined;
-    const fold = this.fold;
-    for (const { key, value } of list) {
-      if (key.length !== b - a) continue;
-      let k = 0;
-      while (k < key.length && foldChar(fold, s.charCodeAt(a + k)) === key.charCodeAt(k)) k++;
-      if (k === key.length) return value;
+    const { classOf, classes, next } = this;
+    let st = ROOT;
+    for (let i = a; i < b; i++) {
+      st = next[st * classes + classOf[s.charCodeAt(i)]];
+      if (st === DEAD) return undefined;
     }
-    return undefined;
+    return this.values[st];
   }
 }

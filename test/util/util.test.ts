@@ -85,4 +85,20 @@ describe('SliceMap', () => {
       [undefined, undefined, undefined],
     ]);
   });
+
+  it('get == a Map of the folded slice, for every slice of real text, under each fold', () => {
+    // keys with letters in both cases, non-ASCII, apostrophes and one-char keys; texts with every fold's edge cases
+    const keys = ['de', 'des', 'd', "d'un", 'también', 'été', 'The', 'the', 'a', 'x-y', 'NAV', 'nav', '新闻', 'ü'];
+    const folds = [FOLD_EXACT, FOLD_ASCII_LOWER, FOLD_ASCII_LOWER_APOSTROPHE] as const;
+    const foldOf = (fold: number, w: string) =>
+      fold === FOLD_EXACT ? w : w.replace(/[A-Z]/g, (c) => c.toLowerCase()).replace(/’/g, fold === FOLD_ASCII_LOWER_APOSTROPHE ? "'" : '’');
+    const text = "De THE the D’un d'un TAMBIÉN también Été été x-Y a A 新闻网 Nav nav ÜÜ ü Ü des DES ds";
+    for (const fold of folds) {
+      const map = new SliceMap(keys.map((k, i) => [k, i] as const), fold);
+      const byKey = new Map(keys.map((k, i) => [k, i]));
+      for (let a = 0; a <= text.length; a++) {
+        for (let b = a; b <= text.length; b++) expect(map.get(text, a, b), `${fold} ${text.slice(a, b)}`).toBe(byKey.get(foldOf(fold, text.slice(a, b))));
+      }
+    }
+  });
 });
