@@ -11,7 +11,7 @@ export const UI_SUBSTRINGS = [
 /** Whole tokens (split at - _ space) that mark UI. */
 export const UI_TOKENS = new Set(['nav', 'tab', 'tabs', 'tabpanel', 'panel', 'search', 'searchform', 'share', 'sharing', 'social', 'mobile', 'dialog', 'login', 'signin', 'newsletter', 'subscribe', 'collapse', 'collapsed', 'hide', 'hidden', 'invisible', 'js', 'noscript', 'skip', 'drawer', 'sidebar', 'gallery', 'lang', 'language', 'notice', 'alert', 'banner', 'dd', 'sub', 'more', 'toggle', 'header', 'weixin', 'wechat', 'qr', 'qrcode']);
 const UI_ROLES = new Set(['navigation', 'menu', 'menubar', 'menuitem', 'dialog', 'alertdialog', 'tabpanel', 'tablist', 'tab', 'search', 'tooltip', 'banner', 'listbox']);
-const UI_TAGS = new Set(['nav', 'menu', 'dialog', 'select', 'option', 'form', 'button', 'header']);
+export const UI_TAGS = new Set(['nav', 'menu', 'dialog', 'select', 'option', 'form', 'button', 'header']);
 
 /** Readability-style class weights: substrings that are positive for article containers, negative for chrome. */
 export const POSITIVE_SUBSTRINGS = [
@@ -85,8 +85,12 @@ export function nameFlags(names: string): number {
   return flags & ~WORD_CANDIDATE;
 }
 
+/** A role attribute that marks legit UI (any case). */
+export function isUiRole(role: string | undefined): boolean {
+  return !!role && UI_ROLES.has(role.toLowerCase());
+}
+
 export function isUiName(tag: string, names: string, role: string | undefined): boolean {
-  if (UI_TAGS.has(tag)) return true;
-  if (role && UI_ROLES.has(role.toLowerCase())) return true;
+  if (UI_TAGS.has(tag) || isUiRole(role)) return true;
   return names !== '' && (nameFlags(names) & NAME_UI) !== 0;
 }

@@ -4,7 +4,7 @@ import { NO_BUDGET, type Budget } from '../budget.js';
 import { Parser, Tokenizer, type Handler, type QuoteType } from 'htmlparser2';
 import type { HiddenReason, Link } from './types.js';
 import { StyleRules, parseDecls, hiddenByDecls, declaredBackground, normColor, type ReadonlyDecls } from './visibility.js';
-import { isUiName, nameFlags, NAME_JUNK, NAME_LIKELY, NAME_NEGATIVE, NAME_POSITIVE, NAME_UI, NAME_UNLIKELY } from './hints.js';
+import { isUiRole, nameFlags, UI_TAGS, NAME_JUNK, NAME_LIKELY, NAME_NEGATIVE, NAME_POSITIVE, NAME_UI, NAME_UNLIKELY } from './hints.js';
 import { urlDomain } from './domain.js';
 import { isAsciiRange, isSpace } from '../util/chars.js';
 import { FOLD_ASCII_LOWER, SliceMap } from '../util/slice-map.js';
@@ -21,6 +21,22 @@ export const SKIP_TAGS = new Set(['script', 'style', 'noscript', 'template', 'sv
 /** Elements that hold article furniture rather than article text. */
 const JUNK_TAGS = new Set(['figure', 'figcaption', 'aside', 'nav', 'footer', 'form', 'button', 'menu', 'dialog']);
 export const HEADING_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+/** What the walk asks of an element's tag name (TAG_* bits): one look-up per element, not one per Set. */
+const TAG_BLOCK = 1;
+const TAG_SKIP = 2;
+const TAG_JUNK = 4;
+const TAG_UI = 8;
+const TAG_KIND = (() => {
+  const kind = new Map<string, number>();
+  const add = (tags: Iterable<string>, bit: number) => {
+    for (const t of tags) kind.set(t, (kind.get(t) ?? 0) | bit);
+  };
+  add(BLOCK_TAGS, TAG_BLOCK);
+  add(SKIP_TAGS, TAG_SKIP);
+  add(JUNK_TAGS, TAG_JUNK);
+  add(UI_TAGS, TAG_UI);
+  return kind;
+})();
 /** Path segments kept before a block's path is shortened to "...>" + the last ones. */
 export const MAX_PATH_SEGMENTS = 40;
 
@@ -662,6 +678,7 @@ export function walkHtml(html: string, rules: StyleRules = new StyleRules(), bud
     const parentId = parentOf[parentOf.length - 1];
     const parent = els[parentId];
     const nth = ++parent.kids;
+    const kind = TAG_KIND.get(tag) ?? 0;
 
     // head metadata and elements whose content is not page text: read here, their subtree skipped
     let skipped = true;
@@ -679,7 +696,7 @@ export function walkHtml(html: string, rules: StyleRules = new StyleRules(), bud
       skipScriptSrc = !!attribs.src;
     } else if (tag === 'br') {
       flush(ctxStack[ctxStack.length - 1]);
-    } else if (tag !== 'title' && tag !== 'style' && !SKIP_TAGS.has(tag)) skipped = false;
+    } else if (tag !== 'title' && tag !== 'style' && (kind & TAG_SKIP) === 0) skipped = false;
     if (skipped) {
       skip = 1;
       // the page's own stylesheet is added when it closes: its rules apply to the elements that follow it (styles
@@ -728,7 +745,7 @@ export function walkHtml(html: string, rules: StyleRules = new StyleRules(), bud
     const nh = idAttr || classAttr ? pageHints.get(idAttr, classAttr) : NO_HINTS;
     const names = nh.names;
     const inBody = tag !== 'html' && tag !== 'body';
-    const uiOwn = inBody && (nh.ui || isUiName(tag, '', roleAttr));
+    const uiOwn = inBody && (nh.ui || (kind & TAG_UI) !== 0 || isUiRole(roleAttr));
     const unlikely = inBody && tag !== 'article' && tag !== 'main' && nh.unlikely;
     let classWeight = inBody ? nh.weight : 0;
     if (tag === 'article' || tag === 'main') classWeight += 25;
@@ -751,7 +768,7 @@ export function walkHtml(html: string, rules: StyleRules = new StyleRules(), bud
       classWeight,
       unlikely: isUnlikely,
       unlikelyAnc: isUnlikely ? id : parent.unlikelyAnc,
-      junkAnc: (inBody && nh.junk) || JUNK_TAGS.has(tag) ? id : parent.junkAnc,
+      junkAnc: (inBody && nh.junk) || (kind & TAG_JUNK) !== 0 ? id : parent.junkAnc,
       names,
       textFrom: texts.length,
       textTo: 0,
@@ -765,7 +782,7 @@ export function walkHtml(html: string, rules: StyleRules = new StyleRules(), bud
       h1Open++;
     }
     // a new block context for block-level elements, and for inline elements that change visibility
-    if (BLOCK_TAGS.has(tag) || own !== null) {
+    if ((kind & TAG_BLOCK) !== 0 || own !== null) {
       flush(ctxStack[ctxStack.length - 1]);
       ctxStack.push({ el: id, tag, buf: '', links: null, linkChars: 0 });
     }
