@@ -23,12 +23,22 @@ function* pairs(dict: string): Generator<[number, number]> {
 
 function build(): Uint16Array {
   const t = new Uint16Array(0x10000);
-  for (const [from, to] of pairs(TS_CHARACTERS)) t[from] = to;
-  // a regional variant reads as its standard traditional char's simplified form (or that char, when it has none)
+  const simplified = new Set<number>();
+  for (const [from, to] of pairs(TS_CHARACTERS)) {
+    t[from] = to;
+    simplified.add(to);
+  }
+  // a regional variant reads as its standard traditional char's simplified form (or that char, when it has none);
+  // not a char that is itself a simplified form (么, Taiwan's variant of 幺, is the simplified 麼 of 什么)
   for (const dict of [TW_VARIANTS_REV, HK_VARIANTS_REV]) {
-    for (const [from, to] of pairs(dict)) if (!t[from]) t[from] = t[to] || to;
+    for (const [from, to] of pairs(dict)) if (!t[from] && !simplified.has(from)) t[from] = t[to] || to;
   }
   return t;
+}
+
+/** The table itself: code unit -> its simplified form, 0 when it has none (for a caller's own pass over a text). */
+export function simplifiedTable(): Uint16Array {
+  return (table ??= build());
 }
 
 /** The simplified form of the char code c, or c when it has none. */
@@ -50,7 +60,8 @@ export function toSimplified(s: string): string {
   }
   if (i === n) return s;
   const out = new Uint16Array(n);
-  for (let k = 0; k < n; k++) {
+  for (let k = 0; k < i; k++) out[k] = s.charCodeAt(k);
+  for (let k = i; k < n; k++) {
     const c = s.charCodeAt(k);
     out[k] = (c >= FIRST_HAN && t[c]) || c;
   }

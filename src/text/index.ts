@@ -18,7 +18,7 @@ export { fold, foldText, foldScope, foldWhole, foldTextPart, toOriginal, ZERO_WI
 export { detectLang, cjkRunsInLatin, STOP_WORDS, LANG_SAMPLE_CHARS } from './lang.js';
 export { segment, addWords, segmenterLoaded, ADDED_WORD_FREQ, SEGMENT_CHUNK_CHARS } from './segment.js';
 export { sentences, clauses, ABBREVIATIONS } from './sentences.js';
-export { toSimplified, simplifiedChar } from './hanzi.js';
+export { toSimplified, simplifiedChar, simplifiedTable } from './hanzi.js';
 export {
   charNgrams,
   hashFeature,

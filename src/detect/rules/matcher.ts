@@ -1,7 +1,7 @@
 // Matching lexicon and regex rules on folded text, with offsets mapped back into the original string.
 // Lexicon terms of all rules that apply to one language are compiled into a single Aho-Corasick automaton
 // (one pass over the text whatever the number of terms); regex rules run one by one on the same folded text.
-import { fold, toSimplified } from '../../text/index.js';
+import { fold, simplifiedTable, toSimplified } from '../../text/index.js';
 import { outsideBudgets } from '../../budget.js';
 import type { Lang } from '../../text/types.js';
 import type { Region } from '../../page/types.js';
@@ -90,28 +90,56 @@ function foldLazy(s: string): LazyFold {
     return needsCleanup(lower) ? cleanup(lower, null) : { text: lower, map: null };
   }
   const f = fold(s);
+  const seen = BEYOND_LATIN_RE.test(f.text) ? scanForRules(f.text) : 0;
   // traditional characters meet the simplified rule terms (same length: the map stays)
-  const text = toSimplified(f.text);
+  const text = seen & HAS_TRADITIONAL ? toSimplified(f.text) : f.text;
   const clean = needsCleanup(text) ? cleanup(text, f.map) : { text, map: f.map };
-  return mayBeDisguised(clean.text) && DISGUISE_RE.test(clean.text) ? undisguise(clean) : clean;
+  return seen & MAY_BE_DISGUISED && DISGUISE_RE.test(clean.text) ? undisguise(clean) : clean;
 }
 
 /**
- * One pass of char-code tests before DISGUISE_RE, which costs ~15x more on the texts of real pages (its look-behinds
- * run at every position): a "(" or "（" and a letter right after a Han character, a Han character three times
- * with a space between each, or a pictograph (the BMP symbol blocks emoji use, or a surrogate pair of the emoji planes).
+ * A char from U+2600 up (CJK, emoji, symbols): without one a text has no traditional character and no disguise
+ * scanForRules looks for, and the regex engine's scan for it is cheaper than that pass (most non-ASCII texts are
+ * Latin with accents).
  */
-function mayBeDisguised(s: string): boolean {
+const BEYOND_LATIN_RE = /[\u2600-\uffff]/;
+/** scanForRules: the text has a traditional character (toSimplified changes it) */
+const HAS_TRADITIONAL = 1;
+/** scanForRules: the text may hide a keyword (DISGUISE_RE may match) */
+const MAY_BE_DISGUISED = 2;
+
+/**
+ * One pass of char-code tests over a folded text, for what the rules' text needs beyond it: a traditional character
+ * (HAS_TRADITIONAL), and (MAY_BE_DISGUISED) a "(" or "（" and a letter right after a Han character, a Han character
+ * three times with a space between each, or a pictograph (the BMP symbol blocks emoji use, or a surrogate pair of the
+ * emoji planes). DISGUISE_RE alone costs ~15x more on real pages' texts (its look-behinds run at every position).
+ * Chars below U+2600 (Latin, Cyrillic, punctuation: most chars of most texts) are passed over with one test.
+ */
+function scanForRules(s: string): number {
+  const trad = simplifiedTable();
+  let seen = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if ((c >= 0x2600 && c <= 0x27bf) || (c >= 0x2b00 && c <= 0x2bff) || (c >= 0xd83c && c <= 0xd83e)) return true;
-    if ((c === 0x28 || c === 0xff08) && i > 0 && isHan(s.charCodeAt(i - 1))) {
-      const d = s.charCodeAt(i + 1);
-      if ((d >= 0x61 && d <= 0x7a) || (d >= 0xe0 && d <= 0x1dc)) return true;
+    if (c < 0x2600) {
+      if (c === 0x20 || c === 0x28) {
+        if (i > 0 && isHan(s.charCodeAt(i - 1))) {
+          if (c === 0x28) {
+            const d = s.charCodeAt(i + 1);
+            if ((d >= 0x61 && d <= 0x7a) || (d >= 0xe0 && d <= 0x1dc)) seen |= MAY_BE_DISGUISED;
+          } else if (i >= 3 && isHan(s.charCodeAt(i + 1)) && s.charCodeAt(i - 2) === 0x20 && isHan(s.charCodeAt(i - 3))) seen |= MAY_BE_DISGUISED;
+        }
+      }
+      continue;
     }
-    if (c === 0x20 && i >= 3 && isHan(s.charCodeAt(i + 1)) && isHan(s.charCodeAt(i - 1)) && s.charCodeAt(i - 2) === 0x20 && isHan(s.charCodeAt(i - 3))) return true;
+    if (trad[c] !== 0) seen |= HAS_TRADITIONAL;
+    else if (c <= 0x27bf || (c >= 0x2b00 && c <= 0x2bff) || (c >= 0xd83c && c <= 0xd83e)) seen |= MAY_BE_DISGUISED;
+    else if (c === 0xff08 && isHan(s.charCodeAt(i - 1))) {
+      const d = s.charCodeAt(i + 1);
+      if ((d >= 0x61 && d <= 0x7a) || (d >= 0xe0 && d <= 0x1dc)) seen |= MAY_BE_DISGUISED;
+    }
+    if (seen === (HAS_TRADITIONAL | MAY_BE_DISGUISED)) break;
   }
-  return false;
+  return seen;
 }
 
 /** Han ideographs as in isHan, for the patterns below. */
