@@ -12,7 +12,13 @@ const ms = new Float64Array(sab, 8, 1);
 for (;;) {
   Atomics.wait(ctrl, 0, 0);
   if (ctrl[1] < 0) break;
-  const html = receiveMessageOnPort(port).message;
+  // the page may not have reached this port yet when the go arrives (a port handed to a new thread): wait for it
+  let got = receiveMessageOnPort(port);
+  while (got === undefined) {
+    Atomics.wait(ctrl, 1, 0, 1);
+    got = receiveMessageOnPort(port);
+  }
+  const html = got.message;
   const t = performance.now();
   load(html);
   ms[0] = performance.now() - t;

@@ -71,6 +71,9 @@ export function pageRefs(limit?: number): PageRef[] {
   return refs;
 }
 
+/** How long the interleaved bench waits for its parse thread's answer on one page before it gives up. */
+const PARSE_WORKER_TIMEOUT_MS = 60_000;
+
 const rssMB = (): number => process.resourceUsage().maxRSS / 1024;
 
 /** Time fn on every page (read from disk before its timer starts) after a warm-up on the first pages; per-page ms. */
@@ -314,7 +317,8 @@ export async function runSystem(system: string, limit?: number): Promise<SystemR
         port1.postMessage(html);
         Atomics.store(ctrl, 0, 1);
         Atomics.notify(ctrl, 0);
-        Atomics.wait(ctrl, 0, 1);
+        // a parse thread that died would leave this one waiting for good: give up loudly instead
+        if (Atomics.wait(ctrl, 0, 1, PARSE_WORKER_TIMEOUT_MS) === 'timed-out') throw new Error(`interleaved bench: the parse thread did not answer in ${PARSE_WORKER_TIMEOUT_MS / 1000} s`);
         return ms[0];
       };
       const parse: number[] = [];
