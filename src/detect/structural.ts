@@ -8,6 +8,7 @@ import type { StructuralCheck } from './rules/schema.js';
 import { segment } from '../text/index.js';
 import type { Token } from '../text/types.js';
 import { parse as parseHost } from 'tldts';
+import { HAN_CLASS } from '../util/chars.js';
 
 
 /** Languages detectLang tells apart reliably enough for the mismatch check. */
@@ -172,6 +173,13 @@ export function isNumberedPromoLine(blocks: Block[], i: number, p: Record<string
 /** CJK titles: a space is a separator (there are no spaces between words). Latin titles: only real separators. */
 const CJK_TITLE_SEP_RE = /\s*(?:[|｜_–—]|\s-\s)\s*|\s+/gu;
 const LATIN_TITLE_SEP_RE = /\s*(?:[|｜_–—:]|\s-\s)\s*/gu;
+/**
+ * Three Han characters or more, each alone (no Han character right before or after it) and one space after the one
+ * before: a title part spaced out to dodge keyword lists (炒 股 配 资 技 巧). The part after it starts with two Han
+ * characters together, so the space before it still parts the title. (The rule matcher drops such spaces more
+ * loosely: a spaced-out brand spliced into running text has Han characters at its edges.)
+ */
+const SPACED_HAN_RUN_RE = new RegExp(`(?<![${HAN_CLASS}])[${HAN_CLASS}](?![${HAN_CLASS}])(?: [${HAN_CLASS}](?![${HAN_CLASS}])){2,}`, 'gu');
 
 export interface Affix {
   /** offsets into the title string */
@@ -195,8 +203,13 @@ export const MAX_AFFIX_SHARE = 0.6;
  */
 export function titleAffixes(title: string, p: Record<string, number>): Affix[] {
   const cuts: { s: number; e: number }[] = [];
-  const re = /[\u3040-\u30ff\u3400-\u9fff]/.test(title) ? CJK_TITLE_SEP_RE : LATIN_TITLE_SEP_RE;
+  const cjk = /[\u3040-\u30ff\u3400-\u9fff]/.test(title);
+  const re = cjk ? CJK_TITLE_SEP_RE : LATIN_TITLE_SEP_RE;
+  // the spaces of a spaced-out Han run (股 票 配 资) are inside one word, not between two parts of the title
+  const inRun = new Set<number>();
+  if (cjk) for (const m of title.matchAll(SPACED_HAN_RUN_RE)) for (let k = m.index!; k < m.index! + m[0].length; k++) if (title[k] === ' ') inRun.add(k);
   for (const m of title.matchAll(re)) {
+    if (m[0] === ' ' && inRun.has(m.index!)) continue;
     if (m[0].length === 0 || m.index === 0 || m.index! + m[0].length === title.length) continue;
     cuts.push({ s: m.index!, e: m.index! + m[0].length });
   }
@@ -218,7 +231,8 @@ export function titleAffixes(title: string, p: Record<string, number>): Affix[] 
  * A real headline's words come back in its story; a spam keyword prefix's words do not.
  */
 export function bodyUses(phrase: string, sentencesFolded: string[]): number {
-  const p = phrase.toLowerCase();
+  // a spaced-out run is read as the word it spells (炒 股 配 资 as 炒股配资)
+  const p = phrase.toLowerCase().replace(SPACED_HAN_RUN_RE, (run) => run.replaceAll(' ', ''));
   const words = [...new Set(segment(p).filter((t) => t.text.length >= (t.cjk ? 2 : 3)).map((t) => t.text))];
   if (words.length === 0) return Infinity;
   let uses = 0;

@@ -29,6 +29,15 @@ describe('disguised keywords', () => {
     const m = matchText(rules, '今天股票 配资讯息', { lang: 'zh', where: 'body' });
     expect(m.some((x) => x.rule.id === 'ZH_MARGIN_LENDING_STRONG')).toBe(false);
   });
+  it('a spaced-out title prefix is one part of the title, and the article reads it as the word it spells', () => {
+    const { label, html } = dev.get('zh-lianzhaobiao-peizi-title-affix')!;
+    const spaced = disguises['spaced out'];
+    const prefix = spaced(label.spam[0]);
+    const r = analyze(html.toString('utf8').split(label.spam[0]).join(prefix), { input: label.id });
+    expect(r.title.startsWith(`${prefix} `)).toBe(true);
+    expect(r.findings.find((f) => f.kind === 'title-affix')?.text).toBe(prefix);
+    expect(r.cleanTitle).not.toContain(prefix);
+  });
   for (const id of ['zh-ahfagshui-pujing-substitution', 'zh-marthadiao-weinisi-substitution']) {
     for (const [name, d] of Object.entries(disguises)) {
       it(`${id}, its spam ${name}: still flagged, the disguised strings removed`, () => {
