@@ -134,6 +134,14 @@ export function isForeignTo(ruleLangs: readonly string[], lang: Lang): boolean {
   return own;
 }
 
+/**
+ * Do a block's positive rule matches locate a plug for the token head to cut around: lexicon points enough for a
+ * sentence (SPLICE_MIN_LEX_POINTS), or any match of a rule written for other languages than the block (isForeignTo).
+ */
+function rulesLocate(pos: TextMatch[], lang: Lang): boolean {
+  return sumPoints(lexiconHits(pos)) >= SPLICE_MIN_LEX_POINTS || pos.some((m) => isForeignTo(m.rule.lang, lang));
+}
+
 export function lexiconHits(matches: TextMatch[]): RuleHit[] {
   if (matches.length === 0) return [];
   const seen = new Map<string, number>();
@@ -606,8 +614,7 @@ export class Generators {
       const pos = matches.filter((m) => m.rule.score > 0 && !phrases.overlaps(m.start, m.end));
       const sentText = this.page.text.slice(sent.start, sent.end);
       // rules first: the classifier runs only on sentences the rules leave undecided
-      const lex = sumPoints(lexiconHits(pos));
-      if (lex < SPLICE_MIN_LEX_POINTS && !pos.some((m) => isForeignTo(m.rule.lang, bc.lang))) {
+      if (!rulesLocate(pos, bc.lang)) {
         if (!this.model) continue;
         // a sentence that is its whole block is the block's text: already known below CAND_P, or asked once with it
         const whole = blockBelow && sent.start === b.start && sent.end === b.end;
@@ -656,8 +663,7 @@ export class Generators {
   private restAfterRules(bc: BlockCtx): string | null {
     const b = bc.block;
     const pos = bc.matches.filter((m) => m.rule.score > 0 && !this.phrases.overlaps(m.start, m.end));
-    const located = sumPoints(lexiconHits(pos)) >= SPLICE_MIN_LEX_POINTS || pos.some((m) => isForeignTo(m.rule.lang, bc.lang));
-    if (!located || b.text.length > MAX_TAGGED_CHARS) return null;
+    if (!rulesLocate(pos, bc.lang) || b.text.length > MAX_TAGGED_CHARS) return null;
     const anchors = pos.map((m) => ({ start: m.start - b.start, end: m.end - b.start }));
     const spans = tagSpans(b.text, anchors, this.model?.token ?? null);
     let rest = '';

@@ -69,8 +69,9 @@ export function parasitePage(ctx: PageCtx, p: (text: string) => number): Parasit
     const n = prose.filter((s) => s.cats.has(c)).length;
     if (n > topical) [best, topical] = [c, n];
   }
-  const share = best ? topical / prose.length : 0;
-  if (!best || share < PARASITE_STORY_TOPIC_SHARE) return null;
+  if (!best) return null;
+  const share = topical / prose.length;
+  if (share < PARASITE_STORY_TOPIC_SHARE) return null;
   let sum = 0;
   for (const s of prose) sum += p(text.slice(s.span.start, s.span.end));
   const meanP = sum / prose.length;

@@ -43,14 +43,12 @@ export function simplifiedTable(): Uint16Array {
 
 /** The simplified form of the char code c, or c when it has none. */
 export function simplifiedChar(c: number): number {
-  if (c < FIRST_HAN) return c;
-  table ??= build();
-  return table[c] || c;
+  return c < FIRST_HAN ? c : simplifiedTable()[c] || c;
 }
 
 /** s with each traditional char as its simplified form: the same length, every offset the same. */
 export function toSimplified(s: string): string {
-  const t = (table ??= build());
+  const t = simplifiedTable();
   const n = s.length;
   let i = 0;
   // most text has no traditional char: one table look-up per Han char, no copy

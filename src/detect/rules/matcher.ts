@@ -120,23 +120,17 @@ function scanForRules(s: string): number {
   let seen = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c < 0x2600) {
-      if (c === 0x20 || c === 0x28) {
-        if (i > 0 && isHan(s.charCodeAt(i - 1))) {
-          if (c === 0x28) {
-            const d = s.charCodeAt(i + 1);
-            if ((d >= 0x61 && d <= 0x7a) || (d >= 0xe0 && d <= 0x1dc)) seen |= MAY_BE_DISGUISED;
-          } else if (i >= 3 && isHan(s.charCodeAt(i + 1)) && s.charCodeAt(i - 2) === 0x20 && isHan(s.charCodeAt(i - 3))) seen |= MAY_BE_DISGUISED;
-        }
+    if (c === 0x28 || c === 0xff08) {
+      // a gloss: "(" or "（" after a Han character, a Latin letter (toned or not) after it
+      const d = s.charCodeAt(i + 1);
+      if (i > 0 && isHan(s.charCodeAt(i - 1)) && ((d >= 0x61 && d <= 0x7a) || (d >= 0xe0 && d <= 0x1dc))) seen |= MAY_BE_DISGUISED;
+    } else if (c < 0x2600) {
+      if (c === 0x20 && i >= 3 && isHan(s.charCodeAt(i - 1)) && isHan(s.charCodeAt(i + 1)) && s.charCodeAt(i - 2) === 0x20 && isHan(s.charCodeAt(i - 3))) {
+        seen |= MAY_BE_DISGUISED;
       }
       continue;
-    }
-    if (trad[c] !== 0) seen |= HAS_TRADITIONAL;
+    } else if (trad[c] !== 0) seen |= HAS_TRADITIONAL;
     else if (c <= 0x27bf || (c >= 0x2b00 && c <= 0x2bff) || (c >= 0xd83c && c <= 0xd83e)) seen |= MAY_BE_DISGUISED;
-    else if (c === 0xff08 && isHan(s.charCodeAt(i - 1))) {
-      const d = s.charCodeAt(i + 1);
-      if ((d >= 0x61 && d <= 0x7a) || (d >= 0xe0 && d <= 0x1dc)) seen |= MAY_BE_DISGUISED;
-    }
     if (seen === (HAS_TRADITIONAL | MAY_BE_DISGUISED)) break;
   }
   return seen;
