@@ -1,6 +1,8 @@
 // Short keys (stop words, class-name tokens) looked up straight from a slice s[a, b) of a longer text: no substring
 // per look-up on the hot paths that test every word of a page.
 
+import { denseTrie, TRIE_DEAD, TRIE_ROOT } from './dense-trie.js';
+
 /** chars as they are */
 export const FOLD_EXACT = 0;
 /** ASCII letters in lower case */
@@ -19,10 +21,6 @@ function foldChar(fold: SliceFold, c: number): number {
   if (c >= 0x41 && c <= 0x5a) return c + 0x20;
   return fold === FOLD_ASCII_LOWER_APOSTROPHE && c === 0x2019 ? 39 : c;
 }
-
-/** The trie's states: its root (no char read yet), and the dead state of a slice that is no key's prefix. */
-const ROOT = 0;
-const DEAD = 1;
 
 /**
  * A map of short string keys read from slices; `fold` (FOLD_*) maps a char code before it is compared. The keys are a
@@ -51,40 +49,29 @@ export class SliceMap<T> {
     if (classes > 0xff) throw new Error('too many distinct chars in the keys');
     for (let c = 0; c < 0x10000; c++) this.classOf[c] = keyClass.get(foldChar(fold, c)) ?? 0;
     this.classes = classes;
-    const edges: number[][] = [[], []];
-    const values: (T | undefined)[] = [undefined, undefined];
-    let maxLen = 0;
-    for (const [key, value] of list) {
-      let st = ROOT;
-      for (let i = 0; i < key.length; i++) {
-        const k = keyClass.get(key.charCodeAt(i))!;
-        let to = edges[st][k];
-        if (to === undefined) {
-          to = edges.length;
-          edges.push([]);
-          values.push(undefined);
-          edges[st][k] = to;
-        }
-        st = to;
-      }
-      // the first entry of a key wins
-      if (values[st] === undefined) values[st] = value;
-      maxLen = Math.max(maxLen, key.length);
-    }
-    this.next = new Int32Array(edges.length * classes).fill(DEAD);
-    edges.forEach((out, st) => out.forEach((to, k) => (this.next[st * classes + k] = to)));
+    const trie = denseTrie(
+      list.map(([key]) => key),
+      (c) => keyClass.get(c)!,
+      classes,
+    );
+    const values: (T | undefined)[] = Array.from({ length: trie.states }, () => undefined);
+    // the first entry of a key wins
+    list.forEach(([, value], i) => {
+      if (values[trie.ends[i]] === undefined) values[trie.ends[i]] = value;
+    });
+    this.next = trie.next;
     this.values = values;
-    this.maxLen = maxLen;
+    this.maxLen = list.reduce((m, [key]) => Math.max(m, key.length), 0);
   }
 
   /** The value of the key equal to s[a, b) (char by char, after fold), else undefined. */
   get(s: string, a: number, b: number): T | undefined {
     if (b - a > this.maxLen) return undefined;
     const { classOf, classes, next } = this;
-    let st = ROOT;
+    let st = TRIE_ROOT;
     for (let i = a; i < b; i++) {
       st = next[st * classes + classOf[s.charCodeAt(i)]];
-      if (st === DEAD) return undefined;
+      if (st === TRIE_DEAD) return undefined;
     }
     return this.values[st];
   }

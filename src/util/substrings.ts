@@ -2,14 +2,13 @@
 // chars. The page stage asks this of every new class/id string (a page brings ~100 the shared caches have not seen),
 // where one alternation regex per list scanned each string five times over, a tenth of the walk's own time.
 
+import { denseTrie, TRIE_ROOT } from './dense-trie.js';
+
 /** Lists a SubstringSets can tell apart: one bit of the 32-bit answer each. */
 export const MAX_SUBSTRING_LISTS = 31;
 
 /** The token class of a separator char (tokenClassOf): the token read so far ends there. */
 const SEPARATOR = 0xff;
-/** The token trie's states: its root (a token starts), and the dead state of a token that is no listed one's prefix. */
-const TOKEN_ROOT = 0;
-const TOKEN_DEAD = 1;
 
 /**
  * An Aho-Corasick automaton of the strings of up to MAX_SUBSTRING_LISTS lists, frozen into a dense transition table
@@ -114,35 +113,22 @@ export class SubstringSets {
     if (tokenClasses >= SEPARATOR) throw new Error('too many distinct chars in the tokens');
     for (let c = 0; c < 0x10000; c++) if (separator(c)) tokenClassOf[c] = SEPARATOR;
     this.tokenClasses = tokenClasses;
-    const tokenEdges: number[][] = [[], []];
-    const tokenBits: number[] = [0, 0];
-    tokenLists.forEach((list, li) => {
-      for (const t of list) {
-        let st = TOKEN_ROOT;
-        for (let i = 0; i < t.length; i++) {
-          const k = tokenClassOf[t.charCodeAt(i)];
-          let to = tokenEdges[st][k];
-          if (to === undefined) {
-            to = tokenEdges.length;
-            tokenEdges.push([]);
-            tokenBits.push(0);
-            tokenEdges[st][k] = to;
-          }
-          st = to;
-        }
-        tokenBits[st] |= 1 << li;
-      }
-    });
-    this.tokenNext = new Int32Array(tokenEdges.length * tokenClasses).fill(TOKEN_DEAD);
-    tokenEdges.forEach((edges, st) => edges.forEach((to, k) => (this.tokenNext[st * tokenClasses + k] = to)));
-    this.tokenOut = Int32Array.from(tokenBits);
+    const tokens = tokenLists.flatMap((list, li) => [...list].map((t) => ({ t, bit: 1 << li })));
+    const trie = denseTrie(
+      tokens.map((x) => x.t),
+      (c) => tokenClassOf[c],
+      tokenClasses,
+    );
+    this.tokenNext = trie.next;
+    this.tokenOut = new Int32Array(trie.states);
+    tokens.forEach(({ bit }, i) => (this.tokenOut[trie.ends[i]] |= bit));
   }
 
   /** Bit i is set when some string of lists[i] occurs in s, or some token of s is one of tokenLists[i]. */
   scan(s: string): number {
     const { classOf, classes, next, out, tokenClassOf, tokenClasses, tokenNext, tokenOut } = this;
     let st = 0;
-    let tok = TOKEN_ROOT;
+    let tok = TRIE_ROOT;
     let found = 0;
     for (let i = 0; i < s.length; i++) {
       const c = s.charCodeAt(i);
@@ -151,7 +137,7 @@ export class SubstringSets {
       const k = tokenClassOf[c];
       if (k === SEPARATOR) {
         found |= tokenOut[tok];
-        tok = TOKEN_ROOT;
+        tok = TRIE_ROOT;
       } else tok = tokenNext[tok * tokenClasses + k];
     }
     return found | tokenOut[tok];
