@@ -205,7 +205,8 @@ export const SPAM_PAGE_DISGUISES = ['traditional', 'spaced out', 'pinyin gloss',
 export type SpamPageDisguise = (typeof SPAM_PAGE_DISGUISES)[number];
 
 const HAN_CHAR = /[\u3400-\u9fff]/u;
-const inside: Record<Exclude<SpamPageDisguise, 'traditional'>, (s: string) => string> = {
+/** The disguises applied inside a spam string, by name (SPAM_PAGE_DISGUISES but traditional, which takes the page). */
+export const DISGUISE_INSIDE: Record<Exclude<SpamPageDisguise, 'traditional'>, (s: string) => string> = {
   'spaced out': (s) => [...s].map((c, i, a) => (HAN_CHAR.test(c) && i + 1 < a.length && HAN_CHAR.test(a[i + 1]) ? `${c} ` : c)).join(''),
   'pinyin gloss': (s) => [...s].map((c) => (HAN_CHAR.test(c) ? `${c}(zī)` : c)).join(''),
   emoji: (s) => [...s].map((c, i) => (HAN_CHAR.test(c) && i % 2 === 1 ? `${c}🔥` : c)).join(''),
@@ -221,7 +222,7 @@ export function spamPagesDisguised(split: SpamPagesSplitName, disguise: SpamPage
       html: Buffer.from(toTraditional(html.toString('utf8'))),
     }));
   }
-  const d = inside[disguise];
+  const d = DISGUISE_INSIDE[disguise];
   return pages.map(({ label, html }) => {
     let h = html.toString('utf8');
     const spam = label.spam.map((s) => {

@@ -4,20 +4,15 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analyze.js';
 import { matchText, loadRules } from '../../src/detect/rules/index.js';
-import { normScore, spamPages } from '../../dev/eval/real-pages.js';
+// the disguises are those of `npm run eval`'s block of disguised pages
+import { DISGUISE_INSIDE, normScore, spamPages, spamPagesDisguised } from '../../dev/eval/real-pages.js';
 
-const HAN = /[\u3400-\u9fff]/;
-const disguises: Record<string, (s: string) => string> = {
-  'spaced out': (s) => [...s].map((c, i, a) => (HAN.test(c) && i + 1 < a.length && HAN.test(a[i + 1]) ? `${c} ` : c)).join(''),
-  'glossed in pinyin': (s) => [...s].map((c) => (HAN.test(c) ? `${c}(zī)` : c)).join(''),
-  'sprayed with emoji': (s) => [...s].map((c, i) => (HAN.test(c) && i % 2 === 1 ? `${c}🔥` : c)).join(''),
-};
 const dev = new Map(spamPages('dev').map((p) => [p.label.id, p]));
 
 describe('disguised keywords', () => {
   const rules = loadRules();
   it('the rules match through each disguise, and the match covers the disguised original', () => {
-    for (const [name, d] of Object.entries(disguises)) {
+    for (const [name, d] of Object.entries(DISGUISE_INSIDE)) {
       const text = `新闻 ${d('股票配资平台')} 新闻`;
       const m = matchText(rules, text, { lang: 'zh', where: 'body' }).find((x) => x.rule.id === 'ZH_MARGIN_LENDING_STRONG');
       expect(m, name).toBeDefined();
@@ -31,7 +26,7 @@ describe('disguised keywords', () => {
   });
   it('a spaced-out title prefix is one part of the title, and the article reads it as the word it spells', () => {
     const { label, html } = dev.get('zh-lianzhaobiao-peizi-title-affix')!;
-    const spaced = disguises['spaced out'];
+    const spaced = DISGUISE_INSIDE['spaced out'];
     const prefix = spaced(label.spam[0]);
     const r = analyze(html.toString('utf8').split(label.spam[0]).join(prefix), { input: label.id });
     expect(r.title.startsWith(`${prefix} `)).toBe(true);
@@ -39,19 +34,13 @@ describe('disguised keywords', () => {
     expect(r.cleanTitle).not.toContain(prefix);
   });
   for (const id of ['zh-ahfagshui-pujing-substitution', 'zh-marthadiao-weinisi-substitution']) {
-    for (const [name, d] of Object.entries(disguises)) {
+    for (const name of Object.keys(DISGUISE_INSIDE) as (keyof typeof DISGUISE_INSIDE)[]) {
       it(`${id}, its spam ${name}: still flagged, the disguised strings removed`, () => {
-        const { label, html } = dev.get(id)!;
-        let h = html.toString('utf8');
-        const spam = label.spam.map((s) => {
-          const t = d(s);
-          h = h.split(s).join(t);
-          return t;
-        });
-        const r = analyze(h, { input: id });
+        const { label, html } = spamPagesDisguised('dev', name).find((p) => p.label.id === id)!;
+        const r = analyze(html, { input: id });
         expect(r.verdict).toBe('contaminated');
         const clean = normScore(`${r.cleanTitle}\n${r.cleanText}`);
-        for (const s of spam) expect(clean, s).not.toContain(normScore(s));
+        for (const s of label.spam) expect(clean, s).not.toContain(normScore(s));
       });
     }
   }
