@@ -3,7 +3,7 @@
 import type { Block, Page, Region } from '../page/types.js';
 import type { Lang, Span } from '../text/types.js';
 import { detectLang, sentences } from '../text/index.js';
-import { matchTextLangs, type CompiledRules, type TextMatch } from './rules/index.js';
+import { foldForMatch, foldTerm, matchTextLangs, matchToOriginal, type CompiledRules, type TextMatch } from './rules/index.js';
 import type { Category } from './types.js';
 import { within, lowerBound } from './spans.js';
 import { NO_BUDGET, type Budget } from '../budget.js';
@@ -38,7 +38,8 @@ function fuzzyTerms(rules: CompiledRules): Map<number, FuzzyTerm[]> {
   byFirst = new Map();
   for (const rule of rules.rules) {
     if (rule.kind !== 'lexicon' || !rule.fuzzy) continue;
-    for (const term of rule.terms) {
+    for (const raw of rule.terms) {
+      const term = foldTerm(raw);
       if (term.length < FUZZY_MIN_CHARS || !HAN_RE.test(term)) continue;
       let list = byFirst.get(term.charCodeAt(0));
       if (!list) byFirst.set(term.charCodeAt(0), (list = []));
@@ -52,23 +53,29 @@ function fuzzyTerms(rules: CompiledRules): Map<number, FuzzyTerm[]> {
 /**
  * Misspelt brands: windows of the text one edit away from a fuzzy rule's term (not the term itself) with the
  * term's first and last characters, so the edit is inside the name (人生就是就博 for 人生就是博) and a prefix of
- * it ("人生就是") is not a match. Offsets are the block's own.
+ * it ("人生就是") is not a match. The windows are read as the exact matcher reads text (traditional characters as
+ * simplified, pinyin glosses, spaced-out runs and emoji dropped: 人 生 就 是 就 博 is the same misspelling).
+ * Offsets are the block's own.
  */
 export function fuzzyMatches(text: string, rules: CompiledRules, exact: TextMatch[]): TextMatch[] {
   const index = fuzzyTerms(rules);
   if (index.size === 0 || !HAN_RE.test(text)) return [];
+  const folded = foldForMatch(text);
+  const t = folded.text;
   const out: TextMatch[] = [];
   const taken = (s: number, e: number) => exact.some((m) => m.start < e && m.end > s) || out.some((m) => m.start < e && m.end > s);
-  for (let s = 0; s < text.length; s++) {
-    const terms = index.get(text.charCodeAt(s));
+  for (let s = 0; s < t.length; s++) {
+    const terms = index.get(t.charCodeAt(s));
     if (terms === undefined) continue;
     for (const { term, rule } of terms) {
       for (let len = term.length - FUZZY_MAX_EDITS; len <= term.length + FUZZY_MAX_EDITS; len++) {
         const e = s + len;
-        if (e > text.length || text[e - 1] !== term[term.length - 1]) continue;
-        const w = text.slice(s, e);
-        if (w === term || taken(s, e)) continue;
-        if (editDistance(w, term, FUZZY_MAX_EDITS) <= FUZZY_MAX_EDITS) out.push({ rule, start: s, end: e, evidence: w });
+        if (e > t.length || t[e - 1] !== term[term.length - 1]) continue;
+        const w = t.slice(s, e);
+        if (w === term) continue;
+        const [os, oe] = matchToOriginal(text, folded, s, e);
+        if (taken(os, oe)) continue;
+        if (editDistance(w, term, FUZZY_MAX_EDITS) <= FUZZY_MAX_EDITS) out.push({ rule, start: os, end: oe, evidence: text.slice(os, oe) });
       }
     }
   }

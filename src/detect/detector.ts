@@ -10,7 +10,7 @@ import { structuralRules, hitOf, isLinkBlock, isLinkFarm, hasSpamLinkHosts, lang
 import type { Model } from './model.js';
 import { unitP, unitPUnlessBelow } from './classifier.js';
 import { tagSpans } from './tagger.js';
-import { segment, detectLang, cjkRunsInLatin, foldWhole, foldTextPart, type WholeFold } from '../text/index.js';
+import { segment, detectLang, cjkRunsInLatin, foldWhole, foldTextPart, undisguised, undisguiseMapped, firstAtLeast, type WholeFold } from '../text/index.js';
 import type { Lang, Span } from '../text/types.js';
 import { modelPoints, sumPoints, REPEAT_SHARE, MAX_REPEATS } from './scoring.js';
 import type { StructuralCheck } from './rules/schema.js';
@@ -339,18 +339,24 @@ export class Generators {
    */
   titleSplices(start: number, end: number): void {
     const bc = this.ctx.blocks[0];
-    const text = this.page.text.slice(start, end);
+    const raw = this.page.text.slice(start, end);
     const pos = bc.matches.filter((m) => m.rule.score > 0);
     if (sumPoints(lexiconHits(pos)) < SPLICE_MIN_LEX_POINTS) return;
-    const anchors = pos.map((m) => ({ start: m.start - start, end: m.end - start }));
+    // the headline as a reader sees its words: a spaced-out, glossed or emoji-sprayed splice is read without its
+    // disguise (the token model's word edges and the part separators are the plain text's), then cut on the original
+    const plain = undisguised(raw) === raw ? null : undisguiseMapped(raw, null);
+    const text = plain ? plain.text : raw;
+    const toPlain = (o: number) => (plain ? firstAtLeast(plain.map, o) : o);
+    const toRaw = (i: number) => (plain ? plain.map[i] : i);
+    const anchors = pos.map((m) => ({ start: toPlain(m.start - start), end: toPlain(m.end - start) }));
     const spans = tagSpans(text, anchors, this.model?.token ?? null);
     const nonSpace = nonSpaceLength(text) || 1;
     const covered = spans.reduce((n, sp) => n + nonSpaceLength(text, sp.start, sp.end), 0);
     const p = this.params('title-affix');
     if (covered / nonSpace >= SENTENCE_COVER) {
       // the title is spam as a whole (a keyword title over a copied story): only when the article never uses it
-      if (p && bodyUses(text, this.ctx.mainSentenceTexts) <= p.maxBodyUses) {
-        const hits = [...lexiconHits(bc.matches), ...this.modelHit(text), ...this.structural('title-affix', text)];
+      if (p && bodyUses(raw, this.ctx.mainSentenceTexts) <= p.maxBodyUses) {
+        const hits = [...lexiconHits(bc.matches), ...this.modelHit(raw), ...this.structural('title-affix', raw)];
         this.add({ blockId: 0, start, end, kind: 'title-affix', hits, consistency: true });
       }
       return;
@@ -367,8 +373,10 @@ export class Generators {
           else if (at >= a.end && to === sp.end) to = at;
         }
       }
-      const s = start + from;
-      const e = start + to;
+      const s = start + toRaw(from);
+      let e = start + toRaw(to);
+      // the original's end is where the next plain char starts: the spaces of a spaced-out run before it stay
+      while (e > s && isSpace(this.page.text.charCodeAt(e - 1))) e--;
       const hits = [...lexiconHits(matchesIn(bc, s, e)), ...this.modelHit(this.page.text.slice(s, e))];
       // spliced into the middle of a headline word run (inside a name), with words the article never uses
       const inside = from > 0 && to < text.length && !TITLE_PART_SEP_END_RE.test(text.slice(0, from)) && !TITLE_PART_SEP_START_RE.test(text.slice(to));
@@ -407,7 +415,11 @@ export class Generators {
   siteBranding(): void {
     const p = this.params('site-branding');
     if (!p) return;
-    const fits = (n: string) => n.length >= 2 && n.length <= p.maxChars;
+    // a name's length as a reader sees it: a pinyin-glossed or emoji-sprayed name is no longer than its plain form
+    const fits = (n: string) => {
+      const len = undisguised(n).length;
+      return len >= 2 && len <= p.maxChars;
+    };
     // a name or slogan meets the rules of its own language too (an English slogan on a Portuguese page)
     // each name's rule hits, and those with the classifier's vote: taken once (the slogan is asked twice)
     const judged = new Map<string, { lex: RuleHit[]; all: RuleHit[] }>();
@@ -436,7 +448,7 @@ export class Generators {
       if (!fits(n) || names.some((x) => x.name === n)) continue;
       for (const bc of this.ctx.blocks) {
         const b = bc.block;
-        if (b.id === 0 || b.region === 'body' || b.text.length > BRANDING_LINE_CHARS || b.text.length <= n.length || !b.text.includes(n)) continue;
+        if (b.id === 0 || b.region === 'body' || b.text.length <= n.length || !b.text.includes(n) || undisguised(b.text).length > BRANDING_LINE_CHARS) continue;
         const lineHits = judge(b.text).all;
         if (spamEvidence(lineHits, this.rules) < p.minSpamPoints) continue;
         const borrowed = lineHits.filter((h) => h.points > 0).map((h) => ({ ...h, evidence: `${h.evidence || b.text} (a line naming the site)` }));
@@ -458,10 +470,12 @@ export class Generators {
       for (const bc of this.ctx.blocks) {
         this.budget.check('detect:branding');
         const b = bc.block;
-        if (b.id === 0 || (b.region === 'body' && b.text.length > BRANDING_LINE_CHARS)) continue;
+        if (b.id === 0) continue;
         const i = b.text.indexOf(name);
         if (i < 0) continue;
-        const whole = name.length / b.text.length >= BLOCK_COVER || b.text.length <= BRANDING_LINE_CHARS;
+        const short = undisguised(b.text).length <= BRANDING_LINE_CHARS;
+        if (b.region === 'body' && !short) continue;
+        const whole = name.length / b.text.length >= BLOCK_COVER || short;
         const s = whole ? b.start : b.start + i;
         const e = whole ? b.end : s + name.length;
         // the line that lent the name its evidence counts its own words once

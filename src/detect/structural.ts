@@ -5,7 +5,7 @@ import type { Block } from '../page/types.js';
 import type { CompiledRules, TextMatch } from './rules/index.js';
 import type { RuleHit } from './types.js';
 import type { StructuralCheck } from './rules/schema.js';
-import { segment } from '../text/index.js';
+import { segment, undisguised } from '../text/index.js';
 import type { Token } from '../text/types.js';
 import { parse as parseHost } from 'tldts';
 import { HAN_CLASS } from '../util/chars.js';
@@ -213,15 +213,21 @@ export function titleAffixes(title: string, p: Record<string, number>): Affix[] 
     if (m[0].length === 0 || m.index === 0 || m.index! + m[0].length === title.length) continue;
     cuts.push({ s: m.index!, e: m.index! + m[0].length });
   }
-  const ok = (len: number) => len >= p.minAffixChars && len <= p.maxAffixChars && len <= title.length * MAX_AFFIX_SHARE;
+  // lengths as a reader sees the words: a pinyin-glossed or emoji-sprayed prefix is no longer than its plain form
+  const plain = undisguised(title);
+  const length = plain === title ? (a: number, b: number) => b - a : (a: number, b: number) => undisguised(title.slice(a, b)).length;
+  const ok = (a: number, b: number) => {
+    const len = length(a, b);
+    return len >= p.minAffixChars && len <= p.maxAffixChars && len <= plain.length * MAX_AFFIX_SHARE;
+  };
   const out: Affix[] = [];
   for (let k = 0; k < Math.min(MAX_AFFIX_SEGMENTS, cuts.length); k++) {
     const c = cuts[k];
-    if (ok(c.s)) out.push({ start: 0, end: c.s, text: title.slice(0, c.s) });
+    if (ok(0, c.s)) out.push({ start: 0, end: c.s, text: title.slice(0, c.s) });
   }
   for (let k = 0; k < Math.min(MAX_AFFIX_SEGMENTS, cuts.length); k++) {
     const c = cuts[cuts.length - 1 - k];
-    if (ok(title.length - c.e)) out.push({ start: c.e, end: title.length, text: title.slice(c.e) });
+    if (ok(c.e, title.length)) out.push({ start: c.e, end: title.length, text: title.slice(c.e) });
   }
   return out;
 }
@@ -231,14 +237,17 @@ export function titleAffixes(title: string, p: Record<string, number>): Affix[] 
  * A real headline's words come back in its story; a spam keyword prefix's words do not.
  */
 export function bodyUses(phrase: string, sentencesFolded: string[]): number {
-  // a spaced-out run is read as the word it spells (炒 股 配 资 as 炒股配资)
-  const p = phrase.toLowerCase().replace(SPACED_HAN_RUN_RE, (run) => run.replaceAll(' ', ''));
+  // a disguised phrase is read as the word it spells (炒 股 配 资, 炒(chǎo)股(gǔ), 炒股💰配资 as 炒股配资); its copies,
+  // disguised or not, are not uses
+  const raw = phrase.toLowerCase();
+  const p = undisguised(raw);
   const words = [...new Set(segment(p).filter((t) => t.text.length >= (t.cjk ? 2 : 3)).map((t) => t.text))];
   if (words.length === 0) return Infinity;
   let uses = 0;
   for (const s of sentencesFolded) {
     // most sentences hold no copy of the phrase: they are their own rest (no split and join per sentence)
-    const rest = s.includes(p) ? s.split(p).join(' ') : s;
+    let rest = s.includes(p) ? s.split(p).join(' ') : s;
+    if (raw !== p && rest.includes(raw)) rest = rest.split(raw).join(' ');
     let found = 0;
     for (const w of words) if (rest.includes(w)) found++;
     if (found / words.length >= 0.5) uses++;

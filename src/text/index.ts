@@ -12,13 +12,15 @@
 //   sentences(s: string, budget?: Budget): Span[]
 //   clauses(s: string): Span[]
 //   charNgrams(s: string, sizes?: number[]): string[]
+//   undisguised(s: string): string (without pinyin glosses, spaced-out Han runs' spaces, emoji between letters)
 // plus helpers: toOriginal(f, start, end), hashFeature(str), featureVector(s, opts).
 export type { Folded, Lang, Span, Token } from './types.js';
-export { fold, foldText, foldScope, foldWhole, foldTextPart, toOriginal, ZERO_WIDTH_CHARS, HOMOGLYPHS, type WholeFold } from './normalize.js';
+export { fold, foldText, foldScope, foldWhole, foldTextPart, toOriginal, firstAtLeast, ZERO_WIDTH_CHARS, HOMOGLYPHS, type WholeFold } from './normalize.js';
 export { detectLang, cjkRunsInLatin, STOP_WORDS, LANG_SAMPLE_CHARS } from './lang.js';
 export { segment, addWords, segmenterLoaded, ADDED_WORD_FREQ, SEGMENT_CHUNK_CHARS } from './segment.js';
 export { sentences, clauses, ABBREVIATIONS } from './sentences.js';
 export { toSimplified, simplifiedChar, simplifiedTable } from './hanzi.js';
+export { DISGUISE_RE, undisguiseMapped, undisguised } from './disguise.js';
 export {
   charNgrams,
   hashFeature,

@@ -223,7 +223,7 @@ function isClusterEdge(s: string, i: number): boolean {
 }
 
 /** First index of the (non-decreasing) map whose offset is at least pos. */
-function firstAtLeast(map: Int32Array, pos: number): number {
+export function firstAtLeast(map: Int32Array, pos: number): number {
   let lo = 0;
   let hi = map.length - 1;
   while (lo < hi) {

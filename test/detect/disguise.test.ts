@@ -44,4 +44,33 @@ describe('disguised keywords', () => {
       });
     }
   }
+  // what the structure checks measure is the word a reader sees: a glossed or emoji-sprayed name is no longer than its
+  // plain form, and the token model's word edges in a headline are the plain text's
+  const cases: [string, keyof typeof DISGUISE_INSIDE, string][] = [
+    // a misspelt brand (人生就是就博 for 人生就是博) substituted for a company's name, disguised: the misspelling
+    // matcher reads the text the exact matcher reads
+    ['zh-yogaoman-rsjb-substitution', 'spaced out', 'the misspelt brand'],
+    ['zh-yogaoman-rsjb-substitution', 'emoji', 'the misspelt brand'],
+    // a glossed title prefix is three times as long as it reads: it is still a title part
+    ['zh-lianzhaobiao-peizi-title-affix', 'pinyin gloss', 'the title prefix'],
+    ['zh-nhljbh-dahongying-title-affix', 'pinyin gloss', 'the title prefix'],
+    // a spaced-out plug inside a headline word run (卢煜澳 彩 期 期 准 凤 凰 艺 术明谈) is cut on its plain word edges
+    ['zh-hnxfqy-aocai-title-splice', 'spaced out', 'the headline splice'],
+  ];
+  for (const [id, name, what] of cases) {
+    it(`${id}, its spam ${name}: ${what} is found and removed as undisguised`, () => {
+      const { label, html } = spamPagesDisguised('dev', name).find((p) => p.label.id === id)!;
+      const r = analyze(html, { input: id });
+      expect(r.verdict).toBe('contaminated');
+      const clean = normScore(`${r.cleanTitle}\n${r.cleanText}`);
+      for (const s of label.spam) expect(clean, s).not.toContain(normScore(s));
+      if (what === 'the title prefix') expect(normScore(r.cleanTitle)).toBe(normScore(label.title!));
+    });
+  }
+  it("a glossed site name is the spam site's branding, and its category in the branding line a title affix", () => {
+    const { label, html } = spamPagesDisguised('dev', 'pinyin gloss').find((p) => p.label.id === 'zh-qpyouxi-qipai-title-affix')!;
+    const r = analyze(html, { input: label.id });
+    expect(r.findings.some((f) => f.kind === 'site-branding')).toBe(true);
+    expect(normScore(r.cleanTitle)).toBe(normScore(label.title!));
+  });
 });

@@ -1,12 +1,12 @@
 // Matching lexicon and regex rules on folded text, with offsets mapped back into the original string.
 // Lexicon terms of all rules that apply to one language are compiled into a single Aho-Corasick automaton
 // (one pass over the text whatever the number of terms); regex rules run one by one on the same folded text.
-import { fold, simplifiedTable, toSimplified } from '../../text/index.js';
+import { fold, simplifiedTable, toSimplified, DISGUISE_RE, undisguiseMapped } from '../../text/index.js';
 import { outsideBudgets } from '../../budget.js';
 import type { Lang } from '../../text/types.js';
 import type { Region } from '../../page/types.js';
 import type { Rule } from './schema.js';
-import { HAN_CLASS, isAscii, isHan, isLetter, isSeparator as isSpace, isZeroWidth } from '../../util/chars.js';
+import { isAscii, isHan, isLetter, isSeparator as isSpace, isZeroWidth } from '../../util/chars.js';
 
 /** Minimal view of the compiled rules the matcher needs (CompiledRules satisfies it). */
 export interface RuleSet {
@@ -136,37 +136,9 @@ function scanForRules(s: string): number {
   return seen;
 }
 
-/** Han ideographs as in isHan, for the patterns below. */
-const HAN = `[${HAN_CLASS}]`;
-/**
- * What spam puts inside its words so that keyword lists miss them, dropped from the text the rules see (the offset map
- * keeps the match on the original): a pinyin gloss after a Han character (配(pèi)资(zī)), spaces between the
- * characters of a spaced-out Han run (股 票 配 资, three characters or more), emoji between two letters (股票💰配资).
- */
-const GLOSS = `(?<=${HAN})[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,8}[1-5]?[)）]`;
-const SPACED_HAN = `(?<=${HAN}) (?=${HAN}(?: ${HAN})+|${HAN}(?<=${HAN} ${HAN} ${HAN}))`;
-const EMOJI = '(?<=\\p{L})[\\p{Extended_Pictographic}\\ufe0f]+(?=\\p{L})';
-const DISGUISE_RE = new RegExp(`${GLOSS}|${SPACED_HAN}|${EMOJI}`, 'u');
-const DISGUISE_ALL_RE = new RegExp(DISGUISE_RE.source, 'gu');
-
-/** The text without the disguises DISGUISE_RE finds, its map still into the original. */
+/** The text without the disguises DISGUISE_RE finds (src/text/disguise.ts), its map still into the original. */
 function undisguise(f: LazyFold): LazyFold {
-  const src = f.text;
-  const map = new Int32Array(src.length + 1);
-  let out = '';
-  let n = 0;
-  let from = 0;
-  const keep = (a: number, b: number) => {
-    out += src.slice(a, b);
-    for (let i = a; i < b; i++) map[n++] = f.map ? f.map[i] : i;
-  };
-  for (const m of src.matchAll(DISGUISE_ALL_RE)) {
-    keep(from, m.index!);
-    from = m.index! + m[0].length;
-  }
-  keep(from, src.length);
-  map[n] = f.map ? f.map[src.length] : src.length;
-  return { text: out, map: map.subarray(0, n + 1) };
+  return undisguiseMapped(f.text, f.map);
 }
 
 export function foldForMatch(s: string): MatchText {
@@ -495,8 +467,8 @@ function whereOk(rule: Rule, where: Region): boolean {
 }
 
 
-/** Original [start, end) of the folded span [fs, fe). */
-function toOriginal(original: string, m: LazyFold, fs: number, fe: number): [number, number] {
+/** Original [start, end) of the folded span [fs, fe) (a word's trailing disguise goes with it; spaces do not). */
+export function toOriginal(original: string, m: LazyFold, fs: number, fe: number): [number, number] {
   if (!m.map) return [fs, fe];
   const start = m.map[fs];
   let end = Math.max(m.map[fe], start + 1);
