@@ -85,6 +85,20 @@ export function fuzzyMatches(text: string, rules: CompiledRules, exact: TextMatc
 /** Blocks shorter than this take the page's language instead of guessing their own. */
 export const MIN_LANG_CHARS = 12;
 
+const CJK_LANGS: ReadonlySet<Lang> = new Set<Lang>(['zh', 'ja', 'ko']);
+
+/**
+ * A block's language: its own from MIN_LANG_CHARS * 2 characters on, else the page's, since a few Latin words name
+ * no language. A script does, whatever the length: a short line in Han or kana on a page in a Latin-script language
+ * ("2) 新規登録特典はドリームモール" in a German story) is in its own script's language.
+ */
+export function blockLang(text: string, pageLang: Lang): Lang {
+  if (text.length >= MIN_LANG_CHARS * 2) return detectLang(text);
+  if (CJK_LANGS.has(pageLang) || !(HAN_RE.test(text) || KANA_RE.test(text))) return pageLang;
+  const own = detectLang(text);
+  return CJK_LANGS.has(own) ? own : pageLang;
+}
+
 export interface BlockCtx {
   block: Block;
   lang: Lang;
@@ -132,7 +146,7 @@ class FreshBlockCtx implements BlockCtx {
   ) {}
 
   get lang(): Lang {
-    return (this.langOf ??= this.block.text.length >= MIN_LANG_CHARS * 2 ? detectLang(this.block.text) : this.pageLang);
+    return (this.langOf ??= blockLang(this.block.text, this.pageLang));
   }
 
   get matches(): TextMatch[] {

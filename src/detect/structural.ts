@@ -5,18 +5,26 @@ import type { Block } from '../page/types.js';
 import type { CompiledRules, TextMatch } from './rules/index.js';
 import type { RuleHit } from './types.js';
 import type { StructuralCheck } from './rules/schema.js';
-import { segment, undisguised } from '../text/index.js';
+import { segment, undisguised, CJK_CHAR_WEIGHT } from '../text/index.js';
 import type { Token } from '../text/types.js';
 import { parse as parseHost } from 'tldts';
-import { HAN_CLASS } from '../util/chars.js';
+import { HAN_CLASS, isCjk, isSpace } from '../util/chars.js';
 
 
 /** Languages detectLang tells apart reliably enough for the mismatch check. */
 const KNOWN_LANGS = new Set(['zh', 'ja', 'ko', 'en', 'id', 'de', 'es', 'pt', 'fr', 'ru']);
 
-/** A short body paragraph whose language is not the article's (English casino line in a German story). */
+/**
+ * A short body paragraph whose language is not the article's (English casino line in a German story). Its length is
+ * counted in Latin letters: a CJK character as CJK_CHAR_WEIGHT of them, as detectLang weighs it (a Japanese plug of
+ * fifteen characters says as much as an English one of forty-five letters).
+ */
 export function languageMismatch(blockLang: string, pageLang: string, b: Block, p: Record<string, number>): boolean {
-  const n = b.text.replace(/\s+/g, '').length;
+  let n = 0;
+  for (let i = 0; i < b.text.length; i++) {
+    const c = b.text.charCodeAt(i);
+    if (!isSpace(c)) n += isCjk(c) ? CJK_CHAR_WEIGHT : 1;
+  }
   return n >= p.minChars && b.text.length <= p.maxChars && blockLang !== pageLang && KNOWN_LANGS.has(blockLang) && KNOWN_LANGS.has(pageLang);
 }
 

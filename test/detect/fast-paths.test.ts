@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { decode, buildPage } from '../../src/page/index.js';
 import type { Page } from '../../src/page/types.js';
-import { buildContext, fuzzyMatches, mainTextLang, ruleLangs, MIN_LANG_CHARS } from '../../src/detect/context.js';
+import { blockLang, buildContext, fuzzyMatches, mainTextLang, ruleLangs, MIN_LANG_CHARS } from '../../src/detect/context.js';
 import { loadRules, matchTextLangs, type TextMatch } from '../../src/detect/rules/index.js';
 import { regexGates, foldForMatch, foldTerm, lexiconScan } from '../../src/detect/rules/matcher.js';
 import { DOMAIN_RE, HEAD_DOTTED, HEAD_EMOJI, HEAD_SPACED, SPACED_RE, headFlags, addTextFeatures, FeatureSink, ScoreSink, QuantSink, NS } from '../../src/detect/features.js';
@@ -48,7 +48,7 @@ describe('detect fast paths equal their plain computations', () => {
         for (let i = page.blocks.length - 1; i >= 0; i--) {
           const block = page.blocks[i];
           const bc = ctx.blocks[i];
-          const lang = block.text.length >= MIN_LANG_CHARS * 2 ? detectLang(block.text) : ctx.lang;
+          const lang = blockLang(block.text, ctx.lang);
           const langs = ruleLangs(block.text, lang, ctx.lang);
           const own: TextMatch[] = matchTextLangs(rules, block.text, langs, block.region);
           if (langs.has('zh') || langs.has('ja')) own.push(...fuzzyMatches(block.text, rules, own));
