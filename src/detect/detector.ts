@@ -151,7 +151,9 @@ export function lexiconHits(matches: TextMatch[]): RuleHit[] {
     seen.set(m.rule.id, n + 1);
     if (n > MAX_REPEATS) continue;
     const points = n === 0 ? m.rule.score : m.rule.score * REPEAT_SHARE;
-    hits.push({ rule: m.rule.id, points, description: m.rule.description, evidence: m.evidence });
+    const hit: RuleHit = { rule: m.rule.id, points, description: m.rule.description, evidence: m.evidence };
+    if (m.rule.cancelsClassifier) hit.cancels = 'CLASSIFIER';
+    hits.push(hit);
   }
   return hits;
 }

@@ -6,7 +6,7 @@ import type { Page } from '../page/types.js';
 import type { Category, Finding, FindingKind, RuleHit } from './types.js';
 import type { CompiledRules } from './rules/index.js';
 import type { Model } from './model.js';
-import { scoreOf, sumPoints, pickCategory, REQUIRED_POINTS } from './scoring.js';
+import { scoreOf, sumPoints, countedHits, pickCategory, REQUIRED_POINTS } from './scoring.js';
 import { NO_BUDGET, type Budget } from '../budget.js';
 import { Generators, type Cand } from './detector.js';
 import { Consistency } from './consistency.js';
@@ -83,7 +83,7 @@ export function candidates(
   page: Page,
   opts: DetectOptions,
 ): { start: number; end: number; kind: FindingKind; points: number; evidence: number; rules: RuleHit[] }[] {
-  return scoreAll(page, opts).scored.map(({ c, hits, points, evidence }) => ({ start: c.start, end: c.end, kind: c.kind, points, evidence, rules: hits }));
+  return scoreAll(page, opts).scored.map(({ c, hits, points, evidence }) => ({ start: c.start, end: c.end, kind: c.kind, points, evidence, rules: countedHits(hits) }));
 }
 
 export function detect(page: Page, opts: DetectOptions): Finding[] {
@@ -110,7 +110,7 @@ export function detect(page: Page, opts: DetectOptions): Finding[] {
       kind: c.kind,
       score: scoreOf(points, threshold),
       points,
-      rules: hits,
+      rules: countedHits(hits),
     };
   });
 }

@@ -34,15 +34,37 @@ export function modelPoints(p: number): number {
 /** Votes computed by the detector itself (not lexicon rules): never capped. */
 export const DETECTOR_VOTES = new Set(['CLASSIFIER', 'ON_TOPIC', 'OFF_TOPIC', 'QUOTED', 'RECURRING']);
 
-/** Total points; the ham (negative) lexicon rules together count at most MAX_HAM_POINTS. */
+/**
+ * Total points; the ham (negative) lexicon rules together count at most MAX_HAM_POINTS, and the hits that only answer
+ * the classifier (`cancels: 'CLASSIFIER'`, a copyright footer) cancel at most its positive vote: never the points of
+ * the unit's own words ("© 2020 Jade Lovers | porn tube" keeps its porn rule's points).
+ */
 export function sumPoints(hits: RuleHit[]): number {
   let total = 0;
   let ham = 0;
+  let model = 0;
+  let against = 0;
   for (const h of hits) {
-    if (h.points < 0 && !DETECTOR_VOTES.has(h.rule)) ham += h.points;
-    else total += h.points;
+    if (h.cancels === 'CLASSIFIER') against += h.points;
+    else if (h.points < 0 && !DETECTOR_VOTES.has(h.rule)) ham += h.points;
+    else {
+      total += h.points;
+      if (h.rule === 'CLASSIFIER' && h.points > 0) model += h.points;
+    }
   }
-  return total + Math.max(MAX_HAM_POINTS, ham);
+  return total + Math.max(MAX_HAM_POINTS, ham) + Math.max(against, -model);
+}
+
+/** The hits as they count in sumPoints: a hit that cancels the classifier shows the points it cancelled. */
+export function countedHits(hits: RuleHit[]): RuleHit[] {
+  if (!hits.some((h) => h.cancels === 'CLASSIFIER')) return hits;
+  let left = hits.reduce((n, h) => (h.rule === 'CLASSIFIER' && h.points > 0 ? n + h.points : n), 0);
+  return hits.map((h) => {
+    if (h.cancels !== 'CLASSIFIER') return h;
+    const points = Math.max(h.points, -left);
+    left += points;
+    return { ...h, points };
+  });
 }
 
 /** The category with most positive points among the hits; fallback when none carries one. */

@@ -43,6 +43,8 @@ export const RuleHit = z.object({
   description: z.string(),
   /** the matched text (evidence) */
   evidence: z.string(),
+  /** ham evidence against the classifier's vote only: it cancels at most the classifier's positive points */
+  cancels: z.literal('CLASSIFIER').optional(),
 });
 export type RuleHit = z.infer<typeof RuleHit>;
 

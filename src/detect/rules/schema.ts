@@ -47,6 +47,11 @@ const Base = z.object({
    * topic never excuses it (no ON_TOPIC discount on a unit that carries it)
    */
   commercial: z.boolean().optional(),
+  /**
+   * ham evidence against the classifier's vote only (a shape it mistakes for spam, such as a copyright footer): the
+   * rule's negative points cancel at most the classifier's positive points, never those of the unit's own words
+   */
+  cancelsClassifier: z.boolean().optional(),
   examples: Examples,
 });
 
