@@ -12,12 +12,6 @@ const EMOJI = '(?<=\\p{L})[\\p{Extended_Pictographic}\\ufe0f]+(?=\\p{L})';
 export const DISGUISE_RE = new RegExp(`${GLOSS}|${SPACED_HAN}|${EMOJI}`, 'u');
 const DISGUISE_ALL_RE = new RegExp(DISGUISE_RE.source, 'gu');
 
-/** A text and the offset in the original of each of its chars (map[text.length]: the original's end). */
-export interface MappedText {
-  text: string;
-  map: Int32Array | null;
-}
-
 /** The text without its disguises, its map still into the original (a null map: src is the original). */
 export function undisguiseMapped(src: string, srcMap: Int32Array | null): { text: string; map: Int32Array } {
   const map = new Int32Array(src.length + 1);
@@ -37,8 +31,11 @@ export function undisguiseMapped(src: string, srcMap: Int32Array | null): { text
   return { text: out, map: map.subarray(0, n + 1) };
 }
 
-/** A char from U+2600 up (Han, emoji): without one a text holds no disguise, and the regex need not run. */
-const BEYOND_LATIN_RE = /[\u2600-\uffff]/;
+/**
+ * A char from U+2600 up (CJK, emoji, symbols): without one a text has no disguise and no traditional character, and
+ * the regex engine's scan for it is cheaper than any pass of ours (most non-ASCII texts are Latin with accents).
+ */
+export const BEYOND_LATIN_RE = /[\u2600-\uffff]/;
 
 /** The text as a reader sees the word: without glosses, the spaces of a spaced-out Han run and emoji between letters. */
 export function undisguised(s: string): string {

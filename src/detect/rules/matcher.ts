@@ -1,7 +1,7 @@
 // Matching lexicon and regex rules on folded text, with offsets mapped back into the original string.
 // Lexicon terms of all rules that apply to one language are compiled into a single Aho-Corasick automaton
 // (one pass over the text whatever the number of terms); regex rules run one by one on the same folded text.
-import { fold, simplifiedTable, toSimplified, DISGUISE_RE, undisguiseMapped } from '../../text/index.js';
+import { fold, simplifiedTable, toSimplified, BEYOND_LATIN_RE, DISGUISE_RE, undisguiseMapped } from '../../text/index.js';
 import { outsideBudgets } from '../../budget.js';
 import type { Lang } from '../../text/types.js';
 import type { Region } from '../../page/types.js';
@@ -94,15 +94,9 @@ function foldLazy(s: string): LazyFold {
   // traditional characters meet the simplified rule terms (same length: the map stays)
   const text = seen & HAS_TRADITIONAL ? toSimplified(f.text) : f.text;
   const clean = needsCleanup(text) ? cleanup(text, f.map) : { text, map: f.map };
-  return seen & MAY_BE_DISGUISED && DISGUISE_RE.test(clean.text) ? undisguise(clean) : clean;
+  return seen & MAY_BE_DISGUISED && DISGUISE_RE.test(clean.text) ? undisguiseMapped(clean.text, clean.map) : clean;
 }
 
-/**
- * A char from U+2600 up (CJK, emoji, symbols): without one a text has no traditional character and no disguise
- * scanForRules looks for, and the regex engine's scan for it is cheaper than that pass (most non-ASCII texts are
- * Latin with accents).
- */
-const BEYOND_LATIN_RE = /[\u2600-\uffff]/;
 /** scanForRules: the text has a traditional character (toSimplified changes it) */
 const HAS_TRADITIONAL = 1;
 /** scanForRules: the text may hide a keyword (DISGUISE_RE may match) */
@@ -134,11 +128,6 @@ function scanForRules(s: string): number {
     if (seen === (HAS_TRADITIONAL | MAY_BE_DISGUISED)) break;
   }
   return seen;
-}
-
-/** The text without the disguises DISGUISE_RE finds (src/text/disguise.ts), its map still into the original. */
-function undisguise(f: LazyFold): LazyFold {
-  return undisguiseMapped(f.text, f.map);
 }
 
 export function foldForMatch(s: string): MatchText {
