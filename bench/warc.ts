@@ -1,5 +1,5 @@
 // Batch benchmark: build a WARC (gzip per record) from the real pages in ../shared/data, then time
-// `runBatch` over it with analyze on all cores. Prints pages/s and peak RSS.
+// `runBatch` over it with the batch's default analyze workers (--workers N to set them). Prints pages/s and peak RSS.
 //   npx tsx bench/warc.ts [--repeat N] [--workers N] [--worker-heap MB] [--worker-young MB] [--node-flags "..."] [--bare] [--keep] [--src]
 // --repeat N writes every page N times (distinct record ids) to check memory stays flat as the input grows.
 // --plumbing replaces analyze() by a constant result: measures WARC reading + store + NDJSON alone.
@@ -11,12 +11,13 @@
 import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { availableParallelism, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { warcRecord } from '../test/helpers/warcgen.js';
 import { htmlFilesUnder } from '../dev/eval/data.js';
+import { defaultWorkers } from '../src/batch/pool.js';
 
 process.env.DOTENV_CONFIG_QUIET ??= 'true';
 const REPO = fileURLToPath(new URL('..', import.meta.url));
@@ -29,7 +30,7 @@ function arg(name: string, dflt: number): number {
   return i >= 0 ? Number(process.argv[i + 1]) : dflt;
 }
 const repeat = arg('repeat', 1);
-const workers = arg('workers', availableParallelism());
+const workers = arg('workers', defaultWorkers());
 const keep = process.argv.includes('--keep');
 const plumbing = process.argv.includes('--plumbing');
 const bare = process.argv.includes('--bare');

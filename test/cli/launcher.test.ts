@@ -14,7 +14,7 @@ const firstLine = readFileSync(BIN, 'utf8').split('\n')[0];
 const CMD_SHIM_SHEBANG = /^#!\s*(?:\/usr\/bin\/env\s+(?:-S\s+)?((?:[^ \t=]+=[^ \t=]+\s+)*))?([^ \t]+)(.*)$/;
 
 describe.skipIf(process.platform === 'win32')('bin/winnow.js launcher line', () => {
-  it('starts node with --single-threaded-gc and MALLOC_ARENA_MAX=2', () => {
+  it('starts node with --single-threaded-gc, --max-semi-space-size=8 and MALLOC_ARENA_MAX=2', () => {
     const dir = mkdtempSync(join(tmpdir(), 'winnow-launcher-'));
     try {
       const probe = join(dir, 'probe.mjs');
@@ -24,6 +24,7 @@ describe.skipIf(process.platform === 'win32')('bin/winnow.js launcher line', () 
       expect(r.status, r.stderr).toBe(0);
       const seen = JSON.parse(r.stdout) as { execArgv: string[]; arena: string | null };
       expect(seen.execArgv).toContain('--single-threaded-gc');
+      expect(seen.execArgv).toContain('--max-semi-space-size=8');
       expect(seen.arena).toBe('2');
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -38,11 +39,11 @@ describe.skipIf(process.platform === 'win32')('bin/winnow.js launcher line', () 
 });
 
 describe('bin/winnow.js launcher line, as npm writes Windows shims from it', () => {
-  it('parses into the variable, node and its flag', () => {
+  it('parses into the variable, node and its flags', () => {
     const m = CMD_SHIM_SHEBANG.exec(firstLine);
     expect(m).not.toBeNull();
     expect(m![1].trim()).toBe('MALLOC_ARENA_MAX=2');
     expect(m![2]).toBe('node');
-    expect(m![3].trim()).toBe('--single-threaded-gc');
+    expect(m![3].trim()).toBe('--single-threaded-gc --max-semi-space-size=8');
   });
 });
