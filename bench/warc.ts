@@ -1,20 +1,23 @@
 // Batch benchmark: build a WARC (gzip per record) from the real pages in ../shared/data, then time
-// `runBatch` over it with analyze on all cores. Prints pages/s and peak RSS.
-//   npx tsx bench/warc.ts [--repeat N] [--workers N] [--worker-heap MB] [--worker-young MB] [--node-flags "..."] [--keep] [--src]
+// `runBatch` over it with the batch's default analyze workers (--workers N to set them). Prints pages/s and peak RSS.
+//   npx tsx bench/warc.ts [--repeat N] [--workers N] [--worker-heap MB] [--worker-young MB] [--node-flags "..."] [--bare] [--keep] [--src]
 // --repeat N writes every page N times (distinct record ids) to check memory stays flat as the input grows.
 // --plumbing replaces analyze() by a constant result: measures WARC reading + store + NDJSON alone.
 // The batch runs in a child process of its own, so its peak RSS (all threads: process.resourceUsage().maxRSS)
 // is the batch's alone, not this script's WARC writing. The child runs the build (dist/, what the CLI and
 // library users run; `npm run build` first) or, with --src or without a build, the TypeScript source via tsx.
+// The child starts as the installed CLI does: with the environment assignments and Node flags of bin/winnow.js's
+// `#!/usr/bin/env -S` line (printed with the figures); --bare starts it with plain `node` instead.
 import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { availableParallelism, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { warcRecord } from '../test/helpers/warcgen.js';
 import { htmlFilesUnder } from '../dev/eval/data.js';
+import { defaultWorkers } from '../src/batch/pool.js';
 
 process.env.DOTENV_CONFIG_QUIET ??= 'true';
 const REPO = fileURLToPath(new URL('..', import.meta.url));
@@ -27,10 +30,21 @@ function arg(name: string, dflt: number): number {
   return i >= 0 ? Number(process.argv[i + 1]) : dflt;
 }
 const repeat = arg('repeat', 1);
-const workers = arg('workers', availableParallelism());
+const workers = arg('workers', defaultWorkers());
 const keep = process.argv.includes('--keep');
 const plumbing = process.argv.includes('--plumbing');
+const bare = process.argv.includes('--bare');
 
+/** The environment assignments and Node flags on bin/winnow.js's first line: what `winnow` (the npm bin) runs with. */
+function launcher(): { env: Record<string, string>; flags: string[]; line: string } {
+  const first = readFileSync(join(REPO, 'bin', 'winnow.js'), 'utf8').split('\n')[0];
+  const words = (/^#!\s*\/usr\/bin\/env\s+(?:-S\s+)?(.*)$/.exec(first)?.[1] ?? '').trim().split(/\s+/).filter(Boolean);
+  const prog = words.findIndex((w) => !w.includes('='));
+  const env: Record<string, string> = {};
+  for (const w of words.slice(0, Math.max(0, prog))) env[w.slice(0, w.indexOf('='))] = w.slice(w.indexOf('=') + 1);
+  return { env, flags: prog >= 0 ? words.slice(prog + 1) : [], line: words.join(' ') };
+}
+const launch = bare ? { env: {}, flags: [], line: 'node (bare)' } : launcher();
 
 const tmp = mkdtempSync(join(tmpdir(), 'winnow-bench-warc-'));
 const warc = join(tmp, 'bench.warc.gz');
@@ -93,11 +107,11 @@ writeFileSync(childFile, child);
 // --node-flags "..." passes Node/V8 flags to the batch process (its worker threads share the process's V8 flags)
 const flagsArg = process.argv.indexOf('--node-flags');
 const nodeFlags = flagsArg >= 0 ? process.argv[flagsArg + 1].split(/\s+/).filter(Boolean) : [];
-const r = spawnSync(process.execPath, [...nodeFlags, ...(fromSource ? ['--import', 'tsx'] : []), childFile, JSON.stringify(cfg)], {
+const r = spawnSync(process.execPath, [...launch.flags, ...nodeFlags, ...(fromSource ? ['--import', 'tsx'] : []), childFile, JSON.stringify(cfg)], {
   cwd: REPO,
   encoding: 'utf8',
   stdio: ['ignore', 'pipe', 'inherit'],
-  env: { ...process.env, DOTENV_CONFIG_QUIET: 'true' },
+  env: { ...process.env, ...launch.env, DOTENV_CONFIG_QUIET: 'true' },
 });
 if (r.status !== 0) {
   console.error(`batch child failed: exit ${r.status}`);
@@ -118,7 +132,7 @@ console.log(
     `(${plumbing ? 'plumbing only, analyze stubbed' : `${workers} workers`}, ${(htmlBytes / 1e6 / (summary.elapsedMs / 1000)).toFixed(1)} MB/s); failed ${summary.failed}; ` +
     `peak RSS ${(peak / 2 ** 20).toFixed(0)} MiB (start ${(res.startRss / 2 ** 20).toFixed(0)} MiB, main-thread heap peak ${(res.mainHeap / 2 ** 20).toFixed(0)} MiB); ` +
     `CPU ${(res.cpuMs / Math.max(1, summary.scanned)).toFixed(1)} ms/page, all threads` +
-    `${summary.workerBusy !== undefined ? `; workers busy ${(100 * summary.workerBusy).toFixed(0)}% of the time` : ''} (${fromSource ? 'source via tsx' : 'dist build'})`,
+    `${summary.workerBusy !== undefined ? `; workers busy ${(100 * summary.workerBusy).toFixed(0)}% of the time` : ''} (${fromSource ? 'source via tsx' : 'dist build'}; ${launch.line}${nodeFlags.length ? ` ${nodeFlags.join(' ')}` : ''})`,
 );
 if (keep) console.log(`kept ${tmp}`);
 else rmSync(tmp, { recursive: true, force: true });

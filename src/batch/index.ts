@@ -6,17 +6,28 @@
 // (by record id) are skipped, so re-running a killed command loses nothing and stores nothing twice.
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { availableParallelism } from 'node:os';
 import { createInterface } from 'node:readline';
 import type { Writable } from 'node:stream';
 import { InputError } from '../errors.js';
 import type { AnalyzeResult } from '../result.js';
-import { openStore, saveResults, hasScan, hasAnyScan, conditionalFor, contentHash, type PageMeta } from '../store/index.js';
+import { openStore, saveResults, hasScan, hasAnyScan, conditionalFor, contentHash, type PageMeta, type Store, type SqliteStore } from '../store/index.js';
 import pLimit from 'p-limit';
-import { AnalyzePool, MIN_WORKER_HEAP_MB, MIN_WORKER_YOUNG_MB } from './pool.js';
-export { WORKER_HEAP_MB, MIN_WORKER_HEAP_MB, WORKER_YOUNG_MB, MIN_WORKER_YOUNG_MB } from './pool.js';
+import { AnalyzePool, MIN_WORKER_HEAP_MB, MIN_WORKER_YOUNG_MB, defaultWorkers, semiSpaceFlagMb } from './pool.js';
+export { WORKER_HEAP_MB, MIN_WORKER_HEAP_MB, WORKER_YOUNG_MB, MIN_WORKER_YOUNG_MB, defaultWorkers } from './pool.js';
 import { Bounded } from './bounded.js';
 import { readWarc, isHtmlRecord, type SkipReason } from './warc.js';
+
+/**
+ * SQLite page cache of a batch's store connection, KiB: SQLite's own default (better-sqlite3 builds with 16 MB).
+ * A batch appends pages and looks up one key per record; the 16 MB cache filled during the run and was 10-18 MB of
+ * the batch's peak RSS (docs/bounds.md) at the same pages/s.
+ */
+export const BATCH_STORE_CACHE_KIB = 2000;
+
+/** Set the batch's page cache on a SQLite store (PostgreSQL stores keep their own settings). */
+export function tuneStoreForBatch(store: Store): void {
+  if ('db' in store) (store as SqliteStore).db.pragma(`cache_size = -${BATCH_STORE_CACHE_KIB}`);
+}
 
 /** Parallel fetches when --concurrency is not given (the Fetcher still limits per host). */
 export const DEFAULT_FETCH_CONCURRENCY = 8;
@@ -64,7 +75,7 @@ export interface BatchOptions {
   concurrency?: number | string;
   /** per-host delay between requests, ms */
   delay?: number | string;
-  /** analyze worker threads; default os.availableParallelism(); 0 = analyze inline (CLI strings accepted) */
+  /** analyze worker threads; default defaultWorkers() (one fewer than the cores, at least 1); 0 = analyze inline (CLI strings accepted) */
   workers?: number | string;
   /**
    * old-generation heap cap per analyze worker, MB (default WORKER_HEAP_MB; CLI strings accepted): a page whose
@@ -73,7 +84,8 @@ export interface BatchOptions {
   workerHeapMb?: number | string;
   /**
    * young-generation size of each analyze worker, MB (default WORKER_YOUNG_MB): larger spends less CPU on garbage
-   * collection per page and holds more memory (docs/bounds.md)
+   * collection per page and holds more memory (docs/bounds.md); no effect when Node runs with --max-semi-space-size,
+   * as the CLI's launcher line starts it
    */
   workerYoungMb?: number | string;
   /** where NDJSON goes (default process.stdout); null to print nothing */
@@ -152,7 +164,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
   const inputs = opts.inputs ?? [];
   const concurrency = toInt(opts.concurrency, 'concurrency', 1) ?? DEFAULT_FETCH_CONCURRENCY;
   const delay = toInt(opts.delay, 'delay', 0);
-  const workers = toInt(opts.workers, 'workers', 0) ?? availableParallelism();
+  const workers = toInt(opts.workers, 'workers', 0) ?? defaultWorkers();
   const heapMb = toInt(opts.workerHeapMb, 'worker-heap', MIN_WORKER_HEAP_MB);
   const youngMb = toInt(opts.workerYoungMb, 'worker-young', MIN_WORKER_YOUNG_MB);
   const out = opts.out === undefined ? process.stdout : opts.out;
@@ -168,11 +180,16 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
   if (!opts.from && inputs.length === 0) throw new InputError('scan: nothing to do (give --from FILE or WARC files)');
 
   const store = await openStore(opts.db ?? DEFAULT_DB, { timeoutMs: opts.busyTimeoutMs, keepHtml: opts.keepHtml });
+  tuneStoreForBatch(store);
   const summary: BatchSummary = {
     scanned: 0, contaminated: 0, findings: 0, skippedDone: 0, notModified: 0,
     skipped: { 'non-html': 0, 'http-status': 0, 'too-large': 0, empty: 0, 'bad-record': 0 },
     failed: 0, overBudget: 0, elapsedMs: 0, pagesPerSec: 0,
   };
+  const semiFlag = semiSpaceFlagMb();
+  if (youngMb !== undefined && semiFlag !== undefined && workers > 0 && !opts.analyzer) {
+    errOut.write(`winnow: --worker-young ${youngMb} has no effect: Node runs with --max-semi-space-size=${semiFlag} (bin/winnow.js's first line), which sizes every thread's young generation; start it as \`node bin/winnow.js ...\` to set it\n`);
+  }
   const pool = opts.analyzer ? new AnalyzePool(0, opts.analyzer) : new AnalyzePool(workers, undefined, { heapMb, youngMb });
   let fetcher = opts.fetcher;
   let ownFetcher = false;

@@ -4,6 +4,7 @@
 // analyze() (parser, rules, model, segmenter: ~100 MB per thread) is imported only where it runs: in the workers,
 // or here on the first inline job; the thread that feeds a pool never loads it.
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { InputError } from '../errors.js';
@@ -29,19 +30,44 @@ export type AnalyzeReply =
 export type InlineAnalyzer = (body: Uint8Array, o: { url?: string; contentType?: string; input?: string; budgetMs?: number; threshold?: number }) => AnalyzeResult;
 
 /**
+ * Analyze workers when --workers is not given: one fewer than the cores, at least one. The main thread has work of
+ * its own for every page (WARC decompression, hashing, the store's commits, NDJSON), and a second analyse thread on
+ * 2 vCPUs bought no pages/s (1 worker 68-120, 2 workers 60-69 pages/s, 1.3x the CPU per page, alternating runs of
+ * `bench/warc.ts`) for ~130 MB more peak RSS (docs/bounds.md).
+ */
+export function defaultWorkers(cores: number = availableParallelism()): number {
+  return Math.max(1, cores - 1);
+}
+
+/**
  * Old-generation heap cap per analyze worker. The biggest shared page needs ~106 MB at its peak and input is
  * capped at 10 MiB, so 320 MB leaves a wide margin; a lower cap also makes V8 collect sooner, which keeps a
  * batch's RSS flat. A page that still exceeds it kills its worker (job reported, worker replaced), not the run.
  */
 export const WORKER_HEAP_MB = 320;
 /**
- * Young-generation cap per worker: V8's own default, the one the main thread runs with (a 32 MB new space). A page's
- * DOM and strings live for the page's analysis: with 16 MB (half the new space) more of them outlived a scavenge
- * and were promoted, and the pool on 2 cores did 1.37x the single thread's pages/s instead of 1.89x (means of 4
- * alternating `npm run bench -- --only winnow-analyze,batch-workers`), the WARC batch 2x 63 instead of 70.5 pages/s,
- * for ~45 MB less peak RSS (docs/bounds.md). `--worker-young 16` trades that speed back for memory.
+ * Young-generation cap per worker, MB: a 16 MB new space (two 8 MB semi-spaces; 48, V8's default, is a 32 MB one).
+ * A page's strings live for the page's analysis, and a small young generation promotes more of them: with V8's
+ * parallel GC, 16 MB cost the pool on 2 cores a quarter of its pages/s (docs/bounds.md). With `--single-threaded-gc`
+ * (bin/winnow.js's launcher line) a WARC batch's CPU per page is the same at 24 and 48 (9.2-10.3 ms either way)
+ * and its peak RSS 285-298 MiB instead of 306-326 (1 worker, 1x and 2x the shared pages). The launcher's
+ * `--max-semi-space-size=8` gives every thread this new space and overrides the setting (a V8 flag wins over a
+ * worker's resourceLimits).
  */
-export const WORKER_YOUNG_MB = 48;
+export const WORKER_YOUNG_MB = 24;
+
+/**
+ * The `--max-semi-space-size` Node runs with (the launcher line, or NODE_OPTIONS), MB, if any: V8 then sizes every
+ * thread's young generation from it, and a worker's `maxYoungGenerationSizeMb` has no effect.
+ */
+export function semiSpaceFlagMb(argv: readonly string[] = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)]): number | undefined {
+  let mb: number | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const m = /^--max[-_]semi[-_]space[-_]size(?:=(\d+))?$/.exec(argv[i]);
+    if (m) mb = Number(m[1] ?? argv[i + 1]);
+  }
+  return mb !== undefined && Number.isFinite(mb) ? mb : undefined;
+}
 /** Smallest young generation accepted, MB (V8 needs a few semi-space pages). */
 export const MIN_WORKER_YOUNG_MB = 4;
 /**

@@ -92,7 +92,7 @@ describe('defaults are visible in --help', () => {
     expect(h).toContain(`(default: ${DEFAULT_DB})`);
     expect(h).toContain(`(default: "${DEFAULT_USER_AGENT}")`);
     expect(h).toContain(`(default: ${REQUIRED_POINTS})`);
-    expect(h).toMatch(/--workers <n> batch: analyze threads \(default: all cores/);
+    expect(h).toMatch(/--workers <n> batch: analyze threads \(default: one fewer than the cores, at least 1: \d+ here\)/);
     expect(h).toContain(`--worker-heap <mb> batch: heap limit of each analyze thread, MB (default: ${WORKER_HEAP_MB})`);
     for (const o of ['--rescan', '--user-agent', '--threshold', '--fields', '--out', '--quiet']) expect(h).toContain(o);
     expect(DEFAULT_USER_AGENT).not.toMatch(/https?:|github/);

@@ -1,9 +1,8 @@
 import type { Command } from 'commander';
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { availableParallelism } from 'node:os';
 import type { AnalyzeOptions } from '../../analyze.js';
-import { MIN_WORKER_HEAP_MB, WORKER_HEAP_MB, MIN_WORKER_YOUNG_MB, WORKER_YOUNG_MB } from '../../batch/pool.js';
+import { MIN_WORKER_HEAP_MB, WORKER_HEAP_MB, MIN_WORKER_YOUNG_MB, WORKER_YOUNG_MB, defaultWorkers } from '../../batch/pool.js';
 import { InputError } from '../../errors.js';
 import { REQUIRED_POINTS } from '../../detect/scoring.js';
 import { DEFAULT_USER_AGENT, DEFAULT_PER_HOST_CONCURRENCY, DEFAULT_PER_HOST_DELAY_MS } from '../../fetch/options.js';
@@ -81,9 +80,9 @@ export function register(program: Command): void {
     .option('--db <path>', `batch: store results in this SQLite file (default: ${BATCH_DB})`)
     .option('--concurrency <n>', `batch: parallel fetches in all (default: ${BATCH_CONCURRENCY}; at most ${DEFAULT_PER_HOST_CONCURRENCY} per host)`)
     .option('--delay <ms>', `batch: pause between two requests to the same host, in ms (default: ${DEFAULT_PER_HOST_DELAY_MS})`)
-    .option('--workers <n>', `batch: analyze threads (default: all cores, ${availableParallelism()} here)`)
+    .option('--workers <n>', `batch: analyze threads (default: one fewer than the cores, at least 1: ${defaultWorkers()} here)`)
     .option('--worker-heap <mb>', `batch: heap limit of each analyze thread, MB (default: ${WORKER_HEAP_MB}); a page that needs more fails with that reason, the run goes on`)
-    .option('--worker-young <mb>', `batch: young generation of each analyze thread, MB (default: ${WORKER_YOUNG_MB}); smaller holds less memory and spends more CPU on garbage collection`)
+    .option('--worker-young <mb>', `batch: young generation of each analyze thread, MB (default: ${WORKER_YOUNG_MB}); smaller holds less memory and spends more CPU on garbage collection; only when started as \`node bin/winnow.js\` (the winnow command sets every thread's with --max-semi-space-size=8)`)
     .option('--rescan', 'batch: analyze again pages the store already has (default: skip them, which makes runs resumable)')
     .option('--keep-html', "batch: keep each page's HTML in the store, for the review UI's original view and the report's link targets (default: not kept)")
     .action(async (inputs: string[], opts: ScanOpts) => {
