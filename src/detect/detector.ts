@@ -10,14 +10,14 @@ import { structuralRules, hitOf, isLinkBlock, isLinkFarm, hasSpamLinkHosts, lang
 import type { Model } from './model.js';
 import { unitP, unitPUnlessBelow } from './classifier.js';
 import { tagSpans } from './tagger.js';
-import { segment, detectLang, cjkRunsInLatin, foldWhole, foldTextPart, undisguised, undisguiseMapped, firstAtLeast, type WholeFold } from '../text/index.js';
+import { segment, tokenUnits, detectLang, cjkRunsInLatin, foldWhole, foldTextPart, undisguised, undisguiseMapped, firstAtLeast, type WholeFold } from '../text/index.js';
 import type { Lang, Span } from '../text/types.js';
-import { modelPoints, sumPoints, REPEAT_SHARE, MAX_REPEATS } from './scoring.js';
+import { modelPoints, sumPoints, REPEAT_SHARE, MAX_REPEATS, MODEL_MAX_POINTS } from './scoring.js';
 import type { StructuralCheck } from './rules/schema.js';
 import type { Budget } from '../budget.js';
 import { SpanSet } from './spans.js';
 import { PageWords } from './words.js';
-import { commercialRules, isNavigation, siteDomains, spamEvidence, withOwnLinks, MIN_AFFIX_EVIDENCE } from './evidence.js';
+import { commercialRules, isNavigation, siteDomains, spamEvidence, withOwnLinks, MIN_AFFIX_EVIDENCE, STRONG_MODEL_POINTS } from './evidence.js';
 import { isQuoted, quotedHit } from './consistency.js';
 import { parasitePage } from './parasite.js';
 import { snapToLinks } from './anchors.js';
@@ -57,6 +57,16 @@ export function wordWeight(text: string): number {
   for (const t of segment(text)) n += t.cjk ? Math.max(1, t.text.length / CJK_CHARS_PER_WORD) : isWord(t) ? 1 : 0;
   return n;
 }
+/**
+ * Can the classifier's vote on a text be spam evidence on its own (a strong vote, STRONG_MODEL_POINTS)? Not on a
+ * text under MODEL_WORD_CHECK_CHARS with too few words: modelHit shrinks the vote, MODEL_MAX_POINTS at most, with
+ * them. Asked with a bound of its words (tokenUnits: a CJK word weighs at most its length), so no text is segmented.
+ */
+export function voteCanBeEvidence(text: string): boolean {
+  if (text.length >= MODEL_WORD_CHECK_CHARS) return true;
+  return MODEL_MAX_POINTS * Math.min(1, tokenUnits(text) / MODEL_FULL_WORDS) >= STRONG_MODEL_POINTS;
+}
+
 /** A hidden block the page stage took for UI is still hidden spam with this many times hidden-text's minSpamPoints. */
 export const HIDDEN_UI_OVERRULE = 3;
 /** Boilerplate shorter than this is not worth a classifier call. */
@@ -196,6 +206,11 @@ export class Generators {
     readonly budget: Budget,
     /** points a unit needs (the detector's threshold) */
     readonly required: number,
+    /**
+     * Leave out candidates that can be no finding whatever their points, when that spares the classifier's question
+     * (detect() drops a candidate without spam evidence of its own; a diagnostic list of all candidates keeps them).
+     */
+    readonly findingsOnly = false,
   ) {
     this.ctx = buildContext(page, rules, budget);
     this.S = structuralRules(rules);
@@ -581,6 +596,9 @@ export class Generators {
         const rest = this.restAfterRules(bc);
         if (rest !== null && !this.pAtLeast(rest, CAND_P)) return this.sentencesOf(bc);
       }
+      // a line whose one possible evidence is the classifier's vote, which its few words keep weak (and with no run of
+      // another script to ask about alone): whatever the classifier says, nothing here is a finding
+      if (this.findingsOnly && pos.length === 0 && !voteCanBeEvidence(b.text) && cjkRunsInLatin(b.text, CJK_RUN_MIN_CHARS).length === 0) return;
       // a heading outside the article (the h1 over it) speaks of the article's topic: the consistency votes apply
       if (lexPoints >= BOILERPLATE_MIN_POINTS || this.pAtLeast(b.text, CAND_P)) this.wholeBlock(bc, 'promo-line', [], b.heading);
       // a teaser paragraph outside the article, with a plug in another script spliced in
@@ -611,6 +629,9 @@ export class Generators {
     // the block's p is known to be below CAND_P (so below UNIT_ALONE_P): a sentence that is the whole block has it too
     let blockBelow = false;
     if (bc.sentences.length <= 1 && !this.phrases.holds(b.start, b.end)) {
+      // a one-sentence block (the sentence is the block) with no positive rule match, whose classifier vote its few
+      // words keep weak, and no run of another script: a promo line or not, nothing here is a finding
+      if (this.findingsOnly && this.sentenceIsBlock(bc) && !bc.matches.some((m) => m.rule.score > 0) && !voteCanBeEvidence(b.text) && cjkRunsInLatin(b.text, CJK_RUN_MIN_CHARS).length === 0) return;
       if (this.pAtLeast(b.text, CAND_P)) {
         // a standalone one-sentence paragraph the classifier calls spam: a promo line; unless rule matches locate the
         // spam in it and the rest reads as news without them (a headline with a platform's name spliced into a word)
@@ -670,6 +691,12 @@ export class Generators {
       return;
     }
     for (const c of found) this.add(c);
+  }
+
+  /** Is the block's one sentence the whole block? */
+  private sentenceIsBlock(bc: BlockCtx): boolean {
+    const s = bc.sentences;
+    return s.length === 1 && s[0].start === bc.block.start && s[0].end === bc.block.end;
   }
 
   /**

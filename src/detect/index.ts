@@ -55,11 +55,12 @@ interface Scored {
 /**
  * Every candidate with its points and spam evidence, before the threshold. `voted(evidence)` false: the candidate's
  * consistency votes are not asked and its points are its own hits' (a caller that drops it whatever its points).
+ * `findingsOnly`: candidates that cannot have the spam evidence a finding needs may be left out (Generators).
  */
-function scoreAll(page: Page, opts: DetectOptions, voted: (evidence: number) => boolean = () => true): { scored: Scored[]; cons: Consistency } {
+function scoreAll(page: Page, opts: DetectOptions, voted: (evidence: number) => boolean = () => true, findingsOnly = false): { scored: Scored[]; cons: Consistency } {
   const budget = opts.budget ?? NO_BUDGET;
   const byId = rulesById(opts.rules);
-  const g = new Generators(page, opts.rules, opts.model ?? null, budget, opts.threshold ?? REQUIRED_POINTS);
+  const g = new Generators(page, opts.rules, opts.model ?? null, budget, opts.threshold ?? REQUIRED_POINTS, findingsOnly);
   let cons: Consistency | null = null;
   const votes = (c: Cand) => (cons ??= new Consistency(page, g.ctx, opts.rules, g.spamAffixes, byId, g.words)).votes(c);
   const phrases = g.titleAffix(votes);
@@ -91,7 +92,7 @@ export function detect(page: Page, opts: DetectOptions): Finding[] {
   // a finding needs the threshold AND spam evidence of its own: structure alone, or with a weak classifier vote,
   // only says where to look. A candidate without the evidence is dropped whatever its points, so the consistency
   // votes (the article's words and prose, gathered on the first vote) are asked only of candidates with it.
-  const { scored, cons } = scoreAll(page, opts, (evidence) => evidence >= MIN_SPAM_EVIDENCE);
+  const { scored, cons } = scoreAll(page, opts, (evidence) => evidence >= MIN_SPAM_EVIDENCE, true);
   const kept = resolveOverlaps(
     scored.filter((x) => x.points >= threshold && x.evidence >= MIN_SPAM_EVIDENCE),
     sumPoints,

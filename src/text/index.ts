@@ -7,6 +7,7 @@
 //   detectLang(s: string): Lang
 //   cjkRunsInLatin(s: string, minChars: number): Span[]
 //   segment(s: string, budget?: Budget): Token[]
+//   tokenUnits(s: string): number (segment(s)'s tokens, CJK ones by their length, without cutting Chinese runs)
 //   addWords(words: string[]): void
 //   segmenterLoaded(): boolean
 //   sentences(s: string, budget?: Budget): Span[]
@@ -17,7 +18,7 @@
 export type { Folded, Lang, Span, Token } from './types.js';
 export { fold, foldText, foldScope, foldWhole, foldTextPart, toOriginal, firstAtLeast, ZERO_WIDTH_CHARS, HOMOGLYPHS, type WholeFold } from './normalize.js';
 export { detectLang, cjkRunsInLatin, STOP_WORDS, LANG_SAMPLE_CHARS, CJK_CHAR_WEIGHT } from './lang.js';
-export { segment, addWords, segmenterLoaded, ADDED_WORD_FREQ, SEGMENT_CHUNK_CHARS } from './segment.js';
+export { segment, tokenUnits, addWords, segmenterLoaded, ADDED_WORD_FREQ, SEGMENT_CHUNK_CHARS } from './segment.js';
 export { sentences, clauses, ABBREVIATIONS } from './sentences.js';
 export { toSimplified, simplifiedChar, simplifiedTable } from './hanzi.js';
 export { BEYOND_LATIN_RE, DISGUISE_RE, undisguiseMapped, undisguised } from './disguise.js';

@@ -181,13 +181,18 @@ function cutRuns(s: string, starts: number[], ends: number[], out: Token[]): voi
  */
 export const SEGMENT_CHUNK_CHARS = 1 << 16;
 
-/**
- * Words with offsets into s: jieba for Chinese runs, letters/digits runs for the rest; punctuation dropped.
- * `budget`: the page's time budget, polled per run and between jieba calls (throws BudgetExceeded).
- */
-export function segment(s: string, budget: Budget = NO_BUDGET): Token[] {
+/** The runs of a text segment() cuts into tokens: their classes and spans, and how many Han and kana chars they hold. */
+interface Runs {
+  cls: number[];
+  start: number[];
+  end: number[];
+  han: number;
+  kana: number;
+}
+
+/** segment()'s first pass: runs of word chars (with their joiners), of Han, hiragana, katakana and hangul. */
+function scanRuns(s: string, budget: Budget): Runs {
   const n = s.length;
-  // pass 1: runs
   const runCls: number[] = [];
   const runStart: number[] = [];
   const runEnd: number[] = [];
@@ -226,6 +231,27 @@ export function segment(s: string, budget: Budget = NO_BUDGET): Token[] {
     runEnd.push(j);
     i = j;
   }
+  return { cls: runCls, start: runStart, end: runEnd, han, kana };
+}
+
+/**
+ * segment(s)'s tokens, each Chinese, Japanese or Korean one counted by its length (code units) and each other one as
+ * 1, without cutting the Chinese runs: jieba's pieces of a run add up to the run.
+ */
+export function tokenUnits(s: string): number {
+  const r = scanRuns(s, NO_BUDGET);
+  let units = 0;
+  for (let k = 0; k < r.cls.length; k++) units += r.cls[k] === C_WORD ? 1 : r.end[k] - r.start[k];
+  return units;
+}
+
+/**
+ * Words with offsets into s: jieba for Chinese runs, letters/digits runs for the rest; punctuation dropped.
+ * `budget`: the page's time budget, polled per run and between jieba calls (throws BudgetExceeded).
+ */
+export function segment(s: string, budget: Budget = NO_BUDGET): Token[] {
+  // pass 1: runs
+  const { cls: runCls, start: runStart, end: runEnd, han, kana } = scanRuns(s, budget);
   const japanese = kana >= JA_MIN_KANA && kana >= JA_MIN_KANA_SHARE * (han + kana);
   // pass 2: tokens; Chinese runs are cut in one jieba call, then merged back in order
   const out: Token[] = [];

@@ -12,11 +12,12 @@ import { DOMAIN_RE, HEAD_DOTTED, HEAD_EMOJI, HEAD_SPACED, SPACED_RE, headFlags, 
 import { loadModel } from '../../src/detect/model.js';
 import { candidates, detect } from '../../src/detect/index.js';
 import { unitP, unitPUnlessBelow } from '../../src/detect/classifier.js';
-import { CAND_P, UNIT_ALONE_P } from '../../src/detect/detector.js';
+import { CAND_P, UNIT_ALONE_P, Generators, voteCanBeEvidence, wordWeight } from '../../src/detect/detector.js';
 import { resolveOverlaps } from '../../src/detect/resolve.js';
 import { sumPoints, REQUIRED_POINTS } from '../../src/detect/scoring.js';
-import { MIN_SPAM_EVIDENCE } from '../../src/detect/evidence.js';
-import { cjkRunsInLatin, detectLang, sentences, foldScope, foldText, foldTextPart, foldWhole } from '../../src/text/index.js';
+import { MIN_SPAM_EVIDENCE, STRONG_MODEL_POINTS } from '../../src/detect/evidence.js';
+import { cjkRunsInLatin, detectLang, sentences, foldScope, foldText, foldTextPart, foldWhole, tokenUnits } from '../../src/text/index.js';
+import { NO_BUDGET } from '../../src/budget.js';
 import type { Span } from '../../src/text/types.js';
 import { DATA, REPO, dataBytes } from '../page/data.js';
 
@@ -274,7 +275,28 @@ describe('work the detect stage shares or skips', () => {
     expect(langs.size).toBeGreaterThan(2);
   });
 
-  it('detect asks the consistency votes only of candidates with spam evidence: the findings of every candidate voted (real pages, spam-pages dev)', () => {
+  it('a text whose few words keep the classifier vote weak (voteCanBeEvidence false) gets a vote below spam evidence even at p = 1; tokenUnits bounds wordWeight', () => {
+    const model = loadModel();
+    let weak = 0;
+    let texts = 0;
+    for (const page of realPages(12)) {
+      const g = new Generators(page, rules, model, NO_BUDGET, REQUIRED_POINTS);
+      for (const b of page.blocks) {
+        for (const t of [b.text, ...sentences(b.text).map((s) => b.text.slice(s.start, s.end))]) {
+          if (!t.trim()) continue;
+          texts++;
+          expect(tokenUnits(t), t.slice(0, 80)).toBeGreaterThanOrEqual(wordWeight(t));
+          if (voteCanBeEvidence(t)) continue;
+          weak++;
+          for (const p of [1, 0.999999, UNIT_ALONE_P]) expect(g.modelHit(t, p)[0].points, t.slice(0, 80)).toBeLessThan(STRONG_MODEL_POINTS);
+        }
+      }
+    }
+    expect(texts).toBeGreaterThan(3000);
+    expect(weak).toBeGreaterThan(300);
+  });
+
+  it('detect leaves out candidates without spam evidence of their own and asks the consistency votes only of those with it: the findings of every candidate voted (real pages, spam-pages dev)', () => {
     const dev = (JSON.parse(readFileSync(resolve(REPO, 'corpus/spam-pages-split.json'), 'utf8')) as { dev: string[] }).dev;
     const spam = dev.map((id) => buildPage(decode(readFileSync(resolve(DATA, 'spam-pages/pages', `${id}.html`))).html, {}));
     const model = loadModel();
