@@ -596,9 +596,9 @@ export class Generators {
         const rest = this.restAfterRules(bc);
         if (rest !== null && !this.pAtLeast(rest, CAND_P)) return this.sentencesOf(bc);
       }
-      // a line whose one possible evidence is the classifier's vote, which its few words keep weak (and with no run of
-      // another script to ask about alone): whatever the classifier says, nothing here is a finding
-      if (this.findingsOnly && pos.length === 0 && !voteCanBeEvidence(b.text) && cjkRunsInLatin(b.text, CJK_RUN_MIN_CHARS).length === 0) return;
+      // a line whose one possible evidence is the classifier's vote (and with no run of another script to ask about
+      // alone) is a finding only with a strong vote: none when its few words keep the vote weak, none below UNIT_ALONE_P
+      if (this.findingsOnly && this.voteOnly(b.text, pos) && (!voteCanBeEvidence(b.text) || !this.pAtLeast(b.text, UNIT_ALONE_P))) return;
       // a heading outside the article (the h1 over it) speaks of the article's topic: the consistency votes apply
       if (lexPoints >= BOILERPLATE_MIN_POINTS || this.pAtLeast(b.text, CAND_P)) this.wholeBlock(bc, 'promo-line', [], b.heading);
       // a teaser paragraph outside the article, with a plug in another script spliced in
@@ -629,9 +629,11 @@ export class Generators {
     // the block's p is known to be below CAND_P (so below UNIT_ALONE_P): a sentence that is the whole block has it too
     let blockBelow = false;
     if (bc.sentences.length <= 1 && !this.phrases.holds(b.start, b.end)) {
-      // a one-sentence block (the sentence is the block) with no positive rule match, whose classifier vote its few
-      // words keep weak, and no run of another script: a promo line or not, nothing here is a finding
-      if (this.findingsOnly && this.sentenceIsBlock(bc) && !bc.matches.some((m) => m.rule.score > 0) && !voteCanBeEvidence(b.text) && cjkRunsInLatin(b.text, CJK_RUN_MIN_CHARS).length === 0) return;
+      // a one-sentence block (the sentence is the block) whose one possible evidence is the classifier's vote: a promo
+      // line or not, it is a finding only with a strong vote (none when its few words keep the vote weak)
+      if (this.findingsOnly && this.sentenceIsBlock(bc) && this.voteOnly(b.text, bc.matches) && (!voteCanBeEvidence(b.text) || !this.pAtLeast(b.text, UNIT_ALONE_P))) {
+        return;
+      }
       if (this.pAtLeast(b.text, CAND_P)) {
         // a standalone one-sentence paragraph the classifier calls spam: a promo line; unless rule matches locate the
         // spam in it and the rest reads as news without them (a headline with a platform's name spliced into a word)
@@ -691,6 +693,15 @@ export class Generators {
       return;
     }
     for (const c of found) this.add(c);
+  }
+
+  /**
+   * Is the classifier's vote the one spam evidence a unit of this text can have: no positive rule match among its
+   * matches, no run of another script that cjkRuns would ask about alone? Its vote is then evidence only when strong
+   * (STRONG_MODEL_POINTS: p at least UNIT_ALONE_P).
+   */
+  private voteOnly(text: string, matches: TextMatch[]): boolean {
+    return !matches.some((m) => m.rule.score > 0) && cjkRunsInLatin(text, CJK_RUN_MIN_CHARS).length === 0;
   }
 
   /** Is the block's one sentence the whole block? */

@@ -14,7 +14,7 @@ import { candidates, detect } from '../../src/detect/index.js';
 import { unitP, unitPUnlessBelow } from '../../src/detect/classifier.js';
 import { CAND_P, UNIT_ALONE_P, Generators, voteCanBeEvidence, wordWeight } from '../../src/detect/detector.js';
 import { resolveOverlaps } from '../../src/detect/resolve.js';
-import { sumPoints, REQUIRED_POINTS } from '../../src/detect/scoring.js';
+import { sumPoints, modelPoints, REQUIRED_POINTS } from '../../src/detect/scoring.js';
 import { MIN_SPAM_EVIDENCE, STRONG_MODEL_POINTS } from '../../src/detect/evidence.js';
 import { cjkRunsInLatin, detectLang, sentences, foldScope, foldText, foldTextPart, foldWhole, tokenUnits } from '../../src/text/index.js';
 import { NO_BUDGET } from '../../src/budget.js';
@@ -294,6 +294,8 @@ describe('work the detect stage shares or skips', () => {
     }
     expect(texts).toBeGreaterThan(3000);
     expect(weak).toBeGreaterThan(300);
+    // and a vote below UNIT_ALONE_P is never strong, whatever the words (detect asks a vote-only unit at UNIT_ALONE_P)
+    expect(modelPoints(UNIT_ALONE_P)).toBeLessThan(STRONG_MODEL_POINTS);
   });
 
   it('detect leaves out candidates without spam evidence of their own and asks the consistency votes only of those with it: the findings of every candidate voted (real pages, spam-pages dev)', () => {
