@@ -71,7 +71,10 @@ function checkBytes(input: string | Uint8Array): void {
   const head = input.subarray(0, SNIFF_BYTES);
   if (head[0] === 0x1f && head[1] === 0x8b) throw new InputError('input is gzip-compressed; decompress it first');
   let ctrl = 0;
-  for (const b of head) if (b < 0x20 && b !== 9 && b !== 10 && b !== 13 && b !== 12 && b !== 27) ctrl++;
+  for (let i = 0; i < head.length; i++) {
+    const b = head[i];
+    if (b < 0x20 && b !== 9 && b !== 10 && b !== 13 && b !== 12 && b !== 27) ctrl++;
+  }
   if (ctrl / head.length > BINARY_CONTROL_SHARE) throw new InputError('input is binary, not HTML');
 }
 

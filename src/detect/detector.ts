@@ -188,7 +188,7 @@ export function snapToRuns(text: string, spans: Span[], runs: Span[]): Span[] {
 
 export class Generators {
   readonly ctx: PageCtx;
-  readonly S: Map<StructuralCheck, StructuralRuleRef>;
+  readonly S: ReadonlyMap<StructuralCheck, StructuralRuleRef>;
   readonly cands: Cand[] = [];
   /** exact copies of the title's keyword phrase: the tagger leaves them to the repeated-phrase check */
   private phraseList: { start: number; end: number }[] = [];
@@ -439,22 +439,41 @@ export class Generators {
     };
     // a name or slogan meets the rules of its own language too (an English slogan on a Portuguese page)
     // each name's rule hits, and those with the classifier's vote: taken once (the slogan is asked twice)
-    const judged = new Map<string, { lex: RuleHit[]; all: RuleHit[] }>();
+    const judged = new Map<string, { lex: RuleHit[]; all?: RuleHit[] }>();
     const judge = (n: string) => {
       let j = judged.get(n);
       if (!j) {
         const lex = lexiconHits(matchTextLangs(this.rules, n, ruleLangs(n, n.length >= MIN_LANG_CHARS ? detectLang(n) : this.ctx.lang, this.ctx.lang), 'boilerplate'));
-        judged.set(n, (j = { lex, all: [...lex, ...this.modelHit(n)] }));
+        judged.set(n, (j = { lex }));
       }
       return j;
     };
+    /** the rule hits and the classifier's vote */
+    const allOf = (n: string): RuleHit[] => {
+      const j = judge(n);
+      return (j.all ??= [...j.lex, ...this.modelHit(n)]);
+    };
+    /**
+     * spamEvidence(allOf(n)) >= minSpamPoints, the classifier's p asked only when it can decide: its vote adds to the
+     * rule hits' evidence, and with none it counts only when strong (p >= UNIT_ALONE_P, words enough)
+     */
+    const strong = (n: string): boolean => {
+      const j = judge(n);
+      if (j.all === undefined) {
+        const lex = spamEvidence(j.lex, this.rules);
+        if (lex >= p.minSpamPoints) return true;
+        if (lex === 0 && (!voteCanBeEvidence(n) || !this.pAtLeast(n, UNIT_ALONE_P))) return 0 >= p.minSpamPoints;
+      }
+      return spamEvidence(allOf(n), this.rules) >= p.minSpamPoints;
+    };
     const names: { name: string; borrowed: RuleHit[]; own: RuleHit[]; lender?: number }[] = [];
-    for (const n of new Set([this.page.siteName, this.page.slogan])) if (fits(n) && spamEvidence(judge(n).all, this.rules) >= p.minSpamPoints) names.push({ name: n, borrowed: [], own: judge(n).lex });
+    for (const n of new Set([this.page.siteName, this.page.slogan])) if (fits(n) && strong(n)) names.push({ name: n, borrowed: [], own: judge(n).lex });
     // the header logo beside a spam slogan names the spam site, even when the name alone has no spam term in it
     // ("ZenFlirt" over "Adult Webcam news and offers"): the slogan's evidence is the name's
     const { logo, slogan } = this.page;
-    const sloganHits = fits(slogan) ? judge(slogan).all : [];
-    if (fits(logo) && spamEvidence(sloganHits, this.rules) >= p.minSpamPoints && !names.some((x) => x.name === logo) && !slogan.includes(logo) && !logo.includes(slogan)) {
+    const sloganStrong = fits(slogan) ? strong(slogan) : 0 >= p.minSpamPoints;
+    if (fits(logo) && sloganStrong && !names.some((x) => x.name === logo) && !slogan.includes(logo) && !logo.includes(slogan)) {
+      const sloganHits = fits(slogan) ? allOf(slogan) : [];
       const borrowed = sloganHits.filter((h) => h.points > 0).map((h) => ({ ...h, evidence: `${h.evidence || slogan} (the slogan beside the logo)` }));
       names.push({ name: logo, borrowed, own: borrowed });
     }
@@ -466,9 +485,8 @@ export class Generators {
       for (const bc of this.ctx.blocks) {
         const b = bc.block;
         if (b.id === 0 || b.region === 'body' || b.text.length <= n.length || !b.text.includes(n) || undisguised(b.text).length > BRANDING_LINE_CHARS) continue;
-        const lineHits = judge(b.text).all;
-        if (spamEvidence(lineHits, this.rules) < p.minSpamPoints) continue;
-        const borrowed = lineHits.filter((h) => h.points > 0).map((h) => ({ ...h, evidence: `${h.evidence || b.text} (a line naming the site)` }));
+        if (!strong(b.text)) continue;
+        const borrowed = allOf(b.text).filter((h) => h.points > 0).map((h) => ({ ...h, evidence: `${h.evidence || b.text} (a line naming the site)` }));
         names.push({ name: n, borrowed, own: borrowed, lender: b.id });
         break;
       }
@@ -477,7 +495,7 @@ export class Generators {
     // no spam term of its own ("新葡京资讯网" under "大唐真人"): the name's evidence is the slogan's
     const site = names.find((x) => x.name === logo || x.name === this.page.siteName);
     if (site && fits(slogan) && !names.some((x) => x.name === slogan) && !slogan.includes(site.name) && !site.name.includes(slogan)) {
-      const evidence = site.borrowed.length ? site.borrowed : judge(site.name).all.filter((h) => h.points > 0);
+      const evidence = site.borrowed.length ? site.borrowed : allOf(site.name).filter((h) => h.points > 0);
       const borrowed = evidence.map((h) => ({ ...h, evidence: `${h.evidence || site.name} (the spam site's name beside the slogan)` }));
       names.push({ name: slogan, borrowed, own: borrowed });
     }

@@ -77,12 +77,18 @@ export interface StructuralRuleRef {
   params: Record<string, number>;
 }
 
-export function structuralRules(rules: CompiledRules): Map<StructuralCheck, StructuralRuleRef> {
-  const out = new Map<StructuralCheck, StructuralRuleRef>();
+/** The structural rules of a rule set by check, built once per rule set (every page's detector reads them); read only. */
+const structuralIndex = new WeakMap<CompiledRules, ReadonlyMap<StructuralCheck, StructuralRuleRef>>();
+
+export function structuralRules(rules: CompiledRules): ReadonlyMap<StructuralCheck, StructuralRuleRef> {
+  let out = structuralIndex.get(rules);
+  if (out) return out;
+  const byCheck = new Map<StructuralCheck, StructuralRuleRef>();
   for (const r of rules.rules) {
     if (r.kind !== 'structural') continue;
-    out.set(r.check, { id: r.id, points: r.score, description: r.description, params: r.params });
+    byCheck.set(r.check, { id: r.id, points: r.score, description: r.description, params: r.params });
   }
+  structuralIndex.set(rules, (out = byCheck));
   return out;
 }
 

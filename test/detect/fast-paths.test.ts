@@ -15,7 +15,7 @@ import { unitP, unitPUnlessBelow } from '../../src/detect/classifier.js';
 import { CAND_P, UNIT_ALONE_P, Generators, voteCanBeEvidence, wordWeight } from '../../src/detect/detector.js';
 import { resolveOverlaps } from '../../src/detect/resolve.js';
 import { sumPoints, modelPoints, REQUIRED_POINTS } from '../../src/detect/scoring.js';
-import { MIN_SPAM_EVIDENCE, STRONG_MODEL_POINTS } from '../../src/detect/evidence.js';
+import { MIN_SPAM_EVIDENCE, STRONG_MODEL_POINTS, hostKey } from '../../src/detect/evidence.js';
 import { cjkRunsInLatin, detectLang, sentences, foldScope, foldText, foldTextPart, foldWhole, tokenUnits } from '../../src/text/index.js';
 import { NO_BUDGET } from '../../src/budget.js';
 import type { Span } from '../../src/text/types.js';
@@ -273,6 +273,17 @@ describe('work the detect stage shares or skips', () => {
     }
     expect(texts.length).toBeGreaterThan(1000);
     expect(langs.size).toBeGreaterThan(2);
+  });
+
+  it("a link's host is read by a char scan as the regex read it (every link of real pages, and edge cases)", () => {
+    const HOST_RE = /^\s*(?:https?:)?\/\/([^/?#\s]+)/i;
+    const hrefs = realPages(12).flatMap((p) => p.blocks.flatMap((b) => b.links.map((l) => l.href)));
+    expect(hrefs.length).toBeGreaterThan(1000);
+    const edges = ['', '//', '///x', 'https://', 'https:/x.com', 'HTTPS://X.COM/a', 'Http://a.b?c', ' \t\u00a0//a.b#c', '\u3000https://a', 'http:\u001a//a', 'https\u001a//a', 'ftp://a.b', 'https:https://a', '//a b', '//a\u2028b', 'javascript://x', 'http://[::1]/', 'http://user@host:80/'];
+    for (const h of [...hrefs, ...edges]) {
+      const m = HOST_RE.exec(h);
+      expect(hostKey(h), JSON.stringify(h)).toBe(m ? m[1].toLowerCase() : null);
+    }
   });
 
   it('a text whose few words keep the classifier vote weak (voteCanBeEvidence false) gets a vote below spam evidence even at p = 1; tokenUnits bounds wordWeight', () => {
