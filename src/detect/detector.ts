@@ -64,7 +64,7 @@ export function wordWeight(text: string): number {
  */
 export function voteCanBeEvidence(text: string): boolean {
   if (text.length >= MODEL_WORD_CHECK_CHARS) return true;
-  return MODEL_MAX_POINTS * Math.min(1, tokenUnits(text) / MODEL_FULL_WORDS) >= STRONG_MODEL_POINTS;
+  return MODEL_MAX_POINTS * Math.min(1, tokenUnits(text, MODEL_FULL_WORDS) / MODEL_FULL_WORDS) >= STRONG_MODEL_POINTS;
 }
 
 /** A hidden block the page stage took for UI is still hidden spam with this many times hidden-text's minSpamPoints. */

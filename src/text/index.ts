@@ -7,7 +7,7 @@
 //   detectLang(s: string): Lang
 //   cjkRunsInLatin(s: string, minChars: number): Span[]
 //   segment(s: string, budget?: Budget): Token[]
-//   tokenUnits(s: string): number (segment(s)'s tokens, CJK ones by their length, without cutting Chinese runs)
+//   tokenUnits(s: string, enough?: number): number (segment(s)'s tokens, CJK ones by their length, without cutting Chinese runs)
 //   addWords(words: string[]): void
 //   segmenterLoaded(): boolean
 //   sentences(s: string, budget?: Budget): Span[]

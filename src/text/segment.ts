@@ -190,16 +190,15 @@ interface Runs {
   kana: number;
 }
 
-/** segment()'s first pass: runs of word chars (with their joiners), of Han, hiragana, katakana and hangul. */
-function scanRuns(s: string, budget: Budget): Runs {
+/**
+ * segment()'s first pass: runs of word chars (with their joiners), of Han, hiragana, katakana and hangul, written to
+ * `runs` when given. Returns the runs' token units (see tokenUnits), counted up to `enough` (the scan stops there).
+ */
+function scanRuns(s: string, budget: Budget, runs: Runs | null, enough = Infinity): number {
   const n = s.length;
-  const runCls: number[] = [];
-  const runStart: number[] = [];
-  const runEnd: number[] = [];
-  let han = 0;
-  let kana = 0;
+  let units = 0;
   let i = 0;
-  while (i < n) {
+  while (i < n && units < enough) {
     budget.check('text:segment');
     const k = charClass(s, i);
     const w = k === C_OTHER || k === C_JOIN || k === C_COMMA ? 1 : s.charCodeAt(i) >= 0xd800 && s.charCodeAt(i) <= 0xdbff ? 2 : 1;
@@ -223,26 +222,29 @@ function scanRuns(s: string, budget: Budget): Runs {
         if (kj !== k) break;
         j += s.charCodeAt(j) >= 0xd800 && s.charCodeAt(j) <= 0xdbff ? 2 : 1;
       }
-      if (k === C_HAN) han += j - i;
-      else if (k === C_HIRA || k === C_KATA) kana += j - i;
+      if (runs !== null) {
+        if (k === C_HAN) runs.han += j - i;
+        else if (k === C_HIRA || k === C_KATA) runs.kana += j - i;
+      }
     }
-    runCls.push(k);
-    runStart.push(i);
-    runEnd.push(j);
+    units += k === C_WORD ? 1 : j - i;
+    if (runs !== null) {
+      runs.cls.push(k);
+      runs.start.push(i);
+      runs.end.push(j);
+    }
     i = j;
   }
-  return { cls: runCls, start: runStart, end: runEnd, han, kana };
+  return units;
 }
 
 /**
  * segment(s)'s tokens, each Chinese, Japanese or Korean one counted by its length (code units) and each other one as
- * 1, without cutting the Chinese runs: jieba's pieces of a run add up to the run.
+ * 1, without cutting the Chinese runs (jieba's pieces of a run add up to the run); counted up to `enough`, when given
+ * (a number at least `enough` when there are as many).
  */
-export function tokenUnits(s: string): number {
-  const r = scanRuns(s, NO_BUDGET);
-  let units = 0;
-  for (let k = 0; k < r.cls.length; k++) units += r.cls[k] === C_WORD ? 1 : r.end[k] - r.start[k];
-  return units;
+export function tokenUnits(s: string, enough = Infinity): number {
+  return scanRuns(s, NO_BUDGET, null, enough);
 }
 
 /**
@@ -251,7 +253,9 @@ export function tokenUnits(s: string): number {
  */
 export function segment(s: string, budget: Budget = NO_BUDGET): Token[] {
   // pass 1: runs
-  const { cls: runCls, start: runStart, end: runEnd, han, kana } = scanRuns(s, budget);
+  const runs: Runs = { cls: [], start: [], end: [], han: 0, kana: 0 };
+  scanRuns(s, budget, runs);
+  const { cls: runCls, start: runStart, end: runEnd, han, kana } = runs;
   const japanese = kana >= JA_MIN_KANA && kana >= JA_MIN_KANA_SHARE * (han + kana);
   // pass 2: tokens; Chinese runs are cut in one jieba call, then merged back in order
   const out: Token[] = [];
