@@ -312,9 +312,16 @@ export class Generators {
     const title = this.page.blocks[0];
     if (!p || !title || !title.text) return [];
     const affixes: Cand[] = [];
-    /** the spam evidence of a headline part [from, to) of its own: its positive rule matches and the classifier */
-    const ownEvidence = (from: number, to: number): number =>
-      spamEvidence([...lexiconHits(matchesIn(this.ctx.blocks[0], from, to).filter((m) => m.rule.score > 0)), ...this.modelHit(this.page.text.slice(from, to))], this.rules);
+    /**
+     * the spam evidence of a headline part [from, to) of its own: its positive rule matches and the classifier (asked
+     * only when its vote can count: with no rule match, only a strong vote does)
+     */
+    const ownEvidence = (from: number, to: number): number => {
+      const lex = lexiconHits(matchesIn(this.ctx.blocks[0], from, to).filter((m) => m.rule.score > 0));
+      const text = this.page.text.slice(from, to);
+      if (lex.length === 0 && (!voteCanBeEvidence(text) || !this.pAtLeast(text, UNIT_ALONE_P))) return 0;
+      return spamEvidence([...lex, ...this.modelHit(text)], this.rules);
+    };
     // the longest affix with spam evidence so far, at the title's start and at its end
     let prefix: Cand | null = null;
     let suffix: Cand | null = null;
@@ -326,8 +333,8 @@ export class Generators {
       const unused = bodyUses(a.text, this.ctx.mainSentenceTexts) <= p.maxBodyUses;
       // a part with no spam evidence of its own is cut only when the article never uses it and the classifier, asked
       // about the part alone, is confident (AFFIX_ALONE_P)
-      const pa = alone && unused ? this.p(a.text) : 0;
-      if (alone && pa < AFFIX_ALONE_P) continue;
+      if (alone && !(unused && this.pAtLeast(a.text, AFFIX_ALONE_P))) continue;
+      const pa = alone ? this.p(a.text) : 0;
       // a longer affix does not take along the next headline part when the article uses that part and it carries no
       // spam evidence of its own ("Fifa Coins Shop - St. Magdalener: Rotweine ..." over a story on St. Magdalener)
       const before = a.start === 0 ? prefix : suffix;
@@ -572,7 +579,12 @@ export class Generators {
       b.region === 'hidden' ||
       (b.hidden !== null && hp !== null && lexPoints >= hp.minSpamPoints * HIDDEN_UI_OVERRULE) ||
       // a hidden line of several words the classifier calls spam as confidently as a unit alone is no caption
-      (b.hidden !== null && !!this.model && wordWeight(b.text) >= MODEL_FULL_WORDS && this.pAtLeast(b.text, UNIT_ALONE_P));
+      (b.hidden !== null &&
+        !!this.model &&
+        // tokenUnits bounds wordWeight without segmenting: most hidden UI lines are a word or two
+        tokenUnits(b.text, MODEL_FULL_WORDS) >= MODEL_FULL_WORDS &&
+        wordWeight(b.text) >= MODEL_FULL_WORDS &&
+        this.pAtLeast(b.text, UNIT_ALONE_P));
     if (hiddenSpam) {
       const extra: RuleHit[] = [...farmHit];
       // spam words in the hidden links' host names count as the block's own words (spamEvidence)
