@@ -203,6 +203,8 @@ class Automaton {
   private labels = new Uint16Array(0);
   private targets = new Int32Array(0);
   private out: (number[] | undefined)[] = [];
+  /** 1 for a state with patterns ending in it: the scan's test per char reads a byte, not the sparse out list */
+  private ends = new Uint8Array(1);
 
   add(term: string, ruleIdx: number): void {
     let s = 0;
@@ -277,11 +279,14 @@ class Automaton {
     this.labels = labels;
     this.targets = targets;
     this.out = out;
+    const ends = new Uint8Array(n);
+    for (let st = 0; st < n; st++) if (out[st] !== undefined) ends[st] = 1;
+    this.ends = ends;
   }
 
   /** Calls hit(pattern, start, end) for every occurrence (folded offsets) that respects word boundaries. */
   scan(text: string, hit: (p: Pattern, start: number, end: number) => void): void {
-    const { root, fail, childStart, labels, targets, out, patterns } = this;
+    const { root, fail, childStart, labels, targets, out, ends, patterns } = this;
     let s = 0;
     let prevCls = 0; // edge class of text[i - 1]
     for (let i = 0; i < text.length; i++) {
@@ -326,8 +331,8 @@ class Automaton {
       }
       prevCls = cls;
       if (s === 0) continue;
-      const o = out[s];
-      if (o === undefined) continue;
+      if (ends[s] === 0) continue;
+      const o = out[s]!;
       for (let k = 0; k < o.length; k++) {
         const p = patterns[o[k]];
         const start = i + 1 - p.length;
