@@ -7,6 +7,7 @@ import type { Block, Link, Page } from '../page/types.js';
 import type { CompiledRules } from './rules/index.js';
 import type { RuleHit } from './types.js';
 import { isSpace } from '../util/chars.js';
+import { hostStart } from '../util/url.js';
 
 /** A classifier vote is spam evidence on its own from this many points (logit; 2.2 = p 0.9); weaker is a hint. */
 export const STRONG_MODEL_POINTS = 2.2;
@@ -77,30 +78,15 @@ const SLASH = 0x2f;
 const QUESTION = 0x3f;
 const HASH = 0x23;
 
-/** Does s hold the ASCII text w (lower case) at i, its letters in any case? */
-function hasAsciiAt(s: string, i: number, w: string): boolean {
-  if (i + w.length > s.length) return false;
-  for (let k = 0; k < w.length; k++) {
-    const c = s.charCodeAt(i + k);
-    if ((c >= 0x41 && c <= 0x5a ? c | 0x20 : c) !== w.charCodeAt(k)) return false;
-  }
-  return true;
-}
-
 /**
  * The lower-cased host of an absolute or protocol-relative link, else null: what /^\s*(?:https?:)?\/\/([^/?#\s]+)/i
  * captures, read by a char scan (a regex and its match array per link of every page).
  */
 export function hostKey(href: string): string | null {
-  const n = href.length;
-  let i = 0;
-  while (i < n && isSpace(href.charCodeAt(i))) i++;
-  if (hasAsciiAt(href, i, 'https:')) i += 6;
-  else if (hasAsciiAt(href, i, 'http:')) i += 5;
-  if (href.charCodeAt(i) !== SLASH || href.charCodeAt(i + 1) !== SLASH) return null;
-  const from = i + 2;
+  const from = hostStart(href);
+  if (from < 0) return null;
   let to = from;
-  for (; to < n; to++) {
+  for (; to < href.length; to++) {
     const c = href.charCodeAt(to);
     if (c === SLASH || c === QUESTION || c === HASH || isSpace(c)) break;
   }

@@ -8,7 +8,7 @@ import { SNIFF_SAMPLE_BYTES } from '../../src/page/decode.js';
 import { collapse, walkHtml, TooDeep, AttrParser, TagAttrs } from '../../src/page/walk.js';
 import { Parser } from 'htmlparser2';
 import { effectiveLength } from '../../src/page/main-content.js';
-import { registrableDomain, urlDomain } from '../../src/page/domain.js';
+import { registrableDomain, urlDomain, urlHost } from '../../src/page/domain.js';
 import { limitNesting, MAX_NESTING } from '../../src/page/nesting.js';
 import { isUiName, nameFlags, NAME_JUNK, NAME_LIKELY, NAME_NEGATIVE, NAME_POSITIVE, NAME_UI, NAME_UNLIKELY } from '../../src/page/hints.js';
 import { skippedAtRules } from '../../src/page/visibility.js';
@@ -49,6 +49,17 @@ describe('fast paths equal their reference formulations', () => {
       expect(effectiveLength(s)).toBe(s.length + 2 * n);
     }
     expect(cjk).toBeGreaterThan(1000);
+  });
+
+  it("a link's host is read by a char scan as the regex read it (every href of real pages, and edge cases)", () => {
+    const URL_HOST_RE = /^\s*(?:https?:)?\/\/([^/?#:\s@]+@)?([^/?#:\s]+)/i;
+    const hrefs: string[] = [];
+    for (const f of [...readdirSync(resolve(DATA, SH)).sort().slice(0, 15).map((x) => `${SH}/${x}`), ...readdirSync(resolve(DATA, ZH)).filter((x) => x.endsWith('.html')).sort().slice(0, 15).map((x) => `${ZH}/${x}`)]) {
+      for (const m of decode(dataBytes(f)).html.matchAll(/(?:href|src)\s*=\s*"([^"]*)"/gi)) hrefs.push(m[1]);
+    }
+    expect(hrefs.length).toBeGreaterThan(1000);
+    const edges = ['', '//', '///x', 'https://', 'HTTPS://User:pw@X.com:80/a', '//a@', '//a@/x', '//@x', '//a@b@c', '//a:b@c', '//a b', ' \u00a0//a.b#c', 'http:\u001a//a', 'ftp://a.b', 'https:https://a', 'http://[::1]/', '//a\u3000b', 'javascript://x'];
+    for (const h of [...hrefs, ...edges]) expect(urlHost(h), JSON.stringify(h)).toBe(URL_HOST_RE.exec(h)?.[2]);
   });
 
   it('urlDomain with a host map of the page gives what it gives without one (links of real pages)', () => {
