@@ -3,7 +3,7 @@
 import type { Block, Page, Region } from '../page/types.js';
 import type { Lang, Span } from '../text/types.js';
 import { detectLang, sentences } from '../text/index.js';
-import { foldForMatch, foldTerm, matchTextLangs, matchToOriginal, type CompiledRules, type TextMatch } from './rules/index.js';
+import { foldForMatch, foldTerm, matchTextLangs, matchToOriginal, readsOtherwise, type CompiledRules, type TextMatch } from './rules/index.js';
 import type { Category } from './types.js';
 import { within, lowerBound } from './spans.js';
 import { NO_BUDGET, type Budget } from '../budget.js';
@@ -60,8 +60,9 @@ function fuzzyTerms(rules: CompiledRules): Map<number, FuzzyTerm[]> {
 export function fuzzyMatches(text: string, rules: CompiledRules, exact: TextMatch[]): TextMatch[] {
   const index = fuzzyTerms(rules);
   if (index.size === 0 || !HAN_RE.test(text)) return [];
-  const folded = foldForMatch(text);
-  const t = folded.text;
+  // the fold is needed only where the rules read the Han text otherwise (the terms are Han: case does not matter)
+  const folded = readsOtherwise(text) ? foldForMatch(text) : null;
+  const t = folded ? folded.text : text;
   const out: TextMatch[] = [];
   const taken = (s: number, e: number) => exact.some((m) => m.start < e && m.end > s) || out.some((m) => m.start < e && m.end > s);
   for (let s = 0; s < t.length; s++) {
@@ -73,7 +74,7 @@ export function fuzzyMatches(text: string, rules: CompiledRules, exact: TextMatc
         if (e > t.length || t[e - 1] !== term[term.length - 1]) continue;
         const w = t.slice(s, e);
         if (w === term) continue;
-        const [os, oe] = matchToOriginal(text, folded, s, e);
+        const [os, oe] = folded ? matchToOriginal(text, folded, s, e) : [s, e];
         if (taken(os, oe)) continue;
         if (editDistance(w, term, FUZZY_MAX_EDITS) <= FUZZY_MAX_EDITS) out.push({ rule, start: os, end: oe, evidence: text.slice(os, oe) });
       }

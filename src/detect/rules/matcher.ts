@@ -97,6 +97,14 @@ function foldLazy(s: string): LazyFold {
   return seen & MAY_BE_DISGUISED && DISGUISE_RE.test(clean.text) ? undisguiseMapped(clean.text, clean.map) : clean;
 }
 
+/**
+ * Does the rules' reading of s differ from s in its Han text: a traditional character, or a disguise? (The same
+ * char-code pass foldForMatch runs, on the text as it is; fold leaves Han characters alone.)
+ */
+export function readsOtherwise(s: string): boolean {
+  return BEYOND_LATIN_RE.test(s) && scanForRules(s) !== 0;
+}
+
 /** scanForRules: the text has a traditional character (toSimplified changes it) */
 const HAS_TRADITIONAL = 1;
 /** scanForRules: the text may hide a keyword (DISGUISE_RE may match) */
