@@ -403,6 +403,19 @@ export function spamPagesGateFigures(f: SpamPagesFigures): Record<string, number
   };
 }
 
+/**
+ * The disguised spam-pages figures the quality gate checks: the lowest page recall and share of strings removed over
+ * the disguises (traditional characters, spaced out, pinyin gloss, emoji), so that no one disguise slips back.
+ */
+export function spamPagesDisguisedGateFigures(variants: Partial<Record<SpamPageDisguise, SpamPagesFigures>>): Record<string, number> {
+  const all = Object.values(variants).map((f) => f!.all);
+  if (all.length === 0) return {};
+  return {
+    spamPagesDisguisedRecall: Math.min(...all.map((a) => a.pageRecall)),
+    spamPagesDisguisedRemoved: Math.min(...all.map((a) => a.spamRemovedShare)),
+  };
+}
+
 /** The figures the quality gate checks, from one split's figures. */
 export function gateFigures(set: SetFigures): { pageF1: number; spanF1: number; collateral: number; errorShare: number } {
   const errored = new Set(set.errors.filter((e) => e.error.startsWith('analyze:')).map((e) => e.id)).size;
