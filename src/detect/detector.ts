@@ -233,6 +233,15 @@ export class Generators {
   }
 
   /**
+   * Is the classifier's vote on the text spam evidence on its own: words enough for a full vote (voteCanBeEvidence)
+   * and p at least UNIT_ALONE_P (STRONG_MODEL_POINTS)? A unit whose one possible evidence is the vote is a finding
+   * only then; the bound answers most texts without the exact p.
+   */
+  private strongVote(text: string): boolean {
+    return voteCanBeEvidence(text) && this.pAtLeast(text, UNIT_ALONE_P);
+  }
+
+  /**
    * p(text) >= p0: from the exact p when it is known, else asked once per text and p0 (unitPUnlessBelow: most texts
    * answer from the score's bound without the exact p; one that does not is given its exact p, which is kept, so the
    * vote on a candidate the answer makes is not worked out again). `folded`: foldText(text), when the caller has it.
@@ -319,7 +328,7 @@ export class Generators {
     const ownEvidence = (from: number, to: number): number => {
       const lex = lexiconHits(matchesIn(this.ctx.blocks[0], from, to).filter((m) => m.rule.score > 0));
       const text = this.page.text.slice(from, to);
-      if (lex.length === 0 && (!voteCanBeEvidence(text) || !this.pAtLeast(text, UNIT_ALONE_P))) return 0;
+      if (lex.length === 0 && !this.strongVote(text)) return 0;
       return spamEvidence([...lex, ...this.modelHit(text)], this.rules);
     };
     // the longest affix with spam evidence so far, at the title's start and at its end
@@ -469,7 +478,7 @@ export class Generators {
       if (j.all === undefined) {
         const lex = spamEvidence(j.lex, this.rules);
         if (lex >= p.minSpamPoints) return true;
-        if (lex === 0 && (!voteCanBeEvidence(n) || !this.pAtLeast(n, UNIT_ALONE_P))) return 0 >= p.minSpamPoints;
+        if (lex === 0 && !this.strongVote(n)) return 0 >= p.minSpamPoints;
       }
       return spamEvidence(allOf(n), this.rules) >= p.minSpamPoints;
     };
@@ -628,7 +637,7 @@ export class Generators {
       }
       // a line whose one possible evidence is the classifier's vote (and with no run of another script to ask about
       // alone) is a finding only with a strong vote: none when its few words keep the vote weak, none below UNIT_ALONE_P
-      if (this.findingsOnly && this.voteOnly(b.text, pos) && (!voteCanBeEvidence(b.text) || !this.pAtLeast(b.text, UNIT_ALONE_P))) return;
+      if (this.findingsOnly && this.voteOnly(b.text, pos) && !this.strongVote(b.text)) return;
       // a heading outside the article (the h1 over it) speaks of the article's topic: the consistency votes apply
       if (lexPoints >= BOILERPLATE_MIN_POINTS || this.pAtLeast(b.text, CAND_P)) this.wholeBlock(bc, 'promo-line', [], b.heading);
       // a teaser paragraph outside the article, with a plug in another script spliced in
@@ -661,7 +670,7 @@ export class Generators {
     if (bc.sentences.length <= 1 && !this.phrases.holds(b.start, b.end)) {
       // a one-sentence block (the sentence is the block) whose one possible evidence is the classifier's vote: a promo
       // line or not, it is a finding only with a strong vote (none when its few words keep the vote weak)
-      if (this.findingsOnly && this.sentenceIsBlock(bc) && this.voteOnly(b.text, bc.matches) && (!voteCanBeEvidence(b.text) || !this.pAtLeast(b.text, UNIT_ALONE_P))) {
+      if (this.findingsOnly && this.sentenceIsBlock(bc) && this.voteOnly(b.text, bc.matches) && !this.strongVote(b.text)) {
         return;
       }
       if (this.pAtLeast(b.text, CAND_P)) {
