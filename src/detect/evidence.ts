@@ -6,8 +6,7 @@ import { getDomain } from 'tldts';
 import type { Block, Link, Page } from '../page/types.js';
 import type { CompiledRules } from './rules/index.js';
 import type { RuleHit } from './types.js';
-import { isSpace } from '../util/chars.js';
-import { hostStart } from '../util/url.js';
+import { endsAuthority, hostStart } from '../util/url.js';
 
 /** A classifier vote is spam evidence on its own from this many points (logit; 2.2 = p 0.9); weaker is a hint. */
 export const STRONG_MODEL_POINTS = 2.2;
@@ -74,10 +73,6 @@ export const OWN_DOMAIN_MIN_LINKS = 3;
 
 const domainCache = new Map<string, string | null>();
 const DOMAIN_CACHE_MAX = 4096;
-const SLASH = 0x2f;
-const QUESTION = 0x3f;
-const HASH = 0x23;
-
 /**
  * The lower-cased host of an absolute or protocol-relative link, else null: what /^\s*(?:https?:)?\/\/([^/?#\s]+)/i
  * captures, read by a char scan (a regex and its match array per link of every page).
@@ -86,10 +81,7 @@ export function hostKey(href: string): string | null {
   const from = hostStart(href);
   if (from < 0) return null;
   let to = from;
-  for (; to < href.length; to++) {
-    const c = href.charCodeAt(to);
-    if (c === SLASH || c === QUESTION || c === HASH || isSpace(c)) break;
-  }
+  while (to < href.length && !endsAuthority(href.charCodeAt(to))) to++;
   return to > from ? href.slice(from, to).toLowerCase() : null;
 }
 /** Registrable domain of an absolute link (tldts, public-suffix aware), null for relative links. */

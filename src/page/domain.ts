@@ -1,8 +1,7 @@
 // Registrable domains from the public-suffix list (tldts): bbc.co.uk, sina.com.cn, example.com.au. Only ICANN
 // suffixes count (github.io is one domain), as links between two blogs of one platform are rare in news pages.
 import { getDomain } from 'tldts';
-import { isSpace } from '../util/chars.js';
-import { hostStart } from '../util/url.js';
+import { endsAuthority, hostStart } from '../util/url.js';
 
 const IP_RE = /^[\d.]+$/;
 
@@ -14,14 +13,11 @@ export function registrableDomain(host: string): string {
   return d && d.charCodeAt(0) !== 46 ? d : h; // an empty label ("a..b") is no domain
 }
 
-const SLASH = 0x2f;
-const QUESTION = 0x3f;
-const HASH = 0x23;
 const COLON = 0x3a;
 const AT = 0x40;
 
-/** A char that ends a URL's host (and its user info, which '@' ends too): / ? # : and white space. */
-const endsHost = (c: number): boolean => c === SLASH || c === QUESTION || c === HASH || c === COLON || isSpace(c);
+/** A char that ends a URL's host (and its user info, which '@' ends too): the authority's end, or the port's ':'. */
+const endsHost = (c: number): boolean => c === COLON || endsAuthority(c);
 
 /**
  * The host of an absolute http(s) URL (or protocol-relative //host), without user info and port, else undefined:

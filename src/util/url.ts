@@ -1,8 +1,15 @@
-// Where an absolute http(s) or protocol-relative link's host starts, read by a char scan: the page and detect stages
+// Where an absolute http(s) or protocol-relative link's host starts and its authority ends, read by a char scan: the page and detect stages
 // read the host of every link of a page, where a regex and its match array per link cost more than the scan.
 import { isSpace } from './chars.js';
 
 const SLASH = 0x2f;
+const QUESTION = 0x3f;
+const HASH = 0x23;
+
+/** A char that ends a link's authority (user info, host and port): / ? # or white space. */
+export function endsAuthority(c: number): boolean {
+  return c === SLASH || c === QUESTION || c === HASH || isSpace(c);
+}
 
 /** Does s hold the ASCII text w (lower case) at i, its letters in any case (as a case-insensitive regex reads it)? */
 export function hasAsciiAt(s: string, i: number, w: string): boolean {
