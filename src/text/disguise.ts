@@ -7,7 +7,8 @@ import { HAN_CLASS } from '../util/chars.js';
 const HAN = `[${HAN_CLASS}]`;
 const GLOSS = `(?<=${HAN})[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,8}[1-5]?[)）]`;
 const SPACED_HAN = `(?<=${HAN}) (?=${HAN}(?: ${HAN})+|${HAN}(?<=${HAN} ${HAN} ${HAN}))`;
-const EMOJI = '(?<=\\p{L})[\\p{Extended_Pictographic}\\ufe0f]+(?=\\p{L})';
+// © ® ™ are pictographs to Unicode but a notice's own signs ("Copyright©和讯网"), never a disguise
+const EMOJI = '(?<=\\p{L})(?:(?![\\u00a9\\u00ae\\u2122])[\\p{Extended_Pictographic}\\ufe0f])+(?=\\p{L})';
 /** One disguise, anywhere in a text (on folded or raw text: glosses are lower case in both). */
 export const DISGUISE_RE = new RegExp(`${GLOSS}|${SPACED_HAN}|${EMOJI}`, 'u');
 const DISGUISE_ALL_RE = new RegExp(DISGUISE_RE.source, 'gu');
