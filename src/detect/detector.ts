@@ -21,6 +21,7 @@ import { commercialRules, isNavigation, siteDomains, spamEvidence, withOwnLinks,
 import { isQuoted, quotedHit } from './consistency.js';
 import { parasitePage } from './parasite.js';
 import { snapToLinks } from './anchors.js';
+import { withBrandEdges } from './edges.js';
 import { isSpace, nonSpaceLength } from '../util/chars.js';
 
 /** A sentence with no rule match is still a candidate when the classifier gives it at least this. */
@@ -702,7 +703,7 @@ export class Generators {
         }
       }
       const anchors = pos.map((m) => ({ start: m.start - sent.start, end: m.end - sent.start }));
-      let spans = sentText.length > MAX_TAGGED_CHARS ? anchors : tagSpans(sentText, anchors, this.model?.token ?? null);
+      let spans = sentText.length > MAX_TAGGED_CHARS ? anchors : withBrandEdges(sentText, tagSpans(sentText, anchors, this.model?.token ?? null));
       if (spans.length === 0) spans = [{ start: 0, end: sentText.length }];
       const nonSpace = nonSpaceLength(sentText) || 1;
       const covered = spans.reduce((n, s) => n + nonSpaceLength(sentText, s.start, s.end), 0);
