@@ -4,12 +4,12 @@
 import type { Page } from '../page/types.js';
 import type { FindingKind, RuleHit } from './types.js';
 import type { CompiledRules, TextMatch } from './rules/index.js';
-import { matchTextLangs } from './rules/index.js';
+import { matchTextLangs, mayBeDisguised } from './rules/index.js';
 import { buildContext, matchesIn, ruleLangs, MIN_LANG_CHARS, type BlockCtx, type PageCtx } from './context.js';
 import { structuralRules, hitOf, isLinkBlock, isLinkFarm, hasSpamLinkHosts, languageMismatch, isKeywordStuffed, isNumberedPromoLine, titleAffixes, bodyUses, type StructuralRuleRef } from './structural.js';
 import type { Model } from './model.js';
 import { unitP, unitPUnlessBelow } from './classifier.js';
-import { tagSpans } from './tagger.js';
+import { tagSpans, tagSpansAsRead } from './tagger.js';
 import { segment, tokenUnits, detectLang, cjkRunsInLatin, foldWhole, foldTextPart, undisguised, undisguiseMapped, firstAtLeast, type WholeFold } from '../text/index.js';
 import type { Lang, Span } from '../text/types.js';
 import { modelPoints, sumPoints, REPEAT_SHARE, MAX_REPEATS, MODEL_MAX_POINTS } from './scoring.js';
@@ -105,13 +105,29 @@ const TITLE_PART_SEP_START_RE = /^[\s|｜–—:：\-]/u;
  */
 export const NAME_SPAN_EXTRA_CHARS = 3;
 
+/**
+ * Non-space characters of text[start, end) as a reader sees them: a disguise's glosses, spaces and emoji are no part of
+ * the words (a glossed brand is not four times as much of its sentence as the plain brand).
+ */
+function readLength(text: string, start = 0, end = text.length): number {
+  const part = start === 0 && end === text.length ? text : text.slice(start, end);
+  const plain = undisguised(part);
+  return plain === part ? nonSpaceLength(text, start, end) : nonSpaceLength(plain);
+}
+
 /** Is the span nothing but its rule matches and a few characters glued to them (offsets relative to the span)? */
 export function isNameSpan(text: string, matches: { start: number; end: number }[]): boolean {
   if (matches.length === 0) return false;
   const inMatch = new Uint8Array(text.length);
   for (const m of matches) inMatch.fill(1, Math.max(0, m.start), Math.min(text.length, m.end));
   let extra = 0;
-  for (let i = 0; i < text.length; i++) if (!inMatch[i] && !isSpace(text.charCodeAt(i))) extra++;
+  // the characters a reader sees: a disguise's glosses, spaces and emoji are no word beside the name
+  if (undisguised(text) === text) {
+    for (let i = 0; i < text.length; i++) if (!inMatch[i] && !isSpace(text.charCodeAt(i))) extra++;
+  } else {
+    const { map } = undisguiseMapped(text, null);
+    for (let k = 0; k + 1 < map.length; k++) if (!inMatch[map[k]] && !isSpace(text.charCodeAt(map[k]))) extra++;
+  }
   return extra <= NAME_SPAN_EXTRA_CHARS;
 }
 
@@ -226,10 +242,20 @@ export class Generators {
   private readonly pOf = new Map<string, number>();
   private readonly atLeastOf = new Map<number, Map<string, boolean>>();
 
+  /**
+   * The text as a reader sees its words: the classifier reads a spaced-out, glossed or emoji-sprayed run (真 人 棋 牌,
+   * 配(zī)资) as the words it spells, as the rules do, not as characters cut apart. The rules' char-code pass asks the
+   * page once and then each text (DISGUISE_RE, ~15x dearer, runs only on a text the pass finds a candidate in), so a
+   * page without a disguise pays one pass, not a regex per question.
+   */
+  private seen(text: string): string {
+    return mayBeDisguised(text) ? undisguised(text) : text;
+  }
+
   p(text: string): number {
     if (!this.model || !text.trim()) return 0;
     let p = this.pOf.get(text);
-    if (p === undefined) this.pOf.set(text, (p = unitP(text, this.model)));
+    if (p === undefined) this.pOf.set(text, (p = unitP(this.seen(text), this.model)));
     return p;
   }
 
@@ -256,7 +282,9 @@ export class Generators {
     let yes = byText.get(text);
     if (yes === undefined) {
       // when the bound does not answer, the exact p is worked out: kept, as this.p would give it
-      const exact = unitPUnlessBelow(text, this.model, p0, folded);
+      const seen = this.seen(text);
+      // the caller's fold is of the text as written: a disguised one is folded again, as read
+      const exact = unitPUnlessBelow(seen, this.model, p0, seen === text ? folded : undefined);
       if (exact !== null) this.pOf.set(text, exact);
       byText.set(text, (yes = exact !== null && exact >= p0));
     }
@@ -271,7 +299,11 @@ export class Generators {
   modelHit(text: string, p = this.p(text), fewWordsShrink = true): RuleHit[] {
     if (!this.model || !text.trim()) return [];
     let points = modelPoints(p);
-    if (fewWordsShrink && points > 0 && text.length < MODEL_WORD_CHECK_CHARS) points *= Math.min(1, wordWeight(text) / MODEL_FULL_WORDS);
+    if (fewWordsShrink && points > 0) {
+      // the words a reader sees: a disguise's glosses and spaces make no more words of a short text
+      const seen = this.seen(text);
+      if (seen.length < MODEL_WORD_CHECK_CHARS) points *= Math.min(1, wordWeight(seen) / MODEL_FULL_WORDS);
+    }
     if (points > UNTRAINED_LANG_MAX_POINTS) {
       const lang = detectLang(text); // 'other': too little text to tell, the vote stands
       if (lang !== 'other' && !MODEL_LANGS.has(lang)) points = UNTRAINED_LANG_MAX_POINTS;
@@ -703,10 +735,10 @@ export class Generators {
         }
       }
       const anchors = pos.map((m) => ({ start: m.start - sent.start, end: m.end - sent.start }));
-      let spans = sentText.length > MAX_TAGGED_CHARS ? anchors : withBrandEdges(sentText, tagSpans(sentText, anchors, this.model?.token ?? null));
+      let spans = sentText.length > MAX_TAGGED_CHARS ? anchors : withBrandEdges(sentText, tagSpansAsRead(sentText, anchors, this.model?.token ?? null));
       if (spans.length === 0) spans = [{ start: 0, end: sentText.length }];
-      const nonSpace = nonSpaceLength(sentText) || 1;
-      const covered = spans.reduce((n, s) => n + nonSpaceLength(sentText, s.start, s.end), 0);
+      const nonSpace = readLength(sentText) || 1;
+      const covered = spans.reduce((n, s) => n + readLength(sentText, s.start, s.end), 0);
       if (covered / nonSpace >= SENTENCE_COVER) spans = [{ start: 0, end: sentText.length }];
       // a spam link dropped into the article's sentence is exactly its <a> element
       else spans = snapToRuns(sentText, snapToLinks(sentText, spans, anchors, b.links), cjkRunsInLatin(sentText, CJK_RUN_MIN_CHARS));
@@ -718,7 +750,7 @@ export class Generators {
         const own = matchesIn(bc, s, e).filter((m) => m.rule.score > 0);
         // a one-word span tells the classifier nothing but that word's prior: no vote then; nor is a low p on a span
         // that is nothing but the rule's matched name (a brand substituted for a school) evidence that it is ham
-        let vote = segment(spanText).length >= 2 ? this.modelHit(spanText) : [];
+        let vote = segment(undisguised(spanText)).length >= 2 ? this.modelHit(spanText) : [];
         if (vote.some((h) => h.points < 0) && isNameSpan(spanText, own.map((m) => ({ start: m.start - s, end: m.end - s })))) vote = [];
         const hits = [...lexiconHits(own), ...ham, ...vote, ...this.scriptSplice(sentText, sp)];
         if (isQuoted(sentText, sp.start, sp.end)) hits.push(quotedHit(sentText));
@@ -726,8 +758,8 @@ export class Generators {
       }
     }
     if (found.length === 0) return;
-    const blockChars = nonSpaceLength(b.text) || 1;
-    const covered = found.reduce((n, c) => n + nonSpaceLength(this.page.text, c.start, c.end), 0);
+    const blockChars = readLength(b.text) || 1;
+    const covered = found.reduce((n, c) => n + readLength(this.page.text, c.start, c.end), 0);
     if (covered / blockChars >= BLOCK_COVER) {
       this.wholeBlock(bc, 'promo-line', [], true);
       return;
@@ -759,7 +791,7 @@ export class Generators {
     const pos = bc.matches.filter((m) => m.rule.score > 0 && !this.phrases.overlaps(m.start, m.end));
     if (!rulesLocate(pos, bc.lang) || b.text.length > MAX_TAGGED_CHARS) return null;
     const anchors = pos.map((m) => ({ start: m.start - b.start, end: m.end - b.start }));
-    const spans = tagSpans(b.text, anchors, this.model?.token ?? null);
+    const spans = tagSpansAsRead(b.text, anchors, this.model?.token ?? null);
     let rest = '';
     let at = 0;
     for (const sp of [...spans].sort((x, y) => x.start - y.start)) {

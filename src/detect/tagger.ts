@@ -1,6 +1,7 @@
 // Character-exact spans inside a sentence: each word is scored by the model's token head (its own character
 // n-grams and its neighbours'), and the spliced phrase is the run of spam-tagged words around the rule matches.
-import { fold, segment } from '../text/index.js';
+import { firstAtLeast, fold, segment, undisguised, undisguiseMapped } from '../text/index.js';
+import { isSpace } from '../util/chars.js';
 import type { Token } from '../text/types.js';
 import { addTextFeatures, FeatureSink, NS } from './features.js';
 import { predict, type LrHead } from './model.js';
@@ -73,6 +74,26 @@ export function tagSpans(text: string, anchors: Span[], head: LrHead | null): Sp
   // anchors that fell between tokens (punctuation-only matches, e.g. a phone number regex) stay as they are
   for (const a of anchors) if (!out.some((o) => o.start <= a.start && o.end >= a.end)) out.push({ ...a });
   return mergeSpans(out);
+}
+
+/**
+ * tagSpans on the text as a reader sees its words: a spaced-out, glossed or emoji-sprayed run (浦 京 集 团) is tagged
+ * without its disguise, so the token head reads the words rather than characters cut apart, then the spans are mapped
+ * back to `text`. A span's end stops before the spaces of a spaced-out run that follow its last character.
+ */
+export function tagSpansAsRead(text: string, anchors: Span[], head: LrHead | null): Span[] {
+  if (undisguised(text) === text) return tagSpans(text, anchors, head);
+  const plain = undisguiseMapped(text, null);
+  const toPlain = (o: number) => firstAtLeast(plain.map, o);
+  const spans = tagSpans(plain.text, anchors.map((a) => ({ start: toPlain(a.start), end: toPlain(a.end) })), head);
+  return mergeSpans(
+    spans.map((sp) => {
+      const start = plain.map[sp.start];
+      let end = plain.map[sp.end];
+      while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+      return { start, end };
+    }),
+  );
 }
 
 export function mergeSpans(spans: Span[]): Span[] {

@@ -8,7 +8,7 @@ import { defaultRulesDir, parseRuleSources, readRuleSources, rulesVersion, throw
 import { foldTerm, matchRules, matchRulesLangs, type TextMatch } from './matcher.js';
 export type { Rule, RuleFile, StructuralCheck } from './schema.js';
 export type { TextMatch } from './matcher.js';
-export { foldForMatch, foldTerm, readsOtherwise, toOriginal as matchToOriginal } from './matcher.js';
+export { foldForMatch, foldTerm, mayBeDisguised, readsOtherwise, toOriginal as matchToOriginal } from './matcher.js';
 export { RulesError, defaultRulesDir, formatProblem, type RuleProblem } from './loader.js';
 export { lintRules, type LintOptions, type LintReport } from './lint.js';
 

@@ -105,6 +105,14 @@ export function readsOtherwise(s: string): boolean {
   return BEYOND_LATIN_RE.test(s) && scanForRules(s) !== 0;
 }
 
+/**
+ * May s hold a disguise (DISGUISE_RE may match)? The char-code pass of readsOtherwise, without the regex: a text it
+ * says no of holds none; one it says yes of is asked of DISGUISE_RE.
+ */
+export function mayBeDisguised(s: string): boolean {
+  return BEYOND_LATIN_RE.test(s) && (scanForRules(s, MAY_BE_DISGUISED) & MAY_BE_DISGUISED) !== 0;
+}
+
 /** scanForRules: the text has a traditional character (toSimplified changes it) */
 const HAS_TRADITIONAL = 1;
 /** scanForRules: the text may hide a keyword (DISGUISE_RE may match) */
@@ -117,7 +125,7 @@ const MAY_BE_DISGUISED = 2;
  * emoji planes). DISGUISE_RE alone costs ~15x more on real pages' texts (its look-behinds run at every position).
  * Chars below U+2600 (Latin, Cyrillic, punctuation: most chars of most texts) are passed over with one test.
  */
-function scanForRules(s: string): number {
+function scanForRules(s: string, wanted = HAS_TRADITIONAL | MAY_BE_DISGUISED): number {
   const trad = simplifiedTable();
   let seen = 0;
   for (let i = 0; i < s.length; i++) {
@@ -133,7 +141,7 @@ function scanForRules(s: string): number {
       continue;
     } else if (trad[c] !== 0) seen |= HAS_TRADITIONAL;
     else if (c <= 0x27bf || (c >= 0x2b00 && c <= 0x2bff) || (c >= 0xd83c && c <= 0xd83e)) seen |= MAY_BE_DISGUISED;
-    if (seen === (HAS_TRADITIONAL | MAY_BE_DISGUISED)) break;
+    if ((seen & wanted) === wanted) break;
   }
   return seen;
 }
