@@ -5,11 +5,16 @@ import type { PRF } from './metrics.js';
 import type { CleanPagesFigures, RealBlockFigures, SpamPagesFigures } from './real-pages.js';
 import { REPLAY_HOST } from './real-pages.js';
 
-/** Targets from the issue. */
+/**
+ * Targets from the issues: the corpus figures as issue 8 ("detection on real pages") sets them (page F1 0.97, span F1
+ * averaged over kinds 0.90, clean characters removed 0.1%), the micro span F1 and the extraction figures as the first
+ * issues did.
+ */
 export const TARGETS = {
-  pageF1: 0.98,
+  pageF1: 0.97,
   spanF1: 0.95,
-  collateral: 0.003,
+  spanMacroKindF1: 0.9,
+  collateral: 0.001,
   scrapinghubTokenF1: 0.97,
   chineseCharF1: 0.95,
   spamPagesRecall: 0.85,
@@ -224,7 +229,7 @@ export function renderEvalMarkdown(r: EvalReport): string {
   if (main) {
     rows.push([`page F1 (corpus ${mainName})`, f3(main.winnow.page.f1), `>= ${TARGETS.pageF1}`, mark(main.winnow.page.f1 >= TARGETS.pageF1)]);
     rows.push([`span char F1, micro (corpus ${mainName})`, f3(main.winnow.span.f1), `>= ${TARGETS.spanF1}`, mark(main.winnow.span.f1 >= TARGETS.spanF1)]);
-    rows.push([`span char F1, mean over kinds (corpus ${mainName})`, f3(main.winnow.spanMacroKindF1), `(>= ${TARGETS.spanF1})`, mark(main.winnow.spanMacroKindF1 >= TARGETS.spanF1)]);
+    rows.push([`span char F1, mean over kinds (corpus ${mainName})`, f3(main.winnow.spanMacroKindF1), `>= ${TARGETS.spanMacroKindF1}`, mark(main.winnow.spanMacroKindF1 >= TARGETS.spanMacroKindF1)]);
     rows.push([`clean body chars removed (corpus ${mainName})`, pct(main.winnow.collateral.share, 3), `<= ${pct(TARGETS.collateral, 1)}`, mark(main.winnow.collateral.share <= TARGETS.collateral)]);
   }
   if (r.extraction) {
