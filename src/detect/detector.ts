@@ -6,7 +6,7 @@ import type { FindingKind, RuleHit } from './types.js';
 import type { CompiledRules, TextMatch } from './rules/index.js';
 import { matchTextLangs, mayBeDisguised } from './rules/index.js';
 import { buildContext, matchesIn, ruleLangs, MIN_LANG_CHARS, type BlockCtx, type PageCtx } from './context.js';
-import { structuralRules, hitOf, isLinkBlock, isLinkFarm, hasSpamLinkHosts, languageMismatch, isKeywordStuffed, isNumberedPromoLine, titleAffixes, bodyUses, type StructuralRuleRef } from './structural.js';
+import { structuralRules, hitOf, isLinkBlock, isLinkFarm, hasSpamLinkHosts, languageMismatch, isKeywordStuffed, isNumberedPromoLine, titleAffixes, bodyUses, rejoinedEdges, type StructuralRuleRef } from './structural.js';
 import type { Model } from './model.js';
 import { unitP, unitPUnlessBelow } from './classifier.js';
 import { tagSpans, tagSpansAsRead } from './tagger.js';
@@ -439,13 +439,14 @@ export class Generators {
           else if (at >= a.end && to === sp.end) to = at;
         }
       }
+      // spliced into the middle of a headline word run (inside a name), with words the article never uses
+      const inside = from > 0 && to < text.length && !TITLE_PART_SEP_END_RE.test(text.slice(0, from)) && !TITLE_PART_SEP_START_RE.test(text.slice(to));
+      if (inside) ({ from, to } = rejoinedEdges(text, from, to, this.ctx.mainSentenceTexts));
       const s = start + toRaw(from);
       let e = start + toRaw(to);
       // the original's end is where the next plain char starts: the spaces of a spaced-out run before it stay
       while (e > s && isSpace(this.page.text.charCodeAt(e - 1))) e--;
       const hits = [...lexiconHits(matchesIn(bc, s, e)), ...this.modelHit(this.page.text.slice(s, e))];
-      // spliced into the middle of a headline word run (inside a name), with words the article never uses
-      const inside = from > 0 && to < text.length && !TITLE_PART_SEP_END_RE.test(text.slice(0, from)) && !TITLE_PART_SEP_START_RE.test(text.slice(to));
       if (p && inside && bodyUses(this.page.text.slice(s, e), this.ctx.mainSentenceTexts) <= p.maxBodyUses) hits.push(...this.structural('title-affix', this.page.text.slice(s, e)));
       this.add({ blockId: 0, start: s, end: e, kind: 'spliced-phrase', hits, consistency: true });
     }

@@ -268,3 +268,29 @@ export function bodyUses(phrase: string, sentencesFolded: string[]): number {
   }
   return uses;
 }
+
+/** How far past the words the token head tags a splice inside a Han word run may reach to rejoin the article's words. */
+export const REJOIN_MAX_CHARS = 8;
+
+/**
+ * A plug spliced inside a name in a headline (卢煜|澳彩期期准凤凰艺术|明谈, the president 卢煜明) is cut to where
+ * the headline rejoins the article's own words: the token head tags the plug's spam words (澳彩期期准), but the made-up
+ * rest of it (凤凰艺术) reads as words too. The end moves on, over Han characters the article never uses, to the first
+ * place where the two characters before the cut and the one after it are three characters of an article sentence
+ * (卢煜 + 明); else the start moves back the same way. Nothing moves when the cut rejoins already or nothing rejoins.
+ * `sentences`: the article's sentences, lower-cased (PageCtx.mainSentenceTexts).
+ */
+export function rejoinedEdges(text: string, from: number, to: number, sentences: readonly string[]): { from: number; to: number } {
+  const has = (s: string) => sentences.some((x) => x.includes(s));
+  const han = (i: number) => i >= 0 && i < text.length && isCjk(text.charCodeAt(i));
+  if (!han(from - 1) || !han(from - 2) || !han(to)) return { from, to };
+  const left = text.slice(from - 2, from);
+  if (has(left + text[to])) return { from, to };
+  for (let j = 1; j <= REJOIN_MAX_CHARS && han(to + j - 1) && han(to + j); j++) {
+    if (has(left + text[to + j]) && !has(text.slice(to, to + j))) return { from, to: to + j };
+  }
+  for (let i = 1; i <= REJOIN_MAX_CHARS && han(from - i - 2); i++) {
+    if (has(text.slice(from - i - 2, from - i) + text[to]) && !has(text.slice(from - i, from))) return { from: from - i, to };
+  }
+  return { from, to };
+}
