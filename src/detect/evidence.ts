@@ -53,10 +53,14 @@ export function spamEvidence(hits: RuleHit[], rules: CompiledRules, corroborated
   const structural = structuralIds(rules);
   let lex = 0;
   let model = 0;
+  let against = 0;
   for (const h of hits) {
     if (h.rule === 'CLASSIFIER') model = Math.max(model, h.points);
+    else if (h.cancels === 'CLASSIFIER') against += h.points;
     else if (h.points > 0 && !structural.has(h.rule) && h.rule !== 'OFF_TOPIC' && h.rule !== 'RECURRING') lex += h.points;
   }
+  // a vote the unit's own ham cancels (a copyright footer's) is no evidence, as it adds no points (sumPoints)
+  if (model > 0) model = Math.max(0, model + against);
   return lex + (model >= STRONG_MODEL_POINTS || ((lex > 0 || corroborated) && model >= CORROBORATING_MODEL_POINTS) ? model : 0);
 }
 

@@ -112,6 +112,15 @@ describe('spam evidence', () => {
     expect(spamEvidence([hit('STRUCT_SPAM_LINK_HOSTS', 3)], rules)).toBe(3);
   });
 
+  it("a vote a copyright footer cancels is no evidence: a line that lends its evidence to a site's name lends none", () => {
+    const footer = { ...hit('MULTI_LEGAL_FOOTER', -2), cancels: 'CLASSIFIER' as const };
+    // the vote the footer leaves is what counts, as in sumPoints
+    expect(spamEvidence([hit('STRUCT_SITE_BRANDING', 2), footer, hit('CLASSIFIER', 2.5)], rules)).toBe(0);
+    expect(spamEvidence([footer, hit('CLASSIFIER', 2 + STRONG_MODEL_POINTS)], rules)).toBeCloseTo(STRONG_MODEL_POINTS);
+    // the footer answers the vote only: a spam rule in the line keeps its points
+    expect(spamEvidence([footer, hit('EN_PORN', 3.5), hit('CLASSIFIER', 2.5)], rules)).toBe(3.5);
+  });
+
   it('a classifier vote that leans to spam counts beside a lexicon hit it agrees with, never alone', () => {
     const lean = (STRONG_MODEL_POINTS + CORROBORATING_MODEL_POINTS) / 2;
     expect(spamEvidence([hit('EN_GAME_SERVER_WEAK', 1), hit('CLASSIFIER', lean)], rules)).toBeCloseTo(1 + lean);
