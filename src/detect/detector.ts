@@ -115,6 +115,19 @@ function readLength(text: string, start = 0, end = text.length): number {
   return plain === part ? nonSpaceLength(text, start, end) : nonSpaceLength(plain);
 }
 
+/**
+ * The labels of a byline or dateline whose slot holds a name (a publication, an author, a reporter): a spam brand in
+ * it stands where a name belongs.
+ */
+const NAME_SLOT_RE = /(?:来源|来自|作者|记者|编辑|责任编辑|责编|通讯员|出品|主办|稿源|source|by|author|reporter|editor|written by|posted by)\s*[:：]?\s*$/iu;
+/** How far before a match the slot's label is looked for. */
+const NAME_SLOT_LOOK_CHARS = 24;
+
+/** Does text's match at `at` stand in a byline's name slot (right after 来源：, By, Author:)? */
+export function inNameSlot(text: string, at: number): boolean {
+  return at > 0 && NAME_SLOT_RE.test(text.slice(Math.max(0, at - NAME_SLOT_LOOK_CHARS), at));
+}
+
 /** Is the span nothing but its rule matches and a few characters glued to them (offsets relative to the span)? */
 export function isNameSpan(text: string, matches: { start: number; end: number }[]): boolean {
   if (matches.length === 0) return false;
@@ -668,6 +681,9 @@ export class Generators {
       if (lexPoints >= BOILERPLATE_MIN_POINTS && this.model && !this.pAtLeast(b.text, CAND_P)) {
         const rest = this.restAfterRules(bc);
         if (rest !== null && !this.pAtLeast(rest, CAND_P)) return this.sentencesOf(bc);
+        // a byline or dateline whose name slot holds the rules' match (来源：<casino brand>, By <brand>): the name is
+        // cut where it stands, as a brand substituted for a name in a sentence; the rest is too short to judge alone
+        if (rest === null && pos.some((m) => inNameSlot(b.text, m.start - b.start))) return this.sentencesOf(bc);
       }
       // a line whose one possible evidence is the classifier's vote (and with no run of another script to ask about
       // alone) is a finding only with a strong vote: none when its few words keep the vote weak, none below UNIT_ALONE_P

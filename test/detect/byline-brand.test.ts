@@ -1,0 +1,39 @@
+// A casino brand put in a byline's name slot (来源：<brand>) stands where a publication's name belongs: it is cut where
+// it stands, not the byline line around it. Real clean pages of ../shared/data with their byline's source replaced.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/analyze.js';
+import { inNameSlot } from '../../src/detect/detector.js';
+import { sharedDataDir } from '../../src/util/paths.js';
+
+const page = (rel: string) => gunzipSync(readFileSync(join(sharedDataDir(), 'gne-chinese-news', 'html', rel))).toString('utf8');
+
+describe('a brand in a byline', () => {
+  it('inNameSlot: right after a byline label, not elsewhere in the line', () => {
+    const t = '2020-10-04 20:30 来源: 太阳城集团';
+    expect(inNameSlot(t, t.indexOf('太阳城'))).toBe(true);
+    expect(inNameSlot('By Lucky88 Casino', 3)).toBe(true);
+    expect(inNameSlot('太阳城集团发布公告', 0)).toBe(false);
+    expect(inNameSlot('市民在太阳城集团门口排队', 3)).toBe(false);
+  });
+  for (const rel of ['cjn/1.html.gz', 'cjddsb/1.html.gz']) {
+    const html = page(rel);
+    const m = /来源[：:]\s*([\u4e00-\u9fa5]{2,10})/.exec(html)!;
+    it(`${rel}: the page as published is clean`, () => {
+      expect(analyze(html).verdict).toBe('clean');
+    });
+    for (const brand of ['太阳城集团', '威尼斯人官网', '澳门新葡京']) {
+      it(`${rel}: 来源：${brand} — the brand is cut, not the byline around it`, () => {
+        const r = analyze(html.replace(m[0], m[0].replace(m[1], brand)));
+        const f = r.findings.filter((x) => x.text.includes(brand.slice(0, 3)));
+        expect(f.map((x) => x.text)).toEqual([brand]);
+        expect(r.cleanText).not.toContain(brand);
+        // the finding is the name slot's text alone: the label before it is left
+        const f0 = r.findings.find((x) => x.text === brand)!;
+        expect(r.text.slice(f0.start - 4, f0.start)).toMatch(/来源[：:]\s*$/u);
+      });
+    }
+  }
+});
