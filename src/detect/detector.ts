@@ -123,9 +123,16 @@ const NAME_SLOT_RE = /(?:来源|来自|作者|记者|编辑|责任编辑|责编|
 /** How far before a match the slot's label is looked for. */
 const NAME_SLOT_LOOK_CHARS = 24;
 
-/** Does text's match at `at` stand in a byline's name slot (right after 来源：, By, Author:)? */
-export function inNameSlot(text: string, at: number): boolean {
-  return at > 0 && NAME_SLOT_RE.test(text.slice(Math.max(0, at - NAME_SLOT_LOOK_CHARS), at));
+/** A dateline's tail after its outlet or place: a date and 电 or 讯 (新华社巴黎12月9日电, 长江网10月4日讯). */
+const DATELINE_TAIL_RE = /^\s*[\u4e00-\u9fa5]{0,4}?\d{1,2}月\d{1,2}日\s*[电讯]|^\s*(?:快讯|讯)/u;
+
+/**
+ * Does text[at, end) stand in a byline's or dateline's name slot: right after 来源：, 记者, By, Author:, or before a
+ * dateline's date and 电 or 讯?
+ */
+export function inNameSlot(text: string, at: number, end = -1): boolean {
+  if (at > 0 && NAME_SLOT_RE.test(text.slice(Math.max(0, at - NAME_SLOT_LOOK_CHARS), at))) return true;
+  return end >= 0 && DATELINE_TAIL_RE.test(text.slice(end, end + NAME_SLOT_LOOK_CHARS));
 }
 
 /** Is the span nothing but its rule matches and a few characters glued to them (offsets relative to the span)? */
@@ -683,7 +690,7 @@ export class Generators {
         if (rest !== null && !this.pAtLeast(rest, CAND_P)) return this.sentencesOf(bc);
         // a byline or dateline whose name slot holds the rules' match (来源：<casino brand>, By <brand>): the name is
         // cut where it stands, as a brand substituted for a name in a sentence; the rest is too short to judge alone
-        if (rest === null && pos.some((m) => inNameSlot(b.text, m.start - b.start))) return this.sentencesOf(bc);
+        if (rest === null && pos.some((m) => inNameSlot(b.text, m.start - b.start, m.end - b.start))) return this.sentencesOf(bc);
       }
       // a line whose one possible evidence is the classifier's vote (and with no run of another script to ask about
       // alone) is a finding only with a strong vote: none when its few words keep the vote weak, none below UNIT_ALONE_P
@@ -769,7 +776,12 @@ export class Generators {
         // that is nothing but the rule's matched name (a brand substituted for a school) evidence that it is ham
         let vote = segment(undisguised(spanText)).length >= 2 ? this.modelHit(spanText) : [];
         if (vote.some((h) => h.points < 0) && isNameSpan(spanText, own.map((m) => ({ start: m.start - s, end: m.end - s })))) vote = [];
-        const hits = [...lexiconHits(own), ...ham, ...vote, ...this.scriptSplice(sentText, sp)];
+        // in a byline's or dateline's name slot (记者<brand>, <brand>12月9日电（记者…）) the reporting words around it are
+        // the byline's own, not the sentence reporting on the name
+        const ownHam = inNameSlot(sentText, sp.start, sp.end)
+          ? lexiconHits(matches.filter((m) => m.rule.score < 0 && !(m.start >= s - NAME_SLOT_LOOK_CHARS && m.end <= e + NAME_SLOT_LOOK_CHARS)))
+          : ham;
+        const hits = [...lexiconHits(own), ...ownHam, ...vote, ...this.scriptSplice(sentText, sp)];
         if (isQuoted(sentText, sp.start, sp.end)) hits.push(quotedHit(sentText));
         found.push({ blockId: b.id, start: s, end: e, kind: 'spliced-phrase', hits, consistency: true });
       }

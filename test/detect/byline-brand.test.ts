@@ -11,13 +11,34 @@ import { sharedDataDir } from '../../src/util/paths.js';
 const page = (rel: string) => gunzipSync(readFileSync(join(sharedDataDir(), 'gne-chinese-news', 'html', rel))).toString('utf8');
 
 describe('a brand in a byline', () => {
-  it('inNameSlot: right after a byline label, not elsewhere in the line', () => {
+  it('inNameSlot: right after a byline label or before a dateline, not elsewhere in the line', () => {
     const t = '2020-10-04 20:30 来源: 太阳城集团';
     expect(inNameSlot(t, t.indexOf('太阳城'))).toBe(true);
     expect(inNameSlot('By Lucky88 Casino', 3)).toBe(true);
-    expect(inNameSlot('太阳城集团发布公告', 0)).toBe(false);
-    expect(inNameSlot('市民在太阳城集团门口排队', 3)).toBe(false);
+    expect(inNameSlot('太阳城集团12月9日电（记者唐霁）法国9日', 0, 5)).toBe(true);
+    expect(inNameSlot('太阳城集团发布公告', 0, 5)).toBe(false);
+    expect(inNameSlot('市民在太阳城集团门口排队', 3, 8)).toBe(false);
+    expect(inNameSlot('记者从警方获悉，太阳城集团涉嫌非法经营', 8, 13)).toBe(false);
   });
+  // a reporter's name (（记者陈智 整合）) and a dateline's outlet (新华社巴黎12月9日电) replaced by a brand in the
+  // article's first sentence: the byline's own reporting words (记者, 电) are no ham evidence against the name
+  const slots: [string, string][] = [
+    ['cjn/1.html.gz', '陈智'],
+    ['xinhuanet/1.html.gz', '新华社巴黎'],
+  ];
+  for (const [rel, name] of slots) {
+    const html = page(rel);
+    for (const brand of ['太阳城集团', '皇冠体育']) {
+      it(`${rel}: ${name} -> ${brand} in the article's byline is cut, the sentence stays`, () => {
+        const at = html.lastIndexOf(name);
+        const r = analyze(html.slice(0, at) + brand + html.slice(at + name.length));
+        expect(r.findings.filter((x) => x.text.includes(brand.slice(0, 2))).map((x) => x.text)).toEqual([brand]);
+        expect(r.cleanText).not.toContain(brand);
+        const after = r.text.slice(r.text.indexOf(brand) + brand.length).slice(0, 12);
+        expect(r.cleanText).toContain(after);
+      });
+    }
+  }
   for (const rel of ['cjn/1.html.gz', 'cjddsb/1.html.gz']) {
     const html = page(rel);
     const m = /来源[：:]\s*([\u4e00-\u9fa5]{2,10})/.exec(html)!;
