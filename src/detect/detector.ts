@@ -1,7 +1,7 @@
 // The candidate generators: each asks one question of the page (a title affix, a copy of the title's keyword
 // phrase, the spam site's branding, a hidden block, a link block, keyword stuffing, a promo line, a spliced phrase)
 // and adds candidate units with the evidence it found. Scoring, consistency and overlap resolution live apart.
-import type { Page } from '../page/types.js';
+import type { Block, Page } from '../page/types.js';
 import type { FindingKind, RuleHit } from './types.js';
 import type { CompiledRules, TextMatch } from './rules/index.js';
 import { matchTextLangs, mayBeDisguised } from './rules/index.js';
@@ -781,7 +781,7 @@ export class Generators {
         const ownHam = inNameSlot(sentText, sp.start, sp.end)
           ? lexiconHits(matches.filter((m) => m.rule.score < 0 && !(m.start >= s - NAME_SLOT_LOOK_CHARS && m.end <= e + NAME_SLOT_LOOK_CHARS)))
           : ham;
-        const hits = [...lexiconHits(own), ...ownHam, ...vote, ...this.scriptSplice(sentText, sp)];
+        const hits = [...lexiconHits(own), ...ownHam, ...vote, ...this.scriptSplice(sentText, sp), ...this.splicedAnchor(b, spanText)];
         if (isQuoted(sentText, sp.start, sp.end)) hits.push(quotedHit(sentText));
         found.push({ blockId: b.id, start: s, end: e, kind: 'spliced-phrase', hits, consistency: true });
       }
@@ -841,6 +841,22 @@ export class Generators {
     const p = this.params('script-splice');
     if (!p || !cjkRunsInLatin(sentText, p.minRunChars).some((r) => r.start === sp.start && r.end === sp.end)) return [];
     return this.structural('script-splice', sentText.slice(sp.start, sp.end));
+  }
+
+  /**
+   * STRUCT_SPLICED_ANCHOR when the span is exactly the text of an off-site link of the block, of at most the check's
+   * maxAnchorWords words: a link dropped into the article's sentence ("…sich zu Gianni einladen, <a>bandar togel</a>
+   * und Essen mitbringen"), the shape of automated backlink insertion. Structure only, never spam evidence on its own
+   * (spamEvidence): it adds to an anchor whose words the rules or the classifier already call spam.
+   */
+  private splicedAnchor(b: Block, spanText: string): RuleHit[] {
+    const p = this.params('spliced-anchor');
+    if (!p || b.links.length === 0) return [];
+    const t = spanText.trim();
+    // off-site as the site's own domains say, whatever URL the page was fetched from
+    const link = withOwnLinks(b, this.own).links.find((l) => l.offsite && l.text.trim() === t);
+    if (!link || wordWeight(t) > p.maxAnchorWords) return [];
+    return this.structural('spliced-anchor', `${t} -> ${link.href}`);
   }
 
   /**

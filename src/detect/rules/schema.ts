@@ -17,6 +17,7 @@ export const StructuralCheck = z.enum([
   'spam-link-hosts', // off-site links whose host names look like spam domains (digits, throwaway TLDs, keywords)
   'language-mismatch', // a short standalone paragraph in another language than the article
   'script-splice', // a run of Chinese or Japanese spliced into a sentence of Latin letters
+  'spliced-anchor', // an off-site link dropped into a sentence of the article, its anchor a few words
 ]);
 export type StructuralCheck = z.infer<typeof StructuralCheck>;
 
@@ -96,6 +97,7 @@ export const CheckParams = {
   'spam-link-hosts': z.strictObject({ minLinks: count, minShare: share }),
   'language-mismatch': z.strictObject({ minChars: count, maxChars: count }),
   'script-splice': z.strictObject({ minRunChars: count }),
+  'spliced-anchor': z.strictObject({ maxAnchorWords: count }),
 } satisfies Record<StructuralCheck, z.ZodType>;
 export type CheckParams = { [K in StructuralCheck]: z.infer<(typeof CheckParams)[K]> };
 
