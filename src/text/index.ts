@@ -21,7 +21,7 @@ export { detectLang, cjkRunsInLatin, STOP_WORDS, LANG_SAMPLE_CHARS, CJK_CHAR_WEI
 export { segment, tokenUnits, addWords, segmenterLoaded, ADDED_WORD_FREQ, SEGMENT_CHUNK_CHARS } from './segment.js';
 export { sentences, clauses, ABBREVIATIONS } from './sentences.js';
 export { toSimplified, simplifiedChar, simplifiedTable } from './hanzi.js';
-export { BEYOND_LATIN_RE, DISGUISE_RE, undisguiseMapped, undisguised } from './disguise.js';
+export { BEYOND_LATIN_RE, DISGUISE_RE, hasSpelt, undisguiseMapped, undisguised } from './disguise.js';
 export {
   charNgrams,
   hashFeature,
