@@ -117,9 +117,10 @@ function readLength(text: string, start = 0, end = text.length): number {
 
 /**
  * The labels of a byline or dateline whose slot holds a name (a publication, an author, a reporter): a spam brand in
- * it stands where a name belongs.
+ * it stands where a name belongs. An English label only where a line starts ("By <name>"): inside a sentence "by" is
+ * a preposition ("fined by <casino>, the regulator said").
  */
-const NAME_SLOT_RE = /(?:来源|来自|作者|记者|编辑|责任编辑|责编|通讯员|出品|主办|稿源|source|by|author|reporter|editor|written by|posted by)\s*[:：]?\s*$/iu;
+const NAME_SLOT_RE = /(?:(?:来源|来自|作者|记者|编辑|责任编辑|责编|通讯员|出品|主办|稿源)|(?:^|[\n|·•])\s*(?:source|by|author|reporter|editor|written by|posted by))\s*[:：]?\s*$/iu;
 /** How far before a match the slot's label is looked for. */
 const NAME_SLOT_LOOK_CHARS = 24;
 
@@ -264,9 +265,8 @@ export class Generators {
 
   /**
    * The text as a reader sees its words: the classifier reads a spaced-out, glossed or emoji-sprayed run (真 人 棋 牌,
-   * 配(zī)资) as the words it spells, as the rules do, not as characters cut apart. The rules' char-code pass asks the
-   * page once and then each text (DISGUISE_RE, ~15x dearer, runs only on a text the pass finds a candidate in), so a
-   * page without a disguise pays one pass, not a regex per question.
+   * 配(zī)资) as the words it spells, as the rules do, not as characters cut apart. The rules' char-code pass
+   * (mayBeDisguised) asks each text first: DISGUISE_RE, ~15x dearer, runs only on a text it finds a candidate in.
    */
   private seen(text: string): string {
     return mayBeDisguised(text) ? undisguised(text) : text;

@@ -19,6 +19,9 @@ describe('a brand in a byline', () => {
     expect(inNameSlot('太阳城集团发布公告', 0, 5)).toBe(false);
     expect(inNameSlot('市民在太阳城集团门口排队', 3, 8)).toBe(false);
     expect(inNameSlot('记者从警方获悉，太阳城集团涉嫌非法经营', 8, 13)).toBe(false);
+    // an English label where a line starts, not "by" inside a sentence
+    expect(inNameSlot('Home | By Lucky88 Casino', 10)).toBe(true);
+    expect(inNameSlot('the fine was paid by Crown Casino, the regulator said', 21)).toBe(false);
   });
   // a reporter's name (（记者陈智 整合）) and a dateline's outlet (新华社巴黎12月9日电) replaced by a brand in the
   // article's first sentence: the byline's own reporting words (记者, 电) are no ham evidence against the name
