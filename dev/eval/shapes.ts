@@ -4,7 +4,9 @@
  *   - byline / reporter / dateline: a casino brand in a name slot of the GNE pages (来源：<name>, 记者<name>,
  *     <name>12月9日电), the slot's name replaced where a reader sees it;
  *   - anchor: an off-site link of spam words put after the first comma of a Scrapinghub page's third long paragraph;
- *   - entity: a brand substituted for an institution's name (…大学, …公司) all through a GNE page, as spam networks do.
+ *   - entity: a brand substituted for an institution's name (…大学, …公司) all through a GNE page, as spam networks do;
+ *   - title: a spam keyword put before a page's <title> ("股票配资 - <title>", "Buy Viagra Online | <title>"), found
+ *     when a finding in the headline holds it.
  *
  *   npx tsx dev/eval/shapes.ts
  */
@@ -100,6 +102,23 @@ function entities(): Tally & { occurrences: number; removed: number } {
   return t;
 }
 
+function titlePrefixes(files: string[], keywords: string[], sep: string): Tally {
+  const t: Tally = { cases: 0, found: 0, exact: 0 };
+  for (const f of files) {
+    const html = read(f);
+    const m = /<title>([^<]{6,})<\/title>/i.exec(html);
+    if (!m) continue;
+    for (const k of keywords) {
+      const r = analyze(html.replace(m[0], `<title>${k}${sep}${m[1]}</title>`));
+      t.cases++;
+      const fnd = r.findings.find((x) => x.blockId === 0 && x.text.includes(k.slice(0, 3)));
+      if (fnd) t.found++;
+      if (fnd?.text.trim() === k) t.exact++;
+    }
+  }
+  return t;
+}
+
 const line = (name: string, t: Tally) => console.log(`${name.padEnd(9)} ${t.cases} cases: found ${t.found}, cut exactly ${t.exact}`);
 line('byline', nameSlot(/来源[：:]\s*([\u4e00-\u9fa5]{2,10})/u));
 line('reporter', nameSlot(/记者\s?([\u4e00-\u9fa5]{2,3})(?=[\s）)])/u));
@@ -107,3 +126,7 @@ line('dateline', nameSlot(/([\u4e00-\u9fa5]{2,6})(?=\d{1,2}月\d{1,2}日[电讯]
 line('anchor', anchors());
 const e = entities();
 console.log(`entity    ${e.cases} pages x brands: flagged ${e.found}; occurrences ${e.occurrences}, removed ${e.removed}; findings exactly the brand ${e.exact}`);
+line('title zh', titlePrefixes(gnePages(), ['股票配资', '澳门新葡京', '在线配资平台', '太阳城集团'], ' - '));
+const shDir = join(evalDataRoot(), 'scrapinghub-article-extraction-benchmark', 'html');
+const shPages = readdirSync(shDir).sort().slice(0, 40).map((f) => join(shDir, f));
+line('title en', titlePrefixes(shPages, ['Buy Viagra Online', 'Online Casino Bonus', 'Payday Loans No Credit Check', 'Replica Watches'], ' | '));
