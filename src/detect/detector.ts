@@ -10,7 +10,7 @@ import { structuralRules, hitOf, isLinkBlock, isLinkFarm, hasSpamLinkHosts, lang
 import type { Model } from './model.js';
 import { unitP, unitPUnlessBelow } from './classifier.js';
 import { tagSpans, tagSpansAsRead } from './tagger.js';
-import { segment, tokenUnits, detectLang, cjkRunsInLatin, foldWhole, foldTextPart, undisguised, undisguiseMapped, firstAtLeast, type WholeFold } from '../text/index.js';
+import { segment, tokenUnits, detectLang, cjkRunsInLatin, foldWhole, foldTextPart, isDisguised, undisguised, undisguiseMapped, firstAtLeast, type WholeFold } from '../text/index.js';
 import type { Lang, Span } from '../text/types.js';
 import { modelPoints, sumPoints, REPEAT_SHARE, MAX_REPEATS, MODEL_MAX_POINTS } from './scoring.js';
 import type { StructuralCheck } from './rules/schema.js';
@@ -143,7 +143,7 @@ export function isNameSpan(text: string, matches: { start: number; end: number }
   for (const m of matches) inMatch.fill(1, Math.max(0, m.start), Math.min(text.length, m.end));
   let extra = 0;
   // the characters a reader sees: a disguise's glosses, spaces and emoji are no word beside the name
-  if (undisguised(text) === text) {
+  if (!isDisguised(text)) {
     for (let i = 0; i < text.length; i++) if (!inMatch[i] && !isSpace(text.charCodeAt(i))) extra++;
   } else {
     const { map } = undisguiseMapped(text, null);
@@ -430,7 +430,7 @@ export class Generators {
     if (sumPoints(lexiconHits(pos)) < SPLICE_MIN_LEX_POINTS) return;
     // the headline as a reader sees its words: a spaced-out, glossed or emoji-sprayed splice is read without its
     // disguise (the token model's word edges and the part separators are the plain text's), then cut on the original
-    const plain = undisguised(raw) === raw ? null : undisguiseMapped(raw, null);
+    const plain = isDisguised(raw) ? undisguiseMapped(raw, null) : null;
     const text = plain ? plain.text : raw;
     const toPlain = (o: number) => (plain ? firstAtLeast(plain.map, o) : o);
     const toRaw = (i: number) => (plain ? plain.map[i] : i);

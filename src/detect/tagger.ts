@@ -1,6 +1,6 @@
 // Character-exact spans inside a sentence: each word is scored by the model's token head (its own character
 // n-grams and its neighbours'), and the spliced phrase is the run of spam-tagged words around the rule matches.
-import { firstAtLeast, fold, segment, undisguised, undisguiseMapped } from '../text/index.js';
+import { firstAtLeast, fold, isDisguised, segment, undisguiseMapped } from '../text/index.js';
 import { isSpace } from '../util/chars.js';
 import type { Token } from '../text/types.js';
 import { addTextFeatures, FeatureSink, NS } from './features.js';
@@ -82,7 +82,7 @@ export function tagSpans(text: string, anchors: Span[], head: LrHead | null): Sp
  * back to `text`. A span's end stops before the spaces of a spaced-out run that follow its last character.
  */
 export function tagSpansAsRead(text: string, anchors: Span[], head: LrHead | null): Span[] {
-  if (undisguised(text) === text) return tagSpans(text, anchors, head);
+  if (!isDisguised(text)) return tagSpans(text, anchors, head);
   const plain = undisguiseMapped(text, null);
   const toPlain = (o: number) => firstAtLeast(plain.map, o);
   const spans = tagSpans(plain.text, anchors.map((a) => ({ start: toPlain(a.start), end: toPlain(a.end) })), head);

@@ -76,5 +76,10 @@ export const BEYOND_LATIN_RE = /[\u2600-\uffff]/;
  * this of many texts per page, and reading spelt words there cost ~2% of analyze for no finding it changed.
  */
 export function undisguised(s: string): string {
-  return BEYOND_LATIN_RE.test(s) && DISGUISE_RE.test(s) ? undisguiseMapped(s, null).text : s;
+  return isDisguised(s) ? undisguiseMapped(s, null).text : s;
+}
+
+/** Does undisguised() change the text (a gloss, a spaced-out Han run, emoji between letters)? Asked without building it. */
+export function isDisguised(s: string): boolean {
+  return BEYOND_LATIN_RE.test(s) && DISGUISE_RE.test(s);
 }

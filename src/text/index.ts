@@ -14,6 +14,7 @@
 //   clauses(s: string): Span[]
 //   charNgrams(s: string, sizes?: number[]): string[]
 //   undisguised(s: string): string (without pinyin glosses, spaced-out Han runs' spaces, emoji between letters)
+//   isDisguised(s: string): boolean (does undisguised change s; asked without building the plain text)
 // plus helpers: toOriginal(f, start, end), hashFeature(str), featureVector(s, opts).
 export type { Folded, Lang, Span, Token } from './types.js';
 export { fold, foldText, foldScope, foldWhole, foldTextPart, toOriginal, firstAtLeast, ZERO_WIDTH_CHARS, HOMOGLYPHS, type WholeFold } from './normalize.js';
@@ -21,7 +22,7 @@ export { detectLang, cjkRunsInLatin, STOP_WORDS, LANG_SAMPLE_CHARS, CJK_CHAR_WEI
 export { segment, tokenUnits, addWords, segmenterLoaded, ADDED_WORD_FREQ, SEGMENT_CHUNK_CHARS } from './segment.js';
 export { sentences, clauses, ABBREVIATIONS } from './sentences.js';
 export { toSimplified, simplifiedChar, simplifiedTable } from './hanzi.js';
-export { BEYOND_LATIN_RE, DISGUISE_RE, hasSpelt, undisguiseMapped, undisguised } from './disguise.js';
+export { BEYOND_LATIN_RE, DISGUISE_RE, hasSpelt, isDisguised, undisguiseMapped, undisguised } from './disguise.js';
 export {
   charNgrams,
   hashFeature,
