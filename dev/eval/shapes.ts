@@ -6,7 +6,7 @@
  *   - anchor: an off-site link of spam words put after the first comma of a Scrapinghub page's third long paragraph;
  *   - entity: a brand substituted for an institution's name (…大学, …公司) all through a GNE page, as spam networks do;
  *   - title: a spam keyword put before a page's <title> ("股票配资 - <title>", "Buy Viagra Online | <title>"), found
- *     when a finding in the headline holds it.
+ *     when a finding in the title (the headline, or the <title> text the headline leaves out) holds it.
  *
  *   npx tsx dev/eval/shapes.ts
  */
@@ -111,7 +111,7 @@ function titlePrefixes(files: string[], keywords: string[], sep: string): Tally 
     for (const k of keywords) {
       const r = analyze(html.replace(m[0], `<title>${k}${sep}${m[1]}</title>`));
       t.cases++;
-      const fnd = r.findings.find((x) => x.blockId === 0 && x.text.includes(k.slice(0, 3)));
+      const fnd = r.findings.find((x) => x.where === 'title' && x.text.includes(k.slice(0, 3)));
       if (fnd) t.found++;
       if (fnd?.text.trim() === k) t.exact++;
     }

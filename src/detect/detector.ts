@@ -6,7 +6,7 @@ import type { FindingKind, RuleHit } from './types.js';
 import type { CompiledRules, TextMatch } from './rules/index.js';
 import { matchTextLangs, mayBeDisguised } from './rules/index.js';
 import { buildContext, matchesIn, ruleLangs, MIN_LANG_CHARS, type BlockCtx, type PageCtx } from './context.js';
-import { structuralRules, hitOf, isLinkBlock, isLinkFarm, hasSpamLinkHosts, languageMismatch, isKeywordStuffed, isNumberedPromoLine, titleAffixes, bodyUses, rejoinedEdges, type StructuralRuleRef } from './structural.js';
+import { structuralRules, hitOf, isLinkBlock, isLinkFarm, hasSpamLinkHosts, languageMismatch, isKeywordStuffed, isNumberedPromoLine, titleAffixes, titlePieceParts, bodyUses, rejoinedEdges, type StructuralRuleRef } from './structural.js';
 import type { Model } from './model.js';
 import { unitP, unitPUnlessBelow } from './classifier.js';
 import { tagSpans, tagSpansAsRead } from './tagger.js';
@@ -372,22 +372,13 @@ export class Generators {
   titleAffix(votes: (c: Cand) => RuleHit[]): string[] {
     const p = this.params('title-affix');
     const title = this.page.blocks[0];
-    if (!p || !title || !title.text) return [];
+    if (!p) return [];
     const affixes: Cand[] = [];
-    /**
-     * the spam evidence of a headline part [from, to) of its own: its positive rule matches and the classifier (asked
-     * only when its vote can count: with no rule match, only a strong vote does)
-     */
-    const ownEvidence = (from: number, to: number): number => {
-      const lex = lexiconHits(matchesIn(this.ctx.blocks[0], from, to).filter((m) => m.rule.score > 0));
-      const text = this.page.text.slice(from, to);
-      if (lex.length === 0 && !this.strongVote(text)) return 0;
-      return spamEvidence([...lex, ...this.modelHit(text)], this.rules);
-    };
+    const ownEvidence = (from: number, to: number): number => this.affixEvidence(this.ctx.blocks[0], from, to);
     // the longest affix with spam evidence so far, at the title's start and at its end
     let prefix: Cand | null = null;
     let suffix: Cand | null = null;
-    for (const a of titleAffixes(title.text, p)) {
+    for (const a of title?.text ? titleAffixes(title.text, p) : []) {
       this.budget.check('detect:title');
       const s = title.start + a.start;
       const e = title.start + a.end;
@@ -415,8 +406,58 @@ export class Generators {
       // an affix that is spam on its own evidence does not tell what the article is about
       if (sumPoints(c.hits) >= this.required) this.spamAffixes.push({ start: s, end: e });
     }
-    this.titleSplices(title.start, title.end);
+    if (title?.text) this.titleSplices(title.start, title.end);
+    affixes.push(...this.unreadTitle(p));
     return affixes.filter((c) => sumPoints([...c.hits, ...votes(c)]) >= this.required).map((c) => this.text(c));
+  }
+
+  /**
+   * The spam evidence of a headline part [from, to) of its own: its positive rule matches and the classifier (asked
+   * only when its vote can count: with no rule match, only a strong vote does).
+   */
+  private affixEvidence(bc: BlockCtx, from: number, to: number): number {
+    const lex = lexiconHits(matchesIn(bc, from, to).filter((m) => m.rule.score > 0));
+    const text = this.page.text.slice(from, to);
+    if (lex.length === 0 && !this.strongVote(text)) return 0;
+    return spamEvidence([...lex, ...this.modelHit(text)], this.rules);
+  }
+
+  /**
+   * The <title>'s text that the headline leaves out (the page stage's region 'title' blocks after block 0), each of
+   * its parts judged as a headline affix ("股票配资" before a copied story's <title> whose headline is its h1, "Buy
+   * College Diploma Online" after the site's name): a run of parts with spam evidence of its own is cut whole. No
+   * classifier-alone path here: these parts are mostly the site's name, and a name ("Minuto30", "凤凰网娱乐") is the
+   * brand-shaped short text the classifier alone calls spam.
+   */
+  private unreadTitle(p: Record<string, number>): Cand[] {
+    const out: Cand[] = [];
+    for (const bc of this.ctx.blocks) {
+      const b = bc.block;
+      if (b.id === 0 || b.region !== 'title') continue;
+      this.budget.check('detect:title');
+      const runs: { start: number; end: number }[] = [];
+      let last = -1;
+      const parts = titlePieceParts(b.text);
+      for (let k = 0; k < parts.length; k++) {
+        const s = b.start + parts[k].start;
+        const e = b.start + parts[k].end;
+        if (this.affixEvidence(bc, s, e) < MIN_AFFIX_EVIDENCE) continue;
+        if (last === k - 1 && runs.length) runs[runs.length - 1].end = e;
+        else runs.push({ start: s, end: e });
+        last = k;
+      }
+      for (const { start, end } of runs) {
+        const text = this.page.text.slice(start, end);
+        const unused = bodyUses(text, this.ctx.mainSentenceTexts) <= p.maxBodyUses;
+        const hits = [...lexiconHits(matchesIn(bc, start, end)), ...this.modelHit(text)];
+        if (unused) hits.push(...this.structural('title-affix', text));
+        const c: Cand = { blockId: b.id, start, end, kind: 'title-affix', hits, consistency: !unused };
+        this.add(c);
+        out.push(c);
+        if (sumPoints(c.hits) >= this.required) this.spamAffixes.push({ start, end });
+      }
+    }
+    return out;
   }
 
   /**
@@ -554,7 +595,9 @@ export class Generators {
       if (!fits(n) || names.some((x) => x.name === n)) continue;
       for (const bc of this.ctx.blocks) {
         const b = bc.block;
-        if (b.id === 0 || b.region === 'body' || b.text.length <= n.length || !b.text.includes(n) || undisguised(b.text).length > BRANDING_LINE_CHARS) continue;
+        // not the <title>: a keyword put beside the real site's name there ("WSJ | Buy College Diploma Online") is an
+        // injection, not the site naming itself
+        if (b.region === 'title' || b.region === 'body' || b.text.length <= n.length || !b.text.includes(n) || undisguised(b.text).length > BRANDING_LINE_CHARS) continue;
         if (!strong(b.text)) continue;
         const borrowed = allOf(b.text).filter((h) => h.points > 0).map((h) => ({ ...h, evidence: `${h.evidence || b.text} (a line naming the site)` }));
         names.push({ name: n, borrowed, own: borrowed, lender: b.id });
@@ -624,7 +667,8 @@ export class Generators {
     this.budget.check('detect:block');
     // link checks see the site's own links as on-site, whatever URL the page was fetched from
     const b = withOwnLinks(bc.block, this.own);
-    if (b.id === 0 || !b.text.trim()) return;
+    // the headline and the <title>'s other parts are judged as title affixes (titleAffix)
+    if (b.region === 'title' || !b.text.trim()) return;
     // the site's own navigation (a menu, a channel list) is never a link block nor a spam finding
     if (b.region !== 'hidden' && isNavigation(b)) return;
     const pos = bc.matches.filter((m) => m.rule.score > 0);

@@ -195,6 +195,24 @@ const LATIN_TITLE_SEP_RE = /\s*(?:[|｜_–—:]|\s-\s)\s*/gu;
  */
 const SPACED_HAN_RUN_RE = new RegExp(`(?<![${HAN_CLASS}])[${HAN_CLASS}](?![${HAN_CLASS}])(?: [${HAN_CLASS}](?![${HAN_CLASS}])){2,}`, 'gu');
 
+/**
+ * Separators between the parts of a <title> piece the headline leaves out ("WSJ | Buy College Diploma Online"): the
+ * title separators without the CJK space, which parts a Han headline's words but not a site's name from a keyword.
+ */
+const TITLE_PIECE_SEP_RE = /\s*(?:[|｜_–—:：]|\s-\s)\s*/gu;
+
+/** The parts of a <title> piece between its separators, as [start, end) offsets (no empty part). */
+export function titlePieceParts(text: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  let from = 0;
+  for (const m of text.matchAll(TITLE_PIECE_SEP_RE)) {
+    if (m.index! > from) out.push({ start: from, end: m.index! });
+    from = m.index! + m[0].length;
+  }
+  if (from < text.length) out.push({ start: from, end: text.length });
+  return out;
+}
+
 export interface Affix {
   /** offsets into the title string */
   start: number;

@@ -4,7 +4,7 @@ import type { Page, Block, Region } from './types.js';
 import { decodeBytes } from './decode.js';
 import { walkHtml, PathBuilder, TooDeep, type RawBlock, type WalkResult } from './walk.js';
 import { selectMain } from './main-content.js';
-import { pickTitle } from './title.js';
+import { pickTitle, unreadTitleParts } from './title.js';
 import { limitNesting, MAX_NESTING } from './nesting.js';
 import { urlDomain } from './domain.js';
 import { NO_BUDGET, type Budget } from '../budget.js';
@@ -201,6 +201,17 @@ export function buildPage(html: string, opts: BuildOptions = {}): Page {
       linkChars: b.linkChars,
       start,
       end: off,
+    });
+  }
+  // the <title>'s text that the headline leaves out, after the page's blocks (region 'title', never in the article):
+  // a keyword put before a copied story's <title> is read though the headline comes from the h1 or og:title
+  for (const text of unreadTitleParts(w.htmlTitle, t.title)) {
+    const start = off + 1;
+    off = start + text.length;
+    texts.push(text);
+    blocks.push({
+      id: blocks.length, path: 'head>title', tag: 'title', text, region: 'title', hidden: null, hiddenUi: false, heading: false,
+      links: [], linkChars: 0, start, end: off,
     });
   }
   return {

@@ -106,6 +106,36 @@ export function stripSiteName(t: string, siteName = '', isSite: (p: string) => b
   return { title: c.slice(start, end).trim(), rest };
 }
 
+/** Separator characters and spaces at the inner edge of a <title> piece ("股票配资 - " before the headline). */
+const PIECE_EDGE_START_RE = /^[\s|｜_\-–—:：·•»›~/]+/u;
+const PIECE_EDGE_END_RE = /[\s|｜_\-–—:：·•»›~/]+$/u;
+
+/**
+ * The parts of the <title> that the displayed headline leaves out: what stands before and after the headline in it
+ * (a keyword put in front of a copied story's title, the site's name), or, when the headline (an h1, og:title) is not
+ * in the <title> at all, each part of the <title>. A crawler's index and a search result show this text, so detection
+ * reads it; the clean text never holds it. Parts the headline already holds are left out.
+ */
+export function unreadTitleParts(htmlTitle: string, headline: string): string[] {
+  const t = collapse(htmlTitle);
+  const h = collapse(headline);
+  if (!HAS_WORD.test(t)) return [];
+  let at = h ? t.indexOf(h) : -1;
+  if (at < 0 && h) {
+    const lower = t.toLowerCase();
+    // a case-insensitive find only where lower-casing keeps every offset
+    if (lower.length === t.length) at = lower.indexOf(h.toLowerCase());
+  }
+  const pieces = at >= 0 ? [t.slice(0, at), t.slice(at + h.length)] : titleParts(t).parts;
+  const head = norm(h);
+  const out: string[] = [];
+  for (const piece of pieces) {
+    const p = piece.replace(PIECE_EDGE_START_RE, '').replace(PIECE_EDGE_END_RE, '');
+    if (HAS_WORD.test(p) && !head.includes(norm(p))) out.push(p);
+  }
+  return out;
+}
+
 export interface TitleInfo {
   title: string;
   h1: string;

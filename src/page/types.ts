@@ -23,7 +23,8 @@ export type Link = z.infer<typeof Link>;
 
 /**
  * A text block: the visible (or hidden) text of one block-level element that holds text directly
- * (p, li, h1-h6, td, a text-bearing div ...). Block 0 is always the synthetic title block.
+ * (p, li, h1-h6, td, a text-bearing div ...). Block 0 is always the synthetic title block; the parts of the <title>
+ * that the headline leaves out follow the page's blocks as blocks of region 'title' (path 'head>title').
  */
 export const Block = z.object({
   id: z.number().int(),
