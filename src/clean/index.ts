@@ -71,7 +71,19 @@ function htmlTag(b: Block): string {
 
 export function clean(page: Page, findings: Finding[]): Cleaned {
   const title = page.blocks[0];
-  const cleanTitle = title ? cutBlock(title, findings).replace(EDGE_SEP_RE, '') : page.title;
+  let cleanTitle = title ? cutBlock(title, findings).replace(EDGE_SEP_RE, '') : page.title;
+  // a headline that was spam as a whole ("万丰国际娱乐-…_ZALMAN" over a hacked home page) leaves the page the rest
+  // of its <title> (the region-title blocks after the page's blocks), not an empty title
+  if (title && isEmptyText(cleanTitle)) {
+    for (const b of page.blocks) {
+      if (b.id === 0 || b.region !== 'title') continue;
+      const rest = cutBlock(b, findings).replace(EDGE_SEP_RE, '');
+      if (!isEmptyText(rest)) {
+        cleanTitle = rest;
+        break;
+      }
+    }
+  }
   const paras: { tag: string; text: string }[] = [];
   for (const id of page.mainIds) {
     const b = page.blocks[id];

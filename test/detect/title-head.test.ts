@@ -10,6 +10,7 @@ import { analyze } from '../../src/analyze.js';
 import { buildPage } from '../../src/page/index.js';
 import { unreadTitleParts } from '../../src/page/title.js';
 import { sharedDataDir } from '../../src/util/paths.js';
+import { spamPages, normScore } from '../../dev/eval/real-pages.js';
 
 const read = (rel: string): string => gunzipSync(readFileSync(join(sharedDataDir(), rel))).toString('utf8');
 /** The page with `before` put in front of its <title>'s text and `after` behind it. */
@@ -65,5 +66,15 @@ describe('the <title> text the headline leaves out', () => {
     expect(before.findings.map((f) => [f.where, f.text])).toEqual([['title', 'Buy Viagra Online']]);
     const after = analyze(retitled(read(WSJ), '', ' | Online Casino Bonus'));
     expect(after.findings.map((f) => [f.where, f.text])).toEqual([['title', 'Online Casino Bonus']]);
+  });
+});
+
+describe('a headline that is spam as a whole', () => {
+  it('en-zalman-encoded-title-affix (spam-pages dev): the clean title is the rest of the <title>, not empty', () => {
+    const p = spamPages('dev').find((x) => x.label.id === 'en-zalman-encoded-title-affix')!;
+    const r = analyze(p.html);
+    expect(r.findings.map((f) => [f.kind, f.where, f.blockId])).toContainEqual(['title-affix', 'title', 0]);
+    expect(normScore(r.cleanTitle)).toBe(normScore(p.label.title!));
+    for (const s of p.label.spam) expect(normScore(r.cleanTitle).includes(normScore(s))).toBe(false);
   });
 });
