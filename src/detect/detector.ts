@@ -22,6 +22,8 @@ import { isQuoted, quotedHit } from './consistency.js';
 import { parasitePage } from './parasite.js';
 import { snapToLinks } from './anchors.js';
 import { withBrandEdges } from './edges.js';
+import { inNameSlot, inLabelledNames, withSlotEdges, NAME_SLOT_LOOK_CHARS } from './slots.js';
+export { inNameSlot } from './slots.js';
 import { isSpace, nonSpaceLength } from '../util/chars.js';
 
 /** A sentence with no rule match is still a candidate when the classifier gives it at least this. */
@@ -113,27 +115,6 @@ function readLength(text: string, start = 0, end = text.length): number {
   const part = start === 0 && end === text.length ? text : text.slice(start, end);
   const plain = undisguised(part);
   return plain === part ? nonSpaceLength(text, start, end) : nonSpaceLength(plain);
-}
-
-/**
- * The labels of a byline or dateline whose slot holds a name (a publication, an author, a reporter): a spam brand in
- * it stands where a name belongs. An English label only where a line starts ("By <name>"): inside a sentence "by" is
- * a preposition ("fined by <casino>, the regulator said").
- */
-const NAME_SLOT_RE = /(?:(?:来源|来自|作者|记者|编辑|责任编辑|责编|通讯员|出品|主办|稿源)|(?:^|[\n|·•])\s*(?:source|by|author|reporter|editor|written by|posted by))\s*[:：]?\s*$/iu;
-/** How far before a match the slot's label is looked for. */
-const NAME_SLOT_LOOK_CHARS = 24;
-
-/** A dateline's tail after its outlet or place: a date and 电 or 讯 (新华社巴黎12月9日电, 长江网10月4日讯). */
-const DATELINE_TAIL_RE = /^\s*[\u4e00-\u9fa5]{0,4}?\d{1,2}月\d{1,2}日\s*[电讯]|^\s*(?:快讯|讯)/u;
-
-/**
- * Does text[at, end) stand in a byline's or dateline's name slot: right after 来源：, 记者, By, Author:, or before a
- * dateline's date and 电 or 讯?
- */
-export function inNameSlot(text: string, at: number, end = -1): boolean {
-  if (at > 0 && NAME_SLOT_RE.test(text.slice(Math.max(0, at - NAME_SLOT_LOOK_CHARS), at))) return true;
-  return end >= 0 && DATELINE_TAIL_RE.test(text.slice(end, end + NAME_SLOT_LOOK_CHARS));
 }
 
 /** Is the span nothing but its rule matches and a few characters glued to them (offsets relative to the span)? */
@@ -729,11 +710,14 @@ export class Generators {
       if (bc.sentences.length > 2) return this.sentencesOf(bc);
       // a line the classifier reads as the page's own text, with a plug its rules locate spliced in ("für Kino, TV,
       // Visual <plug> Effects, Web und Live-Entertainment"): the plug is cut as in an article sentence, not the line
+      // a byline line whose every rule match stands in the name of a labelled slot (来源：<brand> 作者：…): the brand is
+      // cut where it stands and the line's other fields stay, whatever the line's words make of the classifier's vote
+      if (lexPoints >= BOILERPLATE_MIN_POINTS && inLabelledNames(b.text, pos.map((m) => ({ start: m.start - b.start, end: m.end - b.start })))) return this.sentencesOf(bc);
       if (lexPoints >= BOILERPLATE_MIN_POINTS && this.model && !this.pAtLeast(b.text, CAND_P)) {
         const rest = this.restAfterRules(bc);
         if (rest !== null && !this.pAtLeast(rest, CAND_P)) return this.sentencesOf(bc);
-        // a byline or dateline whose name slot holds the rules' match (来源：<casino brand>, By <brand>): the name is
-        // cut where it stands, as a brand substituted for a name in a sentence; the rest is too short to judge alone
+        // a byline or dateline whose name slot holds one of the rules' matches (来源：<casino brand>, By <brand>): the name
+        // is cut where it stands, as a brand substituted for a name in a sentence; the rest is too short to judge alone
         if (rest === null && pos.some((m) => inNameSlot(b.text, m.start - b.start, m.end - b.start))) return this.sentencesOf(bc);
       }
       // a line whose one possible evidence is the classifier's vote (and with no run of another script to ask about
@@ -777,8 +761,11 @@ export class Generators {
       if (this.pAtLeast(b.text, CAND_P)) {
         // a standalone one-sentence paragraph the classifier calls spam: a promo line; unless rule matches locate the
         // spam in it and the rest reads as news without them (a headline with a platform's name spliced into a word)
+        // (or a byline whose rule matches all stand in the name of a labelled slot: 来源：<brand> 作者：…, too short to judge
+        // without them)
         const rest = this.restAfterRules(bc);
-        if (rest === null || this.pAtLeast(rest, CAND_P)) {
+        const slotted = rest === null && inLabelledNames(b.text, bc.matches.filter((m) => m.rule.score > 0).map((m) => ({ start: m.start - b.start, end: m.end - b.start })));
+        if ((rest === null && !slotted) || (rest !== null && this.pAtLeast(rest, CAND_P))) {
           this.wholeBlock(bc, 'promo-line', [], true);
           return;
         }
@@ -803,7 +790,8 @@ export class Generators {
         }
       }
       const anchors = pos.map((m) => ({ start: m.start - sent.start, end: m.end - sent.start }));
-      let spans = sentText.length > MAX_TAGGED_CHARS ? anchors : withBrandEdges(sentText, tagSpansAsRead(sentText, anchors, this.model?.token ?? null));
+      // a brand in a byline's or dateline's name slot is cut where the slot holds it: the label and the other fields stay
+      let spans = sentText.length > MAX_TAGGED_CHARS ? anchors : withSlotEdges(sentText, withBrandEdges(sentText, tagSpansAsRead(sentText, anchors, this.model?.token ?? null)), anchors);
       if (spans.length === 0) spans = [{ start: 0, end: sentText.length }];
       const nonSpace = readLength(sentText) || 1;
       const covered = spans.reduce((n, s) => n + readLength(sentText, s.start, s.end), 0);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analyze.js';
-import { inNameSlot } from '../../src/detect/detector.js';
+import { inNameSlot, withSlotEdges } from '../../src/detect/slots.js';
 import { sharedDataDir } from '../../src/util/paths.js';
 
 const page = (rel: string) => gunzipSync(readFileSync(join(sharedDataDir(), 'gne-chinese-news', 'html', rel))).toString('utf8');
@@ -57,6 +57,43 @@ describe('a brand in a byline', () => {
         // the finding is the name slot's text alone: the label before it is left
         const f0 = r.findings.find((x) => x.text === brand)!;
         expect(r.text.slice(f0.start - 4, f0.start)).toMatch(/来源[：:]\s*$/u);
+      });
+    }
+  }
+  it('withSlotEdges: a span cut to the name its slot holds, the label and the next field left', () => {
+    const t = '来源：金沙娱乐场 作者：医技药剂党支部';
+    const a = { start: 3, end: 8 };
+    expect(withSlotEdges(t, [{ start: 0, end: t.length }], [a])).toEqual([a]);
+    // a brand rule's match that takes in the reporter label: the name starts after 记者, ends before ）
+    const r = '（记者金沙娱乐场）今日';
+    expect(withSlotEdges(r, [{ start: 1, end: 10 }], [{ start: 1, end: 8 }, { start: 3, end: 8 }])).toEqual([{ start: 3, end: 8 }]);
+    // a dateline: the outlet ends where the date starts
+    const d = '澳门新葡京2月29日电 2月28日，';
+    expect(withSlotEdges(d, [{ start: 0, end: 6 }], [{ start: 0, end: 5 }])).toEqual([{ start: 0, end: 5 }]);
+    // no slot: the span is left as it is
+    expect(withSlotEdges('市民在太阳城集团门口排队', [{ start: 3, end: 10 }], [{ start: 3, end: 8 }])).toEqual([{ start: 3, end: 10 }]);
+  });
+  // a brand in a byline line with more fields than the source (来源：<brand> 作者：…), in a reporter slot before a
+  // bracket (（记者 <brand>）今日) and as a dateline's outlet before its date: the name alone is cut. Each slot's first
+  // copy in the page's body is replaced, where a reader sees it.
+  const fields: [string, string, string, string][] = [
+    ['zyyfy/1.html.gz', '来源：本站原创', '来源：{}', '作者：医技药剂党支部'],
+    ['sina/2.html.gz', '记者 裴剑飞）', '记者 {}）', '）今日'],
+    ['163/8.html.gz', '新华社北京2月29日电', '{}2月29日电', '2月28日'],
+  ];
+  for (const [rel, from, to, rest] of fields) {
+    const html = page(rel);
+    for (const brand of ['太阳城集团', '永利娱乐城']) {
+      it(`${rel}: ${from} -> ${to.replace('{}', brand)}: the brand is cut, "${rest}" stays`, () => {
+        const at = html.indexOf(from, html.indexOf('<body'));
+        expect(at).toBeGreaterThan(0);
+        const r = analyze(html.slice(0, at) + to.replace('{}', brand) + html.slice(at + from.length));
+        expect(r.findings.filter((x) => x.text.includes(brand.slice(0, 3))).map((x) => x.text)).toEqual([brand]);
+        expect(r.cleanText).not.toContain(brand);
+        // the slot's next field is no part of any finding
+        const k = r.text.indexOf(rest, r.text.indexOf(brand));
+        expect(k).toBeGreaterThan(0);
+        expect(r.findings.filter((x) => x.start < k + rest.length && x.end > k)).toEqual([]);
       });
     }
   }
