@@ -129,7 +129,10 @@ export function isLinkFarm(b: Block, matches: TextMatch[], p: Record<string, num
   return off >= p.minLinks && keywordAnchors(b, matches) / off >= p.minKeywordAnchorShare;
 }
 
-/** Function words per language: real sentences are full of them, stacked keyword lists have none. */
+/**
+ * Function words per language: real sentences are full of them, stacked keyword lists have none. A language missing
+ * here reads as a keyword list (a Russian paragraph with one English plug was cut whole as keyword stuffing).
+ */
 const FUNCTION_WORDS = new Set(
   (
     'the of and to a in is that for it on was with as by at be this are from or an have not but had his her they we you ' +
@@ -137,6 +140,9 @@ const FUNCTION_WORDS = new Set(
     'der die das und ist nicht ein eine zu den mit von sich des auf für im dem el la los las de que y en un una por con para es se del ' +
     'le les et des est pour dans une sur qui au ' +
     'yang dan di ini itu dengan untuk tidak dari dalam akan pada juga ke ada oleh karena ' +
+    'il di che è della per non sono del gli una ' +
+    'het een van en niet zijn voor op met ook ' +
+    'и в не на что с по к а как это из у за от о же для но мы он она они его их бы ' +
     '的 了 是 在 和 也 就 都 而 及 与 着 或 一个 这 那 他 她 我们 他们 被 把 让 对 从 向 但 并 还 又 所 将 已 于 为 以 其 之 ' +
     'の は を に が で と も な た し て から まで'
   ).split(/\s+/),

@@ -41,4 +41,10 @@ describe('a spam link spliced into an article sentence', () => {
     const c = r.findings.find((x) => x.text.includes('togel'));
     expect(c).toBeUndefined();
   });
+  it('3c6d3381ef52 (a Russian article): the English plug is cut, not the Russian sentence as keyword stuffing', () => {
+    const html = page('3c6d3381ef52');
+    expect(analyze(html).verdict).toBe('clean');
+    const r = analyze(withLink(html, '<a href="https://pills.example.net/">buy viagra online</a>')!);
+    expect(r.findings.map((x) => [x.kind, x.text])).toEqual([['spliced-phrase', 'buy viagra online']]);
+  });
 });
