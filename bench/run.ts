@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { renderBenchMarkdown, type BenchReport, type SystemResult } from './report.js';
+import { launcherNode } from './launcher.js';
 
 process.env.DOTENV_CONFIG_QUIET ??= 'true';
 
@@ -57,16 +58,20 @@ function runWarcBench(): SystemResult {
   return res;
 }
 
+/** Each system's child runs as the CLI launcher runs Node (bench/launcher.ts); BENCH_LAUNCHER=0 runs plain `node`. */
+const LAUNCHER = process.env.BENCH_LAUNCHER === '0' ? { env: {}, flags: [], line: 'node' } : launcherNode(ROOT);
+const NODE_FLAGS = LAUNCHER.flags;
+
 function runChild(system: SystemName, limit: number | undefined): SystemResult {
   if (system === 'warc-batch') return runWarcBench();
-  const args = ['--import', 'tsx', SELF, '--child', system];
+  const args = [...NODE_FLAGS, '--import', 'tsx', SELF, '--child', system];
   if (limit !== undefined) args.push('--limit', String(limit));
   process.stderr.write(`bench: ${system} ...\n`);
   const r = spawnSync(process.execPath, args, {
     cwd: ROOT,
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
-    env: { ...process.env, DOTENV_CONFIG_QUIET: 'true' },
+    env: { ...process.env, ...LAUNCHER.env, DOTENV_CONFIG_QUIET: 'true' },
   });
   const line = r.stdout.trim().split('\n').filter((l) => l.startsWith('{')).pop();
   if (r.status !== 0 || !line) {
@@ -118,6 +123,7 @@ async function main(): Promise<void> {
     limit,
     warcBench: existsSync(join(ROOT, 'bench', 'warc.ts')),
     loadavg: { start: loadStart, end: loadavg() },
+    launcher: LAUNCHER.line,
     seconds: 0,
     results,
   };

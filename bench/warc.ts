@@ -10,6 +10,7 @@
 // `#!/usr/bin/env -S` line (printed with the figures); --bare starts it with plain `node` instead.
 import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
+import { launcherNode } from './launcher.js';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -35,16 +36,7 @@ const keep = process.argv.includes('--keep');
 const plumbing = process.argv.includes('--plumbing');
 const bare = process.argv.includes('--bare');
 
-/** The environment assignments and Node flags on bin/winnow.js's first line: what `winnow` (the npm bin) runs with. */
-function launcher(): { env: Record<string, string>; flags: string[]; line: string } {
-  const first = readFileSync(join(REPO, 'bin', 'winnow.js'), 'utf8').split('\n')[0];
-  const words = (/^#!\s*\/usr\/bin\/env\s+(?:-S\s+)?(.*)$/.exec(first)?.[1] ?? '').trim().split(/\s+/).filter(Boolean);
-  const prog = words.findIndex((w) => !w.includes('='));
-  const env: Record<string, string> = {};
-  for (const w of words.slice(0, Math.max(0, prog))) env[w.slice(0, w.indexOf('='))] = w.slice(w.indexOf('=') + 1);
-  return { env, flags: prog >= 0 ? words.slice(prog + 1) : [], line: words.join(' ') };
-}
-const launch = bare ? { env: {}, flags: [], line: 'node (bare)' } : launcher();
+const launch = bare ? { env: {}, flags: [], line: 'node (bare)' } : launcherNode(REPO);
 
 const tmp = mkdtempSync(join(tmpdir(), 'winnow-bench-warc-'));
 const warc = join(tmp, 'bench.warc.gz');
