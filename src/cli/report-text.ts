@@ -64,13 +64,19 @@ export function ruleRows(f: Finding): Array<{ rule: string; points: number; coun
 function what(f: Finding): string {
   const cloak = f.rules.find((h) => h.rule === CLOAKING_RULE);
   if (cloak) return `${f.category} · cloaked text (${cloak.description})`;
-  return `${f.category} · ${f.kind.replace(/-/g, ' ')} in the ${f.where === 'boilerplate' ? 'page furniture' : f.where}`;
+  return `${f.category} · ${f.kind.replace(/-/g, ' ')} in the ${f.where === 'boilerplate' ? 'page furniture' : inHeadTitle(f) ? '<title>' : f.where}`;
 }
+
+/** A finding in the <title> text the headline leaves out (the page's region-title blocks after block 0). */
+const inHeadTitle = (f: Finding): boolean => f.where === 'title' && f.blockId > 0;
 
 function context(r: AnalyzeResult, f: Finding, st: Style): string | undefined {
   if (f.blockId < 0 || f.end > r.text.length) return undefined;
-  const before = flat(r.text.slice(Math.max(0, f.start - CONTEXT_CHARS), f.start)).trimStart();
-  const after = flat(r.text.slice(f.end, f.end + CONTEXT_CHARS)).trimEnd();
+  // the <title>'s parts follow the page's last block in the text: their context is their own part, not the footer
+  const from = inHeadTitle(f) ? r.text.lastIndexOf('\n', f.start) + 1 : 0;
+  const to = inHeadTitle(f) && r.text.indexOf('\n', f.end) >= 0 ? r.text.indexOf('\n', f.end) : r.text.length;
+  const before = flat(r.text.slice(Math.max(from, f.start - CONTEXT_CHARS), f.start)).trimStart();
+  const after = flat(r.text.slice(f.end, Math.min(to, f.end + CONTEXT_CHARS))).trimEnd();
   if (!before && !after) return undefined;
   return `${before ? `…${before}` : ''}${st.bold(`[${cut(flat(f.text))}]`)}${after ? `${after}…` : ''}`;
 }

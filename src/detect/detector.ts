@@ -604,7 +604,8 @@ export class Generators {
         if (i < 0) continue;
         const short = undisguised(b.text).length <= BRANDING_LINE_CHARS;
         if (b.region === 'body' && !short) continue;
-        const whole = name.length / b.text.length >= BLOCK_COVER || short;
+        // a part of the <title> loses the name only: the real site's name beside it there is no branding line
+        const whole = name.length / b.text.length >= BLOCK_COVER || (short && b.region !== 'title');
         const s = whole ? b.start : b.start + i;
         const e = whole ? b.end : s + name.length;
         // the line that lent the name its evidence counts its own words once

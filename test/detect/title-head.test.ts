@@ -51,6 +51,9 @@ describe('the <title> text the headline leaves out', () => {
     expect(r.verdict).toBe('contaminated');
     expect(r.findings.map((f) => [f.kind, f.where, f.text])).toEqual([['title-affix', 'title', '在线配资平台']]);
     expect(r.cleanTitle).toBe(clean.cleanTitle);
+    // after the site's name: the keyword alone, not the real site's name beside it (a spam site name, not branding)
+    const after = analyze(retitled(read(HEXUN), '', ' - 在线配资平台'));
+    expect(after.findings.map((f) => [f.where, f.text])).toEqual([['title', '在线配资平台']]);
   });
 
   it('a keyword the page stage took for the site name of a <title>-only headline is found', () => {
