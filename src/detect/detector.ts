@@ -21,7 +21,7 @@ import { commercialRules, isNavigation, siteDomains, spamEvidence, withOwnLinks,
 import { isQuoted, quotedHit } from './consistency.js';
 import { parasitePage } from './parasite.js';
 import { snapToLinks } from './anchors.js';
-import { withBrandEdges } from './edges.js';
+import { withBrandEdges, withoutArticleWords } from './edges.js';
 import { inNameSlot, inLabelledNames, withSlotEdges, NAME_SLOT_LOOK_CHARS } from './slots.js';
 export { inNameSlot } from './slots.js';
 import { isSpace, nonSpaceLength } from '../util/chars.js';
@@ -212,6 +212,22 @@ export class Generators {
   /** exact copies of the title's keyword phrase: the tagger leaves them to the repeated-phrase check */
   private phraseList: { start: number; end: number }[] = [];
   private phraseSet: SpanSet | null = null;
+  /** the article's sentences, lower-cased, joined: built on the first question of usedElsewhere */
+  private articleText: string | null = null;
+
+  /** Does the article use the word outside the sentence (its sentences' occurrences, less the sentence's own)? */
+  private usedElsewhere(word: string, sentText: string): boolean {
+    const w = word.toLowerCase();
+    if (!w) return false;
+    this.articleText ??= this.ctx.mainSentenceTexts.join('\n');
+    const count = (t: string, cap: number) => {
+      let n = 0;
+      for (let i = t.indexOf(w); i >= 0 && n < cap; i = t.indexOf(w, i + w.length)) n++;
+      return n;
+    };
+    const own = count(sentText.toLowerCase(), Infinity);
+    return count(this.articleText, own + 1) > own;
+  }
   /** title affixes that are spam on their own evidence: left out when the headline tells the article's topic */
   readonly spamAffixes: { start: number; end: number }[] = [];
   /** the site's own registrable domains */
@@ -798,7 +814,11 @@ export class Generators {
       const covered = spans.reduce((n, s) => n + readLength(sentText, s.start, s.end), 0);
       if (covered / nonSpace >= SENTENCE_COVER) spans = [{ start: 0, end: sentText.length }];
       // a spam link dropped into the article's sentence is exactly its <a> element
-      else spans = snapToRuns(sentText, snapToLinks(sentText, spans, anchors, b.links), cjkRunsInLatin(sentText, CJK_RUN_MIN_CHARS));
+      // (a span's edges beyond its rule matches first lose the article's own words the token head ran on into)
+      else {
+        const own = withoutArticleWords(sentText, spans, anchors, (t) => segment(t), (w) => this.usedElsewhere(w, sentText));
+        spans = snapToRuns(sentText, snapToLinks(sentText, own, anchors, b.links), cjkRunsInLatin(sentText, CJK_RUN_MIN_CHARS));
+      }
       const ham = lexiconHits(matches.filter((m) => m.rule.score < 0));
       for (const sp of spans) {
         const s = sent.start + sp.start;

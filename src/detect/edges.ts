@@ -3,7 +3,7 @@
 // read the keyword, never the made-up name, so a cut by their words leaves the name in the sentence. A name shaped as
 // no word of running text is (inner capitals, letters run into digits) that sits right against the span, alone or
 // behind a dash or bar, is the plug's signature and goes with it.
-import type { Span } from '../text/types.js';
+import type { Span, Token } from '../text/types.js';
 
 /**
  * A brand-shaped token: a word with an inner capital (TitanOutlet, MahjongFarma, SilverApexOutlet), or letters run into
@@ -30,6 +30,36 @@ export function withBrandEdges(text: string, spans: Span[]): Span[] {
     const from = Math.max(0, start - HEAD_LOOK_CHARS);
     const head = HEAD_RE.exec(text.slice(from, start));
     if (head && (from + head.index === 0 || !WORD_CHAR_RE.test(text[from + head.index - 1]))) start = from + head.index;
+    return start === sp.start && end === sp.end ? sp : { start, end };
+  });
+}
+
+/** After a number, these continue it as a date, a time, an amount or a count ("永利娱乐城9" of "…9月"). */
+const NUMBER_UNIT_RE = /^[\d.,年月日号時时点分秒%％万亿元个位名家]/u;
+
+/**
+ * Each span's edges beyond its rule matches pulled in over the article's own words: the token head reads a spliced
+ * brand and runs on into the sentence around it ("太阳城集团门诊", "同时，威尼斯人官网", "永利娱乐城公布"). An edge goes
+ * only when everything between it and the nearest rule match is the sentence's: Chinese or Japanese words of two
+ * characters or more that the article uses elsewhere (`usedElsewhere`), punctuation, a number that goes on as a date
+ * or an amount. A word the article never uses keeps the whole edge with the plug (鼎盛金融 of "配资平台-鼎盛金融",
+ * though the article says 金融), and so does a single character (金 of 金沙威尼斯…) or a Latin word (buy of "buy
+ * c.h.e.a.p v.i.a.g.r.a": a space already parts Latin words, so the token head's edges there are the words').
+ * Spans without a rule match inside are left as they are. `words` segments a piece of text (offsets into the piece).
+ */
+export function withoutArticleWords(text: string, spans: Span[], anchors: Span[], words: (s: string) => Token[], usedElsewhere: (word: string) => boolean): Span[] {
+  return spans.map((sp) => {
+    const inside = anchors.filter((a) => a.start >= sp.start && a.end <= sp.end);
+    if (inside.length === 0) return sp;
+    const first = Math.min(...inside.map((a) => a.start));
+    const last = Math.max(...inside.map((a) => a.end));
+    const articleWord = (t: Token, next: string): boolean =>
+      /^\p{N}+$/u.test(t.text) ? NUMBER_UNIT_RE.test(next) : t.cjk && t.text.length >= 2 && usedElsewhere(t.text);
+    // every word of the edge is the sentence's: the edge goes whole
+    const sentences = (from: number, to: number): boolean =>
+      words(text.slice(from, to)).every((t) => articleWord(t, text.charAt(from + t.end)));
+    const end = sp.end > last && sentences(last, sp.end) ? last : sp.end;
+    const start = sp.start < first && sentences(sp.start, first) ? first : sp.start;
     return start === sp.start && end === sp.end ? sp : { start, end };
   });
 }

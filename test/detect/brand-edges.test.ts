@@ -1,0 +1,42 @@
+// A brand substituted for a company's name all through a real story (as spam networks do): the token head reads the
+// brand and runs on into the sentence around it ("永利娱乐城公布了…", "永利娱乐城2016年"). A word the article uses
+// elsewhere, punctuation and a number that goes on as a date are the sentence's: the cut stops at the brand. A word
+// the article never uses, and one character glued to the brand, stay with it. Real clean GNE page of ../shared/data.
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/analyze.js';
+import { withoutArticleWords } from '../../src/detect/edges.js';
+import { segment } from '../../src/text/index.js';
+import { sharedDataDir } from '../../src/util/paths.js';
+
+describe('a brand cut where the sentence goes on', () => {
+  it('163/1: 龙湖集团 -> 永利娱乐城 all through the story; the sentence words after it stay', () => {
+    const html = gunzipSync(readFileSync(join(sharedDataDir(), 'gne-chinese-news/html/163/1.html.gz'))).toString('utf8');
+    expect(analyze(html).verdict).toBe('clean');
+    const r = analyze(html.split('龙湖集团').join('永利娱乐城'));
+    const after = (f: { end: number }) => r.text.slice(f.end, f.end + 4);
+    const body = r.findings.filter((f) => f.where === 'body' && f.text.includes('永利娱乐城'));
+    // "永利娱乐城公布了2016…" and "永利娱乐城2016年至…": the cut ends at the brand
+    expect(body.filter((f) => f.text === '永利娱乐城').map(after)).toEqual(expect.arrayContaining(['公布了2', '2016']));
+    for (const f of body) expect(f.text).not.toMatch(/公布|2016|相关/u);
+    expect(r.cleanText).toContain('公布了2019年中期业绩报告');
+    expect(r.cleanText).toContain('2016年至');
+  });
+
+  it('withoutArticleWords: only words the article uses elsewhere, punctuation and a date go', () => {
+    const used = new Set(['公布', '门诊', '同时']);
+    const cut = (text: string, brand: string) => {
+      const at = text.indexOf(brand);
+      const [sp] = withoutArticleWords(text, [{ start: 0, end: text.length }], [{ start: at, end: at + brand.length }], (t) => segment(t), (w) => used.has(w));
+      return text.slice(sp.start, sp.end);
+    };
+    expect(cut('同时，威尼斯人官网', '威尼斯人官网')).toBe('威尼斯人官网');
+    expect(cut('太阳城集团门诊', '太阳城集团')).toBe('太阳城集团');
+    expect(cut('永利娱乐城9', '永利娱乐城')).toBe('永利娱乐城9');
+    // the plug's own words and a glued character stay
+    expect(cut('靠谱的同城约炮', '同城约炮')).toBe('靠谱的同城约炮');
+    expect(cut('金沙威尼斯', '沙威尼斯')).toBe('金沙威尼斯');
+  });
+});
