@@ -10,6 +10,7 @@ import { PageWords } from './words.js';
 import { lowerBound, SpanSet } from './spans.js';
 import { commercialRules } from './evidence.js';
 import { nonSpaceLength } from '../util/chars.js';
+import { isDisguised, undisguised } from '../text/index.js';
 
 /** Consistency: when this share of the article's sentences report on the same category, the topic is the article's own. */
 export const ON_TOPIC_FROM = 0.08;
@@ -30,6 +31,13 @@ export const OFF_TOPIC_MIN_WORDS = 3;
 export const RECURRING_MIN_BLOCKS = 2;
 export const RECURRING_MIN_RULE_POINTS = 3;
 export const RECURRING_POINTS = 1.5;
+/** What a term's evidence may carry at its edges that is no part of its words (an emoji sprayed after the last character). */
+const EDGE_NON_WORD_RE = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
+/**
+ * A strong term as a reader sees it, the key of RECURRING: lower-cased, its disguise read through (配 资 平 台,
+ * 娱🔥人城🔥 and 娱人城 are one term wherever it stands).
+ */
+const termKey = (evidence: string): string => undisguised(evidence.toLowerCase()).replace(EDGE_NON_WORD_RE, '');
 /** A unit up to this long is looked into for a recurring strong term its own hits do not name (a name, a line). */
 export const RECURRING_MAX_UNIT_CHARS = 500;
 
@@ -148,7 +156,7 @@ export class Consistency {
     for (const bc of this.ctx.blocks) {
       for (const m of bc.matches) {
         if (m.rule.score < RECURRING_MIN_RULE_POINTS) continue;
-        const k = m.evidence.toLowerCase();
+        const k = termKey(m.evidence);
         let ids = terms.get(k);
         if (!ids) terms.set(k, (ids = new Set()));
         ids.add(bc.block.id);
@@ -164,13 +172,15 @@ export class Consistency {
     ];
     for (const h of c.hits) {
       if (h.points < RECURRING_MIN_RULE_POINTS || !h.evidence) continue;
-      const n = this.termBlocks.get(h.evidence.toLowerCase())?.size ?? 0;
+      const n = this.termBlocks.get(termKey(h.evidence))?.size ?? 0;
       if (n >= RECURRING_MIN_BLOCKS) return vote(h.evidence, n);
     }
     // a unit with weaker spam words whose text holds a strong term that recurs on the page: the brand where the
     // role word after it (which made it strong elsewhere) is missing
     if (c.end - c.start > RECURRING_MAX_UNIT_CHARS || !c.hits.some((h) => h.points > 0 && h.evidence && h.rule !== 'CLASSIFIER')) return [];
-    const own = this.page.text.slice(c.start, c.end).toLowerCase();
+    // as a reader sees the words: the unit and the term with any disguise read through (金沙🔥威尼🔥斯… elsewhere
+    // matched as the brand's term with the role word after it)
+    const own = undisguised(this.page.text.slice(c.start, c.end)).toLowerCase();
     for (const [term, ids] of this.termBlocks) {
       if (ids.size >= RECURRING_MIN_BLOCKS && own.includes(term)) return vote(term, ids.size);
     }
@@ -210,7 +220,12 @@ export class Consistency {
       if (prose[i].end > c.start) drop(prose[i]);
     }
     // copies of the same phrase (a spam keyword spliced again) are not the article's prose either
-    if (own.length >= 4) for (const s of this.copiesOf(own)) if (!(s.start < c.end && s.end > c.start)) drop(s);
+    // (a disguised phrase's plain copies too: 配 资 平 台 spliced where the article says 配资平台 elsewhere)
+    if (own.length >= 4) {
+      const copies = new Set(this.copiesOf(own));
+      if (isDisguised(own)) for (const s of this.copiesOf(undisguised(own).replace(EDGE_NON_WORD_RE, ''))) copies.add(s);
+      for (const s of copies) if (!(s.start < c.end && s.end > c.start)) drop(s);
+    }
     let reporting = 0;
     for (const cat of cats.keys()) reporting = Math.max(reporting, n.get(cat) ?? 0);
     const share = total >= ON_TOPIC_MIN_SENTENCES ? reporting / total : 0;

@@ -73,4 +73,19 @@ describe('disguised keywords', () => {
     expect(r.findings.some((f) => f.kind === 'site-branding')).toBe(true);
     expect(normScore(r.cleanTitle)).toBe(normScore(label.title!));
   });
+  // the consistency votes read a disguised term as its words: a brand substituted all through a page recurs whatever
+  // its disguise (RECURRING), and a disguised copy of the parasite story's keyword is no report on it (ON_TOPIC)
+  for (const [id, d] of [['zh-bjxpyban-jinsha-substitution', 'emoji'], ['zh-xueshanguoyuan-peizi-parasite', 'spaced out'], ['zh-xueshanguoyuan-peizi-parasite', 'emoji']] as const) {
+    it(`${id}, ${d}: every spam string removed as on the plain page is removed`, () => {
+      const plain = dev.get(id)!;
+      const r0 = analyze(plain.html);
+      const out0 = normScore(`${r0.cleanTitle}\n${r0.cleanText}`);
+      const p = spamPagesDisguised('dev', d).find((x) => x.label.id === id)!;
+      const r = analyze(p.html);
+      const out = normScore(`${r.cleanTitle}\n${r.cleanText}`);
+      p.label.spam.forEach((s, k) => {
+        if (!out0.includes(normScore(plain.label.spam[k]))) expect(out.includes(normScore(s)), s).toBe(false);
+      });
+    });
+  }
 });
