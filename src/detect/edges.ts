@@ -56,10 +56,10 @@ export function withoutArticleWords(text: string, spans: Span[], anchors: Span[]
     const articleWord = (t: Token, next: string): boolean =>
       /^\p{N}+$/u.test(t.text) ? NUMBER_UNIT_RE.test(next) : t.cjk && t.text.length >= 2 && usedElsewhere(t.text);
     // every word of the edge is the sentence's: the edge goes whole
-    const sentences = (from: number, to: number): boolean =>
+    const sentenceOwn = (from: number, to: number): boolean =>
       words(text.slice(from, to)).every((t) => articleWord(t, text.charAt(from + t.end)));
-    const end = sp.end > last && sentences(last, sp.end) ? last : sp.end;
-    const start = sp.start < first && sentences(sp.start, first) ? first : sp.start;
+    const end = sp.end > last && sentenceOwn(last, sp.end) ? last : sp.end;
+    const start = sp.start < first && sentenceOwn(sp.start, first) ? first : sp.start;
     return start === sp.start && end === sp.end ? sp : { start, end };
   });
 }

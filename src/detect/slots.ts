@@ -20,10 +20,12 @@ const DATELINE_TAIL_RE = /^\s*[\u4e00-\u9fa5]{0,4}?\d{1,2}月\d{1,2}日\s*[电�
  * dateline's date and 电 or 讯?
  */
 export function inNameSlot(text: string, at: number, end = -1): boolean {
-  if (at > 0 && NAME_SLOT_RE.test(text.slice(Math.max(0, at - NAME_SLOT_LOOK_CHARS), at))) return true;
+  if (labelBefore(text, at)) return true;
   return end >= 0 && DATELINE_TAIL_RE.test(text.slice(end, end + NAME_SLOT_LOOK_CHARS));
 }
 
+/** Does a slot's label (来源：, 记者, By) end right at `at`? */
+const labelBefore = (text: string, at: number): boolean => at > 0 && NAME_SLOT_RE.test(text.slice(Math.max(0, at - NAME_SLOT_LOOK_CHARS), at));
 
 /** What ends a name in its slot: a space, a separator, a comma, a bracket ("永利娱乐城·澎湃号", "来源：<brand> 作者：…"). */
 const SLOT_END_RE = /[\s·•|｜/，,；;（(【\[）)】\]]/u;
@@ -36,7 +38,7 @@ const DATE_START_RE = /\d{1,2}月\d{1,2}日\s*[电讯]/u;
  * from the match to the first separator after `end`. null when no slot's label stands right before the match.
  */
 export function labelledName(text: string, at: number, end: number): Span | null {
-  if (!(at > 0 && NAME_SLOT_RE.test(text.slice(Math.max(0, at - NAME_SLOT_LOOK_CHARS), at)))) return null;
+  if (!labelBefore(text, at)) return null;
   const k = text.slice(end).search(SLOT_END_RE);
   return { start: at, end: k < 0 ? text.length : end + k };
 }
