@@ -73,8 +73,10 @@ const inHeadTitle = (f: Finding): boolean => f.where === 'title' && f.blockId > 
 function context(r: AnalyzeResult, f: Finding, st: Style): string | undefined {
   if (f.blockId < 0 || f.end > r.text.length) return undefined;
   // the <title>'s parts follow the page's last block in the text: their context is their own part, not the footer
-  const from = inHeadTitle(f) ? r.text.lastIndexOf('\n', f.start) + 1 : 0;
-  const to = inHeadTitle(f) && r.text.indexOf('\n', f.end) >= 0 ? r.text.indexOf('\n', f.end) : r.text.length;
+  const head = inHeadTitle(f);
+  const from = head ? r.text.lastIndexOf('\n', f.start) + 1 : 0;
+  const next = head ? r.text.indexOf('\n', f.end) : -1;
+  const to = next >= 0 ? next : r.text.length;
   const before = flat(r.text.slice(Math.max(from, f.start - CONTEXT_CHARS), f.start)).trimStart();
   const after = flat(r.text.slice(f.end, Math.min(to, f.end + CONTEXT_CHARS))).trimEnd();
   if (!before && !after) return undefined;

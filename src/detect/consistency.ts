@@ -37,7 +37,9 @@ const EDGE_NON_WORD_RE = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
  * A strong term as a reader sees it, the key of RECURRING: lower-cased, its disguise read through (配 资 平 台,
  * 娱🔥人城🔥 and 娱人城 are one term wherever it stands).
  */
-const termKey = (evidence: string): string => undisguised(evidence.toLowerCase()).replace(EDGE_NON_WORD_RE, '');
+const termKey = (evidence: string): string => plainWords(evidence.toLowerCase());
+/** The words of a text as a reader sees them: its disguise read through, no emoji or separator left at its edges. */
+const plainWords = (s: string): string => undisguised(s).replace(EDGE_NON_WORD_RE, '');
 /** A unit up to this long is looked into for a recurring strong term its own hits do not name (a name, a line). */
 export const RECURRING_MAX_UNIT_CHARS = 500;
 
@@ -223,7 +225,7 @@ export class Consistency {
     // (a disguised phrase's plain copies too: 配 资 平 台 spliced where the article says 配资平台 elsewhere)
     if (own.length >= 4) {
       const copies = new Set(this.copiesOf(own));
-      if (isDisguised(own)) for (const s of this.copiesOf(undisguised(own).replace(EDGE_NON_WORD_RE, ''))) copies.add(s);
+      if (isDisguised(own)) for (const s of this.copiesOf(plainWords(own))) copies.add(s);
       for (const s of copies) if (!(s.start < c.end && s.end > c.start)) drop(s);
     }
     let reporting = 0;

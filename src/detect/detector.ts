@@ -23,7 +23,6 @@ import { parasitePage } from './parasite.js';
 import { snapToLinks } from './anchors.js';
 import { withBrandEdges, withoutArticleWords } from './edges.js';
 import { inNameSlot, inLabelledNames, withSlotEdges, NAME_SLOT_LOOK_CHARS } from './slots.js';
-export { inNameSlot } from './slots.js';
 import { isSpace, nonSpaceLength } from '../util/chars.js';
 
 /** A sentence with no rule match is still a candidate when the classifier gives it at least this. */
@@ -729,7 +728,7 @@ export class Generators {
       // Visual <plug> Effects, Web und Live-Entertainment"): the plug is cut as in an article sentence, not the line
       // a byline line whose every rule match stands in the name of a labelled slot (来源：<brand> 作者：…): the brand is
       // cut where it stands and the line's other fields stay, whatever the line's words make of the classifier's vote
-      if (lexPoints >= BOILERPLATE_MIN_POINTS && inLabelledNames(b.text, pos.map((m) => ({ start: m.start - b.start, end: m.end - b.start })))) return this.sentencesOf(bc);
+      if (lexPoints >= BOILERPLATE_MIN_POINTS && this.inBylineNames(bc)) return this.sentencesOf(bc);
       if (lexPoints >= BOILERPLATE_MIN_POINTS && this.model && !this.pAtLeast(b.text, CAND_P)) {
         const rest = this.restAfterRules(bc);
         if (rest !== null && !this.pAtLeast(rest, CAND_P)) return this.sentencesOf(bc);
@@ -781,7 +780,7 @@ export class Generators {
         // (or a byline whose rule matches all stand in the name of a labelled slot: 来源：<brand> 作者：…, too short to judge
         // without them)
         const rest = this.restAfterRules(bc);
-        const slotted = rest === null && inLabelledNames(b.text, bc.matches.filter((m) => m.rule.score > 0).map((m) => ({ start: m.start - b.start, end: m.end - b.start })));
+        const slotted = rest === null && this.inBylineNames(bc);
         if ((rest === null && !slotted) || (rest !== null && this.pAtLeast(rest, CAND_P))) {
           this.wholeBlock(bc, 'promo-line', [], true);
           return;
@@ -856,6 +855,12 @@ export class Generators {
    */
   private voteOnly(text: string, matches: TextMatch[]): boolean {
     return !matches.some((m) => m.rule.score > 0) && cjkRunsInLatin(text, CJK_RUN_MIN_CHARS).length === 0;
+  }
+
+  /** Do all the block's positive rule matches stand in the names of labelled slots (来源：<brand> 作者：…)? */
+  private inBylineNames(bc: BlockCtx): boolean {
+    const b = bc.block;
+    return inLabelledNames(b.text, bc.matches.filter((m) => m.rule.score > 0).map((m) => ({ start: m.start - b.start, end: m.end - b.start })));
   }
 
   /** Is the block's one sentence the whole block? */

@@ -106,9 +106,8 @@ export function stripSiteName(t: string, siteName = '', isSite: (p: string) => b
   return { title: c.slice(start, end).trim(), rest };
 }
 
-/** Separator characters and spaces at the inner edge of a <title> piece ("股票配资 - " before the headline). */
-const PIECE_EDGE_START_RE = /^[\s|｜_\-–—:：·•»›~/]+/u;
-const PIECE_EDGE_END_RE = /[\s|｜_\-–—:：·•»›~/]+$/u;
+/** Separator characters and spaces at the edges of a <title> piece ("股票配资 - " before the headline). */
+const PIECE_EDGE_RE = /^[\s|｜_\-–—:：·•»›~/]+|[\s|｜_\-–—:：·•»›~/]+$/gu;
 
 /**
  * The parts of the <title> that the displayed headline leaves out: what stands before and after the headline in it
@@ -130,7 +129,7 @@ export function unreadTitleParts(htmlTitle: string, headline: string): string[] 
   const head = norm(h);
   const out: string[] = [];
   for (const piece of pieces) {
-    const p = piece.replace(PIECE_EDGE_START_RE, '').replace(PIECE_EDGE_END_RE, '');
+    const p = piece.replace(PIECE_EDGE_RE, '');
     if (HAS_WORD.test(p) && !head.includes(norm(p))) out.push(p);
   }
   return out;
