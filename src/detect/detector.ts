@@ -2,7 +2,7 @@
 // phrase, the spam site's branding, a hidden block, a link block, keyword stuffing, a promo line, a spliced phrase)
 // and adds candidate units with the evidence it found. Scoring, consistency and overlap resolution live apart.
 import type { Block, Page } from '../page/types.js';
-import type { FindingKind, RuleHit } from './types.js';
+import type { Category, FindingKind, RuleHit } from './types.js';
 import type { CompiledRules, TextMatch } from './rules/index.js';
 import { matchTextLangs, mayBeDisguised } from './rules/index.js';
 import { buildContext, matchesIn, ruleLangs, MIN_LANG_CHARS, type BlockCtx, type PageCtx } from './context.js';
@@ -90,6 +90,20 @@ export const SPLICE_MIN_LEX_POINTS = 2;
 export const CJK_RUN_MIN_CHARS = 3;
 /** A branding line up to this long is cut whole ("Copyright © 2024 启泰网配资网 版权所有"); longer blocks lose the name only. */
 export const BRANDING_LINE_CHARS = 60;
+/**
+ * A site's name or slogan that names a spam topic (a weak term: a drug, 赌场, webcam) which the article never
+ * touches: a news site's identity is its subject ("Casino News Daily" over a casino story, 彩票网 over a draw) or
+ * none, and a pharmacy's slogan over an equestrian story is the spam site's. The weak term's points plus these reach
+ * site-branding's minSpamPoints; asked only with this many main-body sentences, so "never touches" has text to go on.
+ */
+export const SITE_OFF_TOPIC_POINTS = 1.5;
+const SITE_OFF_TOPIC = 'SITE_OFF_TOPIC';
+/**
+ * The categories that are a subject a site can be about. Not promo, seo-keywords or link-farm: a news site's own
+ * plugs ("人民日报客户端下载", "关注人民网微信") are promo wording under its name on every page, whatever the story.
+ */
+const SITE_TOPICS: ReadonlySet<Category> = new Set<Category>(['margin-lending', 'gambling', 'fake-documents', 'loans', 'pharma', 'replica-goods', 'adult', 'game-servers']);
+export const SITE_OFF_TOPIC_MIN_SENTENCES = 3;
 /**
  * A "sentence" longer than this (an unpunctuated run of hundreds of KB) is not tagged word by word: its rule
  * matches are the spans. Real sentences are far shorter; the token head's cost grows with the run.
@@ -550,7 +564,8 @@ export class Generators {
     const judge = (n: string) => {
       let j = judged.get(n);
       if (!j) {
-        const lex = lexiconHits(matchTextLangs(this.rules, n, ruleLangs(n, n.length >= MIN_LANG_CHARS ? detectLang(n) : this.ctx.lang, this.ctx.lang), 'boilerplate'));
+        const matches = matchTextLangs(this.rules, n, ruleLangs(n, n.length >= MIN_LANG_CHARS ? detectLang(n) : this.ctx.lang, this.ctx.lang), 'boilerplate');
+        const lex = [...lexiconHits(matches), ...this.siteOffTopic(matches)];
         judged.set(n, (j = { lex }));
       }
       return j;
@@ -574,7 +589,10 @@ export class Generators {
       return spamEvidence(allOf(n), this.rules) >= p.minSpamPoints;
     };
     const names: { name: string; borrowed: RuleHit[]; own: RuleHit[]; lender?: number }[] = [];
-    for (const n of new Set([this.page.siteName, this.page.slogan])) if (fits(n) && strong(n)) names.push({ name: n, borrowed: [], own: judge(n).lex });
+    // a name's SITE_OFF_TOPIC vote is the page's, not its words': it goes with the name into every line that carries it
+    for (const n of new Set([this.page.siteName, this.page.slogan])) {
+      if (fits(n) && strong(n)) names.push({ name: n, borrowed: judge(n).lex.filter((h) => h.rule === SITE_OFF_TOPIC), own: judge(n).lex });
+    }
     // the header logo beside a spam slogan names the spam site, even when the name alone has no spam term in it
     // ("ZenFlirt" over "Adult Webcam news and offers"): the slogan's evidence is the name's
     const { logo, slogan } = this.page;
@@ -635,6 +653,24 @@ export class Generators {
       }
     }
     this.brandingCategory(lines);
+  }
+
+  /**
+   * The SITE_OFF_TOPIC vote on a site name's or slogan's rule matches: each spam subject it names is one no text of
+   * the page's article carries a rule match of.
+   */
+  private siteOffTopic(matches: TextMatch[]): RuleHit[] {
+    const cats = new Set<Category>();
+    for (const m of matches) if (m.rule.score > 0 && SITE_TOPICS.has(m.rule.category)) cats.add(m.rule.category);
+    if (cats.size === 0 || this.ctx.mainSentences.length < SITE_OFF_TOPIC_MIN_SENTENCES) return [];
+    // the article as any text longer than a branding line outside the <title> and hidden blocks: the main-content
+    // guess can miss the story (a portal's article read as boilerplate), and a story that names the topic excuses it
+    for (const bc of this.ctx.blocks) {
+      const b = bc.block;
+      if (b.region === 'title' || b.region === 'hidden' || b.text.length <= BRANDING_LINE_CHARS) continue;
+      for (const m of bc.matches) if (m.rule.score > 0 && cats.has(m.rule.category)) return [];
+    }
+    return [{ rule: SITE_OFF_TOPIC, points: SITE_OFF_TOPIC_POINTS, description: `the site's name or slogan names ${[...cats].join(', ')}, which its article never mentions`, evidence: '' }];
   }
 
   /**

@@ -52,6 +52,27 @@ describe('site branding', () => {
     expect(r.cleanText).toContain('adds two new parks in the northern districts');
   });
 
+  it('cuts a slogan naming a drug the article never mentions, with the logo beside it (SITE_OFF_TOPIC)', () => {
+    // "tramadol" alone is a weak word (health and crime news use it); as the slogan of a site whose story is about parks
+    // it names the spam site's subject
+    const r = analyze(page('QuickCare Outlet', 'Tramadol tablets news and offers', 'Powered by QuickCare Outlet'));
+    const cut = r.findings.map((f) => f.text);
+    expect(cut).toEqual(expect.arrayContaining(['QuickCare Outlet', 'Tramadol tablets news and offers', 'Powered by QuickCare Outlet']));
+    const slogan = r.findings.find((f) => f.text === 'Tramadol tablets news and offers')!;
+    expect(slogan.kind).toBe('site-branding');
+    expect(slogan.rules.map((h) => h.rule)).toContain('SITE_OFF_TOPIC');
+    expect(r.cleanText).toContain('adds two new parks in the northern districts');
+  });
+
+  it('leaves the same slogan alone over a story that reports on the drug: the site is about its subject', () => {
+    const story = `<h1>Tramadol prescriptions fall for a third year</h1>
+<p>Doctors wrote fewer prescriptions for tramadol last year than in any year since 2010, the health ministry said on Monday.</p>
+<p>The painkiller was reclassified in 2014 after a rise in overdoses, and pharmacists now log every sale, officials said.</p>
+<p>Patient groups welcomed the figures but warned that some people turn to other drugs, according to the report.</p>`;
+    const html = page('QuickCare Outlet', 'Tramadol tablets news and offers', 'Powered by QuickCare Outlet').replace(article, story);
+    expect(analyze(html).findings.map((f) => f.text)).toEqual([]);
+  });
+
   it("leaves a real site's logo, slogan and footer alone", () => {
     const r = analyze(page('Northern Daily', 'News for the northern districts since 1901', 'Powered by Northern Daily'));
     expect(r.findings.map((f) => f.text)).toEqual([]);
