@@ -80,6 +80,8 @@ export const MIN_MODEL_CHARS = 4;
  * spam is 0.846 ("Girl"), the lowest spam part above it 0.889; on the clean shared pages the highest is 0.55.
  */
 export const AFFIX_ALONE_P = 0.87;
+/** Words (CJK: two characters each) a <title> part needs before the classifier alone may cut it (unreadAlone). */
+export const UNREAD_ALONE_MIN_WORDS = 3;
 /** A body sentence needs this many lexicon points (not just a weak word such as "casino"), or a confident classifier. */
 export const SPLICE_MIN_LEX_POINTS = 2;
 /**
@@ -435,9 +437,9 @@ export class Generators {
   /**
    * The <title>'s text that the headline leaves out (the page stage's region 'title' blocks after block 0), each of
    * its parts judged as a headline affix ("股票配资" before a copied story's <title> whose headline is its h1, "Buy
-   * College Diploma Online" after the site's name): a run of parts with spam evidence of its own is cut whole. No
-   * classifier-alone path here: these parts are mostly the site's name, and a name ("Minuto30", "凤凰网娱乐") is the
-   * brand-shaped short text the classifier alone calls spam.
+   * College Diploma Online" after the site's name): a run of parts with spam evidence of its own is cut whole. The
+   * classifier alone cuts a part only with words enough not to be a name (unreadAlone): these parts are mostly the
+   * site's name, and a name ("Minuto30", "凤凰网娱乐") is the brand-shaped short text the classifier alone calls spam.
    */
   private unreadTitle(p: Record<string, number>): Cand[] {
     const out: Cand[] = [];
@@ -451,7 +453,10 @@ export class Generators {
       for (let k = 0; k < parts.length; k++) {
         const s = b.start + parts[k].start;
         const e = b.start + parts[k].end;
-        if (this.affixEvidence(bc, s, e) < MIN_AFFIX_EVIDENCE) continue;
+        if (this.affixEvidence(bc, s, e) < MIN_AFFIX_EVIDENCE) {
+          if (this.unreadAlone(s, e, p)) out.push(this.aloneAffix(bc, s, e));
+          continue;
+        }
         if (last === k - 1 && runs.length) runs[runs.length - 1].end = e;
         else runs.push({ start: s, end: e });
         last = k;
@@ -468,6 +473,28 @@ export class Generators {
       }
     }
     return out;
+  }
+
+  /**
+   * A part of the <title> the headline leaves out that the classifier, asked about it alone, calls spam at
+   * AFFIX_ALONE_P, as a headline part the article never uses is judged: words enough not to be a name
+   * (UNREAD_ALONE_MIN_WORDS: "Minuto30", "凤凰网娱乐" are the brand-shaped short texts the classifier alone calls spam),
+   * not the site's own name or logo, and words the article never uses.
+   */
+  private unreadAlone(s: number, e: number, p: Record<string, number>): boolean {
+    const text = this.page.text.slice(s, e);
+    if (wordWeight(this.seen(text)) < UNREAD_ALONE_MIN_WORDS) return false;
+    return bodyUses(text, this.ctx.mainSentenceTexts) <= p.maxBodyUses && this.pAtLeast(text, AFFIX_ALONE_P);
+  }
+
+  /** The candidate of a <title> part cut on the classifier asked about it alone (unreadAlone). */
+  private aloneAffix(bc: BlockCtx, s: number, e: number): Cand {
+    const text = this.page.text.slice(s, e);
+    const hits = [...lexiconHits(matchesIn(bc, s, e)), ...this.modelHit(text, this.p(text), false), ...this.structural('title-affix', text)];
+    const c: Cand = { blockId: bc.block.id, start: s, end: e, kind: 'title-affix', hits, consistency: false, corroborated: true };
+    this.add(c);
+    if (sumPoints(c.hits) >= this.required) this.spamAffixes.push({ start: s, end: e });
+    return c;
   }
 
   /**

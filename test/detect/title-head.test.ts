@@ -72,6 +72,21 @@ describe('the <title> text the headline leaves out', () => {
   });
 });
 
+describe('a <title> part with no rule match, judged by the classifier alone', () => {
+  it('is cut when it has words enough and the article never uses them (unreadAlone)', () => {
+    // no rule knows this Indonesian abortion-pill plug; the classifier asked about it alone says spam
+    const r = analyze(retitled(read(WSJ), '', ' | jual obat penggugur'));
+    expect(r.findings.map((f) => [f.kind, f.where, f.text])).toEqual([['title-affix', 'title', 'jual obat penggugur']]);
+    expect(r.findings[0].rules.map((h) => h.rule)).toContain('CLASSIFIER');
+    expect(r.findings[0].rules.every((h) => h.rule === 'CLASSIFIER' || h.rule.startsWith('STRUCT_'))).toBe(true);
+  });
+
+  it("is kept when it is a name's few words: a site's name is the brand-shaped text the classifier alone calls spam", () => {
+    // "Minuto30", a Colombian news site's name: p > AFFIX_ALONE_P, one word
+    expect(analyze(retitled(read(WSJ), 'Minuto30 | ')).findings).toEqual([]);
+  });
+});
+
 describe('a headline that is spam as a whole', () => {
   it('en-zalman-encoded-title-affix (spam-pages dev): the clean title is the rest of the <title>, not empty', () => {
     const p = spamPages('dev').find((x) => x.label.id === 'en-zalman-encoded-title-affix')!;
