@@ -90,6 +90,14 @@ export const SPLICE_MIN_LEX_POINTS = 2;
  * words drown it in the sentence's p. Two characters are a name (东京, 習近平) more often than anything else.
  */
 export const CJK_RUN_MIN_CHARS = 3;
+/**
+ * A body paragraph up to this long is judged whole, as a one-sentence paragraph is, however many sentences it has: a
+ * promo line between the article's paragraphs is often two short ones ("Win big with … on <brand>. Payouts in
+ * minutes."), each too short for the classifier alone. Longer paragraphs are judged sentence by sentence. At 160 or
+ * 240 a run of spliced plugs in a real spam page's paragraph became one whole-paragraph cut; at 100 no finding on the
+ * 1,416 shared pages moves.
+ */
+export const SHORT_BLOCK_CHARS = 100;
 /** A branding line up to this long is cut whole ("Copyright © 2024 启泰网配资网 版权所有"); longer blocks lose the name only. */
 export const BRANDING_LINE_CHARS = 60;
 /**
@@ -831,14 +839,13 @@ export class Generators {
     const found: Cand[] = [];
     // the block's p is known to be below CAND_P (so below UNIT_ALONE_P): a sentence that is the whole block has it too
     let blockBelow = false;
-    if (bc.sentences.length <= 1 && !this.phrases.holds(b.start, b.end)) {
-      // a one-sentence block (the sentence is the block) whose one possible evidence is the classifier's vote: a promo
-      // line or not, it is a finding only with a strong vote (none when its few words keep the vote weak)
-      if (this.findingsOnly && this.sentenceIsBlock(bc) && this.voteOnly(b.text, bc.matches) && !this.strongVote(b.text)) {
-        return;
-      }
-      if (this.pAtLeast(b.text, CAND_P)) {
-        // a standalone one-sentence paragraph the classifier calls spam: a promo line; unless rule matches locate the
+    if ((bc.sentences.length <= 1 || b.text.length <= SHORT_BLOCK_CHARS) && !this.phrases.holds(b.start, b.end)) {
+      // a block whose one possible evidence is the classifier's vote: a promo line or not, it is a finding only with a
+      // strong vote (none when its few words keep the vote weak); one of one sentence has nothing else to judge
+      const weakVoteOnly = this.findingsOnly && this.voteOnly(b.text, bc.matches) && !this.strongVote(b.text);
+      if (weakVoteOnly && this.sentenceIsBlock(bc)) return;
+      if (!weakVoteOnly && this.pAtLeast(b.text, CAND_P)) {
+        // a standalone short paragraph the classifier calls spam: a promo line; unless rule matches locate the
         // spam in it and the rest reads as news without them (a headline with a platform's name spliced into a word)
         // (or a byline whose rule matches all stand in the name of a labelled slot: 来源：<brand> 作者：…, too short to judge
         // without them)
