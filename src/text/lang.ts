@@ -238,3 +238,22 @@ export function cjkRunsInLatin(s: string, minChars: number): Span[] {
   }
   return out;
 }
+
+/** Latin-script words a run needs on each side, in its own sentence, to stand inside that sentence's words. */
+export const RUN_INSIDE_MIN_WORDS = 2;
+const LATIN_WORD_RE = /[A-Za-z\u00c0-\u024f]{2,}/gu;
+
+/**
+ * Does the run (one of cjkRunsInLatin's) stand inside the sentence's Latin-script words, as a phrase dropped into it
+ * ("… hat man 話題のウブロ コピー die formende Wäsche …"): set apart by spaces, RUN_INSIDE_MIN_WORDS words on either
+ * side, and no bracket next to it (a name with its reading, 出塚水産 (Dezuka Suisan), or a word explained,
+ * やめておく(shortened to …)). A name or a quoted word glued to the text, a line that opens with the run, and a run at
+ * a sentence's end are not.
+ */
+export function runInsideLatin(s: string, run: Span): boolean {
+  const before = s.slice(0, run.start);
+  const after = s.slice(run.end);
+  if (!/\s$/u.test(before) || !/^\s/u.test(after)) return false;
+  if (/[(（[［]\s*$/u.test(before) || /^\s*[(（[［]/u.test(after)) return false;
+  return (before.match(LATIN_WORD_RE)?.length ?? 0) >= RUN_INSIDE_MIN_WORDS && (after.match(LATIN_WORD_RE)?.length ?? 0) >= RUN_INSIDE_MIN_WORDS;
+}

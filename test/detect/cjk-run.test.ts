@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analyze.js';
 import { unitP } from '../../src/detect/classifier.js';
 import { loadModel } from '../../src/detect/model.js';
-import { UNIT_ALONE_P } from '../../src/detect/detector.js';
+import { INSIDE_RUN_P, UNIT_ALONE_P } from '../../src/detect/detector.js';
+import { cjkRunsInLatin, runInsideLatin } from '../../src/text/index.js';
 import { sharedDataDir } from '../../src/util/paths.js';
 import { spliceAfter } from '../helpers/splice.js';
 
@@ -43,9 +44,29 @@ describe('a CJK run spliced into a Latin sentence', () => {
     expect(r.cleanText).not.toContain('闇金');
     expect(r.cleanText).toContain('the rest of the season');
   });
+  it('a run standing inside the words is cut at INSIDE_RUN_P: its shape corroborates a vote short of UNIT_ALONE_P', () => {
+    const plug = '人気ダイエットサプリ通販';
+    const p = unitP(plug, model);
+    expect(p).toBeGreaterThanOrEqual(INSIDE_RUN_P);
+    expect(p).toBeLessThan(UNIT_ALONE_P);
+    const r = analyze(splice(plug));
+    expect(r.findings.filter((x) => x.text.includes('サプリ')).map((x) => [x.kind, x.text])).toEqual([['spliced-phrase', plug]]);
+    expect(r.cleanText).toContain('suspended without pay by the league for');
+    expect(r.cleanText).toContain('the rest of the season');
+  });
+  it('runInsideLatin: spaces and two words on each side, no bracket beside it', () => {
+    const inside = (s: string) => cjkRunsInLatin(s, 3).map((r) => runInsideLatin(s, r));
+    expect(inside('Gegen Ende der Renaissance hat man 人気ダイエットサプリ die formende Wäsche')).toEqual([true]);
+    expect(inside('However, a recent trip to 出塚水産 (Dezuka Suisan), a kamaboko shop')).toEqual([false]);
+    // the word explained stands inside the words by shape; only its vote can make it a finding (p 0.53 on the real page)
+    expect(inside('The phrase is やめておく(shortened to やめとく in casual speech) which means')).toEqual([false, true]);
+    expect(unitP('やめとく', model)).toBeLessThan(INSIDE_RUN_P);
+    expect(inside('友情链接 / Friendship link to our partners')).toEqual([false]);
+    expect(inside('Senayan Istora体育馆 hosted the final round')).toEqual([false]);
+  });
   it('a name or a quoted title in Chinese inside the sentence stays (the run alone is not spam)', () => {
     for (const name of ['中国人民银行', '《人民日报》', '东京奥运会']) {
-      expect(unitP(name, model)).toBeLessThan(UNIT_ALONE_P);
+      expect(unitP(name, model)).toBeLessThan(INSIDE_RUN_P);
       const r = analyze(splice(name));
       expect(r.findings.filter((x) => x.text.includes(name)), name).toEqual([]);
       expect(r.cleanText).toContain(`${AT}${name} the rest`);
