@@ -808,6 +808,14 @@ export class Generators {
       // a byline line whose every rule match stands in the name of a labelled slot (来源：<brand> 作者：…): the brand is
       // cut where it stands and the line's other fields stay, whatever the line's words make of the classifier's vote
       if (lexPoints >= BOILERPLATE_MIN_POINTS && this.inBylineNames(bc)) return this.sentencesOf(bc);
+      // a numbered line standing alone or a line in another language than the page's is not the page's own text, so
+      // neither is the rest around its rule matches: the line is the promo ("4) Open a … account at <brand>,
+      // t.me/<handle>" in an embedded tweet of a German story), cut whole as in the article
+      const shape = lexPoints >= BOILERPLATE_MIN_POINTS && !b.heading ? this.lineShape(bc) : [];
+      if (shape.length) {
+        this.wholeBlock(bc, 'promo-line', shape, true);
+        return;
+      }
       if (lexPoints >= BOILERPLATE_MIN_POINTS && this.model && !this.pAtLeast(b.text, CAND_P)) {
         const rest = this.restAfterRules(bc);
         if (rest !== null && !this.pAtLeast(rest, CAND_P)) return this.sentencesOf(bc);
@@ -825,20 +833,27 @@ export class Generators {
       return;
     }
     // body
-    const lm = this.params('language-mismatch');
-    // a standalone line (one or two sentences), not a paragraph with a foreign phrase spliced in
-    const mismatch =
-      lm && bc.sentences.length <= 2 && bc.lang !== this.ctx.lang && languageMismatch(bc.lang, this.ctx.lang, b, lm) ? this.structural('language-mismatch', `${bc.lang} in a ${this.ctx.lang} article`) : [];
-    const np = this.params('numbered-promo-line');
-    if (np && isNumberedPromoLine(this.page.blocks, b.id, np)) {
-      this.wholeBlock(bc, 'promo-line', [...this.structural('numbered-promo-line', b.text.slice(0, 24)), ...mismatch], true);
-      return;
-    }
-    if (mismatch.length) {
-      this.wholeBlock(bc, 'promo-line', mismatch, true);
+    const shape = this.lineShape(bc);
+    if (shape.length) {
+      this.wholeBlock(bc, 'promo-line', shape, true);
       return;
     }
     this.sentencesOf(bc);
+  }
+
+  /**
+   * The shapes of a line that is not the page's own text: a numbered line standing alone (STRUCT_NUMBERED_PROMO_LINE)
+   * and a standalone line (one or two sentences, not a paragraph with a foreign phrase spliced in) in another language
+   * than the page's (STRUCT_LANGUAGE_MISMATCH). Structure only: the line is a finding with spam evidence of its own.
+   */
+  private lineShape(bc: BlockCtx): RuleHit[] {
+    const b = bc.block;
+    const lm = this.params('language-mismatch');
+    const mismatch =
+      lm && bc.sentences.length <= 2 && bc.lang !== this.ctx.lang && languageMismatch(bc.lang, this.ctx.lang, b, lm) ? this.structural('language-mismatch', `${bc.lang} in a ${this.ctx.lang} article`) : [];
+    const np = this.params('numbered-promo-line');
+    const numbered = np && isNumberedPromoLine(this.page.blocks, b.id, np) ? this.structural('numbered-promo-line', b.text.slice(0, 24)) : [];
+    return [...numbered, ...mismatch];
   }
 
   /** Body paragraphs: flag sentences with rule matches or a confident classifier, then cut the exact phrase. */

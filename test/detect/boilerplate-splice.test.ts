@@ -30,3 +30,24 @@ describe('a plug spliced into a caption outside the article', () => {
     }
   });
 });
+
+// A numbered line or a line in another language than the page's, outside the article (here after the same caption),
+// is not the page's own text: the rest around a located plug is the promo's too, and the line goes whole. Before,
+// the messenger link alone was cut as a plug spliced into the line and, with the rest's words against it, stayed.
+describe('a promo line outside the article with the shape of one', () => {
+  const withLine = (line: string): string => {
+    const h = html();
+    expect(h).toContain('</figcaption></figure>');
+    return h.replace('</figcaption></figure>', `</figcaption><p>${line}</p></figure>`);
+  };
+  it('a numbered English line on a German page goes whole, its link and the words around it', () => {
+    const line = '3) Open a futures trading account at <a href="http://quick-broker.site/">QuickBroker</a>, t.me/quickbroker_ads';
+    const r = analyze(withLine(line));
+    expect(r.findings.map((f) => [f.kind, f.text])).toEqual([['promo-line', '3) Open a futures trading account at QuickBroker, t.me/quickbroker_ads']]);
+    expect(r.findings[0].rules.map((h) => h.rule)).toEqual(expect.arrayContaining(['STRUCT_NUMBERED_PROMO_LINE', 'MESSENGER_LINK']));
+  });
+  it("a numbered line of the page's own with its channel stays", () => {
+    const r = analyze(withLine('3) Mehr Tests im Newsletter, t.me/chip_de'));
+    expect(r.findings).toEqual([]);
+  });
+});
