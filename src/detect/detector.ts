@@ -573,6 +573,9 @@ export class Generators {
     for (const phrase of phrases) {
       if (phrase.length < p.minPhraseChars && !/[\u3400-\u9fff]{2}/.test(phrase)) continue;
       if (bodyUses(phrase, this.ctx.mainSentenceTexts) > p.maxOtherUses) continue;
+      // the classifier's vote on the phrase counts for its copies when it is for spam: a vote against was outweighed
+      // where the phrase was accepted, and a copy is judged on that acceptance
+      const vote = this.modelHit(phrase).filter((h) => h.points > 0);
       for (const bc of this.ctx.blocks) {
         this.budget.check('detect:repeated-phrase');
         if (bc.block.id === 0) continue;
@@ -584,7 +587,7 @@ export class Generators {
           const s = bc.block.start + i;
           const e = s + phrase.length;
           this.phraseList.push({ start: s, end: e });
-          const hits = [...this.structural('repeated-phrase', phrase), ...lexiconHits(matchesIn(bc, s, e))];
+          const hits = [...this.structural('repeated-phrase', phrase), ...lexiconHits(matchesIn(bc, s, e)), ...vote];
           this.add({ blockId: bc.block.id, start: s, end: e, kind: 'spliced-phrase', hits, consistency: false });
         }
       }

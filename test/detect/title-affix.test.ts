@@ -82,3 +82,31 @@ describe('a headline part with no rule match, asked about alone', () => {
     expect(used.findings.filter((f) => f.kind === 'title-affix')).toEqual([]);
   });
 });
+
+describe("a title affix's copy in the headline", () => {
+  // a real story of ../shared/data whose <h1> stands below a section label, apart from the <title>
+  const page = (prefix: string): string => {
+    const html = gunzipSync(readFileSync(join(sharedDataDir(), 'trafilatura-eval/eval/furche.at.achtsam.html.gz'))).toString('utf8');
+    const title = '<title data-n-head="true">Achtsam durch die Krise';
+    const h1 = '<h1>\n        Achtsam durch die Krise';
+    expect(html).toContain(title);
+    expect(html).toContain(h1);
+    return html.replace(title, title.replace('Achtsam', `${prefix}Achtsam`)).replace(h1, h1.replace('Achtsam', `${prefix}Achtsam`));
+  };
+
+  it("is cut with the classifier's vote for the phrase, which its weak rule matches alone do not reach", () => {
+    const phrase = 'Bitcoin Gambling & Jackpot Slots';
+    expect(unitP(phrase, loadModel()!)).toBeGreaterThan(0.9);
+    const r = analyze(page('Bitcoin Gambling &amp; Jackpot Slots – '));
+    const cuts = r.findings.filter((f) => f.text === phrase);
+    expect(cuts.length).toBe(2);
+    expect(cuts.some((f) => f.kind === 'spliced-phrase' && f.rules.some((h) => h.rule === 'CLASSIFIER' && h.points > 0))).toBe(true);
+    expect(r.cleanText).not.toContain('Jackpot');
+    expect(r.cleanText).toContain('Achtsam durch die Krise');
+  });
+
+  it('a real two-part headline stays whole in both places', () => {
+    const r = analyze(page('Wie Achtsamkeit in schweren Zeiten hilft – '));
+    expect(r.findings).toEqual([]);
+  });
+});
