@@ -7,8 +7,17 @@ export const TINY_FONT_PX = 2;
 export const MAX_INVISIBLE_OPACITY = 0.05;
 /** A negative left/top/right/bottom/text-indent/margin of at least this many px moves content off screen. */
 export const OFFSCREEN_PX = 500;
-/** Width/height at or below this many px (with overflow hidden or clip) hides the content. */
-export const TINY_BOX_PX = 1;
+/**
+ * Width/height at or below this many px (with overflow hidden or clip, or a <marquee>) hides the content: a line of
+ * text needs about 10 px, and hacked sites hide link lists in 1-6 px boxes. The 1,416 shared pages' findings and
+ * clean texts are the same at 1 and at 6.
+ */
+export const TINY_BOX_PX = 6;
+/** A clipping box (a <marquee>) whose width or height attribute is at most TINY_BOX_PX shows nothing of its content. */
+export function tinyBoxAttrs(width: string | undefined, height: string | undefined): boolean {
+  return lengthPx(width) <= TINY_BOX_PX || lengthPx(height) <= TINY_BOX_PX;
+}
+
 /** Pixels per em/rem when converting lengths. */
 const PX_PER_EM = 16;
 
@@ -77,8 +86,11 @@ export function declaredBackground(d: ReadonlyDecls): string | undefined {
   return undefined;
 }
 
-/** Why these declarations hide an element (null = they do not). bg = the effective background colour. */
-export function hiddenByDecls(d: ReadonlyDecls, bg?: string): HiddenReason | null {
+/**
+ * Why these declarations hide an element (null = they do not). bg = the effective background colour; `clips`: the
+ * element clips its content whatever its overflow (a <marquee>).
+ */
+export function hiddenByDecls(d: ReadonlyDecls, bg?: string, clips = false): HiddenReason | null {
   const display = d.get('display');
   if (display === 'none') return 'display-none';
   const vis = d.get('visibility');
@@ -106,7 +118,7 @@ export function hiddenByDecls(d: ReadonlyDecls, bg?: string): HiddenReason | nul
   }
   const ov = d.get('overflow') ?? d.get('overflow-x') ?? d.get('overflow-y');
   const clip = d.get('clip') ?? '';
-  const clipped = ov === 'hidden' || /rect\(\s*0(px)?[\s,]+0(px)?[\s,]+0(px)?[\s,]+0(px)?\s*\)/.test(clip) || /inset\(\s*50%/.test(d.get('clip-path') ?? '');
+  const clipped = clips || ov === 'hidden' || /rect\(\s*0(px)?[\s,]+0(px)?[\s,]+0(px)?[\s,]+0(px)?\s*\)/.test(clip) || /inset\(\s*50%/.test(d.get('clip-path') ?? '');
   const w = lengthPx(d.get('width') ?? d.get('max-width'));
   const h = lengthPx(d.get('height') ?? d.get('max-height'));
   if (clipped && (w <= TINY_BOX_PX || h <= TINY_BOX_PX)) return 'zero-size';

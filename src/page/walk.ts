@@ -3,7 +3,7 @@
 import { NO_BUDGET, type Budget } from '../budget.js';
 import { Parser, Tokenizer, type Handler, type QuoteType } from 'htmlparser2';
 import type { HiddenReason, Link } from './types.js';
-import { StyleRules, parseDecls, hiddenByDecls, declaredBackground, normColor, type ReadonlyDecls } from './visibility.js';
+import { StyleRules, parseDecls, hiddenByDecls, declaredBackground, normColor, tinyBoxAttrs, type ReadonlyDecls } from './visibility.js';
 import { isUiRole, nameFlags, UI_TAGS, NAME_JUNK, NAME_LIKELY, NAME_NEGATIVE, NAME_POSITIVE, NAME_UI, NAME_UNLIKELY } from './hints.js';
 import { urlDomain } from './domain.js';
 import { isAsciiRange, isSpace } from '../util/chars.js';
@@ -298,10 +298,13 @@ export class TagAttrs {
   src: string | undefined = undefined;
   media: string | undefined = undefined;
   lang: string | undefined = undefined;
+  width: string | undefined = undefined;
+  height: string | undefined = undefined;
 
   clear(): void {
     this.id = this.class = this.style = this.bgcolor = this.background = this.color = this.hidden = this.role = undefined;
     this.href = this.alt = this.title = this.property = this.name = this.content = this.rel = this.src = this.media = this.lang = undefined;
+    this.width = this.height = undefined;
   }
 
   /** An attribute of the tag (names lower-cased by the parser): kept when the walk reads it and it is the first. */
@@ -325,6 +328,8 @@ export class TagAttrs {
       case 'src': this.src ??= value; break;
       case 'media': this.media ??= value; break;
       case 'lang': this.lang ??= value; break;
+      case 'width': this.width ??= value; break;
+      case 'height': this.height ??= value; break;
     }
   }
 }
@@ -716,7 +721,11 @@ export function walkHtml(html: string, rules: StyleRules = new StyleRules(), bud
     const inline = styleAttr ? inlineDecls(styleAttr) : undefined;
     let bg = parent.bg;
     let own: HiddenReason | null = null;
-    if (sheet || inline || bgcolorAttr || backgroundAttr || (tag === 'font' && colorAttr)) {
+    // a <marquee> clips what scrolls through it, as overflow:hidden does: a tiny one (its width/height attributes or
+    // its style) shows nothing, the hacked-site link farm's favourite box
+    const clips = tag === 'marquee';
+    if (clips && tinyBoxAttrs(attribs.width, attribs.height)) own = 'zero-size';
+    else if (sheet || inline || bgcolorAttr || backgroundAttr || (tag === 'font' && colorAttr)) {
       // the stylesheet's declarations, then the inline ones over them: sheet is a fresh map of this element's, the
       // parsed inline map is shared by the page's elements with that style (copied before a change)
       let merged: ReadonlyDecls = sheet ?? inline ?? NO_DECLS;
@@ -727,16 +736,16 @@ export function walkHtml(html: string, rules: StyleRules = new StyleRules(), bud
       // a background image makes the colour underneath unknown
       if (backgroundAttr || /url\(/i.test(merged.get('background') ?? merged.get('background-image') ?? '')) bg = undefined;
       // text coloured like the background it sits on (its own background, else the inherited one)
-      own = hiddenByDecls(merged, bg);
+      own = hiddenByDecls(merged, bg, clips);
       if (own && sheet && inline) {
         // an inline display:block overrides a stylesheet display:none
-        const inl = hiddenByDecls(inline, parent.bg);
+        const inl = hiddenByDecls(inline, parent.bg, clips);
         if (!inl) {
           const d = inline.get('display');
           if (d && d !== 'none' && own === 'display-none') own = null;
         }
       }
-      if (own && sheet && !(inline && hiddenByDecls(inline, bg))) own = 'stylesheet';
+      if (own && sheet && !(inline && hiddenByDecls(inline, bg, clips))) own = 'stylesheet';
     }
     if (!own && hiddenAttr !== undefined && tag !== 'input') own = 'hidden-attr';
     const hidden = own ?? parent.hidden;

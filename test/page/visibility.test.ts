@@ -33,6 +33,9 @@ describe('visibility', () => {
     ['offscreen', '<div style="text-indent:-9999px">secret words</div>', ''],
     ['zero-size', '<div style="width:0;height:0;overflow:hidden">secret words</div>', ''],
     ['zero-size', '<div style="height:0px; overflow: hidden">secret words</div>', ''],
+    ['zero-size', '<div style="height:6px; overflow: hidden">secret words</div>', ''],
+    ['zero-size', '<marquee width="1" height="1">secret words</marquee>', ''],
+    ['zero-size', '<marquee style="height:4px">secret words</marquee>', ''],
     ['same-color', '<div style="background:#fff"><p style="color:#FFFFFF">secret words</p></div>', ''],
     ['same-color', '<table bgcolor="white"><tr><td><font color="#ffffff">secret words</font></td></tr></table>', ''],
     ['stylesheet', '<div class="xq">secret words</div>', '<style>.xq{display:none}</style>'],
@@ -62,6 +65,13 @@ describe('visibility', () => {
     expect(blockWith(p, 'aria words').hidden).toBeNull();
     expect(blockWith(p, 'print words').hidden).toBeNull();
     expect(blockWith(p, 'shown words').hidden).toBeNull();
+  });
+
+  it('leaves a box that can show a line, and a plain <marquee>, visible', () => {
+    const p = page('<div style="height:12px;overflow:hidden">tall words</div><marquee>news ticker words</marquee><marquee height="20" width="100%">sized ticker words</marquee>');
+    expect(blockWith(p, 'tall words').hidden).toBeNull();
+    expect(blockWith(p, 'news ticker words').hidden).toBeNull();
+    expect(blockWith(p, 'sized ticker words').hidden).toBeNull();
   });
 
   it('leaves visible text alone (no false hidden on plain pages)', () => {
