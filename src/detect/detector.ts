@@ -6,7 +6,7 @@ import type { Category, FindingKind, RuleHit } from './types.js';
 import type { CompiledRules, TextMatch } from './rules/index.js';
 import { matchTextLangs, mayBeDisguised } from './rules/index.js';
 import { buildContext, matchesIn, ruleLangs, MIN_LANG_CHARS, type BlockCtx, type PageCtx } from './context.js';
-import { structuralRules, hitOf, isLinkBlock, isLinkFarm, hasSpamLinkHosts, languageMismatch, isKeywordStuffed, isNumberedPromoLine, titleAffixes, titlePieceParts, bodyUses, rejoinedEdges, type StructuralRuleRef } from './structural.js';
+import { structuralRules, hitOf, isLinkBlock, isLinkFarm, hasSpamLinkHosts, languageMismatch, isKeywordStuffed, isNumberedPromoLine, isHiddenLinkList, titleAffixes, titlePieceParts, bodyUses, rejoinedEdges, type StructuralRuleRef } from './structural.js';
 import type { Model } from './model.js';
 import { unitP, unitPUnlessBelow } from './classifier.js';
 import { tagSpans, tagSpansAsRead } from './tagger.js';
@@ -773,12 +773,14 @@ export class Generators {
         this.pAtLeast(b.text, UNIT_ALONE_P));
     if (hiddenSpam) {
       const extra: RuleHit[] = [...farmHit];
+      const hl = b.region === 'hidden' ? this.params('hidden-link-list') : null;
+      if (hl && isHiddenLinkList(b, hl)) extra.push(...this.structural('hidden-link-list', b.links.filter((l) => l.offsite).slice(0, 3).map((l) => l.href).join(' ')));
       // spam words in the hidden links' host names count as the block's own words (spamEvidence)
       // the block's spam points (its rule points and the classifier's) are asked for only when it is long or links off-site
       if (
         hp &&
         (b.text.length >= hp.minChars || b.links.some((l) => l.offsite)) &&
-        lexPoints + Math.max(0, this.model ? modelPoints(this.p(b.text)) : 0) + spamEvidence(farmHit, this.rules) >= hp.minSpamPoints
+        lexPoints + Math.max(0, this.model ? modelPoints(this.p(b.text)) : 0) + spamEvidence(extra, this.rules) >= hp.minSpamPoints
       ) {
         extra.push(...this.structural('hidden-text', b.path));
       }

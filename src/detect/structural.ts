@@ -1,7 +1,7 @@
 // Structural checks: signals that come from where text sits and how it is shaped, not from its words.
 // Each check is switched on and weighted by a `kind: structural` rule in rules/structural.yaml (check: <name>);
 // its params (documented in its description) are typed by the check's own schema (CheckParams in rules/schema.ts).
-import type { Block } from '../page/types.js';
+import type { Block, Link } from '../page/types.js';
 import type { CompiledRules, TextMatch } from './rules/index.js';
 import type { RuleHit } from './types.js';
 import type { StructuralCheck } from './rules/schema.js';
@@ -68,6 +68,35 @@ export function hasSpamLinkHosts(b: Block, p: Record<string, number>): boolean {
   const off = b.links.filter((l) => l.offsite);
   if (off.length < p.minLinks) return false;
   return off.filter((l) => spammyHost(l.href)).length / off.length >= p.minShare;
+}
+
+/**
+ * Does the link's anchor name the site it goes to ("Facebook", "Read on Example.com" for example.com)? A share
+ * button or a partner logo names its site; a link farm's keyword anchor ("emergency plumber") does not.
+ */
+export function anchorNamesHost(l: Link): boolean {
+  const name = parseHost(l.href, { allowPrivateDomains: true }).domainWithoutSuffix;
+  if (!name) return true;
+  const anchor = l.text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  const label = name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  return label.length > 0 && anchor.includes(label);
+}
+
+/**
+ * A hidden list of links to other sites: at least minLinks off-site links whose anchors do not name their site
+ * (anchorNamesHost), to at least minDomains registrable domains. Asked of hidden blocks that are not legit UI.
+ */
+export function isHiddenLinkList(b: Block, p: Record<string, number>): boolean {
+  const domains = new Set<string>();
+  let n = 0;
+  for (const l of b.links) {
+    if (!l.offsite || anchorNamesHost(l)) continue;
+    const d = parseHost(l.href, { allowPrivateDomains: true }).domain;
+    if (!d) continue;
+    n++;
+    domains.add(d);
+  }
+  return n >= p.minLinks && domains.size >= p.minDomains;
 }
 
 export interface StructuralRuleRef {

@@ -1,7 +1,8 @@
 // A short hidden line without links passes the page stage as legit UI (a caption, an "original title" line); a
 // hidden line of several words that the classifier calls spam as confidently as a unit alone is not UI and is cut.
 // Hidden captions and screen-reader lines stay. A hidden block whose links go to spam-looking hosts is hidden spam on
-// those host names, whatever its words. The page is a real clean WSJ page of ../shared/data.
+// those host names, whatever its words; so is a hidden list of links to several other sites under anchors that do
+// not name them (a link farm in a 1 px <marquee>). The page is a real clean WSJ page of ../shared/data.
 import { readdirSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
@@ -48,5 +49,27 @@ describe('a hidden block of links to spam-looking hosts', () => {
     const text = 'More from our partners and sister sites';
     const r = analyze(withHidden(`${text} ${links(['www.marketwatch.com', 'www.barrons.com', 'www.nytimes.com'])}`));
     expect(r.findings.filter((x) => x.text.startsWith(text))).toEqual([]);
+  });
+});
+
+describe('a hidden list of links to other sites', () => {
+  const anchors = ['emergency plumber', 'cheap flights london', 'dental implants cost', 'car insurance quotes', 'best seo services'];
+  const hosts = ['www.rapidfix-services.com', 'cheapfly-deals.net', 'smile-clinic24.org', 'quotefinder.co.uk', 'rankup-agency.com'];
+  const farm = (n: number) => anchors.slice(0, n).map((a, i) => `<a href="http://${hosts[i]}/">${a}</a>`).join(' ');
+  const withMarquee = (inner: string): string => withHidden('').replace('<div style="text-indent: -10000px; overflow: hidden;"></div>', `<marquee width="1" height="1">${inner}</marquee>`);
+
+  it('is a hidden link farm whatever its words: keyword anchors to four sites and more, in a 1 px marquee', () => {
+    const r = analyze(withMarquee(farm(5)));
+    const f = r.findings.filter((x) => x.text.startsWith('emergency plumber'));
+    expect(f.map((x) => x.kind)).toEqual(['hidden-block']);
+    expect(f[0].rules.map((h) => h.rule)).toEqual(expect.arrayContaining(['STRUCT_HIDDEN_LINK_LIST', 'STRUCT_HIDDEN_TEXT']));
+    expect(r.cleanText).not.toContain('dental implants');
+  });
+  it('three such links, share buttons that name their sites, or the same list visible stay', () => {
+    expect(analyze(withMarquee(farm(3))).findings.filter((x) => x.text.includes('plumber'))).toEqual([]);
+    const share = ['Facebook', 'Twitter', 'LinkedIn', 'Reddit', 'Pinterest'].map((n) => `<a href="https://www.${n.toLowerCase()}.com/share">${n}</a>`).join(' ');
+    expect(analyze(withMarquee(share)).findings.filter((x) => x.text.includes('Facebook'))).toEqual([]);
+    const visible = withHidden('').replace('<div style="text-indent: -10000px; overflow: hidden;"></div>', `<p>Partners: ${farm(5)}</p>`);
+    expect(analyze(visible).findings.filter((x) => x.rules.some((h) => h.rule === 'STRUCT_HIDDEN_LINK_LIST'))).toEqual([]);
   });
 });

@@ -18,6 +18,7 @@ export const StructuralCheck = z.enum([
   'language-mismatch', // a short standalone paragraph in another language than the article
   'script-splice', // a run of Chinese or Japanese spliced into a sentence of Latin letters
   'spliced-anchor', // an off-site link dropped into a sentence of the article, its anchor a few words
+  'hidden-link-list', // hidden links to several other sites under anchors that do not name them
 ]);
 export type StructuralCheck = z.infer<typeof StructuralCheck>;
 
@@ -98,6 +99,7 @@ export const CheckParams = {
   'language-mismatch': z.strictObject({ minChars: count, maxChars: count }),
   'script-splice': z.strictObject({ minRunChars: count }),
   'spliced-anchor': z.strictObject({ maxAnchorWords: count }),
+  'hidden-link-list': z.strictObject({ minLinks: count, minDomains: count }),
 } satisfies Record<StructuralCheck, z.ZodType>;
 export type CheckParams = { [K in StructuralCheck]: z.infer<(typeof CheckParams)[K]> };
 
