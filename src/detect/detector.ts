@@ -18,7 +18,7 @@ import type { Budget } from '../budget.js';
 import { SpanSet } from './spans.js';
 import { PageWords } from './words.js';
 import { commercialRules, isNavigation, siteDomains, spamEvidence, withOwnLinks, MIN_AFFIX_EVIDENCE, STRONG_MODEL_POINTS } from './evidence.js';
-import { isQuoted, quotedHit } from './consistency.js';
+import { isQuoted, quotedHit, isContentWord, OFF_TOPIC_MAX_OVERLAP, OFF_TOPIC_MIN_WORDS } from './consistency.js';
 import { parasitePage } from './parasite.js';
 import { snapToLinks } from './anchors.js';
 import { withBrandEdges, withoutArticleWords } from './edges.js';
@@ -382,6 +382,19 @@ export class Generators {
     const ids = commercialRules(this.rules);
     for (const m of matchesIn(bc, c.start, c.end)) {
       if (m.rule.score <= 0 || !ids.has(m.rule.id)) continue;
+      if (!isQuoted(bc.block.text, m.start - bc.block.start, m.end - bc.block.start)) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Does the unit carry a sales pitch: commercial wording of the promo category (an offer, a call to contact or to
+   * sign up), unquoted? A brand name is commercial too, but a name: a brand substituted for a school is no advert.
+   */
+  private pitches(bc: BlockCtx, c: { start: number; end: number }): boolean {
+    const ids = commercialRules(this.rules);
+    for (const m of matchesIn(bc, c.start, c.end)) {
+      if (m.rule.score <= 0 || m.rule.category !== 'promo' || !ids.has(m.rule.id)) continue;
       if (!isQuoted(bc.block.text, m.start - bc.block.start, m.end - bc.block.start)) return true;
     }
     return false;
@@ -939,11 +952,37 @@ export class Generators {
     if (found.length === 0) return;
     const blockChars = readLength(b.text) || 1;
     const covered = found.reduce((n, c) => n + readLength(this.page.text, c.start, c.end), 0);
-    if (covered / blockChars >= BLOCK_COVER) {
+    if (covered / blockChars >= BLOCK_COVER || this.isAdvert(bc, found)) {
       this.wholeBlock(bc, 'promo-line', [], true);
       return;
     }
     for (const c of found) this.add(c);
+  }
+
+  /**
+   * An ordinary business's advert standing as a paragraph of the story: a short paragraph (one sentence, or up to
+   * SHORT_BLOCK_CHARS) whose plugs pitch (an offer or a call to contact: 厂家直销, 欢迎来电咨询, call us today) and whose other words
+   * the article never uses ("郑州某重工专业生产破碎机、制砂机" before "厂家直销，欢迎来电咨询" in a story on bus lines). It is cut
+   * whole, as a promo line; a plug spliced into the story's own sentence leaves words the article uses, and stays cut
+   * alone.
+   */
+  private isAdvert(bc: BlockCtx, found: Cand[]): boolean {
+    const b = bc.block;
+    if (b.region !== 'body' || (bc.sentences.length > 1 && b.text.length > SHORT_BLOCK_CHARS)) return false;
+    if (!found.some((c) => this.pitches(bc, c))) return false;
+    let rest = '';
+    let from = b.start;
+    for (const c of [...found].sort((x, y) => x.start - y.start)) {
+      if (c.start > from) rest += this.page.text.slice(from, c.start) + ' ';
+      from = Math.max(from, c.end);
+    }
+    rest += this.page.text.slice(from, b.end);
+    const words = new Set<string>();
+    for (const t of this.words.lower(rest)) if (isContentWord(t.text, t.cjk)) words.add(t.text);
+    if (words.size < OFF_TOPIC_MIN_WORDS) return false;
+    let used = 0;
+    for (const w of words) if (this.usedElsewhere(w, b.text)) used++;
+    return used / words.size <= OFF_TOPIC_MAX_OVERLAP;
   }
 
   /**
