@@ -25,6 +25,30 @@ const SPELT_ALL_RE = new RegExp(SPELT, 'gu');
  */
 const SPELT_HINT_RE = /[ .*_-][^\s.*_-][ .*_-][^\s.*_-][ .*_-][^\s.*_-]/;
 
+/**
+ * Digits and signs standing for letters inside a Latin word (v1agra, c@sino, ca$ino, cas1no): between two letters,
+ * each reads as the letter it stands for. One char for one char, so a reading keeps its offsets. | and ! are left
+ * out (a separator and a word's end between two words); so is every digit not between two letters (bet365, 1xbet,
+ * 2017).
+ */
+const LEET: Readonly<Record<string, string>> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's' };
+const LEET_RE = /(?<=[a-z])[013457@$]+(?=[a-z])/g;
+const LEET_HINT_RE = /[a-z][013457@$]+[a-z]/;
+
+/** Does the (lower-case) text hold a digit or sign between two letters (v1agra, c@sino)? */
+export function hasLeet(s: string): boolean {
+  return LEET_HINT_RE.test(s);
+}
+
+/** The (lower-case) text with the digits and signs between two letters read as letters: same length, same offsets. */
+export function unleet(s: string): string {
+  return s.replace(LEET_RE, (run) => {
+    let out = '';
+    for (const c of run) out += LEET[c];
+    return out;
+  });
+}
+
 /** Does the text hold a word spelt out letter by letter (v.i.a.g.r.a, c a s i n o)? */
 export function hasSpelt(s: string): boolean {
   return SPELT_HINT_RE.test(s) && SPELT_RE.test(s);

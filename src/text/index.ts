@@ -23,7 +23,7 @@ export { detectLang, cjkRunsInLatin, runInsideLatin, STOP_WORDS, LANG_SAMPLE_CHA
 export { segment, tokenUnits, addWords, segmenterLoaded, ADDED_WORD_FREQ, SEGMENT_CHUNK_CHARS } from './segment.js';
 export { sentences, clauses, ABBREVIATIONS } from './sentences.js';
 export { toSimplified, simplifiedChar, simplifiedTable } from './hanzi.js';
-export { BEYOND_LATIN_RE, DISGUISE_RE, hasSpelt, isDisguised, undisguiseMapped, undisguised } from './disguise.js';
+export { BEYOND_LATIN_RE, DISGUISE_RE, hasLeet, hasSpelt, isDisguised, undisguiseMapped, undisguised, unleet } from './disguise.js';
 export {
   charNgrams,
   hashFeature,

@@ -1,7 +1,7 @@
 // Matching lexicon and regex rules on folded text, with offsets mapped back into the original string.
 // Lexicon terms of all rules that apply to one language are compiled into a single Aho-Corasick automaton
 // (one pass over the text whatever the number of terms); regex rules run one by one on the same folded text.
-import { fold, simplifiedTable, toSimplified, BEYOND_LATIN_RE, DISGUISE_RE, hasSpelt, undisguiseMapped } from '../../text/index.js';
+import { fold, simplifiedTable, toSimplified, BEYOND_LATIN_RE, DISGUISE_RE, hasLeet, hasSpelt, undisguiseMapped, unleet } from '../../text/index.js';
 import { outsideBudgets } from '../../budget.js';
 import type { Lang } from '../../text/types.js';
 import type { Region } from '../../page/types.js';
@@ -86,7 +86,9 @@ function cleanup(src: string, srcMap: Int32Array | null): LazyFold {
  */
 function foldLazy(s: string): LazyFold {
   if (isAscii(s)) {
-    const lower = s.toLowerCase();
+    // digits and signs standing for letters inside a word (v1agra, c@sino) are read as the letters: same length
+    let lower = s.toLowerCase();
+    if (hasLeet(lower)) lower = unleet(lower);
     const clean = needsCleanup(lower) ? cleanup(lower, null) : { text: lower, map: null };
     // a word spelt out letter by letter (v.i.a.g.r.a) is read as the word
     return hasSpelt(clean.text) ? undisguiseMapped(clean.text, clean.map) : clean;
@@ -94,7 +96,8 @@ function foldLazy(s: string): LazyFold {
   const f = fold(s);
   const seen = BEYOND_LATIN_RE.test(f.text) ? scanForRules(f.text) : 0;
   // traditional characters meet the simplified rule terms (same length: the map stays)
-  const text = seen & HAS_TRADITIONAL ? toSimplified(f.text) : f.text;
+  let text = seen & HAS_TRADITIONAL ? toSimplified(f.text) : f.text;
+  if (hasLeet(text)) text = unleet(text);
   const clean = needsCleanup(text) ? cleanup(text, f.map) : { text, map: f.map };
   return (seen & MAY_BE_DISGUISED && DISGUISE_RE.test(clean.text)) || hasSpelt(clean.text) ? undisguiseMapped(clean.text, clean.map) : clean;
 }
