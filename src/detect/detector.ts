@@ -586,9 +586,11 @@ export class Generators {
     for (const phrase of phrases) {
       if (phrase.length < p.minPhraseChars && !/[\u3400-\u9fff]{2}/.test(phrase)) continue;
       if (bodyUses(phrase, this.ctx.mainSentenceTexts) > p.maxOtherUses) continue;
-      // the classifier's vote on the phrase counts for its copies when it is for spam: a vote against was outweighed
-      // where the phrase was accepted, and a copy is judged on that acceptance
+      // the classifier's vote on the phrase counts for a copy that is a headline's affix as the phrase was the
+      // title's (the h1 repeating the <title>), when it is for spam: a vote against was outweighed where the phrase
+      // was accepted. A copy inside another line (the site's name in its copyright line) is judged with that line.
       const vote = this.modelHit(phrase).filter((h) => h.points > 0);
+      const ta = this.params('title-affix');
       for (const bc of this.ctx.blocks) {
         this.budget.check('detect:repeated-phrase');
         if (bc.block.id === 0) continue;
@@ -600,7 +602,8 @@ export class Generators {
           const s = bc.block.start + i;
           const e = s + phrase.length;
           this.phraseList.push({ start: s, end: e });
-          const hits = [...this.structural('repeated-phrase', phrase), ...lexiconHits(matchesIn(bc, s, e)), ...vote];
+          const affix = (i === 0 && bc.block.text.length === phrase.length) || (ta !== null && titleAffixes(bc.block.text, ta).some((a) => a.start === i && a.end === i + phrase.length));
+          const hits = [...this.structural('repeated-phrase', phrase), ...lexiconHits(matchesIn(bc, s, e)), ...(affix ? vote : [])];
           this.add({ blockId: bc.block.id, start: s, end: e, kind: 'spliced-phrase', hits, consistency: false });
         }
       }
