@@ -454,7 +454,11 @@ interface AttrState {
   attribvalue: string;
   buffers: string[];
   bufferOffset: number;
+  tagname: string;
 }
+
+/** Attributes the walk reads of one tag only: a <marquee>'s size (it clips what scrolls through it). */
+const MARQUEE_ONLY = new Set(['width', 'height']);
 
 /** The attributes TagAttrs keeps, read straight from an ASCII attribute name in the input, as its lower case. */
 const READ_ATTRIBUTE_AT = new SliceMap(
@@ -550,7 +554,9 @@ export class AttrParser extends Parser {
     const b = state.buffers[0];
     if (from >= 0 && to <= b.length && isAsciiRange(b, from, to)) {
       this.startIndex = start;
-      state.attribname = READ_ATTRIBUTE_AT.get(b, from, to) ?? UNREAD;
+      const name = READ_ATTRIBUTE_AT.get(b, from, to) ?? UNREAD;
+      // an <img>'s width and height (most of them) are never built
+      state.attribname = MARQUEE_ONLY.has(name) && state.tagname !== 'marquee' ? UNREAD : name;
     } else super.onattribname(start, endIndex); // cut out and lower-cased: toLowerCase maps some non-ASCII chars to ASCII (U+212A KELVIN SIGN to k)
   }
 

@@ -36,6 +36,7 @@ describe('visibility', () => {
     ['zero-size', '<div style="height:6px; overflow: hidden">secret words</div>', ''],
     ['zero-size', '<marquee width="1" height="1">secret words</marquee>', ''],
     ['zero-size', '<marquee style="height:4px">secret words</marquee>', ''],
+    ['zero-size', '<MARQUEE WIDTH=0 HEIGHT=0>secret words</MARQUEE>', ''],
     ['same-color', '<div style="background:#fff"><p style="color:#FFFFFF">secret words</p></div>', ''],
     ['same-color', '<table bgcolor="white"><tr><td><font color="#ffffff">secret words</font></td></tr></table>', ''],
     ['stylesheet', '<div class="xq">secret words</div>', '<style>.xq{display:none}</style>'],
