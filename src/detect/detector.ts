@@ -423,8 +423,13 @@ export class Generators {
       this.budget.check('detect:title');
       const s = title.start + a.start;
       const e = title.start + a.end;
-      const alone = ownEvidence(s, e) < MIN_AFFIX_EVIDENCE;
       const unused = bodyUses(a.text, this.ctx.mainSentenceTexts) <= p.maxBodyUses;
+      // a part the article never uses that sells (a call to action, an offer: commercial wording, unquoted) is no part
+      // of the story's headline: its words are its evidence, and the classifier's low p on a shop name it never saw
+      // is no evidence against it ("Join Today ApexSwift Rewards | <headline>"; no title part of the 1,336 clean
+      // shared pages carries commercial wording)
+      const selling = unused && this.sells({ blockId: 0, start: s, end: e });
+      const alone = !selling && ownEvidence(s, e) < MIN_AFFIX_EVIDENCE;
       // a part with no spam evidence of its own is cut only when the article never uses it and the classifier, asked
       // about the part alone, is confident (AFFIX_ALONE_P)
       if (alone && !(unused && this.pAtLeast(a.text, AFFIX_ALONE_P))) continue;
@@ -436,7 +441,8 @@ export class Generators {
         const [xs, xe] = a.start === 0 ? [before.end, e] : [s, before.start];
         if (ownEvidence(xs, xe) < MIN_AFFIX_EVIDENCE && bodyUses(this.page.text.slice(xs, xe), this.ctx.mainSentenceTexts) > p.maxBodyUses) continue;
       }
-      const hits = [...lexiconHits(matchesIn(this.ctx.blocks[0], s, e)), ...(alone ? this.modelHit(a.text, pa, false) : this.modelHit(a.text))];
+      const vote = alone ? this.modelHit(a.text, pa, false) : this.modelHit(a.text);
+      const hits = [...lexiconHits(matchesIn(this.ctx.blocks[0], s, e)), ...(selling ? vote.filter((h) => h.points > 0) : vote)];
       // a headline part the article never uses is not the article's topic: the topic never excuses it
       if (unused) hits.push(...this.structural('title-affix', a.text));
       const c: Cand = { blockId: 0, start: s, end: e, kind: 'title-affix', hits, consistency: !unused, corroborated: alone };
