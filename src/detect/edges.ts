@@ -3,6 +3,7 @@
 // read the keyword, never the made-up name, so a cut by their words leaves the name in the sentence. A name shaped as
 // no word of running text is (inner capitals, letters run into digits) that sits right against the span, alone or
 // behind a dash or bar, is the plug's signature and goes with it.
+import { dictionaryWords } from '../text/index.js';
 import type { Span, Token } from '../text/types.js';
 
 /**
@@ -44,8 +45,10 @@ const NUMBER_UNIT_RE = /^[\d.,年月日号時时点分秒%％万亿元个位名�
  * characters or more that the article uses elsewhere (`usedElsewhere`), punctuation, a number that goes on as a date
  * or an amount. A word the article never uses keeps the whole edge with the plug (鼎盛金融 of "配资平台-鼎盛金融",
  * though the article says 金融), and so does a single character (金 of 金沙威尼斯…) or a Latin word (buy of "buy
- * c.h.e.a.p v.i.a.g.r.a": a space already parts Latin words, so the token head's edges there are the words').
- * Spans without a rule match inside are left as they are. `words` segments a piece of text (offsets into the piece).
+ * c.h.e.a.p v.i.a.g.r.a": a space already parts Latin words, so the token head's edges there are the words'), unless
+ * those few characters and the article's text on the plug's other side make one word of the dictionary: the plug was
+ * spliced into that word (发<plug>展), and its halves stay. Spans without a rule match inside are left as they
+ * are. `words` segments a piece of text (offsets into the piece).
  */
 export function withoutArticleWords(text: string, spans: Span[], anchors: Span[], words: (s: string) => Token[], usedElsewhere: (word: string) => boolean): Span[] {
   return spans.map((sp) => {
@@ -58,8 +61,36 @@ export function withoutArticleWords(text: string, spans: Span[], anchors: Span[]
     // every word of the edge is the sentence's: the edge goes whole
     const sentenceOwn = (from: number, to: number): boolean =>
       words(text.slice(from, to)).every((t) => articleWord(t, text.charAt(from + t.end)));
-    const end = sp.end > last && sentenceOwn(last, sp.end) ? last : sp.end;
-    const start = sp.start < first && sentenceOwn(sp.start, first) ? first : sp.start;
+    let end = sp.end > last && sentenceOwn(last, sp.end) ? last : sp.end;
+    let start = sp.start < first && sentenceOwn(sp.start, first) ? first : sp.start;
+    // a few Han characters at an edge that make a word of the dictionary with the article's text across the plug are
+    // part of the article's word the plug was spliced into (发<plug>展, 一<plug>直未): they stay with the article
+    const left = start < first ? text.slice(start, first) : '';
+    const right = end > last ? text.slice(last, end) : '';
+    const half = (s: string) => s.length > 0 && s.length <= HALF_LOOK_CHARS && HAN_RUN_RE.test(s);
+    if (half(left) && half(right)) {
+      if (joinsAt(left + right, left.length)) [start, end] = [first, last];
+    } else if (half(left) && !right) {
+      if (joinsAt(left + (HAN_HEAD_RE.exec(text.slice(end, end + HALF_LOOK_CHARS))?.[0] ?? ''), left.length)) start = first;
+    } else if (half(right) && !left) {
+      const before = HAN_TAIL_RE.exec(text.slice(Math.max(0, start - HALF_LOOK_CHARS), start))?.[0] ?? '';
+      if (joinsAt(before + right, before.length)) end = last;
+    }
     return start === sp.start && end === sp.end ? sp : { start, end };
   });
+}
+
+const HAN_RUN_RE = /^[\u3400-\u9fff]+$/u;
+const HAN_HEAD_RE = /^[\u3400-\u9fff]+/u;
+const HAN_TAIL_RE = /[\u3400-\u9fff]+$/u;
+/** At most this many Han characters at an edge are read as half of a word, with as many of the article's across the plug. */
+const HALF_LOOK_CHARS = 3;
+
+/**
+ * Does a word of the dictionary run across the boundary before han[at]? (Not a word the segmenter's HMM makes up: it
+ * glues unknown characters, 金 of 金沙威尼斯 with the 副 of the 副校監 after the plug.)
+ */
+function joinsAt(han: string, at: number): boolean {
+  if (at === 0 || at === han.length) return false;
+  return dictionaryWords(han).some((t) => t.start < at && t.end > at);
 }

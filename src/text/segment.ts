@@ -239,6 +239,20 @@ function scanRuns(s: string, budget: Budget, runs: Runs | null, enough = Infinit
 }
 
 /**
+ * The dictionary's words of a short run of Han characters, with offsets, as jieba cuts it without its HMM: characters
+ * the dictionary does not join stay single (the HMM would glue unknown neighbours into a made-up word).
+ */
+export function dictionaryWords(han: string): Token[] {
+  const out: Token[] = [];
+  let at = 0;
+  for (const p of getJieba().cut(han, false)) {
+    out.push({ text: p, start: at, end: at + p.length, cjk: true });
+    at += p.length;
+  }
+  return at === han.length ? out : [];
+}
+
+/**
  * segment(s)'s tokens, each Chinese, Japanese or Korean one counted by its length (code units) and each other one as
  * 1, without cutting the Chinese runs (jieba's pieces of a run add up to the run); counted up to `enough`, when given
  * (a number at least `enough` when there are as many).

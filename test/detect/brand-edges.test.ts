@@ -39,4 +39,32 @@ describe('a brand cut where the sentence goes on', () => {
     expect(cut('靠谱的同城约炮', '同城约炮')).toBe('靠谱的同城约炮');
     expect(cut('金沙威尼斯', '沙威尼斯')).toBe('金沙威尼斯');
   });
+
+  it('withoutArticleWords: the halves of a word the plug was spliced into stay, a glued character that makes no word goes', () => {
+    // the token head's span is the plug with one or two characters of the article on each side
+    const cut = (text: string, span: string, anchor: string) => {
+      const s = text.indexOf(span);
+      const a = text.indexOf(anchor);
+      const [sp] = withoutArticleWords(text, [{ start: s, end: s + span.length }], [{ start: a, end: a + anchor.length }], (t) => segment(t), () => false);
+      return text.slice(sp.start, sp.end);
+    };
+    expect(cut('经济发股票配资平台展迅速', '发股票配资平台展', '股票配资平台')).toBe('股票配资平台');
+    expect(cut('他一股票配资平台直未表态', '一股票配资平台直未', '股票配资平台')).toBe('股票配资平台');
+    expect(cut('都市频道曝股票配资光，引发热议', '股票配资光', '股票配资')).toBe('股票配资');
+    // 金 of the brand makes no word with what follows the plug (副校監 / 开展): it stays with the brand
+    expect(cut('并认同金沙威尼斯副校監', '金沙威尼斯', '沙威尼斯')).toBe('金沙威尼斯');
+    expect(cut('并认同金沙威尼斯开展新学年', '金沙威尼斯', '沙威尼斯')).toBe('金沙威尼斯');
+  });
+
+  it('a plug spliced into a word of a real story is cut exactly, and the word stays whole', () => {
+    const html = gunzipSync(readFileSync(join(sharedDataDir(), 'gne-chinese-news/html/163/1.html.gz'))).toString('utf8');
+    const plain = analyze(html);
+    for (const word of ['发展', '规模', '增长', '一直']) {
+      expect(plain.text).toContain(word);
+      const r = analyze(html.replace(word, `${word[0]}股票配资平台${word.slice(1)}`));
+      const f = r.findings.find((x) => x.text.includes('股票配资平台'));
+      expect(f?.text, word).toBe('股票配资平台');
+      expect(r.cleanText.split(word).length, word).toBe(plain.cleanText.split(word).length);
+    }
+  });
 });
