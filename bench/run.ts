@@ -80,7 +80,7 @@ function runChild(system: SystemName, limit: number | undefined): SystemResult {
     return { system, ok: false, error: err.slice(0, 300) };
   }
   const res = JSON.parse(line) as SystemResult;
-  process.stderr.write(`bench: ${system}: ${res.note ?? ''}${res.perPage ? ` median ${res.perPage.median.toFixed(2)} ms/page` : ''}${res.throughput ? ` ${res.throughput.toFixed(0)} /s` : ''}, peak RSS ${res.peakRssMB?.toFixed(0)} MB\n`);
+  process.stderr.write(`bench: ${system}: ${res.note ?? ''}${res.perPage ? ` median ${res.perPage.median.toFixed(2)} ms/page` : ''}${res.throughput ? ` ${res.throughput.toFixed(0)} /s` : ''}${res.peakRssMB === undefined ? '' : `, peak RSS ${res.peakRssMB.toFixed(0)} MB`}\n`);
   return res;
 }
 
