@@ -5,6 +5,7 @@
 // behind a dash or bar, is the plug's signature and goes with it.
 import { dictionaryWords } from '../text/index.js';
 import type { Span, Token } from '../text/types.js';
+import { HAN_CLASS } from '../util/chars.js';
 
 /**
  * A brand-shaped token: a word with an inner capital (TitanOutlet, MahjongFarma, SilverApexOutlet), or letters run into
@@ -67,22 +68,23 @@ export function withoutArticleWords(text: string, spans: Span[], anchors: Span[]
     // part of the article's word the plug was spliced into (发<plug>展, 一<plug>直未): they stay with the article
     const left = start < first ? text.slice(start, first) : '';
     const right = end > last ? text.slice(last, end) : '';
-    const half = (s: string) => s.length > 0 && s.length <= HALF_LOOK_CHARS && HAN_RUN_RE.test(s);
-    if (half(left) && half(right)) {
-      if (joinsAt(left + right, left.length)) [start, end] = [first, last];
-    } else if (half(left) && !right) {
-      if (joinsAt(left + (HAN_HEAD_RE.exec(text.slice(end, end + HALF_LOOK_CHARS))?.[0] ?? ''), left.length)) start = first;
-    } else if (half(right) && !left) {
-      const before = HAN_TAIL_RE.exec(text.slice(Math.max(0, start - HALF_LOOK_CHARS), start))?.[0] ?? '';
-      if (joinsAt(before + right, before.length)) end = last;
+    // each edge (or, where the plug has none on that side, the article's Han text beside it) read as one string
+    const ok = (s: string) => s.length <= HALF_LOOK_CHARS && (s === '' || HAN_RUN_RE.test(s));
+    if ((left || right) && ok(left) && ok(right)) {
+      const a = left || (HAN_TAIL_RE.exec(text.slice(Math.max(0, start - HALF_LOOK_CHARS), start))?.[0] ?? '');
+      const b = right || (HAN_HEAD_RE.exec(text.slice(end, end + HALF_LOOK_CHARS))?.[0] ?? '');
+      if (joinsAt(a + b, a.length)) {
+        if (left) start = first;
+        if (right) end = last;
+      }
     }
     return start === sp.start && end === sp.end ? sp : { start, end };
   });
 }
 
-const HAN_RUN_RE = /^[\u3400-\u9fff]+$/u;
-const HAN_HEAD_RE = /^[\u3400-\u9fff]+/u;
-const HAN_TAIL_RE = /[\u3400-\u9fff]+$/u;
+const HAN_RUN_RE = new RegExp(`^[${HAN_CLASS}]+$`, 'u');
+const HAN_HEAD_RE = new RegExp(`^[${HAN_CLASS}]+`, 'u');
+const HAN_TAIL_RE = new RegExp(`[${HAN_CLASS}]+$`, 'u');
 /** At most this many Han characters at an edge are read as half of a word, with as many of the article's across the plug. */
 const HALF_LOOK_CHARS = 3;
 
