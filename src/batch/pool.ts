@@ -3,6 +3,10 @@
 // jobs queued behind it go to another worker (never hangs, nothing lost). `workers: 0` runs analyze() inline (tests, tiny runs).
 // analyze() (parser, rules, model, segmenter: ~100 MB per thread) is imported only where it runs: in the workers,
 // or here on the first inline job; the thread that feeds a pool never loads it.
+// Not piscina (the server's scan pool, which needs its deadlines and lazy start): piscina rejects every task sent to
+// a worker that dies, so a page over its heap would take the page queued behind it along, and on the bench pages
+// it does 15-20% fewer pages/s through one worker even when it sends ahead (`npm run build && npx tsx bench/pool.ts`:
+// 182 against 146-155 pages/s with 2 ms of main-thread work per page; 190 against 156 with none).
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
