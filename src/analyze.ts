@@ -49,14 +49,20 @@ export interface AnalyzeOptions {
 
 let defaultRules: CompiledRules | undefined;
 const segmenterFed = new WeakSet<CompiledRules>();
+/**
+ * The rules' Han lexicon terms into the segmenter's dictionary, once per rule set: rule terms segment whole (股票配资
+ * stays one word), so spans cut on word edges. Training calls it too: the token head's words must be cut as they
+ * are when the model runs, whether or not a page was analysed first.
+ */
+export function feedSegmenter(rules: CompiledRules): void {
+  if (segmenterFed.has(rules)) return;
+  addWords(rules.rules.flatMap((r) => (r.kind === 'lexicon' ? r.terms.filter((t) => /[\u3400-\u9fff]/.test(t)) : [])));
+  segmenterFed.add(rules);
+}
+
 function rulesFor(opts: AnalyzeOptions): CompiledRules {
   const rules = opts.rules ?? (defaultRules ??= loadRules());
-  if (!segmenterFed.has(rules)) {
-    // rule terms segment whole (股票配资 stays one word), so spans cut on word edges
-    const words = rules.rules.flatMap((r) => (r.kind === 'lexicon' ? r.terms.filter((t) => /[\u3400-\u9fff]/.test(t)) : []));
-    addWords(words);
-    segmenterFed.add(rules);
-  }
+  feedSegmenter(rules);
   return rules;
 }
 

@@ -15,13 +15,13 @@ import { buildPage, decode } from '../../src/page/index.js';
 import { candidates } from '../../src/detect/index.js';
 import { loadRules } from '../../src/detect/rules/index.js';
 import { loadModel } from '../../src/detect/model.js';
-import { addWords } from '../../src/text/index.js';
+import { feedSegmenter } from '../../src/analyze.js';
 import { REQUIRED_POINTS, SCORE_SCALE, DETECTOR_VOTES } from '../../src/detect/scoring.js';
 
 const { values } = parseArgs({ options: { limit: { type: 'string' }, lambda: { type: 'string', default: '0.5' }, out: { type: 'string' }, epochs: { type: 'string', default: '300' } } });
 const lambda = Number(values.lambda);
 const rules = loadRules();
-addWords(rules.rules.flatMap((r) => (r.kind === 'lexicon' ? r.terms.filter((t) => /[\u3400-\u9fff]/.test(t)) : [])));
+feedSegmenter(rules);
 const model = loadModel();
 const hand = new Map(rules.rules.map((r) => [r.id, r.score]));
 

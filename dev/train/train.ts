@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { decode, buildPage } from '../../src/page/index.js';
 import { fold, segment, sentences } from '../../src/text/index.js';
 import { loadRules, type CompiledRules } from '../../src/detect/rules/index.js';
+import { feedSegmenter } from '../../src/analyze.js';
 import type { Page } from '../../src/page/types.js';
 import type { CorpusItem } from '../corpus/types.js';
 import { unitFeatures } from '../../src/detect/features.js';
@@ -180,6 +181,8 @@ export function trainModel(input: TrainInput): ModelFile {
   const unitMask = (1 << UNIT_BITS) - 1;
   const tokenMask = (1 << TOKEN_BITS) - 1;
   const rules = input.rules ?? loadRules();
+  // the token head's words cut as analyze() cuts them (rule terms whole), not as the segmenter happens to be
+  feedSegmenter(rules);
   const terms = spamTerms(rules).flat();
   lexiconExamples(rules, ex, rand, unitMask);
   let pages = 0;
