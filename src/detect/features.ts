@@ -1,7 +1,8 @@
 // Hashed features for the classifier: character n-grams (CJK 1-3, Latin 3-5 inside words), word uni/bi-grams,
 // and a few shape features (URL, phone/QQ/WeChat numbers, digits, exclamation). Computed on folded text with
-// rolling FNV-1a hashes straight from char codes, so no n-gram strings are built on the hot path.
-import { foldText } from '../text/index.js';
+// rolling FNV-1a hashes straight from char codes, so no n-gram strings are built on the hot path. A traditional Han
+// character is read as its simplified form, as the rules read it: 真人棋牌遊戲 has the features of 真人棋牌游戏.
+import { foldText, simplifiedTable, toSimplified } from '../text/index.js';
 import { isLetter, isSpace } from '../util/chars.js';
 import type { LrHead } from './model.js';
 
@@ -135,6 +136,7 @@ export function addTextFeatures(folded: string, sink: Sink, nsSalt = 0): void {
   const hs = hashes;
   let count = 0;
   const salt = Math.imul(nsSalt + 1, 0x9e3779b1) >>> 0;
+  const simplified = simplifiedTable();
   let prevWordHash = 0;
   let i = 0;
   while (i < n) {
@@ -145,7 +147,8 @@ export function addTextFeatures(folded: string, sink: Sink, nsSalt = 0): void {
       for (let a = i; a < j; a++) {
         let h = mix(FNV_OFFSET ^ salt, NS.cjk);
         for (let k = 0; k < 3 && a + k < j; k++) {
-          h = mix(h, s.charCodeAt(a + k));
+          const ch = s.charCodeAt(a + k);
+          h = mix(h, simplified[ch] || ch);
           hs[count++] = mix(h, k);
         }
       }
@@ -283,7 +286,8 @@ const NOT_ALNUM_RE = /[^\p{L}\p{N}]+/gu;
 
 /** Commercial-intent families, brand shapes and obfuscation. `flags`: headFlags of the text's head, when the caller has it. */
 export function addIntentFeatures(text: string, sink: Sink, flags?: number): void {
-  const head = text.length > MAX_FEATURE_CHARS ? text.slice(0, MAX_FEATURE_CHARS) : text;
+  // the patterns' Chinese words are simplified: 註冊 and 官網 read as 注册 and 官网 (same length, same flags)
+  const head = toSimplified(text.length > MAX_FEATURE_CHARS ? text.slice(0, MAX_FEATURE_CHARS) : text);
   let families = 0;
   for (const [k, re] of INTENT) {
     if (re.test(head)) {

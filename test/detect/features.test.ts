@@ -1,6 +1,8 @@
 // Features of the unit classifier past vocabulary: commercial intent families, brand shapes, obfuscation.
 import { describe, expect, it } from 'vitest';
 import { addIntentFeatures, FeatureSink, hasSpacedLetters, SPACED_RE, unitFeatures } from '../../src/detect/features.js';
+import { tokenFeatures } from '../../src/detect/tagger.js';
+import { toSimplified } from '../../src/text/index.js';
 
 const MASK = (1 << 20) - 1;
 const intent = (t: string): number[] => {
@@ -39,6 +41,25 @@ describe('intent features', () => {
   it('math-bold letters and pinyin glosses are features of their own', () => {
     expect(intent('𝗠𝗢𝗡𝗔𝟰𝗗 selalu sukses')).not.toEqual(intent('MONA4D selalu sukses'));
     expect(intent('股票配资(zī)平台')).not.toEqual(intent('股票配资平台'));
+  });
+});
+
+describe('traditional characters', () => {
+  it('are read as their simplified forms: the text in traditional has the features of the same text in simplified', () => {
+    const pairs = [
+      ['澳門新葡京娛樂場 真人棋牌遊戲', '澳门新葡京娱乐场 真人棋牌游戏'],
+      // intent words (官網 註冊 送彩金) as well as the n-grams
+      ['南京麻將遊戲官網註冊送彩金', '南京麻将游戏官网注册送彩金'],
+      ['香港新聞：立法會今日討論預算案', '香港新闻：立法会今日讨论预算案'],
+    ];
+    for (const [trad, simp] of pairs) {
+      expect(toSimplified(trad)).toBe(simp);
+      expect(unitFeatures(trad, MASK)).toEqual(unitFeatures(simp, MASK));
+      const tokens = (t: string) => [...t].map((text, i) => ({ text, start: i, end: i + 1, cjk: true }));
+      for (const i of [0, 2, trad.length - 1]) expect(tokenFeatures(tokens(trad), i, MASK)).toEqual(tokenFeatures(tokens(simp), i, MASK));
+    }
+    // three intent families (offer, call to action, official entry) and their count, as in simplified
+    expect(intent('南京麻將遊戲官網註冊送彩金')).toHaveLength(4);
   });
 });
 
