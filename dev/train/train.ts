@@ -36,7 +36,7 @@ export const NEG_SENTENCES_PER_PAGE = 40;
 export const NEG_TOKEN_SENTENCES_PER_PAGE = 6;
 /** A sentence counts as spam for the unit head when gold covers at least this share of it. */
 export const SENTENCE_SPAM_SHARE = 0.5;
-const TRAIN = { epochs: 4, lr: 0.2, l2: 1e-6, seed: 7 };
+export const TRAIN = { epochs: 4, lr: 0.2, l2: 1e-6, seed: 7 };
 /** Weight of the synthetic examples made from the rules' lexicons, relative to a corpus example. */
 export const LEXICON_EXAMPLE_WEIGHT = 0.5;
 /** Synthetic keyword lists made from each rule's terms. */
