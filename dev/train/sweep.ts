@@ -1,0 +1,43 @@
+// Trains the classifier with other optimiser settings and scores each model by the quality gate's figures (corpus dev
+// split, spam-pages dev split and its disguised pages), one line per setting; the shipped model is not touched.
+// For choosing TRAIN (dev/train/train.ts) over several seeds: one seed's figures move by a page or two.
+//   npx tsx dev/train/sweep.ts '[{}, {"epochs": 8}, {"epochs": 8, "seed": 8}]'
+import { parseArgs } from 'node:util';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { loadSplit } from '../corpus/index.js';
+import { realExamples } from './real.js';
+import { trainModel, writeModel, UNIT_BITS } from './train.js';
+import { gateFigures, runEval, spamPagesDisguisedGateFigures, spamPagesGateFigures } from '../eval/run.js';
+import { resetModelCache } from '../../src/detect/model.js';
+
+process.env.DOTENV_CONFIG_QUIET ??= 'true';
+const Settings = z.array(z.object({ epochs: z.number().int().positive(), lr: z.number().positive(), l2: z.number().nonnegative(), seed: z.number().int() }).partial().strict());
+const { positionals } = parseArgs({ allowPositionals: true });
+let configs: z.infer<typeof Settings>;
+try {
+  configs = Settings.parse(JSON.parse(positionals[0] ?? '[{}]'));
+} catch (e) {
+  const why = e instanceof z.ZodError ? `${e.issues[0]?.path.join('.')}: ${e.issues[0]?.message}` : (e as Error).message.split('\n')[0];
+  process.stderr.write(`sweep: the argument must be a JSON array of {epochs, lr, l2, seed} settings (${why})\n`);
+  process.exit(2);
+}
+const dir = mkdtempSync(join(tmpdir(), 'winnow-sweep-'));
+try {
+  const items = [...loadSplit('train')];
+  const real = realExamples({ mask: (1 << UNIT_BITS) - 1 });
+  for (const [i, c] of configs.entries()) {
+    const path = join(dir, `model-${i}.json`);
+    writeModel(trainModel({ items, real: real.examples, train: c }), path);
+    process.env.WINNOW_MODEL = path;
+    resetModelCache();
+    const r = await runEval({ splits: ['dev'], spamPages: ['dev'], baseline: false, readability: false, extraction: false, snippets: false, fixtures: false });
+    const f = { ...gateFigures(r.corpus.dev!), ...spamPagesGateFigures(r.spamPages.dev!), ...spamPagesDisguisedGateFigures(r.spamPagesDisguised.dev ?? {}) };
+    const figures = Object.entries(f).map(([k, v]) => `${k} ${v.toFixed(4)}`).join(', ');
+    console.log(`${JSON.stringify(c)}: ${figures}, meanOverKinds ${r.corpus.dev!.winnow.spanMacroKindF1.toFixed(4)}`);
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
