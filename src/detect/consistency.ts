@@ -28,6 +28,12 @@ export const OFF_TOPIC_MIN_WORDS = 3;
  * A strong spam term (a brand, a brand-shaped token) that recurs in this many blocks of the page stands where a name
  * belongs all through it (a casino brand substituted for the school or company the story is about).
  */
+/**
+ * A lexicon rule of at most this many points names a subject the news writes about (the *_WEAK rules: judi online,
+ * casino, loans). A unit whose only spam words are such words, in a sentence that itself reports on the subject, on a
+ * page whose headline names it, is the article reporting (see ConsistencyVotes.votes).
+ */
+export const TOPIC_WORD_MAX_POINTS = 1;
 export const RECURRING_MIN_BLOCKS = 2;
 export const RECURRING_MIN_RULE_POINTS = 3;
 export const RECURRING_POINTS = 1.5;
@@ -218,8 +224,12 @@ export class Consistency {
       for (const cat of s.reports) n.set(cat, (n.get(cat) ?? 0) - 1);
     };
     // the unit's own sentences are not evidence about the rest of the article
+    const ownReports = new Set<Category>();
     for (let i = Math.max(0, lowerBound(prose, c.start) - 1); i < prose.length && prose[i].start < c.end; i++) {
-      if (prose[i].end > c.start) drop(prose[i]);
+      if (prose[i].end > c.start) {
+        drop(prose[i]);
+        for (const cat of prose[i].reports) ownReports.add(cat);
+      }
     }
     // copies of the same phrase (a spam keyword spliced again) are not the article's prose either
     // (a disguised phrase's plain copies too: 配 资 平 台 spliced where the article says 配资平台 elsewhere)
@@ -230,8 +240,15 @@ export class Consistency {
     }
     let reporting = 0;
     for (const cat of cats.keys()) reporting = Math.max(reporting, n.get(cat) ?? 0);
+    let headline = reporting > 0 && this.headlineNames(c, cats);
+    // ...unless the unit is nothing but words naming the subject (weak words: no plug, no brand) and its own sentence
+    // reports on that subject, under a headline naming it: a feature story whose one news sentence holds them
+    // ("after Kominfo blocked it in 2023, judi online players moved to judi slot") reports in that very sentence
+    if (reporting === 0 && [...cats.keys()].some((cat) => ownReports.has(cat)) && this.topicWordsOnly(c) && this.headlineNames(c, cats)) {
+      reporting = 1;
+      headline = true;
+    }
     const share = total >= ON_TOPIC_MIN_SENTENCES ? reporting / total : 0;
-    const headline = reporting > 0 && this.headlineNames(c, cats);
     const t = headline ? 1 : Math.min(1, Math.max(0, (share - ON_TOPIC_FROM) / (ON_TOPIC_FULL - ON_TOPIC_FROM)));
     if (t === 0) return [...this.offTopic(c), ...this.recurring(c)];
     // on the article's own topic, spam-like wording is expected: the classifier's vote is discounted as well
@@ -255,6 +272,18 @@ export class Consistency {
     let out = this.copies.get(own);
     if (!out) this.copies.set(own, (out = this.prose.filter((s) => s.text.includes(own))));
     return out;
+  }
+
+  /** Are the unit's spam words all words naming a subject (lexicon rules of at most TOPIC_WORD_MAX_POINTS)? */
+  private topicWordsOnly(c: Unit): boolean {
+    let words = 0;
+    for (const h of c.hits) {
+      if (h.points <= 0 || h.rule === 'CLASSIFIER') continue;
+      const r = this.byId.get(h.rule);
+      if (!r || r.kind === 'structural' || r.score > TOPIC_WORD_MAX_POINTS) return false;
+      words++;
+    }
+    return words > 0;
   }
 
   private headlineNames(c: Unit, cats: Map<Category, number>): boolean {
