@@ -31,7 +31,7 @@ export const OFF_TOPIC_MIN_WORDS = 3;
 /**
  * A lexicon rule of at most this many points names a subject the news writes about (the *_WEAK rules: judi online,
  * casino, loans). A unit whose only spam words are such words, in a sentence that itself reports on the subject, on a
- * page whose headline names it, is the article reporting (see ConsistencyVotes.votes).
+ * page whose headline names it, is the article reporting (see Consistency.votes).
  */
 export const TOPIC_WORD_MAX_POINTS = 1;
 export const RECURRING_MIN_BLOCKS = 2;
