@@ -25,15 +25,16 @@ export const OFF_TOPIC_MAX_OVERLAP = 0.15;
 export const OFF_TOPIC_MIN_WORDS = 3;
 
 /**
- * A strong spam term (a brand, a brand-shaped token) that recurs in this many blocks of the page stands where a name
- * belongs all through it (a casino brand substituted for the school or company the story is about).
- */
-/**
  * A lexicon rule of at most this many points names a subject the news writes about (the *_WEAK rules: judi online,
  * casino, loans). A unit whose only spam words are such words, in a sentence that itself reports on the subject, on a
  * page whose headline names it, is the article reporting (see Consistency.votes).
  */
 export const TOPIC_WORD_MAX_POINTS = 1;
+
+/**
+ * A strong spam term (a brand, a brand-shaped token) that recurs in this many blocks of the page stands where a name
+ * belongs all through it (a casino brand substituted for the school or company the story is about).
+ */
 export const RECURRING_MIN_BLOCKS = 2;
 export const RECURRING_MIN_RULE_POINTS = 3;
 export const RECURRING_POINTS = 1.5;
