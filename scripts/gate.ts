@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkGate, effectiveGate, GateFile } from '../dev/eval/gate.js';
 import { evalRepoRoot } from '../dev/eval/data.js';
-import { gateFigures, runEval, spamPagesDisguisedGateFigures, spamPagesGateFigures } from '../dev/eval/run.js';
+import { reportGateFigures, runGateEval } from '../dev/eval/run.js';
 
 process.env.DOTENV_CONFIG_QUIET ??= 'true';
 
@@ -17,25 +17,13 @@ async function main(): Promise<number> {
     process.stderr.write(`gate: cannot read ${path}: ${(e as Error).message.split('\n')[0]}\n`);
     return 2;
   }
-  const report = await runEval({
-    splits: [gate.split],
-    spamPages: ['dev'],
-    baseline: false,
-    readability: false,
-    extraction: false,
-    snippets: false,
-    fixtures: false,
-  });
+  const report = await runGateEval(gate.split);
   const set = report.corpus[gate.split];
-  if (!set) {
+  const figures = reportGateFigures(report, gate.split);
+  if (!set || !figures) {
     process.stderr.write(`gate: corpus ${gate.split} split not available: ${report.meta.corpusErrors.join('; ') || 'dev/corpus missing'}\n`);
     return 1;
   }
-  const figures = {
-    ...gateFigures(set),
-    ...(report.spamPages.dev ? spamPagesGateFigures(report.spamPages.dev) : {}),
-    ...spamPagesDisguisedGateFigures(report.spamPagesDisguised.dev ?? {}),
-  };
   const failures = checkGate(figures, effectiveGate(gate));
   const summary = Object.entries(figures).map(([k, v]) => `${k} ${v.toFixed(4)}`).join(', ');
   process.stdout.write(`gate (${gate.split}, ${set.winnow.items} items, ${report.meta.seconds.toFixed(1)} s): ${summary}\n`);

@@ -416,6 +416,29 @@ export function spamPagesDisguisedGateFigures(variants: Partial<Record<SpamPageD
   };
 }
 
+/**
+ * The evaluation the quality gate reads (`npm run gate`, its test, `dev/train/sweep.ts`): one corpus split and the
+ * spam-pages dev split with its disguised pages, winnow alone.
+ */
+export function runGateEval(split: Split): Promise<EvalReport> {
+  return runEval({ splits: [split], spamPages: ['dev'], baseline: false, readability: false, extraction: false, snippets: false, fixtures: false });
+}
+
+/**
+ * Every figure the quality gate checks, from a report of runGateEval: the corpus split's, the spam-pages dev split's
+ * and its disguised pages' (a block the report lacks gives no figures, which the gate counts as below its floors).
+ * Null when the corpus split was not evaluated.
+ */
+export function reportGateFigures(report: EvalReport, split: Split): Record<string, number> | null {
+  const set = report.corpus[split];
+  if (!set) return null;
+  return {
+    ...gateFigures(set),
+    ...(report.spamPages.dev ? spamPagesGateFigures(report.spamPages.dev) : {}),
+    ...spamPagesDisguisedGateFigures(report.spamPagesDisguised.dev ?? {}),
+  };
+}
+
 /** The figures the quality gate checks, from one split's figures. */
 export function gateFigures(set: SetFigures): { pageF1: number; spanF1: number; collateral: number; errorShare: number } {
   const errored = new Set(set.errors.filter((e) => e.error.startsWith('analyze:')).map((e) => e.id)).size;

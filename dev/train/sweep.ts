@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { loadSplit } from '../corpus/index.js';
 import { realExamples } from './real.js';
 import { trainModel, writeModel, UNIT_BITS } from './train.js';
-import { gateFigures, runEval, spamPagesDisguisedGateFigures, spamPagesGateFigures } from '../eval/run.js';
+import { reportGateFigures, runGateEval } from '../eval/run.js';
 import { resetModelCache } from '../../src/detect/model.js';
 
 process.env.DOTENV_CONFIG_QUIET ??= 'true';
@@ -33,9 +33,8 @@ try {
     writeModel(trainModel({ items, real: real.examples, train: c }), path);
     process.env.WINNOW_MODEL = path;
     resetModelCache();
-    const r = await runEval({ splits: ['dev'], spamPages: ['dev'], baseline: false, readability: false, extraction: false, snippets: false, fixtures: false });
-    const f = { ...gateFigures(r.corpus.dev!), ...spamPagesGateFigures(r.spamPages.dev!), ...spamPagesDisguisedGateFigures(r.spamPagesDisguised.dev ?? {}) };
-    const figures = Object.entries(f).map(([k, v]) => `${k} ${v.toFixed(4)}`).join(', ');
+    const r = await runGateEval('dev');
+    const figures = Object.entries(reportGateFigures(r, 'dev') ?? {}).map(([k, v]) => `${k} ${v.toFixed(4)}`).join(', ');
     console.log(`${JSON.stringify(c)}: ${figures}, meanOverKinds ${r.corpus.dev!.winnow.spanMacroKindF1.toFixed(4)}`);
   }
 } finally {
