@@ -7,9 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { loadSplit } from '../corpus/index.js';
-import { realExamples } from './real.js';
-import { trainModel, writeModel, UNIT_BITS } from './train.js';
+import { trainModel, trainingInputs, writeModel } from './train.js';
 import { reportGateFigures, runGateEval } from '../eval/run.js';
 import { resetModelCache } from '../../src/detect/model.js';
 
@@ -26,11 +24,10 @@ try {
 }
 const dir = mkdtempSync(join(tmpdir(), 'winnow-sweep-'));
 try {
-  const items = [...loadSplit('train')];
-  const real = realExamples({ mask: (1 << UNIT_BITS) - 1 });
+  const inputs = await trainingInputs();
   for (const [i, c] of configs.entries()) {
     const path = join(dir, `model-${i}.json`);
-    writeModel(trainModel({ items, real: real.examples, train: c }), path);
+    writeModel(trainModel({ ...inputs, train: c }), path);
     process.env.WINNOW_MODEL = path;
     resetModelCache();
     const r = await runGateEval('dev');

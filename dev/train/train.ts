@@ -258,9 +258,18 @@ async function devFiguresNow(
   return { pagePrecision: dev.winnow.page.precision, pageRecall: dev.winnow.page.recall, pageF1: g.pageF1, spanF1: g.spanF1 };
 }
 
+/**
+ * What the shipped model is trained on: the corpus train split and the real texts (spam-text without eval-only/, clean
+ * news sentences; see real.ts). retrain, the shipped-model test and dev/train/sweep.ts train on exactly these.
+ */
+export async function trainingInputs(log?: (s: string) => void): Promise<Required<Pick<TrainInput, 'items' | 'real'>>> {
+  const { loadSplit } = await import('../corpus/index.js');
+  const { realExamples } = await import('./real.js');
+  return { items: loadSplit('train'), real: realExamples({ mask: (1 << UNIT_BITS) - 1, log }).examples };
+}
+
 /** Train from the corpus train split plus reviewed examples; write the model file; dev figures before and after. */
 export async function retrain(opts: { extra?: LabeledText[]; modelPath?: string; log?: (s: string) => void } = {}): Promise<RetrainResult> {
-  const { loadSplit } = await import('../corpus/index.js');
   const modelPath = opts.modelPath ?? defaultModelPath();
   let before: SplitFigures | null = null;
   try {
@@ -268,10 +277,7 @@ export async function retrain(opts: { extra?: LabeledText[]; modelPath?: string;
   } catch {
     before = null;
   }
-  const items = loadSplit('train');
-  const { realExamples } = await import('./real.js');
-  const real = realExamples({ mask: (1 << UNIT_BITS) - 1, log: opts.log });
-  const model = trainModel({ items, real: real.examples, extra: opts.extra, log: opts.log });
+  const model = trainModel({ ...(await trainingInputs(opts.log)), extra: opts.extra, log: opts.log });
   writeModel(model, modelPath);
   const after = await devFigures(modelPath);
   model.figures = { ...after };

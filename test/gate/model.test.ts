@@ -5,18 +5,15 @@
 // then, naming the command that rebuilds it.
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { loadSplit } from '../../dev/corpus/index.js';
-import { realExamples } from '../../dev/train/real.js';
-import { trainModel, UNIT_BITS } from '../../dev/train/train.js';
+import { trainModel, trainingInputs } from '../../dev/train/train.js';
 import { defaultModelPath } from '../../src/detect/model.js';
 
 describe('shipped model', () => {
-  it('is what npm run train builds from this checkout', () => {
+  it('is what npm run train builds from this checkout', async () => {
     const shipped = JSON.parse(readFileSync(defaultModelPath(), 'utf8')) as { version: string; trainedOn: { pages: number; realTexts: number; reviewed: number } };
     // a model trained with moderators' decisions is a local one, never the shipped default
     expect(shipped.trainedOn.reviewed, 'corpus/model/model.json was retrained with moderators\' decisions (winnow train --db): the tests hold the shipped model; `git checkout corpus/model/model.json` restores it').toBe(0);
-    const real = realExamples({ mask: (1 << UNIT_BITS) - 1 });
-    const model = trainModel({ items: loadSplit('train'), real: real.examples });
+    const model = trainModel(await trainingInputs());
     expect(model.trainedOn.pages).toBe(shipped.trainedOn.pages);
     expect(model.trainedOn.realTexts).toBe(shipped.trainedOn.realTexts);
     expect(model.version, 'corpus/model/model.json is stale: run `npm run train` and commit the model with the change').toBe(shipped.version);
