@@ -8,7 +8,7 @@
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
-import { AnalyzePool, WORKER_HEAP_MB, WORKER_YOUNG_MB } from '../dist/batch/pool.js';
+import { AnalyzePool, WORKER_HEAP_MB, WORKER_JOBS, WORKER_YOUNG_MB } from '../dist/batch/pool.js';
 import { pageRefs } from './systems.js';
 
 const { values } = parseArgs({ options: { workers: { type: 'string', default: '1' }, busy: { type: 'string', default: '2' }, rounds: { type: 'string', default: '3' } } });
@@ -53,7 +53,7 @@ const pis = new Piscina({
   env: { ...process.env, DOTENV_CONFIG_QUIET: 'true' },
 });
 const systems: [string, Run][] = [
-  ['AnalyzePool (2 jobs per worker)', (j) => own.run(j)],
+  [`AnalyzePool (${WORKER_JOBS} jobs per worker)`, (j) => own.run(j)],
   [`piscina (${pisTasks} task${pisTasks > 1 ? 's' : ''} per worker)`, (j) => pis.run(j)],
 ];
 // warm-up: every worker loads analyze() and sees the pages once

@@ -33,16 +33,16 @@ try {
   process.exit(2);
 }
 const FPR = Number(args.fpr);
+if (!(FPR > 0 && FPR < 1)) {
+  process.stderr.write(`spam-text: --fpr must be in (0, 1), got "${args.fpr}"\n`);
+  process.exit(2);
+}
 const SEED = Number(args.seed);
 if (!Number.isInteger(SEED)) {
   process.stderr.write(`spam-text: --seed must be an integer, got "${args.seed}"\n`);
   process.exit(2);
 }
 const trainSettings = { ...TRAIN, seed: SEED };
-if (!(FPR > 0 && FPR < 1)) {
-  process.stderr.write(`spam-text: --fpr must be in (0, 1), got "${args.fpr}"\n`);
-  process.exit(2);
-}
 const log = (s: string) => process.stderr.write(`spam-text: ${s}\n`);
 const mask = (1 << UNIT_BITS) - 1;
 const t0 = performance.now();
