@@ -1,6 +1,7 @@
 // The library entry point: bytes or HTML in, AnalyzeResult out. Pure: no network, no disk except the
 // rules and model files, loaded once.
 import { WINNOW_VERSION } from './util/version.js';
+import { HAN_CLASS } from './util/chars.js';
 import { decode, buildPage } from './page/index.js';
 import { detect, mainTextLang } from './detect/index.js';
 import { clean } from './clean/index.js';
@@ -48,6 +49,7 @@ export interface AnalyzeOptions {
 }
 
 let defaultRules: CompiledRules | undefined;
+const HAN_TERM_RE = new RegExp(`[${HAN_CLASS}]`, 'u');
 const segmenterFed = new WeakSet<CompiledRules>();
 /**
  * The rules' Han lexicon terms into the segmenter's dictionary, once per rule set: rule terms segment whole (股票配资
@@ -56,7 +58,7 @@ const segmenterFed = new WeakSet<CompiledRules>();
  */
 export function feedSegmenter(rules: CompiledRules): void {
   if (segmenterFed.has(rules)) return;
-  addWords(rules.rules.flatMap((r) => (r.kind === 'lexicon' ? r.terms.filter((t) => /[\u3400-\u9fff]/.test(t)) : [])));
+  addWords(rules.rules.flatMap((r) => (r.kind === 'lexicon' ? r.terms.filter((t) => HAN_TERM_RE.test(t)) : [])));
   segmenterFed.add(rules);
 }
 
