@@ -30,6 +30,8 @@ export interface BenchPage {
   id: string;
   bytes: Buffer;
   html: string;
+  /** the charset winnow decoded the bytes with (the interleaved bench's parse side decodes with it) */
+  encoding: string;
   url?: string;
 }
 
@@ -42,12 +44,13 @@ export interface PageRef {
 
 function toBench(p: GoldPage): BenchPage {
   let html: string;
+  let encoding = 'utf-8';
   try {
-    html = decode(p.bytes).html;
+    ({ html, encoding } = decode(p.bytes));
   } catch {
     html = p.bytes.toString('utf8');
   }
-  return { id: p.id, bytes: p.bytes, html, url: p.url };
+  return { id: p.id, bytes: p.bytes, html, encoding, url: p.url };
 }
 
 /** The bench pages (Scrapinghub + Chinese gold), each read from disk when loaded. */
@@ -308,20 +311,22 @@ export async function runSystem(system: string, limit?: number): Promise<SystemR
       const { analyze } = await import('../src/analyze.js');
       const { loadRules } = await import('../src/detect/rules/index.js');
       const rules = loadRules();
-      const sab = new SharedArrayBuffer(16);
+      const sab = new SharedArrayBuffer(24);
       const ctrl = new Int32Array(sab, 0, 2);
-      const ms = new Float64Array(sab, 8, 1);
+      const ms = new Float64Array(sab, 8, 2);
       const { port1, port2 } = new MessageChannel();
       const parser = new Worker(new URL('./parse-worker.mjs', import.meta.url), { workerData: { port: port2, sab }, transferList: [port2] });
-      const timeParseIn = (html: string): number => {
-        port1.postMessage(html);
+      // the page's bytes and charset; the thread answers with its decode and parse times
+      const timeParseIn = (p: BenchPage): [number, number] => {
+        port1.postMessage({ bytes: p.bytes, encoding: p.encoding });
         Atomics.store(ctrl, 0, 1);
         Atomics.notify(ctrl, 0);
         // a parse thread that died would leave this one waiting for good: give up loudly instead
         if (Atomics.wait(ctrl, 0, 1, PARSE_WORKER_TIMEOUT_MS) === 'timed-out') throw new Error(`interleaved bench: the parse thread did not answer in ${PARSE_WORKER_TIMEOUT_MS / 1000} s`);
-        return ms[0];
+        return [ms[0], ms[1]];
       };
       const parse: number[] = [];
+      const decodeAndParse: number[] = [];
       const full: number[] = [];
       try {
         for (let pass = 0; pass < INTERLEAVED_PASSES + 1; pass++) {
@@ -333,12 +338,20 @@ export async function runSystem(system: string, limit?: number): Promise<SystemR
               return performance.now() - t;
             };
             const parseFirst = (i + pass) % 2 === 0;
-            const a = parseFirst ? timeParseIn(p.html) : timeAnalyze();
-            const b = parseFirst ? timeAnalyze() : timeParseIn(p.html);
+            let bare: [number, number];
+            let ms: number;
+            if (parseFirst) {
+              bare = timeParseIn(p);
+              ms = timeAnalyze();
+            } else {
+              ms = timeAnalyze();
+              bare = timeParseIn(p);
+            }
             // the first pass warms up the JIT and the caches
             if (pass === 0) continue;
-            parse.push(parseFirst ? a : b);
-            full.push(parseFirst ? b : a);
+            parse.push(bare[1]);
+            decodeAndParse.push(bare[0] + bare[1]);
+            full.push(ms);
           }
         }
       } finally {
@@ -350,14 +363,15 @@ export async function runSystem(system: string, limit?: number): Promise<SystemR
       }
       const q = quantiles(full);
       const qp = quantiles(parse);
+      const qb = quantiles(decodeAndParse);
       return {
         system,
         ok: true,
         pages: ps.length,
         perPage: q,
         totalMs: full.reduce((x, y) => x + y, 0),
-        note: `analyze() and cheerio/slim load() of each page back to back (the parse in a thread of its own, this one waiting), order alternating, ${INTERLEAVED_PASSES} timed passes`,
-        extra: { parseMedian: qp.median, parseMean: qp.mean, analyzeMedian: q.median, analyzeMean: q.mean },
+        note: `analyze() of each page's bytes and, back to back, the same bytes decoded with the charset analyze found (TextDecoder) and parsed by cheerio/slim load() in a thread of its own (this one waiting), order alternating, ${INTERLEAVED_PASSES} timed passes`,
+        extra: { parseMedian: qp.median, parseMean: qp.mean, bytesParseMedian: qb.median, bytesParseMean: qb.mean, analyzeMedian: q.median, analyzeMean: q.mean },
       };
     }
     case 'batch-workers':
