@@ -23,6 +23,18 @@ export type SkipReason = 'non-html' | 'http-status' | 'too-large' | 'empty' | 'b
 /** What a WARC response record holds as a page, wherever the record was read from (a file, an HTTP range). */
 export type ResponsePage = Pick<WarcPage, 'offset' | 'targetUri' | 'date' | 'status' | 'contentType' | 'etag' | 'lastModified' | 'body'>;
 
+/**
+ * Bytes of the record's block that its file did not hold: warcio reads a record cut short (the file ends inside it,
+ * as when the writer was killed) to the end of the file without a word, and the page would pass as whole. 0 when
+ * the block is all there. Read off warcio's block reader (pinned warcio: its LimitReader counts down what is left).
+ */
+function missingBytes(record: WARCRecord): number {
+  // a block not read yet (a record skipped by its headers) has all its bytes left by definition
+  if (!record.consumed) return 0;
+  const left = (record as unknown as { _reader?: { limit?: unknown } })._reader?.limit;
+  return typeof left === 'number' && left > 0 ? left : 0;
+}
+
 /** One parsed response record → its page (HTTP body with transfer and content encodings undone), or why it is not one. */
 export async function responsePage(record: WARCRecord, offset: number): Promise<{ page: ResponsePage } | { skip: SkipReason }> {
   const http = record.httpHeaders;
@@ -35,6 +47,8 @@ export async function responsePage(record: WARCRecord, offset: number): Promise<
   if (status < 200 || status >= 300) return { skip: 'http-status' };
   let body: Uint8Array = await record.readFully(false);
   if ((http.headers.get('transfer-encoding') ?? '').toLowerCase().includes('chunked')) body = dechunk(body);
+  // a cut record is not the page: what is there may be any part of it
+  if (missingBytes(record) > 0) return { skip: 'bad-record' };
   body = decodeContent(body, http.headers.get('content-encoding'));
   if (body.byteLength === 0) return { skip: 'empty' };
   if (!isHtmlRecord(contentType, body)) return { skip: 'non-html' };
@@ -186,6 +200,9 @@ export async function* readWarc(path: string, opts: { skipKey?: (key: string) =>
         continue;
       }
       const got = await responsePage(record, offset);
+      const missing = missingBytes(record);
+      // the file ends inside this record: damaged as a gzip member cut short is (the records before it are kept)
+      if (missing > 0) throw new InputError(`${path}: damaged WARC (the record at offset ${offset} is cut short, ${missing} bytes of it missing)`);
       if ('skip' in got) {
         yield { kind: 'skip', skip: { key, reason: got.skip } };
         continue;

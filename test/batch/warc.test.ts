@@ -188,6 +188,32 @@ describe('runBatch over a WARC', () => {
     expect(errs.lines).toHaveLength(1);
   });
 
+  it('an uncompressed WARC whose file ends inside a record (its writer killed) is reported, not stored as a whole page', async () => {
+    // three whole records, then the fourth cut halfway through its page: the parser reads it to the end of the file
+    // without complaint, so a page of any length short of the real one would pass as complete
+    const head = warcFile([
+      { url: 'https://news.example.com/1', body: pages[0].body },
+      { url: 'https://news.example.com/2', body: pages[1].body },
+      { url: 'https://news.example.com/3', body: pages[2].body },
+    ]);
+    const last = warcFile([{ url: 'https://news.example.com/4', body: pages[3].body }]);
+    const cut = join(dir, 'cut-plain.warc');
+    writeFileSync(cut, Buffer.concat([head, last.subarray(0, Math.floor(last.length / 2))]));
+    const a = sink();
+    const errs = sink();
+    const s = await runBatch({ inputs: [cut], db: join(dir, 'cut-plain.db'), workers: 0, out: a.w, err: errs.w });
+    expect(s.scanned).toBe(3);
+    expect(s.failed).toBe(1);
+    expect(errs.lines).toHaveLength(1);
+    expect(errs.lines[0]).toMatch(/cut-plain\.warc: damaged WARC \(the record at offset \d+ is cut short, \d+ bytes of it missing\)/);
+    // the same file whole is read without a complaint
+    const whole = join(dir, 'whole-plain.warc');
+    writeFileSync(whole, Buffer.concat([head, last]));
+    const ok = sink();
+    const s2 = await runBatch({ inputs: [whole], db: join(dir, 'whole-plain.db'), workers: 0, out: sink().w, err: ok.w });
+    expect([s2.scanned, s2.failed, ok.lines.length]).toEqual([4, 0, 0]);
+  });
+
   it('a missing WARC file is a one-line InputError', async () => {
     await expect(runBatch({ inputs: [join(dir, 'nope.warc.gz')], db: join(dir, 'x.db'), workers: 0, out: null })).rejects.toThrow(/no such file/);
   });
