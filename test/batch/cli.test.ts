@@ -152,6 +152,31 @@ describe('winnow scan batch output (built CLI)', () => {
   });
 });
 
+describe('winnow scan of plain files with --db (built CLI)', () => {
+  it('stores them as a batch does, each once, and refuses stdin with a line naming it', async () => {
+    const files = [0, 1].map((i) => {
+      const f = join(dir, `plain-${i}.html`);
+      writeFileSync(f, pages[i].body);
+      return f;
+    });
+    const db = join(dir, 'plain.db');
+    const r = await scan([...files, '--db', db]);
+    expect(r.code).toBe(0);
+    expect(r.lines).toHaveLength(2);
+    expect(r.stderr).toMatch(/scanned 2 pages/);
+    const store = await openSqliteStore(db);
+    const urls = store.db.prepare('SELECT url FROM pages ORDER BY url').pluck().all();
+    await store.close();
+    expect(urls).toEqual(files.map((f) => `file:${f}`).sort());
+    // run again: both already stored, nothing scanned twice
+    const again = await scan([...files, '--db', db]);
+    expect(again.stderr).toMatch(/scanned 0 pages .* already done 2/);
+    const stdin = winnow(['scan', '-', '--db', db]);
+    expect(stdin.code).toBe(2);
+    expect(stdin.stderr.trim()).toBe('winnow: scan: standard input (-) cannot go into a store; save it to a file first, or leave out --db');
+  });
+});
+
 describe('winnow report / export (built CLI)', () => {
   it('render the store written by the batch above', () => {
     const db = join(dir, 'resume.db');

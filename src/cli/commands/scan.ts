@@ -77,7 +77,7 @@ export function register(program: Command): void {
     .option('--cloaking', 'for URLs: fetch again as Googlebot and Baiduspider and report text only crawlers see')
     // batch runs: --from or WARC inputs go to the batch runner (store, worker threads, resumable)
     .option('--from <file>', 'batch: read URLs (one per line) from a file')
-    .option('--db <path>', `batch: store results in this SQLite file (default: ${BATCH_DB})`)
+    .option('--db <path>', `batch: store results in this SQLite file or postgres:// URL (default: ${BATCH_DB}); given with files or URLs, they are scanned as a batch and stored too`)
     .option('--concurrency <n>', `batch: parallel fetches in all (default: ${BATCH_CONCURRENCY}; at most ${DEFAULT_PER_HOST_CONCURRENCY} per host)`)
     .option('--delay <ms>', `batch: pause between two requests to the same host, in ms (default: ${DEFAULT_PER_HOST_DELAY_MS})`)
     .option('--workers <n>', `batch: analyze threads (default: one fewer than the cores, at least 1: ${defaultWorkers()} here)`)
@@ -112,7 +112,11 @@ export function register(program: Command): void {
         return opts.json ? errorRecord(input, err) : '';
       };
 
-      if (opts.from || inputs.some(isWarc)) {
+      // a store asked for (--db, --rescan, --keep-html) sends files and URLs to the batch runner too: results stored,
+      // resumable; without this the option would be read and nothing stored
+      const storeAsked = opts.db !== undefined || opts.rescan === true || opts.keepHtml === true;
+      if (opts.from || inputs.some(isWarc) || storeAsked) {
+        if (inputs.includes('-')) throw new InputError(`scan: standard input (-) cannot go into a store; save it to a file first, or leave out ${opts.db !== undefined ? '--db' : opts.rescan ? '--rescan' : '--keep-html'}`);
         const clearLine = !opts.quiet && process.stdout.isTTY && process.stderr.isTTY ? '\r\x1b[K' : '';
         const { runBatch, formatSummary } = await import('../../batch/index.js');
         const summary = await runBatch({
