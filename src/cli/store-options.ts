@@ -19,10 +19,15 @@ export function storeReadOptions(cmd: Command, formats: readonly string[], defau
 
 /** The --format value when it is one of formats; a one-line error otherwise. */
 export function checkFormat<F extends string>(command: string, formats: readonly F[], format: string): F {
-  if (!(formats as readonly string[]).includes(format)) {
-    throw new InputError(`${command}: --format must be one of ${formats.join(', ')} (got ${format})`);
+  return checkChoice(command, 'format', formats, format);
+}
+
+/** The value of --<option> when it is one of choices; a one-line error naming the option otherwise. */
+export function checkChoice<F extends string>(command: string, option: string, choices: readonly F[], value: string): F {
+  if (!(choices as readonly string[]).includes(value)) {
+    throw new InputError(`${command}: --${option} must be one of ${choices.join(', ')} (got ${value})`);
   }
-  return format as F;
+  return value as F;
 }
 
 /** One-line error for an output file that cannot be written. */

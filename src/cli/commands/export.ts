@@ -7,7 +7,7 @@ import { openStore, type Store } from '../../store/index.js';
 import { EXPORT_FORMATS, EXPORT_TABLES, type ExportFormat, type ExportTable } from '../../report/formats.js';
 import type { exportTable as ExportTableFn } from '../../report/index.js';
 import { InputError } from '../../errors.js';
-import { storeReadOptions, checkFormat, cannotWrite, type StoreReadOpts } from '../store-options.js';
+import { storeReadOptions, checkFormat, checkChoice, cannotWrite, type StoreReadOpts } from '../store-options.js';
 
 const EXT: Record<ExportFormat, string> = { csv: 'csv', ndjson: 'ndjson', parquet: 'parquet' };
 
@@ -49,7 +49,7 @@ export function register(program: Command): void {
     .option('--out <path>', 'write to this file (a folder with --table all) instead of stdout; parquet needs it')
     .action(async (opts: StoreReadOpts & { table: string }) => {
       const format = checkFormat('export', EXPORT_FORMATS, opts.format);
-      const tables: ExportTable[] = opts.table === 'all' ? [...EXPORT_TABLES] : [checkFormat('export --table', EXPORT_TABLES, opts.table)];
+      const tables: ExportTable[] = opts.table === 'all' ? [...EXPORT_TABLES] : [checkChoice('export', 'table', [...EXPORT_TABLES, 'all'], opts.table) as ExportTable];
       if (opts.table === 'all' && !opts.out) throw new InputError('export: --table all needs --out FOLDER');
       if (format === 'parquet' && !opts.out) throw new InputError('export: --format parquet needs --out FILE');
       const store = await openStore(opts.db, { mustExist: true, readOnly: true });
