@@ -1,7 +1,7 @@
 /**
- * A snapshot of analyze() over every HTML page of ../shared/data: per page its status, a hash of the clean text and
- * every finding's kind, span and points. Two snapshots taken before and after a change that should not change
- * results (a speed-up, a refactor) must be identical:
+ * A snapshot of analyze() over every HTML page of ../shared/data: per page its status, hashes of the clean text and
+ * of the title and clean title, and every finding's kind, span and points. Two snapshots taken before and after a
+ * change that should not change results (a speed-up, a refactor) must be identical:
  *
  *   npx tsx dev/eval/snapshot.ts /tmp/before.tsv   (change)   npx tsx dev/eval/snapshot.ts /tmp/after.tsv
  *   diff /tmp/before.tsv /tmp/after.tsv
@@ -31,7 +31,8 @@ for (const f of files) {
     // no time budget: a loaded machine must not turn a page into an over-budget result in one snapshot only
     const r = analyze(f.endsWith('.gz') ? gunzipSync(raw) : raw, { input: name, budgetMs: Infinity });
     const clean = createHash('sha1').update(r.cleanText).digest('hex').slice(0, 12);
-    lines.push([name, r.status, clean, r.findings.map((x) => `${x.kind}:${x.start}-${x.end}:${x.points.toFixed(3)}`).join(' ')].join('\t'));
+    const title = createHash('sha1').update(`${r.title}\n${r.cleanTitle}`).digest('hex').slice(0, 12);
+    lines.push([name, r.status, clean, title, r.findings.map((x) => `${x.kind}:${x.start}-${x.end}:${x.points.toFixed(3)}`).join(' ')].join('\t'));
   } catch (e) {
     lines.push([name, `error: ${(e as Error).message.split('\n')[0]}`].join('\t'));
   }

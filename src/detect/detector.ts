@@ -9,7 +9,7 @@ import { buildContext, matchesIn, ruleLangs, MIN_LANG_CHARS, type BlockCtx, type
 import { structuralRules, hitOf, isLinkBlock, isLinkFarm, hasSpamLinkHosts, languageMismatch, isKeywordStuffed, isNumberedPromoLine, isHiddenLinkList, titleAffixes, titlePieceParts, bodyUses, rejoinedEdges, type StructuralRuleRef } from './structural.js';
 import type { Model } from './model.js';
 import { unitP, unitPUnlessBelow } from './classifier.js';
-import { tagSpans, tagSpansAsRead } from './tagger.js';
+import { mergeSpans, tagSpans, tagSpansAsRead } from './tagger.js';
 import { segment, tokenUnits, detectLang, cjkRunsInLatin, runInsideLatin, foldWhole, foldTextPart, isDisguised, undisguised, undisguiseMapped, firstAtLeast, type WholeFold } from '../text/index.js';
 import type { Lang, Span } from '../text/types.js';
 import { modelPoints, sumPoints, REPEAT_SHARE, MAX_REPEATS, MODEL_MAX_POINTS } from './scoring.js';
@@ -548,7 +548,8 @@ export class Generators {
     const toPlain = (o: number) => (plain ? firstAtLeast(plain.map, o) : o);
     const toRaw = (i: number) => (plain ? plain.map[i] : i);
     const anchors = pos.map((m) => ({ start: toPlain(m.start - start), end: toPlain(m.end - start) }));
-    const spans = tagSpans(text, anchors, this.model?.token ?? null);
+    // a title too long to be a headline (keywords stuffed into <title>) is cut at its rule matches, as a long sentence is
+    const spans = text.length > MAX_TAGGED_CHARS ? mergeSpans(anchors) : tagSpans(text, anchors, this.model?.token ?? null);
     const nonSpace = nonSpaceLength(text) || 1;
     const covered = spans.reduce((n, sp) => n + nonSpaceLength(text, sp.start, sp.end), 0);
     const p = this.params('title-affix');

@@ -31,6 +31,11 @@ export const HEADER_SCAN_ELEMENTS = 400;
 export const MAX_TITLE_CUTS = 16;
 /** Visible h1s considered for the headline (real pages have a few; each is compared with every candidate). */
 export const MAX_H1S = 32;
+/**
+ * An h1's text is read this far at most: a headline is a line, and an h1 never closed holds the rest of the page (a
+ * page of nested unclosed h1s would otherwise be read once per h1: quadratic). Well past any real headline.
+ */
+export const MAX_H1_CHARS = 2000;
 
 const norm = (s: string): string => collapse(s).toLowerCase();
 
@@ -173,7 +178,13 @@ function similar(a: string, b: string): boolean {
 
 export function pickTitle(w: WalkResult, url?: string): TitleInfo {
   const els = w.els;
-  const h1s = w.h1s.filter((h) => HAS_WORD.test(h.text) && !els[h.el].hidden).slice(0, MAX_H1S);
+  const h1s: { text: string; el: number }[] = [];
+  for (const { el } of w.h1s) {
+    if (h1s.length === MAX_H1S) break;
+    if (els[el].hidden) continue;
+    const text = subtreeText(w, el, false, MAX_H1_CHARS);
+    if (HAS_WORD.test(text)) h1s.push({ text, el });
+  }
   const host = url ? (/^\s*https?:\/\/([^/?#:]+)/i.exec(url)?.[1] ?? '') : '';
   const hostWords = host.toLowerCase().replace(/^www\./, '');
   // the most distinctive host label ("damianduchamps" in damianduchamps.wordpress.com)

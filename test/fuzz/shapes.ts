@@ -35,6 +35,14 @@ export const SHAPES: Shape[] = [
   { name: 'declaration-unterminated', build: (s = 1) => wrap('<!x'.repeat(n(50_000, s))) },
   { name: 'pi-unterminated', build: (s = 1) => wrap('<?x'.repeat(n(50_000, s))) },
   { name: 'end-tag-unterminated', build: (s = 1) => wrap('</a '.repeat(n(50_000, s))) },
+  // h1s never closed, each holding the rest of the page: every h1's text was read whole (27 s at 1 MB)
+  { name: 'h1-unclosed-40k', build: (s = 1) => wrap('<h1>Over the counter news '.repeat(n(40_000, s))) },
+  { name: 'h1-nested-2k-over-1mb', build: (s = 1) => wrap('<h1>'.repeat(1999) + 'body words here and there. '.repeat(n(37_000, s))) },
+  // a <title> of 1 MB of spam words: the title's splices were tagged word by word against every rule match (28 s)
+  {
+    name: 'title-spam-1mb',
+    build: (s = 1) => `<html><head><title>${'股票配资 casino news '.repeat(n(58_000, s))}</title></head><body><p>body text</p></body></html>`,
+  },
   {
     // ~4.1 M "。" in one paragraph: 8.6 MB in GBK, under the 10 MB input limits
     name: 'ideographic-stops-gbk',
