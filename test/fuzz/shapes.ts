@@ -1,6 +1,7 @@
 // Hostile page shapes: small recipes that build big inputs (nothing large is committed). Each shape names
 // the worst case it stands for; `scale` 1 is the size that was measured slow or crashing before the page
-// stage was made linear. Used by the fuzz suite (test/fuzz) and by bench/hostile.ts.
+// stage was made linear. Used by the fuzz suite (test/fuzz) and by bench/hostile.ts (their times, with and
+// without the budget).
 
 export interface Shape {
   name: string;
