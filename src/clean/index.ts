@@ -2,6 +2,7 @@
 // (doubled spaces, a separator left dangling at the title's edge), and rebuild title, text and article HTML.
 import type { Page, Block } from '../page/types.js';
 import type { Finding } from '../detect/types.js';
+import { SpanSet } from '../detect/spans.js';
 import { escapeHtml as esc } from '../util/html.js';
 
 export interface Cleaned {
@@ -44,10 +45,13 @@ export function isEmptyText(text: string): boolean {
   return true;
 }
 
-/** Remove [start,end) spans (offsets into page.text) from one block's text. */
-export function cutBlock(block: Block, findings: Finding[]): string {
+/**
+ * Remove [start,end) spans (offsets into page.text) from one block's text. The findings as a SpanSet: each block asks
+ * for the ones over it alone (a page of thousands of blocks and findings would otherwise filter all for each).
+ */
+export function cutBlock(block: Block, findings: SpanSet<Finding>): string {
   const spans = findings
-    .filter((f) => f.start < block.end && f.end > block.start)
+    .overlapping(block.start, block.end)
     .map((f) => ({ s: Math.max(f.start, block.start) - block.start, e: Math.min(f.end, block.end) - block.start }))
     .sort((a, b) => a.s - b.s);
   if (spans.length === 0) return block.text;
@@ -69,7 +73,8 @@ function htmlTag(b: Block): string {
   return 'p';
 }
 
-export function clean(page: Page, findings: Finding[]): Cleaned {
+export function clean(page: Page, all: Finding[]): Cleaned {
+  const findings = new SpanSet(all);
   const title = page.blocks[0];
   let cleanTitle = title ? cutBlock(title, findings).replace(EDGE_SEP_RE, '') : page.title;
   // a headline that was spam as a whole ("万丰国际娱乐-…_ZALMAN" over a hacked home page) leaves the page the rest

@@ -235,9 +235,17 @@ export class Consistency {
     // copies of the same phrase (a spam keyword spliced again) are not the article's prose either
     // (a disguised phrase's plain copies too: 配 资 平 台 spliced where the article says 配资平台 elsewhere)
     if (own.length >= 4) {
-      const copies = new Set(this.copiesOf(own));
-      if (isDisguised(own)) for (const s of this.copiesOf(plainWords(own))) copies.add(s);
-      for (const s of copies) if (!(s.start < c.end && s.end > c.start)) drop(s);
+      // the copies' tally is kept per phrase (a page of thousands of identical units would count every copy for each)
+      const copies = this.copyTally(own);
+      total -= copies.sentences.size;
+      for (const [cat, k] of copies.reports) n.set(cat, (n.get(cat) ?? 0) - k);
+      // a copy that is one of the unit's own sentences was dropped above already: counted back once
+      for (let i = Math.max(0, lowerBound(prose, c.start) - 1); i < prose.length && prose[i].start < c.end; i++) {
+        if (prose[i].end > c.start && copies.sentences.has(prose[i])) {
+          total++;
+          for (const cat of prose[i].reports) n.set(cat, (n.get(cat) ?? 0) + 1);
+        }
+      }
     }
     let reporting = 0;
     for (const cat of cats.keys()) reporting = Math.max(reporting, n.get(cat) ?? 0);
@@ -266,6 +274,20 @@ export class Consistency {
         evidence: [...cats.keys()].join(','),
       },
     ];
+  }
+
+  private tallies = new Map<string, { sentences: Set<ProseSentence>; reports: Map<Category, number> }>();
+  /** The prose sentences holding a copy of the phrase (or of its plain words, when disguised), and their reports by category. */
+  private copyTally(own: string): { sentences: Set<ProseSentence>; reports: Map<Category, number> } {
+    let t = this.tallies.get(own);
+    if (!t) {
+      const sentences = new Set(this.copiesOf(own));
+      if (isDisguised(own)) for (const s of this.copiesOf(plainWords(own))) sentences.add(s);
+      const reports = new Map<Category, number>();
+      for (const s of sentences) for (const cat of s.reports) reports.set(cat, (reports.get(cat) ?? 0) + 1);
+      this.tallies.set(own, (t = { sentences, reports }));
+    }
+    return t;
   }
 
   private copies = new Map<string, ProseSentence[]>();

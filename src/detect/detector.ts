@@ -602,14 +602,19 @@ export class Generators {
         this.budget.check('detect:repeated-phrase');
         if (bc.block.id === 0) continue;
         let from = 0;
+        // the block's headline parts, split once for all the phrase's copies in it
+        let parts: ReturnType<typeof titleAffixes> | undefined;
         for (;;) {
           const i = bc.block.text.indexOf(phrase, from);
           if (i < 0) break;
+          if (from > 0) this.budget.check('detect:repeated-phrase');
           from = i + phrase.length;
           const s = bc.block.start + i;
           const e = s + phrase.length;
           this.phraseList.push({ start: s, end: e });
-          const affix = (i === 0 && bc.block.text.length === phrase.length) || (ta !== null && titleAffixes(bc.block.text, ta).some((a) => a.start === i && a.end === i + phrase.length));
+          const affix =
+            (i === 0 && bc.block.text.length === phrase.length) ||
+            (ta !== null && (parts ??= titleAffixes(bc.block.text, ta)).some((a) => a.start === i && a.end === i + phrase.length));
           const hits = [...this.structural('repeated-phrase', phrase), ...lexiconHits(matchesIn(bc, s, e)), ...(affix ? vote : [])];
           this.add({ blockId: bc.block.id, start: s, end: e, kind: 'spliced-phrase', hits, consistency: false });
         }

@@ -26,12 +26,13 @@ export function within<T extends Span>(spans: readonly T[], start: number, end: 
 
 /**
  * A set of spans (any overlap allowed) that answers "does [s,e) overlap one?" and "does [s,e) hold one?" in
- * O(log n): the spans sorted by start with a running maximum of their ends.
+ * O(log n), and "which overlap [s,e)?" in O(log n + those): the spans sorted by start with a running maximum of
+ * their ends.
  */
-export class SpanSet {
-  private readonly spans: Span[];
+export class SpanSet<T extends Span = Span> {
+  private readonly spans: T[];
   private readonly maxEnd: number[];
-  constructor(spans: Iterable<Span>) {
+  constructor(spans: Iterable<T>) {
     this.spans = [...spans].sort((a, b) => a.start - b.start || a.end - b.end);
     this.maxEnd = [];
     let m = -Infinity;
@@ -46,6 +47,22 @@ export class SpanSet {
   overlaps(start: number, end: number): boolean {
     const k = lowerBound(this.spans, end) - 1; // spans[0..k] start before end
     return k >= 0 && this.maxEnd[k] > start;
+  }
+
+  /** The spans that overlap [start, end), in start order. */
+  overlapping(start: number, end: number): T[] {
+    const k = lowerBound(this.spans, end); // spans[0..k) start before end
+    // the first span whose running maximum end passes start: none before it can overlap
+    let lo = 0;
+    let hi = k;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.maxEnd[mid] > start) hi = mid;
+      else lo = mid + 1;
+    }
+    const out: T[] = [];
+    for (let i = lo; i < k; i++) if (this.spans[i].end > start) out.push(this.spans[i]);
+    return out;
   }
 
   /** Some span lies inside [start, end). */

@@ -1,5 +1,6 @@
 // Visibility from inline styles, the `hidden` attribute and simple class/id rules of the page's own <style>.
 import type { HiddenReason } from './types.js';
+import { isSpace } from '../util/chars.js';
 
 /** font-size at or below this many px counts as invisible text. */
 export const TINY_FONT_PX = 2;
@@ -79,11 +80,32 @@ export function declaredBackground(d: ReadonlyDecls): string | undefined {
   if (bc) return normColor(bc);
   const bg = d.get('background');
   if (!bg) return undefined;
-  for (const tok of bg.split(/\s+(?![^(]*\))/)) {
+  for (const tok of outsideParens(bg)) {
     const c = normColor(tok);
     if (c) return c;
   }
   return undefined;
+}
+
+/**
+ * The white-space separated parts of a CSS value, white space inside parentheses kept (rgb(0, 0, 0) is one part), in
+ * one pass: a regex with a lookahead for the closing parenthesis rescanned the rest of the value at every space.
+ */
+function outsideParens(value: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let from = 0;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c === 0x28) depth++;
+    else if (c === 0x29) depth = Math.max(0, depth - 1);
+    else if (depth === 0 && isSpace(c)) {
+      if (i > from) parts.push(value.slice(from, i));
+      from = i + 1;
+    }
+  }
+  if (from < value.length) parts.push(value.slice(from));
+  return parts;
 }
 
 /**
@@ -230,6 +252,12 @@ export class StyleRules {
     hint.lastIndex = 0;
     let lastOpen = -1;
     let k = 0; // skip ranges and matches both ascend
+    // the last two '{' and the last '}' at or before the scan point, kept as the matches ascend (a backward search
+    // from every match went back to the sheet's start when a long sheet had no brace)
+    let scanned = 0;
+    let open1 = -1;
+    let open2 = -1;
+    let close1 = -1;
     for (let m = hint.exec(text); m; m = hint.exec(text)) {
       const pos = m.index;
       while (k < skip.length && skip[k][1] <= pos) k++;
@@ -237,12 +265,18 @@ export class StyleRules {
         hint.lastIndex = skip[k][1];
         continue;
       }
-      const open = text.lastIndexOf('{', pos);
-      if (open < 0 || open === lastOpen || text.lastIndexOf('}', pos) > open) continue;
+      for (; scanned <= pos && scanned < text.length; scanned++) {
+        const c = text.charCodeAt(scanned);
+        if (c === 0x7b) [open2, open1] = [open1, scanned];
+        else if (c === 0x7d) close1 = scanned;
+      }
+      const open = open1;
+      if (open < 0 || open === lastOpen || close1 > open) continue;
       lastOpen = open;
       let close = text.indexOf('}', pos);
       if (close < 0) close = text.length;
-      const start = Math.max(text.lastIndexOf('}', open), text.lastIndexOf('{', open - 1)) + 1;
+      // the rule's selectors start after the '}' or '{' before its own '{' (close1 < open: no '}' since it)
+      const start = Math.max(close1, open2) + 1;
       const prelude = text.slice(start, open).trim();
       if (!prelude.startsWith('@')) this.addRule(prelude, text.slice(open + 1, close));
       hint.lastIndex = close;

@@ -360,10 +360,18 @@ interface ScanState {
   offset: number;
 }
 
-/** The next '&' of the buffer at or after `from` (cached, so text with few entities is not searched again and again). */
+/**
+ * The next '&', '<' and closing quote of the buffer at or after a position, each cached: text with few entities is not
+ * searched again and again for its next '&', and text with many ('& & & …' before a far '<') not for its next '<'.
+ */
 interface AmpCache {
   ampIn?: string;
   ampAt?: number;
+  ltIn?: string;
+  ltAt?: number;
+  quoteIn?: string;
+  quoteChar?: string;
+  quoteAt?: number;
 }
 
 const LT = 0x3c;
@@ -417,6 +425,27 @@ function nextAmp(t: ScanState & AmpCache, b: string, from: number): number {
   return t.ampAt!;
 }
 
+/** Index of the next '<' at or after from, else the buffer's length (see AmpCache). */
+function nextLt(t: ScanState & AmpCache, b: string, from: number): number {
+  if (t.ltIn !== b || t.ltAt! < from) {
+    const lt = b.indexOf('<', from);
+    t.ltIn = b;
+    t.ltAt = lt < 0 ? b.length : lt;
+  }
+  return t.ltAt!;
+}
+
+/** Index of the next quote char q at or after from, else the buffer's length (see AmpCache). */
+function nextQuote(t: ScanState & AmpCache, b: string, q: string, from: number): number {
+  if (t.quoteIn !== b || t.quoteChar !== q || t.quoteAt! < from) {
+    const at = b.indexOf(q, from);
+    t.quoteIn = b;
+    t.quoteChar = q;
+    t.quoteAt = at < 0 ? b.length : at;
+  }
+  return t.quoteAt!;
+}
+
 /**
  * htmlparser2's Tokenizer, but three of its loops over the chars ask String.indexOf: fastForwardTo (the skip to the
  * next '<' of a script or style, the '-' of a comment's end, the '>' of a declaration), text and quoted attribute
@@ -434,9 +463,7 @@ Object.defineProperty(ScanTokenizer.prototype, 'stateText', {
     // a char text leaves alone: step to the one before the next '<' or '&' (the parse loop's own step lands on it)
     const b = this.buffer;
     const from = this.index + 1 - this.offset;
-    let lt = b.indexOf('<', from);
-    if (lt < 0) lt = b.length;
-    this.index = Math.min(lt, nextAmp(this, b, from)) + this.offset - 1;
+    this.index = Math.min(nextLt(this, b, from), nextAmp(this, b, from)) + this.offset - 1;
   },
 });
 // a quoted attribute value likewise: to the char before its closing quote or the next '&'
@@ -445,9 +472,7 @@ Object.defineProperty(ScanTokenizer.prototype, 'handleInAttributeValue', {
     if (c === quote || c === AMP) return attrValueState.call(this, c, quote);
     const b = this.buffer;
     const from = this.index + 1 - this.offset;
-    let q = b.indexOf(quote === DOUBLE_QUOTE ? '"' : "'", from);
-    if (q < 0) q = b.length;
-    this.index = Math.min(q, nextAmp(this, b, from)) + this.offset - 1;
+    this.index = Math.min(nextQuote(this, b, quote === DOUBLE_QUOTE ? '"' : "'", from), nextAmp(this, b, from)) + this.offset - 1;
   },
 });
 // tag and attribute names likewise: to the char before the one that ends the name

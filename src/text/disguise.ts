@@ -7,7 +7,9 @@ import { HAN_CLASS } from '../util/chars.js';
 
 const HAN = `[${HAN_CLASS}]`;
 const GLOSS = `(?<=${HAN})[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,8}[1-5]?[)）]`;
-const SPACED_HAN = `(?<=${HAN}) (?=${HAN}(?: ${HAN})+|${HAN}(?<=${HAN} ${HAN} ${HAN}))`;
+// a space between two Han chars of a run of three or more: one more " HAN" ahead is enough to know (a lookahead for
+// all of them, (?: HAN)+, rescanned the rest of the run at every space: quadratic in a long spaced-out run)
+const SPACED_HAN = `(?<=${HAN}) (?=${HAN} ${HAN}|${HAN}(?<=${HAN} ${HAN} ${HAN}))`;
 // © ® ™ are pictographs to Unicode but a notice's own signs ("Copyright©和讯网"), never a disguise
 const EMOJI = '(?<=\\p{L})(?:(?![\\u00a9\\u00ae\\u2122])[\\p{Extended_Pictographic}\\ufe0f])+(?=\\p{L})';
 /**
