@@ -40,6 +40,23 @@ describe('sorted spans', () => {
     expect(set.holds(13, 40)).toBe(false);
     expect(new SpanSet([]).overlaps(0, 10)).toBe(false);
   });
+
+  it('SpanSet lists the spans over a range as a scan of all of them would, over random spans', () => {
+    let seed = 7;
+    const r = (n: number) => ((seed = (seed * 1103515245 + 12345) >>> 0) % n);
+    const all = Array.from({ length: 300 }, () => {
+      const start = r(1000);
+      return { start, end: start + 1 + r(r(4) === 0 ? 400 : 20) };
+    });
+    const set = new SpanSet(all);
+    for (let k = 0; k < 500; k++) {
+      const s = r(1100);
+      const e = s + 1 + r(60);
+      const key = (x: { start: number; end: number }) => `${x.start}-${x.end}`;
+      const scan = all.filter((x) => x.start < e && x.end > s).map(key).sort();
+      expect(set.overlapping(s, e).map(key).sort()).toEqual(scan);
+    }
+  });
 });
 
 describe('overlap resolution', () => {

@@ -44,6 +44,25 @@ export const SHAPES: Shape[] = [
     name: 'title-spam-1mb',
     build: (s = 1) => `<html><head><title>${'股票配资 casino news '.repeat(n(58_000, s))}</title></head><body><p>body text</p></body></html>`,
   },
+  // a background value of spaces before a ")": the split's lookahead rescanned the rest at every space (4 KB: 8.6 s)
+  { name: 'background-spaces-4kb', build: (s = 1) => wrap(`<div style="background:red${' '.repeat(n(4_000, s))}x)">casino</div>`) },
+  // "& " a megabyte long: the text state searched for the next "<" again at every "&" (3 MB: 27 s)
+  { name: 'bare-ampersands-3mb', build: (s = 1) => wrap(`<p>${'& '.repeat(n(1_500_000, s))}</p>`) },
+  // a stylesheet of hiding hints and no brace: every hint searched back to the sheet's start for its rule (15 s)
+  { name: 'style-hints-no-brace-500kb', build: (s = 1) => wrap(`<style>${'a-777 '.repeat(n(83_000, s))}</style><p>x</p>`) },
+  // a long spaced-out Han run in plain text: the disguise regex looked ahead to the run's end at every space (4.5 s)
+  { name: 'spaced-han-run-100kb', build: (s = 1) => wrap(`<p>今天的新闻。</p><p>${'今 天 市 场 '.repeat(n(12_500, s))}</p>`) },
+  // the title's keyword phrase copied thousands of times into one paragraph: the block's headline parts were split
+  // again for every copy (67 KB: 22 s)
+  {
+    name: 'title-phrase-copies-67kb',
+    build: (s = 1) =>
+      `<html><head><title>大红鹰彩票网 抢红包 唐代诗人的故事</title></head><body><h1>唐代诗人的故事</h1><p>${'大红鹰彩票网 抢红包 今天天气很好。'.repeat(n(3_900, s))}</p></body></html>`,
+  },
+  // thousands of identical spam paragraphs: each unit's vote counted every copy of itself (500 KB: 32 s)
+  { name: 'identical-spam-paragraphs-500kb', build: (s = 1) => wrap('<p>Judi slot adalah perjudian antar pemain.</p>'.repeat(n(10_600, s))) },
+  // thousands of spam h1s, each a finding: every block filtered every finding when the text was cleaned (12.7 s)
+  { name: 'spam-h1s-20k', build: (s = 1) => wrap(Array.from({ length: n(20_000, s) }, (_, i) => `<h1>股票配资 ${i}</h1>`).join('')) },
   {
     // ~4.1 M "。" in one paragraph: 8.6 MB in GBK, under the 10 MB input limits
     name: 'ideographic-stops-gbk',
