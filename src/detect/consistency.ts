@@ -291,9 +291,42 @@ export class Consistency {
   }
 
   private copies = new Map<string, ProseSentence[]>();
+  /** The prose texts joined by NUL (no sentence holds one) and where each starts: one native search per phrase. */
+  private joined: { text: string; at: number[] } | null = null;
   private copiesOf(own: string): ProseSentence[] {
     let out = this.copies.get(own);
-    if (!out) this.copies.set(own, (out = this.prose.filter((s) => s.text.includes(own))));
+    if (out) return out;
+    const prose = this.prose;
+    // an empty phrase, or one holding the separator, is asked of each sentence as it is
+    if (own.length === 0 || own.includes('\0')) {
+      this.copies.set(own, (out = prose.filter((s) => s.text.includes(own))));
+      return out;
+    }
+    if (!this.joined) {
+      const at: number[] = [];
+      let n = 0;
+      for (const s of prose) {
+        at.push(n);
+        n += s.text.length + 1;
+      }
+      this.joined = { text: prose.map((s) => s.text).join('\0'), at };
+    }
+    const { text, at } = this.joined;
+    out = [];
+    for (let i = text.indexOf(own); i >= 0; ) {
+      // the sentence the hit starts in (a hit cannot span two: the phrase holds no NUL)
+      let lo = 0;
+      let hi = at.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >>> 1;
+        if (at[mid] <= i) lo = mid;
+        else hi = mid - 1;
+      }
+      out.push(prose[lo]);
+      const next = lo + 1 < at.length ? at[lo + 1] : text.length;
+      i = text.indexOf(own, next);
+    }
+    this.copies.set(own, out);
     return out;
   }
 
