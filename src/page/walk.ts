@@ -361,22 +361,30 @@ interface ScanState {
 }
 
 /**
- * The next '&', '<' and closing quote of the buffer at or after a position, each cached: text with few entities is not
- * searched again and again for its next '&', and text with many ('& & & …' before a far '<') not for its next '<'.
- * One object per tokenizer, made with it (fields added to the tokenizer itself as it ran slowed every one of its
+ * Where the next char ch of a buffer is, at or after a position, kept until the tokenizer passes it: text with few
+ * entities is not searched again and again for its next '&', and text with many ('& & & …' before a far '<') not for
+ * its next '<'. Made with the tokenizer (fields added to the tokenizer itself as it ran slowed every one of its
  * states by ~20%).
  */
-class NextCache {
-  ampIn = '';
-  ampAt = 0;
-  ltIn = '';
-  ltAt = 0;
-  quoteIn = '';
-  quoteChar = '';
-  quoteAt = 0;
+class NextIndex {
+  private in = '';
+  private ch = '';
+  private at = 0;
+  /** Index of the next ch in b at or after from, else b's length. */
+  find(b: string, ch: string, from: number): number {
+    if (this.in !== b || this.ch !== ch || this.at < from) {
+      const i = b.indexOf(ch, from);
+      this.in = b;
+      this.ch = ch;
+      this.at = i < 0 ? b.length : i;
+    }
+    return this.at;
+  }
 }
-interface AmpCache {
-  next: NextCache;
+interface NextIndexes {
+  nextAmp: NextIndex;
+  nextLt: NextIndex;
+  nextQuote: NextIndex;
 }
 
 const LT = 0x3c;
@@ -420,37 +428,6 @@ function nameState(kind: number, state: State): State {
   };
 }
 
-/** Index of the next '&' at or after from, else the buffer's length (see NextCache). */
-function nextAmp(c: NextCache, b: string, from: number): number {
-  if (c.ampIn !== b || c.ampAt < from) {
-    const amp = b.indexOf('&', from);
-    c.ampIn = b;
-    c.ampAt = amp < 0 ? b.length : amp;
-  }
-  return c.ampAt;
-}
-
-/** Index of the next '<' at or after from, else the buffer's length (see NextCache). */
-function nextLt(c: NextCache, b: string, from: number): number {
-  if (c.ltIn !== b || c.ltAt < from) {
-    const lt = b.indexOf('<', from);
-    c.ltIn = b;
-    c.ltAt = lt < 0 ? b.length : lt;
-  }
-  return c.ltAt;
-}
-
-/** Index of the next quote char q at or after from, else the buffer's length (see NextCache). */
-function nextQuote(c: NextCache, b: string, q: string, from: number): number {
-  if (c.quoteIn !== b || c.quoteChar !== q || c.quoteAt < from) {
-    const at = b.indexOf(q, from);
-    c.quoteIn = b;
-    c.quoteChar = q;
-    c.quoteAt = at < 0 ? b.length : at;
-  }
-  return c.quoteAt;
-}
-
 /**
  * htmlparser2's Tokenizer, but three of its loops over the chars ask String.indexOf: fastForwardTo (the skip to the
  * next '<' of a script or style, the '-' of a comment's end, the '>' of a declaration), text and quoted attribute
@@ -462,24 +439,26 @@ function nextQuote(c: NextCache, b: string, q: string, from: number): number {
  * pages.
  */
 class ScanTokenizer extends Tokenizer {
-  readonly next = new NextCache();
+  readonly nextAmp = new NextIndex();
+  readonly nextLt = new NextIndex();
+  readonly nextQuote = new NextIndex();
 }
 Object.defineProperty(ScanTokenizer.prototype, 'stateText', {
-  value: function stateText(this: ScanState & AmpCache, c: number): void {
+  value: function stateText(this: ScanState & NextIndexes, c: number): void {
     if (c === LT || c === AMP) return textState.call(this, c);
     // a char text leaves alone: step to the one before the next '<' or '&' (the parse loop's own step lands on it)
     const b = this.buffer;
     const from = this.index + 1 - this.offset;
-    this.index = Math.min(nextLt(this.next, b, from), nextAmp(this.next, b, from)) + this.offset - 1;
+    this.index = Math.min(this.nextLt.find(b, '<', from), this.nextAmp.find(b, '&', from)) + this.offset - 1;
   },
 });
 // a quoted attribute value likewise: to the char before its closing quote or the next '&'
 Object.defineProperty(ScanTokenizer.prototype, 'handleInAttributeValue', {
-  value: function handleInAttributeValue(this: ScanState & AmpCache, c: number, quote: number): void {
+  value: function handleInAttributeValue(this: ScanState & NextIndexes, c: number, quote: number): void {
     if (c === quote || c === AMP) return attrValueState.call(this, c, quote);
     const b = this.buffer;
     const from = this.index + 1 - this.offset;
-    this.index = Math.min(nextQuote(this.next, b, quote === DOUBLE_QUOTE ? '"' : "'", from), nextAmp(this.next, b, from)) + this.offset - 1;
+    this.index = Math.min(this.nextQuote.find(b, quote === DOUBLE_QUOTE ? '"' : "'", from), this.nextAmp.find(b, '&', from)) + this.offset - 1;
   },
 });
 // tag and attribute names likewise: to the char before the one that ends the name
