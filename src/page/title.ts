@@ -1,6 +1,6 @@
 // Headline, site name and slogan from <title>, og:title, og:site_name, the h1s and the header logo.
 import type { ElInfo, WalkResult } from './walk.js';
-import { collapse, subtreeText, hasImgOrHomeLink } from './walk.js';
+import { collapse, shortSubtreeText, subtreeText, hasImgOrHomeLink } from './walk.js';
 
 /**
  * Separators between a headline and the site name in <title>, strongest first. Only the strongest class
@@ -22,6 +22,12 @@ const WEAK_SEP = /\s+:\s+|\s*——\s*/g;
 export const MAX_SLOGAN_LEN = 60;
 /** Only this many elements from the top of the page are searched for a logo / slogan. */
 export const HEADER_SCAN_ELEMENTS = 400;
+/**
+ * A slogan candidate's text nodes hold at most this many characters (MAX_SLOGAN_LEN once collapsed, with room for
+ * the markup's white space): a longer element is no slogan and is not read whole (400 nested unclosed "subtitle"
+ * elements over a page would each be).
+ */
+export const SLOGAN_MAX_RAW_CHARS = 8 * MAX_SLOGAN_LEN;
 
 /**
  * Separators used per <title>: the first and last half of these (headline and site name sit at the ends; real
@@ -279,8 +285,8 @@ function findSlogan(w: WalkResult, logo: number, siteName: string): string {
     const e = els[i];
     if (e.hidden) continue;
     if (/slogan|tagline|site-description|site-desc|sitedesc|motto|site-subtitle|subtitle/.test(e.names)) {
-      const t = subtreeText(w, i);
-      if (ok(t)) return t;
+      const t = shortSubtreeText(w, i, SLOGAN_MAX_RAW_CHARS);
+      if (t !== null && ok(t)) return t;
     }
   }
   if (logo < 0) return '';
@@ -290,8 +296,8 @@ function findSlogan(w: WalkResult, logo: number, siteName: string): string {
     const e = els[i];
     if (e.hidden || e.tag === 'a' || e.tag === 'nav' || e.tag === 'ul') break;
     if (['p', 'span', 'h2', 'em', 'div', 'strong'].includes(e.tag) && e.end === e.pre) {
-      const t = subtreeText(w, i);
-      if (ok(t)) return t;
+      const t = shortSubtreeText(w, i, SLOGAN_MAX_RAW_CHARS);
+      if (t !== null && ok(t)) return t;
     }
   }
   return '';

@@ -269,6 +269,18 @@ function rawText(texts: readonly string[], from: number, to: number, maxChars: n
 }
 
 /**
+ * The collapsed text of an element's subtree (as subtreeText) when its text nodes hold at most maxChars characters,
+ * else null: a short label is asked for without reading a long subtree whole (a header element never closed holds the
+ * rest of the page).
+ */
+export function shortSubtreeText(w: WalkResult, id: number, maxChars: number): string | null {
+  const e = w.els[id];
+  let n = 0;
+  for (let k = e.textFrom; k < e.textTo; k++) if ((n += w.texts[k].length) > maxChars) return null;
+  return collapse(w.texts.slice(e.textFrom, e.textTo).join(''));
+}
+
+/**
  * The collapsed text of an element's subtree, as a reader of the markup sees it: every text node but those of
  * <script> and <style>, skipped elements (noscript, svg ...) included. With `altFromImg`, an element without text
  * gives the first non-empty alt (else title) of an <img> that it is or holds (a logo image). `maxChars`: the text is read

@@ -63,6 +63,8 @@ export const SHAPES: Shape[] = [
   { name: 'identical-spam-paragraphs-500kb', build: (s = 1) => wrap('<p>Judi slot adalah perjudian antar pemain.</p>'.repeat(n(10_600, s))) },
   // thousands of spam h1s, each a finding: every block filtered every finding when the text was cleaned (12.7 s)
   { name: 'spam-h1s-20k', build: (s = 1) => wrap(Array.from({ length: n(20_000, s) }, (_, i) => `<h1>股票配资 ${i}</h1>`).join('')) },
+  // 400 nested "subtitle" elements never closed over 1 MB of text: each was read whole as a slogan candidate
+  { name: 'subtitle-nested-400-over-1mb', build: (s = 1) => wrap('<div class="subtitle">'.repeat(400) + 'body words here and there. '.repeat(n(37_000, s))) },
   {
     // ~4.1 M "。" in one paragraph: 8.6 MB in GBK, under the 10 MB input limits
     name: 'ideographic-stops-gbk',
