@@ -153,7 +153,7 @@ describe('winnow scan batch output (built CLI)', () => {
 });
 
 describe('winnow scan of plain files with --db (built CLI)', () => {
-  it('stores them as a batch does, each once, and refuses stdin with a line naming it', async () => {
+  it('stores them as a batch does, each once, and refuses stdin and --cloaking with a line naming them', async () => {
     const files = [0, 1].map((i) => {
       const f = join(dir, `plain-${i}.html`);
       writeFileSync(f, pages[i].body);
@@ -174,6 +174,9 @@ describe('winnow scan of plain files with --db (built CLI)', () => {
     const stdin = winnow(['scan', '-', '--db', db]);
     expect(stdin.code).toBe(2);
     expect(stdin.stderr.trim()).toBe('winnow: scan: standard input (-) cannot go into a store; save it to a file first, or leave out --db');
+    // nor is the cloaking check, which fetches each URL three times, run in a batch and left unsaid
+    const cloak = winnow(['scan', files[0], '--db', db, '--cloaking']);
+    expect([cloak.code, cloak.stderr.trim()]).toEqual([2, 'winnow: scan: --cloaking checks single URLs and does not run in a batch (--db, --rescan or --keep-html); leave one out']);
   });
 });
 

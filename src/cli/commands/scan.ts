@@ -74,7 +74,7 @@ export function register(program: Command): void {
     .option('--threshold <points>', `points a candidate needs to become a finding (default: ${REQUIRED_POINTS})`)
     .option('--allow-private', 'allow fetching loopback/private addresses (tests, intranets)')
     .option('--user-agent <ua>', `User-Agent for fetched URLs (default: "${DEFAULT_USER_AGENT}")`)
-    .option('--cloaking', 'for URLs: fetch again as Googlebot and Baiduspider and report text only crawlers see')
+    .option('--cloaking', 'for URLs: fetch again as Googlebot and Baiduspider and report text only crawlers see (single pages, not in a batch)')
     // batch runs: --from or WARC inputs go to the batch runner (store, worker threads, resumable)
     .option('--from <file>', 'batch: read URLs (one per line) from a file')
     .option('--db <path>', `batch: store results in this SQLite file or postgres:// URL (default: ${BATCH_DB}); given with files or URLs, they are scanned as a batch and stored too`)
@@ -116,6 +116,8 @@ export function register(program: Command): void {
       // resumable; without this the option would be read and nothing stored
       const storeAsked = opts.db !== undefined || opts.rescan === true || opts.keepHtml === true;
       if (opts.from || inputs.some(isWarc) || storeAsked) {
+        // the cloaking check fetches each URL three times: a single-page check, not part of a batch's pipeline
+        if (opts.cloaking) throw new InputError(`scan: --cloaking checks single URLs and does not run in a batch (${opts.from ? '--from' : inputs.some(isWarc) ? 'WARC input' : '--db, --rescan or --keep-html'}); leave one out`);
         if (inputs.includes('-')) throw new InputError(`scan: standard input (-) cannot go into a store; save it to a file first, or leave out ${opts.db !== undefined ? '--db' : opts.rescan ? '--rescan' : '--keep-html'}`);
         const clearLine = !opts.quiet && process.stdout.isTTY && process.stderr.isTTY ? '\r\x1b[K' : '';
         const { runBatch, formatSummary } = await import('../../batch/index.js');
