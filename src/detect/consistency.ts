@@ -224,27 +224,20 @@ export class Consistency {
       total--;
       for (const cat of s.reports) n.set(cat, (n.get(cat) ?? 0) - 1);
     };
-    // the unit's own sentences are not evidence about the rest of the article
+    // copies of the same phrase (a spam keyword spliced again) are not the article's prose (a disguised phrase's
+    // plain copies too: 配 资 平 台 spliced where the article says 配资平台 elsewhere): dropped all at once, from a tally
+    // kept per phrase (a page of thousands of identical units would count every copy for each)
+    const copies = own.length >= 4 ? this.copyTally(own) : null;
+    if (copies) {
+      total -= copies.sentences.size;
+      for (const [cat, k] of copies.reports) n.set(cat, (n.get(cat) ?? 0) - k);
+    }
+    // nor are the unit's own sentences evidence about the rest of the article (one that is a copy is dropped already)
     const ownReports = new Set<Category>();
     for (let i = Math.max(0, lowerBound(prose, c.start) - 1); i < prose.length && prose[i].start < c.end; i++) {
       if (prose[i].end > c.start) {
-        drop(prose[i]);
+        if (!copies?.sentences.has(prose[i])) drop(prose[i]);
         for (const cat of prose[i].reports) ownReports.add(cat);
-      }
-    }
-    // copies of the same phrase (a spam keyword spliced again) are not the article's prose either
-    // (a disguised phrase's plain copies too: 配 资 平 台 spliced where the article says 配资平台 elsewhere)
-    if (own.length >= 4) {
-      // the copies' tally is kept per phrase (a page of thousands of identical units would count every copy for each)
-      const copies = this.copyTally(own);
-      total -= copies.sentences.size;
-      for (const [cat, k] of copies.reports) n.set(cat, (n.get(cat) ?? 0) - k);
-      // a copy that is one of the unit's own sentences was dropped above already: counted back once
-      for (let i = Math.max(0, lowerBound(prose, c.start) - 1); i < prose.length && prose[i].start < c.end; i++) {
-        if (prose[i].end > c.start && copies.sentences.has(prose[i])) {
-          total++;
-          for (const cat of prose[i].reports) n.set(cat, (n.get(cat) ?? 0) + 1);
-        }
       }
     }
     let reporting = 0;
@@ -291,7 +284,7 @@ export class Consistency {
   }
 
   private copies = new Map<string, ProseSentence[]>();
-  /** The prose texts joined by NUL (no sentence holds one) and where each starts: one native search per phrase. */
+  /** The prose texts joined by NUL and where each starts: one native search per phrase (copiesOf). */
   private joined: { text: string; at: number[] } | null = null;
   private copiesOf(own: string): ProseSentence[] {
     let out = this.copies.get(own);

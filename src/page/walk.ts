@@ -275,9 +275,9 @@ function rawText(texts: readonly string[], from: number, to: number, maxChars: n
  */
 export function shortSubtreeText(w: WalkResult, id: number, maxChars: number): string | null {
   const e = w.els[id];
-  let n = 0;
-  for (let k = e.textFrom; k < e.textTo; k++) if ((n += w.texts[k].length) > maxChars) return null;
-  return collapse(w.texts.slice(e.textFrom, e.textTo).join(''));
+  // read one character past the bound: holding it means the subtree holds more
+  const raw = rawText(w.texts, e.textFrom, e.textTo, maxChars + 1);
+  return raw.length > maxChars ? null : collapse(raw);
 }
 
 /**
