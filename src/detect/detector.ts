@@ -10,7 +10,7 @@ import { structuralRules, hitOf, isLinkBlock, isLinkFarm, hasSpamLinkHosts, lang
 import type { Model } from './model.js';
 import { unitP, unitPUnlessBelow } from './classifier.js';
 import { mergeSpans, tagSpans, tagSpansAsRead } from './tagger.js';
-import { segment, tokenUnits, detectLang, cjkRunsInLatin, runInsideLatin, foldWhole, foldTextPart, isDisguised, undisguised, undisguiseMapped, firstAtLeast, type WholeFold } from '../text/index.js';
+import { segment, tokenUnits, detectLang, cjkRunsInLatin, runInsideLatin, titleCaseRuns, STOP_WORDS, foldWhole, foldTextPart, isDisguised, undisguised, undisguiseMapped, firstAtLeast, type WholeFold } from '../text/index.js';
 import type { Lang, Span } from '../text/types.js';
 import { modelPoints, sumPoints, REPEAT_SHARE, MAX_REPEATS, MODEL_MAX_POINTS } from './scoring.js';
 import type { StructuralCheck } from './rules/schema.js';
@@ -21,7 +21,7 @@ import { commercialRules, isNavigation, siteDomains, spamEvidence, withOwnLinks,
 import { isQuoted, quotedHit, isContentWord, OFF_TOPIC_MAX_OVERLAP, OFF_TOPIC_MIN_WORDS } from './consistency.js';
 import { parasitePage } from './parasite.js';
 import { snapToLinks } from './anchors.js';
-import { withBrandEdges, withoutArticleWords } from './edges.js';
+import { withBrandEdges, withoutArticleWords, withoutStopWordEdges } from './edges.js';
 import { inNameSlot, inLabelledNames, withSlotEdges, NAME_SLOT_LOOK_CHARS } from './slots.js';
 import { isSpace, nonSpaceLength } from '../util/chars.js';
 
@@ -217,6 +217,13 @@ export function lexiconHits(matches: TextMatch[]): RuleHit[] {
   }
   return hits;
 }
+
+/**
+ * The language whose spliced keywords are set in title case inside sentences of lower-case words, with its stop words
+ * (withoutStopWordEdges). English only: in German every noun has a capital, so a run of them is no keyword's shape,
+ * and the spam networks' plugs in the other languages' pages (Indonesian, Portuguese) are mostly lower case.
+ */
+const TITLE_CASE_STOP_WORDS: ReadonlyMap<Lang, ReadonlySet<string>> = new Map([['en', new Set(STOP_WORDS.en)]]);
 
 /**
  * A span of a Latin sentence that touches a run of Han or kana, with at most one Latin word on either side of it, is
@@ -941,7 +948,9 @@ export class Generators {
       // a spam link dropped into the article's sentence is exactly its <a> element
       // (a span's edges beyond its rule matches first lose the article's own words the token head ran on into)
       else {
-        const own = withoutArticleWords(sentText, spans, anchors, (t) => segment(t), (w) => this.usedElsewhere(w, sentText));
+        let own = withoutArticleWords(sentText, spans, anchors, (t) => segment(t), (w) => this.usedElsewhere(w, sentText));
+        const stops = TITLE_CASE_STOP_WORDS.get(bc.lang);
+        if (stops) own = withoutStopWordEdges(sentText, own, titleCaseRuns(sentText), stops);
         spans = snapToRuns(sentText, snapToLinks(sentText, own, anchors, b.links), cjkRunsInLatin(sentText, CJK_RUN_MIN_CHARS));
       }
       const ham = lexiconHits(matches.filter((m) => m.rule.score < 0));

@@ -96,3 +96,30 @@ function joinsAt(han: string, at: number): boolean {
   if (at === 0 || at === han.length) return false;
   return dictionaryWords(han).some((t) => t.start < at && t.end > at);
 }
+
+/** Words of Latin-script text, as titleCaseRuns reads them. */
+const LATIN_RUN_WORD_RE = /[\p{L}\p{N}][\p{L}\p{N}'’./]*/gu;
+
+/**
+ * Each span that runs from a title-case run (titleCaseRuns) over one stop word beside it ends at the run: a spammer's
+ * keyword goes into the sentence in title case ("… released online and Crypto Casino & Casino Welcome Offer are
+ * making the rounds", "… according to the Best Forex Trading Signals"), and the token head runs on into the sentence's
+ * "and" or "the". The run's other capitalised words beside the span are left as they are: a plug is as often spliced
+ * into a name (John <plug> McCain, Escola <plug> de Belas Artes) as set before its own title-case words.
+ */
+export function withoutStopWordEdges(text: string, spans: Span[], runs: Span[], stopWords: ReadonlySet<string>): Span[] {
+  if (runs.length === 0 || spans.length === 0) return spans;
+  const oneStopWord = (from: number, to: number): boolean => {
+    const ws = [...text.slice(from, to).matchAll(LATIN_RUN_WORD_RE)];
+    return ws.length === 1 && stopWords.has(ws[0][0].toLowerCase());
+  };
+  return spans.map((sp) => {
+    const touched = runs.filter((r) => r.start < sp.end && r.end > sp.start);
+    if (touched.length === 0) return sp;
+    const first = touched[0];
+    const last = touched[touched.length - 1];
+    const start = sp.start < first.start && oneStopWord(sp.start, first.start) ? first.start : sp.start;
+    const end = sp.end > last.end && oneStopWord(last.end, sp.end) ? last.end : sp.end;
+    return start === sp.start && end === sp.end ? sp : { start, end };
+  });
+}

@@ -19,7 +19,7 @@
 // plus helpers: toOriginal(f, start, end), hashFeature(str), featureVector(s, opts).
 export type { Folded, Lang, Span, Token } from './types.js';
 export { fold, foldText, foldScope, foldWhole, foldTextPart, toOriginal, firstAtLeast, ZERO_WIDTH_CHARS, HOMOGLYPHS, type WholeFold } from './normalize.js';
-export { detectLang, cjkRunsInLatin, runInsideLatin, STOP_WORDS, LANG_SAMPLE_CHARS, CJK_CHAR_WEIGHT } from './lang.js';
+export { detectLang, cjkRunsInLatin, runInsideLatin, titleCaseRuns, STOP_WORDS, LANG_SAMPLE_CHARS, CJK_CHAR_WEIGHT } from './lang.js';
 export { segment, tokenUnits, dictionaryWords, addWords, segmenterLoaded, ADDED_WORD_FREQ, SEGMENT_CHUNK_CHARS } from './segment.js';
 export { sentences, clauses, ABBREVIATIONS } from './sentences.js';
 export { toSimplified, simplifiedChar, simplifiedTable } from './hanzi.js';

@@ -257,3 +257,56 @@ export function runInsideLatin(s: string, run: Span): boolean {
   if (/[(（[［]\s*$/u.test(before) || /^\s*[(（[［]/u.test(after)) return false;
   return (before.match(LATIN_WORD_RE)?.length ?? 0) >= RUN_INSIDE_MIN_WORDS && (after.match(LATIN_WORD_RE)?.length ?? 0) >= RUN_INSIDE_MIN_WORDS;
 }
+
+/** A word of a title-case run: a capital and letters, digits or inner apostrophes/dots (Casino, NASA's, RapidJackpot). */
+const CAP_WORD_RE = /^\p{Lu}[\p{L}\p{N}'’.]*$/u;
+/** A number ending a run after its first word (Margin Trading Platform 2017, Casino 777); a word after it starts another. */
+const NUMBER_WORD_RE = /^\p{N}[\p{N}.,/]*$/u;
+/** What joins two words of one run: a space, or a space-padded &, dash or bar (Crypto Casino & Casino Welcome Offer). */
+const RUN_JOIN_RE = /^(?:[ \u00a0]|[ \u00a0][&|\-–—][ \u00a0])$/u;
+/** Words of a Latin-script sentence (letters and digits with inner apostrophes, dots and slashes). */
+const RUN_WORD_RE = /[\p{L}\p{N}][\p{L}\p{N}'’./]*/gu;
+/** Capitalised words a title-case run needs. */
+export const TITLE_RUN_MIN_WORDS = 2;
+
+/**
+ * Runs of capitalised words in a sentence of Latin letters (Trusted Online Baccarat, Swiss Replica Watches Near Me,
+ * Hubble Space Telescope): at least TITLE_RUN_MIN_WORDS capitalised words, joined by single spaces or a space-padded
+ * &, dash or bar, a number may end it. A run that takes in the sentence's first word is none: that capital is the
+ * sentence's, and a keyword put before the sentence runs on into its first word ("Cheap NFL Jerseys Often, the …").
+ * Offsets into s.
+ */
+export function titleCaseRuns(s: string): Span[] {
+  const out: Span[] = [];
+  let run: { start: number; end: number; words: number; numbered: boolean; atStart: boolean } | null = null;
+  let prevEnd = -1;
+  let first = true;
+  const close = () => {
+    if (run && run.words >= TITLE_RUN_MIN_WORDS && !run.atStart) out.push({ start: run.start, end: run.end });
+    run = null;
+  };
+  for (const m of s.matchAll(RUN_WORD_RE)) {
+    const w = m[0].replace(/[.]+$/u, '');
+    const start = m.index;
+    const end = start + w.length;
+    const joined = run !== null && RUN_JOIN_RE.test(s.slice(prevEnd, start));
+    const cap = CAP_WORD_RE.test(w);
+    if (first) {
+      first = false;
+      if (cap) run = { start, end, words: 1, numbered: false, atStart: true };
+      prevEnd = end;
+      continue;
+    }
+    if (joined && !run!.numbered && (cap || NUMBER_WORD_RE.test(w))) {
+      run!.end = end;
+      if (cap) run!.words++;
+      else run!.numbered = true;
+    } else {
+      close();
+      if (cap) run = { start, end, words: 1, numbered: false, atStart: false };
+    }
+    prevEnd = end;
+  }
+  close();
+  return out;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectLang, type Lang, cjkRunsInLatin } from '../../src/text/index.js';
+import { detectLang, type Lang, cjkRunsInLatin, titleCaseRuns } from '../../src/text/index.js';
 import { chineseGold, readSeed, scrapinghubGold, trafilaturaEval } from './data.js';
 
 function tally(texts: string[]): Record<string, number> {
@@ -108,5 +108,20 @@ describe('cjkRunsInLatin', () => {
   it('says nothing of Chinese or Japanese text, where every phrase is such a run', () => {
     expect(runs('深圳特区报记者采访了他，他说iPhone的销量很好。')).toEqual([]);
     expect(runs('新型コロナウイルスの感染者数は東京で増えた。')).toEqual([]);
+  });
+});
+
+describe('titleCaseRuns', () => {
+  const runs = (s: string) => titleCaseRuns(s).map((r) => s.slice(r.start, r.end));
+  it('finds runs of capitalised words joined by spaces, &, a dash or a bar, a number ending one', () => {
+    expect(runs('Photos which were released online and Crypto Casino & Casino Welcome Offer are making the rounds.')).toEqual(['Crypto Casino & Casino Welcome Offer']);
+    expect(runs('Data collected by NASA\'s Hubble Space Telescope in Margin Trading Platform 2017 supported it.')).toEqual(["NASA's Hubble Space Telescope", 'Margin Trading Platform 2017']);
+    expect(runs('she met Call Girls - Apex Flirt there')).toEqual(['Call Girls - Apex Flirt']);
+  });
+  it('leaves out single capitals, a run that takes in the first word, and a name ended by a number', () => {
+    expect(runs('Then Paris said no to London.')).toEqual([]);
+    expect(runs('Cheap NFL Jerseys Often, the materials used are of inferior quality.')).toEqual([]);
+    expect(runs('Scores: Syniah Johnson 6 Counterfeit Documents Online points.')).toEqual(['Syniah Johnson 6', 'Counterfeit Documents Online']);
+    expect(runs('深圳特区报记者采访了他。')).toEqual([]);
   });
 });
