@@ -226,8 +226,11 @@ export class Consistency {
     };
     // copies of the same phrase (a spam keyword spliced again) are not the article's prose (a disguised phrase's
     // plain copies too: 配 资 平 台 spliced where the article says 配资平台 elsewhere): dropped all at once, from a tally
-    // kept per phrase (a page of thousands of identical units would count every copy for each)
-    const copies = own.length >= 4 ? this.copyTally(own) : null;
+    // kept per phrase (a page of thousands of identical units would count every copy for each). Sought only when a
+    // sentence reports on one of the unit's categories: else nothing reports, copies or not (and a page of thousands
+    // of distinct spam paragraphs, with no news in it, is not searched once per paragraph)
+    const anyReports = [...cats.keys()].some((cat) => (n.get(cat) ?? 0) > 0);
+    const copies = own.length >= 4 && anyReports ? this.copyTally(own) : null;
     if (copies) {
       total -= copies.sentences.size;
       for (const [cat, k] of copies.reports) n.set(cat, (n.get(cat) ?? 0) - k);

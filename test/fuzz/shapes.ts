@@ -61,6 +61,15 @@ export const SHAPES: Shape[] = [
   },
   // thousands of identical spam paragraphs: each unit's vote counted every copy of itself (500 KB: 32 s)
   { name: 'identical-spam-paragraphs-500kb', build: (s = 1) => wrap('<p>Judi slot adalah perjudian antar pemain.</p>'.repeat(n(10_600, s))) },
+  // thousands of distinct spam paragraphs and no news: each unit's vote searched the whole prose for copies of itself
+  // (650 KB: 5.9 s of CPU without a budget)
+  {
+    name: 'distinct-spam-paragraphs-650kb',
+    build: (s = 1) => {
+      const kinds = ['股票配资平台', '澳门赌场官网', 'casino bonus free spins', 'buy viagra online', '配资开户'];
+      return wrap(Array.from({ length: n(20_000, s) }, (_, i) => `<p>${kinds[i % kinds.length]}第${i}号 推荐 ${(i * 7919) % 100_003}</p>`).join(''));
+    },
+  },
   // thousands of spam h1s, each a finding: every block filtered every finding when the text was cleaned (12.7 s)
   { name: 'spam-h1s-20k', build: (s = 1) => wrap(Array.from({ length: n(20_000, s) }, (_, i) => `<h1>股票配资 ${i}</h1>`).join('')) },
   // 400 nested "subtitle" elements never closed over 1 MB of text: each was read whole as a slogan candidate
