@@ -28,11 +28,51 @@ export type ResponsePage = Pick<WarcPage, 'offset' | 'targetUri' | 'date' | 'sta
  * as when the writer was killed) to the end of the file without a word, and the page would pass as whole. 0 when
  * the block is all there. Read off warcio's block reader (pinned warcio: its LimitReader counts down what is left).
  */
-function missingBytes(record: WARCRecord): number {
+export function missingBytes(record: WARCRecord): number {
   // a block not read yet (a record skipped by its headers) has all its bytes left by definition
   if (!record.consumed) return 0;
   const left = (record as unknown as { _reader?: { limit?: unknown } })._reader?.limit;
   return typeof left === 'number' && left > 0 ? left : 0;
+}
+
+/**
+ * What is wrong with a record's WARC header, or null: every record names its type and its block's length (WARC 1.1,
+ * sections 5.3 and 5.5), so a header without them was cut short (warcio returns what it read up to the file's end).
+ */
+export function headerDamage(record: WARCRecord): string | null {
+  if (!record.warcType || !/^\d+$/.test((record.warcHeaders.headers.get('Content-Length') ?? '').trim())) return 'has no WARC-Type or Content-Length';
+  return null;
+}
+
+/** What warcio's block reader (its LimitReader, pinned warcio) holds: the bytes of the block left, and the file's reader. */
+interface BlockReader {
+  limit?: unknown;
+  sourceIter?: { skipSize?: (n: number) => Promise<number> };
+}
+
+/**
+ * Skip what is left of the record's block, and say how many of its bytes the file did not hold. warcio skips a block
+ * itself before it parses the next record, but its loop (LimitReader.skipFully) never ends when the file ends inside
+ * the block: a WARC cut inside a record it did not read (not a response, or skipped by its headers) hung the run.
+ */
+async function skipBlock(record: WARCRecord): Promise<number> {
+  if (record.consumed) return missingBytes(record);
+  const r = (record as unknown as { _reader?: BlockReader })._reader;
+  const skipSize = r?.sourceIter?.skipSize;
+  if (!r || typeof r.limit !== 'number' || typeof skipSize !== 'function') {
+    // another warcio: read the block (bounded by the file's end) instead of its endless skip
+    await record.readFully(false);
+    return missingBytes(record);
+  }
+  let left = r.limit;
+  while (left > 0) {
+    const n = await skipSize.call(r.sourceIter, left);
+    if (!(n > 0)) break;
+    left -= n;
+  }
+  r.limit = 0;
+  (record as unknown as { consumed: string }).consumed = 'skipped';
+  return left;
 }
 
 /** One parsed response record → its page (HTTP body with transfer and content encodings undone), or why it is not one. */
@@ -177,8 +217,14 @@ export async function* readWarc(path: string, opts: { skipKey?: (key: string) =>
   const reader = new AsyncIterReader(stream as unknown as AsyncIterable<Uint8Array>, null);
   const parser = new WARCParser(reader);
   let first = true;
+  let prev: { record: WARCRecord; offset: number } | null = null;
   try {
     for (;;) {
+      // the last record's block, skipped here rather than by warcio (see skipBlock): a file cut inside it is damaged
+      if (prev) {
+        const missing = await skipBlock(prev.record);
+        if (missing > 0) throw new InputError(`${path}: damaged WARC (the record at offset ${prev.offset} is cut short, ${missing} bytes of it missing)`);
+      }
       let record;
       try {
         record = await parser.parse();
@@ -186,13 +232,16 @@ export async function* readWarc(path: string, opts: { skipKey?: (key: string) =>
         throw new InputError(`${path}: not a readable WARC file (${(err as Error).message.split('\n')[0]})`);
       }
       if (!record) break;
+      const offset = parser.offset;
+      prev = { record, offset };
       const version = record.warcHeaders.protocol ?? '';
       if (first) {
         first = false;
         if (!/^WARC\/1\.[01]$/.test(version)) throw new InputError(`${path}: not a WARC/1.0 or 1.1 file`);
       }
+      const cut = headerDamage(record);
+      if (cut) throw new InputError(`${path}: damaged WARC (the record at offset ${offset} ${cut})`);
       if (record.warcType !== 'response') continue;
-      const offset = parser.offset;
       const recordId = (record.warcHeaders.headers.get('WARC-Record-ID') ?? '').trim();
       const key = `warc:${file}#${recordId || `@${offset}`}`;
       if (await opts.skipKey?.(key)) {

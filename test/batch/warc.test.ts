@@ -214,6 +214,39 @@ describe('runBatch over a WARC', () => {
     expect([s2.scanned, s2.failed, ok.lines.length]).toEqual([4, 0, 0]);
   });
 
+  it('a WARC whose file ends inside a record it does not read (a 404, a request) is reported, not read for ever', async () => {
+    // warcio skips such a block itself before the next record, and its skip never ends at the end of the file
+    const head = warcFile([{ url: 'https://news.example.com/1', body: pages[0].body }]);
+    for (const spec of [
+      { url: 'https://news.example.com/gone', statusLine: 'HTTP/1.1 404 Not Found', body: pages[1].body },
+      { type: 'request' as const, url: 'https://news.example.com/2', body: 'GET /2 HTTP/1.1\r\nHost: news.example.com\r\n\r\n'.repeat(40) },
+    ]) {
+      const last = warcFile([spec]);
+      const cut = join(dir, `cut-unread-${spec.type ?? 'response'}.warc`);
+      writeFileSync(cut, Buffer.concat([head, last.subarray(0, last.length - 300)]));
+      const errs = sink();
+      const s = await runBatch({ inputs: [cut], db: join(dir, `cut-unread-${spec.type ?? 'response'}.db`), workers: 0, out: sink().w, err: errs.w });
+      expect([s.scanned, s.failed]).toEqual([1, 1]);
+      expect(errs.lines).toHaveLength(1);
+      expect(errs.lines[0]).toMatch(/damaged WARC \(the record at offset \d+ is cut short, \d+ bytes of it missing\)/);
+    }
+  }, 30_000);
+
+  it('a WARC whose file ends inside a record header is damaged, not an empty file', async () => {
+    const head = warcFile([{ url: 'https://news.example.com/1', body: pages[0].body }]);
+    for (const tail of ['WARC/1.0\r\n', 'WARC/1.0\r\nWARC-Type: response\r\n']) {
+      const cut = join(dir, 'cut-header.warc');
+      writeFileSync(cut, Buffer.concat([head, Buffer.from(tail)]));
+      const items: string[] = [];
+      await expect(
+        (async () => {
+          for await (const it of readWarc(cut)) items.push(it.kind);
+        })(),
+      ).rejects.toThrow(/cut-header\.warc: damaged WARC \(the record at offset \d+ has no WARC-Type or Content-Length\)/);
+      expect(items).toEqual(['page']);
+    }
+  });
+
   it('a missing WARC file is a one-line InputError', async () => {
     await expect(runBatch({ inputs: [join(dir, 'nope.warc.gz')], db: join(dir, 'x.db'), workers: 0, out: null })).rejects.toThrow(/no such file/);
   });

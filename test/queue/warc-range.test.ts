@@ -1,0 +1,42 @@
+// The queue's WARC indexer (enqueue side): a damaged file is refused with one line before any job is queued.
+import { afterAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { indexWarc } from '../../src/queue/warc-range.js';
+import { warcFile } from '../helpers/warcgen.js';
+import { realPages } from '../batch/data.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'winnow-warc-range-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const pages = realPages(2);
+
+async function index(path: string): Promise<Array<[number, number]>> {
+  const out: Array<[number, number]> = [];
+  for await (const r of indexWarc(path)) out.push(r);
+  return out;
+}
+
+describe('indexWarc', () => {
+  const whole = warcFile(pages.map((p, i) => ({ url: `https://news.example.com/${i}`, body: p.body })));
+
+  it('gives each response record its offset and length', async () => {
+    const path = join(dir, 'whole.warc');
+    writeFileSync(path, whole);
+    const recs = await index(path);
+    expect(recs).toHaveLength(2);
+    expect(recs[0][0]).toBe(0);
+    // each record's length is its header and block; the two CRLFs after the block are between records
+    expect(recs[1][0]).toBe(recs[0][1] + 4);
+    expect(recs[1][0] + recs[1][1] + 4).toBe(whole.length);
+  });
+
+  it('a file that ends inside a record, or inside a record header, is damaged', async () => {
+    const cut = join(dir, 'cut.warc');
+    writeFileSync(cut, whole.subarray(0, whole.length - 500));
+    await expect(index(cut)).rejects.toThrow(/cut\.warc: damaged WARC \(the record at offset \d+ is cut short, 496 bytes of it missing\)/);
+    const header = join(dir, 'header.warc');
+    writeFileSync(header, Buffer.concat([whole, Buffer.from('WARC/1.0\r\nWARC-Type: response\r\n')]));
+    await expect(index(header)).rejects.toThrow(/header\.warc: damaged WARC \(the record at offset \d+ has no WARC-Type or Content-Length\)/);
+  });
+});
