@@ -90,6 +90,18 @@ describe('winnow CLI: real pages', () => {
     expect(r.code).toBe(0);
     expect(JSON.parse(r.out).text).toContain('Deep article paragraph that is still found.');
   });
+  it('clean of a page over its size budget is a failed input, not an empty article', () => {
+    const big = join(dir, 'big.html');
+    writeFileSync(big, '<html><body><p>' + 'word '.repeat(2_200_000) + '</p></body></html>');
+    const small = join(dir, 'small.html');
+    writeFileSync(small, '<html><head><title>Bus lines change</title></head><body><p>The city changes three bus lines on Monday.</p></body></html>');
+    const c = run(['clean', big, small]);
+    expect(c.code).toBe(2);
+    expect(c.err.trim().split('\n')).toEqual([expect.stringMatching(/^winnow: .*big\.html: not analysed: page of \d+ bytes is over the \d+-byte limit$/)]);
+    expect(c.out).toContain('The city changes three bus lines on Monday.');
+    const j = run(['clean', '--format', 'json', big]);
+    expect(JSON.parse(j.out)).toMatchObject({ error: expect.stringMatching(/not analysed/) });
+  });
   it('clean prints the article; readable report has no colour when not a TTY', () => {
     const f = join(dir, 'people1.html');
     const c = run(['clean', f]);

@@ -78,6 +78,8 @@ export function register(program: Command): void {
           const src = await readInput(input, { allowPrivate: opts.allowPrivate, userAgent: opts.userAgent });
           const aopts: AnalyzeOptions & { threshold?: number } = { url: src.url, contentType: src.contentType, input, threshold };
           const r = analyze(src.body, aopts);
+          // a page too big or too slow for its budget has no clean article: an empty one would pass for it
+          if (r.status === 'over-budget') throw new InputError(`not analysed: ${r.overBudget?.message ?? 'over its budget'}`);
           const text = render(r, input, format);
           if (outDir) {
             const path = outDir.write(input, format, format === 'csv' ? csvRow([...CLEAN_COLUMNS]) + text : text);
