@@ -19,7 +19,7 @@ const Status = z.enum(['pending', 'reviewed']);
 export const ScanBody = z.union([
   z.object({ url: z.url({ protocol: /^https?$/ }).max(4096), html: z.undefined().optional() }).strict(),
   z.object({ html: z.string().min(1).max(MAX_SCAN_HTML_CHARS), url: z.url({ protocol: /^https?$/ }).max(4096).optional() }).strict(),
-]);
+], { error: `expected a JSON object {"url"} or {"html"[, "url"]}: url an http(s) URL, html a page of 1 to ${MAX_SCAN_HTML_CHARS} characters` });
 export type ScanBody = z.infer<typeof ScanBody>;
 
 export const ScanResponse = z.object({

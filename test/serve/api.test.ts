@@ -488,6 +488,10 @@ describe('scan', () => {
     expect(r1.status).toBe(400);
     const r2 = await post('/api/scan', {});
     expect(r2.status).toBe(400);
+    // a body of neither shape says which shapes it may have
+    const r4 = await post('/api/scan', { html: 5 });
+    expect(r4.status).toBe(400);
+    expect(r4.body.error).toMatch(/expected a JSON object \{"url"\} or \{"html"/);
     const r3 = await post('/api/scan', { html: 'just words, no markup at all' });
     expect(r3.status).toBe(400);
     expect(r3.body.error).toMatch(/not HTML/);
