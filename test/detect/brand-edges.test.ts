@@ -7,8 +7,8 @@ import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analyze.js';
-import { withoutArticleWords } from '../../src/detect/edges.js';
-import { segment } from '../../src/text/index.js';
+import { withoutArticleWords, withoutStopWordEdges } from '../../src/detect/edges.js';
+import { segment, STOP_WORDS, titleCaseRuns } from '../../src/text/index.js';
 import { sharedDataDir } from '../../src/util/paths.js';
 
 describe('a brand cut where the sentence goes on', () => {
@@ -67,4 +67,24 @@ describe('a brand cut where the sentence goes on', () => {
       expect(r.cleanText.split(word).length, word).toBe(plain.cleanText.split(word).length);
     }
   });
+});
+
+describe('a stop word between a title-case plug and its span\'s edge goes back to the sentence', () => {
+  const stops = new Set(STOP_WORDS.en);
+  // [sentence, the span the token head drew, the cut]
+  const cases: [string, string, string][] = [
+    ['Photos released online and Crypto Casino & Casino Welcome Offer are making the rounds', 'and Crypto Casino & Casino Welcome', 'Crypto Casino & Casino Welcome'],
+    ['as described by the Best Forex Trading Signals in the paper', 'the Best Forex Trading Signals', 'Best Forex Trading Signals'],
+    ['in the Crypto Casino Welcome of it', 'Crypto Casino Welcome of', 'Crypto Casino Welcome'],
+    // a content word, two words, or a span touching no title-case run keep their edges
+    ['released online with Crypto Casino Welcome in it', 'online with Crypto Casino Welcome', 'online with Crypto Casino Welcome'],
+    ['released online buy cheap viagra in it', 'buy cheap viagra', 'buy cheap viagra'],
+  ];
+  for (const [sentence, drawn, cut] of cases) {
+    it(`${drawn} -> ${cut}`, () => {
+      const at = sentence.indexOf(drawn);
+      const [w] = withoutStopWordEdges(sentence, [{ start: at, end: at + drawn.length }], titleCaseRuns(sentence), stops);
+      expect(sentence.slice(w.start, w.end)).toBe(cut);
+    });
+  }
 });
