@@ -97,9 +97,6 @@ function joinsAt(han: string, at: number): boolean {
   return dictionaryWords(han).some((t) => t.start < at && t.end > at);
 }
 
-/** Words of Latin-script text, as titleCaseRuns reads them. */
-const LATIN_RUN_WORD_RE = /[\p{L}\p{N}][\p{L}\p{N}'’./]*/gu;
-
 /**
  * Each span that runs from a title-case run (titleCaseRuns) over one stop word beside it ends at the run: a spammer's
  * keyword goes into the sentence in title case ("… released online and Crypto Casino & Casino Welcome Offer are
@@ -110,8 +107,8 @@ const LATIN_RUN_WORD_RE = /[\p{L}\p{N}][\p{L}\p{N}'’./]*/gu;
 export function withoutStopWordEdges(text: string, spans: Span[], runs: Span[], stopWords: ReadonlySet<string>): Span[] {
   if (runs.length === 0 || spans.length === 0) return spans;
   const oneStopWord = (from: number, to: number): boolean => {
-    const ws = [...text.slice(from, to).matchAll(LATIN_RUN_WORD_RE)];
-    return ws.length === 1 && stopWords.has(ws[0][0].toLowerCase());
+    const w = text.slice(from, to).trim();
+    return /^\p{L}+$/u.test(w) && stopWords.has(w.toLowerCase());
   };
   return spans.map((sp) => {
     const touched = runs.filter((r) => r.start < sp.end && r.end > sp.start);
