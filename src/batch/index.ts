@@ -16,6 +16,7 @@ import { AnalyzePool, MIN_WORKER_HEAP_MB, MIN_WORKER_YOUNG_MB, defaultWorkers, s
 export { WORKER_HEAP_MB, MIN_WORKER_HEAP_MB, WORKER_YOUNG_MB, MIN_WORKER_YOUNG_MB, defaultWorkers } from './pool.js';
 import { Bounded } from './bounded.js';
 import { readWarc, isHtmlRecord, type SkipReason } from './warc.js';
+import { badUrl } from '../util/url.js';
 
 /**
  * SQLite page cache of a batch's store connection, KiB: SQLite's own default (better-sqlite3 builds with 16 MB).
@@ -281,13 +282,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
     }
     let res;
     try {
-      let bad: string | undefined;
-      try {
-        const u = new URL(url);
-        if (u.protocol !== 'http:' && u.protocol !== 'https:') bad = 'not an http(s) URL';
-      } catch {
-        bad = 'not a valid URL';
-      }
+      const bad = badUrl(url);
       if (bad) throw new InputError(`${url}: ${bad}`);
       const f = fetcher;
       const conditional = opts.rescan ? {} : await conditionalFor(store, url);

@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { Queue } from 'bullmq';
 import { InputError } from '../errors.js';
+import { badUrl } from '../util/url.js';
 import { checkRunName, connectRedis, queueTarget, runKeys, QUEUE_NAME } from './config.js';
 import { JobData, RECORDS_PER_JOB, URLS_PER_JOB, jobId } from './jobs.js';
 import { indexWarc, warcFileName } from './warc-range.js';
@@ -39,9 +40,22 @@ export interface EnqueueSummary {
   added: number;
   /** pages (WARC response records + URLs) referenced */
   pages: number;
+  /** lines of URL lists that are no http(s) URL, not enqueued (the first MAX_BAD_LINES of them listed in badLines) */
+  badLineCount: number;
+  badLines: BadLine[];
 }
 
-async function* jobsOf(input: string, run: string, recordsPerJob: number, urlsPerJob: number): AsyncGenerator<JobData> {
+/** A line of a URL list that is no http(s) URL: where it is and why. */
+export interface BadLine {
+  input: string;
+  line: number;
+  reason: string;
+}
+
+/** Bad lines listed in the summary; the rest are counted (a file that is no URL list at all has thousands). */
+export const MAX_BAD_LINES = 10;
+
+async function* jobsOf(input: string, run: string, recordsPerJob: number, urlsPerJob: number, bad: (b: BadLine) => void): AsyncGenerator<JobData> {
   if (isWarc(input)) {
     const source = isHttp(input) ? input : resolve(input);
     const file = warcFileName(input);
@@ -56,12 +70,20 @@ async function* jobsOf(input: string, run: string, recordsPerJob: number, urlsPe
     if (records.length) yield { run, kind: 'warc', source, file, records };
     return;
   }
-  // a text file of URLs, one per line ('#' comments and blank lines ignored)
+  // a text file of URLs, one per line ('#' comments and blank lines ignored); a line that is no http(s) URL is
+  // reported, not queued for a worker to fail on
   const lines = createInterface({ input: createReadStream(input), crlfDelay: Infinity });
   let urls: string[] = [];
+  let n = 0;
   for await (const line of lines) {
+    n++;
     const t = line.trim();
     if (!t || t.startsWith('#')) continue;
+    const why = badUrl(t);
+    if (why) {
+      bad({ input, line: n, reason: `${why} (${JSON.stringify(t.length > 80 ? `${t.slice(0, 80)}…` : t)})` });
+      continue;
+    }
     urls.push(t);
     if (urls.length >= urlsPerJob) {
       yield { run, kind: 'urls', urls };
@@ -86,7 +108,10 @@ export async function enqueue(o: EnqueueOptions): Promise<EnqueueSummary> {
   const redis = await connectRedis(target);
   const queue = new Queue(QUEUE_NAME, { connection: redis, prefix: target.prefix });
   const keys = runKeys(target.prefix, run);
-  const sum: EnqueueSummary = { run, jobs: 0, added: 0, pages: 0 };
+  const sum: EnqueueSummary = { run, jobs: 0, added: 0, pages: 0, badLineCount: 0, badLines: [] };
+  const bad = (b: BadLine) => {
+    if (sum.badLineCount++ < MAX_BAD_LINES) sum.badLines.push(b);
+  };
   let batch: Array<{ id: string; data: JobData }> = [];
   const flush = async () => {
     if (!batch.length) return;
@@ -116,7 +141,7 @@ export async function enqueue(o: EnqueueOptions): Promise<EnqueueSummary> {
   try {
     await redis.hsetnx(keys.meta, 'created', new Date().toISOString());
     for (const input of o.inputs) {
-      for await (const data of jobsOf(input, run, o.recordsPerJob ?? RECORDS_PER_JOB, o.urlsPerJob ?? URLS_PER_JOB)) {
+      for await (const data of jobsOf(input, run, o.recordsPerJob ?? RECORDS_PER_JOB, o.urlsPerJob ?? URLS_PER_JOB, bad)) {
         sum.jobs++;
         sum.pages += data.kind === 'warc' ? data.records.length : data.urls.length;
         batch.push({ id: jobId(data), data });

@@ -1,5 +1,6 @@
 // Where an absolute http(s) or protocol-relative link's host starts and its authority ends, read by a char scan: the page and detect stages
-// read the host of every link of a page, where a regex and its match array per link cost more than the scan.
+// read the host of every link of a page, where a regex and its match array per link cost more than the scan. And
+// whether an input given as a URL (a batch's, a URL list's line) is one to fetch.
 import { isSpace } from './chars.js';
 
 const SLASH = 0x2f;
@@ -32,4 +33,15 @@ export function hostStart(href: string): number {
   if (hasAsciiAt(href, i, 'https:')) i += 6;
   else if (hasAsciiAt(href, i, 'http:')) i += 5;
   return href.charCodeAt(i) === SLASH && href.charCodeAt(i + 1) === SLASH ? i + 2 : -1;
+}
+
+/** Why a URL given to be fetched is no http(s) URL, or null when it is one (batch URLs, lines of URL lists). */
+export function badUrl(text: string): string | null {
+  let u: URL;
+  try {
+    u = new URL(text);
+  } catch {
+    return 'not a valid URL';
+  }
+  return u.protocol === 'http:' || u.protocol === 'https:' ? null : 'not an http(s) URL';
 }

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
-import { enqueue } from '../../src/queue/enqueue.js';
+import { enqueue, MAX_BAD_LINES } from '../../src/queue/enqueue.js';
 import { openJobContext, processJob, startWorker } from '../../src/queue/worker.js';
 import { runStatus } from '../../src/queue/status.js';
 import { QUEUE_NAME } from '../../src/queue/config.js';
@@ -100,7 +100,7 @@ describe('winnow enqueue', () => {
     writeFileSync(urls, `# a list\n${Array.from({ length: 250 }, (_, i) => `https://news.example/${i}`).join('\n')}\n\n`);
     const first = await enqueue({ inputs: [warc, urls], run: 'r1', queue, recordsPerJob: 6 });
     // 42 response records (40 pages, a 404, an image) in jobs of 6; 250 URLs in jobs of 100
-    expect(first).toEqual({ run: 'r1', jobs: 7 + 3, added: 10, pages: 42 + 250 });
+    expect(first).toEqual({ run: 'r1', jobs: 7 + 3, added: 10, pages: 42 + 250, badLineCount: 0, badLines: [] });
     const again = await enqueue({ inputs: [warc, urls], run: 'r1', queue, recordsPerJob: 6 });
     expect(again).toMatchObject({ jobs: 10, added: 0 });
     const q = new Queue(QUEUE_NAME, { connection: new Redis(REDIS_URL, { maxRetriesPerRequest: null }), prefix });
@@ -121,6 +121,28 @@ describe('winnow enqueue', () => {
     const bad = await cli(['enqueue', join(dir, 'nope.warc.gz'), '--run', 'x', '--queue', queue]);
     expect(bad.code).toBe(2);
     expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('a URL list line that is no http(s) URL is named and left out, not queued for a worker to fail on', async () => {
+    const { queue } = services();
+    const urls = join(dir, 'mixed-urls.txt');
+    writeFileSync(urls, ['https://news.example/a', 'not a url', '', 'ftp://files.example/x', 'http://news.example/b'].join('\n'));
+    const r = await cli(['enqueue', urls, '--run', 'mixed', '--queue', queue]);
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.stdout)).toMatchObject({ jobs: 1, pages: 2, badLineCount: 2 });
+    expect(r.stderr.trim().split('\n')).toEqual([
+      `winnow: ${urls}:2: not a valid URL ("not a url")`,
+      `winnow: ${urls}:4: not an http(s) URL ("ftp://files.example/x")`,
+    ]);
+    // an HTML file given by mistake: every line refused, the first MAX_BAD_LINES named, the rest counted
+    const page = join(dir, 'page.html');
+    writeFileSync(page, Array.from({ length: MAX_BAD_LINES + 5 }, (_, i) => `<p>paragraph ${i}</p>`).join('\n'));
+    const h = await cli(['enqueue', page, '--run', 'html', '--queue', queue]);
+    expect(h.code).toBe(2);
+    expect(JSON.parse(h.stdout)).toMatchObject({ jobs: 0, pages: 0, badLineCount: MAX_BAD_LINES + 5 });
+    const lines = h.stderr.trim().split('\n');
+    expect(lines).toHaveLength(MAX_BAD_LINES + 1);
+    expect(lines[MAX_BAD_LINES]).toBe('winnow: … and 5 more lines that are no http(s) URL');
   });
 });
 

@@ -23,5 +23,9 @@ export function register(program: Command): void {
         recordsPerJob: int(opts.recordsPerJob, 'records-per-job'), urlsPerJob: int(opts.urlsPerJob, 'urls-per-job'),
       });
       process.stdout.write(`${JSON.stringify(s)}\n`);
+      // lines that are no http(s) URL were left out: each named, as failed inputs are, and the exit code 2
+      for (const b of s.badLines) process.stderr.write(`winnow: ${b.input}:${b.line}: ${b.reason}\n`);
+      if (s.badLineCount > s.badLines.length) process.stderr.write(`winnow: … and ${s.badLineCount - s.badLines.length} more lines that are no http(s) URL\n`);
+      if (s.badLineCount > 0) process.exitCode = 2;
     });
 }
