@@ -380,11 +380,18 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
 
   try {
     if (opts.from) {
-      const lines = createInterface({ input: createReadStream(opts.from), crlfDelay: Infinity });
+      const from = opts.from;
+      const lines = createInterface({ input: createReadStream(from), crlfDelay: Infinity });
       const urls = (async function* () {
+        let n = 0;
         for await (const line of lines) {
+          n++;
           const t = line.trim();
-          if (t && !t.startsWith('#')) yield t;
+          if (!t || t.startsWith('#')) continue;
+          // a line that is no http(s) URL is named by where it is, as \`winnow enqueue\` names it
+          const bad = badUrl(t);
+          if (bad) reportFailure(`${from}:${n}`, new InputError(`${bad} (${JSON.stringify(t.length > 80 ? `${t.slice(0, 80)}…` : t)})`));
+          else yield t;
         }
       })();
       await runUrls(urls);

@@ -48,18 +48,16 @@ afterAll(async () => {
 describe('runBatch --from urls.txt', () => {
   it('fetches, analyzes and stores each URL once; counts failures and non-HTML; resumes with 304 and content hash', async () => {
     const list = join(dir, 'urls.txt');
-    writeFileSync(
-      list,
-      [
-        '# fixture pages',
-        ...pages.map((_, i) => server.url(`/p/${i}`)),
-        '',
-        server.url('/p/1'), // listed twice: scanned once
-        server.url('/missing'),
-        server.url('/logo.png'),
-        'not a url',
-      ].join('\n'),
-    );
+    const entries = [
+      '# fixture pages',
+      ...pages.map((_, i) => server.url(`/p/${i}`)),
+      '',
+      server.url('/p/1'), // listed twice: scanned once
+      server.url('/missing'),
+      server.url('/logo.png'),
+      'not a url',
+    ];
+    writeFileSync(list, entries.join('\n'));
     const db = join(dir, 'u.db');
     const a = sink();
     const s1 = await runBatch({ from: list, db, allowPrivate: true, delay: 0, workers: 0, out: a.out, err: a.err });
@@ -68,7 +66,8 @@ describe('runBatch --from urls.txt', () => {
     expect(s1.skipped['non-html']).toBe(1);
     expect(a.lines).toHaveLength(pages.length);
     expect(a.errs.join('')).toMatch(/missing.*404/);
-    expect(a.errs.join('')).toMatch(/not a url: not a valid URL/);
+    // the bad line is named by its file and line number
+    expect(a.errs.join('')).toContain(`${list}:${entries.indexOf('not a url') + 1}: not a valid URL ("not a url")`);
     // the repeated /p/1 is skipped (in flight, or already stored with the same content)
     expect(s1.skippedDone).toBe(1);
     expect(server.hits.get('/p/1')).toBeLessThanOrEqual(2);
