@@ -4,9 +4,8 @@
 // line. Bounded in-flight work gives backpressure, so memory stays flat however large the input.
 // Resumable: a URL already scanned with the same content (url + sha256) and a WARC record already stored
 // (by record id) are skipped, so re-running a killed command loses nothing and stores nothing twice.
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { createInterface } from 'node:readline';
 import type { Writable } from 'node:stream';
 import { InputError } from '../errors.js';
 import type { AnalyzeResult } from '../result.js';
@@ -16,6 +15,7 @@ import { AnalyzePool, MIN_WORKER_HEAP_MB, MIN_WORKER_YOUNG_MB, defaultWorkers, s
 export { WORKER_HEAP_MB, MIN_WORKER_HEAP_MB, WORKER_YOUNG_MB, MIN_WORKER_YOUNG_MB, defaultWorkers } from './pool.js';
 import { Bounded } from './bounded.js';
 import { readWarc, isHtmlRecord, type SkipReason } from './warc.js';
+import { readUrlList } from './url-list.js';
 import { badUrl } from '../util/url.js';
 
 /**
@@ -381,17 +381,11 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
   try {
     if (opts.from) {
       const from = opts.from;
-      const lines = createInterface({ input: createReadStream(from), crlfDelay: Infinity });
       const urls = (async function* () {
-        let n = 0;
-        for await (const line of lines) {
-          n++;
-          const t = line.trim();
-          if (!t || t.startsWith('#')) continue;
+        for await (const l of readUrlList(from)) {
           // a line that is no http(s) URL is named by where it is, as \`winnow enqueue\` names it
-          const bad = badUrl(t);
-          if (bad) reportFailure(`${from}:${n}`, new InputError(`${bad} (${JSON.stringify(t.length > 80 ? `${t.slice(0, 80)}…` : t)})`));
-          else yield t;
+          if ('bad' in l) reportFailure(`${from}:${l.line}`, new InputError(l.bad));
+          else yield l.url;
         }
       })();
       await runUrls(urls);

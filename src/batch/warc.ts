@@ -44,6 +44,16 @@ export function headerDamage(record: WARCRecord): string | null {
   return null;
 }
 
+/** The one-line error of a damaged WARC: `what` tells what is wrong with the record at `offset` (headerDamage, cutShort). */
+export function damagedWarc(path: string, offset: number, what: string): InputError {
+  return new InputError(`${path}: damaged WARC (the record at offset ${offset} ${what})`);
+}
+
+/** What is wrong with a record whose file ends inside its block, for damagedWarc. */
+export function cutShort(missing: number): string {
+  return `is cut short, ${missing} bytes of it missing`;
+}
+
 /** What warcio's block reader (its LimitReader, pinned warcio) holds: the bytes of the block left, and the file's reader. */
 interface BlockReader {
   limit?: unknown;
@@ -223,7 +233,7 @@ export async function* readWarc(path: string, opts: { skipKey?: (key: string) =>
       // the last record's block, skipped here rather than by warcio (see skipBlock): a file cut inside it is damaged
       if (prev) {
         const missing = await skipBlock(prev.record);
-        if (missing > 0) throw new InputError(`${path}: damaged WARC (the record at offset ${prev.offset} is cut short, ${missing} bytes of it missing)`);
+        if (missing > 0) throw damagedWarc(path, prev.offset, cutShort(missing));
       }
       let record;
       try {
@@ -240,7 +250,7 @@ export async function* readWarc(path: string, opts: { skipKey?: (key: string) =>
         if (!/^WARC\/1\.[01]$/.test(version)) throw new InputError(`${path}: not a WARC/1.0 or 1.1 file`);
       }
       const cut = headerDamage(record);
-      if (cut) throw new InputError(`${path}: damaged WARC (the record at offset ${offset} ${cut})`);
+      if (cut) throw damagedWarc(path, offset, cut);
       if (record.warcType !== 'response') continue;
       const recordId = (record.warcHeaders.headers.get('WARC-Record-ID') ?? '').trim();
       const key = `warc:${file}#${recordId || `@${offset}`}`;
@@ -251,7 +261,7 @@ export async function* readWarc(path: string, opts: { skipKey?: (key: string) =>
       const got = await responsePage(record, offset);
       const missing = missingBytes(record);
       // the file ends inside this record: damaged as a gzip member cut short is (the records before it are kept)
-      if (missing > 0) throw new InputError(`${path}: damaged WARC (the record at offset ${offset} is cut short, ${missing} bytes of it missing)`);
+      if (missing > 0) throw damagedWarc(path, offset, cutShort(missing));
       if ('skip' in got) {
         yield { kind: 'skip', skip: { key, reason: got.skip } };
         continue;

@@ -1,11 +1,10 @@
 // `winnow enqueue`: split WARC files and URL lists into jobs of references and add them to the queue.
 // Idempotent: a job already enqueued for the run (same deterministic id) is not added again.
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { createInterface } from 'node:readline';
 import { Queue } from 'bullmq';
 import { InputError } from '../errors.js';
-import { badUrl } from '../util/url.js';
+import { readUrlList } from '../batch/url-list.js';
 import { checkRunName, connectRedis, queueTarget, runKeys, QUEUE_NAME } from './config.js';
 import { JobData, RECORDS_PER_JOB, URLS_PER_JOB, jobId } from './jobs.js';
 import { indexWarc, warcFileName } from './warc-range.js';
@@ -72,19 +71,13 @@ async function* jobsOf(input: string, run: string, recordsPerJob: number, urlsPe
   }
   // a text file of URLs, one per line ('#' comments and blank lines ignored); a line that is no http(s) URL is
   // reported, not queued for a worker to fail on
-  const lines = createInterface({ input: createReadStream(input), crlfDelay: Infinity });
   let urls: string[] = [];
-  let n = 0;
-  for await (const line of lines) {
-    n++;
-    const t = line.trim();
-    if (!t || t.startsWith('#')) continue;
-    const why = badUrl(t);
-    if (why) {
-      bad({ input, line: n, reason: `${why} (${JSON.stringify(t.length > 80 ? `${t.slice(0, 80)}…` : t)})` });
+  for await (const l of readUrlList(input)) {
+    if ('bad' in l) {
+      bad({ input, line: l.line, reason: l.bad });
       continue;
     }
-    urls.push(t);
+    urls.push(l.url);
     if (urls.length >= urlsPerJob) {
       yield { run, kind: 'urls', urls };
       urls = [];

@@ -9,7 +9,7 @@ import { gunzipSync } from 'node:zlib';
 import { request } from 'undici';
 import { AsyncIterReader, WARCParser } from 'warcio';
 import { InputError } from '../errors.js';
-import { headerDamage, missingBytes, responsePage, type ResponsePage, type SkipReason } from '../batch/warc.js';
+import { cutShort, damagedWarc, headerDamage, missingBytes, responsePage, type ResponsePage, type SkipReason } from '../batch/warc.js';
 
 const isHttp = (s: string) => /^https?:\/\//i.test(s);
 /** Time allowed for one range request of a job (a few MB). */
@@ -46,13 +46,13 @@ export async function* indexWarc(source: string): AsyncGenerator<[number, number
       if (first && !/^WARC\/1\.[01]$/.test(record.warcHeaders.protocol ?? '')) throw new Error('not a WARC/1.0 or 1.1 file');
       first = false;
       const cut = headerDamage(record);
-      if (cut) throw new InputError(`${source}: damaged WARC (the record at offset ${parser.offset} ${cut})`);
+      if (cut) throw damagedWarc(source, parser.offset, cut);
       const isResponse = record.warcType === 'response';
       // read, not skipFully(): with the gzip reader skipFully loses the member boundary and the next offsets (and
       // warcio's skip never ends when the file ends inside the block)
       await record.readFully(false);
       const missing = missingBytes(record);
-      if (missing > 0) throw new InputError(`${source}: damaged WARC (the record at offset ${parser.offset} is cut short, ${missing} bytes of it missing)`);
+      if (missing > 0) throw damagedWarc(source, parser.offset, cutShort(missing));
       if (isResponse) yield [parser.offset, parser.recordLength];
     }
   } catch (err) {
