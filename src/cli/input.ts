@@ -1,6 +1,7 @@
 // Reading one CLI input (file path, http(s) URL, or "-" for stdin) into bytes, with one-line errors.
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { InputError } from '../errors.js';
+import { checkInputFile, gunzipAtMost } from '../util/files.js';
 
 export interface InputBytes {
   input: string;
@@ -46,22 +47,22 @@ export async function readInput(input: string, opts: UrlFetchOptions = {}): Prom
     }
   }
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(input)) throw new InputError(`${input}: unsupported URL scheme (http and https only)`);
-  let st;
+  // a device or FIFO (/dev/zero) says size 0 and never ends: refused before reading, as a missing file is
+  checkInputFile(input, MAX_INPUT_BYTES);
+  let body: Buffer;
   try {
-    st = await stat(input);
-  } catch {
-    throw new InputError(`${input}: no such file`);
-  }
-  if (st.isDirectory()) throw new InputError(`${input}: is a directory`);
-  if (st.size > MAX_INPUT_BYTES) throw new InputError(`${input}: larger than ${MAX_INPUT_BYTES} bytes`);
-  try {
-    let body = await readFile(input);
-    if (input.endsWith('.gz') && body[0] === 0x1f && body[1] === 0x8b) {
-      const { gunzipSync } = await import('node:zlib');
-      body = gunzipSync(body);
-    }
-    return { input, body };
+    body = await readFile(input);
   } catch (err) {
     throw new InputError(`${input}: cannot read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
   }
+  // a gzip bomb (a few MB holding GBs) stops at the same cap as a plain file
+  if (input.endsWith('.gz') && body[0] === 0x1f && body[1] === 0x8b) {
+    try {
+      body = gunzipAtMost(body, MAX_INPUT_BYTES, input);
+    } catch (err) {
+      if (err instanceof InputError) throw err;
+      throw new InputError(`${input}: not valid gzip (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+    }
+  }
+  return { input, body };
 }

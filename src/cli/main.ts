@@ -36,8 +36,12 @@ export function fail(err: unknown): never {
   process.exit(1);
 }
 
+// a reader that went away (`| head`) ends the run quietly; any other write error (a full disk, a closed stdout) is the
+// output lost: one line and exit 2, never exit 0 over output that went nowhere, nor a wait for a drain that never comes
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   if (err.code === 'EPIPE') process.exit(0);
+  process.stderr.write(`winnow: cannot write to standard output (${err.code ?? err.message})\n`);
+  process.exit(2);
 });
 
 buildProgram()

@@ -1,10 +1,11 @@
 // Output shaping shared by `scan` and `clean`: error records that name their input, --fields projection,
 // --out DIR file names (one file per input), option parsing for numbers.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { appendFileSync, realpathSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
 import { InputError } from '../errors.js';
 import { AnalyzeResult } from '../result.js';
 import { cannotWrite } from './store-options.js';
+import { makeDirs } from '../util/files.js';
 
 /** The label an input is named by in messages and records ("-" is stdin). */
 export const inputLabel = (input: string) => (input === '-' ? 'stdin' : input);
@@ -54,11 +55,34 @@ const MAX_STEM_CHARS = 80;
  */
 export class OutDir {
   private used = new Set<string>();
-  constructor(readonly dir: string) {
+  /** the real paths of this run's input files: an output never takes one of their names (clean --format html --out .) */
+  private inputs = new Set<string>();
+  private errorsUnwritable = false;
+  constructor(
+    readonly dir: string,
+    inputs: readonly string[] = [],
+  ) {
     try {
-      mkdirSync(dir, { recursive: true });
+      makeDirs(dir);
     } catch (err) {
       throw cannotWrite(dir, err);
+    }
+    for (const i of inputs) {
+      if (i === '-' || /^[a-z][a-z0-9+.-]*:\/\//i.test(i)) continue;
+      try {
+        this.inputs.add(realpathSync(i));
+      } catch {
+        /* a missing input is reported when it is read */
+      }
+    }
+  }
+
+  private isInput(path: string): boolean {
+    if (this.inputs.size === 0) return false;
+    try {
+      return this.inputs.has(join(realpathSync(this.dir), basename(path)));
+    } catch {
+      return this.inputs.has(resolve(path));
     }
   }
 
@@ -71,19 +95,43 @@ export class OutDir {
     else stem = basename(input).replace(/(\.html?|\.xhtml)?(\.gz)?$/i, '');
     stem = stem.replace(/[^\p{L}\p{N}._-]+/gu, '_').replace(/^[._]+|_+$/g, '').slice(0, MAX_STEM_CHARS) || 'page';
     let name = `${stem}.${ext}`;
-    for (let i = 2; this.used.has(name); i++) name = `${stem}-${i}.${ext}`;
+    for (let i = 2; this.used.has(name) || this.isInput(join(this.dir, name)); i++) name = `${stem}-${i}.${ext}`;
     this.used.add(name);
     return join(this.dir, name);
   }
 
+  /** The text written as the input's file, whole or not at all: a full disk leaves no cut-off file behind. */
   write(input: string, ext: string, text: string): string {
     const path = this.name(input, ext);
+    const tmp = `${path}.${process.pid}.tmp`;
     try {
-      writeFileSync(path, text);
+      writeFileSync(tmp, text);
+      renameSync(tmp, path);
     } catch (err) {
+      try {
+        unlinkSync(tmp);
+      } catch {
+        /* never written */
+      }
       throw cannotWrite(path, err);
     }
     return path;
+  }
+
+  /**
+   * The input's error record appended to errors.ndjson in the folder. A folder that takes no file (read-only, full)
+   * is named once on stderr; the run goes on with its other inputs, each failure already named on stderr.
+   */
+  appendError(input: string, err: unknown): void {
+    if (this.errorsUnwritable) return;
+    const path = join(this.dir, 'errors.ndjson');
+    try {
+      appendFileSync(path, errorRecord(input, err));
+    } catch (e) {
+      this.errorsUnwritable = true;
+      process.stderr.write(`winnow: ${cannotWrite(path, e).message}\n`);
+      process.exitCode = 2;
+    }
   }
 }
 

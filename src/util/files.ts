@@ -1,7 +1,8 @@
-// Input files and compressed bytes, checked before they are read: one place that says why a path is no file to read
-// (missing, a folder, a device or FIFO whose size says nothing about how much it yields, a link loop, unreadable, too
-// big) and one gunzip that stops at a size instead of filling memory with a gzip bomb.
-import { accessSync, constants, statSync } from 'node:fs';
+// Input files, output folders and compressed bytes: one place that says why a path is no file to read (missing, a
+// folder, a device or FIFO whose size says nothing about how much it yields, a link loop, unreadable, too big), one
+// mkdir -p that cannot loop, and one gunzip that stops at a size instead of filling memory with a gzip bomb.
+import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { InputError } from '../errors.js';
 
@@ -60,4 +61,21 @@ export function gunzipAtMost(buf: Uint8Array, maxBytes: number, label: string): 
     if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw new TooLargeDecompressed(label, maxBytes);
     throw err;
   }
+}
+
+/**
+ * mkdir -p, one level at a time: Node's recursive mkdirSync loops forever where mkdir answers ENOENT under a folder
+ * that exists (/proc/nope); here that error is thrown like any other.
+ */
+export function makeDirs(dir: string): void {
+  const path = resolve(dir);
+  try {
+    if (statSync(path).isDirectory()) return;
+  } catch {
+    const parent = dirname(path);
+    if (parent !== path) makeDirs(parent);
+    mkdirSync(path);
+    return;
+  }
+  mkdirSync(path); // exists and is no folder: mkdir says so (EEXIST)
 }

@@ -1,6 +1,4 @@
 import type { Command } from 'commander';
-import { appendFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { AnalyzeOptions } from '../../analyze.js';
 import { InputError } from '../../errors.js';
 import { REQUIRED_POINTS } from '../../detect/scoring.js';
@@ -67,7 +65,7 @@ export function register(program: Command): void {
     .action(async (inputs: string[], opts: CleanOpts) => {
       const format = opts.html ? 'html' : checkFormat('clean', CLEAN_FORMATS, opts.format);
       const threshold = positiveOption('threshold', opts.threshold);
-      const outDir = opts.out ? new OutDir(opts.out) : undefined;
+      const outDir = opts.out ? new OutDir(opts.out, inputs) : undefined;
       if (inputs.length > 1 && inputs.filter((i) => i === '-').length > 1) throw new InputError('clean: stdin (-) can be given once');
       // loaded here, not at the top: the other winnow commands start without the analysis stages
       const { analyze } = await import('../../analyze.js');
@@ -92,7 +90,7 @@ export function register(program: Command): void {
           first = false;
         } catch (err) {
           process.stderr.write(`winnow: ${namedMessage(input, err)}\n`);
-          if (outDir) appendFileSync(join(outDir.dir, 'errors.ndjson'), errorRecord(input, err));
+          if (outDir) outDir.appendError(input, err);
           else if (format === 'json') process.stdout.write(errorRecord(input, err));
           process.exitCode = Math.max(Number(process.exitCode ?? 0), err instanceof InputError ? err.exitCode : 1);
         }

@@ -1,6 +1,4 @@
 import type { Command } from 'commander';
-import { appendFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { AnalyzeOptions } from '../../analyze.js';
 import { MIN_WORKER_HEAP_MB, WORKER_HEAP_MB, MIN_WORKER_YOUNG_MB, WORKER_YOUNG_MB, defaultWorkers } from '../../batch/pool.js';
 import { InputError } from '../../errors.js';
@@ -93,7 +91,7 @@ export function register(program: Command): void {
       intOption('workers', opts.workers, 0);
       intOption('worker-heap', opts.workerHeap, MIN_WORKER_HEAP_MB);
       intOption('worker-young', opts.workerYoung, MIN_WORKER_YOUNG_MB);
-      const outDir = opts.out ? new OutDir(opts.out) : undefined;
+      const outDir = opts.out ? new OutDir(opts.out, inputs) : undefined;
       const json = (r: AnalyzeResult) => `${JSON.stringify(pick(r, fields))}\n`;
       /** where a page's result goes: a file in --out, NDJSON with --json, else the readable form given */
       const emit = (r: AnalyzeResult, name: string, readable: () => string): string => {
@@ -106,7 +104,7 @@ export function register(program: Command): void {
       };
       const emitError = (input: string, err: unknown): string => {
         if (outDir) {
-          appendFileSync(join(outDir.dir, 'errors.ndjson'), errorRecord(input, err));
+          outDir.appendError(input, err);
           return '';
         }
         return opts.json ? errorRecord(input, err) : '';
