@@ -80,7 +80,11 @@ export function parseSince(since: string | undefined, now = new Date()): string 
   if (since === undefined || since === '') return null;
   const rel = /^(\d{1,5})d$/.exec(since.trim());
   if (rel) return new Date(now.getTime() - Number(rel[1]) * 86_400_000).toISOString().slice(0, 10);
-  if (/^\d{4}-\d{2}-\d{2}([T ][\d:.]+Z?)?$/.test(since.trim()) && !Number.isNaN(Date.parse(since.trim()))) return since.trim().replace(' ', 'T');
+  const t = since.trim();
+  // a day that is no day of its month (2026-02-30) is refused: Date.parse would roll it over into the next month
+  const day = t.slice(0, 10);
+  const real = !Number.isNaN(Date.parse(`${day}T00:00:00Z`)) && new Date(`${day}T00:00:00Z`).toISOString().slice(0, 10) === day;
+  if (/^\d{4}-\d{2}-\d{2}([T ][\d:.]+Z?)?$/.test(t) && real && !Number.isNaN(Date.parse(t))) return t.replace(' ', 'T');
   throw new InputError(`--since: expected a date like 2026-11-01 or a number of days like 7d (got ${since})`);
 }
 

@@ -169,6 +169,10 @@ describe('report: counts', () => {
     expect(r.code).toBe(2);
     expect(r.err.trim().split('\n')).toHaveLength(1);
     expect(() => parseSince('yesterday')).toThrow(InputError);
+    // days that no month has are refused, not rolled over into the next month
+    for (const bad of ['2026-02-30', '2026-13-01', '2026-04-31T10:00:00Z']) expect(() => parseSince(bad)).toThrow(InputError);
+    expect(parseSince('2024-02-29')).toBe('2024-02-29');
+    expect(parseSince('2026-11-07T08:30:00Z')).toBe('2026-11-07T08:30:00Z');
     expect(linkTargets('加微信 www.Peizi-Example.com 开户, see https://x.cn/a?b=1 and index.html')).toEqual(['peizi-example.com', 'x.cn']);
   });
 });
