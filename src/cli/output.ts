@@ -150,3 +150,14 @@ export function positiveOption(name: string, v: string | undefined): number | un
   if (!Number.isFinite(n) || n <= 0) throw new InputError(`--${name} must be a number > 0 (got ${v})`);
   return n;
 }
+
+/**
+ * A --user-agent value, or a one-line error: an HTTP header value holds no control characters (a CR or LF would end
+ * the header), so such a value would fail every fetch of the run one by one instead of once, here.
+ */
+export function userAgentOption(v: string | undefined): string | undefined {
+  if (v === undefined) return undefined;
+  // eslint-disable-next-line no-control-regex
+  if (/[\x00-\x1f\x7f]/.test(v) || v.trim() === '') throw new InputError('--user-agent must be one line of printable characters');
+  return v;
+}

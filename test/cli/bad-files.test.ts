@@ -113,4 +113,12 @@ describe('outputs', () => {
       expect(lines(r.err)).toEqual(['winnow: cannot write to standard output (ENOSPC)']);
     }
   });
+
+  it('a --user-agent with a line break is refused once, before any fetch', () => {
+    for (const cmd of ['scan', 'clean']) {
+      const r = run([cmd, '--user-agent', 'bot\r\nX-Evil: 1', 'http://127.0.0.1:9/']);
+      expect(r.code).toBe(2);
+      expect(lines(r.err)).toEqual(['winnow: --user-agent must be one line of printable characters']);
+    }
+  });
 });

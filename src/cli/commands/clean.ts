@@ -6,7 +6,7 @@ import { DEFAULT_USER_AGENT } from '../../fetch/options.js';
 import type { AnalyzeResult } from '../../result.js';
 import { csvRow } from '../../report/csv.js';
 import { readInput } from '../input.js';
-import { errorRecord, inputLabel, namedMessage, OutDir, positiveOption } from '../output.js';
+import { errorRecord, inputLabel, namedMessage, OutDir, positiveOption, userAgentOption } from '../output.js';
 import { checkFormat } from '../store-options.js';
 
 export const CLEAN_FORMATS = ['txt', 'md', 'json', 'csv', 'html'] as const;
@@ -65,6 +65,7 @@ export function register(program: Command): void {
     .action(async (inputs: string[], opts: CleanOpts) => {
       const format = opts.html ? 'html' : checkFormat('clean', CLEAN_FORMATS, opts.format);
       const threshold = positiveOption('threshold', opts.threshold);
+      userAgentOption(opts.userAgent);
       const outDir = opts.out ? new OutDir(opts.out, inputs) : undefined;
       if (inputs.length > 1 && inputs.filter((i) => i === '-').length > 1) throw new InputError('clean: stdin (-) can be given once');
       // loaded here, not at the top: the other winnow commands start without the analysis stages

@@ -7,7 +7,7 @@ import { DEFAULT_USER_AGENT, DEFAULT_PER_HOST_CONCURRENCY, DEFAULT_PER_HOST_DELA
 import { readInput, isUrl } from '../input.js';
 import type { AnalyzeResult } from '../../result.js';
 import { formatReport, formatLine, COLOR, PLAIN } from '../report-text.js';
-import { errorRecord, intOption, namedMessage, OutDir, parseFields, pick, positiveOption } from '../output.js';
+import { errorRecord, intOption, namedMessage, OutDir, parseFields, pick, positiveOption, userAgentOption } from '../output.js';
 
 /** Parallel fetches of a batch when --concurrency is not given (src/batch's default, shown in --help). */
 const BATCH_CONCURRENCY = 8;
@@ -86,6 +86,7 @@ export function register(program: Command): void {
     .action(async (inputs: string[], opts: ScanOpts) => {
       const fields = parseFields(opts.fields);
       const threshold = positiveOption('threshold', opts.threshold);
+      userAgentOption(opts.userAgent);
       intOption('concurrency', opts.concurrency, 1);
       intOption('delay', opts.delay, 0);
       intOption('workers', opts.workers, 0);
