@@ -4,7 +4,7 @@
 // line. Bounded in-flight work gives backpressure, so memory stays flat however large the input.
 // Resumable: a URL already scanned with the same content (url + sha256) and a WARC record already stored
 // (by record id) are skipped, so re-running a killed command loses nothing and stores nothing twice.
-import { existsSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import { InputError } from '../errors.js';
@@ -14,9 +14,10 @@ import pLimit from 'p-limit';
 import { AnalyzePool, MIN_WORKER_HEAP_MB, MIN_WORKER_YOUNG_MB, defaultWorkers, semiSpaceFlagMb } from './pool.js';
 export { WORKER_HEAP_MB, MIN_WORKER_HEAP_MB, WORKER_YOUNG_MB, MIN_WORKER_YOUNG_MB, defaultWorkers } from './pool.js';
 import { Bounded } from './bounded.js';
-import { readWarc, isHtmlRecord, type SkipReason } from './warc.js';
+import { readWarc, isHtmlRecord, MAX_RECORD_BYTES, type SkipReason } from './warc.js';
 import { readUrlList } from './url-list.js';
 import { badUrl } from '../util/url.js';
+import { inputFileProblem } from '../util/files.js';
 
 /**
  * SQLite page cache of a batch's store connection, KiB: SQLite's own default (better-sqlite3 builds with 16 MB).
@@ -172,21 +173,45 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
   const errOut = opts.err ?? process.stderr;
   const showProgress = opts.progress ?? Boolean((errOut as { isTTY?: boolean }).isTTY);
 
-  if (opts.from && !existsSync(opts.from)) throw new InputError(`--from: no such file ${opts.from}`);
-  for (const i of inputs) {
-    if (isUrl(i)) continue;
-    if (!existsSync(i)) throw new InputError(`no such file ${i}`);
-    if (statSync(i).isDirectory()) throw new InputError(`${i} is a directory`);
+  // the URL list is the run's input: a list that cannot be read refuses the run
+  if (opts.from) {
+    const why = inputFileProblem(opts.from);
+    if (why) throw new InputError(`--from ${opts.from}: ${why}`);
   }
   if (!opts.from && inputs.length === 0) throw new InputError('scan: nothing to do (give --from FILE or WARC files)');
 
-  const store = await openStore(opts.db ?? DEFAULT_DB, { timeoutMs: opts.busyTimeoutMs, keepHtml: opts.keepHtml });
-  tuneStoreForBatch(store);
   const summary: BatchSummary = {
     scanned: 0, contaminated: 0, findings: 0, skippedDone: 0, notModified: 0,
     skipped: { 'non-html': 0, 'http-status': 0, 'too-large': 0, empty: 0, 'bad-record': 0 },
     failed: 0, overBudget: 0, elapsedMs: 0, pagesPerSec: 0,
   };
+  const reportFailure = (label: string, err: unknown) => {
+    summary.failed++;
+    const msg = (err as Error)?.message ?? String(err);
+    errOut.write(`${showProgress ? '\r\x1b[K' : ''}winnow: ${msg.startsWith(label) ? msg : `${label}: ${msg}`}\n`.replace(/\n(?!$)/g, ' '));
+    if (out && opts.renderError) out.write(opts.renderError(label, msg));
+  };
+
+  // Files checked before anything is read: a missing file, a folder, a device or FIFO (/dev/zero, which never ends),
+  // an unreadable file, or an HTML file over the page limit is one failed input, named; the others go on. A WARC is
+  // streamed record by record, so only its pages are limited (MAX_RECORD_BYTES), not the file.
+  const fileProblem = (i: string) => inputFileProblem(i, isWarcPath(i) ? undefined : MAX_RECORD_BYTES);
+  const files: string[] = [];
+  for (const i of inputs) {
+    if (isUrl(i)) continue;
+    const why = fileProblem(i);
+    if (why) reportFailure(i, new InputError(`${i}: ${why}`));
+    else files.push(i);
+  }
+  const urlInputs = inputs.filter(isUrl);
+  // nothing left to scan: no store is created for a run that reads nothing
+  if (!opts.from && urlInputs.length === 0 && files.length === 0) {
+    summary.elapsedMs = Date.now() - started;
+    return summary;
+  }
+
+  const store = await openStore(opts.db ?? DEFAULT_DB, { timeoutMs: opts.busyTimeoutMs, keepHtml: opts.keepHtml });
+  tuneStoreForBatch(store);
   const semiFlag = semiSpaceFlagMb();
   if (youngMb !== undefined && semiFlag !== undefined && workers > 0 && !opts.analyzer) {
     errOut.write(`winnow: --worker-young ${youngMb} has no effect: Node runs with --max-semi-space-size=${semiFlag} (bin/winnow.js's first line), which sizes every thread's young generation; start it as \`node bin/winnow.js ...\` to set it\n`);
@@ -202,13 +227,6 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
   };
   if (showProgress) progressTimer = setInterval(progress, PROGRESS_INTERVAL_MS);
   let fatal: unknown;
-
-  const reportFailure = (label: string, err: unknown) => {
-    summary.failed++;
-    const msg = (err as Error)?.message ?? String(err);
-    errOut.write(`${showProgress ? '\r\x1b[K' : ''}winnow: ${msg.startsWith(label) ? msg : `${label}: ${msg}`}\n`.replace(/\n(?!$)/g, ' '));
-    if (out && opts.renderError) out.write(opts.renderError(label, msg));
-  };
 
   // Group commit: analyzed pages wait (at most COMMIT_GROUP pages or COMMIT_INTERVAL_MS) and are committed
   // together; each page still lands with its scan and findings or not at all, and NDJSON is printed only after
@@ -382,25 +400,40 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
     if (opts.from) {
       const from = opts.from;
       const urls = (async function* () {
-        for await (const l of readUrlList(from)) {
-          // a line that is no http(s) URL is named by where it is, as \`winnow enqueue\` names it
-          if ('bad' in l) reportFailure(`${from}:${l.line}`, new InputError(l.bad));
-          else yield l.url;
+        try {
+          for await (const l of readUrlList(from)) {
+            // a line that is no http(s) URL is named by where it is, as \`winnow enqueue\` names it
+            if ('bad' in l) reportFailure(`${from}:${l.line}`, new InputError(l.bad));
+            else yield l.url;
+          }
+        } catch (err) {
+          // the list fails midway (a read error): the URLs read so far are scanned and stored, the list is named
+          if (!(err instanceof InputError)) throw err;
+          reportFailure(from, err);
         }
       })();
       await runUrls(urls);
     }
-    const urlInputs = inputs.filter(isUrl);
     if (urlInputs.length) await runUrls(urlInputs);
-    for (const input of inputs) {
+    for (const input of files) {
       if (fatal) break;
-      if (isUrl(input)) continue;
       if (isWarcPath(input)) await runWarc(input);
       else {
         // a local HTML file: keyed by its absolute file: URL, resumable by content hash like a URL
-        const { readFileSync } = await import('node:fs');
         const abs = resolve(input);
-        const body = readFileSync(abs);
+        // checked again: the run may have spent hours on other inputs since, and the file changed meanwhile
+        const why = fileProblem(input);
+        if (why) {
+          reportFailure(input, new InputError(`${input}: ${why}`));
+          continue;
+        }
+        let body: Buffer;
+        try {
+          body = await readFile(abs);
+        } catch (err) {
+          reportFailure(input, new InputError(`${input}: cannot read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`));
+          continue;
+        }
         const key = `file:${abs}`;
         if (active.has(key)) continue;
         active.add(key);

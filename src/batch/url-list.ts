@@ -2,21 +2,38 @@
 // line number, or why the line is none. The batch (--from) and the queue (enqueue) read their lists through it alike.
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
+import { InputError } from '../errors.js';
 import { badUrl } from '../util/url.js';
+import { checkInputFile } from '../util/files.js';
 
 /** Characters of a bad line quoted in its reason (a line of an HTML file given by mistake may be long). */
 const SHOWN_CHARS = 80;
 
 export type UrlListLine = { line: number; url: string } | { line: number; bad: string };
 
+/**
+ * The lines of the list at `path`. A path that is no readable regular file (missing, a folder, /dev/zero or a FIFO,
+ * which would be read forever) and a read that fails midway throw an InputError naming the file.
+ */
 export async function* readUrlList(path: string): AsyncGenerator<UrlListLine> {
-  const lines = createInterface({ input: createReadStream(path), crlfDelay: Infinity });
+  checkInputFile(path);
+  const input = createReadStream(path);
+  const lines = createInterface({ input, crlfDelay: Infinity });
   let n = 0;
-  for await (const raw of lines) {
-    n++;
-    const t = raw.trim();
-    if (!t || t.startsWith('#')) continue;
-    const why = badUrl(t);
-    yield why ? { line: n, bad: `${why} (${JSON.stringify(t.length > SHOWN_CHARS ? `${t.slice(0, SHOWN_CHARS)}…` : t)})` } : { line: n, url: t };
+  try {
+    for await (const raw of lines) {
+      n++;
+      const t = raw.trim();
+      if (!t || t.startsWith('#')) continue;
+      const why = badUrl(t);
+      yield why ? { line: n, bad: `${why} (${JSON.stringify(t.length > SHOWN_CHARS ? `${t.slice(0, SHOWN_CHARS)}…` : t)})` } : { line: n, url: t };
+    }
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException)?.code;
+    if (!code) throw err;
+    throw new InputError(`${path}: cannot read (${code})`);
+  } finally {
+    lines.close();
+    input.destroy();
   }
 }

@@ -247,8 +247,11 @@ describe('runBatch over a WARC', () => {
     }
   });
 
-  it('a missing WARC file is a one-line InputError', async () => {
-    await expect(runBatch({ inputs: [join(dir, 'nope.warc.gz')], db: join(dir, 'x.db'), workers: 0, out: null })).rejects.toThrow(/no such file/);
+  it('a missing WARC file is one line naming it and a failed input', async () => {
+    const errs = sink();
+    const s = await runBatch({ inputs: [join(dir, 'nope.warc.gz')], db: join(dir, 'x.db'), workers: 0, out: null, err: errs.w });
+    expect(s.failed).toBe(1);
+    expect(errs.lines).toEqual([`winnow: ${join(dir, 'nope.warc.gz')}: no such file`]);
   });
 
   it('a text file given as --db is refused and left as it was', async () => {
