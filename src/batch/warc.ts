@@ -4,11 +4,17 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { createGunzip, gunzipSync, inflateSync, brotliDecompressSync, inflateRawSync } from 'node:zlib';
+import { createGunzip, inflateSync, brotliDecompressSync, inflateRawSync } from 'node:zlib';
 import { AsyncIterReader, WARCParser, type WARCRecord } from 'warcio';
 import { InputError } from '../errors.js';
+import { checkInputFile, gunzipAtMost, TooLargeDecompressed } from '../util/files.js';
 
-/** Records with a larger block than this are skipped (a news page is < 2 MB; media and dumps are not pages). */
+/**
+ * The largest page a batch takes, bytes: a WARC record with a larger block, or whose body decodes (Content-Encoding)
+ * to more, is skipped as 'too-large', and a larger HTML file is a failed input (a news page is < 2 MB; media and dumps
+ * are not pages). The same as analyze's DEFAULT_MAX_BYTES and the fetcher's body limit: every page the batch takes is
+ * analysed.
+ */
 export const MAX_RECORD_BYTES = 10 * 1024 * 1024;
 /** How many leading bytes the HTML sniff looks at when the Content-Type does not decide. */
 const SNIFF_BYTES = 2048;
@@ -99,7 +105,13 @@ export async function responsePage(record: WARCRecord, offset: number): Promise<
   if ((http.headers.get('transfer-encoding') ?? '').toLowerCase().includes('chunked')) body = dechunk(body);
   // a cut record is not the page: what is there may be any part of it
   if (missingBytes(record) > 0) return { skip: 'bad-record' };
-  body = decodeContent(body, http.headers.get('content-encoding'));
+  try {
+    body = decodeContent(body, http.headers.get('content-encoding'));
+  } catch (err) {
+    // a few KB of gzip or brotli can decode to GBs: stopped at the page limit
+    if (err instanceof TooLargeDecompressed) return { skip: 'too-large' };
+    throw err;
+  }
   if (body.byteLength === 0) return { skip: 'empty' };
   if (!isHtmlRecord(contentType, body)) return { skip: 'non-html' };
   return {
@@ -180,21 +192,33 @@ export function dechunk(data: Uint8Array): Uint8Array {
   return Buffer.concat(parts);
 }
 
-/** Undo a Content-Encoding when the bytes really are encoded (archives often store them decoded already). */
-export function decodeContent(body: Uint8Array, encoding: string | null | undefined): Uint8Array {
+/** zlib's error when the output would pass maxOutputLength. */
+const isOverOutputLimit = (err: unknown) => (err as NodeJS.ErrnoException)?.code === 'ERR_BUFFER_TOO_LARGE';
+
+/**
+ * Undo a Content-Encoding when the bytes really are encoded (archives often store them decoded already). The decoded
+ * bytes stop at `maxBytes` (default MAX_RECORD_BYTES): past it, TooLargeDecompressed is thrown, never a decoding of
+ * GBs held in memory.
+ */
+export function decodeContent(body: Uint8Array, encoding: string | null | undefined, maxBytes = MAX_RECORD_BYTES): Uint8Array {
   const enc = (encoding ?? '').trim().toLowerCase();
   if (!enc || enc === 'identity' || body.byteLength === 0) return body;
+  const label = `a body in Content-Encoding ${enc}`;
+  const limit = { maxOutputLength: maxBytes };
   try {
-    if ((enc === 'gzip' || enc === 'x-gzip') && body[0] === 0x1f && body[1] === 0x8b) return gunzipSync(body);
+    if ((enc === 'gzip' || enc === 'x-gzip') && body[0] === 0x1f && body[1] === 0x8b) return gunzipAtMost(body, maxBytes, label);
     if (enc === 'deflate') {
       try {
-        return inflateSync(body);
-      } catch {
-        return inflateRawSync(body);
+        return inflateSync(body, limit);
+      } catch (err) {
+        if (isOverOutputLimit(err)) throw err;
+        return inflateRawSync(body, limit);
       }
     }
-    if (enc === 'br') return brotliDecompressSync(body);
-  } catch {
+    if (enc === 'br') return brotliDecompressSync(body, limit);
+  } catch (err) {
+    if (err instanceof TooLargeDecompressed) throw err;
+    if (isOverOutputLimit(err)) throw new TooLargeDecompressed(label, maxBytes);
     /* not actually encoded: keep the bytes */
   }
   return body;
@@ -218,6 +242,8 @@ export function isHtmlRecord(contentType: string | undefined, body: Uint8Array):
  * `skipKey(key)` lets the caller skip records already stored (resume) without reading their bodies.
  */
 export async function* readWarc(path: string, opts: { skipKey?: (key: string) => boolean | Promise<boolean> } = {}): AsyncGenerator<WarcItem | { kind: 'done-before'; key: string }> {
+  // a device or FIFO (/dev/zero, or a .warc link to it) would be read forever: refused, named, before it is opened
+  checkInputFile(path);
   const gz = await isGzipFile(path);
   const file = basename(path);
   const raw = createReadStream(path, { highWaterMark: 256 * 1024 });

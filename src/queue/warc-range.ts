@@ -5,11 +5,11 @@ import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { Readable } from 'node:stream';
-import { gunzipSync } from 'node:zlib';
 import { request } from 'undici';
 import { AsyncIterReader, WARCParser } from 'warcio';
 import { InputError } from '../errors.js';
-import { cutShort, damagedWarc, headerDamage, missingBytes, responsePage, type ResponsePage, type SkipReason } from '../batch/warc.js';
+import { cutShort, damagedWarc, headerDamage, missingBytes, responsePage, MAX_RECORD_BYTES, type ResponsePage, type SkipReason } from '../batch/warc.js';
+import { gunzipAtMost, TooLargeDecompressed } from '../util/files.js';
 
 const isHttp = (s: string) => /^https?:\/\//i.test(s);
 /** Time allowed for one range request of a job (a few MB). */
@@ -92,13 +92,21 @@ export async function readSpan(source: string, start: number, end: number): Prom
 /** A page read by range: a WarcPage without the fields that name where the record was found. */
 export type RangePage = ResponsePage;
 
+/**
+ * Room for a record's WARC header lines above its block, bytes: Common Crawl's are under 1 KB; a record whose member
+ * decompresses past the page limit plus this has a block over the page limit, skipped as 'too-large' by responsePage
+ * anyway.
+ */
+const WARC_HEADER_ROOM = 64 * 1024;
+
 /** One record's bytes (one gzip member, or plain) → its page, or why it is not one. */
 export async function recordPage(bytes: Buffer, offset: number): Promise<{ page: RangePage } | { skip: SkipReason }> {
   let plain: Buffer;
   try {
-    plain = bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes;
-  } catch {
-    return { skip: 'bad-record' };
+    // a gzip member of a few MB can hold GBs: decompressed no further than the largest record a page comes from
+    plain = bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipAtMost(bytes, MAX_RECORD_BYTES + WARC_HEADER_ROOM, `record at offset ${offset}`) : bytes;
+  } catch (err) {
+    return { skip: err instanceof TooLargeDecompressed ? 'too-large' : 'bad-record' };
   }
   const parser = new WARCParser(new AsyncIterReader(Readable.from([plain]) as unknown as AsyncIterable<Uint8Array>, null));
   const record = await parser.parse().catch(() => null);
