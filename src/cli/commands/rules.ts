@@ -2,8 +2,9 @@
 import type { Command } from 'commander';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { InputError } from '../../errors.js';
+import { checkInputFile, gunzipAtMost } from '../../util/files.js';
+import { MAX_INPUT_BYTES } from '../input.js';
 import { Region } from '../../page/types.js';
 import type { Lang } from '../../text/index.js';
 import type { CompiledRules, LintOptions } from '../../detect/rules/index.js';
@@ -54,15 +55,27 @@ function parseWhere(v: string): Region {
   return r.data;
 }
 
-/** Text of a file for benchmarking: .gz is gunzipped; HTML loses scripts, styles and tags (one line per tag). */
+/**
+ * Text of a file for benchmarking: .gz is gunzipped; HTML loses scripts, styles and tags (one line per tag). A file
+ * that is no readable regular file (a folder, /dev/zero, a FIFO) or is over MAX_INPUT_BYTES, plain or gunzipped, is
+ * refused with its name, as `winnow scan` refuses it.
+ */
 function benchText(file: string): string {
+  checkInputFile(file, MAX_INPUT_BYTES);
   let buf: Buffer;
   try {
     buf = readFileSync(file);
   } catch (err) {
-    throw new InputError(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    throw new InputError(`${file}: cannot read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
   }
-  if (file.endsWith('.gz')) buf = gunzipSync(buf);
+  if (file.endsWith('.gz')) {
+    try {
+      buf = gunzipAtMost(buf, MAX_INPUT_BYTES, file);
+    } catch (err) {
+      if (err instanceof InputError) throw err;
+      throw new InputError(`${file}: not valid gzip (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+    }
+  }
   let s = buf.toString('utf8');
   if (s.includes('\ufffd')) s = new TextDecoder('gb18030').decode(buf);
   if (!/<[a-z!]/i.test(s)) return s;

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { InputError } from '../../errors.js';
 import { Rule, RuleFile, ScoresFile, SCORES_FILE } from './schema.js';
 import { PACKAGE_ROOT } from '../../util/paths.js';
+import { inputFileProblem } from '../../util/files.js';
 
 /** A problem in the rule files (bad YAML, schema violation, bad regex, duplicate id): one line, exit 2. */
 export class RulesError extends InputError {
@@ -47,15 +48,34 @@ export interface RuleSource {
   content: string;
 }
 
-/** The rule files of dir, sorted by name. Throws RulesError when dir is missing or holds none. */
+/** Why `err` (a failed read) happened, in a few words: its errno code, else its message's first line. */
+const readError = (err: unknown) => (err as NodeJS.ErrnoException)?.code ?? String((err as Error)?.message ?? err).split('\n')[0];
+
+/**
+ * The rule files of dir, sorted by name. Throws RulesError when dir is missing or holds none, and when a rule file
+ * is no readable regular file (a folder named a.yaml, a link loop, unreadable, a device): its path and why.
+ */
 export function readRuleSources(dir: string): RuleSource[] {
   if (!existsSync(dir)) throw new RulesError(`rules folder not found: ${dir}`);
   if (!statSync(dir).isDirectory()) throw new RulesError(`not a folder: ${dir}`);
-  const names = readdirSync(dir)
-    .filter((n) => RULE_FILE_RE.test(n))
-    .sort();
+  let entries: string[];
+  try {
+    entries = readdirSync(dir);
+  } catch (err) {
+    throw new RulesError(`${dir}: cannot read the rules folder (${readError(err)})`);
+  }
+  const names = entries.filter((n) => RULE_FILE_RE.test(n)).sort();
   if (names.length === 0) throw new RulesError(`no rule files (*.yaml) in ${dir}`);
-  return names.map((file) => ({ file, content: readFileSync(join(dir, file), 'utf8') }));
+  return names.map((file) => {
+    const path = join(dir, file);
+    const why = inputFileProblem(path);
+    if (why) throw new RulesError(`${path}: ${why}`);
+    try {
+      return { file, content: readFileSync(path, 'utf8') };
+    } catch (err) {
+      throw new RulesError(`${path}: cannot read (${readError(err)})`);
+    }
+  });
 }
 
 /** Short sha256 over the files' names and contents. */
