@@ -1,6 +1,9 @@
 // Options shared by the commands that read the store (report, export): --db, --format, --since, --out, --limit.
 import type { Command } from 'commander';
+import { existsSync, fstatSync, realpathSync, statSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
 import { InputError } from '../errors.js';
+import { isPostgresUrl } from '../store/index.js';
 
 export interface StoreReadOpts {
   db: string;
@@ -33,4 +36,53 @@ export function checkChoice<F extends string>(command: string, option: string, c
 /** One-line error for an output file that cannot be written. */
 export function cannotWrite(path: string, err: unknown): InputError {
   return new InputError(`cannot write ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+}
+
+/** Files SQLite and winnow keep beside a store: writing over any of them damages the store. */
+const STORE_SIDE_FILES = ['-wal', '-shm', '-journal', '.lock'];
+
+/** The path with its folder's symlinks resolved (the file itself may not exist yet). */
+function realPath(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    try {
+      return resolve(realpathSync(dirname(resolve(path))), basename(path));
+    } catch {
+      return resolve(path);
+    }
+  }
+}
+
+/** Same file: the same inode when both exist (symlinks, hard links), else the same resolved path. */
+function sameFile(a: string, b: string): boolean {
+  try {
+    const [sa, sb] = [statSync(a), statSync(b)];
+    return sa.dev === sb.dev && sa.ino === sb.ino;
+  } catch {
+    return realPath(a) === realPath(b);
+  }
+}
+
+/**
+ * Refuse an output path that is the SQLite store being read, or its -wal, -shm, -journal or lock file, before
+ * anything is opened or written: the report would replace the database. Checks standard output too (`> r.db`).
+ */
+export function checkOutIsNotStore(db: string, outs: string[], option = '--out'): void {
+  if (!db || isPostgresUrl(db)) return;
+  const dbPath = realPath(db);
+  for (const out of outs) {
+    if (sameFile(out, db)) throw new InputError(`${option} ${out} is the --db file`);
+    for (const side of STORE_SIDE_FILES) {
+      if (realPath(out) === `${dbPath}${side}`) throw new InputError(`${option} ${out} is the --db file's ${side.slice(1)} file`);
+    }
+  }
+  if (outs.length === 0 && existsSync(db)) {
+    try {
+      const [o, d] = [fstatSync(1), statSync(db)];
+      if (o.isFile() && o.dev === d.dev && o.ino === d.ino) throw new InputError(`standard output is the --db file ${db}`);
+    } catch (err) {
+      if (err instanceof InputError) throw err;
+    }
+  }
 }

@@ -7,7 +7,7 @@ import { openStore, type Store } from '../../store/index.js';
 import { EXPORT_FORMATS, EXPORT_TABLES, type ExportFormat, type ExportTable } from '../../report/formats.js';
 import type { exportTable as ExportTableFn } from '../../report/index.js';
 import { InputError } from '../../errors.js';
-import { storeReadOptions, checkFormat, checkChoice, cannotWrite, type StoreReadOpts } from '../store-options.js';
+import { storeReadOptions, checkFormat, checkChoice, cannotWrite, checkOutIsNotStore, type StoreReadOpts } from '../store-options.js';
 
 const EXT: Record<ExportFormat, string> = { csv: 'csv', ndjson: 'ndjson', parquet: 'parquet' };
 
@@ -52,6 +52,9 @@ export function register(program: Command): void {
       const tables: ExportTable[] = opts.table === 'all' ? [...EXPORT_TABLES] : [checkChoice('export', 'table', [...EXPORT_TABLES, 'all'], opts.table) as ExportTable];
       if (opts.table === 'all' && !opts.out) throw new InputError('export: --table all needs --out FOLDER');
       if (format === 'parquet' && !opts.out) throw new InputError('export: --format parquet needs --out FILE');
+      // with --table all, --out is a folder and the files written are <folder>/<table>.<ext>
+      const outs = !opts.out ? [] : opts.table === 'all' ? [opts.out, ...tables.map((t) => join(opts.out!, `${t}.${EXT[format]}`))] : [opts.out];
+      checkOutIsNotStore(opts.db, outs);
       const store = await openStore(opts.db, { mustExist: true, readOnly: true });
       try {
         if (opts.table === 'all') {

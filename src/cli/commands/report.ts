@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { writeFileSync } from 'node:fs';
 import { openStore } from '../../store/index.js';
 import { REPORT_FORMATS, DEFAULT_TABLE_ROWS } from '../../report/formats.js';
-import { storeReadOptions, checkFormat, cannotWrite, type StoreReadOpts } from '../store-options.js';
+import { storeReadOptions, checkFormat, cannotWrite, checkOutIsNotStore, type StoreReadOpts } from '../store-options.js';
 import { intOption } from '../output.js';
 
 // `winnow report`: method, rates with intervals, domains, categories, kinds, clusters, link targets, rules, per day.
@@ -16,6 +16,7 @@ export function register(program: Command): void {
     .action(async (opts: StoreReadOpts) => {
       const format = checkFormat('report', REPORT_FORMATS, opts.format);
       const limit = intOption('limit', opts.limit, 0);
+      checkOutIsNotStore(opts.db, opts.out ? [opts.out] : []);
       // loaded here, not at the top: the other winnow commands start without the report's rules and page parser
       const { buildReport, renderReport } = await import('../../report/index.js');
       const store = await openStore(opts.db, { mustExist: true, readOnly: true });
