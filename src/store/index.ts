@@ -265,28 +265,52 @@ async function openSqlite(path: string, opts: OpenStoreOptions): Promise<SqliteS
 
 // ---------------------------------------------------------------- PostgreSQL
 
-/** postgres://user:secret@host/db → postgres://user@host/db (for messages). */
+/** postgres://user:secret@host/db → postgres://user:****@host/db, and ?password=… masked too (for messages). */
 function redact(url: string): string {
   try {
     const u = new URL(url);
-    u.password = '';
+    if (u.password) u.password = '****';
+    if (u.searchParams.has('password')) u.searchParams.set('password', '****');
     return u.toString();
   } catch {
     return 'postgres://…';
   }
 }
 
+/**
+ * sslmode=prefer, require and verify-ca are read by pg 8 as verify-full, with a ten-line SECURITY WARNING on stderr
+ * every run. Asking for verify-full, which is what pg does with them anyway, keeps the behaviour and drops the
+ * warning; uselibpqcompat=true (libpq's meanings) is left as the user wrote it.
+ */
+function quietSslMode(u: URL): void {
+  const mode = u.searchParams.get('sslmode');
+  if (mode && ['prefer', 'require', 'verify-ca'].includes(mode) && u.searchParams.get('uselibpqcompat') !== 'true') {
+    u.searchParams.set('sslmode', 'verify-full');
+  }
+}
+
+/** SQLSTATE errors (the server answered) are told apart from failures to reach or talk to it. */
+const isServerError = (e: { severity?: string; code?: string }) => typeof e?.severity === 'string' && /^[0-9A-Z]{5}$/.test(e.code ?? '');
+
 function pgError(err: unknown, where: string): unknown {
   if (err instanceof InputError) return err;
   const e = err as { code?: string; message?: string };
   const code = e?.code ?? '';
   if (['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ETIMEDOUT', 'ECONNRESET', 'EAI_AGAIN'].includes(code)) {
-    return new InputError(`cannot connect to PostgreSQL at ${where} (${code})`);
+    return new InputError(`${where}: cannot connect (${code})`);
   }
   if (code === '3D000') return new InputError(`PostgreSQL at ${where}: ${e.message}`);
   if (code === '28P01' || code === '28000') return new InputError(`PostgreSQL at ${where} refused the login: ${e.message}`);
   if (code === '3F000' || code === '42501') return new InputError(`PostgreSQL at ${where}: ${e.message}`);
   return err;
+}
+
+/** One line for a server that cannot be reached or does not speak PostgreSQL (refused, silent, no TLS, reset). */
+function cannotConnect(err: unknown, where: string, timeoutMs: number): InputError {
+  const e = err as { code?: string; message?: string };
+  const message = String(e?.message ?? err).split('\n')[0];
+  const reason = /timeout/i.test(message) && !e?.code ? `no answer within ${timeoutMs} ms` : e?.code || message;
+  return new InputError(`${where}: cannot connect (${reason})`);
 }
 
 async function migratePg(db: PgDb, where: string): Promise<void> {
@@ -319,12 +343,14 @@ async function openPostgres(url: string, opts: OpenStoreOptions): Promise<Store>
   const schema = u.searchParams.get('schema');
   u.searchParams.delete('schema');
   if (schema !== null && !/^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(schema)) throw new InputError(`--db: bad schema name ${schema}`);
+  quietSslMode(u);
+  const timeoutMs = opts.timeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS;
   const pg = (await import('pg')).default;
   const parse = (oid: number) => (oid === 20 || oid === 1700 ? (v: string) => Number(v) : pg.types.getTypeParser(oid));
   const pool = new pg.Pool({
     connectionString: u.toString(),
     max: PG_POOL_MAX,
-    connectionTimeoutMillis: opts.timeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS,
+    connectionTimeoutMillis: timeoutMs,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
     types: { getTypeParser: parse as never },
   });
@@ -332,6 +358,13 @@ async function openPostgres(url: string, opts: OpenStoreOptions): Promise<Store>
   pool.on('error', () => undefined);
   const db = new PgDb(pool);
   try {
+    // one connection first: a server that is not there, not PostgreSQL, or refuses TLS is named as such
+    try {
+      (await pool.connect()).release();
+    } catch (err) {
+      if (isServerError(err as { severity?: string })) throw err;
+      throw cannotConnect(err, where, timeoutMs);
+    }
     if (schema) await db.run(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
     if (opts.mustExist) {
       const t = await db.get(`SELECT 1 AS ok FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = 'winnow_schema'`);
