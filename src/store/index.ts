@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { accessSync, closeSync, constants, existsSync, openSync, readFileSync, readSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { gunzipSync, gzipSync, constants as zc } from 'node:zlib';
 import Database from 'better-sqlite3';
 import type { AnalyzeResult } from '../result.js';
@@ -49,7 +50,7 @@ export interface OpenStoreOptions {
   timeoutMs?: number;
   /** fail instead of creating a new database (report, export) */
   mustExist?: boolean;
-  /** only read: no writer lock is taken (report, export, train) */
+  /** only read, never write (report, export, status, train): no writer lock; the database must exist */
   readOnly?: boolean;
   /** keep each page's raw bytes (gzip-compressed) for the review UI's original view; default false */
   keepHtml?: boolean;
@@ -205,12 +206,11 @@ function releaseWriterLock(lock: string): void {
   }
 }
 
-function migrateSqlite(db: Database.Database, path: string, readOnly: boolean): void {
+function migrateSqlite(db: Database.Database, path: string): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > LATEST_VERSION) {
     throw new InputError(`database ${path} was written by a newer winnow (schema ${current} > ${LATEST_VERSION}); upgrade winnow`);
   }
-  if (readOnly && current === LATEST_VERSION) return;
   // An IMMEDIATE transaction even when nothing is due: it takes the write lock, so a store that another
   // process holds fails here with a clear message rather than half-way through a batch.
   db.transaction(() => {
@@ -223,35 +223,143 @@ function migrateSqlite(db: Database.Database, path: string, readOnly: boolean): 
   }).immediate();
 }
 
+/**
+ * SQLite reads `file:` URIs (the immutable open below) only when better-sqlite3's addon loads with
+ * SQLITE_USE_URI=1, and the addon loads at the first Database of the process: set it for that one load. A --db
+ * path that itself starts with "file:" is passed as ./file:… so it stays a path.
+ */
+let urisChecked = false;
+let urisOn = false;
+function sqliteUris(): boolean {
+  if (urisChecked) return urisOn;
+  urisChecked = true;
+  const had = process.env.SQLITE_USE_URI;
+  process.env.SQLITE_USE_URI = '1';
+  try {
+    // a URI names an in-memory database only when URIs are read; otherwise it names a file, refused by fileMustExist
+    new Database('file:winnow-uri-probe?mode=memory', { fileMustExist: true }).close();
+    urisOn = true;
+  } catch {
+    urisOn = false;
+  } finally {
+    if (had === undefined) delete process.env.SQLITE_USE_URI;
+    else process.env.SQLITE_USE_URI = had;
+  }
+  return urisOn;
+}
+const sqlitePath = (path: string) => (path.startsWith('file:') ? `./${path}` : path);
+
+function writable(path: string): boolean {
+  try {
+    accessSync(path, constants.W_OK);
+    accessSync(dirname(resolve(path)), constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The header's write version (byte 18): 2 is a WAL database, whose readers need the -wal and -shm files. */
+function isWalFile(path: string): boolean {
+  const buf = Buffer.alloc(1);
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    return readSync(fd, buf, 0, 1, 18) === 1 && buf[0] === 2;
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/**
+ * A handle that never writes the store (report, export, status, train):
+ * - file and folder writable: an ordinary connection with query_only, so SQLite coordinates with a live writer
+ *   through the -shm file and removes the -wal and -shm files it made when it closes;
+ * - not writable, with a -wal file beside it (a writer is at work, or its log was not checkpointed): a read-only
+ *   connection that reads the log through the existing -shm;
+ * - not writable and no -wal file: nothing is in flight, and a read-only connection would create -wal and -shm
+ *   files it can never remove (in a read-only folder it cannot open at all): opened immutable, as SQLite documents
+ *   for read-only media. A writer that starts during the read (someone else who may write the file) is not seen.
+ */
+function openReadOnlyHandle(path: string, timeoutMs: number): Database.Database {
+  if (writable(path)) {
+    const db = new Database(sqlitePath(path), { timeout: timeoutMs, fileMustExist: true });
+    db.pragma('query_only = ON');
+    return db;
+  }
+  if (existsSync(`${path}-wal`) || !isWalFile(path)) return new Database(sqlitePath(path), { readonly: true, fileMustExist: true, timeout: timeoutMs });
+  if (!sqliteUris()) throw new InputError(`database ${path} cannot be read here: it is read-only and this SQLite build reads no file: URIs`);
+  return new Database(`${pathToFileURL(resolve(path)).href}?mode=ro&immutable=1`, { readonly: true, fileMustExist: true });
+}
+
+function quickCheck(db: Database.Database, path: string): void {
+  // quick_check reads every page (not the index-to-table cross-checks of integrity_check): linear and catches
+  // overwritten or truncated pages before any command trusts them
+  const res = db.pragma('quick_check(1)', { simple: true });
+  if (res !== 'ok') throw new InputError(`database ${path} is damaged (integrity check: ${String(res).split('\n')[0]}); restore it from a backup`);
+}
+
 async function openSqlite(path: string, opts: OpenStoreOptions): Promise<SqliteStore> {
   const timeoutMs = opts.timeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS;
   const readOnly = opts.readOnly ?? false;
-  if (opts.mustExist && !existsSync(path)) throw new InputError(`no database at ${path} (run \`winnow scan\` first or pass --db)`);
+  // a read-only open cannot create the database
+  if ((opts.mustExist || readOnly) && !existsSync(path)) throw new InputError(`no database at ${path} (run \`winnow scan\` first or pass --db)`);
   checkFolder(path, !readOnly);
   checkHeader(path);
-  const lock = readOnly ? undefined : takeWriterLock(path);
+  sqliteUris();
+  if (readOnly) return openSqliteReadOnly(path, opts, timeoutMs);
+  const lock = takeWriterLock(path);
   let db: Database.Database | undefined;
   try {
-    db = new Database(path, { timeout: timeoutMs });
-    if (opts.integrityCheck ?? true) {
-      // quick_check reads every page (not the index-to-table cross-checks of integrity_check): linear and catches
-      // overwritten or truncated pages before any command trusts them
-      const res = db.pragma('quick_check(1)', { simple: true });
-      if (res !== 'ok') throw new InputError(`database ${path} is damaged (integrity check: ${String(res).split('\n')[0]}); restore it from a backup`);
-    }
+    db = new Database(sqlitePath(path), { timeout: timeoutMs });
+    if (opts.integrityCheck ?? true) quickCheck(db, path);
     db.pragma('foreign_keys = ON');
     // journal_mode=WAL needs no lock once the file is already WAL; set it only when it differs.
     if (String(db.pragma('journal_mode', { simple: true })).toLowerCase() !== 'wal') db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
-    migrateSqlite(db, path, readOnly);
+    migrateSqlite(db, path);
   } catch (err) {
     db?.close();
-    if (lock) releaseWriterLock(lock);
+    releaseWriterLock(lock);
     throw storeError(err, path, timeoutMs);
   }
-  const handle = db;
+  return sqliteStore(db, path, opts, lock);
+}
+
+async function openSqliteReadOnly(path: string, opts: OpenStoreOptions, timeoutMs: number): Promise<SqliteStore> {
+  let db: Database.Database | undefined;
+  try {
+    db = openReadOnlyHandle(path, timeoutMs);
+    if (opts.integrityCheck ?? true) quickCheck(db, path);
+    const current = db.pragma('user_version', { simple: true }) as number;
+    if (current > LATEST_VERSION) {
+      throw new InputError(`database ${path} was written by a newer winnow (schema ${current} > ${LATEST_VERSION}); upgrade winnow`);
+    }
+    if (current < LATEST_VERSION) {
+      // an older schema is brought up to date once, by a writer (lock and all), then read as usual
+      db.close();
+      db = undefined;
+      try {
+        await (await openSqlite(path, { ...opts, readOnly: false, integrityCheck: false })).close();
+      } catch (err) {
+        if (err instanceof InputError) throw new InputError(`database ${path} has schema ${current} and needs an upgrade to ${LATEST_VERSION} first: ${err.message}`);
+        throw err;
+      }
+      db = openReadOnlyHandle(path, timeoutMs);
+    }
+    db.pragma('foreign_keys = ON');
+  } catch (err) {
+    db?.close();
+    throw storeError(err, path, timeoutMs);
+  }
+  return sqliteStore(db, path, opts);
+}
+
+function sqliteStore(handle: Database.Database, path: string, opts: OpenStoreOptions, lock?: string): SqliteStore {
   const q = new SqliteDb(handle);
-  const store: SqliteStore = Object.assign(q, {
+  return Object.assign(q, {
     db: handle,
     path,
     keepHtml: opts.keepHtml ?? false,
@@ -260,7 +368,6 @@ async function openSqlite(path: string, opts: OpenStoreOptions): Promise<SqliteS
       if (lock && heldLocks.has(lock)) releaseWriterLock(lock);
     },
   });
-  return store;
 }
 
 // ---------------------------------------------------------------- PostgreSQL
