@@ -6,7 +6,7 @@ import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { Readable } from 'node:stream';
 import { request } from 'undici';
-import { AsyncIterReader, WARCParser } from 'warcio';
+import { AsyncIterReader, WARCParser, type WARCRecord } from 'warcio';
 import { InputError } from '../errors.js';
 import { cutShort, damagedWarc, headerDamage, missingBytes, responsePage, MAX_RECORD_BYTES, type ResponsePage, type SkipReason } from '../batch/warc.js';
 import { gunzipAtMost, TooLargeDecompressed } from '../util/files.js';
@@ -32,6 +32,15 @@ async function openSource(source: string): Promise<{ stream: AsyncIterable<Uint8
   return { stream: res.body, gz: /\.gz$/i.test(new URL(source).pathname) };
 }
 
+/**
+ * Read a record's raw block to its end and drop it: the path of record.readFully(false) (the same reader, so the same
+ * offsets and the same missingBytes afterwards) without holding the block in memory.
+ */
+async function drainBlock(record: WARCRecord): Promise<void> {
+  for await (const chunk of record.reader) void chunk;
+  (record as unknown as { consumed: string }).consumed = 'raw';
+}
+
 /** [offset, length] of every response record, in file order (the WARC is read once, streaming). */
 export async function* indexWarc(source: string): AsyncGenerator<[number, number]> {
   const { stream, gz } = await openSource(source);
@@ -49,8 +58,9 @@ export async function* indexWarc(source: string): AsyncGenerator<[number, number
       if (cut) throw damagedWarc(source, parser.offset, cut);
       const isResponse = record.warcType === 'response';
       // read, not skipFully(): with the gzip reader skipFully loses the member boundary and the next offsets (and
-      // warcio's skip never ends when the file ends inside the block)
-      await record.readFully(false);
+      // warcio's skip never ends when the file ends inside the block); read as readFully does, chunk by chunk, but
+      // nothing kept: only the offsets are wanted here, and a WARC's video or archive record can be GBs
+      await drainBlock(record);
       const missing = missingBytes(record);
       if (missing > 0) throw damagedWarc(source, parser.offset, cutShort(missing));
       if (isResponse) yield [parser.offset, parser.recordLength];

@@ -3,7 +3,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { indexWarc } from '../../src/queue/warc-range.js';
+import { indexWarc, readJobRecords, recordPage } from '../../src/queue/warc-range.js';
+import { MAX_RECORD_BYTES } from '../../src/batch/warc.js';
 import { warcFile } from '../helpers/warcgen.js';
 import { realPages } from '../batch/data.js';
 
@@ -38,5 +39,23 @@ describe('indexWarc', () => {
     const header = join(dir, 'header.warc');
     writeFileSync(header, Buffer.concat([whole, Buffer.from('WARC/1.0\r\nWARC-Type: response\r\n')]));
     await expect(index(header)).rejects.toThrow(/header\.warc: damaged WARC \(the record at offset \d+ has no WARC-Type or Content-Length\)/);
+  });
+
+  it('a record bigger than the page limit (a video in a crawl) is indexed; it reads back as too large and the records around it as pages', async () => {
+    for (const gzip of [false, true]) {
+      const big = { url: 'https://news.example.com/clip.mp4', body: Buffer.alloc(MAX_RECORD_BYTES + 4096, 7), httpHeaders: { 'Content-Type': 'video/mp4' } };
+      const file = warcFile([{ url: 'https://news.example.com/a', body: pages[0].body }, big, { url: 'https://news.example.com/b', body: pages[1].body }], { gzip });
+      const path = join(dir, `big${gzip ? '.warc.gz' : '.warc'}`);
+      writeFileSync(path, file);
+      const recs = await index(path);
+      expect(recs).toHaveLength(3);
+      const back = await readJobRecords(path, recs);
+      const got = await Promise.all(back.map((r) => recordPage(r.bytes, r.offset)));
+      expect('skip' in got[1] && got[1].skip).toBe('too-large');
+      for (const k of [0, 2]) {
+        const g = got[k];
+        expect('page' in g && g.page.targetUri).toBe(`https://news.example.com/${k === 0 ? 'a' : 'b'}`);
+      }
+    }
   });
 });
