@@ -9,7 +9,7 @@ import { request } from 'undici';
 import { AsyncIterReader, WARCParser, type WARCRecord } from 'warcio';
 import { InputError } from '../errors.js';
 import { cutShort, damagedWarc, headerDamage, missingBytes, responsePage, MAX_RECORD_BYTES, type ResponsePage, type SkipReason } from '../batch/warc.js';
-import { gunzipAtMost, TooLargeDecompressed } from '../util/files.js';
+import { checkInputFile, gunzipAtMost, TooLargeDecompressed } from '../util/files.js';
 
 const isHttp = (s: string) => /^https?:\/\//i.test(s);
 /** Time allowed for one range request of a job (a few MB). */
@@ -21,6 +21,8 @@ export function warcFileName(source: string): string {
 
 async function openSource(source: string): Promise<{ stream: AsyncIterable<Uint8Array>; gz: boolean }> {
   if (!isHttp(source)) {
+    // a device or FIFO named as a WARC (a link to /dev/zero) would be read forever
+    checkInputFile(source);
     const head = await readSpan(source, 0, 2).catch(() => Buffer.alloc(0));
     return { stream: createReadStream(source), gz: head[0] === 0x1f && head[1] === 0x8b };
   }

@@ -1,6 +1,6 @@
 // The queue's WARC indexer (enqueue side): a damaged file is refused with one line before any job is queued.
 import { afterAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { indexWarc, readJobRecords, recordPage } from '../../src/queue/warc-range.js';
@@ -57,5 +57,11 @@ describe('indexWarc', () => {
         expect('page' in g && g.page.targetUri).toBe(`https://news.example.com/${k === 0 ? 'a' : 'b'}`);
       }
     }
+  });
+
+  it('a WARC path that is a device or a link to one is refused by name, not read forever', async () => {
+    const link = join(dir, 'zero.warc');
+    symlinkSync('/dev/zero', link);
+    await expect(index(link)).rejects.toThrow(`${link}: not a regular file (a device, FIFO or socket)`);
   });
 });
