@@ -94,10 +94,13 @@ export async function connectRedis(t: QueueTarget, timeoutMs = REDIS_CONNECT_TIM
   return r;
 }
 
-/** The sets that track a run: every job id enqueued, done, and failed for good (idempotent under redelivery). */
+/**
+ * The keys that track a run: the sets of job ids enqueued, done, and failed for good, and the hash of pages that
+ * could not be stored (page key → why), all idempotent under redelivery.
+ */
 export function runKeys(prefix: string, run: string) {
   const base = `${prefix}:run:${run}`;
-  return { jobs: `${base}:jobs`, done: `${base}:done`, failed: `${base}:failed`, meta: `${base}:meta` };
+  return { jobs: `${base}:jobs`, done: `${base}:done`, failed: `${base}:failed`, failedPages: `${base}:failed-pages`, meta: `${base}:meta` };
 }
 
 export function checkRunName(run: string | undefined): string {

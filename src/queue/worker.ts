@@ -46,8 +46,10 @@ export interface JobOutcome {
   /** pages written by this delivery (0 when an earlier delivery had stored them) */
   stored: number;
   skipped: number;
-  /** pages analyze() refused or failed on (bad input, over budget, worker crash) */
+  /** pages that could not be fetched, or that analyze() refused or failed on (bad input, worker crash) */
   failedPages: number;
+  /** each failed page: its key (URL, or warc:<file>@<offset>) and why, in one line */
+  failures: Array<{ page: string; reason: string }>;
 }
 
 /** What processJob needs: the store, the analyze threads, Redis (run sets, host limiter). */
@@ -60,6 +62,18 @@ export interface JobContext {
   fetcher?: import('../fetch/index.js').Fetcher;
   allowPrivate: boolean;
   hostDelayMs: number;
+  /** one line per failed page (the worker's stderr) */
+  log?: (line: string) => void;
+}
+
+/** Failed pages kept per run: enough to find what went wrong in a crawl without letting Redis grow with it. */
+export const MAX_FAILED_PAGES_KEPT = 100_000;
+
+/** Why a page failed, in one line: a fetch error's detail (its message repeats the URL), else the message. */
+function failureReason(err: unknown): string {
+  const e = err as { detail?: unknown; message?: unknown };
+  const text = typeof e?.detail === 'string' && e.detail ? e.detail : typeof e?.message === 'string' ? e.message : String(err);
+  return text.replace(/\s*[\r\n]+\s*/g, ' ').slice(0, 300);
 }
 
 async function eachLimited<T>(items: T[], limit: number, fn: (t: T) => Promise<void>): Promise<void> {
@@ -77,14 +91,20 @@ function forStore(r: AnalyzeResult): AnalyzeResult {
 
 /** Analyse and store one job; exported for tests that run a job without a Worker. */
 export async function processJob(data: JobData, ctx: JobContext, jobIdForRun?: string): Promise<JobOutcome> {
-  const out: JobOutcome = { pages: 0, stored: 0, skipped: 0, failedPages: 0 };
+  const out: JobOutcome = { pages: 0, stored: 0, skipped: 0, failedPages: 0, failures: [] };
   const items: Array<{ meta: PageMeta; result: AnalyzeResult }> = [];
+  const fail = (page: string, err: unknown) => {
+    const reason = failureReason(err);
+    out.failedPages++;
+    out.failures.push({ page, reason });
+    ctx.log?.(`winnow: ${page}: not stored (${reason})`);
+  };
   // each page runs under analyze()'s default time budget (DEFAULT_BUDGET_MS): a hostile page is stored as over-budget
   const analyse = async (body: Uint8Array, url: string | undefined, contentType: string | undefined, input: string) => {
     try {
       return forStore(await ctx.pool.run({ body, url, contentType, input }));
-    } catch {
-      out.failedPages++;
+    } catch (err) {
+      fail(input, err);
       return undefined;
     }
   };
@@ -129,8 +149,8 @@ export async function processJob(data: JobData, ctx: JobContext, jobIdForRun?: s
       try {
         // every guard of src/fetch applies: SSRF on each hop, robots.txt, size and time limits, retries
         res = await fetcher.fetch(url);
-      } catch {
-        out.failedPages++;
+      } catch (err) {
+        fail(url, err);
         return;
       }
       if (!isHtmlRecord(res.contentType || undefined, res.body)) {
@@ -153,10 +173,20 @@ export async function processJob(data: JobData, ctx: JobContext, jobIdForRun?: s
   const saved = await saveResults(ctx.store, items, { run: data.run });
   out.pages = items.length;
   out.stored = saved.filter((s) => s.created).length;
-  if (jobIdForRun) {
-    const keys = runKeys(ctx.target.prefix, data.run);
-    await ctx.redis.multi().sadd(keys.done, jobIdForRun).hsetnx(keys.meta, 'started', new Date().toISOString()).exec();
+  // the run's failed pages, after the commit: a page stored by this delivery is no longer failed, a page that failed
+  // again keeps its latest reason (a job delivered twice counts each page once)
+  const keys = runKeys(ctx.target.prefix, data.run);
+  const tx = ctx.redis.multi();
+  if (items.length) tx.hdel(keys.failedPages, ...items.map((i) => i.meta.url));
+  if (out.failures.length) {
+    const kept = await ctx.redis.hlen(keys.failedPages);
+    const room = Math.max(0, MAX_FAILED_PAGES_KEPT - kept);
+    const named = out.failures.slice(0, room);
+    if (named.length) tx.hset(keys.failedPages, Object.fromEntries(named.map((f) => [f.page, f.reason])));
+    if (out.failures.length > named.length) tx.hincrby(keys.meta, 'failedPagesNotKept', out.failures.length - named.length);
   }
+  if (jobIdForRun) tx.sadd(keys.done, jobIdForRun).hsetnx(keys.meta, 'started', new Date().toISOString());
+  await tx.exec();
   return out;
 }
 
@@ -179,7 +209,7 @@ export async function openJobContext(o: WorkerOptions & { concurrency: number })
   }
   const pool = new AnalyzePool(o.concurrency);
   const hostDelayMs = o.hostDelayMs ?? DEFAULT_HOST_DELAY_MS;
-  const ctx: JobContext = { store, pool, redis, target, limiter: new HostLimiter(redis, target.prefix, hostDelayMs), allowPrivate: Boolean(o.allowPrivate), hostDelayMs };
+  const ctx: JobContext = { store, pool, redis, target, limiter: new HostLimiter(redis, target.prefix, hostDelayMs), allowPrivate: Boolean(o.allowPrivate), hostDelayMs, log: o.log };
   return Object.assign(ctx, {
     async close() {
       await pool.close();

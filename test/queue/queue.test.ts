@@ -206,7 +206,7 @@ describe('winnow worker', () => {
     const s = await cli(['status', '--run', 'kill', '--json', '--queue', queue, '--db', db]);
     expect(s.code).toBe(0);
     expect(s.stdout.split('\n').filter(Boolean)).toHaveLength(1);
-    expect(JSON.parse(s.stdout)).toEqual({ run: 'kill', total: 14, done: 14, failed: 0, stored: PAGES });
+    expect(JSON.parse(s.stdout)).toEqual({ run: 'kill', total: 14, done: 14, failed: 0, stored: PAGES, failedPages: 0 });
     const rep = await cli(['report', '--db', db, '--format', 'json']);
     expect(rep.code, rep.stderr).toBe(0);
     expect(JSON.parse(rep.stdout).totals.pages).toBe(PAGES);
