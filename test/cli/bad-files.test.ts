@@ -103,6 +103,12 @@ describe('outputs', () => {
     expect(r.signal).toBeNull();
     expect(r.code).toBe(2);
     expect(lines(r.err)).toEqual(['winnow: cannot write /proc/winnow-nope: ENOENT']);
+    const db = join(dir, 'out-proc.db');
+    expect(run(['scan', '--db', db, '--quiet', SEED]).code).toBe(0);
+    const e = run(['export', '--db', db, '--table', 'all', '--out', '/proc/winnow-nope']);
+    expect(e.signal).toBeNull();
+    expect(e.code).toBe(2);
+    expect(lines(e.err)).toEqual(['winnow: cannot write /proc/winnow-nope: ENOENT']);
   });
 
   it.runIf(existsSync('/dev/full'))('a full standard output is one line and exit 2, never exit 0 over lost output', () => {

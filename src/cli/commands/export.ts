@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import type { Writable } from 'node:stream';
@@ -7,6 +7,7 @@ import { openStore, type Store } from '../../store/index.js';
 import { EXPORT_FORMATS, EXPORT_TABLES, type ExportFormat, type ExportTable } from '../../report/formats.js';
 import type { exportTable as ExportTableFn } from '../../report/index.js';
 import { InputError } from '../../errors.js';
+import { makeDirs } from '../../util/files.js';
 import { storeReadOptions, checkFormat, checkChoice, cannotWrite, checkOutIsNotStore, type StoreReadOpts } from '../store-options.js';
 
 const EXT: Record<ExportFormat, string> = { csv: 'csv', ndjson: 'ndjson', parquet: 'parquet' };
@@ -59,7 +60,7 @@ export function register(program: Command): void {
       try {
         if (opts.table === 'all') {
           try {
-            mkdirSync(opts.out!, { recursive: true });
+            makeDirs(opts.out!);
           } catch (err) {
             throw cannotWrite(opts.out!, err);
           }
