@@ -134,6 +134,8 @@ async function defaultFetchPage(url: string, allowPrivate: boolean): Promise<Fet
   try {
     const r = await f.fetch(url);
     if (r.status >= 400) throw new InputError(`${url}: HTTP ${r.status}`);
+    // a cut page would be analysed and stored as if it were the whole page
+    if (r.truncated) throw new HttpError(422, `${url}: the page is larger than the ${f.options.maxBodyBytes}-byte fetch limit; not scanned`);
     return {
       body: r.body,
       contentType: r.contentType,
