@@ -292,6 +292,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const layoutOpts = (req: FastifyRequest, title: string) => ({ title, reviewer: authOf.get(req)?.reviewer, csrf: authOf.get(req)?.session?.csrf });
   const html = (reply: FastifyReply, body: string) => reply.type('text/html; charset=utf-8').send(body);
   const hidden = { hide: true } as const;
+  /** Routes whose body is empty or optional take a request without any body as an empty object. */
+  const noBodyIsEmpty = async (req: FastifyRequest) => {
+    if (req.body === null || req.body === undefined) (req as { body: unknown }).body = {};
+  };
 
   const queueUrl = opts.queue ?? process.env.WINNOW_QUEUE;
   if (queueUrl) await (await import('./queues-dashboard.js')).registerQueuesDashboard(app, queueUrl);
@@ -361,7 +365,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     return { finding: r.finding };
   });
 
-  app.post('/api/decisions/:id/undo', { schema: { summary: 'undo one of your decisions (it stays in the history, marked undone)', params: S.IdParams, body: S.EmptyBody.optional(), response: { 200: S.UndoResponse } } }, async (req) => {
+  app.post('/api/decisions/:id/undo', { preValidation: noBodyIsEmpty, schema: { summary: 'undo one of your decisions (it stays in the history, marked undone)', params: S.IdParams, body: S.EmptyBody.optional(), response: { 200: S.UndoResponse } } }, async (req) => {
     const r = await undoDecision(store, req.params.id, reviewerOf(req));
     if (!r.ok) {
       if (r.reason === 'missing') throw new HttpError(404, `no decision ${req.params.id}`);
@@ -396,7 +400,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   );
 
   let training = false;
-  app.post('/api/train', { schema: { summary: 'retrain the classifier with the reviewed findings as extra labelled texts', body: S.TrainBody, response: { 200: S.TrainResponse } } }, async () => {
+  app.post('/api/train', { preValidation: noBodyIsEmpty, schema: { summary: 'retrain the classifier with the reviewed findings as extra labelled texts', body: S.TrainBody, response: { 200: S.TrainResponse } } }, async () => {
     if (training) throw new HttpError(409, 'a retrain is already running');
     training = true;
     try {

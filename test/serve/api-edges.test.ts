@@ -3,7 +3,8 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/serve/app.js';
-import { listDecisions } from '../../src/store/review.js';
+import { listDecisions, getReviewPage } from '../../src/store/review.js';
+import type { RetrainResult } from '../../src/detect/labeled.js';
 import { DEFAULT_MAX_BODY_BYTES } from '../../src/fetch/options.js';
 import { startServer as startFixtureServer, type FixtureServer } from '../helpers/http-server.js';
 import { makeFixture, type Fixture } from './helpers.js';
@@ -14,6 +15,7 @@ const A = { authorization: `Bearer ${ALICE}` };
 let fx: Fixture;
 let app: FastifyInstance;
 let web: FixtureServer;
+let retrainCalls = 0;
 
 /** An HTML page of more than `bytes` bytes. */
 function bigHtml(bytes: number): Buffer {
@@ -30,7 +32,17 @@ beforeAll(async () => {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(bigHtml(DEFAULT_MAX_BODY_BYTES + 512 * 1024));
     },
   });
-  app = await buildApp({ store: fx.store, tokens: [{ name: 'alice', token: ALICE }], allowPrivate: true });
+  app = await buildApp({
+    store: fx.store,
+    tokens: [{ name: 'alice', token: ALICE }],
+    allowPrivate: true,
+    // a stand-in: the real retrain runs dev/train and writes the model
+    retrain: async (): Promise<RetrainResult> => {
+      retrainCalls++;
+      const split = { pagePrecision: 0.5, pageRecall: 0.5, pageF1: 0.5, spanF1: 0.5 };
+      return { modelPath: '/nonexistent/model.json', before: null, after: split, trainedOn: 1 };
+    },
+  });
 });
 
 afterAll(async () => {
@@ -44,6 +56,10 @@ type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-ex
 async function post(url: string, payload: unknown, headers: Record<string, string> = A): Promise<{ status: number; body: Json }> {
   const r = await app.inject({ method: 'POST', url, headers, payload: payload as object });
   return { status: r.statusCode, body: r.json() as Json };
+}
+/** The ids of the stored findings of one fixture scan. */
+async function findingIds(scan: number): Promise<number[]> {
+  return ((await getReviewPage(fx.store, scan))?.findings ?? []).map((f) => f.id);
 }
 async function total(): Promise<number> {
   const r = await app.inject({ method: 'GET', url: '/api/queue', headers: A });
@@ -60,5 +76,28 @@ describe('POST /api/scan {url} of a page over the fetch limit', () => {
     expect(r.body.error).toMatch(/larger than/);
     expect(r.body.error).toContain(String(DEFAULT_MAX_BODY_BYTES));
     expect(await total()).toBe(before);
+  });
+});
+
+describe('routes whose body is empty take a request without any body', () => {
+  it('POST /api/decisions/:id/undo with no body and no content-type undoes the decision', async () => {
+    const [id] = await findingIds(fx.scans.pharma);
+    const d = await post(`/api/findings/${id}/decision`, { decision: 'dismiss' });
+    expect(d.status).toBe(200);
+    const decisionId = d.body.decisions[0].id as number;
+    const r = await app.inject({ method: 'POST', url: `/api/decisions/${decisionId}/undo`, headers: A });
+    expect(r.statusCode).toBe(200);
+    expect((r.json() as Json).decision.id).toBe(decisionId);
+    expect((r.json() as Json).decision.undoneBy).toBe('alice');
+  });
+
+  it('POST /api/train with no body retrains (stand-in retrain), a body with a field is still refused', async () => {
+    const calls = retrainCalls;
+    const r = await app.inject({ method: 'POST', url: '/api/train', headers: A });
+    expect(r.statusCode).toBe(200);
+    expect(retrainCalls).toBe(calls + 1);
+    const bad = await post('/api/train', { modelPath: '/tmp/x.json' });
+    expect(bad.status).toBe(400);
+    expect(retrainCalls).toBe(calls + 1);
   });
 });
