@@ -89,11 +89,17 @@ const recategorizeHasCategory: [(b: { decision: string; category?: unknown }) =>
   (b) => b.decision !== 'recategorize' || b.category !== undefined,
   { message: 'recategorize needs a category', path: ['category'] },
 ];
+/** confirm and dismiss keep the finding's category: a category sent with them is refused, not dropped. */
+const categoryOnlyWithRecategorize: [(b: { decision: string; category?: unknown }) => boolean, { message: string; path: string[] }] = [
+  (b) => b.category === undefined || b.decision === 'recategorize',
+  { message: 'a category is only taken with decision "recategorize" (confirm and dismiss keep the finding\'s category)', path: ['category'] },
+];
 
 export const FindingDecisionBody = z
   .object(findingDecision)
   .strict()
-  .refine(...recategorizeHasCategory);
+  .refine(...recategorizeHasCategory)
+  .refine(...categoryOnlyWithRecategorize);
 export type FindingDecisionBody = z.infer<typeof FindingDecisionBody>;
 
 export const ScanDecisionBody = z.object({ decision: z.enum(['page-clean', 'page-contaminated']) }).strict();
@@ -101,7 +107,8 @@ export const ScanDecisionBody = z.object({ decision: z.enum(['page-clean', 'page
 export const BulkDecisionBody = z
   .object({ ids: z.array(z.number().int().positive()).min(1).max(MAX_BULK_IDS), ...findingDecision })
   .strict()
-  .refine(...recategorizeHasCategory);
+  .refine(...recategorizeHasCategory)
+  .refine(...categoryOnlyWithRecategorize);
 
 export const DecisionRecord = z.object({
   id: z.number().int(),

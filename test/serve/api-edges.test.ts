@@ -101,3 +101,23 @@ describe('routes whose body is empty take a request without any body', () => {
     expect(retrainCalls).toBe(calls + 1);
   });
 });
+
+describe('a decision body carrying a category the decision does not use', () => {
+  it('confirm or dismiss with a category is a 400 saying why, and nothing is recorded', async () => {
+    const [id] = await findingIds(fx.scans.silvias);
+    const before = (await listDecisions(fx.store)).length;
+    for (const decision of ['confirm', 'dismiss']) {
+      const r = await post(`/api/findings/${id}/decision`, { decision, category: 'gambling' });
+      expect(r.status).toBe(400);
+      expect(r.body.error).toMatch(/category.*only.*recategorize/);
+    }
+    const bulk = await post('/api/decisions', { ids: [id], decision: 'confirm', category: 'gambling' });
+    expect(bulk.status).toBe(400);
+    expect(bulk.body.error).toMatch(/category.*only.*recategorize/);
+    expect((await listDecisions(fx.store)).length).toBe(before);
+    // recategorize still records its category
+    const re = await post(`/api/findings/${id}/decision`, { decision: 'recategorize', category: 'gambling' });
+    expect(re.status).toBe(200);
+    expect(re.body.decisions[0]).toMatchObject({ decision: 'recategorize', category: 'gambling' });
+  });
+});
