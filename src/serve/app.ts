@@ -392,7 +392,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   app.post('/api/decisions', { schema: { summary: 'the same decision on many findings', body: S.BulkDecisionBody, response: { 200: S.DecisionResponse } } }, async (req) => {
     const b = req.body;
-    return decideFindings(store, b.ids, { decision: b.decision, category: b.category, reviewer: reviewerOf(req) });
+    // one decision per finding, however often its id is repeated
+    return decideFindings(store, [...new Set(b.ids)], { decision: b.decision, category: b.category, reviewer: reviewerOf(req) });
   });
 
   app.get('/api/rules/stats', { schema: { summary: 'per-rule share of confirmed findings (Wilson interval); tuning candidates', response: { 200: S.RuleStatsResponse } } }, async () =>

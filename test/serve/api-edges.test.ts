@@ -121,3 +121,18 @@ describe('a decision body carrying a category the decision does not use', () => 
     expect(re.body.decisions[0]).toMatchObject({ decision: 'recategorize', category: 'gambling' });
   });
 });
+
+describe('POST /api/decisions with repeated ids', () => {
+  it('records one decision per finding', async () => {
+    const [id] = await findingIds(fx.scans.ja);
+    const before = (await listDecisions(fx.store)).length;
+    const r = await post('/api/decisions', { ids: [id, id, id], decision: 'dismiss' });
+    expect(r.status).toBe(200);
+    expect(r.body.decisions.map((d: Json) => d.findingId)).toEqual([id]);
+    expect(r.body.missing).toEqual([]);
+    expect((await listDecisions(fx.store)).length).toBe(before + 1);
+    // a missing id repeated is reported once
+    const m = await post('/api/decisions', { ids: [999999, 999999], decision: 'dismiss' });
+    expect(m.body.missing).toEqual([999999]);
+  });
+});
