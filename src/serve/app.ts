@@ -341,7 +341,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       contentType = f.contentType || undefined;
       meta = { url, finalUrl: f.finalUrl, fetchedAt: f.fetchedAt, status: f.status, etag: f.etag, lastModified: f.lastModified, body: f.body };
     }
-    const result = await pool.run({ body: bytes, url: meta.finalUrl ?? (url.startsWith('paste:') ? undefined : url), contentType, input: url });
+    const fetched = body.html === undefined;
+    const result = await pool.run({ body: bytes, url: meta.finalUrl ?? (url.startsWith('paste:') ? undefined : url), contentType, input: url }).catch((err: unknown) => {
+      // a fetched page's analysis error names the URL, as its fetch errors do
+      if (fetched && err instanceof InputError && !err.message.startsWith(`${url}: `)) throw new InputError(`${url}: ${err.message}`);
+      throw err;
+    });
     const ids = await saveResult(store, meta, result);
     noteStoreWrite(store);
     return { ...ids, url, verdict: result.verdict, score: result.score, findings: result.findings.length };

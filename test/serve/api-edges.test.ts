@@ -28,6 +28,14 @@ function bigHtml(bytes: number): Buffer {
 beforeAll(async () => {
   fx = await makeFixture();
   web = await startFixtureServer({
+    '/binary.html': (_req, res) => {
+      const bytes = Buffer.alloc(4096);
+      for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 7919) % 256;
+      res.writeHead(200, { 'content-type': 'text/html' }).end(bytes);
+    },
+    '/empty.html': (_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html' }).end();
+    },
     '/huge.html': (_req, res) => {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(bigHtml(DEFAULT_MAX_BODY_BYTES + 512 * 1024));
     },
@@ -134,5 +142,22 @@ describe('POST /api/decisions with repeated ids', () => {
     // a missing id repeated is reported once
     const m = await post('/api/decisions', { ids: [999999, 999999], decision: 'dismiss' });
     expect(m.body.missing).toEqual([999999]);
+  });
+});
+
+describe('analysis errors of a {url} scan', () => {
+  it('name the URL, as fetch errors do, and store nothing', async () => {
+    const before = await total();
+    for (const [path, why] of [
+      ['/binary.html', /binary/],
+      ['/empty.html', /empty/],
+    ] as const) {
+      const url = web.url(path);
+      const r = await post('/api/scan', { url });
+      expect(r.status).toBe(400);
+      expect(r.body.error.startsWith(`${url}: `)).toBe(true);
+      expect(r.body.error).toMatch(why);
+    }
+    expect(await total()).toBe(before);
   });
 });
