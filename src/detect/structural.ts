@@ -136,8 +136,26 @@ export function isLinkBlock(b: Block, p: Record<string, number>): boolean {
   return offsite >= p.minOffsiteShare && (linkShare >= p.minLinkTextShare || LINK_LABEL_RE.test(b.text.trim()));
 }
 
-/** Off-site links whose anchor text carries a spam term. */
+/**
+ * Off-site links whose anchor text carries a spam term. The positive matches sorted by start with a running maximum
+ * of their ends answer "does a match overlap [s, e)" by one binary search per link: asking every match for every
+ * link was quadratic (40,000 spam anchors in one block: 5 s).
+ */
 export function keywordAnchors(b: Block, matches: TextMatch[]): number {
+  const pos = matches.filter((m) => m.rule.score > 0).sort((x, y) => x.start - y.start);
+  const maxEnd = new Float64Array(pos.length);
+  for (let k = 0, m = -Infinity; k < pos.length; k++) maxEnd[k] = m = Math.max(m, pos[k].end);
+  /** some positive match starts before e and ends after s */
+  const overlaps = (s: number, e: number): boolean => {
+    let lo = 0;
+    let hi = pos.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (pos[mid].start < e) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && maxEnd[lo - 1] > s;
+  };
   let n = 0;
   let from = 0;
   for (const l of b.links) {
@@ -147,8 +165,7 @@ export function keywordAnchors(b: Block, matches: TextMatch[]): number {
     if (i < 0) continue;
     from = i + l.text.length;
     const s = b.start + i;
-    const e = s + l.text.length;
-    if (matches.some((m) => m.rule.score > 0 && m.start < e && m.end > s)) n++;
+    if (overlaps(s, s + l.text.length)) n++;
   }
   return n;
 }

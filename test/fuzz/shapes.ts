@@ -72,6 +72,11 @@ export const SHAPES: Shape[] = [
   },
   // thousands of spam h1s, each a finding: every block filtered every finding when the text was cleaned (12.7 s)
   { name: 'spam-h1s-20k', build: (s = 1) => wrap(Array.from({ length: n(20_000, s) }, (_, i) => `<h1>股票配资 ${i}</h1>`).join('')) },
+  // 60,000 off-site spam anchors in one block: every anchor was checked against every rule match (12.3 s)
+  {
+    name: 'spam-anchors-60k',
+    build: (s = 1) => wrap(Array.from({ length: n(60_000, s) }, (_, i) => `<a href="http://s${i}.example${i % 50}.com/">股票配资 casino ${i}</a>`).join('')),
+  },
   // 400 nested "subtitle" elements never closed over 1 MB of text: each was read whole as a slogan candidate
   { name: 'subtitle-nested-400-over-1mb', build: (s = 1) => wrap('<div class="subtitle">'.repeat(400) + 'body words here and there. '.repeat(n(37_000, s))) },
   {
