@@ -10,6 +10,7 @@ import { loadModel, type Model } from './detect/model.js';
 import { addWords, foldScope } from './text/index.js';
 import { detectLang } from './text/index.js';
 import { AnalyzeResult } from './result.js';
+import { z } from 'zod';
 import { InputError } from './errors.js';
 import { startBudget, BudgetExceeded, type Budget } from './budget.js';
 export { AnalyzeResult } from './result.js';
@@ -47,6 +48,51 @@ export interface AnalyzeOptions {
   /** points a unit needs to be a finding (default REQUIRED_POINTS in src/detect/scoring.ts) */
   threshold?: number;
 }
+
+/** A positive number of ms or bytes, or Infinity (no limit); NaN, 0 and negatives would turn a limit off or on for every page. */
+const LIMIT = z.union([z.number().positive(), z.literal(Infinity)]);
+/**
+ * The options as the library's callers pass them, checked at the boundary: a NaN or string threshold made every
+ * page clean without a word, a NaN budget turned the budget off. rules and model are objects the package builds
+ * (loadRules, loadModel), checked by kind only.
+ */
+const AnalyzeOptionsSchema = z.object({
+  url: z.string().optional(),
+  contentType: z.string().optional(),
+  input: z.string().optional(),
+  rules: z.object({ rules: z.array(z.unknown()) }).loose().optional(),
+  model: z.object({ unit: z.unknown(), token: z.unknown() }).loose().nullable().optional(),
+  budgetMs: LIMIT.optional(),
+  maxBytes: LIMIT.optional(),
+  threshold: z.number().positive().optional(),
+});
+
+/** The input and options of analyze() as their types say, or one InputError naming the first that is not. */
+function checkCall(input: unknown, opts: unknown): void {
+  if (typeof input !== 'string' && !(input instanceof Uint8Array)) {
+    throw new InputError(`analyze: input must be a string or bytes (Buffer or Uint8Array), not ${input === null ? 'null' : Array.isArray(input) ? 'an array' : typeof input === 'object' ? (input.constructor?.name ?? 'an object') : typeof input}`);
+  }
+  if (opts === null || typeof opts !== 'object') throw new InputError(`analyze: options must be an object, not ${opts === null ? 'null' : typeof opts}`);
+  const r = AnalyzeOptionsSchema.safeParse(opts);
+  if (!r.success) {
+    const key = String(r.error.issues[0].path[0]);
+    const value = (opts as Record<string, unknown>)[key];
+    const got = typeof value === 'number' ? String(value) : typeof value === 'string' ? JSON.stringify(value) : value === null ? 'null' : typeof value;
+    throw new InputError(`analyze: option ${key} must be ${OPTION_EXPECTS[key] ?? r.error.issues[0].message} (got ${got})`);
+  }
+}
+
+/** What each option must be, as the one-line error says it. */
+const OPTION_EXPECTS: Record<string, string> = {
+  url: 'a string',
+  contentType: 'a string',
+  input: 'a string',
+  rules: 'a rule set from loadRules()',
+  model: 'a model from loadModel(), or null',
+  budgetMs: 'a number of ms > 0, or Infinity for no limit',
+  maxBytes: 'a number of bytes > 0, or Infinity for no limit',
+  threshold: 'a finite number > 0',
+};
 
 let defaultRules: CompiledRules | undefined;
 const HAN_TERM_RE = new RegExp(`[${HAN_CLASS}]`, 'u');
@@ -124,6 +170,7 @@ function overBudgetResult(opts: AnalyzeOptions, rules: CompiledRules, model: Mod
  * `budgetMs`, returns status 'over-budget' with no findings (never a hang).
  */
 export function analyze(input: string | Uint8Array, opts: AnalyzeOptions = {}): AnalyzeResult {
+  checkCall(input, opts);
   checkBytes(input);
   const rules = rulesFor(opts);
   // loaded once per thread, before the clock starts: a page's budget is for the page's own work (the segmenter is
