@@ -347,6 +347,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       if (fetched && err instanceof InputError && !err.message.startsWith(`${url}: `)) throw new InputError(`${url}: ${err.message}`);
       throw err;
     });
+    // a page too big or too slow for its budget was not analysed: stored, it would be a clean page in the queue
+    // and in every rate of the report
+    if (result.status === 'over-budget') throw new HttpError(422, `${url}: not analysed: ${result.overBudget?.message ?? 'over its budget'}; not stored`);
     const ids = await saveResult(store, meta, result);
     noteStoreWrite(store);
     return { ...ids, url, verdict: result.verdict, score: result.score, findings: result.findings.length };

@@ -87,6 +87,20 @@ describe('POST /api/scan {url} of a page over the fetch limit', () => {
   });
 });
 
+describe('POST /api/scan of a page over its time budget', () => {
+  it('is refused as not analysed (422), never stored as a clean page', async () => {
+    // 60,000 distinct spam paragraphs under news sentences reporting on the topic: ~20 s of analysis, stopped at 2 s
+    const kinds = ['股票配资平台', '澳门赌场官网', 'casino bonus free spins', 'buy viagra online', '配资开户'];
+    const news = '<p>记者从证监会获悉，警方查处了一批非法股票配资平台，法院已对相关责任人作出判决。</p>'.repeat(3);
+    const html = `<html><body>${news}${Array.from({ length: 60_000 }, (_, i) => `<p>${kinds[i % kinds.length]}第${i}号 推荐 ${(i * 7919) % 100_003}</p>`).join('')}</body></html>`;
+    const before = await total();
+    const r = await post('/api/scan', { html });
+    expect(r.status).toBe(422);
+    expect(r.body.error).toMatch(/^paste:[0-9a-f]+: not analysed: .*budget.*; not stored$/);
+    expect(await total()).toBe(before);
+  });
+});
+
 describe('routes whose body is empty take a request without any body', () => {
   it('POST /api/decisions/:id/undo with no body and no content-type undoes the decision', async () => {
     const [id] = await findingIds(fx.scans.pharma);
