@@ -102,7 +102,7 @@ export interface BatchOptions {
   analyzer?: (body: Uint8Array, o: { url?: string; contentType?: string; input?: string; budgetMs?: number }) => AnalyzeResult;
   /** store busy timeout, ms */
   busyTimeoutMs?: number;
-  /** analyze()'s time budget per page, ms (default DEFAULT_BUDGET_MS): a slower page is stored as 'over-budget' */
+  /** analyze()'s time budget per page, ms (default DEFAULT_BUDGET_MS): a slower page is named and not stored */
   budgetMs?: number;
   /** keep cleanHtml in the NDJSON results (default: left empty; the store does not use it and it doubles the result) */
   cleanHtml?: boolean;
@@ -133,7 +133,7 @@ export interface BatchSummary {
   skipped: Record<SkipReason, number>;
   /** inputs that failed (fetch error, not HTML, analyze error) */
   failed: number;
-  /** pages stored with status 'over-budget' (too big or too slow for analyze's budget): no findings */
+  /** pages too big or too slow for analyze's budget: named on stderr and in the output, not stored (retried next run) */
   overBudget: number;
   elapsedMs: number;
   pagesPerSec: number;
@@ -257,7 +257,6 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
     for (const { result } of group) {
       summary.scanned++;
       if (result.verdict === 'contaminated') summary.contaminated++;
-      if (result.status === 'over-budget') summary.overBudget++;
       summary.findings += result.findings.length;
       await writeLine(out, opts.render ? opts.render(result) : `${JSON.stringify(result)}\n`);
     }
@@ -273,6 +272,15 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
       return;
     }
     if (!opts.cleanHtml) result.cleanHtml = '';
+    if (result.status === 'over-budget') {
+      // not analysed: the store has no place for "not analysed", and stored it would be a clean page in every rate
+      // of the report. Named, counted and in the output; not stored, so the next run of the same input tries it again
+      summary.scanned++;
+      summary.overBudget++;
+      errOut.write(`${showProgress ? '\r\x1b[K' : ''}winnow: ${result.url || label}: not analysed (${result.overBudget?.message ?? 'over its budget'}); not stored\n`);
+      await writeLine(out, opts.render ? opts.render(result) : `${JSON.stringify(result)}\n`);
+      return;
+    }
     if (!opts.keepHtml && meta.body) {
       // the store keeps only the bytes' hash: let the page go now, not after its group commit
       meta = { ...meta, contentHash: meta.contentHash ?? contentHash(meta.body), body: undefined };

@@ -99,10 +99,13 @@ export async function processJob(data: JobData, ctx: JobContext, jobIdForRun?: s
     out.failures.push({ page, reason });
     ctx.log?.(`winnow: ${page}: not stored (${reason})`);
   };
-  // each page runs under analyze()'s default time budget (DEFAULT_BUDGET_MS): a hostile page is stored as over-budget
+  // each page runs under analyze()'s default time budget (DEFAULT_BUDGET_MS): a hostile page ends over it and is a
+  // failed page of the run (named, listed by status --failed), never stored: stored, it would count as a clean page
   const analyse = async (body: Uint8Array, url: string | undefined, contentType: string | undefined, input: string) => {
     try {
-      return forStore(await ctx.pool.run({ body, url, contentType, input }));
+      const result = await ctx.pool.run({ body, url, contentType, input });
+      if (result.status === 'over-budget') throw new Error(`not analysed: ${result.overBudget?.message ?? 'over its budget'}`);
+      return forStore(result);
     } catch (err) {
       fail(input, err);
       return undefined;
