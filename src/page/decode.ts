@@ -199,6 +199,21 @@ function sniff(bytes: Uint8Array): { enc: string; text?: string } {
   return { enc: best, text: whole ? bestText : undefined };
 }
 
+/**
+ * Non-ASCII bytes (at least this many) that form valid UTF-8 throughout outweigh a declaration of another charset:
+ * text really written in windows-1252, ISO-8859, KOI8 or GBK almost never forms valid UTF-8 sequences over a page,
+ * while a CMS that declares iso-8859-1 over UTF-8 bytes is common; read as declared, every Chinese or accented
+ * character became mojibake and spam in it went unread. A handful of bytes could be valid UTF-8 by chance.
+ */
+export const MISLABEL_MIN_NON_ASCII = 16;
+
+/** Valid UTF-8 with at least MISLABEL_MIN_NON_ASCII non-ASCII bytes (see there). */
+function mislabelledUtf8(bytes: Uint8Array): boolean {
+  let n = 0;
+  for (let i = 0; i < bytes.length && n < MISLABEL_MIN_NON_ASCII; i++) if (bytes[i] >= 0x80) n++;
+  return n >= MISLABEL_MIN_NON_ASCII && isUtf8(bytes);
+}
+
 export interface DecodeResult {
   html: string;
   encoding: string;
@@ -212,7 +227,10 @@ export function decodeBytes(input: Buffer | Uint8Array | string, contentType?: s
   if (bom) return { html: new TextDecoder(bom.enc).decode(bytes.subarray(bom.skip)), encoding: bom.enc };
 
   const header = normalizeCharset(charsetFromContentType(contentType));
-  if (header) return { html: decodeAll(header, bytes), encoding: header };
+  if (header) {
+    if (header !== 'utf-8' && mislabelledUtf8(bytes)) return { html: decodeValidUtf8(bytes), encoding: 'utf-8' };
+    return { html: decodeAll(header, bytes), encoding: header };
+  }
 
   const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, META_SNIFF_BYTES)).toString('latin1');
   let meta = normalizeCharset(charsetFromMeta(head));
@@ -226,6 +244,7 @@ export function decodeBytes(input: Buffer | Uint8Array | string, contentType?: s
     if (meta === 'utf-8' && isUtf8(smp)) {
       return { html: smp === bytes ? decodeValidUtf8(bytes) : decodeAll('utf-8', bytes), encoding: meta };
     }
+    if (meta !== 'utf-8' && mislabelledUtf8(bytes)) return { html: decodeValidUtf8(bytes), encoding: 'utf-8' };
     const strict = tryFatal(meta, smp);
     if (strict !== undefined) return { html: completeStrict(meta, bytes, smp, strict), encoding: meta };
     const sniffed = sniff(bytes);

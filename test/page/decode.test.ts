@@ -129,4 +129,23 @@ describe('decode', () => {
   it('passes strings through', () => {
     expect(decode('<p>x</p>')).toEqual({ html: '<p>x</p>', encoding: 'utf-8' });
   });
+
+  it('valid UTF-8 under a declaration of another charset (meta or header) is read as UTF-8; real Latin-1 stays Latin-1', () => {
+    const seed = readFileSync(new URL('../../corpus/fixtures/seed.html', import.meta.url), 'utf8');
+    const title = seed.match(/<title>([^<]*)<\/title>/)![1];
+    for (const cs of ['iso-8859-1', 'windows-1251', 'koi8-r', 'gbk']) {
+      const d = decode(Buffer.from(seed.replace('<meta charset="utf-8">', `<meta charset="${cs}">`)));
+      expect(d.encoding, cs).toBe('utf-8');
+      expect(d.html).toContain(title);
+    }
+    expect(decode(Buffer.from(seed), 'text/html; charset=gbk').encoding).toBe('utf-8');
+    // Latin-1 text is not valid UTF-8 (é alone is 0xE9): the declaration stands
+    const latin = Buffer.from('<html><head><meta charset="iso-8859-1"><title>Caf\xe9</title></head><body><p>D\xe9j\xe0 vu \xe0 Paris: na\xefve fa\xe7ade, \xfcber \xe9t\xe9, tr\xe8s bien, \xe0 bient\xf4t, cr\xe8me br\xfbl\xe9e.</p></body></html>', 'latin1');
+    const d = decode(latin);
+    expect(d.encoding).toBe('windows-1252');
+    expect(d.html).toContain('Café');
+    // a few non-ASCII bytes that happen to be valid UTF-8 are too few to overrule the declaration
+    const few = Buffer.from('<html><head><meta charset="iso-8859-1"></head><body><p>\xc3\xa9</p></body></html>', 'latin1');
+    expect(decode(few).encoding).toBe('windows-1252');
+  });
 });
