@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
+import { Writable } from 'node:stream';
 import { warcFile } from '../helpers/warcgen.js';
 
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -48,4 +49,16 @@ export function writeWarcWithOddPage(file: string, pages: RealPage[], odd: { url
       ...pages.slice(1).map((p, i) => ({ url: `https://news.example.com/${i + 1}`, body: p.body })),
     ]),
   );
+}
+
+/** A writable that keeps each non-empty line written to it (a batch's NDJSON output or its stderr). */
+export function lineSink(): { w: Writable; lines: string[] } {
+  const lines: string[] = [];
+  const w = new Writable({
+    write(chunk, _enc, cb) {
+      lines.push(...String(chunk).split('\n').filter(Boolean));
+      cb();
+    },
+  });
+  return { w, lines };
 }

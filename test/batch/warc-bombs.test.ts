@@ -5,13 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { Writable } from 'node:stream';
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { runBatch } from '../../src/batch/index.js';
 import { MAX_RECORD_BYTES, readWarc } from '../../src/batch/warc.js';
 import { recordPage } from '../../src/queue/warc-range.js';
 import { warcFile, warcRecord } from '../helpers/warcgen.js';
-import { realPages } from './data.js';
+import { realPages, lineSink } from './data.js';
 
 /** Bytes a bomb decodes to: a hundred times the page limit, held whole by any decoder without an output cap. */
 const BOMB_BYTES = 1024 * 1024 * 1024;
@@ -26,16 +25,7 @@ function gzipZeros(total: number): Buffer {
   return Buffer.concat(Array.from({ length: total / MIB }, () => member));
 }
 
-const sink = () => {
-  const lines: string[] = [];
-  const w = new Writable({
-    write(chunk, _enc, cb) {
-      lines.push(...String(chunk).split('\n').filter(Boolean));
-      cb();
-    },
-  });
-  return { w, lines };
-};
+const sink = lineSink;
 
 /** Heap and buffers the process holds now, bytes. */
 const held = () => {

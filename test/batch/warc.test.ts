@@ -3,14 +3,13 @@ import { mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { gzipSync } from 'node:zlib';
-import { Writable } from 'node:stream';
 import { WARCRecord, WARCSerializer } from 'warcio';
 import { readWarc, dechunk } from '../../src/batch/warc.js';
 import { warcFile, type WarcRecordSpec } from '../helpers/warcgen.js';
 import { runBatch } from '../../src/batch/index.js';
 import { openSqliteStore } from '../../src/store/index.js';
 import { InputError } from '../../src/errors.js';
-import { realPages, gbkPage } from './data.js';
+import { realPages, gbkPage, lineSink } from './data.js';
 
 let dir: string;
 let warcPath: string;
@@ -65,16 +64,7 @@ beforeAll(async () => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const sink = () => {
-  const lines: string[] = [];
-  const w = new Writable({
-    write(chunk, _enc, cb) {
-      lines.push(...String(chunk).split('\n').filter(Boolean));
-      cb();
-    },
-  });
-  return { w, lines };
-};
+const sink = lineSink;
 
 describe('readWarc', () => {
   it('yields the HTML responses with decoded bodies and counts the rest', async () => {

@@ -138,7 +138,7 @@ describe('decode', () => {
       expect(d.encoding, cs).toBe('utf-8');
       expect(d.html).toContain(title);
     }
-    expect(decode(Buffer.from(seed), 'text/html; charset=gbk').encoding).toBe('utf-8');
+    expect(decode(Buffer.from(seed), { contentType: 'text/html; charset=gbk' }).encoding).toBe('utf-8');
     // Latin-1 text is not valid UTF-8 (é alone is 0xE9): the declaration stands
     const latin = Buffer.from('<html><head><meta charset="iso-8859-1"><title>Caf\xe9</title></head><body><p>D\xe9j\xe0 vu \xe0 Paris: na\xefve fa\xe7ade, \xfcber \xe9t\xe9, tr\xe8s bien, \xe0 bient\xf4t, cr\xe8me br\xfbl\xe9e.</p></body></html>', 'latin1');
     const d = decode(latin);
