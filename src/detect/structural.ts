@@ -9,6 +9,7 @@ import { segment, undisguised, CJK_CHAR_WEIGHT } from '../text/index.js';
 import type { Token } from '../text/types.js';
 import { parse as parseHost } from 'tldts';
 import { HAN_CLASS, isCjk, isSpace } from '../util/chars.js';
+import { lowerBound } from './spans.js';
 
 
 /** Languages detectLang tells apart reliably enough for the mismatch check. */
@@ -147,13 +148,7 @@ export function keywordAnchors(b: Block, matches: TextMatch[]): number {
   for (let k = 0, m = -Infinity; k < pos.length; k++) maxEnd[k] = m = Math.max(m, pos[k].end);
   /** some positive match starts before e and ends after s */
   const overlaps = (s: number, e: number): boolean => {
-    let lo = 0;
-    let hi = pos.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (pos[mid].start < e) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = lowerBound(pos, e);
     return lo > 0 && maxEnd[lo - 1] > s;
   };
   let n = 0;
