@@ -2,9 +2,8 @@
 // line number, or why the line is none. The batch (--from) and the queue (enqueue) read their lists through it alike.
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { InputError } from '../errors.js';
 import { badUrl } from '../util/url.js';
-import { checkInputFile } from '../util/files.js';
+import { cannotRead, checkInputFile } from '../util/files.js';
 
 /** Characters of a bad line quoted in its reason (a line of an HTML file given by mistake may be long). */
 const SHOWN_CHARS = 80;
@@ -29,9 +28,8 @@ export async function* readUrlList(path: string): AsyncGenerator<UrlListLine> {
       yield why ? { line: n, bad: `${why} (${JSON.stringify(t.length > SHOWN_CHARS ? `${t.slice(0, SHOWN_CHARS)}…` : t)})` } : { line: n, url: t };
     }
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException)?.code;
-    if (!code) throw err;
-    throw new InputError(`${path}: cannot read (${code})`);
+    if (!(err as NodeJS.ErrnoException)?.code) throw err;
+    throw cannotRead(path, err);
   } finally {
     lines.close();
     input.destroy();

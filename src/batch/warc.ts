@@ -7,7 +7,7 @@ import { basename } from 'node:path';
 import { createGunzip, inflateSync, brotliDecompressSync, inflateRawSync } from 'node:zlib';
 import { AsyncIterReader, WARCParser, type WARCRecord } from 'warcio';
 import { InputError } from '../errors.js';
-import { checkInputFile, gunzipAtMost, TooLargeDecompressed } from '../util/files.js';
+import { checkInputFile, gunzipAtMost, isOverOutputLimit, TooLargeDecompressed } from '../util/files.js';
 
 /**
  * The largest page a batch takes, bytes: a WARC record with a larger block, or whose body decodes (Content-Encoding)
@@ -191,9 +191,6 @@ export function dechunk(data: Uint8Array): Uint8Array {
   }
   return Buffer.concat(parts);
 }
-
-/** zlib's error when the output would pass maxOutputLength. */
-const isOverOutputLimit = (err: unknown) => (err as NodeJS.ErrnoException)?.code === 'ERR_BUFFER_TOO_LARGE';
 
 /**
  * Undo a Content-Encoding when the bytes really are encoded (archives often store them decoded already). The decoded

@@ -1,7 +1,7 @@
 // Reading one CLI input (file path, http(s) URL, or "-" for stdin) into bytes, with one-line errors.
 import { readFile } from 'node:fs/promises';
 import { InputError } from '../errors.js';
-import { checkInputFile, gunzipAtMost } from '../util/files.js';
+import { cannotRead, checkInputFile, gunzipInput } from '../util/files.js';
 
 export interface InputBytes {
   input: string;
@@ -53,16 +53,9 @@ export async function readInput(input: string, opts: UrlFetchOptions = {}): Prom
   try {
     body = await readFile(input);
   } catch (err) {
-    throw new InputError(`${input}: cannot read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+    throw cannotRead(input, err);
   }
   // a gzip bomb (a few MB holding GBs) stops at the same cap as a plain file
-  if (input.endsWith('.gz') && body[0] === 0x1f && body[1] === 0x8b) {
-    try {
-      body = gunzipAtMost(body, MAX_INPUT_BYTES, input);
-    } catch (err) {
-      if (err instanceof InputError) throw err;
-      throw new InputError(`${input}: not valid gzip (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
-    }
-  }
+  if (input.endsWith('.gz') && body[0] === 0x1f && body[1] === 0x8b) body = gunzipInput(body, MAX_INPUT_BYTES, input);
   return { input, body };
 }

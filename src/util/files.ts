@@ -50,6 +50,17 @@ export class TooLargeDecompressed extends InputError {
   }
 }
 
+/** zlib's error when the output would pass maxOutputLength (gunzip, inflate, brotli alike). */
+export const isOverOutputLimit = (err: unknown): boolean => (err as NodeJS.ErrnoException)?.code === 'ERR_BUFFER_TOO_LARGE';
+
+/** Why an I/O call failed, in a few words: its errno code, else its message. */
+const errWhy = (err: unknown): string => (err as NodeJS.ErrnoException)?.code ?? (err as Error)?.message ?? String(err);
+
+/** The InputError of a read of `path` that failed: `<path>: cannot read (EACCES)`. */
+export function cannotRead(path: string, err: unknown): InputError {
+  return new InputError(`${path}: cannot read (${errWhy(err)})`);
+}
+
 /**
  * gunzipSync that stops at `maxBytes` of output (zlib's maxOutputLength): a few MB of gzip can hold GBs of one
  * repeated byte. Other gzip errors (a bad header, a cut stream) are thrown as zlib throws them.
@@ -58,8 +69,18 @@ export function gunzipAtMost(buf: Uint8Array, maxBytes: number, label: string): 
   try {
     return gunzipSync(buf, { maxOutputLength: maxBytes });
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw new TooLargeDecompressed(label, maxBytes);
+    if (isOverOutputLimit(err)) throw new TooLargeDecompressed(label, maxBytes);
     throw err;
+  }
+}
+
+/** gunzipAtMost for an input file: bytes that are no valid gzip are an InputError naming the file too. */
+export function gunzipInput(buf: Uint8Array, maxBytes: number, label: string): Buffer {
+  try {
+    return gunzipAtMost(buf, maxBytes, label);
+  } catch (err) {
+    if (err instanceof InputError) throw err;
+    throw new InputError(`${label}: not valid gzip (${errWhy(err)})`);
   }
 }
 

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { InputError } from '../../errors.js';
-import { checkInputFile, gunzipAtMost } from '../../util/files.js';
+import { cannotRead, checkInputFile, gunzipInput } from '../../util/files.js';
 import { MAX_INPUT_BYTES } from '../input.js';
 import { Region } from '../../page/types.js';
 import type { Lang } from '../../text/index.js';
@@ -66,16 +66,9 @@ function benchText(file: string): string {
   try {
     buf = readFileSync(file);
   } catch (err) {
-    throw new InputError(`${file}: cannot read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+    throw cannotRead(file, err);
   }
-  if (file.endsWith('.gz')) {
-    try {
-      buf = gunzipAtMost(buf, MAX_INPUT_BYTES, file);
-    } catch (err) {
-      if (err instanceof InputError) throw err;
-      throw new InputError(`${file}: not valid gzip (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
-    }
-  }
+  if (file.endsWith('.gz')) buf = gunzipInput(buf, MAX_INPUT_BYTES, file);
   let s = buf.toString('utf8');
   if (s.includes('\ufffd')) s = new TextDecoder('gb18030').decode(buf);
   if (!/<[a-z!]/i.test(s)) return s;
