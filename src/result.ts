@@ -39,3 +39,11 @@ export const AnalyzeResult = z.object({
   version: z.object({ winnow: z.string(), rules: z.string(), model: z.string() }),
 });
 export type AnalyzeResult = z.infer<typeof AnalyzeResult>;
+
+/**
+ * Why a result is no analysis of its page, or null: an over-budget page (too big or too slow) has verdict 'clean' only
+ * because nothing was looked at, so every consumer that would keep or print it as a verdict refuses it with this.
+ */
+export function overBudgetReason(r: AnalyzeResult): string | null {
+  return r.status === 'over-budget' ? (r.overBudget?.message ?? 'over its budget') : null;
+}

@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import { InputError } from '../errors.js';
-import type { AnalyzeResult } from '../result.js';
+import { overBudgetReason, type AnalyzeResult } from '../result.js';
 import { openStore, saveResults, hasScan, hasAnyScan, conditionalFor, contentHash, type PageMeta, type Store, type SqliteStore } from '../store/index.js';
 import pLimit from 'p-limit';
 import { AnalyzePool, MIN_WORKER_HEAP_MB, MIN_WORKER_YOUNG_MB, defaultWorkers, semiSpaceFlagMb } from './pool.js';
@@ -17,7 +17,7 @@ import { Bounded } from './bounded.js';
 import { readWarc, isHtmlRecord, MAX_RECORD_BYTES, type SkipReason } from './warc.js';
 import { readUrlList } from './url-list.js';
 import { badUrl } from '../util/url.js';
-import { inputFileProblem } from '../util/files.js';
+import { cannotRead, inputFileProblem } from '../util/files.js';
 
 /**
  * SQLite page cache of a batch's store connection, KiB: SQLite's own default (better-sqlite3 builds with 16 MB).
@@ -272,12 +272,13 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
       return;
     }
     if (!opts.cleanHtml) result.cleanHtml = '';
-    if (result.status === 'over-budget') {
+    const overBudget = overBudgetReason(result);
+    if (overBudget) {
       // not analysed: the store has no place for "not analysed", and stored it would be a clean page in every rate
       // of the report. Named, counted and in the output; not stored, so the next run of the same input tries it again
       summary.scanned++;
       summary.overBudget++;
-      errOut.write(`${showProgress ? '\r\x1b[K' : ''}winnow: ${result.url || label}: not analysed (${result.overBudget?.message ?? 'over its budget'}); not stored\n`);
+      errOut.write(`${showProgress ? '\r\x1b[K' : ''}winnow: ${result.url || label}: not analysed (${overBudget}); not stored\n`);
       await writeLine(out, opts.render ? opts.render(result) : `${JSON.stringify(result)}\n`);
       return;
     }
@@ -439,7 +440,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
         try {
           body = await readFile(abs);
         } catch (err) {
-          reportFailure(input, new InputError(`${input}: cannot read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`));
+          reportFailure(input, cannotRead(input, err));
           continue;
         }
         const key = `file:${abs}`;

@@ -6,7 +6,7 @@ import { availableParallelism } from 'node:os';
 import { Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { InputError } from '../errors.js';
-import type { AnalyzeResult } from '../result.js';
+import { overBudgetReason, type AnalyzeResult } from '../result.js';
 import { AnalyzePool } from '../batch/pool.js';
 import { isHtmlRecord } from '../batch/warc.js';
 import { openStore, saveResults, type PageMeta, type Store } from '../store/index.js';
@@ -104,7 +104,8 @@ export async function processJob(data: JobData, ctx: JobContext, jobIdForRun?: s
   const analyse = async (body: Uint8Array, url: string | undefined, contentType: string | undefined, input: string) => {
     try {
       const result = await ctx.pool.run({ body, url, contentType, input });
-      if (result.status === 'over-budget') throw new Error(`not analysed: ${result.overBudget?.message ?? 'over its budget'}`);
+      const overBudget = overBudgetReason(result);
+      if (overBudget) throw new Error(`not analysed: ${overBudget}`);
       return forStore(result);
     } catch (err) {
       fail(input, err);

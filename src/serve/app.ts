@@ -19,6 +19,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Store } from '../store/index.js';
 import { saveResult } from '../store/index.js';
+import { overBudgetReason } from '../result.js';
 import {
   listQueue,
   listDomains,
@@ -349,7 +350,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     });
     // a page too big or too slow for its budget was not analysed: stored, it would be a clean page in the queue
     // and in every rate of the report
-    if (result.status === 'over-budget') throw new HttpError(422, `${url}: not analysed: ${result.overBudget?.message ?? 'over its budget'}; not stored`);
+    const overBudget = overBudgetReason(result);
+    if (overBudget) throw new HttpError(422, `${url}: not analysed: ${overBudget}; not stored`);
     const ids = await saveResult(store, meta, result);
     noteStoreWrite(store);
     return { ...ids, url, verdict: result.verdict, score: result.score, findings: result.findings.length };

@@ -3,7 +3,7 @@ import type { AnalyzeOptions } from '../../analyze.js';
 import { InputError } from '../../errors.js';
 import { REQUIRED_POINTS } from '../../detect/scoring.js';
 import { DEFAULT_USER_AGENT } from '../../fetch/options.js';
-import type { AnalyzeResult } from '../../result.js';
+import { overBudgetReason, type AnalyzeResult } from '../../result.js';
 import { csvRow } from '../../report/csv.js';
 import { readInput } from '../input.js';
 import { errorRecord, inputLabel, namedMessage, OutDir, positiveOption, userAgentOption } from '../output.js';
@@ -78,7 +78,8 @@ export function register(program: Command): void {
           const aopts: AnalyzeOptions & { threshold?: number } = { url: src.url, contentType: src.contentType, input, threshold };
           const r = analyze(src.body, aopts);
           // a page too big or too slow for its budget has no clean article: an empty one would pass for it
-          if (r.status === 'over-budget') throw new InputError(`not analysed: ${r.overBudget?.message ?? 'over its budget'}`);
+          const overBudget = overBudgetReason(r);
+          if (overBudget) throw new InputError(`not analysed: ${overBudget}`);
           const text = render(r, input, format);
           if (outDir) {
             const path = outDir.write(input, format, format === 'csv' ? csvRow([...CLEAN_COLUMNS]) + text : text);
