@@ -73,9 +73,9 @@ export function checkOutIsNotStore(db: string, outs: string[], option = '--out')
   const dbPath = realPath(db);
   for (const out of outs) {
     if (sameFile(out, db)) throw new InputError(`${option} ${out} is the --db file`);
-    for (const side of STORE_SIDE_FILES) {
-      if (realPath(out) === `${dbPath}${side}`) throw new InputError(`${option} ${out} is the --db file's ${side.slice(1)} file`);
-    }
+    const outPath = realPath(out);
+    const side = STORE_SIDE_FILES.find((x) => outPath === `${dbPath}${x}`);
+    if (side) throw new InputError(`${option} ${out} is the --db file's ${side.slice(1)} file`);
   }
   if (outs.length === 0 && existsSync(db)) {
     try {
