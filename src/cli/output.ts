@@ -1,7 +1,7 @@
 // Output shaping shared by `scan` and `clean`: error records that name their input, --fields projection,
 // --out DIR file names (one file per input), option parsing for numbers.
 import { appendFileSync, realpathSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { basename, join } from 'node:path';
 import { InputError } from '../errors.js';
 import { AnalyzeResult } from '../result.js';
 import { cannotWrite } from './store-options.js';
@@ -57,6 +57,8 @@ export class OutDir {
   private used = new Set<string>();
   /** the real paths of this run's input files: an output never takes one of their names (clean --format html --out .) */
   private inputs = new Set<string>();
+  /** the folder with its symlinks resolved, as the inputs' real paths are */
+  private readonly realDir: string;
   private errorsUnwritable = false;
   constructor(
     readonly dir: string,
@@ -67,6 +69,7 @@ export class OutDir {
     } catch (err) {
       throw cannotWrite(dir, err);
     }
+    this.realDir = realpathSync(dir);
     for (const i of inputs) {
       if (i === '-' || /^[a-z][a-z0-9+.-]*:\/\//i.test(i)) continue;
       try {
@@ -77,13 +80,8 @@ export class OutDir {
     }
   }
 
-  private isInput(path: string): boolean {
-    if (this.inputs.size === 0) return false;
-    try {
-      return this.inputs.has(join(realpathSync(this.dir), basename(path)));
-    } catch {
-      return this.inputs.has(resolve(path));
-    }
+  private isInput(name: string): boolean {
+    return this.inputs.has(join(this.realDir, name));
   }
 
   name(input: string, ext: string): string {
@@ -95,7 +93,7 @@ export class OutDir {
     else stem = basename(input).replace(/(\.html?|\.xhtml)?(\.gz)?$/i, '');
     stem = stem.replace(/[^\p{L}\p{N}._-]+/gu, '_').replace(/^[._]+|_+$/g, '').slice(0, MAX_STEM_CHARS) || 'page';
     let name = `${stem}.${ext}`;
-    for (let i = 2; this.used.has(name) || this.isInput(join(this.dir, name)); i++) name = `${stem}-${i}.${ext}`;
+    for (let i = 2; this.used.has(name) || this.isInput(name); i++) name = `${stem}-${i}.${ext}`;
     this.used.add(name);
     return join(this.dir, name);
   }
