@@ -11,6 +11,7 @@ import { addWords, foldScope } from './text/index.js';
 import { detectLang } from './text/index.js';
 import { AnalyzeResult } from './result.js';
 import { z } from 'zod';
+import { badUrl } from './util/url.js';
 import { InputError } from './errors.js';
 import { startBudget, BudgetExceeded, type Budget } from './budget.js';
 export { AnalyzeResult } from './result.js';
@@ -57,7 +58,8 @@ const LIMIT = z.union([z.number().positive(), z.literal(Infinity)]);
  * (loadRules, loadModel), checked by kind only.
  */
 const AnalyzeOptionsSchema = z.object({
-  url: z.string().optional(),
+  // the page's own address, read for its site (links to it are the site's own): an http(s) URL or nothing
+  url: z.string().refine((u) => badUrl(u) === null).optional(),
   contentType: z.string().optional(),
   input: z.string().optional(),
   rules: z.object({ rules: z.array(z.unknown()) }).loose().optional(),
@@ -84,7 +86,7 @@ function checkCall(input: unknown, opts: unknown): void {
 
 /** What each option must be, as the one-line error says it. */
 const OPTION_EXPECTS: Record<string, string> = {
-  url: 'a string',
+  url: 'an absolute http(s) URL',
   contentType: 'a string',
   input: 'a string',
   rules: 'a rule set from loadRules()',

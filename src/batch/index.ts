@@ -16,7 +16,7 @@ export { WORKER_HEAP_MB, MIN_WORKER_HEAP_MB, WORKER_YOUNG_MB, MIN_WORKER_YOUNG_M
 import { Bounded } from './bounded.js';
 import { readWarc, isHtmlRecord, MAX_RECORD_BYTES, type SkipReason } from './warc.js';
 import { readUrlList } from './url-list.js';
-import { badUrl } from '../util/url.js';
+import { badUrl, httpUrlOrNone } from '../util/url.js';
 import { cannotRead, inputFileProblem } from '../util/files.js';
 
 /**
@@ -391,7 +391,7 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
         continue;
       }
       const p = item.page;
-      await analyzing.submit(() => finish(p.key, { body: p.body, url: p.targetUri || undefined, contentType: p.contentType }, {
+      await analyzing.submit(() => finish(p.key, { body: p.body, url: httpUrlOrNone(p.targetUri), contentType: p.contentType }, {
         url: p.key,
         finalUrl: p.targetUri || undefined,
         fetchedAt: p.date,

@@ -13,6 +13,7 @@ import { openStore, saveResults, type PageMeta, type Store } from '../store/inde
 import { connectRedis, queueTarget, runKeys, QUEUE_NAME, type QueueTarget } from './config.js';
 import { JobData, warcPageKey } from './jobs.js';
 import { HostLimiter } from './limiter.js';
+import { httpUrlOrNone } from '../util/url.js';
 import { readJobRecords, recordPage } from './warc-range.js';
 
 /**
@@ -122,7 +123,7 @@ export async function processJob(data: JobData, ctx: JobContext, jobIdForRun?: s
       }
       const p = got.page;
       const key = warcPageKey(data.file, r.offset);
-      const result = await analyse(p.body, p.targetUri || undefined, p.contentType, key);
+      const result = await analyse(p.body, httpUrlOrNone(p.targetUri), p.contentType, key);
       if (!result) return;
       items.push({
         meta: {

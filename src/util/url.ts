@@ -45,3 +45,8 @@ export function badUrl(text: string): string | null {
   }
   return u.protocol === 'http:' || u.protocol === 'https:' ? null : 'not an http(s) URL';
 }
+
+/** text when it is an http(s) URL, else undefined: a WARC record's target URI as page context for analyze(). */
+export function httpUrlOrNone(text: string | undefined): string | undefined {
+  return text && badUrl(text) === null ? text : undefined;
+}

@@ -7,6 +7,7 @@ import { WARCRecord, WARCSerializer } from 'warcio';
 import { readWarc, dechunk } from '../../src/batch/warc.js';
 import { warcFile, type WarcRecordSpec } from '../helpers/warcgen.js';
 import { runBatch } from '../../src/batch/index.js';
+import { analyze } from '../../src/analyze.js';
 import { openSqliteStore } from '../../src/store/index.js';
 import { InputError } from '../../src/errors.js';
 import { realPages, gbkPage, lineSink } from './data.js';
@@ -149,6 +150,26 @@ describe('runBatch over a WARC', () => {
     const again = await openSqliteStore(db);
     expect(again.db.prepare('SELECT count(*) FROM scans').pluck().get()).toBe(4);
     await again.close();
+  });
+
+  it('a record whose target URI is no http(s) URL is analysed without one, not failed', async () => {
+    // analyze() takes only an http(s) URL as the page's address; a crawler's odd target URIs (urn:, dns:, a blank
+    // in the host) leave the page without one, as a file is
+    const odd = join(dir, 'odd-uris.warc');
+    writeFileSync(odd, warcFile([
+      { url: 'urn:x-crawl:page-1', body: pages[0].body },
+      { url: 'http://bad host.example/p', body: pages[1].body },
+    ]));
+    const out = sink();
+    const errs = sink();
+    const s = await runBatch({ inputs: [odd], db: join(dir, 'odd.db'), workers: 0, out: out.w, err: errs.w });
+    expect(errs.lines).toEqual([]);
+    expect(s.failed).toBe(0);
+    expect(s.scanned).toBe(2);
+    // each page as analyze() reads it with the record's Content-Type and no URL: the same verdict, score and text
+    const got = out.lines.map((l) => JSON.parse(l) as { verdict: string; score: number; text: string });
+    const want = [pages[0], pages[1]].map((p) => analyze(p.body, { contentType: 'text/html; charset=utf-8' }));
+    expect(got.map((r) => [r.verdict, r.score, r.text.length]).sort()).toEqual(want.map((r) => [r.verdict, r.score, r.text.length]).sort());
   });
 
   it('runs analyze on worker threads with the same results as inline', async () => {

@@ -30,7 +30,11 @@ describe('analyze options', () => {
       [{ budgetMs: NaN }, 'analyze: option budgetMs must be a number of ms > 0, or Infinity for no limit (got NaN)'],
       [{ budgetMs: 0 }, 'analyze: option budgetMs must be a number of ms > 0, or Infinity for no limit (got 0)'],
       [{ maxBytes: -1 }, 'analyze: option maxBytes must be a number of bytes > 0, or Infinity for no limit (got -1)'],
-      [{ url: 5 }, 'analyze: option url must be a string (got 5)'],
+      [{ url: 5 }, 'analyze: option url must be an absolute http(s) URL (got 5)'],
+      // the page's address is read for its site: anything else would also come back as result.url and be stored
+      [{ url: 'not a url' }, 'analyze: option url must be an absolute http(s) URL (got "not a url")'],
+      [{ url: 'javascript:alert(1)' }, 'analyze: option url must be an absolute http(s) URL (got "javascript:alert(1)")'],
+      [{ url: 'ftp://example.com/a' }, 'analyze: option url must be an absolute http(s) URL (got "ftp://example.com/a")'],
       [{ input: 5 }, 'analyze: option input must be a string (got 5)'],
       [{ model: 'x' }, 'analyze: option model must be a model from loadModel(), or null (got "x")'],
       [{ rules: {} }, 'analyze: option rules must be a rule set from loadRules() (got object)'],
