@@ -1,11 +1,11 @@
 // Demo content for `winnow serve` on an empty store: scan our fixtures (corpus/fixtures) and a handful of real
 // pages from ../shared/data (when present) so a new user sees a real queue at once.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
 import { join, relative } from 'node:path';
 import { analyze } from '../analyze.js';
 import { saveResult, type Store } from '../store/index.js';
 import { PACKAGE_ROOT, sharedDataDir } from '../util/paths.js';
+import { gunzipInput } from '../util/files.js';
 
 /** Real pages scanned for the demo (paths relative to ../shared/data): the two real injections, hard negatives, a few news pages. */
 export const DEMO_REAL_PAGES = [
@@ -16,7 +16,7 @@ export const DEMO_REAL_PAGES = [
   'chinese-web-content-extraction/original/05e98007-d810-4036-b154-2ef2fe68c2af.html',
   'gne-chinese-news/html/163/1.html.gz',
 ];
-/** Fixture files larger than this are skipped in the demo. */
+/** Fixture files larger than this are skipped in the demo (a gzipped page: larger once decompressed, it fails). */
 const MAX_DEMO_FILE_BYTES = 5 * 1024 * 1024;
 /** At most this many fixture files are scanned. */
 const MAX_DEMO_FIXTURES = 60;
@@ -56,7 +56,7 @@ export function canonicalUrl(body: Uint8Array): string | undefined {
 
 function readPage(p: string): Buffer {
   const raw = readFileSync(p);
-  return p.endsWith('.gz') ? gunzipSync(raw) : raw;
+  return p.endsWith('.gz') ? gunzipInput(raw, MAX_DEMO_FILE_BYTES, p) : raw;
 }
 
 export interface SeedSummary {
