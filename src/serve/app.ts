@@ -5,6 +5,8 @@
 // no I/O besides the store it is given, so tests drive it with app.inject().
 import { createHash } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import FindMyWay, { type HTTPMethod } from 'find-my-way';
+import secureJson from 'secure-json-parse';
 import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
 import fastifyHelmet from '@fastify/helmet';
@@ -36,17 +38,46 @@ import {
 import { reviewRules } from './rule-review.js';
 import { WINNOW_VERSION } from '../util/version.js';
 import { InputError } from '../errors.js';
+import { FetchError } from '../fetch/errors.js';
+import type { FetcherOptions } from '../fetch/options.js';
 import type { LabeledText, RetrainResult } from '../detect/labeled.js';
 import { runDevRetrain, RetrainUnavailable } from '../retrain.js';
 import { Auth, CSRF_HEADER, SESSION_COOKIE, safeEqual, sameOrigin, sessionCookieOptions, type Session, type TokenEntry } from './auth.js';
 import { ScanBusy, ScanPool, ScanTimeout, type ScanPoolOptions } from './scan-pool.js';
 import * as S from './schemas.js';
+import { Turns } from './turns.js';
 import { escapeHtml as esc } from '../util/html.js';
 import { layout, loginPage, queuePage, reviewPage, rulesPage } from './ui.js';
 import { APP_CSS, APP_JS } from './client.js';
 
 /** Request bodies above this are refused (413) before parsing. */
 export const MAX_BODY_BYTES = 8 * 1024 * 1024;
+/** JSON bodies from this size on are parsed in their turn (turns.ts); smaller ones at once. */
+const HEAVY_BODY_BYTES = 1024 * 1024;
+/** Form bodies (the login form) above this are refused (413). */
+export const MAX_FORM_BYTES = 64 * 1024;
+/** The methods a route can be asked for: a path that has routes for some of them answers the others with 405. */
+const ROUTE_METHODS: HTTPMethod[] = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
+
+/**
+ * The status of a failed {url} scan's fetch: the client's URL (400), the page itself (422: too large, or robots.txt
+ * forbids it), or the site behind it (502: no answer, an error status, a redirect loop; 504: too slow).
+ */
+export function fetchFailureStatus(e: FetchError): number {
+  switch (e.code) {
+    case 'bad-url':
+    case 'unsupported-scheme':
+    case 'ssrf-blocked':
+      return 400;
+    case 'body-too-large':
+    case 'robots-disallowed':
+      return 422;
+    case 'timeout':
+      return 504;
+    default:
+      return 502;
+  }
+}
 
 type Directives = Record<string, string[]>;
 /** The app's CSP: no inline script, nothing from other origins, never framed. */
@@ -100,6 +131,8 @@ export interface AppOptions {
   fetchPage?: (url: string) => Promise<FetchedPage>;
   /** allow URL scans of private/loopback addresses (default fetcher only) */
   allowPrivate?: boolean;
+  /** the default fetcher's other options (deadlines, retries, size limit) */
+  fetchOptions?: Omit<FetcherOptions, 'allowPrivate'>;
   /** retrain entry; default: dev/train/cli.ts of the source checkout run as a child process (src/retrain.ts) */
   retrain?: (opts: { extra?: LabeledText[]; modelPath?: string }) => Promise<RetrainResult>;
   /** where retrain writes the model (default: retrain()'s own default) */
@@ -129,12 +162,12 @@ class HttpError extends Error {
 }
 
 /** The default URL fetcher: src/fetch's Fetcher (SSRF guard on unless allowPrivate). */
-async function defaultFetchPage(url: string, allowPrivate: boolean): Promise<FetchedPage> {
+async function defaultFetchPage(url: string, allowPrivate: boolean, options: FetcherOptions = {}): Promise<FetchedPage> {
   const { Fetcher } = await import('../fetch/fetcher.js');
-  const f = new Fetcher({ allowPrivate, perHostDelayMs: 0 });
+  const f = new Fetcher({ perHostDelayMs: 0, ...options, allowPrivate });
   try {
     const r = await f.fetch(url);
-    if (r.status >= 400) throw new InputError(`${url}: HTTP ${r.status}`);
+    if (r.status >= 400) throw new HttpError(502, `${url}: the site answered HTTP ${r.status}`);
     // a cut page would be analysed and stored as if it were the whole page
     if (r.truncated) throw new HttpError(422, `${url}: the page is larger than the ${f.options.maxBodyBytes}-byte fetch limit; not scanned`);
     return {
@@ -167,7 +200,7 @@ function validationMessage(err: { validation: { instancePath?: string; message?:
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const { store } = opts;
   const auth = new Auth(opts.tokens);
-  const fetchPage = opts.fetchPage ?? ((u: string) => defaultFetchPage(u, opts.allowPrivate ?? false));
+  const fetchPage = opts.fetchPage ?? ((u: string) => defaultFetchPage(u, opts.allowPrivate ?? false, opts.fetchOptions));
   const retrain =
     opts.retrain ??
     (async (o: { extra?: LabeledText[]; modelPath?: string }) => {
@@ -176,15 +209,45 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       return r;
     });
   const pool = new ScanPool(opts.scanPool);
+  const turns = new Turns();
   const base = Fastify({ logger: opts.logger ?? false, bodyLimit: MAX_BODY_BYTES, trustProxy: false });
   base.setValidatorCompiler(validatorCompiler);
   base.setSerializerCompiler(serializerCompiler);
   const app = base.withTypeProvider<ZodTypeProvider>();
   app.addHook('onClose', async () => pool.close());
   const authOf = new WeakMap<FastifyRequest, AuthInfo>();
+  // every route's path, whatever its method: a path asked for with a method it has no route for is a 405 with Allow
+  const paths = FindMyWay();
+  app.addHook('onRoute', (r) => {
+    for (const m of [r.method].flat()) {
+      if (!ROUTE_METHODS.includes(m as HTTPMethod) || paths.hasRoute(m as HTTPMethod, r.url)) continue;
+      paths.on(m as HTTPMethod, r.url, () => undefined);
+    }
+  });
+  const allowedMethods = (method: string, url: string): string[] => {
+    const path = url.split('?')[0];
+    return ROUTE_METHODS.filter((m) => m !== method && paths.find(m, path) !== null);
+  };
 
   await app.register(fastifyCookie);
-  await app.register(fastifyFormbody, { bodyLimit: 64 * 1024 });
+  await app.register(fastifyFormbody, { bodyLimit: MAX_FORM_BYTES });
+  // JSON bodies as Fastify parses them (secure-json-parse refusing __proto__ and constructor.prototype keys), with
+  // the reason in the error instead of one "not valid JSON" for every failure
+  app.removeContentTypeParser('application/json');
+  // (a body of a megabyte or more is decoded and parsed in its turn: see turns.ts)
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, async (_req: FastifyRequest, body: Buffer) => {
+    const parse = () => {
+      const text = body.toString('utf8');
+      if (text.trim() === '') return undefined;
+      try {
+        return secureJson.parse(text, { protoAction: 'error', constructorAction: 'error' }) as unknown;
+      } catch (err) {
+        const why = String((err as Error).message ?? err).split('\n')[0];
+        throw new HttpError(400, /forbidden prototype property/.test(why) ? 'body: a key named __proto__ (or constructor.prototype) is refused' : `body is not valid JSON: ${why}`);
+      }
+    };
+    return body.length >= HEAVY_BODY_BYTES ? turns.run(parse) : parse();
+  });
   await app.register(fastifyHelmet, {
     global: true,
     contentSecurityPolicy: { useDefaults: false, directives: APP_DIRECTIVES },
@@ -247,6 +310,15 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     authOf.set(req, info);
   });
 
+  // request bodies are read as sent: a compressed one would reach the JSON parser as binary (RFC 9110: 415)
+  app.addHook('preParsing', async (req, reply, payload) => {
+    const enc = String(req.headers['content-encoding'] ?? '').trim().toLowerCase();
+    if (enc && enc !== 'identity') {
+      return reply.code(415).header('accept-encoding', 'identity').send({ error: `Content-Encoding ${enc.slice(0, 40)} is not accepted: send the body uncompressed` });
+    }
+    return payload;
+  });
+
   app.addHook('onSend', async (req, reply, payload) => {
     if (!req.url.startsWith('/static/')) reply.header('cache-control', 'no-store');
     return payload;
@@ -265,10 +337,24 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       req.log.error(err);
     } else {
       status =
-        err instanceof HttpError ? err.statusCode : err instanceof InputError ? 400 : err instanceof ScanBusy ? 503 : err instanceof ScanTimeout ? 504 : (e.statusCode ?? 500);
+        err instanceof HttpError
+          ? err.statusCode
+          : err instanceof FetchError
+            ? fetchFailureStatus(err)
+            : err instanceof InputError
+              ? 400
+              : err instanceof ScanBusy
+                ? 503
+                : err instanceof ScanTimeout
+                  ? 504
+                  : (e.statusCode ?? 500);
       if (status < 400 || status > 599) status = 500;
       const known = err instanceof HttpError || err instanceof InputError || err instanceof ScanBusy || err instanceof ScanTimeout;
       message = status >= 500 && !known ? `internal error: ${String(e.message ?? err).split('\n')[0]}` : String(e.message ?? err).split('\n')[0];
+      if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+        const form = String(req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded');
+        message = `request body is over the ${form ? MAX_FORM_BYTES : MAX_BODY_BYTES}-byte limit`;
+      }
       if (status >= 500 && !known) req.log.error(err);
     }
     if (status === 503) reply.header('retry-after', '5');
@@ -280,6 +366,13 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
 
   app.setNotFoundHandler((req, reply) => {
+    const allow = allowedMethods(req.method, req.url);
+    if (allow.length) {
+      reply.code(405).header('allow', allow.join(', '));
+      const message = `${req.method} is not allowed on ${req.url.split('?')[0]} (allowed: ${allow.join(', ')})`;
+      if (isApi(req) || req.method !== 'GET') return reply.send({ error: message });
+      return reply.type('text/html; charset=utf-8').send(layout({ title: 'Method not allowed' }, `<h1>Method not allowed</h1><p class="error">${esc(message)}</p><p><a href="/">back to the queue</a></p>`));
+    }
     if (isApi(req)) return reply.code(404).send({ error: `no route ${req.method} ${req.url.split('?')[0]}` });
     return reply.code(404).type('text/html; charset=utf-8').send(layout({ title: 'Not found' }, '<h1>Not found</h1><p><a href="/">back to the queue</a></p>'));
   });
@@ -323,7 +416,23 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   // ---------- API ----------
   app.get('/api/openapi.json', { schema: { summary: 'this document (OpenAPI 3.1)' } }, async () => app.swagger());
 
-  app.post('/api/scan', { schema: { summary: 'scan a URL (fetched) or a posted HTML page and queue the result', body: S.ScanBody, response: { 200: S.ScanResponse } } }, async (req) => {
+  // scan requests are admitted before their body is read: past the pool's size a request is refused at once, not
+  // after its body (up to MAX_BODY_BYTES) was read and parsed on the event loop only to find the pool full
+  let admitted = 0;
+  const released = new WeakSet<FastifyRequest>();
+  const release = async (req: FastifyRequest) => {
+    if (released.has(req)) return;
+    released.add(req);
+    admitted--;
+  };
+  const admitScan = async (req: FastifyRequest, reply: FastifyReply) => {
+    if (admitted >= pool.size) {
+      released.add(req);
+      return reply.code(503).header('retry-after', '5').send({ error: `too many scans in progress (${admitted}); try again shortly` });
+    }
+    admitted++;
+  };
+  app.post('/api/scan', { onRequest: admitScan, onResponse: release, onRequestAbort: release, schema: { summary: 'scan a URL (fetched) or a posted HTML page and queue the result', body: S.ScanBody, response: { 200: S.ScanResponse } } }, async (req) => {
     const body = req.body;
     let bytes: Uint8Array | string;
     let url: string;
@@ -352,7 +461,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     // and in every rate of the report
     const overBudget = overBudgetReason(result);
     if (overBudget) throw new HttpError(422, `${url}: not analysed: ${overBudget}; not stored`);
-    const ids = await saveResult(store, meta, result);
+    const ids = await turns.run(() => saveResult(store, meta, result));
     noteStoreWrite(store);
     return { ...ids, url, verdict: result.verdict, score: result.score, findings: result.findings.length };
   });

@@ -65,6 +65,11 @@ export class ScanPool {
     return this.inFlight;
   }
 
+  /** Scans it takes at once, running and waiting (threads + queueMax); one more is refused with ScanBusy. */
+  get size(): number {
+    return this.capacity;
+  }
+
   async run(task: ScanTask): Promise<AnalyzeResult> {
     if (this.inFlight >= this.capacity) throw new ScanBusy(`too many scans in progress (${this.inFlight}); try again shortly`);
     this.inFlight++;

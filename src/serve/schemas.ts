@@ -12,7 +12,25 @@ export const MAX_SCAN_HTML_CHARS = 5_000_000;
 /** Largest bulk decision. */
 export const MAX_BULK_IDS = 1000;
 
-const Id = z.coerce.number().int().positive();
+/**
+ * A path or query value as its decimal digits: no hex (0x10), exponent (1e1), sign, blank or fraction that
+ * z.coerce.number() would turn into another id.
+ */
+const Id = z
+  .string()
+  .regex(/^[1-9]\d{0,14}$/, 'expected a positive whole number (decimal digits)')
+  .transform(Number);
+/** One value of a query parameter: a parameter given twice (?limit=1&limit=2) is refused, not read as NaN or a list. */
+function once<T extends z.ZodType>(s: T) {
+  return z.preprocess((v, ctx) => {
+    if (Array.isArray(v)) ctx.addIssue({ code: 'custom', message: `given ${v.length} times; give it once`, input: v });
+    return v;
+  }, s);
+}
+/** A query number written out in decimal ("0.5", "20"), never the blank that z.coerce.number() reads as 0. */
+function queryNumber(what: string) {
+  return z.string().trim().regex(/^\d+(\.\d+)?$/, `expected ${what}`).transform(Number);
+}
 const Verdict = z.enum(['clean', 'contaminated']);
 const Status = z.enum(['pending', 'reviewed']);
 
@@ -33,16 +51,16 @@ export const ScanResponse = z.object({
 
 export const QueueQuery = z
   .object({
-    q: z.string().trim().min(1).max(200).optional().describe('words in a finding, the title or the URL'),
-    verdict: Verdict.optional(),
-    category: Category.optional(),
-    domain: z.string().trim().min(1).max(253).optional(),
-    minScore: z.coerce.number().min(0).max(1).optional(),
-    maxScore: z.coerce.number().min(0).max(1).optional(),
-    status: Status.optional(),
-    sort: z.enum(['score', 'recent']).optional().describe('score: highest first (default); recent: newest scan first'),
-    limit: z.coerce.number().int().min(1).max(QUEUE_MAX_LIMIT).optional(),
-    after: z.string().min(1).max(200).optional().describe('cursor: the `next` of the previous page'),
+    q: once(z.string().trim().min(1).max(200)).optional().describe('words in a finding, the title or the URL'),
+    verdict: once(Verdict).optional(),
+    category: once(Category).optional(),
+    domain: once(z.string().trim().min(1).max(253)).optional(),
+    minScore: once(queryNumber('a number from 0 to 1').pipe(z.number().min(0).max(1))).optional(),
+    maxScore: once(queryNumber('a number from 0 to 1').pipe(z.number().min(0).max(1))).optional(),
+    status: once(Status).optional(),
+    sort: once(z.enum(['score', 'recent'])).optional().describe('score: highest first (default); recent: newest scan first'),
+    limit: once(queryNumber(`a whole number from 1 to ${QUEUE_MAX_LIMIT}`).pipe(z.number().int().min(1).max(QUEUE_MAX_LIMIT))).optional(),
+    after: once(z.string().min(1).max(200)).optional().describe('cursor: the `next` of the previous page'),
   })
   .strict()
   .refine((q) => q.minScore === undefined || q.maxScore === undefined || q.minScore <= q.maxScore, {
