@@ -1,10 +1,17 @@
-// RFC 4180 CSV: fields with a comma, quote, CR or LF are quoted, quotes doubled, records end in CRLF.
+// RFC 4180 CSV: fields with a comma, quote, CR or LF are quoted, quotes doubled, records end in CRLF. Text from
+// scraped pages is untrusted: a text field that a spreadsheet would read as a formula (it begins with = + - @, a
+// tab or a CR) starts with a ' that makes it text (OWASP "CSV injection", CWE-1236). Numbers are written as they
+// are; NDJSON, JSON and Parquet carry every text unchanged.
 
 export type CsvValue = string | number | boolean | null | undefined;
 
+/** The first characters that make a spreadsheet read a cell as a formula. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
 export function csvField(v: CsvValue): string {
   if (v === null || v === undefined) return '';
-  const s = typeof v === 'number' ? (Number.isFinite(v) ? String(v) : '') : String(v);
+  let s = typeof v === 'number' ? (Number.isFinite(v) ? String(v) : '') : String(v);
+  if (typeof v === 'string' && FORMULA_START.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { spawnSync } from 'node:child_process';
 import { parquetReadObjects } from 'hyparquet';
-import { openStore } from '../../src/store/index.js';
+import { openStore, saveResult } from '../../src/store/index.js';
+import { analyze } from '../../src/analyze.js';
 import { decideFindings } from '../../src/store/review.js';
 import { parseCsv, ReportData, wilson, parseSince, linkTargets, PAGE_COLUMNS, FINDING_COLUMNS, LINK_COLUMNS, DEFAULT_TABLE_ROWS } from '../../src/report/index.js';
 import { normalizeText } from '../../src/report/ids.js';
@@ -214,6 +215,38 @@ describe('export', () => {
       expect(f.text_hash).toMatch(/^[0-9a-f]{16}$/);
       expect(f.rule_names).not.toBe('');
     }
+  });
+
+  it('a text cell a spreadsheet would read as a formula starts with a quote in CSV; NDJSON keeps the text as it is', async () => {
+    // a page whose title is a spreadsheet formula (scraped text is untrusted: CSV injection, CWE-1236)
+    const formula = '=HYPERLINK("http://evil.example/x","配资开户")';
+    const html = `<html><head><title>${formula}</title></head><body><h1>${formula}</h1>
+<p>记者从证监会获悉，今年以来监管部门持续加大对非法证券活动的打击力度，多地警方查处了一批案件。</p>
+<p>-股票配资平台，专业配资开户，低息秒到账，加微信了解详情</p>
+<p>业内人士表示，投资者应通过合法渠道参与证券交易，警惕高杠杆带来的风险。</p></body></html>`;
+    const store = join(dir, 'formula.db');
+    const s = await openStore(store);
+    await saveResult(s, { url: 'https://formula.example/a', fetchedAt: '2026-12-01T00:00:00Z' }, analyze(html, { url: 'https://formula.example/a' }));
+    await s.close();
+    for (const table of ['pages', 'findings']) {
+      const csv = run(['export', '--db', store, '--table', table]);
+      expect(csv.code, csv.err).toBe(0);
+      const [head, ...rows] = parseCsv(csv.out);
+      const nd = exportRows(table, store);
+      expect(rows).toHaveLength(nd.length);
+      rows.forEach((row, i) => {
+        head.forEach((name, k) => {
+          const raw = nd[i][name];
+          // text cells starting with = + - @ get a leading quote; every other cell is the NDJSON value as text
+          const want = typeof raw === 'string' && /^[=+\-@\t\r]/.test(raw) ? `'${raw}` : raw === null ? '' : String(raw);
+          expect(row[k], `${table}.${name}`).toBe(want);
+        });
+      });
+    }
+    expect(exportRows('pages', store)[0].title).toBe(formula);
+    // the finding on the promo line that starts with '-' is in the findings table, quoted in CSV
+    const texts = exportRows('findings', store).map((f) => String(f.text));
+    expect(texts.some((t) => t.startsWith('-') || t.startsWith('='))).toBe(true);
   });
 
   it('ids are stable: the same across two exports and across two stores scanned from the same WARC', () => {
