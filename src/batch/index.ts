@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import { InputError } from '../errors.js';
 import { overBudgetReason, type AnalyzeResult } from '../result.js';
-import { openStore, saveResults, hasScan, hasAnyScan, conditionalFor, contentHash, type PageMeta, type Store, type SqliteStore } from '../store/index.js';
+import { openStore, saveResults, saveUnanalysed, hasScan, hasAnyScan, conditionalFor, contentHash, type PageMeta, type Store, type SqliteStore } from '../store/index.js';
 import pLimit from 'p-limit';
 import { AnalyzePool, MIN_WORKER_HEAP_MB, MIN_WORKER_YOUNG_MB, defaultWorkers, semiSpaceFlagMb } from './pool.js';
 export { WORKER_HEAP_MB, MIN_WORKER_HEAP_MB, WORKER_YOUNG_MB, MIN_WORKER_YOUNG_MB, defaultWorkers } from './pool.js';
@@ -274,11 +274,17 @@ export async function runBatch(opts: BatchOptions): Promise<BatchSummary> {
     if (!opts.cleanHtml) result.cleanHtml = '';
     const overBudget = overBudgetReason(result);
     if (overBudget) {
-      // not analysed: the store has no place for "not analysed", and stored it would be a clean page in every rate
-      // of the report. Named, counted and in the output; not stored, so the next run of the same input tries it again
+      // not analysed: stored as a scan it would be a clean page in every rate of the report. Named, counted, in the
+      // output and recorded apart (the report counts it per site); the next run of the same input tries it again
       summary.scanned++;
       summary.overBudget++;
-      errOut.write(`${showProgress ? '\r\x1b[K' : ''}winnow: ${result.url || label}: not analysed (${overBudget}); not stored\n`);
+      try {
+        await saveUnanalysed(store, meta, overBudget, result.url);
+      } catch (err) {
+        fatal ??= err;
+        return;
+      }
+      errOut.write(`${showProgress ? '\r\x1b[K' : ''}winnow: ${result.url || label}: not analysed (${overBudget}); recorded as not analysed\n`);
       await writeLine(out, opts.render ? opts.render(result) : `${JSON.stringify(result)}\n`);
       return;
     }

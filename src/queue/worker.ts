@@ -9,7 +9,7 @@ import { InputError } from '../errors.js';
 import { overBudgetReason, type AnalyzeResult } from '../result.js';
 import { AnalyzePool } from '../batch/pool.js';
 import { isHtmlRecord } from '../batch/warc.js';
-import { openStore, saveResults, type PageMeta, type Store } from '../store/index.js';
+import { openStore, saveResults, saveUnanalysed, type PageMeta, type Store } from '../store/index.js';
 import { connectRedis, queueTarget, runKeys, QUEUE_NAME, type QueueTarget } from './config.js';
 import { JobData, warcPageKey } from './jobs.js';
 import { HostLimiter } from './limiter.js';
@@ -39,6 +39,8 @@ export interface WorkerOptions {
   keepHtml?: boolean;
   allowPrivate?: boolean;
   hostDelayMs?: number;
+  /** analyze()'s time budget per page, ms (default: analyze()'s DEFAULT_BUDGET_MS) */
+  budgetMs?: number;
   log?: (line: string) => void;
 }
 
@@ -63,6 +65,8 @@ export interface JobContext {
   fetcher?: import('../fetch/index.js').Fetcher;
   allowPrivate: boolean;
   hostDelayMs: number;
+  /** analyze()'s time budget per page, ms (undefined: its default) */
+  budgetMs?: number;
   /** one line per failed page (the worker's stderr) */
   log?: (line: string) => void;
 }
@@ -101,16 +105,20 @@ export async function processJob(data: JobData, ctx: JobContext, jobIdForRun?: s
     ctx.log?.(`winnow: ${page}: not stored (${reason})`);
   };
   // each page runs under analyze()'s default time budget (DEFAULT_BUDGET_MS): a hostile page ends over it and is a
-  // failed page of the run (named, listed by status --failed), never stored: stored, it would count as a clean page
-  const analyse = async (body: Uint8Array, url: string | undefined, contentType: string | undefined, input: string) => {
+  // failed page of the run (named, listed by status --failed), recorded in the store as not analysed, never stored as
+  // a scan: stored, it would count as a clean page
+  const notAnalysed: Array<{ meta: PageMeta; reason: string; url?: string }> = [];
+  const analyse = async (meta: PageMeta, body: Uint8Array, url: string | undefined, contentType: string | undefined, input: string) => {
     try {
-      const result = await ctx.pool.run({ body, url, contentType, input });
+      const result = await ctx.pool.run({ body, url, contentType, input, budgetMs: ctx.budgetMs });
       const overBudget = overBudgetReason(result);
-      if (overBudget) throw new Error(`not analysed: ${overBudget}`);
-      return forStore(result);
+      if (overBudget) {
+        notAnalysed.push({ meta: { ...meta, body: undefined }, reason: overBudget, url: result.url });
+        throw new Error(`not analysed: ${overBudget}`);
+      }
+      items.push({ meta, result: forStore(result) });
     } catch (err) {
       fail(input, err);
-      return undefined;
     }
   };
   if (data.kind === 'warc') {
@@ -123,15 +131,11 @@ export async function processJob(data: JobData, ctx: JobContext, jobIdForRun?: s
       }
       const p = got.page;
       const key = warcPageKey(data.file, r.offset);
-      const result = await analyse(p.body, httpUrlOrNone(p.targetUri), p.contentType, key);
-      if (!result) return;
-      items.push({
-        meta: {
-          url: key, finalUrl: p.targetUri || undefined, fetchedAt: p.date, status: p.status, etag: p.etag,
-          lastModified: p.lastModified, contentType: p.contentType, source: `${data.file}@${r.offset}`, body: p.body,
-        },
-        result,
-      });
+      const meta: PageMeta = {
+        url: key, finalUrl: p.targetUri || undefined, fetchedAt: p.date, status: p.status, etag: p.etag,
+        lastModified: p.lastModified, contentType: p.contentType, source: `${data.file}@${r.offset}`, body: p.body,
+      };
+      await analyse(meta, p.body, httpUrlOrNone(p.targetUri), p.contentType, key);
     });
   } else {
     if (!ctx.fetcher) {
@@ -162,20 +166,17 @@ export async function processJob(data: JobData, ctx: JobContext, jobIdForRun?: s
         out.skipped++;
         return;
       }
-      const result = await analyse(res.body, res.finalUrl || url, res.contentType || undefined, url);
-      if (!result) return;
-      items.push({
-        meta: {
-          url, finalUrl: res.finalUrl || url, fetchedAt: res.fetchedAt, status: res.status, etag: res.headers.etag,
-          lastModified: res.headers['last-modified'], contentType: res.contentType || undefined, body: res.body,
-        },
-        result,
-      });
+      const meta: PageMeta = {
+        url, finalUrl: res.finalUrl || url, fetchedAt: res.fetchedAt, status: res.status, etag: res.headers.etag,
+        lastModified: res.headers['last-modified'], contentType: res.contentType || undefined, body: res.body,
+      };
+      await analyse(meta, res.body, res.finalUrl || url, res.contentType || undefined, url);
     });
   }
   // one order whatever order the threads finished in: the same job gives the same rows
   items.sort((a, b) => (a.meta.url < b.meta.url ? -1 : a.meta.url > b.meta.url ? 1 : 0));
   const saved = await saveResults(ctx.store, items, { run: data.run });
+  for (const n of notAnalysed) await saveUnanalysed(ctx.store, n.meta, n.reason, n.url);
   out.pages = items.length;
   out.stored = saved.filter((s) => s.created).length;
   // the run's failed pages, after the commit: a page stored by this delivery is no longer failed, a page that failed
@@ -214,7 +215,7 @@ export async function openJobContext(o: WorkerOptions & { concurrency: number })
   }
   const pool = new AnalyzePool(o.concurrency);
   const hostDelayMs = o.hostDelayMs ?? DEFAULT_HOST_DELAY_MS;
-  const ctx: JobContext = { store, pool, redis, target, limiter: new HostLimiter(redis, target.prefix, hostDelayMs), allowPrivate: Boolean(o.allowPrivate), hostDelayMs, log: o.log };
+  const ctx: JobContext = { store, pool, redis, target, limiter: new HostLimiter(redis, target.prefix, hostDelayMs), allowPrivate: Boolean(o.allowPrivate), hostDelayMs, budgetMs: o.budgetMs, log: o.log };
   return Object.assign(ctx, {
     async close() {
       await pool.close();

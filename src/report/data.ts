@@ -48,8 +48,10 @@ export const ReportData = z.object({
     contaminatedDomains: Int,
     linkHosts: Int,
     links: Int,
+    /** pages a run could not analyse (over analyze()'s budget): apart from `pages` and every rate */
+    notAnalysedPages: Int,
   }),
-  byDomain: z.array(z.object({ domain: z.string(), pages: Int, contaminatedPages: Int, rate: Rate, findings: Int, clusters: Int })),
+  byDomain: z.array(z.object({ domain: z.string(), pages: Int, contaminatedPages: Int, rate: Rate, findings: Int, clusters: Int, notAnalysed: Int })),
   byCategory: z.array(z.object({ key: z.string(), findings: Int, clusters: Int, pages: Int, domains: Int, pageRate: Rate })),
   byKind: z.array(z.object({ key: z.string(), findings: Int, clusters: Int, pages: Int, domains: Int, pageRate: Rate })),
   byRule: z.array(z.object({ key: z.string(), findings: Int, pages: Int, points: z.number(), meanPoints: z.number(), side: z.enum(['spam', 'news']) })),
@@ -60,6 +62,7 @@ export const ReportData = z.object({
   linkHosts: z.array(z.object({ host: z.string(), links: Int, findings: Int, pages: Int, domains: Int })),
   links: z.array(z.object({ href: z.string(), host: z.string(), findings: Int, pages: Int })),
   perDay: z.array(z.object({ day: z.string(), pages: Int, contaminatedPages: Int, rate: Rate, findings: Int })),
+  notAnalysed: z.array(z.object({ url: z.string(), domain: z.string(), reason: z.string(), triedAt: z.string() })),
 });
 export type ReportData = z.infer<typeof ReportData>;
 
@@ -73,6 +76,7 @@ export const DEFINITIONS: Record<string, string> = {
   'news-side rule': 'a rule with negative points (reporting context, quoted words) that lowers a score; it is not spam evidence',
   'link target': 'an off-site link inside a link-block or hidden-block finding (every link, resolved against the page URL)',
   interval: 'Wilson score 95% interval of a proportion of pages',
+  'not analysed page': "a page a run could not analyse within analyze()'s time or size budget; it is in no count of pages or rate (a later scan of it removes it from this list)",
 };
 
 /** "2026-11-01", an ISO time, or "<n>d" (n days ago) -> an ISO prefix to compare against; InputError otherwise. */
@@ -207,6 +211,21 @@ export async function buildReport(store: Store, opts: { since?: string; now?: Da
     }
   }
 
+  // pages not analysed, tried on/after `since` when given (a page scanned later has no row left)
+  const unanalysed = await store.all<{ url: string; finalUrl: string | null; domain: string; reason: string; triedAt: string }>(
+    `SELECT url, final_url AS "finalUrl", domain, reason, tried_at AS "triedAt" FROM unanalysed
+      WHERE CAST(@since AS TEXT) IS NULL OR coalesce(fetched_at, tried_at) >= @since ORDER BY domain, url`,
+    { since },
+  );
+  const notAnalysedByDomain = new Map<string, number>();
+  for (const u of unanalysed) {
+    const domain = u.domain || '(none)';
+    notAnalysedByDomain.set(domain, (notAnalysedByDomain.get(domain) ?? 0) + 1);
+  }
+  // a domain whose every page went unanalysed has a row (0 pages) but is no domain of the corpus counted above
+  const domainRows = new Map(domains);
+  for (const domain of notAnalysedByDomain.keys()) if (!domainRows.has(domain)) domainRows.set(domain, { pages: 0, contaminatedPages: 0, findings: 0, clusters: new Set<string>() });
+
   const rs = loadRules();
   const dayKeys = [...days.keys()].sort();
   const share = (m: Map<string, Acc>) =>
@@ -244,9 +263,10 @@ export async function buildReport(store: Store, opts: { since?: string; now?: Da
       contaminatedDomains: [...domains.values()].filter((d) => d.contaminatedPages > 0).length,
       linkHosts: hosts.size,
       links: links.size,
+      notAnalysedPages: unanalysed.length,
     },
-    byDomain: [...domains.entries()]
-      .map(([domain, v]) => ({ domain, pages: v.pages, contaminatedPages: v.contaminatedPages, rate: wilson(v.contaminatedPages, v.pages), findings: v.findings, clusters: v.clusters.size }))
+    byDomain: [...domainRows.entries()]
+      .map(([domain, v]) => ({ domain, pages: v.pages, contaminatedPages: v.contaminatedPages, rate: wilson(v.contaminatedPages, v.pages), findings: v.findings, clusters: v.clusters.size, notAnalysed: notAnalysedByDomain.get(domain) ?? 0 }))
       .sort((a, b) => b.contaminatedPages - a.contaminatedPages || b.findings - a.findings || b.pages - a.pages || a.domain.localeCompare(b.domain)),
     byCategory: share(categories),
     byKind: share(kinds),
@@ -266,5 +286,6 @@ export async function buildReport(store: Store, opts: { since?: string; now?: Da
       const v = days.get(day)!;
       return { day, pages: v.pages, contaminatedPages: v.contaminatedPages, rate: wilson(v.contaminatedPages, v.pages), findings: v.findings };
     }),
+    notAnalysed: unanalysed.map((u) => ({ url: u.finalUrl ?? u.url, domain: u.domain || '(none)', reason: u.reason, triedAt: u.triedAt })),
   });
 }

@@ -38,9 +38,9 @@ interface Table {
 /** The report's tables (shared by md and html), every row. */
 function tables(d: ReportData): Table[] {
   return [
-    { id: 'domains', title: 'Domains', note: 'share: contaminated pages / pages of the domain, with its 95% interval',
-      head: ['domain', 'pages', 'contaminated', 'share (95% CI)', 'findings', 'clusters'],
-      rows: d.byDomain.map((r) => [r.domain, r.pages, r.contaminatedPages, rateText(r.rate), r.findings, r.clusters]) },
+    { id: 'domains', title: 'Domains', note: 'share: contaminated pages / pages of the domain, with its 95% interval; not analysed: pages over the budget, in no share',
+      head: ['domain', 'pages', 'contaminated', 'share (95% CI)', 'findings', 'clusters', 'not analysed'],
+      rows: d.byDomain.map((r) => [r.domain, r.pages, r.contaminatedPages, rateText(r.rate), r.findings, r.clusters, r.notAnalysed]) },
     { id: 'categories', title: 'Categories', note: 'pages: pages with at least one finding of the category; share of all pages',
       head: ['category', 'findings', 'clusters', 'pages', 'share of pages (95% CI)', 'domains'],
       rows: d.byCategory.map((r) => [r.key, r.findings, r.clusters, r.pages, rateText(r.pageRate), r.domains]) },
@@ -62,6 +62,9 @@ function tables(d: ReportData): Table[] {
     { id: 'days', title: 'Per day',
       head: ['day', 'pages', 'contaminated', 'share (95% CI)', 'findings'],
       rows: d.perDay.map((r) => [r.day, r.pages, r.contaminatedPages, rateText(r.rate), r.findings]) },
+    { id: 'not-analysed', title: 'Pages not analysed', note: "over analyze()'s time or size budget: in no count of pages and no share above",
+      head: ['url', 'domain', 'reason', 'tried'],
+      rows: d.notAnalysed.map((r) => [r.url, r.domain, r.reason, r.triedAt]) },
   ];
 }
 
@@ -89,6 +92,7 @@ function summaryLine(d: ReportData): string {
   return `${t.pages} pages from ${t.domains} domains; ${t.contaminatedPages} contaminated, ${pct(r.rate)} (95% CI ${pct(r.low)}–${pct(r.high)}); ` +
     `${t.findings} findings in ${t.clusters} distinct texts` +
     (t.dismissedFindings ? `; ${t.dismissedFindings} findings dismissed by reviewers` : '') +
+    (t.notAnalysedPages ? `; ${plural(t.notAnalysedPages, 'page')} not analysed (over budget), in no count` : '') +
     (d.since ? `; pages since ${d.since}` : '');
 }
 
@@ -123,7 +127,7 @@ export function renderCsv(d: ReportData, opts: RenderOptions = {}): string {
   };
   const rate = (prefix: string, r: Rate) => ({ [prefix]: r.rate, [`${prefix}_low`]: r.low, [`${prefix}_high`]: r.high });
   const t = d.totals;
-  add('totals', 'all', { pages: t.pages, contaminated_pages: t.contaminatedPages, ...rate('contamination_rate', t.contaminationRate), findings: t.findings, clusters: t.clusters, dismissed_findings: t.dismissedFindings, domains: t.domains, contaminated_domains: t.contaminatedDomains, link_hosts: t.linkHosts, links: t.links });
+  add('totals', 'all', { pages: t.pages, contaminated_pages: t.contaminatedPages, ...rate('contamination_rate', t.contaminationRate), findings: t.findings, clusters: t.clusters, dismissed_findings: t.dismissedFindings, domains: t.domains, contaminated_domains: t.contaminatedDomains, link_hosts: t.linkHosts, links: t.links, not_analysed_pages: t.notAnalysedPages });
   const m = d.method;
   add('method', 'all', { winnow_version: m.winnowVersion, rules_version: m.rulesVersion, rule_count: m.ruleCount, required_points: m.requiredPoints, pages: m.pages, first_day: m.firstDay ?? '', last_day: m.lastDay ?? '' });
   const cut = <T>(table: string, rows: T[]): T[] => {
@@ -131,7 +135,7 @@ export function renderCsv(d: ReportData, opts: RenderOptions = {}): string {
     if (n < rows.length) add('truncated', table, { shown: n, total: rows.length });
     return rows.slice(0, n);
   };
-  for (const r of cut('domain', d.byDomain)) add('domain', r.domain, { pages: r.pages, contaminated_pages: r.contaminatedPages, ...rate('rate', r.rate), findings: r.findings, clusters: r.clusters });
+  for (const r of cut('domain', d.byDomain)) add('domain', r.domain, { pages: r.pages, contaminated_pages: r.contaminatedPages, ...rate('rate', r.rate), findings: r.findings, clusters: r.clusters, not_analysed: r.notAnalysed });
   for (const r of cut('category', d.byCategory)) add('category', r.key, { findings: r.findings, clusters: r.clusters, pages: r.pages, ...rate('page_rate', r.pageRate), domains: r.domains });
   for (const r of cut('kind', d.byKind)) add('kind', r.key, { findings: r.findings, clusters: r.clusters, pages: r.pages, ...rate('page_rate', r.pageRate), domains: r.domains });
   for (const r of cut('cluster', d.clusters)) add('cluster', r.clusterId, { text: r.text, kind: r.kind, category: r.category, findings: r.findings, pages: r.pages, domains: r.domains });
@@ -139,10 +143,11 @@ export function renderCsv(d: ReportData, opts: RenderOptions = {}): string {
   for (const r of cut('link', d.links)) add('link', r.href, { host: r.host, findings: r.findings, pages: r.pages });
   for (const r of cut('rule', d.byRule)) add('rule', r.key, { side: r.side, findings: r.findings, pages: r.pages, points: r.points, mean_points: r.meanPoints });
   for (const r of cut('day', d.perDay)) add('day', r.day, { pages: r.pages, contaminated_pages: r.contaminatedPages, ...rate('rate', r.rate), findings: r.findings });
+  for (const r of cut('not_analysed', d.notAnalysed)) add('not_analysed', r.url, { domain: r.domain, reason: r.reason, tried_at: r.triedAt });
   return out.join('');
 }
 
-const LIST_KEYS = ['byDomain', 'byCategory', 'byKind', 'byRule', 'clusters', 'linkHosts', 'links', 'perDay'] as const;
+const LIST_KEYS = ['byDomain', 'byCategory', 'byKind', 'byRule', 'clusters', 'linkHosts', 'links', 'perDay', 'notAnalysed'] as const;
 
 /** JSON with every row; with a limit, each cut list is named in `truncated` with its shown and total counts. */
 export function renderJson(d: ReportData, opts: RenderOptions = {}): string {

@@ -10,6 +10,7 @@ import { gunzipSync, gzipSync, constants as zc } from 'node:zlib';
 import Database from 'better-sqlite3';
 import type { AnalyzeResult } from '../result.js';
 import { InputError } from '../errors.js';
+import { WINNOW_VERSION } from '../util/version.js';
 import { LATEST_VERSION, MIGRATIONS, PG_LATEST_VERSION, PG_MIGRATIONS } from './migrations.js';
 import { PgDb, SqliteDb, type Db, type Queryable } from './db.js';
 
@@ -549,6 +550,12 @@ const INSERT_SCAN = `
 const INSERT_FINDING = `
   INSERT INTO findings (scan_id, text, start, "end", block_id, path, "where", category, kind, score, points, rules)
   VALUES (@scanId, @text, @start, @end, @blockId, @path, @where, @category, @kind, @score, @points, @rules)`;
+const UPSERT_UNANALYSED = `
+  INSERT INTO unanalysed (url, final_url, domain, fetched_at, reason, tried_at, winnow_version)
+  VALUES (@url, @finalUrl, @domain, @fetchedAt, @reason, @triedAt, @winnow)
+  ON CONFLICT(url) DO UPDATE SET
+    final_url = excluded.final_url, domain = excluded.domain, fetched_at = excluded.fetched_at,
+    reason = excluded.reason, tried_at = excluded.tried_at, winnow_version = excluded.winnow_version`;
 const RUN_SCAN = `SELECT s.id AS id, s.page_id AS "pageId" FROM scans s JOIN pages p ON p.id = s.page_id WHERE s.run = ? AND p.url = ?`;
 
 export interface SavedIds {
@@ -599,6 +606,8 @@ async function saveOne(q: Queryable, keepHtml: boolean, meta: PageMeta, result: 
     const had = await q.get<{ id: number; pageId: number }>(RUN_SCAN, [run, meta.url]);
     return { pageId, scanId: had?.id ?? 0, created: false };
   }
+  // analysed now: no longer a page the store could not analyse
+  await q.run('DELETE FROM unanalysed WHERE url = ?', [meta.url]);
   for (const f of result.findings) {
     await q.run(INSERT_FINDING, {
       scanId: scan.id,
@@ -616,6 +625,30 @@ async function saveOne(q: Queryable, keepHtml: boolean, meta: PageMeta, result: 
     });
   }
   return { pageId, scanId: scan.id, created: true };
+}
+
+/**
+ * Record a page that was not analysed (over analyze()'s budget; `reason` as overBudgetReason says it): the report
+ * counts it per site, apart from the analysed pages. The next run tries it again; its scan then removes the row.
+ */
+export async function saveUnanalysed(store: Store, meta: PageMeta, reason: string, resultUrl?: string): Promise<void> {
+  if (!meta.url) throw new InputError('cannot store a page without a url');
+  const finalUrl = meta.finalUrl ?? resultUrl ?? (domainOf(meta.url) ? meta.url : undefined);
+  try {
+    await store.tx(async (q) => {
+      await q.run(UPSERT_UNANALYSED, {
+        url: meta.url,
+        finalUrl: finalUrl ?? null,
+        domain: domainOf(finalUrl ?? meta.url),
+        fetchedAt: meta.fetchedAt ?? null,
+        reason,
+        triedAt: new Date().toISOString(),
+        winnow: WINNOW_VERSION,
+      });
+    });
+  } catch (err) {
+    throw storeError(err, store.path);
+  }
 }
 
 /** Save one page and its scan with findings in one transaction; returns the new ids. */

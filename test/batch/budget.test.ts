@@ -1,6 +1,7 @@
 // One hostile page in a WARC does not stall the batch: it ends over its budget, is named and written to the output
-// with status 'over-budget' but not stored (stored, it would count as a clean page), the real pages around it are
-// analysed and stored, and the batch NDJSON carries no cleanHtml unless asked for.
+// with status 'over-budget' and recorded as not analysed, never as a scan (a scan would count as a clean page); the
+// real pages around it are analysed and stored; a later run with room for it analyses it and drops the record. The
+// batch NDJSON carries no cleanHtml unless asked for.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -44,7 +45,7 @@ function collect(): { sink: Writable; lines: AnalyzeResult[] } {
 }
 
 describe('batch with a per-page budget', () => {
-  it('names the hostile page as not analysed, stores every other page and not it', async () => {
+  it('names the hostile page as not analysed and records it so, stores every other page; a later run with room analyses it', async () => {
     const { sink, lines } = collect();
     let err = '';
     const errSink = new Writable({ write: (c, _e, cb) => ((err += c.toString()), cb()) });
@@ -58,16 +59,30 @@ describe('batch with a per-page budget', () => {
     expect(hostile.overBudget!.message).toContain(`${BUDGET_MS} ms`);
     expect(summary.overBudget).toBeGreaterThanOrEqual(1);
     for (const l of lines) expect(l.cleanHtml).toBe('');
-    expect(err).toMatch(/winnow: https:\/\/spam\.example\.com\/hostile: not analysed \(page over its time budget of 150 ms.*\); not stored\n/);
+    expect(err).toMatch(/winnow: https:\/\/spam\.example\.com\/hostile: not analysed \(page over its time budget of 150 ms.*\); recorded as not analysed\n/);
     const store = await openSqliteStore(join(dir, 'a.db'));
     try {
-      const urls = (store.db.prepare('SELECT url FROM pages').all() as Array<{ url: string }>).map((r) => r.url);
-      expect(urls).not.toContain('https://spam.example.com/hostile');
-      expect(urls).toHaveLength(lines.filter((l) => l.status === 'ok').length);
+      const finals = (store.db.prepare('SELECT final_url FROM pages').all() as Array<{ final_url: string }>).map((r) => r.final_url);
+      expect(finals).not.toContain('https://spam.example.com/hostile');
+      expect(finals).toHaveLength(lines.filter((l) => l.status === 'ok').length);
+      const rows = store.db.prepare('SELECT final_url AS url, domain, reason FROM unanalysed').all() as Array<{ url: string; domain: string; reason: string }>;
+      expect(rows).toEqual([{ url: 'https://spam.example.com/hostile', domain: 'spam.example.com', reason: hostile.overBudget!.message }]);
     } finally {
       await store.close();
     }
-  });
+    // the same WARC again with no time limit: the page is analysed, stored, and no longer listed as not analysed
+    const again = collect();
+    const s2 = await runBatch({ inputs: [warc], db: join(dir, 'a.db'), workers: 0, out: again.sink, err: new Writable({ write: (_c, _e, cb) => cb() }), progress: false, budgetMs: Infinity });
+    expect(s2.overBudget).toBe(0);
+    expect(again.lines.map((l) => l.url)).toEqual(['https://spam.example.com/hostile']);
+    const after = await openSqliteStore(join(dir, 'a.db'));
+    try {
+      expect(after.db.prepare('SELECT count(*) FROM unanalysed').pluck().get()).toBe(0);
+      expect(after.db.prepare("SELECT count(*) FROM pages WHERE final_url = 'https://spam.example.com/hostile'").pluck().get()).toBe(1);
+    } finally {
+      await after.close();
+    }
+  }, 120_000);
 
   it('with the default budget, real pages are analysed; cleanHtml is kept when asked', async () => {
     const { sink, lines } = collect();

@@ -255,4 +255,28 @@ describe('URL jobs whose pages cannot be fetched', () => {
       await ctx.close();
     }
   });
+
+  it('a page over its budget is a failed page of the run and recorded in the store as not analysed, never as a scan', async () => {
+    const { queue, prefix } = queueUrl();
+    const path = `/hostile-${prefix}`;
+    const hostile = server.url(path);
+    // 50,000 nested list items: a parse that no 100 ms budget holds
+    const body = `<html><head><title>x</title></head><body>${'<li><p>'.repeat(50_000)}股票配资</body></html>`;
+    server.route(path, (_req, res) => void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body));
+    const ctx = await openJobContext({ queue, db: join(dir, 'budget.db'), concurrency: 1, allowPrivate: true, hostDelayMs: 0, budgetMs: 100 });
+    try {
+      const data = { run: 'budget', kind: 'urls' as const, urls: [hostile] };
+      const out = await processJob(data, ctx);
+      expect(out).toMatchObject({ stored: 0, failedPages: 1 });
+      expect(out.failures[0].reason).toMatch(/^not analysed: page over its time budget of 100 ms/);
+      expect(await countRunPages(ctx.store, 'budget')).toBe(0);
+      const rows = await ctx.store.all<{ url: string; reason: string }>('SELECT url, reason FROM unanalysed');
+      expect(rows).toEqual([{ url: hostile, reason: out.failures[0].reason.replace(/^not analysed: /, '') }]);
+      // delivered again: still one row
+      await processJob(data, ctx);
+      expect(await ctx.store.all('SELECT url FROM unanalysed')).toHaveLength(1);
+    } finally {
+      await ctx.close();
+    }
+  });
 });

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { spawn } from 'node:child_process';
 import Database from 'better-sqlite3';
 import {
-  openStore, openSqliteStore, saveResult, saveResults, getPageByUrl, conditionalFor, hasScan, contentHash, latestScan, LATEST_VERSION,
+  openStore, openSqliteStore, saveResult, saveResults, saveUnanalysed, getPageByUrl, conditionalFor, hasScan, contentHash, latestScan, LATEST_VERSION,
   countRunPages, type Store,
 } from '../../src/store/index.js';
 import { listQueue, getReviewPage, getPageHtml, decideFindings, decideScan, ruleStats, trainingExamples, listDomains, countScans } from '../../src/store/review.js';
@@ -196,7 +196,43 @@ describe.each(ENGINES)('store on $name', (engine) => {
       await s.close();
     }
   });
+
+  it('a page not analysed is recorded apart: counted per domain in the report, in no rate; a later scan of it removes it', async () => {
+    const s = await engine.open();
+    try {
+      await saveResult(s, { url: 'https://a.example/1', fetchedAt: '2026-11-01T08:00:00Z' }, sampleResult({ findings: 1 }));
+      await saveResult(s, { url: 'https://a.example/2', fetchedAt: '2026-11-01T08:00:00Z' }, sampleResult({ findings: 0 }));
+      const why = 'page over its time budget of 2000 ms (stage detect:block)';
+      await saveUnanalysed(s, { url: 'warc:c.warc#<urn:1>', finalUrl: 'https://a.example/hostile', fetchedAt: '2026-11-01T09:00:00Z' }, why);
+      await saveUnanalysed(s, { url: 'https://only-hostile.example/x', fetchedAt: '2026-11-01T09:00:00Z' }, why);
+      // tried again: still one row per page, with the latest reason
+      await saveUnanalysed(s, { url: 'https://only-hostile.example/x', fetchedAt: '2026-11-02T09:00:00Z' }, 'page over its size budget');
+      expect(await count(s, 'unanalysed')).toBe(2);
+      const r = await buildReport(s, { now: new Date('2026-11-20T00:00:00Z') });
+      // the two analysed pages are the corpus; the rate is theirs alone
+      expect(r.totals.pages).toBe(2);
+      expect(r.totals.contaminatedPages).toBe(1);
+      expect(r.totals.contaminationRate.rate).toBe(0.5);
+      expect(r.totals.domains).toBe(1);
+      expect(r.totals.notAnalysedPages).toBe(2);
+      expect(r.byDomain.find((d) => d.domain === 'a.example')).toMatchObject({ pages: 2, notAnalysed: 1 });
+      expect(r.byDomain.find((d) => d.domain === 'only-hostile.example')).toMatchObject({ pages: 0, notAnalysed: 1 });
+      expect(r.notAnalysed.map((u) => [u.url, u.reason])).toEqual([
+        ['https://a.example/hostile', why],
+        ['https://only-hostile.example/x', 'page over its size budget'],
+      ]);
+      // analysed at last (a larger budget): the page is a page of the corpus and no longer listed
+      await saveResult(s, { url: 'https://only-hostile.example/x', fetchedAt: '2026-11-03T09:00:00Z' }, sampleResult({ findings: 0 }));
+      const r2 = await buildReport(s);
+      expect(r2.totals.pages).toBe(3);
+      expect(r2.totals.notAnalysedPages).toBe(1);
+      expect(r2.notAnalysed.map((u) => u.url)).toEqual(['https://a.example/hostile']);
+    } finally {
+      await s.close();
+    }
+  });
 });
+
 
 describe('PostgreSQL store errors', () => {
   it('an unreachable server is a one-line InputError', async () => {
@@ -223,7 +259,7 @@ describe('SQLite store files', () => {
     expect(s.db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(s.db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
     const tables = s.db.prepare("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name").pluck().all();
-    expect(tables).toEqual(['decisions', 'findings', 'pages', 'scans']);
+    expect(tables).toEqual(['decisions', 'findings', 'pages', 'scans', 'unanalysed']);
     await s.close();
     const s2 = await openSqliteStore(path);
     expect(s2.db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
