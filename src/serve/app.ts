@@ -418,19 +418,19 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   // scan requests are admitted before their body is read: past the pool's size a request is refused at once, not
   // after its body (up to MAX_BODY_BYTES) was read and parsed on the event loop only to find the pool full
+  // (only a request that was admitted gives a place back: one refused earlier, by auth or here, never took one)
   let admitted = 0;
-  const released = new WeakSet<FastifyRequest>();
+  const holding = new WeakSet<FastifyRequest>();
   const release = async (req: FastifyRequest) => {
-    if (released.has(req)) return;
-    released.add(req);
+    if (!holding.delete(req)) return;
     admitted--;
   };
   const admitScan = async (req: FastifyRequest, reply: FastifyReply) => {
     if (admitted >= pool.size) {
-      released.add(req);
       return reply.code(503).header('retry-after', '5').send({ error: `too many scans in progress (${admitted}); try again shortly` });
     }
     admitted++;
+    holding.add(req);
   };
   app.post('/api/scan', { onRequest: admitScan, onResponse: release, onRequestAbort: release, schema: { summary: 'scan a URL (fetched) or a posted HTML page and queue the result', body: S.ScanBody, response: { 200: S.ScanResponse } } }, async (req) => {
     const body = req.body;

@@ -190,6 +190,12 @@ describe('a full scan pool', () => {
     const post = (payload: object) =>
       request(`${base}/api/scan`, { method: 'POST', headers: { ...A, 'content-type': 'application/json' }, body: JSON.stringify(payload) });
     try {
+      // requests refused before admission (no token) take no place and give none back
+      for (let i = 0; i < 3; i++) {
+        const r = await request(`${base}/api/scan`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"html":"<p>x</p>"}' });
+        expect(r.statusCode).toBe(401);
+        await r.body.dump();
+      }
       holdReached = new Promise<void>((r) => (reachedHold = r));
       const first = post({ url: web.url('/hold.html') });
       await holdReached; // the first scan holds the pool's one place while its site answers
