@@ -58,8 +58,9 @@ const LIMIT = z.union([z.number().positive(), z.literal(Infinity)]);
  * (loadRules, loadModel), checked by kind only.
  */
 const AnalyzeOptionsSchema = z.object({
-  // the page's own address, read for its site (links to it are the site's own): an http(s) URL or nothing
-  url: z.string().refine((u) => badUrl(u) === null).optional(),
+  // the page's own address, read for its site (links to it are the site's own): an http(s) URL, or nothing ('' too:
+  // a WARC record without a target URI)
+  url: z.string().refine((u) => u === '' || badUrl(u) === null).optional(),
   contentType: z.string().optional(),
   input: z.string().optional(),
   rules: z.object({ rules: z.array(z.unknown()) }).loose().optional(),

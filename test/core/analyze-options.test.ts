@@ -59,7 +59,7 @@ describe('analyze options', () => {
   it('the limits off (Infinity), a threshold and no model give results the exported schema accepts', () => {
     const whole = analyze(SEED);
     expect(whole.verdict).toBe('contaminated');
-    for (const opts of [{ budgetMs: Infinity, maxBytes: Infinity }, { threshold: 3.5 }, { model: null }, { input: 'seed.html', url: 'https://example.com/a' }]) {
+    for (const opts of [{ budgetMs: Infinity, maxBytes: Infinity }, { threshold: 3.5 }, { model: null }, { input: 'seed.html', url: 'https://example.com/a' }, { url: '' }]) {
       const r = AnalyzeResult.parse(analyze(SEED, opts));
       expect(r.status).toBe('ok');
       expect(r.verdict).toBe('contaminated');
