@@ -10,6 +10,7 @@ import { loadRules } from '../detect/rules/index.js';
 import { REQUIRED_POINTS } from '../detect/scoring.js';
 import { WINNOW_VERSION } from '../util/version.js';
 import { records } from './records.js';
+import { unanalysedPages } from './rows.js';
 import { wilson } from '../util/stats.js';
 
 const Rate = z.object({ rate: z.number(), low: z.number(), high: z.number() });
@@ -212,11 +213,7 @@ export async function buildReport(store: Store, opts: { since?: string; now?: Da
   }
 
   // pages not analysed, tried on/after `since` when given (a page scanned later has no row left)
-  const unanalysed = await store.all<{ url: string; finalUrl: string | null; domain: string; reason: string; triedAt: string }>(
-    `SELECT url, final_url AS "finalUrl", domain, reason, tried_at AS "triedAt" FROM unanalysed
-      WHERE CAST(@since AS TEXT) IS NULL OR coalesce(fetched_at, tried_at) >= @since ORDER BY domain, url`,
-    { since },
-  );
+  const unanalysed = await unanalysedPages(store, since);
   const notAnalysedByDomain = new Map<string, number>();
   for (const u of unanalysed) {
     const domain = u.domain || '(none)';
@@ -286,6 +283,6 @@ export async function buildReport(store: Store, opts: { since?: string; now?: Da
       const v = days.get(day)!;
       return { day, pages: v.pages, contaminatedPages: v.contaminatedPages, rate: wilson(v.contaminatedPages, v.pages), findings: v.findings };
     }),
-    notAnalysed: unanalysed.map((u) => ({ url: u.finalUrl ?? u.url, domain: u.domain || '(none)', reason: u.reason, triedAt: u.triedAt })),
+    notAnalysed: unanalysed.map((u) => ({ url: u.finalUrl ?? u.pageKey, domain: u.domain || '(none)', reason: u.reason, triedAt: u.triedAt })),
   });
 }

@@ -1,5 +1,6 @@
 // `winnow export`: the dataset behind a report, as flat tables with stable ids (ids.ts): pages (the
-// denominators), findings (with text hash and cluster id) and links (every link target of link and hidden blocks).
+// denominators), findings (with text hash and cluster id), links (every link target of link and hidden blocks) and
+// unanalysed (pages a run could not analyse within analyze()'s budget: in no denominator).
 // CSV (RFC 4180), NDJSON or Parquet; rows are streamed (memory stays flat); column names are snake_case; no JSON
 // inside a cell (a finding's rules are a ';'-joined list of names and one of points).
 import type { Writable } from 'node:stream';
@@ -8,6 +9,8 @@ import { InputError } from '../errors.js';
 import { csvRow } from './csv.js';
 import { parseSince } from './data.js';
 import { records } from './records.js';
+import { unanalysedPages } from './rows.js';
+import { pageUid } from './ids.js';
 
 import type { ExportFormat, ExportTable } from './formats.js';
 export { EXPORT_FORMATS, EXPORT_TABLES, type ExportFormat, type ExportTable } from './formats.js';
@@ -40,14 +43,29 @@ export const LINK_COLUMNS = [
   col('domain', 'STRING'), col('href', 'STRING'), col('host', 'STRING'), col('link_text', 'STRING'), col('dismissed', 'BOOLEAN'),
 ] as const;
 
+export const UNANALYSED_COLUMNS = [
+  col('page_uid', 'STRING'), col('url', 'STRING'), col('page_key', 'STRING'), col('domain', 'STRING'), col('fetched_at', 'STRING'),
+  col('tried_at', 'STRING'), col('reason', 'STRING'), col('winnow_version', 'STRING'),
+] as const;
+
 export const COLUMNS: Record<ExportTable, ReadonlyArray<{ name: string; type: ColType }>> = {
   pages: PAGE_COLUMNS,
   findings: FINDING_COLUMNS,
   links: LINK_COLUMNS,
+  unanalysed: UNANALYSED_COLUMNS,
 };
 
 /** The rows of one table, streamed. */
 export async function* tableRows(store: Store, table: ExportTable, since: string | null): AsyncGenerator<Record<string, Cell>> {
+  if (table === 'unanalysed') {
+    for (const u of await unanalysedPages(store, since)) {
+      yield {
+        page_uid: pageUid(u.pageKey), url: u.finalUrl ?? u.pageKey, page_key: u.pageKey, domain: u.domain, fetched_at: u.fetchedAt,
+        tried_at: u.triedAt, reason: u.reason, winnow_version: u.winnowVersion,
+      };
+    }
+    return;
+  }
   for await (const { page: p, findings } of records(store, { since, links: table !== 'pages' })) {
     const versions = { winnow_version: p.winnowVersion, rules_version: p.rulesVersion, model_version: p.modelVersion };
     if (table === 'pages') {

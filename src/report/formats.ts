@@ -9,5 +9,5 @@ export const DEFAULT_TABLE_ROWS = 25;
 
 export const EXPORT_FORMATS = ['csv', 'ndjson', 'parquet'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
-export const EXPORT_TABLES = ['pages', 'findings', 'links'] as const;
+export const EXPORT_TABLES = ['pages', 'findings', 'links', 'unanalysed'] as const;
 export type ExportTable = (typeof EXPORT_TABLES)[number];

@@ -105,3 +105,30 @@ export async function pageBytes(store: Store, pageId: RowId): Promise<{ html: Bu
   const html = unpackHtml(row?.html);
   return html ? { html, contentType: row?.contentType ?? null } : null;
 }
+
+/** A page a run could not analyse (the store's unanalysed table). */
+export interface UnanalysedRow {
+  /** pages.url's key: the input URL, file:/path or warc:<file>#<record id> */
+  pageKey: string;
+  finalUrl: string | null;
+  domain: string;
+  fetchedAt: string | null;
+  reason: string;
+  triedAt: string;
+  winnowVersion: string;
+}
+
+/**
+ * Every page not analysed (fetched, or else tried, on/after `since` when given), by domain and key. One row per
+ * page, so the list is as long as the crawl's hostile pages: read whole.
+ */
+export async function unanalysedPages(store: Store, since: string | null): Promise<UnanalysedRow[]> {
+  return store.all<UnanalysedRow>(
+    `SELECT url AS "pageKey", final_url AS "finalUrl", domain, fetched_at AS "fetchedAt", reason, tried_at AS "triedAt",
+            winnow_version AS "winnowVersion"
+       FROM unanalysed
+      WHERE CAST(@since AS TEXT) IS NULL OR coalesce(fetched_at, tried_at) >= @since
+      ORDER BY domain, url`,
+    { since },
+  );
+}

@@ -6,11 +6,11 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { spawnSync } from 'node:child_process';
 import { parquetReadObjects } from 'hyparquet';
-import { openStore, saveResult } from '../../src/store/index.js';
+import { openStore, saveResult, saveUnanalysed } from '../../src/store/index.js';
 import { analyze } from '../../src/analyze.js';
 import { decideFindings } from '../../src/store/review.js';
 import { parseCsv, ReportData, wilson, parseSince, linkTargets, PAGE_COLUMNS, FINDING_COLUMNS, LINK_COLUMNS, DEFAULT_TABLE_ROWS } from '../../src/report/index.js';
-import { normalizeText } from '../../src/report/ids.js';
+import { normalizeText, pageUid } from '../../src/report/ids.js';
 import { InputError } from '../../src/errors.js';
 import { REPO_ROOT, run, writeSpamWarc, type SpamPageMeta } from './fixture.js';
 
@@ -263,11 +263,32 @@ describe('export', () => {
     expect(new Set(exportRows('pages', second).map((p) => p.page_uid))).toEqual(new Set(exportRows('pages').map((p) => p.page_uid)));
   }, 120_000);
 
+  it('unanalysed: the pages a run could not analyse, under the page_uid a scan of them would have', async () => {
+    const store = join(dir, 'unanalysed.db');
+    const s = await openStore(store);
+    const page = pages.find((p) => /^https?:\/\//.test(p.source))!;
+    await saveUnanalysed(s, { url: 'warc:x.warc#<urn:1>', finalUrl: page.source, fetchedAt: '2026-12-01T00:00:00Z' }, 'page over its time budget of 2000 ms (stage page:parse)');
+    await saveResult(s, { url: 'https://formula.example/ok', fetchedAt: '2026-12-01T00:00:00Z' }, analyze('<p>ok</p>'));
+    await s.close();
+    const rows = exportRows('unanalysed', store);
+    expect(rows).toEqual([{
+      page_uid: pageUid('warc:x.warc#<urn:1>'),
+      url: page.source, page_key: 'warc:x.warc#<urn:1>', domain: new URL(page.source).hostname,
+      fetched_at: '2026-12-01T00:00:00Z', tried_at: rows[0].tried_at, reason: 'page over its time budget of 2000 ms (stage page:parse)',
+      winnow_version: rows[0].winnow_version,
+    }]);
+    // the analysed page is the only row of the pages table: the denominator has no unanalysed page in it
+    expect(exportRows('pages', store).map((p) => p.url)).toEqual(['https://formula.example/ok']);
+    const csv = parseCsv(run(['export', '--db', store, '--table', 'unanalysed']).out);
+    expect(csv[0]).toEqual(['page_uid', 'url', 'page_key', 'domain', 'fetched_at', 'tried_at', 'reason', 'winnow_version']);
+    expect(csv).toHaveLength(2);
+  });
+
   it('parquet reads back with hyparquet: same rows as NDJSON', async () => {
     const out = join(dir, 'all');
     const r = run(['export', '--db', db, '--table', 'all', '--format', 'parquet', '--out', out]);
     expect(r.code, r.err).toBe(0);
-    for (const table of ['pages', 'findings', 'links']) {
+    for (const table of ['pages', 'findings', 'links', 'unanalysed']) {
       const buf = readFileSync(join(out, `${table}.parquet`));
       const file = buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength);
       const rows = (await parquetReadObjects({ file })) as Array<Record<string, unknown>>;

@@ -40,11 +40,11 @@ async function toFile(store: Store, table: ExportTable, format: ExportFormat, si
   }
 }
 
-// `winnow export`: pages, findings or links as flat tables with stable ids (CSV, NDJSON or Parquet).
+// `winnow export`: pages, findings, links or unanalysed pages as flat tables with stable ids (CSV, NDJSON or Parquet).
 export function register(program: Command): void {
   const cmd = program
     .command('export')
-    .description('export the dataset as flat tables with stable ids: pages (denominators), findings (text hash, cluster id), links (every link target)');
+    .description('export the dataset as flat tables with stable ids: pages (denominators), findings (text hash, cluster id), links (every link target), unanalysed (pages over the budget)');
   storeReadOptions(cmd, EXPORT_FORMATS, 'csv')
     .option('--table <name>', `${EXPORT_TABLES.join(', ')}, or all (all: one file per table in the --out folder)`, 'findings')
     .option('--out <path>', 'write to this file (a folder with --table all) instead of stdout; parquet needs it')
