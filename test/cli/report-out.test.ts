@@ -119,7 +119,7 @@ describe('report/export --out onto the store they read', () => {
     expect(readFileSync(join(dir, 'r.md'), 'utf8')).toMatch(/^# /m);
     const e = run(['export', '--db', 'r.db', '--table', 'all', '--out', 'tables']);
     expect(e.code, e.err).toBe(0);
-    expect(readdirSync(join(dir, 'tables')).sort()).toEqual(['findings.csv', 'links.csv', 'pages.csv']);
+    expect(readdirSync(join(dir, 'tables')).sort()).toEqual(['findings.csv', 'links.csv', 'pages.csv', 'unanalysed.csv']);
     expect(existsSync(join(dir, 'r.db-wal'))).toBe(false);
   });
 });
