@@ -212,6 +212,6 @@ describe('winnow report / export (built CLI)', () => {
     expect(existsSync(join(dir, 'none.db'))).toBe(false);
     // a bad choice names the option it was given to
     const table = winnow(['export', '--db', join(dir, 'resume.db'), '--table', 'nope']);
-    expect([table.code, table.stderr.trim()]).toEqual([2, 'winnow: export: --table must be one of pages, findings, links, all (got nope)']);
+    expect([table.code, table.stderr.trim()]).toEqual([2, 'winnow: export: --table must be one of pages, findings, links, unanalysed, all (got nope)']);
   });
 });
