@@ -1,14 +1,14 @@
 import type { Command } from 'commander';
 import { InputError } from '../../errors.js';
 
-/** `winnow serve --port N --db PATH [--host 127.0.0.1]`: the review service (API + web UI). */
+/** `winnow serve --port N --db PATH|postgres://… [--host 127.0.0.1]`: the review service (API + web UI). */
 export function register(program: Command): void {
   program
     .command('serve')
     .description('Run the review service: moderation queue, decisions, rule stats, retrain (API + web UI)')
     .option('--port <n>', 'port to listen on', '8080')
     .option('--host <addr>', 'address to bind (keep 127.0.0.1 unless behind a proxy)', '127.0.0.1')
-    .option('--db <path>', 'store (SQLite) path', 'winnow.db')
+    .option('--db <target>', 'store: a SQLite path or postgres://…', 'winnow.db')
     .option('--no-seed', 'do not scan the demo pages into an empty store')
     .option('--allow-private', 'let POST /api/scan fetch private/loopback addresses (intranets, tests)')
     .option('--model <path>', 'where the Retrain button writes the classifier model (default: corpus/model/model.json)')
