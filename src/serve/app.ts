@@ -45,6 +45,7 @@ import { runDevRetrain, RetrainUnavailable } from '../retrain.js';
 import { Auth, CSRF_HEADER, SESSION_COOKIE, safeEqual, sameOrigin, sessionCookieOptions, type Session, type TokenEntry } from './auth.js';
 import { ScanBusy, ScanPool, ScanTimeout, type ScanPoolOptions } from './scan-pool.js';
 import * as S from './schemas.js';
+import { decode } from '../page/index.js';
 import { Turns } from './turns.js';
 import { escapeHtml as esc } from '../util/html.js';
 import { layout, loginPage, queuePage, reviewPage, rulesPage } from './ui.js';
@@ -248,6 +249,19 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     };
     return body.length >= HEAVY_BODY_BYTES ? turns.run(parse) : parse();
   });
+  // POST /api/scan also takes the page itself (Content-Type text/html, ?url= optional): its bytes are decoded as
+  // analyze() decodes a page (the header's charset, else a BOM, the page's <meta>, a sniff), so a client holding a
+  // GBK page sends it as it is instead of decoding it into JSON first
+  const rawHtml = new WeakSet<FastifyRequest>();
+  app.addContentTypeParser(['text/html', 'application/xhtml+xml'], { parseAs: 'buffer' }, async (req: FastifyRequest, body: Buffer) => {
+    rawHtml.add(req);
+    const parse = () => {
+      const { html } = decode(body, { contentType: String(req.headers['content-type'] ?? '') });
+      const url = (req.query as Record<string, unknown> | undefined)?.url;
+      return url === undefined ? { html } : { html, url };
+    };
+    return body.length >= HEAVY_BODY_BYTES ? turns.run(parse) : parse();
+  });
   await app.register(fastifyHelmet, {
     global: true,
     contentSecurityPolicy: { useDefaults: false, directives: APP_DIRECTIVES },
@@ -432,8 +446,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     admitted++;
     holding.add(req);
   };
-  app.post('/api/scan', { onRequest: admitScan, onResponse: release, onRequestAbort: release, schema: { summary: 'scan a URL (fetched) or a posted HTML page and queue the result', body: S.ScanBody, response: { 200: S.ScanResponse } } }, async (req) => {
+  app.post('/api/scan', { onRequest: admitScan, onResponse: release, onRequestAbort: release, schema: { summary: 'scan a URL (fetched) or a posted HTML page (JSON {html}, or the page itself as text/html with ?url=) and queue the result', querystring: S.ScanQuery, body: S.ScanBody, response: { 200: S.ScanResponse } } }, async (req) => {
     const body = req.body;
+    // ?url= names the page of a text/html body; a JSON body carries its url itself
+    if (req.query.url !== undefined && !rawHtml.has(req)) throw new HttpError(400, 'query.url: only for a text/html body; a JSON body gives "url" in the body');
     let bytes: Uint8Array | string;
     let url: string;
     let meta: Parameters<typeof saveResult>[1];

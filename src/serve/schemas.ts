@@ -37,8 +37,10 @@ const Status = z.enum(['pending', 'reviewed']);
 export const ScanBody = z.union([
   z.object({ url: z.url({ protocol: /^https?$/ }).max(4096), html: z.undefined().optional() }).strict(),
   z.object({ html: z.string().min(1).max(MAX_SCAN_HTML_CHARS), url: z.url({ protocol: /^https?$/ }).max(4096).optional() }).strict(),
-], { error: `expected a JSON object {"url"} or {"html"[, "url"]}: url an http(s) URL, html a page of 1 to ${MAX_SCAN_HTML_CHARS} characters` });
+], { error: `expected a JSON object {"url"} or {"html"[, "url"]} (url an http(s) URL, html a page of 1 to ${MAX_SCAN_HTML_CHARS} characters), or a text/html page` });
 export type ScanBody = z.infer<typeof ScanBody>;
+/** The page's URL of a text/html body (a JSON body carries its own). */
+export const ScanQuery = z.object({ url: once(z.url({ protocol: /^https?$/ }).max(4096)).optional() }).strict();
 
 export const ScanResponse = z.object({
   scanId: z.number().int(),

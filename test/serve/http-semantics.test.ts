@@ -10,6 +10,11 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp, MAX_BODY_BYTES } from '../../src/serve/app.js';
 import { startServer as startFixtureServer, type FixtureServer } from '../helpers/http-server.js';
 import { makeFixture, readPage, type Fixture } from './helpers.js';
+import { gbkPage as gbk } from '../batch/data.js';
+import { analyze } from '../../src/analyze.js';
+
+/** A real Chinese page in GBK, its charset only in its <meta>. */
+const gbkPage = (): Buffer => gbk().body;
 
 const ALICE = 'alice-token-0123456789abcdef';
 const A = { authorization: `Bearer ${ALICE}` };
@@ -143,6 +148,26 @@ describe('request bodies', () => {
     const r = await call('POST', '/api/scan', { headers: json, payload: JSON.stringify({ html: 'x'.repeat(MAX_BODY_BYTES) }) });
     expect(r.status).toBe(413);
     expect(r.body.error).toBe(`request body is over the ${MAX_BODY_BYTES}-byte limit`);
+  });
+});
+
+describe('POST /api/scan with the page itself (text/html)', () => {
+  it('a GBK page sent as its bytes is decoded as analyze() decodes it; ?url= names it; a JSON body takes no ?url=', async () => {
+    const bytes = gbkPage();
+    const url = 'https://zh.example.cn/news/1.html';
+    const want = analyze(bytes, { url });
+    expect(want.lang).toBe('zh');
+    for (const contentType of ['text/html', 'text/html; charset=gbk']) {
+      const r = await call('POST', `/api/scan?url=${encodeURIComponent(url)}`, { headers: { 'content-type': contentType }, payload: bytes });
+      expect(r.status, contentType).toBe(200);
+      expect(r.body).toMatchObject({ url, verdict: want.verdict, score: want.score, findings: want.findings.length });
+      const page = await call('GET', `/api/pages/${r.body.scanId}`);
+      expect(page.body.result.title).toBe(want.title);
+      expect(page.body.result.text).toBe(want.text);
+    }
+    const json = await call('POST', `/api/scan?url=${encodeURIComponent(url)}`, { headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ html: '<p>x</p>' }) });
+    expect(json.status).toBe(400);
+    expect(json.body.error).toBe('query.url: only for a text/html body; a JSON body gives "url" in the body');
   });
 });
 
