@@ -1,8 +1,9 @@
 // `winnow serve`: the Fastify app (JSON API under /api, server-rendered review UI, token auth, CSRF, CSP).
 // Security headers come from @fastify/helmet, cookies from @fastify/cookie, form bodies from @fastify/formbody,
 // request and response validation and the OpenAPI document from zod schemas (fastify-type-provider-zod and
-// @fastify/swagger). Scans run in a worker pool (scan-pool.ts), never on the request thread. buildApp() does
-// no I/O besides the store it is given, so tests drive it with app.inject().
+// @fastify/swagger), JSON bodies by secure-json-parse, the 405s' Allow lists from a find-my-way registry of the
+// app's routes. Scans run in a worker pool (scan-pool.ts), never on the request thread, and are admitted before
+// their body is read. buildApp() does no I/O besides the store it is given, so tests drive it with app.inject().
 import { createHash } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import FindMyWay, { type HTTPMethod } from 'find-my-way';
@@ -56,7 +57,7 @@ export const MAX_BODY_BYTES = 8 * 1024 * 1024;
 /** JSON bodies from this size on are parsed in their turn (turns.ts); smaller ones at once. */
 const HEAVY_BODY_BYTES = 1024 * 1024;
 /** Form bodies (the login form) above this are refused (413). */
-export const MAX_FORM_BYTES = 64 * 1024;
+const MAX_FORM_BYTES = 64 * 1024;
 /** The methods a route can be asked for: a path that has routes for some of them answers the others with 405. */
 const ROUTE_METHODS: HTTPMethod[] = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
 
@@ -64,7 +65,7 @@ const ROUTE_METHODS: HTTPMethod[] = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DEL
  * The status of a failed {url} scan's fetch: the client's URL (400), the page itself (422: too large, or robots.txt
  * forbids it), or the site behind it (502: no answer, an error status, a redirect loop; 504: too slow).
  */
-export function fetchFailureStatus(e: FetchError): number {
+function fetchFailureStatus(e: FetchError): number {
   switch (e.code) {
     case 'bad-url':
     case 'unsupported-scheme':
