@@ -104,7 +104,7 @@ export async function processJob(data: JobData, ctx: JobContext, jobIdForRun?: s
     out.failures.push({ page, reason });
     ctx.log?.(`winnow: ${page}: not stored (${reason})`);
   };
-  // each page runs under analyze()'s default time budget (DEFAULT_BUDGET_MS): a hostile page ends over it and is a
+  // each page runs under analyze()'s time budget (budgetMs, default DEFAULT_BUDGET_MS): a hostile page ends over it and is a
   // failed page of the run (named, listed by status --failed), recorded in the store as not analysed, never stored as
   // a scan: stored, it would count as a clean page
   const notAnalysed: Array<{ meta: PageMeta; reason: string; url?: string }> = [];
