@@ -65,20 +65,25 @@ describe('batch with a per-page budget', () => {
       const finals = (store.db.prepare('SELECT final_url FROM pages').all() as Array<{ final_url: string }>).map((r) => r.final_url);
       expect(finals).not.toContain('https://spam.example.com/hostile');
       expect(finals).toHaveLength(lines.filter((l) => l.status === 'ok').length);
-      const rows = store.db.prepare('SELECT final_url AS url, domain, reason FROM unanalysed').all() as Array<{ url: string; domain: string; reason: string }>;
-      expect(rows).toEqual([{ url: 'https://spam.example.com/hostile', domain: 'spam.example.com', reason: hostile.overBudget!.message }]);
+      // every page over the budget is recorded with its reason, the hostile one among them (on a loaded machine a real
+      // page can end over a 150 ms budget too)
+      const rows = store.db.prepare('SELECT final_url AS url, reason FROM unanalysed ORDER BY final_url').all() as Array<{ url: string; reason: string }>;
+      const over = lines.filter((l) => l.status === 'over-budget').map((l) => ({ url: l.url, reason: l.overBudget!.message }));
+      expect(rows).toEqual(over.sort((a, b) => (a.url! < b.url! ? -1 : 1)));
+      expect(rows).toContainEqual({ url: 'https://spam.example.com/hostile', reason: hostile.overBudget!.message });
     } finally {
       await store.close();
     }
-    // the same WARC again with no time limit: the page is analysed, stored, and no longer listed as not analysed
+    // the same WARC again with no time limit: the pages not analysed are analysed, stored, and no longer listed
     const again = collect();
     const s2 = await runBatch({ inputs: [warc], db: join(dir, 'a.db'), workers: 0, out: again.sink, err: new Writable({ write: (_c, _e, cb) => cb() }), progress: false, budgetMs: Infinity });
     expect(s2.overBudget).toBe(0);
-    expect(again.lines.map((l) => l.url)).toEqual(['https://spam.example.com/hostile']);
+    expect(again.lines.map((l) => l.url).sort()).toEqual(lines.filter((l) => l.status === 'over-budget').map((l) => l.url).sort());
     const after = await openSqliteStore(join(dir, 'a.db'));
     try {
       expect(after.db.prepare('SELECT count(*) FROM unanalysed').pluck().get()).toBe(0);
       expect(after.db.prepare("SELECT count(*) FROM pages WHERE final_url = 'https://spam.example.com/hostile'").pluck().get()).toBe(1);
+      expect(after.db.prepare('SELECT count(*) FROM pages').pluck().get()).toBe(pages.length + 1);
     } finally {
       await after.close();
     }
