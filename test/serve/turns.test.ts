@@ -29,4 +29,15 @@ describe('Turns', () => {
     expect(await c).toBe(3);
     expect(log).toEqual(['a', 'other', 'b', 'c']);
   });
+
+  it('a step still waiting for I/O holds no turn: the next one runs', async () => {
+    const turns = new Turns();
+    let release: () => void = () => undefined;
+    // a write that waits on the network (a stalled PostgreSQL) after its synchronous part
+    const slow = turns.run(() => new Promise<string>((r) => (release = () => r('written'))));
+    const next = await turns.run(() => 'parsed');
+    expect(next).toBe('parsed');
+    release();
+    expect(await slow).toBe('written');
+  });
 });
