@@ -565,17 +565,26 @@ export interface SavedIds {
   created?: boolean;
 }
 
+/**
+ * A page's real URL and its domain as stored: the final URL after redirects, else the URL analyze() was given, else
+ * the page key when it is a URL itself (a file: or warc: key has no domain).
+ */
+function pageAddress(meta: PageMeta, resultUrl: string | undefined): { finalUrl: string | null; domain: string } {
+  const finalUrl = meta.finalUrl ?? resultUrl ?? (domainOf(meta.url) ? meta.url : undefined);
+  return { finalUrl: finalUrl ?? null, domain: domainOf(finalUrl ?? meta.url) };
+}
+
 async function saveOne(q: Queryable, keepHtml: boolean, meta: PageMeta, result: AnalyzeResult, run: string | null): Promise<SavedIds> {
   if (run !== null) {
     // a queued run stores a page once: a job delivered again finds its scan and writes nothing
     const had = await q.get<{ id: number; pageId: number }>(RUN_SCAN, [run, meta.url]);
     if (had) return { pageId: had.pageId, scanId: had.id, created: false };
   }
-  const finalUrl = meta.finalUrl ?? result.url ?? (domainOf(meta.url) ? meta.url : undefined);
+  const { finalUrl, domain } = pageAddress(meta, result.url);
   const page = await q.get<{ id: number }>(UPSERT_PAGE, {
     url: meta.url,
-    finalUrl: finalUrl ?? null,
-    domain: domainOf(finalUrl ?? meta.url),
+    finalUrl,
+    domain,
     fetchedAt: meta.fetchedAt ?? null,
     status: meta.status ?? null,
     etag: meta.etag ?? null,
@@ -633,13 +642,13 @@ async function saveOne(q: Queryable, keepHtml: boolean, meta: PageMeta, result: 
  */
 export async function saveUnanalysed(store: Store, meta: PageMeta, reason: string, resultUrl?: string): Promise<void> {
   if (!meta.url) throw new InputError('cannot store a page without a url');
-  const finalUrl = meta.finalUrl ?? resultUrl ?? (domainOf(meta.url) ? meta.url : undefined);
+  const { finalUrl, domain } = pageAddress(meta, resultUrl);
   try {
     await store.tx(async (q) => {
       await q.run(UPSERT_UNANALYSED, {
         url: meta.url,
-        finalUrl: finalUrl ?? null,
-        domain: domainOf(finalUrl ?? meta.url),
+        finalUrl,
+        domain,
         fetchedAt: meta.fetchedAt ?? null,
         reason,
         triedAt: new Date().toISOString(),
