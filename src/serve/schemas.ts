@@ -31,16 +31,20 @@ function once<T extends z.ZodType>(s: T) {
 function queryNumber(what: string) {
   return z.string().trim().regex(/^\d+(\.\d+)?$/, `expected ${what}`).transform(Number);
 }
+/** An http(s) URL a scan names (the page to fetch, or the address of a posted page). */
+const HttpUrl = z.url({ protocol: /^https?$/ }).max(4096);
+/** A score bound of the queue filter. */
+const QueryScore = once(queryNumber('a number from 0 to 1').pipe(z.number().min(0).max(1)));
 const Verdict = z.enum(['clean', 'contaminated']);
 const Status = z.enum(['pending', 'reviewed']);
 
 export const ScanBody = z.union([
-  z.object({ url: z.url({ protocol: /^https?$/ }).max(4096), html: z.undefined().optional() }).strict(),
-  z.object({ html: z.string().min(1).max(MAX_SCAN_HTML_CHARS), url: z.url({ protocol: /^https?$/ }).max(4096).optional() }).strict(),
+  z.object({ url: HttpUrl, html: z.undefined().optional() }).strict(),
+  z.object({ html: z.string().min(1).max(MAX_SCAN_HTML_CHARS), url: HttpUrl.optional() }).strict(),
 ], { error: `expected a JSON object {"url"} or {"html"[, "url"]} (url an http(s) URL, html a page of 1 to ${MAX_SCAN_HTML_CHARS} characters), or a text/html page` });
 export type ScanBody = z.infer<typeof ScanBody>;
 /** The page's URL of a text/html body (a JSON body carries its own). */
-export const ScanQuery = z.object({ url: once(z.url({ protocol: /^https?$/ }).max(4096)).optional() }).strict();
+export const ScanQuery = z.object({ url: once(HttpUrl).optional() }).strict();
 
 export const ScanResponse = z.object({
   scanId: z.number().int(),
@@ -57,8 +61,8 @@ export const QueueQuery = z
     verdict: once(Verdict).optional(),
     category: once(Category).optional(),
     domain: once(z.string().trim().min(1).max(253)).optional(),
-    minScore: once(queryNumber('a number from 0 to 1').pipe(z.number().min(0).max(1))).optional(),
-    maxScore: once(queryNumber('a number from 0 to 1').pipe(z.number().min(0).max(1))).optional(),
+    minScore: QueryScore.optional(),
+    maxScore: QueryScore.optional(),
     status: once(Status).optional(),
     sort: once(z.enum(['score', 'recent'])).optional().describe('score: highest first (default); recent: newest scan first'),
     limit: once(queryNumber(`a whole number from 1 to ${QUEUE_MAX_LIMIT}`).pipe(z.number().int().min(1).max(QUEUE_MAX_LIMIT))).optional(),
