@@ -54,7 +54,7 @@ import { APP_CSS, APP_JS } from './client.js';
 
 /** Request bodies above this are refused (413) before parsing. */
 export const MAX_BODY_BYTES = 8 * 1024 * 1024;
-/** JSON bodies from this size on are parsed in their turn (turns.ts); smaller ones at once. */
+/** Request bodies (JSON, text/html) from this size on are decoded and parsed in their turn (turns.ts); smaller ones at once. */
 const HEAVY_BODY_BYTES = 1024 * 1024;
 /** Form bodies (the login form) above this are refused (413). */
 const MAX_FORM_BYTES = 64 * 1024;
@@ -236,7 +236,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   // JSON bodies as Fastify parses them (secure-json-parse refusing __proto__ and constructor.prototype keys), with
   // the reason in the error instead of one "not valid JSON" for every failure
   app.removeContentTypeParser('application/json');
-  // (a body of a megabyte or more is decoded and parsed in its turn: see turns.ts)
+  /** A body's parse: at once, or in its turn when the body is large (see turns.ts). */
+  const parseBody = <T>(body: Buffer, parse: () => T): T | Promise<T> => (body.length >= HEAVY_BODY_BYTES ? turns.run(parse) : parse());
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, async (_req: FastifyRequest, body: Buffer) => {
     const parse = () => {
       const text = body.toString('utf8');
@@ -248,7 +249,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         throw new HttpError(400, /forbidden prototype property/.test(why) ? 'body: a key named __proto__ (or constructor.prototype) is refused' : `body is not valid JSON: ${why}`);
       }
     };
-    return body.length >= HEAVY_BODY_BYTES ? turns.run(parse) : parse();
+    return parseBody(body, parse);
   });
   // POST /api/scan also takes the page itself (Content-Type text/html, ?url= optional): its bytes are decoded as
   // analyze() decodes a page (the header's charset, else a BOM, the page's <meta>, a sniff), so a client holding a
@@ -261,7 +262,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       const url = (req.query as Record<string, unknown> | undefined)?.url;
       return url === undefined ? { html } : { html, url };
     };
-    return body.length >= HEAVY_BODY_BYTES ? turns.run(parse) : parse();
+    return parseBody(body, parse);
   });
   await app.register(fastifyHelmet, {
     global: true,
