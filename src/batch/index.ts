@@ -102,7 +102,7 @@ export interface BatchOptions {
   analyzer?: (body: Uint8Array, o: { url?: string; contentType?: string; input?: string; budgetMs?: number }) => AnalyzeResult;
   /** store busy timeout, ms */
   busyTimeoutMs?: number;
-  /** analyze()'s time budget per page, ms (default DEFAULT_BUDGET_MS): a slower page is named and not stored */
+  /** analyze()'s time budget per page, ms (default DEFAULT_BUDGET_MS): a slower page is named and recorded as not analysed */
   budgetMs?: number;
   /** keep cleanHtml in the NDJSON results (default: left empty; the store does not use it and it doubles the result) */
   cleanHtml?: boolean;
@@ -133,7 +133,7 @@ export interface BatchSummary {
   skipped: Record<SkipReason, number>;
   /** inputs that failed (fetch error, not HTML, analyze error) */
   failed: number;
-  /** pages too big or too slow for analyze's budget: named on stderr and in the output, not stored (retried next run) */
+  /** pages too big or too slow for analyze's budget: named on stderr and in the output, recorded as not analysed, never as a scan (retried next run) */
   overBudget: number;
   elapsedMs: number;
   pagesPerSec: number;
