@@ -63,6 +63,20 @@ async function main(): Promise<void> {
   writeFileSync(join(out, 'eval.md'), md);
   process.stdout.write(md);
   process.stderr.write(`eval: wrote ${join(out, 'eval.md')} and ${join(out, 'eval.json')} in ${report.meta.seconds.toFixed(1)} s\n`);
+  // a page analyze() threw on is missing from every figure above: the run is not a measurement until it is fixed
+  const failed = errorCount(report);
+  if (failed > 0) {
+    process.stderr.write(`eval: analyze() failed on ${failed} page(s); the figures leave them out (see "Errors" in eval.md)\n`);
+    process.exitCode = 1;
+  }
+}
+
+/** Every `errors` list in the report, summed (each section keeps its own). */
+function errorCount(node: unknown): number {
+  if (node === null || typeof node !== 'object') return 0;
+  let n = 0;
+  for (const [k, v] of Object.entries(node)) n += k === 'errors' && Array.isArray(v) ? v.length : errorCount(v);
+  return n;
 }
 
 main().catch((e: unknown) => {

@@ -12,6 +12,7 @@ import { aggregate, residueByKind, scoreItem, withoutTitleLine, type ItemScore, 
 import { lexiconTerms, naiveBaseline, termMatcher, type TermMatcher } from './baseline.js';
 import { readabilityLinkedom } from './readability.js';
 import { evalCleanPages, evalSpamPages, spamPagesDisguised, SPAM_PAGE_DISGUISES, type SpamPageDisguise, type CleanPagesFigures, type SpamPagesFigures, type SpamPagesSplitName } from './real-pages.js';
+import { httpUrlOrNone } from '../../src/util/url.js';
 import { chinesePages, corpusModule, scrapinghubPages, scrapinghubPeers, trafilaturaPages, type GoldPage } from './data.js';
 
 export interface EvalOptions {
@@ -263,7 +264,8 @@ function snippets(run: Runner): SnippetFigures {
   pages.forEach((p, i) => {
     let r: AnalyzeResult | null = null;
     try {
-      r = analyze(p.bytes, { rules: run.rules, url: p.url, input: p.url });
+      // the snippet set keys some pages by a name, not a URL ("hard::site-page.html")
+      r = analyze(p.bytes, { rules: run.rules, url: httpUrlOrNone(p.url), input: p.url });
     } catch (e) {
       out.errors.push({ id: p.url, error: 'analyze: ' + errText(e) });
     }
