@@ -23,6 +23,12 @@ export const MIN_SIBLING_SCORE = 10;
 export const SIBLING_PARA_LEN = 80;
 export const SIBLING_MAX_LINK_DENSITY = 0.25;
 /**
+ * Prose written straight into a wrapper of the article (the text of a <td> around the article's <font> whose <p>s a
+ * broken page closed early) joins the article when it stands between two of the article's blocks and is at least
+ * this long (effective chars) with little link text: it is a paragraph the tree put one level too high.
+ */
+export const ORPHAN_PARA_LEN = 80;
+/**
  * An element named like chrome (sidebar, comments ...) only disqualifies its text when it holds less than this
  * share of the page's text; a larger one is a wrapper with an unlucky name ("container penci_sidebar").
  */
@@ -277,6 +283,7 @@ export function selectMain(els: ElInfo[], blocks: RawBlock[], excludeTexts: Set<
     }
     main.push(bi);
   }
+  adoptOrphans(main, cand, top);
   // trailing related-story lists ("·Headline (2005-04-27)", short link lines) after the last paragraph
   while (main.length > 1) {
     const b = blocks[main[main.length - 1]];
@@ -287,5 +294,29 @@ export function selectMain(els: ElInfo[], blocks: RawBlock[], excludeTexts: Set<
   let chars = 0;
   for (const bi of main) chars += elen(bi);
   return { main, top, chars };
+  }
+
+  /**
+   * Blocks whose element wraps the top container (its text sits beside the container, not in it) and that stand
+   * between two of the article's blocks, long prose with little link text (ORPHAN_PARA_LEN): put back in order.
+   */
+  function adoptOrphans(main: number[], cand: number[], top: number): void {
+    if (main.length < 2) return;
+    const first = main[0];
+    const last = main[main.length - 1];
+    const taken = new Set(cand);
+    const add: number[] = [];
+    for (let bi = first + 1; bi < last; bi++) {
+      if (taken.has(bi)) continue;
+      const b = blocks[bi];
+      const e = els[b.el];
+      if (b.hidden || !(e.pre < els[top].pre && e.end >= els[top].end)) continue;
+      if (elen(bi) < ORPHAN_PARA_LEN || punct(bi) === 0 || b.linkChars / b.text.length >= SIBLING_MAX_LINK_DENSITY) continue;
+      if (excluded.length && excluded.includes(b.text)) continue;
+      add.push(bi);
+    }
+    if (add.length === 0) return;
+    main.push(...add);
+    main.sort((a, b) => a - b);
   }
 }
