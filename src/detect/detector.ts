@@ -17,7 +17,7 @@ import type { StructuralCheck } from './rules/schema.js';
 import type { Budget } from '../budget.js';
 import { SpanSet } from './spans.js';
 import { PageWords } from './words.js';
-import { commercialRules, isNavigation, siteDomains, spamEvidence, withOwnLinks, MIN_AFFIX_EVIDENCE, STRONG_MODEL_POINTS } from './evidence.js';
+import { commercialRules, isNavigation, siteDomains, spamEvidence, withOwnLinks, MIN_AFFIX_EVIDENCE, MIN_SPAM_EVIDENCE, STRONG_MODEL_POINTS } from './evidence.js';
 import { isQuoted, quotedHit, isContentWord, OFF_TOPIC_MAX_OVERLAP, OFF_TOPIC_MIN_WORDS } from './consistency.js';
 import { parasitePage } from './parasite.js';
 import { snapToLinks } from './anchors.js';
@@ -162,6 +162,15 @@ export function isNameSpan(text: string, matches: { start: number; end: number }
     for (let k = 0; k + 1 < map.length; k++) if (!inMatch[map[k]] && !isSpace(text.charCodeAt(map[k]))) extra++;
   }
   return extra <= NAME_SPAN_EXTRA_CHARS;
+}
+
+/** A title phrase cut as spam, for its copies elsewhere (repeatedPhrases). */
+export interface AcceptedPhrase {
+  text: string;
+  /** its positive classifier vote when it had spam evidence of its own (else empty) */
+  vote: RuleHit[];
+  /** that evidence was the vote asked about the phrase alone, corroborated by the part's place (spamEvidence) */
+  corroborated: boolean;
 }
 
 export interface Cand {
@@ -417,7 +426,7 @@ export class Generators {
    * (title + sub-title, —, |, ：) otherwise stays whole. Returns the affixes that reach the threshold (keyword phrases
    * the repeated-phrase check looks for elsewhere).
    */
-  titleAffix(votes: (c: Cand) => RuleHit[]): string[] {
+  titleAffix(votes: (c: Cand) => RuleHit[]): AcceptedPhrase[] {
     const p = this.params('title-affix');
     const title = this.page.blocks[0];
     if (!p) return [];
@@ -462,7 +471,13 @@ export class Generators {
     }
     if (title?.text) this.titleSplices(title.start, title.end);
     affixes.push(...this.unreadTitle(p));
-    return affixes.filter((c) => sumPoints([...c.hits, ...votes(c)]) >= this.required).map((c) => this.text(c));
+    return affixes
+      .filter((c) => sumPoints([...c.hits, ...votes(c)]) >= this.required)
+      .map((c) => ({
+        text: this.text(c),
+        vote: spamEvidence(c.hits, this.rules, c.corroborated) >= MIN_SPAM_EVIDENCE ? c.hits.filter((h) => h.rule === 'CLASSIFIER' && h.points > 0) : [],
+        corroborated: c.corroborated === true,
+      }));
   }
 
   /**
@@ -594,16 +609,19 @@ export class Generators {
   }
 
   /** Exact copies of an accepted title keyword phrase elsewhere in the page (spliced into sentences, the h1...). */
-  repeatedPhrases(phrases: string[]): void {
+  repeatedPhrases(accepted: AcceptedPhrase[]): void {
     const p = this.params('repeated-phrase');
     if (!p) return;
-    for (const phrase of phrases) {
+    for (const { text: phrase, vote: ownVote, corroborated } of accepted) {
       if (phrase.length < p.minPhraseChars && !/[\u3400-\u9fff]{2}/.test(phrase)) continue;
       if (bodyUses(phrase, this.ctx.mainSentenceTexts) > p.maxOtherUses) continue;
       // the classifier's vote on the phrase counts for a copy that is a headline's affix as the phrase was the
       // title's (the h1 repeating the <title>), when it is for spam: a vote against was outweighed where the phrase
       // was accepted. A copy inside another line (the site's name in its copyright line) is judged with that line.
-      const vote = this.modelHit(phrase).filter((h) => h.points > 0);
+      // a phrase cut from the title on spam evidence of its own (the classifier asked about it alone) is the same
+      // text wherever it is copied: the h1, or spliced into a sentence ("于欢沉默寡<phrase>言") carries that evidence
+      const own = ownVote.length > 0;
+      const vote = own ? ownVote : this.modelHit(phrase).filter((h) => h.points > 0);
       const ta = this.params('title-affix');
       for (const bc of this.ctx.blocks) {
         this.budget.check('detect:repeated-phrase');
@@ -622,8 +640,8 @@ export class Generators {
           const affix =
             (i === 0 && bc.block.text.length === phrase.length) ||
             (ta !== null && (parts ??= titleAffixes(bc.block.text, ta)).some((a) => a.start === i && a.end === i + phrase.length));
-          const hits = [...this.structural('repeated-phrase', phrase), ...lexiconHits(matchesIn(bc, s, e)), ...(affix ? vote : [])];
-          this.add({ blockId: bc.block.id, start: s, end: e, kind: 'spliced-phrase', hits, consistency: false });
+          const hits = [...this.structural('repeated-phrase', phrase), ...lexiconHits(matchesIn(bc, s, e)), ...(affix || own ? vote : [])];
+          this.add({ blockId: bc.block.id, start: s, end: e, kind: 'spliced-phrase', hits, consistency: false, corroborated: own && corroborated });
         }
       }
     }

@@ -126,3 +126,30 @@ describe("a title affix's copy in the headline", () => {
     }
   });
 });
+
+describe('copies of a title phrase cut on its own evidence', () => {
+  const headline = '刺死辱母者于欢的罪与悔：出狱第一晚仅睡三四个小时';
+  const page = (title: string, splice: string) => `<html><head><title>${title}_${headline}_搜狐新闻</title>
+<meta property="og:site_name" content="搜狐新闻"></head><body>
+<div class="article-title">${title}_ ${headline}</div>
+<p>出狱当晚，于欢几乎睡不着，只睡了三四个小时就醒了，“在里面天天想着回家，想要的生活突然来到面前，就像是个美梦。”</p>
+<p>媒体蜂拥而至，面对镜头，大多数时间，于欢沉默寡${splice}言，不知道该表达些什么，又不好意思推辞。</p>
+<p>“内向腼腆，不爱说话。”母亲苏银霞对于欢念叨最多的，还是愧疚，觉得对不起儿子，她说以后要好好陪着他。</p>
+<p>于欢想尽快熟悉环境，适应信息社会，他说现在买菜都是手机支付，很多事情都要重新学起。</p></body></html>`;
+
+  it('the phrase the classifier alone convicted in the <title> is cut from the headline line and from the sentence it is spliced into', () => {
+    const phrase = 'ダイエット薬最安値';
+    const r = analyze(page(phrase, phrase));
+    expect(r.cleanTitle).toBe(headline);
+    const cut = r.findings.filter((f) => f.text === phrase);
+    // the title's, the headline line's and the sentence's copy
+    expect(cut.length).toBe(3);
+    expect(r.cleanText).not.toContain(phrase);
+    expect(r.cleanText).toContain('于欢沉默寡言');
+  });
+
+  it('a real two-part headline is left whole, its words too', () => {
+    const r = analyze(page('出狱第一晚', ''));
+    expect(r.findings).toEqual([]);
+  });
+});
