@@ -108,14 +108,23 @@ export function stripSiteName(t: string, siteName = '', isSite: (p: string) => b
     // nothing recognised: "_" titles (Chinese portals) put the headline first; others drop the shorter end
     const first = parts[0].trim();
     const last = parts[parts.length - 1].trim();
-    if (/_/.test(c.slice(cuts[0][0], cuts[0][1])) || first.length >= last.length) hi = 0;
-    else lo = parts.length - 1;
+    const underscore = /_/.test(c.slice(cuts[0][0], cuts[0][1]));
+    if (underscore || first.length >= last.length) {
+      hi = 0;
+      // in a "_" title, a short first part before a much longer one, with more after it, is a keyword put in front of
+      // the headline ("股票配资_<headline>_<site>"): the headline is the second part, and the keyword stays in front of
+      // it, where detection judges it as a title affix ("Podcast | Episode | Site" titles keep their first part)
+      if (underscore && parts.length >= 3 && first.length * PREFIX_PART_RATIO <= parts[1].trim().length) hi = 1;
+    } else lo = parts.length - 1;
   }
   const start = lo === 0 ? 0 : cuts[lo - 1][1];
   const end = hi === parts.length - 1 ? c.length : cuts[hi][0];
   const rest = parts.filter((_, i) => i < lo || i > hi).map((p) => p.trim());
   return { title: c.slice(start, end).trim(), rest };
 }
+
+/** A first <title> part this many times shorter than the second is taken for a keyword in front of the headline. */
+export const PREFIX_PART_RATIO = 2;
 
 /** Separator characters and spaces at the edges of a <title> piece ("股票配资 - " before the headline). */
 const PIECE_EDGE_RE = /^[\s|｜_\-–—:：·•»›~/]+|[\s|｜_\-–—:：·•»›~/]+$/gu;

@@ -153,3 +153,13 @@ describe('copies of a title phrase cut on its own evidence', () => {
     expect(r.findings).toEqual([]);
   });
 });
+
+describe('a keyword in front of a "_" title with no recognised site name', () => {
+  it('is cut, and the clean title is the headline without the site', () => {
+    const r = analyze(`<html><head><title>股票配资_深圳推动科技创新和产业创新深度融合_启泰网</title></head><body>
+<p>深圳新闻网2024年9月25日讯 9月24日，深圳市工业和信息化局局长在接受记者专访时表示，深圳将扎实推动科技创新和产业创新深度融合，全面提升产业科技创新能力。</p>
+<p>今年上半年，全市20个战新产业集群实现增加值7600亿元，同比增长11.7%。</p></body></html>`);
+    expect(r.findings.map((f) => [f.kind, f.text])).toEqual([['title-affix', '股票配资']]);
+    expect(r.cleanTitle).toBe('深圳推动科技创新和产业创新深度融合');
+  });
+});

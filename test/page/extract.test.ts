@@ -90,6 +90,20 @@ describe('the Chinese dash in <title>', () => {
   });
 });
 
+describe('"_" titles with no recognised site name', () => {
+  const page = (title: string) => buildPage(`<html><head><title>${title}</title></head><body><p>正文第一段，记者从会上获悉。</p></body></html>`);
+  it('a short keyword in front of a longer headline stays in front of it, the rest is the site', () => {
+    const p = page('股票配资_深圳推动科技创新和产业创新深度融合_启泰网');
+    expect(p.title).toBe('股票配资_深圳推动科技创新和产业创新深度融合');
+    expect(p.siteName).toBe('启泰网');
+  });
+  it('the headline first, as portals write it, is the title alone', () => {
+    expect(page('深圳推动科技创新和产业创新深度融合_新闻中心_某某网').title).toBe('深圳推动科技创新和产业创新深度融合');
+    // a column name in front: the headline is no longer lost to it (it was the title alone)
+    expect(page('科技_深圳推动科技创新和产业创新深度融合_某某网').title).toBe('科技_深圳推动科技创新和产业创新深度融合');
+  });
+});
+
 describe('main content on real pages', () => {
   it('reaches a high token F1 vs the Scrapinghub gold bodies (sample of 30 pages)', () => {
     const gold = dataJson<Record<string, { articleBody: string; url: string }>>('scrapinghub-article-extraction-benchmark/ground-truth.json');
