@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analyze.js';
 import { unitP } from '../../src/detect/classifier.js';
 import { loadModel } from '../../src/detect/model.js';
-import { UNIT_ALONE_P } from '../../src/detect/detector.js';
+import { HIDDEN_LINE_P, UNIT_ALONE_P } from '../../src/detect/detector.js';
 import { sharedDataDir } from '../../src/util/paths.js';
 
 const DIR = join(sharedDataDir(), 'scrapinghub-article-extraction-benchmark', 'html');
@@ -27,6 +27,20 @@ describe('a short hidden line', () => {
     expect(unitP(line, model)).toBeGreaterThanOrEqual(UNIT_ALONE_P);
     const r = analyze(withHidden(line));
     expect(r.findings.filter((f) => f.text === line).map((f) => f.kind)).toEqual(['hidden-block']);
+  });
+  it('that the classifier calls spam under the bar of a unit alone, above HIDDEN_LINE_P, is cut too', () => {
+    const line = 'mp3 gratis film terbaru sub indo apk mod terbaru drakor';
+    const p = unitP(line, model);
+    expect(p).toBeGreaterThanOrEqual(HIDDEN_LINE_P);
+    expect(p).toBeLessThan(UNIT_ALONE_P);
+    const r = analyze(withHidden(line));
+    expect(r.verdict).toBe('contaminated');
+    expect(r.findings.filter((f) => f.text === line).map((f) => f.kind)).toEqual(['hidden-block']);
+  });
+  it('a hidden line of code the classifier leans on stays (the highest clean hidden UI line of the shared pages)', () => {
+    const line = 'install.packages("ggplot2") # Install ggplot2 library("ggplot2") # Load ggplot2';
+    expect(unitP(line, model)).toBeLessThan(HIDDEN_LINE_P);
+    expect(analyze(withHidden(line)).findings).toEqual([]);
   });
   it('a hidden caption or screen-reader line stays', () => {
     for (const line of ['Photo: Reuters / John Smith for the newspaper', 'Skip to main content and read the latest news']) {
