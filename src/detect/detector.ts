@@ -822,17 +822,19 @@ export class Generators {
     }
     // hidden, not legit UI; or hidden "UI" that carries spam strong enough to overrule the page stage's guess
     const hp = this.params('hidden-text');
-    let uiLine = false;
-    const hiddenSpam =
-      b.region === 'hidden' ||
-      (b.hidden !== null && hp !== null && lexPoints >= hp.minSpamPoints * HIDDEN_UI_OVERRULE) ||
-      // a hidden line of several words the classifier calls spam confidently is no caption (HIDDEN_LINE_P)
-      (uiLine = b.hidden !== null &&
-        !!this.model &&
-        // tokenUnits bounds wordWeight without segmenting: most hidden UI lines are a word or two
-        tokenUnits(b.text, MODEL_FULL_WORDS) >= MODEL_FULL_WORDS &&
-        wordWeight(b.text) >= MODEL_FULL_WORDS &&
-        this.pAtLeast(b.text, HIDDEN_LINE_P));
+    const overruled = b.region !== 'hidden' && b.hidden !== null && hp !== null && lexPoints >= hp.minSpamPoints * HIDDEN_UI_OVERRULE;
+    // a hidden line of several words the classifier calls spam confidently is no caption (HIDDEN_LINE_P); asked only
+    // of hidden "UI" that neither of the above settles
+    const uiLine =
+      b.region !== 'hidden' &&
+      !overruled &&
+      b.hidden !== null &&
+      !!this.model &&
+      // tokenUnits bounds wordWeight without segmenting: most hidden UI lines are a word or two
+      tokenUnits(b.text, MODEL_FULL_WORDS) >= MODEL_FULL_WORDS &&
+      wordWeight(b.text) >= MODEL_FULL_WORDS &&
+      this.pAtLeast(b.text, HIDDEN_LINE_P);
+    const hiddenSpam = b.region === 'hidden' || overruled || uiLine;
     if (hiddenSpam) {
       const extra: RuleHit[] = [...farmHit];
       const hl = b.region === 'hidden' ? this.params('hidden-link-list') : null;
@@ -848,7 +850,7 @@ export class Generators {
         extra.push(...this.structural('hidden-text', b.path));
       }
       // a line let through by the classifier alone: being hidden, words enough to be no caption, corroborates it
-      if (extra.length || pos.length || this.pAtLeast(b.text, CAND_P)) this.wholeBlock(bc, 'hidden-block', extra, false, uiLine && b.region !== 'hidden');
+      if (extra.length || pos.length || this.pAtLeast(b.text, CAND_P)) this.wholeBlock(bc, 'hidden-block', extra, false, uiLine);
       return;
     }
     const lb = this.params('link-block');

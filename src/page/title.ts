@@ -35,6 +35,8 @@ export const SLOGAN_MAX_RAW_CHARS = 8 * MAX_SLOGAN_LEN;
  * count ("股票配资_|||…|||") made the title stage quadratic.
  */
 export const MAX_TITLE_CUTS = 16;
+/** A first <title> part this many times shorter than the second is taken for a keyword in front of the headline. */
+export const PREFIX_PART_RATIO = 2;
 /** Visible h1s considered for the headline (real pages have a few; each is compared with every candidate). */
 export const MAX_H1S = 32;
 /**
@@ -122,9 +124,6 @@ export function stripSiteName(t: string, siteName = '', isSite: (p: string) => b
   const rest = parts.filter((_, i) => i < lo || i > hi).map((p) => p.trim());
   return { title: c.slice(start, end).trim(), rest };
 }
-
-/** A first <title> part this many times shorter than the second is taken for a keyword in front of the headline. */
-export const PREFIX_PART_RATIO = 2;
 
 /** Separator characters and spaces at the edges of a <title> piece ("股票配资 - " before the headline). */
 const PIECE_EDGE_RE = /^[\s|｜_\-–—:：·•»›~/]+|[\s|｜_\-–—:：·•»›~/]+$/gu;
