@@ -363,7 +363,9 @@ export class Consistency {
   }
 
   offTopic(c: Unit): RuleHit[] {
-    if (this.page.blocks[c.blockId].region !== 'body') return [];
+    // a quote inside a news sentence (QUOTED) is reported speech, words the article need not use again (an advert's
+    // slogan quoted in a story on its seller's fine): that it is foreign to the article is what quoting it says
+    if (this.page.blocks[c.blockId].region !== 'body' || c.hits.some((h) => h.rule === 'QUOTED')) return [];
     const overlap = this.topicOverlap(c);
     if (overlap === null || overlap > OFF_TOPIC_MAX_OVERLAP) return [];
     return [{ rule: 'OFF_TOPIC', points: OFF_TOPIC_POINTS, description: `consistency: ${Math.round(overlap * 100)}% of its words occur elsewhere in the article`, evidence: '' }];
