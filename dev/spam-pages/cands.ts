@@ -3,6 +3,9 @@
  * rule hits, threshold not applied.
  *
  *   npx tsx dev/spam-pages/cands.ts <page id> [min points]
+ *
+ * A corpus dev item's id (it holds '#': "scrapinghub:c81e134ed49902bc#inj1") is read from the corpus dev split instead,
+ * with its gold spans listed first. Never the test split.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,6 +14,7 @@ import { decode, buildPage } from '../../src/page/index.js';
 import { candidates } from '../../src/detect/index.js';
 import { loadRules } from '../../src/detect/rules/index.js';
 import { loadModel } from '../../src/detect/model.js';
+import { loadSplit } from '../corpus/index.js';
 
 const id = process.argv[2];
 if (!id) {
@@ -19,7 +23,16 @@ if (!id) {
 }
 const min = Number(process.argv[3] ?? '-99');
 const root = join(import.meta.dirname, '..', '..');
-const html = readFileSync(join(root, '..', 'shared', 'data', 'spam-pages', 'pages', `${id}.html`));
+function corpusItem(itemId: string): Buffer {
+  const item = loadSplit('dev').find((it) => it.id === itemId);
+  if (!item) {
+    console.error(`cands.ts: no corpus dev item "${itemId}"`);
+    process.exit(2);
+  }
+  for (const g of item.gold) console.log(`GOLD ${g.kind} ${g.where ?? ''}: "${g.text.slice(0, 100)}"`);
+  return Buffer.from(item.html);
+}
+const html = id.includes('#') ? corpusItem(id) : readFileSync(join(root, '..', 'shared', 'data', 'spam-pages', 'pages', `${id}.html`));
 analyze(html, {}); // feeds the segmenter the rule terms, as a real run does
 const page = buildPage(decode(html).html, {});
 console.log('TITLE:', page.blocks[0]?.text);
