@@ -88,6 +88,24 @@ export const MIN_MODEL_CHARS = 4;
  * spam is 0.846 ("Girl"), the lowest spam part above it 0.889; on the clean shared pages the highest is 0.55.
  */
 export const AFFIX_ALONE_P = 0.87;
+/**
+ * On a page whose other units are already findings (the site is spam, or carries spam), a headline part the article
+ * never uses is the spam site's keyword from this p of the classifier asked about the part alone, instead of
+ * AFFIX_ALONE_P ("UK university student halls too full… – Margin Trading Platform 2021" beside a slot site's branding).
+ * On the corpus dev split the unused headline parts of contaminated pages that are not spam reach p 0.554 ("三星 Galaxy
+ * S20"), the spam ones missed at AFFIX_ALONE_P lie between 0.589 and 0.867; on the clean shared pages no unused
+ * part reaches 0.6, and those pages have no finding to corroborate one anyway.
+ */
+export const SITE_KEYWORD_P = 0.6;
+/**
+ * A headline part is the site's keyword when at most this share of its content words stand in the article: one of
+ * three ("Margin Trading Platform 2021" over a story that says "platform"); on the spam-pages dev split a spam blog's
+ * own headline part shares all its words with its post ("Knock Off Jerseys from China", 4 of 4).
+ */
+export const SITE_KEYWORD_MAX_OVERLAP = 1 / 3;
+/** The vote of the page's other findings for a headline part (siteKeywordAffixes), counted as spam evidence. */
+export const SPAM_ELSEWHERE_POINTS = 1.5;
+const SPAM_ELSEWHERE = 'SPAM_ELSEWHERE';
 /** Words (CJK: two characters each) a <title> part needs before the classifier alone may cut it (unreadAlone). */
 export const UNREAD_ALONE_MIN_WORDS = 3;
 /** A body sentence needs this many lexicon points (not just a weak word such as "casino"), or a confident classifier. */
@@ -560,6 +578,60 @@ export class Generators {
     this.add(c);
     if (sumPoints(c.hits) >= this.required) this.spamAffixes.push({ start: s, end: e });
     return c;
+  }
+
+  /**
+   * The spam site's keyword in front of or after a copied headline, on a page whose other units are findings
+   * (`elsewhere`: the strongest of them): per side, the unused headline part the classifier, asked about it alone,
+   * leans most to call spam (from SITE_KEYWORD_P), when no title candidate on that side is a finding (`cut`). Asked
+   * after the page's other units are scored (scoreAll); their finding is the part's evidence (SPAM_ELSEWHERE), as a
+   * slogan's is its logo's. Returns the new candidates.
+   */
+  siteKeywordAffixes(elsewhere: string, cut: { start: number; end: number }[]): Cand[] {
+    const p = this.params('title-affix');
+    const title = this.page.blocks[0];
+    if (!p || !this.model || !title?.text) return [];
+    const best: Array<{ a: { start: number; end: number; text: string }; p: number } | null> = [null, null];
+    for (const a of titleAffixes(title.text, p)) {
+      this.budget.check('detect:title');
+      const s = title.start + a.start;
+      const e = title.start + a.end;
+      const side = a.start === 0 ? 0 : 1;
+      if (cut.some((c) => c.start < e && c.end > s) || bodyUses(a.text, this.ctx.mainSentenceTexts) > p.maxBodyUses || !this.offTopic(a.text)) continue;
+      const pa = this.p(a.text);
+      if (pa >= SITE_KEYWORD_P && pa > (best[side]?.p ?? 0)) best[side] = { a, p: pa };
+    }
+    const out: Cand[] = [];
+    for (const b of best) {
+      if (!b) continue;
+      const s = title.start + b.a.start;
+      const e = title.start + b.a.end;
+      const hits = [
+        ...lexiconHits(matchesIn(this.ctx.blocks[0], s, e)),
+        ...this.modelHit(b.a.text, b.p, false),
+        ...this.structural('title-affix', b.a.text),
+        { rule: SPAM_ELSEWHERE, points: SPAM_ELSEWHERE_POINTS, description: 'the page carries spam elsewhere: a headline part it never uses is the site\'s keyword', evidence: elsewhere },
+      ];
+      const c: Cand = { blockId: 0, start: s, end: e, kind: 'title-affix', hits, consistency: false, corroborated: true };
+      this.add(c);
+      out.push(c);
+    }
+    return out;
+  }
+
+  /**
+   * Are a text's content words foreign to the article: at most SITE_KEYWORD_MAX_OVERLAP of them used in its sentences? A
+   * spam site's keyword over a copied story is ("Margin Trading Platform 2021" over student halls); a spam blog's own
+   * headline part over its own post is not ("Knock Off Jerseys from China" over a post on knock-off jerseys), however
+   * rarely the post repeats the part whole.
+   */
+  private offTopic(text: string): boolean {
+    const words = new Set<string>();
+    for (const t of this.words.lower(text)) if (isContentWord(t.text, t.cjk)) words.add(t.text);
+    if (words.size === 0) return false;
+    let used = 0;
+    for (const w of words) if (this.usedElsewhere(w, '')) used++;
+    return used / words.size <= SITE_KEYWORD_MAX_OVERLAP;
   }
 
   /**

@@ -76,6 +76,16 @@ function scoreAll(page: Page, opts: DetectOptions, voted: (evidence: number) => 
     const hits = voted(evidence) ? [...c.hits, ...cons!.votes(c)] : c.hits;
     return { c, hits, points: sumPoints(hits), evidence };
   });
+  // a page whose other units are findings carries spam: its headline's unused parts are asked again, on that evidence
+  const threshold = opts.threshold ?? REQUIRED_POINTS;
+  const isFinding = (x: Scored) => x.points >= threshold && x.evidence >= MIN_SPAM_EVIDENCE;
+  const elsewhere = scored.filter((x) => x.c.blockId !== 0 && isFinding(x)).sort((x, y) => y.points - x.points)[0];
+  if (elsewhere) {
+    const cut = scored.filter((x) => x.c.blockId === 0 && isFinding(x)).map((x) => x.c);
+    for (const c of g.siteKeywordAffixes(page.text.slice(elsewhere.c.start, elsewhere.c.end).slice(0, 80), cut)) {
+      scored.push({ c, hits: c.hits, points: sumPoints(c.hits), evidence: spamEvidence(c.hits, opts.rules, c.corroborated) });
+    }
+  }
   return { scored, cons };
 }
 
