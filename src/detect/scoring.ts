@@ -32,7 +32,7 @@ export function modelPoints(p: number): number {
 }
 
 /** Votes computed by the detector itself (not lexicon rules): never capped. */
-export const DETECTOR_VOTES = new Set(['CLASSIFIER', 'ON_TOPIC', 'OFF_TOPIC', 'QUOTED', 'RECURRING', 'SITE_OFF_TOPIC']);
+export const DETECTOR_VOTES = new Set(['CLASSIFIER', 'ON_TOPIC', 'OFF_TOPIC', 'QUOTED', 'RECURRING', 'SITE_OFF_TOPIC', 'SPAM_ELSEWHERE']);
 
 /**
  * Total points; the ham (negative) lexicon rules together count at most MAX_HAM_POINTS, and the hits that only answer
