@@ -285,6 +285,8 @@ export class Generators {
   /** exact copies of the title's keyword phrase: the tagger leaves them to the repeated-phrase check */
   private phraseList: { start: number; end: number }[] = [];
   private phraseSet: SpanSet | null = null;
+  /** blocks siteBranding cuts whole as the spam site's line, on points enough for a finding (asked before repeatedPhrases) */
+  private readonly brandedLines = new Set<number>();
   /** the article's sentences, lower-cased, joined: built on the first question of usedElsewhere */
   private articleText: string | null = null;
 
@@ -720,7 +722,9 @@ export class Generators {
           const affix =
             (i === 0 && bc.block.text.length === phrase.length) ||
             (ta !== null && (parts ??= titleAffixes(bc.block.text, ta)).some((a) => a.start === i && a.end === i + phrase.length));
-          const hits = [...this.structural('repeated-phrase', phrase), ...lexiconHits(matchesIn(bc, s, e)), ...(affix || own ? vote : [])];
+          // the phrase's own vote goes with its copies, except one in a line siteBranding cuts whole (the spam site's
+          // copyright line): that line is judged as the site's, and a copy outvoting it would leave the rest of it
+          const hits = [...this.structural('repeated-phrase', phrase), ...lexiconHits(matchesIn(bc, s, e)), ...(affix || (own && !this.brandedLines.has(bc.block.id)) ? vote : [])];
           this.add({ blockId: bc.block.id, start: s, end: e, kind: 'spliced-phrase', hits, consistency: false, corroborated: own && corroborated });
         }
       }
@@ -829,6 +833,7 @@ export class Generators {
         const hits = [...this.structural('site-branding', name), ...lent, ...lexiconHits(matchesIn(bc, s, e)), ...vote];
         this.add({ blockId: b.id, start: s, end: e, kind: 'site-branding', hits, consistency: false });
         if (whole) lines.push({ text: b.text, hits: own });
+        if (whole && sumPoints(hits) >= this.required) this.brandedLines.add(b.id);
       }
     }
     this.brandingCategory(lines);

@@ -64,8 +64,8 @@ function scoreAll(page: Page, opts: DetectOptions, voted: (evidence: number) => 
   let cons: Consistency | null = null;
   const votes = (c: Cand) => (cons ??= new Consistency(page, g.ctx, opts.rules, g.spamAffixes, byId, g.words)).votes(c);
   const phrases = g.titleAffix(votes);
-  g.repeatedPhrases(phrases);
   g.siteBranding();
+  g.repeatedPhrases(phrases);
   for (const bc of g.ctx.blocks) g.block(bc);
   g.parasitePage();
   // spam affixes are final once the title is done (the votes above were asked after the last one): reuse
