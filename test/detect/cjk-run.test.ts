@@ -45,12 +45,16 @@ describe('a CJK run spliced into a Latin sentence', () => {
     expect(r.cleanText).toContain('the rest of the season');
   });
   it('a run standing inside the words is cut at INSIDE_RUN_P: its shape corroborates a vote short of UNIT_ALONE_P', () => {
-    const plug = '人気ダイエットサプリ通販';
-    const p = unitP(plug, model);
-    expect(p).toBeGreaterThanOrEqual(INSIDE_RUN_P);
-    expect(p).toBeLessThan(UNIT_ALONE_P);
-    const r = analyze(splice(plug));
-    expect(r.findings.filter((x) => x.text.includes('サプリ')).map((x) => [x.kind, x.text])).toEqual([['spliced-phrase', plug]]);
+    // plugs the classifier leans to call spam without reaching UNIT_ALONE_P: the first in that band (a retrained model
+    // moves each p a little; the band, not one plug's p, is what the check needs)
+    const inBand = (t: string) => {
+      const p = unitP(t, model);
+      return p >= INSIDE_RUN_P && p < UNIT_ALONE_P;
+    };
+    const plug = ['人気ダイエットサプリ通販', '人気ダイエットサプリ販売', '人気コスメ通販サイト', '人気サプリ通販サイト', '激安コスメ通販'].find(inBand);
+    expect(plug, 'a plug in [INSIDE_RUN_P, UNIT_ALONE_P)').toBeDefined();
+    const r = analyze(splice(plug!));
+    expect(r.findings.filter((x) => x.text.includes('通販') || x.text.includes('販売')).map((x) => [x.kind, x.text])).toEqual([['spliced-phrase', plug]]);
     expect(r.cleanText).toContain('suspended without pay by the league for');
     expect(r.cleanText).toContain('the rest of the season');
   });

@@ -115,10 +115,15 @@ describe("a title affix's copy in the headline", () => {
     // the rules and the headline's structure alone, without the classifier's vote (the shop's name is no word it knows)
     for (const model of [null, undefined]) {
       const r = analyze(page(`${shop} – `), { model });
-      const f = r.findings.filter((x) => x.text === shop);
+      const f = r.findings.filter((x) => x.text === shop && x.blockId === 0);
       expect(f.map((x) => x.kind)).toEqual(['title-affix']);
       expect(f[0].rules.map((h) => h.rule)).toEqual(expect.arrayContaining(['EN_CTA_URGENCY', 'STRUCT_TITLE_AFFIX']));
       expect(f[0].rules.some((h) => h.rule === 'CLASSIFIER' && h.points < 0)).toBe(false);
+      // its copy in the <h1>, if cut, is cut as that phrase's copy
+      for (const c of r.findings.filter((x) => x.blockId !== 0)) {
+        expect([c.kind, c.text]).toEqual(['spliced-phrase', shop]);
+        expect(c.rules.map((h) => h.rule)).toContain('STRUCT_REPEATED_PHRASE');
+      }
       expect(r.cleanTitle).toBe('Achtsam durch die Krise');
       expect(r.cleanText).not.toContain('NovaPoint');
       // a part that does not sell stays, however unused
