@@ -442,11 +442,13 @@ export function reportGateFigures(report: EvalReport, split: Split): Record<stri
 }
 
 /** The figures the quality gate checks, from one split's figures. */
-export function gateFigures(set: SetFigures): { pageF1: number; spanF1: number; collateral: number; errorShare: number } {
+export function gateFigures(set: SetFigures): { pageF1: number; spanF1: number; spanKindsF1: number; collateral: number; errorShare: number } {
   const errored = new Set(set.errors.filter((e) => e.error.startsWith('analyze:')).map((e) => e.id)).size;
   return {
     pageF1: set.winnow.page.f1,
     spanF1: set.winnow.span.f1,
+    // the span F1 averaged over injection kinds: the micro figure lets one long hidden block hide a weak kind
+    spanKindsF1: set.winnow.spanMacroKindF1,
     collateral: set.winnow.collateral.share,
     errorShare: set.winnow.items === 0 ? 1 : errored / set.winnow.items,
   };

@@ -24,16 +24,18 @@ describe('checkGate', () => {
   it('the committed corpus/gate.json parses', () => {
     const j = GateFile.parse(JSON.parse(readFileSync(join(evalRepoRoot(), 'corpus', 'gate.json'), 'utf8')));
     expect(j.split).toBe('dev');
-    expect(Object.keys(j.floors).sort()).toEqual(['pageF1', 'spamPagesDisguisedRecall', 'spamPagesDisguisedRemoved', 'spamPagesKept', 'spamPagesPrecision', 'spamPagesRecall', 'spamPagesRemoved', 'spanF1']);
+    expect(Object.keys(j.floors).sort()).toEqual(['pageF1', 'spamPagesDisguisedRecall', 'spamPagesDisguisedRemoved', 'spamPagesKept', 'spamPagesPrecision', 'spamPagesRecall', 'spamPagesRemoved', 'spanF1', 'spanKindsF1']);
     expect(j.ceilings.collateral).toBeDefined();
     // a run where analyze() throws on some items must fail the gate whatever the floors say
     const eff = effectiveGate(j);
-    const real = { spamPagesRecall: 1, spamPagesPrecision: 1, spamPagesRemoved: 1, spamPagesKept: 1, spamPagesDisguisedRecall: 1, spamPagesDisguisedRemoved: 1 };
+    const real = { spanKindsF1: 1, spamPagesRecall: 1, spamPagesPrecision: 1, spamPagesRemoved: 1, spamPagesKept: 1, spamPagesDisguisedRecall: 1, spamPagesDisguisedRemoved: 1 };
     expect(checkGate({ pageF1: 1, spanF1: 1, collateral: 0, errorShare: 0.5, ...real }, eff).map((f) => f.figure)).toEqual(['errorShare']);
     expect(checkGate({ pageF1: 1, spanF1: 1, collateral: 0, errorShare: 0, ...real }, eff)).toEqual([]);
     // the real-page block is gated too: a missing or low spam-pages figure fails
     expect(checkGate({ pageF1: 1, spanF1: 1, collateral: 0, errorShare: 0, ...real, spamPagesRecall: 0.1 }, eff).map((f) => f.figure)).toEqual(['spamPagesRecall']);
     // and so are the disguised Chinese pages: one disguise slipping back (0.667, the pinyin gloss before it was read) fails
     expect(checkGate({ pageF1: 1, spanF1: 1, collateral: 0, errorShare: 0, ...real, spamPagesDisguisedRecall: 0.667 }, eff).map((f) => f.figure)).toEqual(['spamPagesDisguisedRecall']);
+    // one injection kind slipping (the mean over kinds below its floor) fails, however well the long hidden blocks do
+    expect(checkGate({ pageF1: 1, spanF1: 1, collateral: 0, errorShare: 0, ...real, spanKindsF1: 0.85 }, eff).map((f) => f.figure)).toEqual(['spanKindsF1']);
   });
 });
