@@ -10,12 +10,12 @@ import { structuralRules, hitOf, isLinkBlock, isLinkFarm, hasSpamLinkHosts, lang
 import type { Model } from './model.js';
 import { unitP, unitPUnlessBelow } from './classifier.js';
 import { mergeSpans, tagSpans, tagSpansAsRead } from './tagger.js';
-import { segment, tokenUnits, detectLang, cjkRunsInLatin, runInsideLatin, titleCaseRuns, STOP_WORDS, foldWhole, foldTextPart, isDisguised, undisguised, undisguiseMapped, firstAtLeast, type WholeFold } from '../text/index.js';
+import { segment, tokenUnits, detectLang, cjkRunsInLatin, kanaRunsInHan, runInsideLatin, titleCaseRuns, STOP_WORDS, foldWhole, foldTextPart, isDisguised, undisguised, undisguiseMapped, firstAtLeast, type WholeFold } from '../text/index.js';
 import type { Lang, Span } from '../text/types.js';
 import { modelPoints, sumPoints, REPEAT_SHARE, MAX_REPEATS, MODEL_MAX_POINTS } from './scoring.js';
 import type { StructuralCheck } from './rules/schema.js';
 import type { Budget } from '../budget.js';
-import { SpanSet } from './spans.js';
+import { SpanSet, withoutRanges } from './spans.js';
 import { PageWords } from './words.js';
 import { commercialRules, isNavigation, siteDomains, spamEvidence, withOwnLinks, MIN_AFFIX_EVIDENCE, MIN_SPAM_EVIDENCE, STRONG_MODEL_POINTS } from './evidence.js';
 import { isQuoted, quotedHit, isContentWord, OFF_TOPIC_MAX_OVERLAP, OFF_TOPIC_MIN_WORDS } from './consistency.js';
@@ -997,8 +997,12 @@ export class Generators {
   private lineShape(bc: BlockCtx): RuleHit[] {
     const b = bc.block;
     const lm = this.params('language-mismatch');
+    // a line of Chinese with a Japanese run in it reads as Japanese by its kana: it is the article's line with a plug
+    // in it, which the run is asked about alone for (cjkRuns), not a line in another language
     const mismatch =
-      lm && bc.sentences.length <= 2 && bc.lang !== this.ctx.lang && languageMismatch(bc.lang, this.ctx.lang, b, lm) ? this.structural('language-mismatch', `${bc.lang} in a ${this.ctx.lang} article`) : [];
+      lm && bc.sentences.length <= 2 && bc.lang !== this.ctx.lang && languageMismatch(bc.lang, this.ctx.lang, b, lm) && !(this.ctx.lang === 'zh' && kanaRunsInHan(b.text, CJK_RUN_MIN_CHARS).length > 0)
+        ? this.structural('language-mismatch', `${bc.lang} in a ${this.ctx.lang} article`)
+        : [];
     const np = this.params('numbered-promo-line');
     const numbered = np && isNumberedPromoLine(this.page.blocks, b.id, np) ? this.structural('numbered-promo-line', b.text.slice(0, 24)) : [];
     return [...numbered, ...mismatch];
@@ -1022,6 +1026,15 @@ export class Generators {
         // without them)
         const rest = this.restAfterRules(bc);
         const slotted = rest === null && this.inBylineNames(bc);
+        // or a run of another script in it that the classifier calls spam alone, the block reading as the article's
+        // without it: the run is the plug, not the line ("了他人的ポイント還元|クイーンモール快乐而牺牲自己的快乐。")
+        if (rest === null && !slotted) {
+          const runs = this.cjkRuns(b.id, b.start, b.text);
+          if (runs.length > 0 && !this.pAtLeast(withoutRanges(b.text, runs.map((c) => ({ start: c.start - b.start, end: c.end - b.start }))), CAND_P)) {
+            for (const c of runs) this.add(c);
+            return;
+          }
+        }
         if ((rest === null && !slotted) || (rest !== null && this.pAtLeast(rest, CAND_P))) {
           this.wholeBlock(bc, 'promo-line', [], true);
           return;
@@ -1123,7 +1136,7 @@ export class Generators {
    * (STRONG_MODEL_POINTS: p at least UNIT_ALONE_P).
    */
   private voteOnly(text: string, matches: TextMatch[]): boolean {
-    return !matches.some((m) => m.rule.score > 0) && cjkRunsInLatin(text, CJK_RUN_MIN_CHARS).length === 0;
+    return !matches.some((m) => m.rule.score > 0) && cjkRunsInLatin(text, CJK_RUN_MIN_CHARS).length === 0 && kanaRunsInHan(text, CJK_RUN_MIN_CHARS).length === 0;
   }
 
   /** Do all the block's positive rule matches stand in the names of labelled slots (来源：<brand> 作者：…)? */
@@ -1147,14 +1160,7 @@ export class Generators {
     const pos = bc.matches.filter((m) => m.rule.score > 0 && !this.phrases.overlaps(m.start, m.end));
     if (!rulesLocate(pos, bc.lang) || b.text.length > MAX_TAGGED_CHARS) return null;
     const anchors = pos.map((m) => ({ start: m.start - b.start, end: m.end - b.start }));
-    const spans = tagSpansAsRead(b.text, anchors, this.model?.token ?? null);
-    let rest = '';
-    let at = 0;
-    for (const sp of [...spans].sort((x, y) => x.start - y.start)) {
-      if (sp.start > at) rest += b.text.slice(at, sp.start);
-      at = Math.max(at, sp.end);
-    }
-    rest += b.text.slice(at);
+    const rest = withoutRanges(b.text, tagSpansAsRead(b.text, anchors, this.model?.token ?? null));
     return wordWeight(rest) >= MODEL_FULL_WORDS ? rest : null;
   }
 
@@ -1166,7 +1172,8 @@ export class Generators {
    */
   private scriptSplice(sentText: string, sp: Span): RuleHit[] {
     const p = this.params('script-splice');
-    if (!p || !cjkRunsInLatin(sentText, p.minRunChars).some((r) => r.start === sp.start && r.end === sp.end)) return [];
+    const same = (r: Span) => r.start === sp.start && r.end === sp.end;
+    if (!p || !(cjkRunsInLatin(sentText, p.minRunChars).some(same) || kanaRunsInHan(sentText, p.minRunChars).some(same))) return [];
     return this.structural('script-splice', sentText.slice(sp.start, sp.end));
   }
 
@@ -1194,10 +1201,15 @@ export class Generators {
   private cjkRuns(blockId: number, at: number, sentText: string): Cand[] {
     const found: Cand[] = [];
     if (!this.model) return found;
-    for (const r of cjkRunsInLatin(sentText, CJK_RUN_MIN_CHARS)) {
+    const kana = kanaRunsInHan(sentText, CJK_RUN_MIN_CHARS);
+    for (const r of [...cjkRunsInLatin(sentText, CJK_RUN_MIN_CHARS), ...kana]) {
       const runText = sentText.slice(r.start, r.end);
-      // a run standing inside the sentence's words is a phrase dropped into it: its shape corroborates the vote
-      const inside = runInsideLatin(sentText, r);
+      // a run inside a copy of the title's keyword phrase is judged as that copy (repeatedPhrases), whole
+      if (this.phrases.overlaps(at + r.start, at + r.end)) continue;
+      // a run standing inside the sentence's words is a phrase dropped into it: its shape corroborates the vote. Not
+      // a Japanese run in Chinese text: Japanese names there (ユニクロ, スタジオジブリ) reach p 0.82, so it needs
+      // UNIT_ALONE_P (the plugs seen reach 0.92 and more)
+      const inside = !kana.includes(r) && runInsideLatin(sentText, r);
       if (!this.pAtLeast(runText, inside ? INSIDE_RUN_P : UNIT_ALONE_P)) continue;
       const s = at + r.start;
       const e = at + r.end;

@@ -24,6 +24,17 @@ export function within<T extends Span>(spans: readonly T[], start: number, end: 
   return out;
 }
 
+/** The text without the given spans (offsets into it, any order and overlap): what is left of a unit once they are cut. */
+export function withoutRanges(text: string, spans: readonly Span[]): string {
+  let rest = '';
+  let at = 0;
+  for (const sp of [...spans].sort((x, y) => x.start - y.start)) {
+    if (sp.start > at) rest += text.slice(at, sp.start);
+    at = Math.max(at, sp.end);
+  }
+  return rest + text.slice(at);
+}
+
 /**
  * A set of spans (any overlap allowed) that answers "does [s,e) overlap one?" and "does [s,e) hold one?" in
  * O(log n), and "which overlap [s,e)?" in O(log n + those): the spans sorted by start with a running maximum of

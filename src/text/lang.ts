@@ -239,6 +239,65 @@ export function cjkRunsInLatin(s: string, minChars: number): Span[] {
   return out;
 }
 
+/** Han characters (or fillers) a Japanese run may hold between two of its kana clusters (ポイント還元|クイーン). */
+const KANA_BRIDGE_MAX = 4;
+/** Han characters the Chinese text around a kana run must hold, so that it is Chinese text and not a Japanese line. */
+export const KANA_HOST_MIN_HAN = 10;
+
+/**
+ * Runs of Japanese inside Chinese text (a Japanese plug dropped into a Chinese sentence: "为了他人的ポイント還元|クイーン
+ * モール快乐"): each run starts and ends on a kana letter, its kana clusters joined across at most KANA_BRIDGE_MAX Han
+ * characters or fillers, and holds at least `minKana` kana letters. Empty unless the text outside the runs holds at
+ * least KANA_HOST_MIN_HAN Han characters: in Japanese text the particles between the kanji join every cluster into
+ * one run, leaving no Chinese around it. A run starts and ends on kana, or ends on up to KANA_BRIDGE_MAX kanji
+ * before the sentence's end (財布通販 of "…ブランド財布通販。"); kanji before its first kana (出金早 of
+ * "公诸于众出金早いカジノ") read as the Chinese sentence's and stay outside it. Offsets into s.
+ */
+export function kanaRunsInHan(s: string, minKana: number): Span[] {
+  let first = -1;
+  for (let i = 0; i < s.length; i++) {
+    if (isKanaLetter(s.charCodeAt(i))) {
+      first = i;
+      break;
+    }
+  }
+  if (first < 0) return [];
+  const runs: Array<Span & { kana: number }> = [];
+  let run: (Span & { kana: number }) | null = null;
+  let gap = 0;
+  for (let i = first; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (isKanaLetter(c) || (c === 0x30fc && run)) {
+      if (run && gap <= KANA_BRIDGE_MAX) run.end = i + 1;
+      else runs.push((run = { start: i, end: i + 1, kana: 0 }));
+      run.kana++;
+      gap = 0;
+    } else if (run && (isHan(c) || runFiller(c))) gap++;
+    else gap = KANA_BRIDGE_MAX + 1;
+  }
+  const out = runs.filter((r) => r.kana >= minKana);
+  if (out.length === 0) return [];
+  let han = 0;
+  let k = 0;
+  for (let i = 0; i < s.length; i++) {
+    while (k < out.length && i >= out[k].end) k++;
+    if (k < out.length && i >= out[k].start) continue;
+    if (isHan(s.charCodeAt(i))) han++;
+  }
+  if (han < KANA_HOST_MIN_HAN) return [];
+  // the kanji between a run's end and the sentence's (…公诸于众ブランド財布通販。) are the plug's: a Chinese sentence
+  // does not end on a short word of its own right after a plug. Not at its start: a Chinese clause is as short as
+  // the kanji a plug opens with (“龙湖故事”公诸于众<plug>)
+  return out.map(({ start, end }) => {
+    let b = end;
+    while (b - end < KANA_BRIDGE_MAX && b < s.length && isHan(s.charCodeAt(b))) b++;
+    return { start, end: b === s.length || SENTENCE_END_RE.test(s[b]) ? b : end };
+  });
+}
+
+/** What ends a sentence after a Japanese run's kanji tail. */
+const SENTENCE_END_RE = /[。！？!?\n]/u;
+
 /** Latin-script words a run needs on each side, in its own sentence, to stand inside that sentence's words. */
 export const RUN_INSIDE_MIN_WORDS = 2;
 const LATIN_WORD_RE = /[A-Za-z\u00c0-\u024f]{2,}/gu;

@@ -9,7 +9,7 @@ import { analyze } from '../../src/analyze.js';
 import { unitP } from '../../src/detect/classifier.js';
 import { loadModel } from '../../src/detect/model.js';
 import { INSIDE_RUN_P, UNIT_ALONE_P } from '../../src/detect/detector.js';
-import { cjkRunsInLatin, runInsideLatin } from '../../src/text/index.js';
+import { cjkRunsInLatin, kanaRunsInHan, runInsideLatin } from '../../src/text/index.js';
 import { sharedDataDir } from '../../src/util/paths.js';
 import { spliceAfter } from '../helpers/splice.js';
 
@@ -74,6 +74,38 @@ describe('a CJK run spliced into a Latin sentence', () => {
       const r = analyze(splice(name));
       expect(r.findings.filter((x) => x.text.includes(name)), name).toEqual([]);
       expect(r.cleanText).toContain(`${AT}${name} the rest`);
+    }
+  });
+});
+
+// A Japanese plug spliced into a Chinese sentence of a real clean NetEase story: the kana make the run, the Chinese
+// around it the host; the run is asked about alone at UNIT_ALONE_P. Japanese names in Chinese text stay.
+describe('a Japanese run spliced into a Chinese sentence', () => {
+  const model = loadModel()!;
+  const NETEASE = join(sharedDataDir(), 'gne-chinese-news', 'html', '163', '1.html.gz');
+  const ZH_AT = '将近年来的“龙湖故事”公诸于众';
+  const zhSplice = (plug: string) => spliceAfter(gunzipSync(readFileSync(NETEASE)).toString('utf8'), ZH_AT, plug).replace(`${ZH_AT}${plug} `, `${ZH_AT}${plug}`);
+  it('kanaRunsInHan: kana clusters joined across a few Han characters, Chinese around them; none in Japanese text', () => {
+    const s = '可是，为了他人的ポイント還元|クイーンモール快乐而牺牲自己的快乐。';
+    expect(kanaRunsInHan(s, 3).map((r) => s.slice(r.start, r.end))).toEqual(['ポイント還元|クイーンモール']);
+    expect(kanaRunsInHan('東京都は新しい計画を発表した。市民は歓迎している。', 3)).toEqual([]);
+    expect(kanaRunsInHan('我の朋友今天来了北京参加会议并发表讲话', 3)).toEqual([]);
+  });
+  it('is cut exactly, and the sentence around it stays', () => {
+    // a plug no rule knows, opening with kana: one opening with kanji (出金早いカジノ) loses only its kana part, the
+    // kanji before them being indistinguishable from the Chinese sentence's
+    const plug = 'ブランド財布通販';
+    expect(unitP(plug, model)).toBeGreaterThanOrEqual(UNIT_ALONE_P);
+    const r = analyze(zhSplice(plug));
+    expect(r.findings.filter((x) => x.text.includes('ブランド')).map((x) => [x.kind, x.text])).toEqual([['spliced-phrase', plug]]);
+    expect(r.cleanText).toContain(ZH_AT);
+    expect(r.cleanText).not.toContain('ブランド');
+  });
+  it('a Japanese name in the Chinese sentence stays', () => {
+    for (const name of ['ユニクロ', 'スタジオジブリ', 'ポケモンセンター']) {
+      expect(unitP(name, model)).toBeLessThan(UNIT_ALONE_P);
+      const r = analyze(zhSplice(name));
+      expect(r.findings.filter((x) => x.text.includes(name)), name).toEqual([]);
     }
   });
 });
