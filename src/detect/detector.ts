@@ -90,13 +90,14 @@ export const MIN_MODEL_CHARS = 4;
 export const AFFIX_ALONE_P = 0.87;
 /**
  * On a page whose other units are already findings (the site is spam, or carries spam), a headline part the article
- * never uses is the spam site's keyword from this p of the classifier asked about the part alone, instead of
- * AFFIX_ALONE_P ("UK university student halls too full… – Margin Trading Platform 2021" beside a slot site's branding).
- * On the corpus dev split the unused headline parts of contaminated pages that are not spam reach p 0.554 ("三星 Galaxy
- * S20"), the spam ones missed at AFFIX_ALONE_P lie between 0.589 and 0.867; on the clean shared pages no unused
- * part reaches 0.6, and those pages have no finding to corroborate one anyway.
+ * never uses, nor most of its words (SITE_KEYWORD_MAX_OVERLAP), is the spam site's keyword from this p of the
+ * classifier asked about the part alone, instead of AFFIX_ALONE_P ("Emergency Cash Now 2025: Christian County police
+ * blotters" over a page with a slot site's link block). On the corpus dev split the off-topic unused headline parts of contaminated pages that
+ * are not spam reach p 0.486 ("null"), the spam ones missed at AFFIX_ALONE_P lie between 0.569 and 0.867: title-affix
+ * F1 0.779 -> 0.852 at precision 1.000 (0.819 at 0.6). On the clean shared pages 4 unused parts reach 0.5, and those
+ * pages have no finding to corroborate one anyway.
  */
-export const SITE_KEYWORD_P = 0.6;
+export const SITE_KEYWORD_P = 0.5;
 /**
  * A headline part is the site's keyword when at most this share of its content words stand in the article: one of
  * three ("Margin Trading Platform 2021" over a story that says "platform"); on the spam-pages dev split a spam blog's
