@@ -107,6 +107,12 @@ export const SITE_KEYWORD_MAX_OVERLAP = 1 / 3;
 /** The vote of the page's other findings for a headline part (siteKeywordAffixes), counted as spam evidence. */
 export const SPAM_ELSEWHERE_POINTS = 1.5;
 const SPAM_ELSEWHERE = 'SPAM_ELSEWHERE';
+/** A capitalised word's start in a title-case run (case-splice counts them). */
+const CAPITAL_WORD_RE = /(?<![\p{L}\p{N}'’])\p{Lu}/gu;
+/** The page's other findings as a vote for a unit asked on their evidence (siteKeywordAffixes, siteCaseRuns). */
+function spamElsewhereHit(elsewhere: string): RuleHit {
+  return { rule: SPAM_ELSEWHERE, points: SPAM_ELSEWHERE_POINTS, description: 'the page carries spam elsewhere (its finding in the evidence): this unit is the spam site\'s keyword', evidence: elsewhere };
+}
 /** Words (CJK: two characters each) a <title> part needs before the classifier alone may cut it (unreadAlone). */
 export const UNREAD_ALONE_MIN_WORDS = 3;
 /** A body sentence needs this many lexicon points (not just a weak word such as "casino"), or a confident classifier. */
@@ -613,11 +619,51 @@ export class Generators {
         ...lexiconHits(matchesIn(this.ctx.blocks[0], s, e)),
         ...this.modelHit(b.a.text, b.p, false),
         ...this.structural('title-affix', b.a.text),
-        { rule: SPAM_ELSEWHERE, points: SPAM_ELSEWHERE_POINTS, description: 'the page carries spam elsewhere: a headline part it never uses is the site\'s keyword', evidence: elsewhere },
+        spamElsewhereHit(elsewhere),
       ];
       const c: Cand = { blockId: 0, start: s, end: e, kind: 'title-affix', hits, consistency: false, corroborated: true };
       this.add(c);
       out.push(c);
+    }
+    return out;
+  }
+
+  /**
+   * Title-case keywords spliced into the article's sentences of a page whose other units are findings (`elsewhere`,
+   * the strongest): a run of at least case-splice's minCapWords capitalised words with words on both sides in its
+   * paragraph (titleCaseRuns, runInsideLatin: "… Syniah Johnson 6 Counterfeit Documents Online points."), whose words
+   * the article mostly does not use elsewhere (a name of the story recurs in it), that the classifier asked about
+   * alone leans to call spam (SITE_KEYWORD_P), and that no candidate of the other passes touches (a plug its rule
+   * matches located keeps their edges). Asked after the page's other units are scored, as siteKeywordAffixes.
+   * Returns the new candidates.
+   */
+  siteCaseRuns(elsewhere: string): Cand[] {
+    const p = this.params('case-splice');
+    const out: Cand[] = [];
+    if (!p || !this.model) return out;
+    // a run the other passes already cut at (a plug located by its rule matches, with its own edges) is theirs
+    const taken = new SpanSet(this.cands);
+    for (const bc of this.ctx.blocks) {
+      const b = bc.block;
+      if (b.region !== 'body') continue;
+      for (const sent of bc.sentences) {
+        this.budget.check('detect:case-run');
+        const sentText = this.page.text.slice(sent.start, sent.end);
+        const off = sent.start - b.start;
+        for (const r of titleCaseRuns(sentText)) {
+          const runText = sentText.slice(r.start, r.end);
+          if ((runText.match(CAPITAL_WORD_RE) ?? []).length < p.minCapWords || !runInsideLatin(b.text, { start: off + r.start, end: off + r.end })) continue;
+          const s = sent.start + r.start;
+          const e = sent.start + r.end;
+          if (taken.overlaps(s, e) || !this.offTopic(runText, sentText)) continue;
+          const pr = this.p(runText);
+          if (pr < SITE_KEYWORD_P) continue;
+          const hits = [...lexiconHits(matchesIn(bc, s, e)), ...this.modelHit(runText, pr, false), ...this.structural('case-splice', runText), spamElsewhereHit(elsewhere)];
+          const c: Cand = { blockId: b.id, start: s, end: e, kind: 'spliced-phrase', hits, consistency: false, corroborated: true };
+          this.add(c);
+          out.push(c);
+        }
+      }
     }
     return out;
   }
@@ -628,12 +674,12 @@ export class Generators {
    * headline part over its own post is not ("Knock Off Jerseys from China" over a post on knock-off jerseys), however
    * rarely the post repeats the part whole.
    */
-  private offTopic(text: string): boolean {
+  private offTopic(text: string, own = ''): boolean {
     const words = new Set<string>();
     for (const t of this.words.lower(text)) if (isContentWord(t.text, t.cjk)) words.add(t.text);
     if (words.size === 0) return false;
     let used = 0;
-    for (const w of words) if (this.usedElsewhere(w, '')) used++;
+    for (const w of words) if (this.usedElsewhere(w, own)) used++;
     return used / words.size <= SITE_KEYWORD_MAX_OVERLAP;
   }
 

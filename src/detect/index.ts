@@ -82,7 +82,8 @@ function scoreAll(page: Page, opts: DetectOptions, voted: (evidence: number) => 
   const elsewhere = scored.filter((x) => x.c.blockId !== 0 && isFinding(x)).sort((x, y) => y.points - x.points)[0];
   if (elsewhere) {
     const cut = scored.filter((x) => x.c.blockId === 0 && isFinding(x)).map((x) => x.c);
-    for (const c of g.siteKeywordAffixes(page.text.slice(elsewhere.c.start, elsewhere.c.end).slice(0, 80), cut)) {
+    const text = page.text.slice(elsewhere.c.start, elsewhere.c.end).slice(0, 80);
+    for (const c of [...g.siteKeywordAffixes(text, cut), ...g.siteCaseRuns(text)]) {
       scored.push({ c, hits: c.hits, points: sumPoints(c.hits), evidence: spamEvidence(c.hits, opts.rules, c.corroborated) });
     }
   }

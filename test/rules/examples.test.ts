@@ -20,7 +20,7 @@ describe('rule examples', () => {
     }
     expect(compiled.rules.some((r) => r.score < 0), 'ham rules with negative points').toBe(true);
     expect(compiled.rules.filter((r) => r.kind === 'structural').map((r) => (r as { check: string }).check).sort()).toEqual(
-      ['hidden-link-list', 'hidden-text', 'keyword-stuffing', 'language-mismatch', 'link-block', 'link-farm', 'numbered-promo-line', 'repeated-phrase', 'script-splice', 'site-branding', 'spam-link-hosts', 'spliced-anchor', 'title-affix'],
+      ['case-splice', 'hidden-link-list', 'hidden-text', 'keyword-stuffing', 'language-mismatch', 'link-block', 'link-farm', 'numbered-promo-line', 'repeated-phrase', 'script-splice', 'site-branding', 'spam-link-hosts', 'spliced-anchor', 'title-affix'],
     );
   });
 

@@ -17,6 +17,7 @@ export const StructuralCheck = z.enum([
   'spam-link-hosts', // off-site links whose host names look like spam domains (digits, throwaway TLDs, keywords)
   'language-mismatch', // a short standalone paragraph in another language than the article
   'script-splice', // a run of Chinese or Japanese spliced into a sentence of Latin letters
+  'case-splice', // a run of capitalised words spliced into a sentence of a page that carries spam elsewhere
   'spliced-anchor', // an off-site link dropped into a sentence of the article, its anchor a few words
   'hidden-link-list', // hidden links to several other sites under anchors that do not name them
 ]);
@@ -98,6 +99,7 @@ export const CheckParams = {
   'spam-link-hosts': z.strictObject({ minLinks: count, minShare: share }),
   'language-mismatch': z.strictObject({ minChars: count, maxChars: count }),
   'script-splice': z.strictObject({ minRunChars: count }),
+  'case-splice': z.strictObject({ minCapWords: count }),
   'spliced-anchor': z.strictObject({ maxAnchorWords: count }),
   'hidden-link-list': z.strictObject({ minLinks: count, minDomains: count }),
 } satisfies Record<StructuralCheck, z.ZodType>;
