@@ -110,7 +110,7 @@ const SPAM_ELSEWHERE = 'SPAM_ELSEWHERE';
 /** A capitalised word's start in a title-case run (case-splice counts them). */
 const CAPITAL_WORD_RE = /(?<![\p{L}\p{N}'’])\p{Lu}/gu;
 /** The page's other findings as a vote for a unit asked on their evidence (siteKeywordAffixes, siteCaseRuns). */
-function spamElsewhereHit(elsewhere: string): RuleHit {
+export function spamElsewhereHit(elsewhere: string): RuleHit {
   return { rule: SPAM_ELSEWHERE, points: SPAM_ELSEWHERE_POINTS, description: 'the page carries spam elsewhere (its finding in the evidence): this unit is the spam site\'s keyword', evidence: elsewhere };
 }
 /** Words (CJK: two characters each) a <title> part needs before the classifier alone may cut it (unreadAlone). */
@@ -294,6 +294,8 @@ export class Generators {
   private phraseSet: SpanSet | null = null;
   /** blocks siteBranding cuts whole as the spam site's line, on points enough for a finding (asked before repeatedPhrases) */
   private readonly brandedLines = new Set<number>();
+  /** names siteBranding took for the spam site's (its second pass, on the page's other findings, asks only without) */
+  private brandingNames = 0;
   /** the article's sentences, lower-cased, joined: built on the first question of usedElsewhere */
   private articleText: string | null = null;
 
@@ -780,9 +782,11 @@ export class Generators {
   }
 
   /** The spam site's own name and slogan, when they carry spam terms, wherever they stand outside the article. */
-  siteBranding(): void {
+  siteBranding(elsewhere?: RuleHit): void {
     const p = this.params('site-branding');
     if (!p) return;
+    // asked again with the page's other findings (scoreAll) only when the first pass found no spam site's name
+    if (elsewhere && this.brandingNames > 0) return;
     // a name's length as a reader sees it: a pinyin-glossed or emoji-sprayed name is no longer than its plain form
     const fits = (n: string) => {
       const len = undisguised(n).length;
@@ -822,6 +826,13 @@ export class Generators {
     // a name's SITE_OFF_TOPIC vote is the page's, not its words': it goes with the name into every line that carries it
     for (const n of new Set([this.page.siteName, this.page.slogan])) {
       if (fits(n) && strong(n)) names.push({ name: n, borrowed: judge(n).lex.filter((h) => h.rule === SITE_OFF_TOPIC), own: judge(n).lex });
+    }
+    // on a page whose other units are findings: the header's logo and slogan, when one of them is off the article's
+    // words and the classifier leans to call it spam (SITE_KEYWORD_P), are the spam site's ("Nova Outlet" over
+    // "Replica Omega news and offers"); the page's findings are their evidence, as a slogan's is its logo's
+    if (elsewhere) {
+      const pair = [...new Set([this.page.logo, this.page.slogan])].filter((n) => fits(n) && !names.some((x) => x.name === n));
+      if (pair.some((n) => this.offTopic(n) && this.p(n) >= SITE_KEYWORD_P)) for (const n of pair) names.push({ name: n, borrowed: [elsewhere], own: [elsewhere] });
     }
     // the header logo beside a spam slogan names the spam site, even when the name alone has no spam term in it
     // ("ZenFlirt" over "Adult Webcam news and offers"): the slogan's evidence is the name's
@@ -883,6 +894,7 @@ export class Generators {
         if (whole && sumPoints(hits) >= this.required) this.brandedLines.add(b.id);
       }
     }
+    this.brandingNames += names.length;
     this.brandingCategory(lines);
   }
 

@@ -8,7 +8,7 @@ import type { CompiledRules } from './rules/index.js';
 import type { Model } from './model.js';
 import { scoreOf, sumPoints, countedHits, pickCategory, REQUIRED_POINTS } from './scoring.js';
 import { NO_BUDGET, type Budget } from '../budget.js';
-import { Generators, type Cand } from './detector.js';
+import { Generators, spamElsewhereHit, type Cand } from './detector.js';
 import { Consistency } from './consistency.js';
 import { resolveOverlaps } from './resolve.js';
 import { spamEvidence, MIN_SPAM_EVIDENCE } from './evidence.js';
@@ -83,7 +83,9 @@ function scoreAll(page: Page, opts: DetectOptions, voted: (evidence: number) => 
   if (elsewhere) {
     const cut = scored.filter((x) => x.c.blockId === 0 && isFinding(x)).map((x) => x.c);
     const text = page.text.slice(elsewhere.c.start, elsewhere.c.end).slice(0, 80);
-    for (const c of [...g.siteKeywordAffixes(text, cut), ...g.siteCaseRuns(text)]) {
+    const before = g.cands.length;
+    g.siteBranding(spamElsewhereHit(text));
+    for (const c of [...g.cands.slice(before), ...g.siteKeywordAffixes(text, cut), ...g.siteCaseRuns(text)]) {
       scored.push({ c, hits: c.hits, points: sumPoints(c.hits), evidence: spamEvidence(c.hits, opts.rules, c.corroborated) });
     }
   }
