@@ -107,6 +107,8 @@ export const SITE_KEYWORD_MAX_OVERLAP = 1 / 3;
 /** The vote of the page's other findings for a headline part (siteKeywordAffixes), counted as spam evidence. */
 export const SPAM_ELSEWHERE_POINTS = 1.5;
 const SPAM_ELSEWHERE = 'SPAM_ELSEWHERE';
+/** A word in Latin letters or digits (runOffTopic counts them). */
+const LATIN_WORD_RE = /[\p{L}\p{N}]+/gu;
 /** A capitalised word's start in a title-case run (case-splice counts them). */
 const CAPITAL_WORD_RE = /(?<![\p{L}\p{N}'’])\p{Lu}/gu;
 /** The page's other findings as a vote for a unit asked on their evidence (siteKeywordAffixes, siteCaseRuns). */
@@ -294,6 +296,8 @@ export class Generators {
   private phraseSet: SpanSet | null = null;
   /** blocks siteBranding cuts whole as the spam site's line, on points enough for a finding (asked before repeatedPhrases) */
   private readonly brandedLines = new Set<number>();
+  /** the article's Latin words, lower-cased, with their counts (runOffTopic) */
+  private articleWords: Map<string, number> | null = null;
   /** names siteBranding took for the spam site's (its second pass, on the page's other findings, asks only without) */
   private brandingNames = 0;
   /** the article's sentences, lower-cased, joined: built on the first question of usedElsewhere */
@@ -657,7 +661,7 @@ export class Generators {
           if ((runText.match(CAPITAL_WORD_RE) ?? []).length < p.minCapWords || !runInsideLatin(b.text, { start: off + r.start, end: off + r.end })) continue;
           const s = sent.start + r.start;
           const e = sent.start + r.end;
-          if (taken.overlaps(s, e) || !this.offTopic(runText, sentText)) continue;
+          if (taken.overlaps(s, e) || !this.runOffTopic(runText, sentText)) continue;
           const pr = this.p(runText);
           if (pr < SITE_KEYWORD_P) continue;
           const hits = [...lexiconHits(matchesIn(bc, s, e)), ...this.modelHit(runText, pr, false), ...this.structural('case-splice', runText), spamElsewhereHit(elsewhere)];
@@ -668,6 +672,24 @@ export class Generators {
       }
     }
     return out;
+  }
+
+  /**
+   * offTopic for a title-case run (Latin words): its content words counted against the article's words counted once
+   * (a page of thousands of runs is not searched once per word).
+   */
+  private runOffTopic(text: string, own: string): boolean {
+    if (!this.articleWords) {
+      this.articleWords = new Map();
+      for (const m of this.ctx.mainSentenceTexts.join('\n').toLowerCase().matchAll(LATIN_WORD_RE)) this.articleWords.set(m[0], (this.articleWords.get(m[0]) ?? 0) + 1);
+    }
+    const ownCount = new Map<string, number>();
+    for (const m of own.toLowerCase().matchAll(LATIN_WORD_RE)) ownCount.set(m[0], (ownCount.get(m[0]) ?? 0) + 1);
+    const words = new Set([...text.toLowerCase().matchAll(LATIN_WORD_RE)].map((m) => m[0]).filter((w) => isContentWord(w, false)));
+    if (words.size === 0) return false;
+    let used = 0;
+    for (const w of words) if ((this.articleWords.get(w) ?? 0) > (ownCount.get(w) ?? 0)) used++;
+    return used / words.size <= SITE_KEYWORD_MAX_OVERLAP;
   }
 
   /**
