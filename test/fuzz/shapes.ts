@@ -79,6 +79,17 @@ export const SHAPES: Shape[] = [
   },
   // 400 nested "subtitle" elements never closed over 1 MB of text: each was read whole as a slogan candidate
   { name: 'subtitle-nested-400-over-1mb', build: (s = 1) => wrap('<div class="subtitle">'.repeat(400) + 'body words here and there. '.repeat(n(37_000, s))) },
+  // one finding and thousands of title-case runs of distinct words: each run is asked whether the article uses its
+  // words (siteCaseRuns), which searched the whole article once per word
+  {
+    name: 'title-case-runs-with-spam-5k',
+    build: (s = 1) => {
+      const caps = ['Alpha', 'Beta', 'Gamma', 'Delta', 'Epsilon', 'Zeta', 'Theta', 'Kappa', 'Lambda', 'Sigma'];
+      const spam = '<p>Win big at LuckyStar casino: claim 200 free spins and a no deposit bonus today, instant withdrawals!</p>';
+      const runs = Array.from({ length: n(5_000, s) }, (_, i) => `<p>The mayor said that ${caps[i % 10]} ${caps[(i * 3) % 10]} Qx${i} Zy${i} Online would visit the town today and then leave.</p>`);
+      return wrap(spam + runs.join(''));
+    },
+  },
   {
     // ~4.1 M "。" in one paragraph: 8.6 MB in GBK, under the 10 MB input limits
     name: 'ideographic-stops-gbk',
