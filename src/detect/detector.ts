@@ -104,7 +104,10 @@ export const SITE_KEYWORD_P = 0.5;
  * own headline part shares all its words with its post ("Knock Off Jerseys from China", 4 of 4).
  */
 export const SITE_KEYWORD_MAX_OVERLAP = 1 / 3;
-/** The vote of the page's other findings for a headline part (siteKeywordAffixes), counted as spam evidence. */
+/**
+ * The vote of the page's other findings for a unit asked again on them (a headline part, a title-case run, the header's
+ * logo and slogan), counted as spam evidence.
+ */
 export const SPAM_ELSEWHERE_POINTS = 1.5;
 const SPAM_ELSEWHERE = 'SPAM_ELSEWHERE';
 /** A word in Latin letters or digits (runOffTopic counts them). */
@@ -698,12 +701,12 @@ export class Generators {
    * headline part over its own post is not ("Knock Off Jerseys from China" over a post on knock-off jerseys), however
    * rarely the post repeats the part whole.
    */
-  private offTopic(text: string, own = ''): boolean {
+  private offTopic(text: string): boolean {
     const words = new Set<string>();
     for (const t of this.words.lower(text)) if (isContentWord(t.text, t.cjk)) words.add(t.text);
     if (words.size === 0) return false;
     let used = 0;
-    for (const w of words) if (this.usedElsewhere(w, own)) used++;
+    for (const w of words) if (this.usedElsewhere(w, '')) used++;
     return used / words.size <= SITE_KEYWORD_MAX_OVERLAP;
   }
 

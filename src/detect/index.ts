@@ -52,6 +52,11 @@ interface Scored {
   evidence: number;
 }
 
+/** A finding needs the threshold AND spam evidence of its own (see detect). */
+function isFinding(x: Scored, threshold: number): boolean {
+  return x.points >= threshold && x.evidence >= MIN_SPAM_EVIDENCE;
+}
+
 /**
  * Every candidate with its points and spam evidence, before the threshold. `voted(evidence)` false: the candidate's
  * consistency votes are not asked and its points are its own hits' (a caller that drops it whatever its points).
@@ -69,27 +74,27 @@ function scoreAll(page: Page, opts: DetectOptions, voted: (evidence: number) => 
   for (const bc of g.ctx.blocks) g.block(bc);
   g.parasitePage();
   // spam affixes are final once the title is done (the votes above were asked after the last one): reuse
-  cons ??= new Consistency(page, g.ctx, opts.rules, g.spamAffixes, byId, g.words);
-  const scored = g.cands.map((c) => {
+  const consistency = (cons ??= new Consistency(page, g.ctx, opts.rules, g.spamAffixes, byId, g.words));
+  const score = (c: Cand): Scored => {
     budget.check('detect:score');
     const evidence = spamEvidence(c.hits, opts.rules, c.corroborated);
-    const hits = voted(evidence) ? [...c.hits, ...cons!.votes(c)] : c.hits;
+    const hits = voted(evidence) ? [...c.hits, ...consistency.votes(c)] : c.hits;
     return { c, hits, points: sumPoints(hits), evidence };
-  });
-  // a page whose other units are findings carries spam: its headline's unused parts are asked again, on that evidence
+  };
+  const scored = g.cands.map(score);
+  // a page whose other units are findings carries spam: its headline's unused parts, title-case runs and header
+  // branding are asked again, on that evidence
   const threshold = opts.threshold ?? REQUIRED_POINTS;
-  const isFinding = (x: Scored) => x.points >= threshold && x.evidence >= MIN_SPAM_EVIDENCE;
-  const elsewhere = scored.filter((x) => x.c.blockId !== 0 && isFinding(x)).sort((x, y) => y.points - x.points)[0];
+  let elsewhere: Scored | null = null;
+  for (const x of scored) if (x.c.blockId !== 0 && isFinding(x, threshold) && (!elsewhere || x.points > elsewhere.points)) elsewhere = x;
   if (elsewhere) {
-    const cut = scored.filter((x) => x.c.blockId === 0 && isFinding(x)).map((x) => x.c);
+    const cut = scored.filter((x) => x.c.blockId === 0 && isFinding(x, threshold)).map((x) => x.c);
     const text = page.text.slice(elsewhere.c.start, elsewhere.c.end).slice(0, 80);
     const before = g.cands.length;
     g.siteBranding(spamElsewhereHit(text));
-    for (const c of [...g.cands.slice(before), ...g.siteKeywordAffixes(text, cut), ...g.siteCaseRuns(text)]) {
-      scored.push({ c, hits: c.hits, points: sumPoints(c.hits), evidence: spamEvidence(c.hits, opts.rules, c.corroborated) });
-    }
+    for (const c of [...g.cands.slice(before), ...g.siteKeywordAffixes(text, cut), ...g.siteCaseRuns(text)]) scored.push(score(c));
   }
-  return { scored, cons };
+  return { scored, cons: consistency };
 }
 
 /** All candidates with their points, threshold not applied: for tuning on the dev split and for diagnostics. */
@@ -107,7 +112,7 @@ export function detect(page: Page, opts: DetectOptions): Finding[] {
   // votes (the article's words and prose, gathered on the first vote) are asked only of candidates with it.
   const { scored, cons } = scoreAll(page, opts, (evidence) => evidence >= MIN_SPAM_EVIDENCE, true);
   const kept = resolveOverlaps(
-    scored.filter((x) => x.points >= threshold && x.evidence >= MIN_SPAM_EVIDENCE),
+    scored.filter((x) => isFinding(x, threshold)),
     sumPoints,
     opts.budget,
   );
