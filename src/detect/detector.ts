@@ -16,7 +16,7 @@ import { modelPoints, sumPoints, REPEAT_SHARE, MAX_REPEATS, MODEL_MAX_POINTS } f
 import type { StructuralCheck } from './rules/schema.js';
 import type { Budget } from '../budget.js';
 import { SpanSet, withoutRanges } from './spans.js';
-import { PageWords } from './words.js';
+import { PageWords, WordStarts, countWord, isSpacedWord } from './words.js';
 import { commercialRules, isNavigation, siteDomains, spamEvidence, withOwnLinks, MIN_AFFIX_EVIDENCE, MIN_SPAM_EVIDENCE, STRONG_MODEL_POINTS } from './evidence.js';
 import { isQuoted, quotedHit, isContentWord, OFF_TOPIC_MAX_OVERLAP, OFF_TOPIC_MIN_WORDS } from './consistency.js';
 import { parasitePage } from './parasite.js';
@@ -99,6 +99,12 @@ export const AFFIX_ALONE_P = 0.87;
  */
 export const SITE_KEYWORD_P = 0.5;
 /**
+ * On a page carrying spam elsewhere, a headline part asked as the site's keyword may be most of the title: a spam site
+ * may put its keyword in place of the copied headline, leaving only its name beside it ("kredit tanpa agunan hari ini -
+ * ICON Magazine"). The article's own headline stays out by its words, which the article uses (offTopic).
+ */
+export const SITE_KEYWORD_MAX_SHARE = 0.9;
+/**
  * A headline part is the site's keyword when at most this share of its content words stand in the article: one of
  * three ("Margin Trading Platform 2021" over a story that says "platform"); on the spam-pages dev split a spam blog's
  * own headline part shares all its words with its post ("Knock Off Jerseys from China", 4 of 4).
@@ -110,8 +116,6 @@ export const SITE_KEYWORD_MAX_OVERLAP = 1 / 3;
  */
 export const SPAM_ELSEWHERE_POINTS = 1.5;
 const SPAM_ELSEWHERE = 'SPAM_ELSEWHERE';
-/** A word in Latin letters or digits (runOffTopic counts them). */
-const LATIN_WORD_RE = /[\p{L}\p{N}]+/gu;
 /** A capitalised word's start in a title-case run (case-splice counts them). */
 const CAPITAL_WORD_RE = /(?<![\p{L}\p{N}'’])\p{Lu}/gu;
 /** The page's other findings as a vote for a unit asked on their evidence (siteKeywordAffixes, siteCaseRuns). */
@@ -299,25 +303,26 @@ export class Generators {
   private phraseSet: SpanSet | null = null;
   /** blocks siteBranding cuts whole as the spam site's line, on points enough for a finding (asked before repeatedPhrases) */
   private readonly brandedLines = new Set<number>();
-  /** the article's Latin words, lower-cased, with their counts (runOffTopic) */
-  private articleWords: Map<string, number> | null = null;
+  /** the article's words of spaced scripts, lower-cased, with their counts (usedElsewhere) */
+  private articleWords: WordStarts | null = null;
   /** names siteBranding took for the spam site's (its second pass, on the page's other findings, asks only without) */
   private brandingNames = 0;
   /** the article's sentences, lower-cased, joined: built on the first question of usedElsewhere */
   private articleText: string | null = null;
 
-  /** Does the article use the word outside the sentence (its sentences' occurrences, less the sentence's own)? */
+  /**
+   * Does the article use the word outside the sentence (its sentences' occurrences, less the sentence's own), as
+   * countWord reads a use: a word of a spaced script at a word's start ("ini" is not used by "Termini"), looked up in
+   * the article's words sorted once (a page of thousands of title-case runs is not searched once per word); a word
+   * with CJK in it anywhere.
+   */
   private usedElsewhere(word: string, sentText: string): boolean {
     const w = word.toLowerCase();
     if (!w) return false;
+    const own = sentText ? countWord(sentText.toLowerCase(), w) : 0;
+    if (isSpacedWord(w)) return (this.articleWords ??= new WordStarts(this.ctx.mainSentenceTexts.join('\n'))).count(w) > own;
     this.articleText ??= this.ctx.mainSentenceTexts.join('\n');
-    const count = (t: string, cap: number) => {
-      let n = 0;
-      for (let i = t.indexOf(w); i >= 0 && n < cap; i = t.indexOf(w, i + w.length)) n++;
-      return n;
-    };
-    const own = count(sentText.toLowerCase(), Infinity);
-    return count(this.articleText, own + 1) > own;
+    return countWord(this.articleText, w, own + 1) > own;
   }
   /** title affixes that are spam on their own evidence: left out when the headline tells the article's topic */
   readonly spamAffixes: { start: number; end: number }[] = [];
@@ -610,7 +615,10 @@ export class Generators {
     const title = this.page.blocks[0];
     if (!p || !this.model || !title?.text) return [];
     const best: Array<{ a: { start: number; end: number; text: string }; p: number } | null> = [null, null];
-    for (const a of titleAffixes(title.text, p)) {
+    // a title of one part (the page stage kept the part it took for the headline) is asked whole: the keyword in place
+    // of the headline
+    const parts = titleAffixes(title.text, p, SITE_KEYWORD_MAX_SHARE);
+    for (const a of parts.length > 0 ? parts : [{ start: 0, end: title.text.length, text: title.text }]) {
       this.budget.check('detect:title');
       const s = title.start + a.start;
       const e = title.start + a.end;
@@ -664,7 +672,7 @@ export class Generators {
           if ((runText.match(CAPITAL_WORD_RE) ?? []).length < p.minCapWords || !runInsideLatin(b.text, { start: off + r.start, end: off + r.end })) continue;
           const s = sent.start + r.start;
           const e = sent.start + r.end;
-          if (taken.overlaps(s, e) || !this.runOffTopic(runText, sentText)) continue;
+          if (taken.overlaps(s, e) || !this.offTopic(runText, sentText)) continue;
           const pr = this.p(runText);
           if (pr < SITE_KEYWORD_P) continue;
           const hits = [...lexiconHits(matchesIn(bc, s, e)), ...this.modelHit(runText, pr, false), ...this.structural('case-splice', runText), spamElsewhereHit(elsewhere)];
@@ -678,35 +686,41 @@ export class Generators {
   }
 
   /**
-   * offTopic for a title-case run (Latin words): its content words counted against the article's words counted once
-   * (a page of thousands of runs is not searched once per word).
+   * Lines shaped as promo lines (a numbered line standing alone, a line in another language than the page's: lineShape)
+   * that missed a finding for want of spam evidence of their own, on a page whose other units are findings
+   * (`elsewhere`, the strongest): each one the classifier asked about alone leans to call spam (SITE_KEYWORD_P) is asked
+   * again with that finding as its evidence (SPAM_ELSEWHERE). The caller keeps it only where the consistency votes
+   * find it off the article's topic. Returns the new candidates.
    */
-  private runOffTopic(text: string, own: string): boolean {
-    if (!this.articleWords) {
-      this.articleWords = new Map();
-      for (const m of this.ctx.mainSentenceTexts.join('\n').toLowerCase().matchAll(LATIN_WORD_RE)) this.articleWords.set(m[0], (this.articleWords.get(m[0]) ?? 0) + 1);
+  siteShapedLines(elsewhere: string, missed: readonly Cand[]): Cand[] {
+    const shapes = new Set(
+      (['numbered-promo-line', 'language-mismatch'] as const).map((k) => this.S.get(k)?.id).filter((id): id is string => id !== undefined),
+    );
+    const out: Cand[] = [];
+    if (!this.model || shapes.size === 0) return out;
+    for (const m of missed) {
+      if (m.kind !== 'promo-line' || !m.hits.some((h) => shapes.has(h.rule))) continue;
+      const text = this.page.text.slice(m.start, m.end);
+      if (this.p(text) < SITE_KEYWORD_P) continue;
+      const c: Cand = { ...m, hits: [...m.hits, spamElsewhereHit(elsewhere)], corroborated: true };
+      this.add(c);
+      out.push(c);
     }
-    const ownCount = new Map<string, number>();
-    for (const m of own.toLowerCase().matchAll(LATIN_WORD_RE)) ownCount.set(m[0], (ownCount.get(m[0]) ?? 0) + 1);
-    const words = new Set([...text.toLowerCase().matchAll(LATIN_WORD_RE)].map((m) => m[0]).filter((w) => isContentWord(w, false)));
-    if (words.size === 0) return false;
-    let used = 0;
-    for (const w of words) if ((this.articleWords.get(w) ?? 0) > (ownCount.get(w) ?? 0)) used++;
-    return used / words.size <= SITE_KEYWORD_MAX_OVERLAP;
+    return out;
   }
 
   /**
-   * Are a text's content words foreign to the article: at most SITE_KEYWORD_MAX_OVERLAP of them used in its sentences? A
-   * spam site's keyword over a copied story is ("Margin Trading Platform 2021" over student halls); a spam blog's own
-   * headline part over its own post is not ("Knock Off Jerseys from China" over a post on knock-off jerseys), however
-   * rarely the post repeats the part whole.
+   * Are a text's content words foreign to the article: at most SITE_KEYWORD_MAX_OVERLAP of them used in its sentences
+   * outside `own` (the sentence the text stands in, whose copies are no use)? A spam site's keyword over a copied story
+   * is ("Margin Trading Platform 2021" over student halls); a spam blog's own headline part over its own post is not
+   * ("Knock Off Jerseys from China" over a post on knock-off jerseys), however rarely the post repeats the part whole.
    */
-  private offTopic(text: string): boolean {
+  private offTopic(text: string, own = ''): boolean {
     const words = new Set<string>();
     for (const t of this.words.lower(text)) if (isContentWord(t.text, t.cjk)) words.add(t.text);
     if (words.size === 0) return false;
     let used = 0;
-    for (const w of words) if (this.usedElsewhere(w, '')) used++;
+    for (const w of words) if (this.usedElsewhere(w, own)) used++;
     return used / words.size <= SITE_KEYWORD_MAX_OVERLAP;
   }
 

@@ -10,6 +10,7 @@ import type { Token } from '../text/types.js';
 import { parse as parseHost } from 'tldts';
 import { HAN_CLASS, isCjk, isSpace } from '../util/chars.js';
 import { lowerBound } from './spans.js';
+import { countWord } from './words.js';
 
 
 /** Languages detectLang tells apart reliably enough for the mismatch check. */
@@ -278,9 +279,9 @@ export const MAX_AFFIX_SHARE = 0.6;
 
 /**
  * Candidate prefixes and suffixes of a title, cut at spaces (CJK) or separators, spanning 1..MAX_AFFIX_SEGMENTS
- * segments, within the length bounds and never more than MAX_AFFIX_SHARE of the title. Shortest first.
+ * segments, within the length bounds and never more than `maxShare` of the title. Shortest first.
  */
-export function titleAffixes(title: string, p: Record<string, number>): Affix[] {
+export function titleAffixes(title: string, p: Record<string, number>, maxShare = MAX_AFFIX_SHARE): Affix[] {
   const cuts: { s: number; e: number }[] = [];
   const cjk = /[\u3040-\u30ff\u3400-\u9fff]/.test(title);
   const re = cjk ? CJK_TITLE_SEP_RE : LATIN_TITLE_SEP_RE;
@@ -297,7 +298,7 @@ export function titleAffixes(title: string, p: Record<string, number>): Affix[] 
   const length = plain === title ? (a: number, b: number) => b - a : (a: number, b: number) => undisguised(title.slice(a, b)).length;
   const ok = (a: number, b: number) => {
     const len = length(a, b);
-    return len >= p.minAffixChars && len <= p.maxAffixChars && len <= plain.length * MAX_AFFIX_SHARE;
+    return len >= p.minAffixChars && len <= p.maxAffixChars && len <= plain.length * maxShare;
   };
   const out: Affix[] = [];
   for (let k = 0; k < Math.min(MAX_AFFIX_SEGMENTS, cuts.length); k++) {
@@ -312,8 +313,9 @@ export function titleAffixes(title: string, p: Record<string, number>): Affix[] 
 }
 
 /**
- * How many article sentences use the phrase's words (at least half of them) outside exact copies of the phrase.
- * A real headline's words come back in its story; a spam keyword prefix's words do not.
+ * How many article sentences use the phrase's words (at least half of them) outside exact copies of the phrase, a
+ * word of a spaced script as a whole word (countWord). A real headline's words come back in its story; a spam keyword
+ * prefix's words do not.
  */
 export function bodyUses(phrase: string, sentencesFolded: string[]): number {
   // a disguised phrase is read as the word it spells (炒 股 配 资, 炒(chǎo)股(gǔ), 炒股💰配资 as 炒股配资); its copies,
@@ -328,7 +330,7 @@ export function bodyUses(phrase: string, sentencesFolded: string[]): number {
     let rest = s.includes(p) ? s.split(p).join(' ') : s;
     if (raw !== p && rest.includes(raw)) rest = rest.split(raw).join(' ');
     let found = 0;
-    for (const w of words) if (rest.includes(w)) found++;
+    for (const w of words) if (countWord(rest, w, 1) > 0) found++;
     if (found / words.length >= 0.5) uses++;
   }
   return uses;

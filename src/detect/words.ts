@@ -2,6 +2,7 @@
 // the off-topic vote all ask for the words of the same (sometimes very long) block.
 import { segment } from '../text/index.js';
 import type { Token } from '../text/types.js';
+import { isLetter } from '../util/chars.js';
 
 /** Texts shorter than this are segmented afresh (cheap, and too many to be worth keeping). */
 const MIN_CACHED_CHARS = 256;
@@ -15,5 +16,73 @@ export class PageWords {
     let t = this.cache.get(text);
     if (!t) this.cache.set(text, (t = segment(text.toLowerCase())));
     return t;
+  }
+}
+
+/** A word of letters or digits without CJK: a word of a spaced script, which spaces and punctuation delimit. */
+const SPACED_WORD_RE = /^(?:(?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}])[\p{L}\p{N}])+$/u;
+
+export function isSpacedWord(w: string): boolean {
+  return SPACED_WORD_RE.test(w);
+}
+
+const isWordChar = (c: number) => isLetter(c) || (c >= 0x30 && c <= 0x39);
+
+/**
+ * A spaced-script word shorter than this is used only as a whole word: a short word starts too many others ("app"
+ * starts "appeal"); from this length on it is used as the start of a word too (MIN_PREFIX_CHARS).
+ */
+export const MIN_PREFIX_CHARS = 4;
+
+/**
+ * How many times (up to `cap`) `text` holds `word`: for a word of a spaced script, at the start of a word (no letter or
+ * digit before it), so "ini" is not in "Termini" while "Krise" is in "Krisen" and "achtsam" in "Achtsamkeit" (the
+ * inflections and compounds of languages that add to a word's end), and as a whole word when it is shorter than
+ * MIN_PREFIX_CHARS; for a word with CJK in it, anywhere (text without spaces to mark words).
+ */
+export function countWord(text: string, word: string, cap = Infinity): number {
+  if (!word) return 0;
+  const spaced = isSpacedWord(word);
+  const whole = spaced && word.length < MIN_PREFIX_CHARS;
+  let n = 0;
+  for (let i = text.indexOf(word); i >= 0 && n < cap; i = text.indexOf(word, i + word.length)) {
+    if (spaced && i > 0 && isWordChar(text.charCodeAt(i - 1))) continue;
+    if (whole && i + word.length < text.length && isWordChar(text.charCodeAt(i + word.length))) continue;
+    n++;
+  }
+  return n;
+}
+
+/** A run of letters or digits: a word where spaces mark words. */
+const WORD_RE = /[\p{L}\p{N}]+/gu;
+
+/**
+ * The words of a text (lower-cased by the caller), sorted once, for countWord's question of a spaced-script word
+ * asked many times over one long text: the count of its words that start with the word, found by binary search, not
+ * by a scan of the text per question.
+ */
+export class WordStarts {
+  private readonly words: string[];
+  private readonly counts: number[];
+  constructor(text: string) {
+    const m = new Map<string, number>();
+    for (const w of text.matchAll(WORD_RE)) m.set(w[0], (m.get(w[0]) ?? 0) + 1);
+    this.words = [...m.keys()].sort();
+    this.counts = this.words.map((w) => m.get(w)!);
+  }
+  /** How many of the text's words are `word` or, from MIN_PREFIX_CHARS on, start with it (see countWord). */
+  count(word: string): number {
+    const prefix = word;
+    let lo = 0;
+    let hi = this.words.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.words[mid] < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    let n = 0;
+    if (prefix.length < MIN_PREFIX_CHARS) return this.words[lo] === prefix ? this.counts[lo] : 0;
+    for (let i = lo; i < this.words.length && this.words[i].startsWith(prefix); i++) n += this.counts[i];
+    return n;
   }
 }
