@@ -6,7 +6,7 @@ import type { Page } from '../page/types.js';
 import type { CompiledRules, TextMatch } from './rules/index.js';
 import type { Category, RuleHit } from './types.js';
 import type { PageCtx } from './context.js';
-import { PageWords } from './words.js';
+import { countWord, type ArticleWords, type PageWords } from './words.js';
 import { lowerBound, SpanSet } from './spans.js';
 import { commercialRules } from './evidence.js';
 import { nonSpaceLength } from '../util/chars.js';
@@ -108,7 +108,6 @@ interface ProseSentence {
 
 export class Consistency {
   private readonly affixes: SpanSet;
-  private mainWords: Map<string, number> | null = null;
   private readonly byId: Map<string, CompiledRules['rules'][number]>;
   private readonly commercial: Set<string>;
 
@@ -118,7 +117,8 @@ export class Consistency {
     rules: CompiledRules,
     spamAffixes: { start: number; end: number }[],
     byId: Map<string, CompiledRules['rules'][number]>,
-    private readonly words: PageWords = new PageWords(),
+    private readonly words: PageWords,
+    private readonly article: ArticleWords,
   ) {
     this.byId = byId;
     this.commercial = commercialRules(rules);
@@ -345,20 +345,15 @@ export class Consistency {
 
   /** Share of the unit's content words that the rest of the article also uses (null: too few words to tell). */
   topicOverlap(c: Unit): number | null {
-    const own = new Map<string, number>();
-    for (const t of this.words.lower(this.page.text.slice(c.start, c.end))) if (isContentWord(t.text, t.cjk)) own.set(t.text, (own.get(t.text) ?? 0) + 1);
+    const text = this.page.text.slice(c.start, c.end).toLowerCase();
+    const own = new Set<string>();
+    for (const t of this.words.lower(text)) if (isContentWord(t.text, t.cjk)) own.add(t.text);
     // a unit of too few words is decided without the article's words (segmenting the whole article is the cost here)
     if (own.size < OFF_TOPIC_MIN_WORDS) return null;
-    if (!this.mainWords) {
-      this.mainWords = new Map();
-      for (const id of this.page.mainIds) {
-        for (const t of this.words.lower(this.page.blocks[id].text)) {
-          if (isContentWord(t.text, t.cjk)) this.mainWords.set(t.text, (this.mainWords.get(t.text) ?? 0) + 1);
-        }
-      }
-    }
+    // a body unit's own uses of its words are no use of them by the article
+    const body = this.page.blocks[c.blockId].region === 'body';
     let shared = 0;
-    for (const [w, k] of own) if ((this.mainWords.get(w) ?? 0) > (this.page.blocks[c.blockId].region === 'body' ? k : 0)) shared++;
+    for (const w of own) if (this.article.usesBeyond(w, body ? countWord(text, w) : 0)) shared++;
     return shared / own.size;
   }
 

@@ -16,7 +16,7 @@ import { modelPoints, sumPoints, REPEAT_SHARE, MAX_REPEATS, MODEL_MAX_POINTS } f
 import type { StructuralCheck } from './rules/schema.js';
 import type { Budget } from '../budget.js';
 import { SpanSet, withoutRanges } from './spans.js';
-import { PageWords, WordStarts, countWord, isSpacedWord } from './words.js';
+import { ArticleWords, PageWords, countWord } from './words.js';
 import { commercialRules, isNavigation, siteDomains, spamEvidence, withOwnLinks, MIN_AFFIX_EVIDENCE, MIN_SPAM_EVIDENCE, STRONG_MODEL_POINTS } from './evidence.js';
 import { isQuoted, quotedHit, isContentWord, OFF_TOPIC_MAX_OVERLAP, OFF_TOPIC_MIN_WORDS } from './consistency.js';
 import { parasitePage } from './parasite.js';
@@ -303,12 +303,10 @@ export class Generators {
   private phraseSet: SpanSet | null = null;
   /** blocks siteBranding cuts whole as the spam site's line, on points enough for a finding (asked before repeatedPhrases) */
   private readonly brandedLines = new Set<number>();
-  /** the article's words of spaced scripts, lower-cased, with their counts (usedElsewhere) */
-  private articleWords: WordStarts | null = null;
   /** names siteBranding took for the spam site's (its second pass, on the page's other findings, asks only without) */
   private brandingNames = 0;
-  /** the article's sentences, lower-cased, joined: built on the first question of usedElsewhere */
-  private articleText: string | null = null;
+  /** the article's words (usedElsewhere, and the consistency votes' topic overlap) */
+  readonly article = new ArticleWords(() => this.ctx.mainSentenceTexts);
 
   /**
    * Does the article use the word outside the sentence (its sentences' occurrences, less the sentence's own), as
@@ -318,11 +316,7 @@ export class Generators {
    */
   private usedElsewhere(word: string, sentText: string): boolean {
     const w = word.toLowerCase();
-    if (!w) return false;
-    const own = sentText ? countWord(sentText.toLowerCase(), w) : 0;
-    if (isSpacedWord(w)) return (this.articleWords ??= new WordStarts(this.ctx.mainSentenceTexts.join('\n'))).count(w) > own;
-    this.articleText ??= this.ctx.mainSentenceTexts.join('\n');
-    return countWord(this.articleText, w, own + 1) > own;
+    return this.article.usesBeyond(w, sentText ? countWord(sentText.toLowerCase(), w) : 0);
   }
   /** title affixes that are spam on their own evidence: left out when the headline tells the article's topic */
   readonly spamAffixes: { start: number; end: number }[] = [];

@@ -67,14 +67,14 @@ function scoreAll(page: Page, opts: DetectOptions, voted: (evidence: number) => 
   const byId = rulesById(opts.rules);
   const g = new Generators(page, opts.rules, opts.model ?? null, budget, opts.threshold ?? REQUIRED_POINTS, findingsOnly);
   let cons: Consistency | null = null;
-  const votes = (c: Cand) => (cons ??= new Consistency(page, g.ctx, opts.rules, g.spamAffixes, byId, g.words)).votes(c);
+  const votes = (c: Cand) => (cons ??= new Consistency(page, g.ctx, opts.rules, g.spamAffixes, byId, g.words, g.article)).votes(c);
   const phrases = g.titleAffix(votes);
   g.siteBranding();
   g.repeatedPhrases(phrases);
   for (const bc of g.ctx.blocks) g.block(bc);
   g.parasitePage();
   // spam affixes are final once the title is done (the votes above were asked after the last one): reuse
-  const consistency = (cons ??= new Consistency(page, g.ctx, opts.rules, g.spamAffixes, byId, g.words));
+  const consistency = (cons ??= new Consistency(page, g.ctx, opts.rules, g.spamAffixes, byId, g.words, g.article));
   const score = (c: Cand): Scored => {
     budget.check('detect:score');
     const evidence = spamEvidence(c.hits, opts.rules, c.corroborated);

@@ -86,3 +86,20 @@ export class WordStarts {
     return n;
   }
 }
+
+/**
+ * The article's words, for "does the article use this word outside the unit": the one measure of it (countWord's reading
+ * of a use), built on the first question from the article's lower-cased sentences.
+ */
+export class ArticleWords {
+  private starts: WordStarts | null = null;
+  private text: string | null = null;
+  constructor(private readonly sentences: () => readonly string[]) {}
+
+  /** Does the article use the (lower-cased) word more than `own` times (the unit's own uses, which are no use)? */
+  usesBeyond(word: string, own: number): boolean {
+    if (!word) return false;
+    if (isSpacedWord(word)) return (this.starts ??= new WordStarts(this.sentences().join('\n'))).count(word) > own;
+    return countWord((this.text ??= this.sentences().join('\n')), word, own + 1) > own;
+  }
+}
