@@ -3,6 +3,7 @@
  * rule hits, threshold not applied.
  *
  *   npx tsx dev/spam-pages/cands.ts <page id> [min points]
+ *   npx tsx dev/spam-pages/cands.ts /path/to/page.html [min points]
  *
  * A corpus dev item's id (it holds '#': "scrapinghub:c81e134ed49902bc#inj1") is read from the corpus dev split instead,
  * with its gold spans listed first. Never the test split.
@@ -32,7 +33,7 @@ function corpusItem(itemId: string): Buffer {
   for (const g of item.gold) console.log(`GOLD ${g.kind} ${g.where ?? ''}: "${g.text.slice(0, 100)}"`);
   return Buffer.from(item.html);
 }
-const html = id.includes('#') ? corpusItem(id) : readFileSync(join(root, '..', 'shared', 'data', 'spam-pages', 'pages', `${id}.html`));
+const html = id.includes('#') ? corpusItem(id) : id.startsWith('/') ? readFileSync(id) : readFileSync(join(root, '..', 'shared', 'data', 'spam-pages', 'pages', `${id}.html`));
 analyze(html, {}); // feeds the segmenter the rule terms, as a real run does
 const page = buildPage(decode(html).html, {});
 console.log('TITLE:', page.blocks[0]?.text);

@@ -602,12 +602,12 @@ export class Generators {
    * (`elsewhere`: the strongest of them): per side, the unused headline part the classifier, asked about it alone,
    * leans most to call spam (from SITE_KEYWORD_P), when no title candidate on that side is a finding (`cut`). Asked
    * after the page's other units are scored (scoreAll); their finding is the part's evidence (SPAM_ELSEWHERE), as a
-   * slogan's is its logo's. Returns the new candidates.
+   * slogan's is its logo's.
    */
-  siteKeywordAffixes(elsewhere: string, cut: { start: number; end: number }[]): Cand[] {
+  siteKeywordAffixes(elsewhere: string, cut: { start: number; end: number }[]): void {
     const p = this.params('title-affix');
     const title = this.page.blocks[0];
-    if (!p || !this.model || !title?.text) return [];
+    if (!p || !this.model || !title?.text) return;
     const best: Array<{ a: { start: number; end: number; text: string }; p: number } | null> = [null, null];
     // a title of one part (the page stage kept the part it took for the headline) is asked whole: the keyword in place
     // of the headline
@@ -621,7 +621,6 @@ export class Generators {
       const pa = this.p(a.text);
       if (pa >= SITE_KEYWORD_P && pa > (best[side]?.p ?? 0)) best[side] = { a, p: pa };
     }
-    const out: Cand[] = [];
     for (const b of best) {
       if (!b) continue;
       const s = title.start + b.a.start;
@@ -632,11 +631,8 @@ export class Generators {
         ...this.structural('title-affix', b.a.text),
         spamElsewhereHit(elsewhere),
       ];
-      const c: Cand = { blockId: 0, start: s, end: e, kind: 'title-affix', hits, consistency: false, corroborated: true };
-      this.add(c);
-      out.push(c);
+      this.add({ blockId: 0, start: s, end: e, kind: 'title-affix', hits, consistency: false, corroborated: true });
     }
-    return out;
   }
 
   /**
@@ -646,12 +642,10 @@ export class Generators {
    * the article mostly does not use elsewhere (a name of the story recurs in it), that the classifier asked about
    * alone leans to call spam (SITE_KEYWORD_P), and that no candidate of the other passes touches (a plug its rule
    * matches located keeps their edges). Asked after the page's other units are scored, as siteKeywordAffixes.
-   * Returns the new candidates.
    */
-  siteCaseRuns(elsewhere: string): Cand[] {
+  siteCaseRuns(elsewhere: string): void {
     const p = this.params('case-splice');
-    const out: Cand[] = [];
-    if (!p || !this.model) return out;
+    if (!p || !this.model) return;
     // a run the other passes already cut at (a plug located by its rule matches, with its own edges) is theirs
     const taken = new SpanSet(this.cands);
     for (const bc of this.ctx.blocks) {
@@ -670,37 +664,65 @@ export class Generators {
           const pr = this.p(runText);
           if (pr < SITE_KEYWORD_P) continue;
           const hits = [...lexiconHits(matchesIn(bc, s, e)), ...this.modelHit(runText, pr, false), ...this.structural('case-splice', runText), spamElsewhereHit(elsewhere)];
-          const c: Cand = { blockId: b.id, start: s, end: e, kind: 'spliced-phrase', hits, consistency: false, corroborated: true };
-          this.add(c);
-          out.push(c);
+          this.add({ blockId: b.id, start: s, end: e, kind: 'spliced-phrase', hits, consistency: false, corroborated: true });
         }
       }
     }
-    return out;
   }
 
   /**
-   * Lines shaped as promo lines (a numbered line standing alone, a line in another language than the page's: lineShape)
-   * that missed a finding for want of spam evidence of their own, on a page whose other units are findings
-   * (`elsewhere`, the strongest): each one the classifier asked about alone leans to call spam (SITE_KEYWORD_P) is asked
-   * again with that finding as its evidence (SPAM_ELSEWHERE). The caller keeps it only where the consistency votes
-   * find it off the article's topic. Returns the new candidates.
+   * Runs of another script spliced into the article's sentences (a Han or kana run in Latin text, a kana run in Chinese:
+   * the runs cjkRuns asks about) on a page whose other units are findings (`elsewhere`, the strongest): each run no
+   * candidate of the other passes touches, that the classifier asked about alone leans to call spam (SITE_KEYWORD_P
+   * instead of INSIDE_RUN_P or UNIT_ALONE_P), with that finding as its evidence (SPAM_ELSEWHERE).
    */
-  siteShapedLines(elsewhere: string, missed: readonly Cand[]): Cand[] {
-    const shapes = new Set(
-      (['numbered-promo-line', 'language-mismatch'] as const).map((k) => this.S.get(k)?.id).filter((id): id is string => id !== undefined),
-    );
-    const out: Cand[] = [];
-    if (!this.model || shapes.size === 0) return out;
-    for (const m of missed) {
-      if (m.kind !== 'promo-line' || !m.hits.some((h) => shapes.has(h.rule))) continue;
-      const text = this.page.text.slice(m.start, m.end);
-      if (this.p(text) < SITE_KEYWORD_P) continue;
-      const c: Cand = { ...m, hits: [...m.hits, spamElsewhereHit(elsewhere)], corroborated: true };
-      this.add(c);
-      out.push(c);
+  siteScriptRuns(elsewhere: string): void {
+    if (!this.model) return;
+    const taken = new SpanSet(this.cands);
+    for (const bc of this.ctx.blocks) {
+      const b = bc.block;
+      if (b.region !== 'body') continue;
+      for (const sent of bc.sentences) {
+        this.budget.check('detect:script-run');
+        const sentText = this.page.text.slice(sent.start, sent.end);
+        for (const r of [...cjkRunsInLatin(sentText, CJK_RUN_MIN_CHARS), ...kanaRunsInHan(sentText, CJK_RUN_MIN_CHARS)]) {
+          const s = sent.start + r.start;
+          const e = sent.start + r.end;
+          if (taken.overlaps(s, e) || this.phrases.overlaps(s, e)) continue;
+          const runText = sentText.slice(r.start, r.end);
+          const pr = this.p(runText);
+          if (pr < SITE_KEYWORD_P) continue;
+          const own = matchesIn(bc, s, e).filter((m) => m.rule.score > 0);
+          const hits = [...lexiconHits(own), ...this.modelHit(runText, pr, false), ...this.scriptSplice(sentText, r), spamElsewhereHit(elsewhere)];
+          if (isQuoted(sentText, r.start, r.end)) hits.push(quotedHit(sentText));
+          this.add({ blockId: b.id, start: s, end: e, kind: 'spliced-phrase', hits, consistency: true, corroborated: true });
+        }
+      }
     }
-    return out;
+  }
+
+  /**
+   * Units of a spam shape that missed a finding for want of spam evidence of their own, on a page whose other units are
+   * findings (`elsewhere`, the strongest): lines shaped as promo lines (a numbered line standing alone, a line in
+   * another language than the page's: lineShape) and runs of another script spliced into a sentence (scriptSplice).
+   * Each one whose words lean to spam (the classifier asked about it alone at SITE_KEYWORD_P, or a rule's match in it)
+   * and whose words the article mostly does not use outside its block (offTopic) is asked again with that finding as
+   * its evidence (SPAM_ELSEWHERE).
+   */
+  siteShapedUnits(elsewhere: string, missed: readonly Cand[]): void {
+    const shapes = new Set(
+      (['numbered-promo-line', 'language-mismatch', 'script-splice'] as const).map((k) => this.S.get(k)?.id).filter((id): id is string => id !== undefined),
+    );
+    if (!this.model || shapes.size === 0) return;
+    for (const m of missed) {
+      if (!m.hits.some((h) => shapes.has(h.rule))) continue;
+      const bc = this.ctx.blocks[m.blockId];
+      const text = this.page.text.slice(m.start, m.end);
+      if (!this.offTopic(text, bc.block.text)) continue;
+      const ruled = matchesIn(bc, m.start, m.end).some((x) => x.rule.score > 0);
+      if (!ruled && this.p(text) < SITE_KEYWORD_P) continue;
+      this.add({ ...m, hits: [...m.hits, spamElsewhereHit(elsewhere)], corroborated: true });
+    }
   }
 
   /**

@@ -82,8 +82,8 @@ function scoreAll(page: Page, opts: DetectOptions, voted: (evidence: number) => 
     return { c, hits, points: sumPoints(hits), evidence };
   };
   const scored = g.cands.map(score);
-  // a page whose other units are findings carries spam: its headline's unused parts, title-case runs, header
-  // branding and lines shaped as promo lines are asked again, on that evidence
+  // a page whose other units are findings carries spam: its headline's unused parts, title-case runs, runs of
+  // another script, header branding and units of a spam shape are asked again, on that evidence
   const threshold = opts.threshold ?? REQUIRED_POINTS;
   let elsewhere: Scored | null = null;
   for (const x of scored) if (x.c.blockId !== 0 && isFinding(x, threshold) && (!elsewhere || x.points > elsewhere.points)) elsewhere = x;
@@ -93,12 +93,11 @@ function scoreAll(page: Page, opts: DetectOptions, voted: (evidence: number) => 
     const missed = scored.filter((x) => !isFinding(x, threshold)).map((x) => x.c);
     const before = g.cands.length;
     g.siteBranding(spamElsewhereHit(text));
-    for (const c of [...g.cands.slice(before), ...g.siteKeywordAffixes(text, cut), ...g.siteCaseRuns(text)]) scored.push(score(c));
-    // a shaped line counts only off the article's topic: the consistency votes say so
-    for (const c of g.siteShapedLines(text, missed)) {
-      const x = score(c);
-      if (x.hits.some((h) => h.rule === 'OFF_TOPIC')) scored.push(x);
-    }
+    g.siteKeywordAffixes(text, cut);
+    g.siteCaseRuns(text);
+    g.siteScriptRuns(text);
+    g.siteShapedUnits(text, missed);
+    for (const c of g.cands.slice(before)) scored.push(score(c));
   }
   return { scored, cons: consistency };
 }
