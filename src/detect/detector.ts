@@ -1286,10 +1286,18 @@ export class Generators {
    */
   private scriptSplice(sentText: string, sp: Span): RuleHit[] {
     const p = this.params('script-splice');
-    const same = (r: Span) => r.start === sp.start && r.end === sp.end;
-    if (!p || !(cjkRunsInLatin(sentText, p.minRunChars).some(same) || kanaRunsInHan(sentText, p.minRunChars).some(same))) return [];
+    if (!p) return [];
+    // the sentence's runs, found once for all its spans (a sentence of thousands of runs asks once per run)
+    if (this.spliceRuns?.text !== sentText) {
+      const runs = new Set<string>();
+      for (const r of [...cjkRunsInLatin(sentText, p.minRunChars), ...kanaRunsInHan(sentText, p.minRunChars)]) runs.add(`${r.start}:${r.end}`);
+      this.spliceRuns = { text: sentText, runs };
+    }
+    if (!this.spliceRuns.runs.has(`${sp.start}:${sp.end}`)) return [];
     return this.structural('script-splice', sentText.slice(sp.start, sp.end));
   }
+  /** the last sentence scriptSplice was asked about, with its runs ("start:end") */
+  private spliceRuns: { text: string; runs: Set<string> } | null = null;
 
   /**
    * STRUCT_SPLICED_ANCHOR when the span is exactly the text of an off-site link of the block, of at most the check's
