@@ -645,29 +645,14 @@ export class Generators {
    */
   siteCaseRuns(elsewhere: string): void {
     const p = this.params('case-splice');
-    if (!p || !this.model) return;
-    // a run the other passes already cut at (a plug located by its rule matches, with its own edges) is theirs
-    const taken = new SpanSet(this.cands);
-    for (const bc of this.ctx.blocks) {
-      const b = bc.block;
-      if (b.region !== 'body') continue;
-      for (const sent of bc.sentences) {
-        this.budget.check('detect:case-run');
-        const sentText = this.page.text.slice(sent.start, sent.end);
-        const off = sent.start - b.start;
-        for (const r of titleCaseRuns(sentText)) {
-          const runText = sentText.slice(r.start, r.end);
-          if ((runText.match(CAPITAL_WORD_RE) ?? []).length < p.minCapWords || !runInsideLatin(b.text, { start: off + r.start, end: off + r.end })) continue;
-          const s = sent.start + r.start;
-          const e = sent.start + r.end;
-          if (taken.overlaps(s, e) || !this.offTopic(runText, sentText)) continue;
-          const pr = this.p(runText);
-          if (pr < SITE_KEYWORD_P) continue;
-          const hits = [...lexiconHits(matchesIn(bc, s, e)), ...this.modelHit(runText, pr, false), ...this.structural('case-splice', runText), spamElsewhereHit(elsewhere)];
-          this.add({ blockId: b.id, start: s, end: e, kind: 'spliced-phrase', hits, consistency: false, corroborated: true });
-        }
-      }
-    }
+    if (!p) return;
+    this.siteRuns(elsewhere, 'detect:case-run', false, (sentText, b, off) =>
+      titleCaseRuns(sentText).filter((r) => {
+        const runText = sentText.slice(r.start, r.end);
+        return (runText.match(CAPITAL_WORD_RE) ?? []).length >= p.minCapWords && runInsideLatin(b.text, { start: off + r.start, end: off + r.end }) && this.offTopic(runText, sentText);
+      }),
+      (sentText, r) => this.structural('case-splice', sentText.slice(r.start, r.end)),
+    );
   }
 
   /**
@@ -677,25 +662,45 @@ export class Generators {
    * instead of INSIDE_RUN_P or UNIT_ALONE_P), with that finding as its evidence (SPAM_ELSEWHERE).
    */
   siteScriptRuns(elsewhere: string): void {
+    this.siteRuns(elsewhere, 'detect:script-run', true, (sentText) => [...cjkRunsInLatin(sentText, CJK_RUN_MIN_CHARS), ...kanaRunsInHan(sentText, CJK_RUN_MIN_CHARS)], (sentText, r) => {
+      const hits = this.scriptSplice(sentText, r);
+      if (isQuoted(sentText, r.start, r.end)) hits.push(quotedHit(sentText));
+      return hits;
+    });
+  }
+
+  /**
+   * The second pass over the runs `runsOf` finds in the article's sentences (siteCaseRuns, siteScriptRuns): each run
+   * no candidate of the other passes touches (a plug its rule matches located keeps their edges), nor a copy of the
+   * title's phrase, that the classifier asked about alone leans to call spam (SITE_KEYWORD_P), is a spliced phrase
+   * with its rule hits, the vote, `shapeOf`'s hits and the page's finding elsewhere (SPAM_ELSEWHERE); `consistency`:
+   * whether the consistency votes are asked of it.
+   */
+  private siteRuns(
+    elsewhere: string,
+    stage: string,
+    consistency: boolean,
+    runsOf: (sentText: string, b: Block, sentOffset: number) => Span[],
+    shapeOf: (sentText: string, r: Span) => RuleHit[],
+  ): void {
     if (!this.model) return;
     const taken = new SpanSet(this.cands);
     for (const bc of this.ctx.blocks) {
       const b = bc.block;
       if (b.region !== 'body') continue;
       for (const sent of bc.sentences) {
-        this.budget.check('detect:script-run');
+        this.budget.check(stage);
         const sentText = this.page.text.slice(sent.start, sent.end);
-        for (const r of [...cjkRunsInLatin(sentText, CJK_RUN_MIN_CHARS), ...kanaRunsInHan(sentText, CJK_RUN_MIN_CHARS)]) {
+        for (const r of runsOf(sentText, b, sent.start - b.start)) {
           const s = sent.start + r.start;
           const e = sent.start + r.end;
           if (taken.overlaps(s, e) || this.phrases.overlaps(s, e)) continue;
           const runText = sentText.slice(r.start, r.end);
           const pr = this.p(runText);
           if (pr < SITE_KEYWORD_P) continue;
-          const own = matchesIn(bc, s, e).filter((m) => m.rule.score > 0);
-          const hits = [...lexiconHits(own), ...this.modelHit(runText, pr, false), ...this.scriptSplice(sentText, r), spamElsewhereHit(elsewhere)];
-          if (isQuoted(sentText, r.start, r.end)) hits.push(quotedHit(sentText));
-          this.add({ blockId: b.id, start: s, end: e, kind: 'spliced-phrase', hits, consistency: true, corroborated: true });
+          // the run's own rule matches, ham ones too (a name of the story, "… Police Department", reads as news)
+          const hits = [...lexiconHits(matchesIn(bc, s, e)), ...this.modelHit(runText, pr, false), ...shapeOf(sentText, r), spamElsewhereHit(elsewhere)];
+          this.add({ blockId: b.id, start: s, end: e, kind: 'spliced-phrase', hits, consistency, corroborated: true });
         }
       }
     }
