@@ -30,7 +30,7 @@ const isWordChar = (c: number) => isLetter(c) || (c >= 0x30 && c <= 0x39);
 
 /**
  * A spaced-script word shorter than this is used only as a whole word: a short word starts too many others ("app"
- * starts "appeal"); from this length on it is used as the start of a word too (MIN_PREFIX_CHARS).
+ * starts "appeal"); from this length on, a word it starts uses it too.
  */
 export const MIN_PREFIX_CHARS = 4;
 
@@ -72,17 +72,16 @@ export class WordStarts {
   }
   /** How many of the text's words are `word` or, from MIN_PREFIX_CHARS on, start with it (see countWord). */
   count(word: string): number {
-    const prefix = word;
     let lo = 0;
     let hi = this.words.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (this.words[mid] < prefix) lo = mid + 1;
+      if (this.words[mid] < word) lo = mid + 1;
       else hi = mid;
     }
+    if (word.length < MIN_PREFIX_CHARS) return this.words[lo] === word ? this.counts[lo] : 0;
     let n = 0;
-    if (prefix.length < MIN_PREFIX_CHARS) return this.words[lo] === prefix ? this.counts[lo] : 0;
-    for (let i = lo; i < this.words.length && this.words[i].startsWith(prefix); i++) n += this.counts[i];
+    for (let i = lo; i < this.words.length && this.words[i].startsWith(word); i++) n += this.counts[i];
     return n;
   }
 }
