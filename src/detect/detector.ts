@@ -10,7 +10,7 @@ import { structuralRules, hitOf, isLinkBlock, isLinkFarm, hasSpamLinkHosts, lang
 import type { Model } from './model.js';
 import { unitP, unitPUnlessBelow } from './classifier.js';
 import { mergeSpans, tagSpans, tagSpansAsRead } from './tagger.js';
-import { segment, tokenUnits, detectLang, cjkRunsInLatin, kanaRunsInHan, runInsideLatin, titleCaseRuns, STOP_WORDS, foldWhole, foldTextPart, isDisguised, undisguised, undisguiseMapped, firstAtLeast, type WholeFold } from '../text/index.js';
+import { segment, tokenUnits, detectLang, cjkRunsInLatin, kanaRunsInHan, otherScriptRuns, runInsideLatin, titleCaseRuns, STOP_WORDS, foldWhole, foldTextPart, isDisguised, undisguised, undisguiseMapped, firstAtLeast, type WholeFold } from '../text/index.js';
 import type { Lang, Span } from '../text/types.js';
 import { modelPoints, sumPoints, REPEAT_SHARE, MAX_REPEATS, MODEL_MAX_POINTS } from './scoring.js';
 import type { StructuralCheck } from './rules/schema.js';
@@ -309,14 +309,14 @@ export class Generators {
   readonly article = new ArticleWords(() => this.ctx.mainSentenceTexts);
 
   /**
-   * Does the article use the word outside the sentence (its sentences' occurrences, less the sentence's own), as
-   * countWord reads a use: a word of a spaced script at a word's start ("ini" is not used by "Termini"), looked up in
-   * the article's words sorted once (a page of thousands of title-case runs is not searched once per word); a word
-   * with CJK in it anywhere.
+   * Does the article use the word outside the sentence `sentLower` (lower-cased once by the caller for all its words):
+   * the article's occurrences, less the sentence's own, as countWord reads a use? A word of a spaced script counts at a
+   * word's start ("ini" is not used by "Termini"), looked up in the article's words sorted once (a page of thousands of
+   * title-case runs is not searched once per word); a word with CJK in it anywhere.
    */
-  private usedElsewhere(word: string, sentText: string): boolean {
+  private usedElsewhere(word: string, sentLower: string): boolean {
     const w = word.toLowerCase();
-    return this.article.usesBeyond(w, sentText ? countWord(sentText.toLowerCase(), w) : 0);
+    return this.article.usesBeyond(w, sentLower ? countWord(sentLower, w) : 0);
   }
   /** title affixes that are spam on their own evidence: left out when the headline tells the article's topic */
   readonly spamAffixes: { start: number; end: number }[] = [];
@@ -662,7 +662,7 @@ export class Generators {
    * instead of INSIDE_RUN_P or UNIT_ALONE_P), with that finding as its evidence (SPAM_ELSEWHERE).
    */
   siteScriptRuns(elsewhere: string): void {
-    this.siteRuns(elsewhere, 'detect:script-run', true, (sentText) => [...cjkRunsInLatin(sentText, CJK_RUN_MIN_CHARS), ...kanaRunsInHan(sentText, CJK_RUN_MIN_CHARS)], (sentText, r) => {
+    this.siteRuns(elsewhere, 'detect:script-run', true, (sentText) => otherScriptRuns(sentText, CJK_RUN_MIN_CHARS), (sentText, r) => {
       const hits = this.scriptSplice(sentText, r);
       if (isQuoted(sentText, r.start, r.end)) hits.push(quotedHit(sentText));
       return hits;
@@ -741,7 +741,8 @@ export class Generators {
     for (const t of this.words.lower(text)) if (isContentWord(t.text, t.cjk)) words.add(t.text);
     if (words.size === 0) return false;
     let used = 0;
-    for (const w of words) if (this.usedElsewhere(w, own)) used++;
+    const ownLower = own.toLowerCase();
+    for (const w of words) if (this.usedElsewhere(w, ownLower)) used++;
     return used / words.size <= SITE_KEYWORD_MAX_OVERLAP;
   }
 
@@ -1188,7 +1189,8 @@ export class Generators {
       // a spam link dropped into the article's sentence is exactly its <a> element
       // (a span's edges beyond its rule matches first lose the article's own words the token head ran on into)
       else {
-        let own = withoutArticleWords(sentText, spans, anchors, (t) => segment(t), (w) => this.usedElsewhere(w, sentText));
+        const sentLower = sentText.toLowerCase();
+        let own = withoutArticleWords(sentText, spans, anchors, (t) => segment(t), (w) => this.usedElsewhere(w, sentLower));
         const stops = TITLE_CASE_STOP_WORDS.get(bc.lang);
         if (stops) own = withoutStopWordEdges(sentText, own, titleCaseRuns(sentText), stops);
         spans = snapToRuns(sentText, snapToLinks(sentText, own, anchors, b.links), cjkRunsInLatin(sentText, CJK_RUN_MIN_CHARS));
@@ -1245,7 +1247,8 @@ export class Generators {
     for (const t of this.words.lower(rest)) if (isContentWord(t.text, t.cjk)) words.add(t.text);
     if (words.size < OFF_TOPIC_MIN_WORDS) return false;
     let used = 0;
-    for (const w of words) if (this.usedElsewhere(w, b.text)) used++;
+    const blockLower = b.text.toLowerCase();
+    for (const w of words) if (this.usedElsewhere(w, blockLower)) used++;
     return used / words.size <= OFF_TOPIC_MAX_OVERLAP;
   }
 
@@ -1255,7 +1258,7 @@ export class Generators {
    * (STRONG_MODEL_POINTS: p at least UNIT_ALONE_P).
    */
   private voteOnly(text: string, matches: TextMatch[]): boolean {
-    return !matches.some((m) => m.rule.score > 0) && cjkRunsInLatin(text, CJK_RUN_MIN_CHARS).length === 0 && kanaRunsInHan(text, CJK_RUN_MIN_CHARS).length === 0;
+    return !matches.some((m) => m.rule.score > 0) && otherScriptRuns(text, CJK_RUN_MIN_CHARS).length === 0;
   }
 
   /** Do all the block's positive rule matches stand in the names of labelled slots (来源：<brand> 作者：…)? */
@@ -1295,7 +1298,7 @@ export class Generators {
     // the sentence's runs, found once for all its spans (a sentence of thousands of runs asks once per run)
     if (this.spliceRuns?.text !== sentText) {
       const runs = new Set<string>();
-      for (const r of [...cjkRunsInLatin(sentText, p.minRunChars), ...kanaRunsInHan(sentText, p.minRunChars)]) runs.add(`${r.start}:${r.end}`);
+      for (const r of otherScriptRuns(sentText, p.minRunChars)) runs.add(`${r.start}:${r.end}`);
       this.spliceRuns = { text: sentText, runs };
     }
     if (!this.spliceRuns.runs.has(`${sp.start}:${sp.end}`)) return [];

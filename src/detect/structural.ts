@@ -313,9 +313,9 @@ export function titleAffixes(title: string, p: Record<string, number>, maxShare 
 }
 
 /**
- * How many article sentences use the phrase's words (at least half of them) outside exact copies of the phrase, a
- * word of a spaced script as a whole word (countWord). A real headline's words come back in its story; a spam keyword
- * prefix's words do not.
+ * How many article sentences use the phrase's words (at least half of them) outside exact copies of the phrase, as
+ * countWord reads a use (a word of a spaced script where it starts a word). A real headline's words come back in its
+ * story; a spam keyword prefix's words do not.
  */
 export function bodyUses(phrase: string, sentencesFolded: string[]): number {
   // a disguised phrase is read as the word it spells (炒 股 配 资, 炒(chǎo)股(gǔ), 炒股💰配资 as 炒股配资); its copies,

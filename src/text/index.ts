@@ -7,6 +7,7 @@
 //   detectLang(s: string): Lang
 //   cjkRunsInLatin(s: string, minChars: number): Span[]
 //   kanaRunsInHan(s: string, minKana: number): Span[]
+//   otherScriptRuns(s: string, minChars: number): Span[] (both of the above)
 //   runInsideLatin(s: string, run: Span): boolean
 //   segment(s: string, budget?: Budget): Token[]
 //   tokenUnits(s: string, enough?: number): number (segment(s)'s tokens, CJK ones by their length, without cutting Chinese runs)
@@ -20,7 +21,7 @@
 // plus helpers: toOriginal(f, start, end), hashFeature(str), featureVector(s, opts).
 export type { Folded, Lang, Span, Token } from './types.js';
 export { fold, foldText, foldScope, foldWhole, foldTextPart, toOriginal, firstAtLeast, ZERO_WIDTH_CHARS, HOMOGLYPHS, type WholeFold } from './normalize.js';
-export { detectLang, cjkRunsInLatin, kanaRunsInHan, runInsideLatin, titleCaseRuns, STOP_WORDS, LANG_SAMPLE_CHARS, CJK_CHAR_WEIGHT } from './lang.js';
+export { detectLang, cjkRunsInLatin, kanaRunsInHan, otherScriptRuns, runInsideLatin, titleCaseRuns, STOP_WORDS, LANG_SAMPLE_CHARS, CJK_CHAR_WEIGHT } from './lang.js';
 export { segment, tokenUnits, dictionaryWords, addWords, segmenterLoaded, ADDED_WORD_FREQ, SEGMENT_CHUNK_CHARS } from './segment.js';
 export { sentences, clauses, ABBREVIATIONS } from './sentences.js';
 export { toSimplified, simplifiedChar, simplifiedTable } from './hanzi.js';

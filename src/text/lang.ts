@@ -295,6 +295,14 @@ export function kanaRunsInHan(s: string, minKana: number): Span[] {
   });
 }
 
+/**
+ * The runs of another script spliced into a text: Han or kana in Latin text (cjkRunsInLatin) and Japanese in Chinese
+ * text (kanaRunsInHan), at least `minChars` each.
+ */
+export function otherScriptRuns(s: string, minChars: number): Span[] {
+  return [...cjkRunsInLatin(s, minChars), ...kanaRunsInHan(s, minChars)];
+}
+
 /** What ends a sentence after a Japanese run's kanji tail. */
 const SENTENCE_END_RE = /[。！？!?\n]/u;
 
