@@ -77,6 +77,21 @@ export function voteCanBeEvidence(text: string): boolean {
  * 0.786 (an R code line in a collapsed box), the next at 0.456.
  */
 export const HIDDEN_LINE_P = 0.85;
+/**
+ * Program code, as a collapsed code box holds it: a call on a literal or with no arguments (`library("ggplot2")`,
+ * `init()`) or an assignment arrow or comparison between spaces (`x <- 1`, `a => b`, `a === b`). A hidden line with
+ * CODE_MIN_SIGNS of them is a code sample, not a line for search engines, and is not asked at HIDDEN_LINE_P: a
+ * retrained model read `install.packages("ggplot2") # Install ggplot2 library("ggplot2")` at 0.90.
+ */
+const CODE_SIGN_RE = /[\w.$]\((?:["'`)\d])|\s(?:<-|=>|:=|===?|!==?)\s/g;
+export const CODE_MIN_SIGNS = 2;
+
+export function looksLikeCode(text: string): boolean {
+  let n = 0;
+  CODE_SIGN_RE.lastIndex = 0;
+  while (CODE_SIGN_RE.exec(text)) if (++n >= CODE_MIN_SIGNS) return true;
+  return false;
+}
 /** A hidden block the page stage took for UI is still hidden spam with this many times hidden-text's minSpamPoints. */
 export const HIDDEN_UI_OVERRULE = 3;
 /** Boilerplate shorter than this is not worth a classifier call. */
@@ -1030,6 +1045,7 @@ export class Generators {
       // tokenUnits bounds wordWeight without segmenting: most hidden UI lines are a word or two
       tokenUnits(b.text, MODEL_FULL_WORDS) >= MODEL_FULL_WORDS &&
       wordWeight(b.text) >= MODEL_FULL_WORDS &&
+      !looksLikeCode(b.text) &&
       this.pAtLeast(b.text, HIDDEN_LINE_P);
     const hiddenSpam = b.region === 'hidden' || overruled || uiLine;
     if (hiddenSpam) {
