@@ -53,6 +53,21 @@ export const JUNK_WORDS = /(^|\s)(hide|hidden|d-none|is-hidden|invisible|control
 /** Substrings every NEGATIVE_HID or JUNK_WORDS match holds: the two regexes run only on names with one. */
 const WORD_CANDIDATES = ['hid', 'd-none', 'invisible'];
 
+/** A WordPress post's own class (post_class() gives every post container "post-<id>"). */
+const WP_POST_CLASS = /(?:^|\s)post-\d+(?:\s|$)/;
+/** The term classes post_class() adds for each of the post's categories and tags: "category-<slug>", "tag-<slug>". */
+const WP_TERM_CLASS = /(?:^|\s)(?:category|tag)-\S+/g;
+
+/**
+ * The names that speak of an element's role: a WordPress post container's category and tag classes name the post's
+ * topics, not the element ("category-no-newsletter-rss" is no newsletter box, "tag-social-media" no share bar), and
+ * are left out.
+ */
+export function roleNames(names: string): string {
+  if (!names.includes('post-') || !WP_POST_CLASS.test(names)) return names;
+  return names.replace(WP_TERM_CLASS, '').replace(/\s+/g, ' ').trim();
+}
+
 /** What a class/id string says of its element (nameFlags). */
 export const NAME_UI = 1;
 export const NAME_POSITIVE = 2;

@@ -58,6 +58,9 @@ export const TOP_MIN_PROSE_SHARE = 0.4;
 export const RETRY_MIN_CHARS = 500;
 
 const PARA_TAGS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'pre', 'blockquote', 'dd', 'dt', 'figcaption', 'address', 'summary', 'legend', 'caption', 'th', 'font', 'span', 'b', 'strong', 'em', 'i', 'a']);
+/** Class/id names with their numbers blanked: the sections of one article a CMS numbers ("c68514", "c83009") match. */
+const numberless = (names: string): string => names.replace(/\d+/g, '0');
+
 /** Sentence punctuation counted for a block's score: , ， 、 。 ； ; ！ ？ ! ? ： */
 function punctCount(s: string): number {
   let k = 0;
@@ -153,6 +156,12 @@ export function selectMain(els: ElInfo[], blocks: RawBlock[], excludeTexts: Set<
   }
   return { main: best.main, top: best.top };
 
+  /** Is an element inside a <body> (an <html> there is a document pasted into the page, not the page's own)? */
+  function insideBody(e: number): boolean {
+    for (let a = els[e].parent; a > 0; a = els[a].parent) if (els[a].tag === 'body') return true;
+    return false;
+  }
+
   function pick(useNames: boolean): { main: number[]; top: number; chars: number } {
   score.fill(0);
   scored.fill(0);
@@ -175,7 +184,9 @@ export function selectMain(els: ElInfo[], blocks: RawBlock[], excludeTexts: Set<
     let cur = PARA_TAGS.has(b.tag) ? els[b.el].parent : b.el;
     for (let level = 0; level < ANCESTOR_LEVELS && cur > 0; level++) {
       const e = els[cur];
-      if (e.tag === 'html' || e.tag === 'head') break;
+      // the document's own <html> ends the climb; an <html> nested in the body (a whole document pasted into a post's
+      // content) is just another wrapper of the article's text
+      if (e.tag === 'head' || (e.tag === 'html' && !insideBody(cur))) break;
       if (!scored[cur]) {
         scored[cur] = 1;
         // name hints count in full only for containers holding real text (a "content title" div with a
@@ -235,7 +246,8 @@ export function selectMain(els: ElInfo[], blocks: RawBlock[], excludeTexts: Set<
     }
   }
 
-  // chunks of one article split by ads: elsewhere-placed containers named exactly like the top one
+  // chunks of one article split by ads or by a CMS's content elements: elsewhere-placed containers named like the top
+  // one, exactly or up to their numbers (TYPO3's <div id="c68514">, <div id="c83009"> for each section of one article)
   // owner[pre] = the container holding that element (containers never overlap), so membership is O(1)
   const owner = new Int32Array(n).fill(-1);
   const own = (c: number): void => {
@@ -243,8 +255,10 @@ export function selectMain(els: ElInfo[], blocks: RawBlock[], excludeTexts: Set<
   };
   for (const c of containers) own(c);
   if (els[top].names) {
+    const topShape = numberless(els[top].names);
     for (let i = 1; i < n; i++) {
-      if (!scored[i] || i === top || els[i].names !== els[top].names || final[i] < threshold) continue;
+      if (!scored[i] || i === top || final[i] < threshold) continue;
+      if (els[i].names !== els[top].names && (els[i].tag !== els[top].tag || numberless(els[i].names) !== topShape)) continue;
       budget.check('page:main');
       if (owner[els[i].pre] >= 0) continue;
       let holds = false;

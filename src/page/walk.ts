@@ -4,7 +4,7 @@ import { NO_BUDGET, type Budget } from '../budget.js';
 import { Parser, Tokenizer, type Handler, type QuoteType } from 'htmlparser2';
 import type { HiddenReason, Link } from './types.js';
 import { StyleRules, parseDecls, hiddenByDecls, declaredBackground, normColor, tinyBoxAttrs, type ReadonlyDecls } from './visibility.js';
-import { isUiRole, nameFlags, UI_TAGS, NAME_JUNK, NAME_LIKELY, NAME_NEGATIVE, NAME_POSITIVE, NAME_UI, NAME_UNLIKELY } from './hints.js';
+import { isUiRole, nameFlags, roleNames, UI_TAGS, NAME_JUNK, NAME_LIKELY, NAME_NEGATIVE, NAME_POSITIVE, NAME_UI, NAME_UNLIKELY } from './hints.js';
 import { urlDomain } from './domain.js';
 import { isAsciiRange, isSpace } from '../util/chars.js';
 import { FOLD_ASCII_LOWER, SliceMap } from '../util/slice-map.js';
@@ -140,7 +140,7 @@ interface NameHints {
 const NO_HINTS: NameHints = { names: '', junk: false, ui: false, unlikely: false, weight: 0 };
 
 function computeHints(raw: string): NameHints {
-  const names = raw.toLowerCase().trim();
+  const names = roleNames(raw.toLowerCase().trim());
   if (!names) return NO_HINTS;
   const f = nameFlags(names);
   let weight = 0;

@@ -1,0 +1,73 @@
+// A whole document pasted into a post (<html><body> inside the article) is part of the article, and a WordPress
+// post's category and tag classes name its topics, not its role: neither drops the article's text as chrome.
+import { describe, it, expect } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { buildPage, decode } from '../../src/page/index.js';
+import { roleNames } from '../../src/page/hints.js';
+import { sharedDataDir } from '../../src/util/paths.js';
+
+const squeeze = (s: string) => s.replace(/\s+/g, '');
+const mainText = (html: string) => {
+  const page = buildPage(html, {});
+  return squeeze(page.mainIds.map((id) => page.blocks[id].text).join('\n'));
+};
+const para = (k: string) =>
+  `${k}: Der Teig wird auf dem Blech verteilt, glattgestrichen und etwa fünfundzwanzig Minuten gebacken, bis er goldbraun ist, und danach mit dem Guss bestrichen.`;
+
+describe('a document pasted into a post', () => {
+  it('the paragraphs of the pasted <body> stay with the article, not only the box of them that scores best', () => {
+    const faq = Array.from({ length: 5 }, (_, i) => `<h4>Frage ${i}?</h4><p>${para(`Antwort ${i}`)}</p>`).join('');
+    const html = `<!doctype html><html><head><title>Zitronenkuchen</title></head><body>
+      <nav><a href="/">Start</a> <a href="/rezepte">Rezepte</a></nav>
+      <main class="content"><article class="post"><h1>Zitronenkuchen vom Blech</h1><div class="entry-content"><html><body>
+        <p>${para('Einleitung')}</p><p>${para('Zweiter Absatz')}</p><p>${para('Dritter Absatz')}</p>
+        <div id="faq"><div class="box">${faq}</div></div>
+      </body></html></div></article></main>
+      <footer><p>Impressum und Datenschutz, alle Rechte vorbehalten, bitte nicht kopieren ohne Erlaubnis der Autorin.</p></footer>
+      </body></html>`;
+    const text = mainText(html);
+    for (const k of ['Einleitung', 'Zweiter Absatz', 'Dritter Absatz', 'Antwort 0', 'Antwort 4']) expect(text).toContain(squeeze(para(k)));
+    expect(text).not.toContain('Impressum');
+  });
+
+  it('a real recipe post (trafilatura-eval) with a pasted document and a "category-no-newsletter-rss" class keeps every must-keep snippet', () => {
+    const dir = join(sharedDataDir(), 'trafilatura-eval');
+    const url = 'https://www.backenmachtgluecklich.de/rezepte/saftiger-zitronenkuchen-vom-blech.html';
+    const entry = (JSON.parse(readFileSync(join(dir, 'evaldata.json'), 'utf8')) as Record<string, { file: string; with: string[] }>)[url];
+    const file = ['eval', 'cache'].map((d) => join(dir, d, `${entry.file}.gz`)).find((f) => existsSync(f))!;
+    const text = mainText(decode(gunzipSync(readFileSync(file))).html);
+    expect(entry.with.length).toBeGreaterThanOrEqual(5);
+    for (const w of entry.with) expect(text).toContain(squeeze(w));
+  });
+});
+
+describe('roleNames', () => {
+  it("drops a WordPress post container's term classes, and only a post container's", () => {
+    expect(roleNames('post-7972 post type-post category-no-newsletter-rss tag-social-media hentry')).toBe('post-7972 post type-post hentry');
+    // no post-<id>: a widget named "tag-cloud" or a box named "category-newsletter" keeps its names
+    expect(roleNames('widget tag-cloud')).toBe('widget tag-cloud');
+    expect(roleNames('category-newsletter signup')).toBe('category-newsletter signup');
+  });
+});
+
+describe('an article in numbered content elements', () => {
+  it('sections a CMS names by number (<div id="c68514">) are one article; a box named otherwise stays out', () => {
+    // each section deep in a grid of its own: no one container near the sections holds them all
+    const section = (id: number, k: string) =>
+      `<div class="row"><div class="col"><div class="frame"><div id="content-${id}"><div id="c${id}"><h3>${k}</h3>${['eins', 'zwei', 'drei', 'vier', 'fünf'].map((w) => `<p>${para(`${k} ${w}`)} ${para('Weiter')}</p>`).join('')}</div></div></div></div></div>`;
+    const html = `<!doctype html><html><head><title>Betriebsrente</title></head><body>
+      <div class="page"><h1>Betriebliche Altersvorsorge</h1>
+      ${section(68514, 'Grundlagen')}
+      <div class="teaser-box"><p>${para('Anzeige')}</p></div>
+      ${section(68521, 'Nachteile')}
+      <div class="newsletter"><p>Unser Newsletter: jede Woche die besten Spartipps, kostenlos und jederzeit kündbar, hier anmelden.</p></div>
+      ${section(83009, 'Beispielrechnungen')}
+      ${section(83010, 'Fazit')}
+      </div></body></html>`;
+    const text = mainText(html);
+    for (const k of ['Grundlagen', 'Nachteile', 'Beispielrechnungen', 'Fazit']) expect(text).toContain(squeeze(para(`${k} zwei`)));
+    expect(text).not.toContain('Newsletter');
+  });
+});
