@@ -724,8 +724,9 @@ export class Generators {
   /**
    * Units of a spam shape that missed a finding for want of spam evidence of their own, on a page whose other units are
    * findings (`elsewhere`, the strongest): lines shaped as promo lines (a numbered line standing alone, a line in
-   * another language than the page's: lineShape) and runs of another script spliced into a sentence (scriptSplice).
-   * Each one whose words lean to spam (the classifier asked about it alone at SITE_KEYWORD_P, or a rule's match in it)
+   * another language than the page's: lineShape), runs of another script spliced into a sentence (scriptSplice), and
+   * units that sell (a commercial rule's match, unquoted: a web agency's "一條龍服務" in its advert paragraph, a
+   * tradesman's "licensed and insured"). Each one whose words lean to spam (the classifier asked about it alone at SITE_KEYWORD_P, or a rule's match in it)
    * and whose words the article mostly does not use outside its block (offTopic) is asked again with that finding as
    * its evidence (SPAM_ELSEWHERE).
    */
@@ -735,7 +736,7 @@ export class Generators {
     );
     if (!this.model || shapes.size === 0) return;
     for (const m of missed) {
-      if (!m.hits.some((h) => shapes.has(h.rule))) continue;
+      if (!m.hits.some((h) => shapes.has(h.rule)) && !this.sells(m)) continue;
       const bc = this.ctx.blocks[m.blockId];
       const text = this.page.text.slice(m.start, m.end);
       if (!this.offTopic(text, bc.block.text)) continue;

@@ -52,6 +52,25 @@ ${extra}
   });
 });
 
+describe('a business\'s own pitch spliced into a sentence, on a page with spam elsewhere', () => {
+  const page = (extra: string) => `<html><head><title>Council approves new bus lanes on High Street</title></head><body>
+<h1>Council approves new bus lanes on High Street</h1>
+<p>The city council voted on Tuesday to add dedicated bus lanes along the length of High Street. Transport officials expect the lanes to cut journey times, licensed and insured, on the busiest routes by several minutes at peak hours.</p>
+<p>Construction is due to start in the spring and should take about eight months, the transport department said. Residents will be consulted at a public meeting before work begins.</p>
+${extra}
+<p>Shop owners on the street said they welcomed the plan but worried about deliveries during the works, which the council promised to keep open.</p>
+</body></html>`;
+  const spam = '<p>Win big at LuckyStar casino: claim 200 free spins and a no deposit bonus today, instant withdrawals!</p>';
+
+  it('commercial wording short of a finding on its own is cut with the finding elsewhere; without it the sentence stays whole', () => {
+    const r = analyze(page(spam));
+    const f = r.findings.find((x) => x.text === 'licensed and insured');
+    expect(f?.rules.map((h) => h.rule)).toEqual(expect.arrayContaining(['EN_BUSINESS_PITCH', 'SPAM_ELSEWHERE']));
+    expect(r.cleanText).toContain('The city council voted on Tuesday');
+    expect(cut(page(''))).toEqual([]);
+  });
+});
+
 describe('a keyword in place of the headline, on a page with spam elsewhere', () => {
   // the article's words hold the keyword's as parts of other words (Themas, Harington, Termini), which are no use
   const page = (title: string, extra: string) => `<html><head><title>${title}</title></head><body>
