@@ -5,6 +5,14 @@ import { analyze } from '../../src/analyze.js';
 import { countWord, WordStarts, MIN_PREFIX_CHARS } from '../../src/detect/words.js';
 
 const cut = (html: string) => analyze(html).findings.map((f) => f.text);
+/** The bus-lane story with `inSentence` spliced after "cut journey times" and `extra` before its last paragraph. */
+const splicedStory = (inSentence: string, extra: string) => `<html><head><title>Council approves new bus lanes on High Street</title></head><body>
+<h1>Council approves new bus lanes on High Street</h1>
+<p>The city council voted on Tuesday to add dedicated bus lanes along the length of High Street. Transport officials expect the lanes to cut journey times${inSentence} on the busiest routes by several minutes at peak hours.</p>
+<p>Construction is due to start in the spring and should take about eight months, the transport department said. Residents will be consulted at a public meeting before work begins.</p>
+${extra}
+<p>Shop owners on the street said they welcomed the plan but worried about deliveries during the works, which the council promised to keep open.</p>
+</body></html>`;
 
 describe('a line shaped as a promo line, on a page with spam elsewhere', () => {
   const page = (line: string, extra: string) => `<html><head><title>Council approves new bus lanes on High Street</title></head><body>
@@ -33,13 +41,7 @@ ${extra}
 });
 
 describe('a run of another script spliced into a sentence, on a page with spam elsewhere', () => {
-  const page = (extra: string) => `<html><head><title>Council approves new bus lanes on High Street</title></head><body>
-<h1>Council approves new bus lanes on High Street</h1>
-<p>The city council voted on Tuesday to add dedicated bus lanes along the length of High Street. Transport officials expect the lanes to cut journey times 网贷哪家好 on the busiest routes by several minutes at peak hours.</p>
-<p>Construction is due to start in the spring and should take about eight months, the transport department said. Residents will be consulted at a public meeting before work begins.</p>
-${extra}
-<p>Shop owners on the street said they welcomed the plan but worried about deliveries during the works, which the council promised to keep open.</p>
-</body></html>`;
+  const page = (extra: string) => splicedStory(' 网贷哪家好', extra);
   const spam = '<p>Win big at LuckyStar casino: claim 200 free spins and a no deposit bonus today, instant withdrawals!</p>';
 
   it('is cut with a weak rule match and a weak vote; without the finding elsewhere it stays', () => {
@@ -53,13 +55,7 @@ ${extra}
 });
 
 describe('a business\'s own pitch spliced into a sentence, on a page with spam elsewhere', () => {
-  const page = (extra: string) => `<html><head><title>Council approves new bus lanes on High Street</title></head><body>
-<h1>Council approves new bus lanes on High Street</h1>
-<p>The city council voted on Tuesday to add dedicated bus lanes along the length of High Street. Transport officials expect the lanes to cut journey times, licensed and insured, on the busiest routes by several minutes at peak hours.</p>
-<p>Construction is due to start in the spring and should take about eight months, the transport department said. Residents will be consulted at a public meeting before work begins.</p>
-${extra}
-<p>Shop owners on the street said they welcomed the plan but worried about deliveries during the works, which the council promised to keep open.</p>
-</body></html>`;
+  const page = (extra: string) => splicedStory(', licensed and insured,', extra);
   const spam = '<p>Win big at LuckyStar casino: claim 200 free spins and a no deposit bonus today, instant withdrawals!</p>';
 
   it('commercial wording short of a finding on its own is cut with the finding elsewhere; without it the sentence stays whole', () => {
