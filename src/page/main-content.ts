@@ -143,6 +143,8 @@ export function selectMain(els: ElInfo[], blocks: RawBlock[], excludeTexts: Set<
   const elen = (bi: number): number => (effLen[bi] >= 0 ? effLen[bi] : (effLen[bi] = effectiveLength(blocks[bi].text)));
   const punctMemo = new Float64Array(blocks.length).fill(-1);
   const punct = (bi: number): number => (punctMemo[bi] >= 0 ? punctMemo[bi] : (punctMemo[bi] = punctCount(blocks[bi].text)));
+  /** insideBody's answers: 0 not asked yet, 1 inside a <body>, 2 not */
+  const bodyMemo = new Uint8Array(n);
   const first = pick(true);
   if (first.main.length && first.chars >= RETRY_MIN_CHARS) return { main: first.main, top: first.top };
   const second = pick(false);
@@ -156,10 +158,34 @@ export function selectMain(els: ElInfo[], blocks: RawBlock[], excludeTexts: Set<
   }
   return { main: best.main, top: best.top };
 
-  /** Is an element inside a <body> (an <html> there is a document pasted into the page, not the page's own)? */
+  /**
+   * Is an element inside a <body> (an <html> there is a document pasted into the page, not the page's own)? Memoised
+   * per element: blocks under a deep chain of pasted documents would otherwise walk the whole chain each.
+   */
   function insideBody(e: number): boolean {
-    for (let a = els[e].parent; a > 0; a = els[a].parent) if (els[a].tag === 'body') return true;
-    return false;
+    // walk up to the first ancestor that answers (a <body>, the root, or one already asked), then write the answer on
+    // the way down
+    let a = e;
+    let answer = 2;
+    while (bodyMemo[a] === 0) {
+      const p = els[a].parent;
+      if (p <= 0) break;
+      if (els[p].tag === 'body') {
+        answer = 1;
+        break;
+      }
+      if (bodyMemo[p] !== 0) {
+        answer = bodyMemo[p];
+        break;
+      }
+      a = p;
+    }
+    if (bodyMemo[a] !== 0) answer = bodyMemo[a];
+    for (let c = e; bodyMemo[c] === 0; c = els[c].parent) {
+      bodyMemo[c] = answer;
+      if (c === a) break;
+    }
+    return answer === 1;
   }
 
   function pick(useNames: boolean): { main: number[]; top: number; chars: number } {

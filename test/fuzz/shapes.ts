@@ -90,6 +90,12 @@ export const SHAPES: Shape[] = [
       return wrap(spam + runs.join(''));
     },
   },
+  // a paragraph in a pasted document each, under a chain of 2,000 elements: whether each <html> was the page's own
+  // or a pasted one was asked by walking the whole chain, block by block
+  {
+    name: 'pasted-documents-deep-20k',
+    build: (s = 1) => wrap('<div>'.repeat(1990) + '<section><html><p>Ein ganz normaler Satz, mit Kommas, und Punkten.</p></html></section>'.repeat(n(20_000, s))),
+  },
   {
     // ~4.1 M "。" in one paragraph: 8.6 MB in GBK, under the 10 MB input limits
     name: 'ideographic-stops-gbk',
