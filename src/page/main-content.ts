@@ -143,8 +143,13 @@ export function selectMain(els: ElInfo[], blocks: RawBlock[], excludeTexts: Set<
   const elen = (bi: number): number => (effLen[bi] >= 0 ? effLen[bi] : (effLen[bi] = effectiveLength(blocks[bi].text)));
   const punctMemo = new Float64Array(blocks.length).fill(-1);
   const punct = (bi: number): number => (punctMemo[bi] >= 0 ? punctMemo[bi] : (punctMemo[bi] = punctCount(blocks[bi].text)));
-  /** insideBody's answers: 0 not asked yet, 1 inside a <body>, 2 not */
-  const bodyMemo = new Uint8Array(n);
+  // inBody[e]: the element has a <body> above it (an <html> there is a document pasted into the page, not the page's
+  // own); els are in preorder, so a parent's answer is known before its children's
+  const inBody = new Uint8Array(n);
+  for (let i = 1; i < n; i++) {
+    const p = els[i].parent;
+    if (p > 0 && (inBody[p] === 1 || els[p].tag === 'body')) inBody[i] = 1;
+  }
   const first = pick(true);
   if (first.main.length && first.chars >= RETRY_MIN_CHARS) return { main: first.main, top: first.top };
   const second = pick(false);
@@ -157,36 +162,6 @@ export function selectMain(els: ElInfo[], blocks: RawBlock[], excludeTexts: Set<
     return { main: all, top: -1 };
   }
   return { main: best.main, top: best.top };
-
-  /**
-   * Is an element inside a <body> (an <html> there is a document pasted into the page, not the page's own)? Memoised
-   * per element: blocks under a deep chain of pasted documents would otherwise walk the whole chain each.
-   */
-  function insideBody(e: number): boolean {
-    // walk up to the first ancestor that answers (a <body>, the root, or one already asked), then write the answer on
-    // the way down
-    let a = e;
-    let answer = 2;
-    while (bodyMemo[a] === 0) {
-      const p = els[a].parent;
-      if (p <= 0) break;
-      if (els[p].tag === 'body') {
-        answer = 1;
-        break;
-      }
-      if (bodyMemo[p] !== 0) {
-        answer = bodyMemo[p];
-        break;
-      }
-      a = p;
-    }
-    if (bodyMemo[a] !== 0) answer = bodyMemo[a];
-    for (let c = e; bodyMemo[c] === 0; c = els[c].parent) {
-      bodyMemo[c] = answer;
-      if (c === a) break;
-    }
-    return answer === 1;
-  }
 
   function pick(useNames: boolean): { main: number[]; top: number; chars: number } {
   score.fill(0);
@@ -212,7 +187,7 @@ export function selectMain(els: ElInfo[], blocks: RawBlock[], excludeTexts: Set<
       const e = els[cur];
       // the document's own <html> ends the climb; an <html> nested in the body (a whole document pasted into a post's
       // content) is just another wrapper of the article's text
-      if (e.tag === 'head' || (e.tag === 'html' && !insideBody(cur))) break;
+      if (e.tag === 'head' || (e.tag === 'html' && inBody[cur] === 0)) break;
       if (!scored[cur]) {
         scored[cur] = 1;
         // name hints count in full only for containers holding real text (a "content title" div with a
