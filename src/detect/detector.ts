@@ -726,9 +726,9 @@ export class Generators {
    * findings (`elsewhere`, the strongest): lines shaped as promo lines (a numbered line standing alone, a line in
    * another language than the page's: lineShape), runs of another script spliced into a sentence (scriptSplice), and
    * units that sell (a commercial rule's match, unquoted: a web agency's "一條龍服務" in its advert paragraph, a
-   * tradesman's "licensed and insured"). Each one whose words lean to spam (the classifier asked about it alone at SITE_KEYWORD_P, or a rule's match in it)
-   * and whose words the article mostly does not use outside its block (offTopic) is asked again with that finding as
-   * its evidence (SPAM_ELSEWHERE).
+   * tradesman's "licensed and insured"). Each one whose words lean to spam (the classifier asked about it alone at
+   * SITE_KEYWORD_P, or a rule's match in it) and whose words the article mostly does not use outside its block
+   * (offTopic) is asked again with that finding as its evidence (SPAM_ELSEWHERE).
    */
   siteShapedUnits(elsewhere: string, missed: readonly Cand[]): void {
     const shapes = new Set(
