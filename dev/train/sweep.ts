@@ -12,7 +12,7 @@ import { reportGateFigures, runGateEval } from '../eval/run.js';
 import { resetModelCache } from '../../src/detect/model.js';
 
 process.env.DOTENV_CONFIG_QUIET ??= 'true';
-const Settings = z.array(z.object({ epochs: z.number().int().positive(), lr: z.number().positive(), l2: z.number().nonnegative(), seed: z.number().int() }).partial().strict());
+const Settings = z.array(z.object({ epochs: z.number().int().positive(), lr: z.number().positive(), l2: z.number().nonnegative(), seed: z.number().int(), orders: z.number().int().positive() }).partial().strict());
 const { positionals } = parseArgs({ allowPositionals: true });
 let configs: z.infer<typeof Settings>;
 try {
