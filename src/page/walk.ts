@@ -16,8 +16,12 @@ export const BLOCK_TAGS = new Set([
   'main', 'form', 'fieldset', 'legend', 'figure', 'figcaption', 'center', 'address', 'hr', 'details', 'summary', 'dialog',
   'menu', 'hgroup', 'noframes', 'frameset', 'option', 'optgroup', 'textarea', 'title', 'output', 'picture', 'video', 'audio',
 ]);
-/** Elements whose content is never page text. */
-export const SKIP_TAGS = new Set(['script', 'style', 'noscript', 'template', 'svg', 'iframe', 'object', 'embed', 'select', 'textarea', 'math', 'canvas', 'map', 'head>title']);
+/**
+ * Elements whose content is never page text. A ruby annotation (<rt>, and the <rp> brackets around it) is the reading
+ * a browser sets above its base text (子<rt>こ</rt>ども), not words of the sentence: read inline it would double every
+ * annotated word (子こども, 虐待ぎゃくたい).
+ */
+export const SKIP_TAGS = new Set(['script', 'style', 'noscript', 'template', 'svg', 'iframe', 'object', 'embed', 'select', 'textarea', 'math', 'canvas', 'map', 'rt', 'rp', 'head>title']);
 /** Elements that hold article furniture rather than article text. */
 const JUNK_TAGS = new Set(['figure', 'figcaption', 'aside', 'nav', 'footer', 'form', 'button', 'menu', 'dialog']);
 export const HEADING_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
