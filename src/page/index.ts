@@ -4,6 +4,7 @@ import type { Page, Block, Region } from './types.js';
 import { decodeBytes } from './decode.js';
 import { walkHtml, PathBuilder, TooDeep, type RawBlock, type WalkResult } from './walk.js';
 import { selectMain } from './main-content.js';
+import { wrappersToShow } from './reveal.js';
 import { pickTitle, unreadTitleParts } from './title.js';
 import { limitNesting, MAX_NESTING } from './nesting.js';
 import { urlDomain } from './domain.js';
@@ -149,19 +150,23 @@ function hiddenUiGroups(w: WalkResult, blocks: RawBlock[]): Map<number, boolean>
  * watches the parser's depth and the page is limited and walked again only when it reaches the limit. The replay's
  * scan (and its count of the tags, for its own cheap exit) was 1% of analyze.
  */
-function walkNested(html: string, budget: Budget): WalkResult {
+function walkNested(html: string, budget: Budget, shown?: ReadonlySet<number>): WalkResult {
   try {
-    return walkHtml(html, undefined, budget, MAX_NESTING);
+    return walkHtml(html, undefined, budget, MAX_NESTING, shown);
   } catch (e) {
     if (!(e instanceof TooDeep)) throw e;
-    return walkHtml(limitNesting(html), undefined, budget);
+    return walkHtml(limitNesting(html), undefined, budget, Infinity, shown);
   }
 }
 
 /** Parse HTML and build the Page model. Must not throw on malformed, deeply nested or unclosed markup. */
 export function buildPage(html: string, opts: BuildOptions = {}): Page {
   const budget = opts.budget ?? NO_BUDGET;
-  const w = walkNested(html, budget);
+  let w = walkNested(html, budget);
+  // a page hidden whole until its scripts run is walked again with its wrapper shown (the same HTML walks to the same
+  // element ids; rare, so the second walk costs nothing on most pages)
+  const shown = wrappersToShow(w.els, w.blocks);
+  if (shown.size > 0) w = walkNested(html, budget, shown);
   budget.checkNow('page:parse');
   const raw = w.blocks;
 

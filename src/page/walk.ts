@@ -634,6 +634,9 @@ Object.defineProperty(AttrParser.prototype, 'getSlice', {
   },
 });
 
+/** No element's own hiding ignored (walkHtml's `shown`). */
+const NONE_SHOWN: ReadonlySet<number> = new Set();
+
 /** Thrown by walkHtml when the parser's stack of open elements reaches its maxDepth. */
 export class TooDeep extends Error {
   constructor(readonly depth: number) {
@@ -646,9 +649,10 @@ export class TooDeep extends Error {
  * Parse the HTML and walk it in one pass over htmlparser2's events (the tree it would build, in document order,
  * without building it). Pass rules to pre-seed the stylesheet index; <style> elements met on the way are added.
  * `maxDepth`: throw TooDeep as soon as the parser has that many elements open (its stack is what each open and close
- * event pushes and pops, void elements' included).
+ * event pushes and pops, void elements' included). `shown`: elements (ids of a walk of the same HTML) whose own hiding
+ * is ignored, the wrappers a page hides until its scripts run (reveal.ts).
  */
-export function walkHtml(html: string, rules: StyleRules = new StyleRules(), budget: Budget = NO_BUDGET, maxDepth = Infinity): WalkResult {
+export function walkHtml(html: string, rules: StyleRules = new StyleRules(), budget: Budget = NO_BUDGET, maxDepth = Infinity, shown: ReadonlySet<number> = NONE_SHOWN): WalkResult {
   const els: ElInfo[] = [];
   const blocks: RawBlock[] = [];
   const texts: string[] = [];
@@ -800,8 +804,10 @@ export function walkHtml(html: string, rules: StyleRules = new StyleRules(), bud
       if (own && sheet && !(inline && hiddenByDecls(inline, bg, clips))) own = 'stylesheet';
     }
     if (!own && hiddenAttr !== undefined && tag !== 'input') own = 'hidden-attr';
-    const hidden = own ?? parent.hidden;
     const id = els.length;
+    // a wrapper the page hides until its scripts show it (reveal.ts): shown, what is hidden inside it stays hidden
+    if (own && shown.size > 0 && shown.has(id)) own = null;
+    const hidden = own ?? parent.hidden;
     const hiddenRoot = parent.hidden ? parent.hiddenRoot : own ? id : -1;
     const nh = idAttr || classAttr ? pageHints.get(idAttr, classAttr) : NO_HINTS;
     const names = nh.names;
