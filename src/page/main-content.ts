@@ -33,6 +33,13 @@ export const ORPHAN_PARA_LEN = 80;
  * share of the page's text; a larger one is a wrapper with an unlucky name ("container penci_sidebar").
  */
 export const MAX_UNLIKELY_SHARE = 0.5;
+/**
+ * Furniture inside the article (a caption, a gallery, a share bar) is dropped by its name unless the container's
+ * blocks under such names hold this share of its text and prose enough to be an article (RETRY_MIN_CHARS): that is
+ * the article itself under unlucky names ("content carousel content", every section of a test report named
+ * "testreport__section--ads"), where a login box of two form lines is still a box.
+ */
+export const MAX_JUNK_SHARE = 0.5;
 /** Names that never wrap the article, whatever their size (comment threads can outweigh the post). */
 const ALWAYS_CHROME = /comment|disqus|respond|replies|footer|related|recommend|评论|相关/;
 /** Short lines that are article furniture by their text: pagination, date/source/editor lines, print/close links. */
@@ -270,7 +277,11 @@ export function selectMain(els: ElInfo[], blocks: RawBlock[], excludeTexts: Set<
     }
   }
   const inside = (e: number): number => owner[els[e].pre];
-  const cand: number[] = [];
+  // the blocks inside a container and not under a chrome name in it; per container, the text and prose of those under
+  // furniture names: when they are most of it, the names are unlucky (a test report's every section
+  // "testreport__section--ads") and the furniture is the article
+  const held: number[] = [];
+  const furniture = new Map<number, { chars: number; prose: number }>();
   for (let bi = 0; bi < blocks.length; bi++) {
     budget.check('page:main');
     const b = blocks[bi];
@@ -279,8 +290,25 @@ export function selectMain(els: ElInfo[], blocks: RawBlock[], excludeTexts: Set<
     if (c < 0) continue;
     const ua = chrome(b.el);
     if (ua >= 0 && els[ua].pre > els[c].pre) continue;
+    held.push(bi);
     const ja = els[b.el].junkAnc;
-    if (ja >= 0 && els[ja].pre > els[c].pre) continue;
+    if (ja < 0 || els[ja].pre <= els[c].pre) continue;
+    let f = furniture.get(c);
+    if (!f) furniture.set(c, (f = { chars: 0, prose: 0 }));
+    f.chars += b.text.length;
+    const len = elen(bi);
+    if (len >= MIN_SCORING_LEN && b.linkChars <= MAX_LINK_DENSITY * b.text.length) f.prose += len;
+  }
+  const furnitureIsArticle = (c: number): boolean => {
+    const f = furniture.get(c);
+    return f !== undefined && f.chars >= MAX_JUNK_SHARE * text[c] && f.prose >= RETRY_MIN_CHARS;
+  };
+  const cand: number[] = [];
+  for (const bi of held) {
+    const b = blocks[bi];
+    const c = inside(b.el);
+    const ja = els[b.el].junkAnc;
+    if (ja >= 0 && els[ja].pre > els[c].pre && !furnitureIsArticle(c)) continue;
     if (excluded.length && excluded.includes(b.text)) continue; // the headline repeated in the body (h1, a title cell)
     if (b.text.length <= FURNITURE_MAX_LEN && FURNITURE_TEXT.test(b.text)) continue;
     if (b.text.length <= FURNITURE_EN_MAX_LEN && FURNITURE_EN.test(b.text)) continue;

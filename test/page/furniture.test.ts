@@ -1,0 +1,59 @@
+// Article furniture (a caption, a gallery, a share bar) is dropped from the article by its name, but an element named
+// like furniture that holds most of the article's text is the article under an unlucky name ("content carousel").
+import { describe, it, expect } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { buildPage, decode } from '../../src/page/index.js';
+import { analyze } from '../../src/analyze.js';
+import { sharedDataDir } from '../../src/util/paths.js';
+
+const squeeze = (s: string) => s.replace(/\s+/g, '');
+const para = (k: number) =>
+  `Frage ${k}: Wo und wie erleben Sie in der Kirche, dass Menschen wegen ihrer Lebensform ausgegrenzt werden, und was müsste sich in den Bistümern sofort ändern, damit niemand mehr um seine Stelle fürchten muss?`;
+const mainText = (html: string) => {
+  const page = buildPage(html, {});
+  return squeeze(page.mainIds.map((id) => page.blocks[id].text).join('\n'));
+};
+
+describe('furniture by name', () => {
+  it('the article inside an element named like a carousel is kept', () => {
+    const html = `<html><head><title>Interview</title></head><body><main><article id="main"><h1>Interview mit Rainer Teuber</h1>
+      <div id="content" class="carousel content no_js"><div>${[1, 2, 3, 4, 5].map((k) => `<p>${para(k)}</p>`).join('')}</div></div>
+      </article></main><footer><p>Impressum, Datenschutz und alle Rechte vorbehalten, bitte nicht ohne Erlaubnis kopieren.</p></footer></body></html>`;
+    const text = mainText(html);
+    for (const k of [1, 3, 5]) expect(text).toContain(squeeze(para(k)));
+    expect(text).not.toContain('Impressum');
+  });
+
+  it('an article whose every section carries a furniture name ("testreport__section--ads") is kept', () => {
+    const sections = [1, 2, 3, 4].map((k) => `<section class="testreport__section testreport__section--ads"><h2>Teil ${k}</h2><div><p>${para(k)}</p></div></section>`).join('');
+    const html = `<html><head><title>Test</title></head><body><main><article class="testreport"><header><h1>Der Grill im Test</h1><h2>Das perfekte Steak aus dem Discounter-Grill</h2><p>19.03.2019 11:45 | von Inga Buller</p></header>${sections}</article></main>
+      <footer><p>Impressum, Datenschutz und alle Rechte vorbehalten, bitte nicht ohne Erlaubnis kopieren.</p></footer></body></html>`;
+    const text = mainText(html);
+    for (const k of [1, 2, 3, 4]) expect(text).toContain(squeeze(para(k)));
+    expect(text).not.toContain('Impressum');
+  });
+
+  it('a gallery and a caption beside the article stay out of it', () => {
+    const html = `<html><head><title>Interview</title></head><body><article><h1>Interview mit Rainer Teuber</h1>
+      ${[1, 2, 3, 4, 5].map((k) => `<p>${para(k)}</p>`).join('')}
+      <div class="gallery"><p>Bildergalerie: zwölf Fotos vom Gottesdienst in der Kirche am Sonntag, aufgenommen von unserem Fotografen.</p></div>
+      <div class="image-caption"><p>Rainer Teuber vor dem Dom, fotografiert am Montag für dieses Interview mit unserer Redaktion.</p></div>
+      </article></body></html>`;
+    const text = mainText(html);
+    expect(text).toContain(squeeze(para(2)));
+    expect(text).not.toContain('Bildergalerie');
+    expect(text).not.toContain(squeeze('Rainer Teuber vor dem Dom'));
+  });
+
+  it('a real interview whose text sits in "content carousel content no_js" (trafilatura-eval) keeps its must-keep snippets', () => {
+    const dir = join(sharedDataDir(), 'trafilatura-eval');
+    const url = 'https://www.maenner.media/gesellschaft/community/interview-mit-rainer-teuber-outinchurch/';
+    const entry = (JSON.parse(readFileSync(join(dir, 'evaldata.json'), 'utf8')) as Record<string, { file: string; with: string[] }>)[url];
+    const file = ['eval', 'cache'].map((d) => join(dir, d, `${entry.file}.gz`)).find((f) => existsSync(f))!;
+    const clean = squeeze(analyze(decode(gunzipSync(readFileSync(file))).html).cleanText);
+    expect(entry.with.length).toBeGreaterThan(0);
+    for (const w of entry.with) expect(clean).toContain(squeeze(w));
+  });
+});
