@@ -1,6 +1,6 @@
 // Character-exact spans inside a sentence: each word is scored by the model's token head (its own character
 // n-grams and its neighbours'), and the spliced phrase is the run of spam-tagged words around the rule matches.
-import { firstAtLeast, fold, isDisguised, segment, undisguiseMapped } from '../text/index.js';
+import { firstAtLeast, fold, isDisguised, segment, undisguiseMapped, STOP_WORDS } from '../text/index.js';
 import { isSpace } from '../util/chars.js';
 import type { Token } from '../text/types.js';
 import { addTextFeatures, FeatureSink, NS } from './features.js';
@@ -11,6 +11,12 @@ import type { Span } from '../text/types.js';
 export const TOKEN_P = 0.5;
 /** A run of tagged words with no rule match inside is kept only when its strongest word reaches this. */
 export const TOKEN_ALONE_P = 0.9;
+/**
+ * Function words of the Latin-script languages (and, the, dan, und ...): a tagged run does not begin or end with one
+ * that no rule match covers. The splice is the plug's words; the sentence's "and" after it is the sentence's
+ * ("kecanduan judi slot dan ..." loses "judi slot", not its "dan").
+ */
+const EDGE_FUNCTION_WORDS: ReadonlySet<string> = new Set(Object.values(STOP_WORDS).flat());
 
 export function tokenFeatures(tokens: Token[], i: number, mask: number, foldedTokens?: string[]): number[] {
   const sink = new FeatureSink(mask);
@@ -58,9 +64,13 @@ export function tagSpans(text: string, anchors: Span[], head: LrHead | null): Sp
       keep ||= anchored[j] || strong[j];
     }
     if (keep) {
+      let a0 = i;
+      let a1 = j;
+      while (a0 < a1 && !anchored[a0] && EDGE_FUNCTION_WORDS.has(folded[a0])) a0++;
+      while (a1 > a0 && !anchored[a1] && EDGE_FUNCTION_WORDS.has(folded[a1])) a1--;
       // rule matches may start or end inside a word: never cut less than the match itself
-      let s = tokens[i].start;
-      let e = tokens[j].end;
+      let s = tokens[a0].start;
+      let e = tokens[a1].end;
       for (const a of anchors) {
         if (a.start < e && a.end > s) {
           s = Math.min(s, a.start);
