@@ -3,6 +3,7 @@
 // including short lines, except link lists and sub-containers named like chrome (comments, related, share ...).
 import { NO_BUDGET, type Budget } from '../budget.js';
 import type { ElInfo, RawBlock } from './walk.js';
+import { JUNK_TAGS } from './walk.js';
 
 /** Blocks shorter than this (effective chars) do not vote for a container. */
 export const MIN_SCORING_LEN = 25;
@@ -279,7 +280,8 @@ export function selectMain(els: ElInfo[], blocks: RawBlock[], excludeTexts: Set<
   const inside = (e: number): number => owner[els[e].pre];
   // the blocks inside a container and not under a chrome name in it; per container, the text and prose of those under
   // furniture names: when they are most of it, the names are unlucky (a test report's every section
-  // "testreport__section--ads") and the furniture is the article
+  // "testreport__section--ads") and the furniture is the article. Furniture by its tag (a <figcaption>, an <aside>)
+  // is furniture whatever its container holds.
   const held: number[] = [];
   const furniture = new Map<number, { chars: number; prose: number }>();
   for (let bi = 0; bi < blocks.length; bi++) {
@@ -292,7 +294,7 @@ export function selectMain(els: ElInfo[], blocks: RawBlock[], excludeTexts: Set<
     if (ua >= 0 && els[ua].pre > els[c].pre) continue;
     held.push(bi);
     const ja = els[b.el].junkAnc;
-    if (ja < 0 || els[ja].pre <= els[c].pre) continue;
+    if (ja < 0 || els[ja].pre <= els[c].pre || JUNK_TAGS.has(els[ja].tag)) continue;
     let f = furniture.get(c);
     if (!f) furniture.set(c, (f = { chars: 0, prose: 0 }));
     f.chars += b.text.length;
@@ -308,7 +310,7 @@ export function selectMain(els: ElInfo[], blocks: RawBlock[], excludeTexts: Set<
     const b = blocks[bi];
     const c = inside(b.el);
     const ja = els[b.el].junkAnc;
-    if (ja >= 0 && els[ja].pre > els[c].pre && !furnitureIsArticle(c)) continue;
+    if (ja >= 0 && els[ja].pre > els[c].pre && (JUNK_TAGS.has(els[ja].tag) || !furnitureIsArticle(c))) continue;
     if (excluded.length && excluded.includes(b.text)) continue; // the headline repeated in the body (h1, a title cell)
     if (b.text.length <= FURNITURE_MAX_LEN && FURNITURE_TEXT.test(b.text)) continue;
     if (b.text.length <= FURNITURE_EN_MAX_LEN && FURNITURE_EN.test(b.text)) continue;

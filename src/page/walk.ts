@@ -23,7 +23,7 @@ export const BLOCK_TAGS = new Set([
  */
 export const SKIP_TAGS = new Set(['script', 'style', 'noscript', 'template', 'svg', 'iframe', 'object', 'embed', 'select', 'textarea', 'math', 'canvas', 'map', 'rt', 'rp', 'head>title']);
 /** Elements that hold article furniture rather than article text. */
-const JUNK_TAGS = new Set(['figure', 'figcaption', 'aside', 'nav', 'footer', 'form', 'button', 'menu', 'dialog']);
+export const JUNK_TAGS = new Set(['figure', 'figcaption', 'aside', 'nav', 'footer', 'form', 'button', 'menu', 'dialog']);
 export const HEADING_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 /** What the walk asks of an element's tag name (TAG_* bits): one look-up per element, not one per Set. */
 const TAG_BLOCK = 1;

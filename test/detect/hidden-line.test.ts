@@ -29,10 +29,19 @@ describe('a short hidden line', () => {
     expect(r.findings.filter((f) => f.text === line).map((f) => f.kind)).toEqual(['hidden-block']);
   });
   it('that the classifier calls spam under the bar of a unit alone, above HIDDEN_LINE_P, is cut too', () => {
-    const line = 'mp3 gratis film terbaru sub indo apk mod terbaru drakor';
-    const p = unitP(line, model);
-    expect(p).toBeGreaterThanOrEqual(HIDDEN_LINE_P);
-    expect(p).toBeLessThan(UNIT_ALONE_P);
+    // the first keyword line in that band (a retrained model moves each p a little; the band, not one line's p, is
+    // what the check needs)
+    const inBand = (t: string) => {
+      const p = unitP(t, model);
+      return p >= HIDDEN_LINE_P && p < UNIT_ALONE_P;
+    };
+    const line = [
+      'mp3 gratis film terbaru sub indo apk mod terbaru drakor',
+      'download film gratis sub indo terbaru apk mod',
+      'streaming drakor sub indo gratis mp3 terbaru',
+      'drakor sub indo gratis streaming apk mod terbaru',
+    ].find(inBand)!;
+    expect(line, 'a keyword line in [HIDDEN_LINE_P, UNIT_ALONE_P)').toBeDefined();
     const r = analyze(withHidden(line));
     expect(r.verdict).toBe('contaminated');
     expect(r.findings.filter((f) => f.text === line).map((f) => f.kind)).toEqual(['hidden-block']);
