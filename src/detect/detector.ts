@@ -148,6 +148,14 @@ export const SPLICE_MIN_LEX_POINTS = 2;
  */
 export const CJK_RUN_MIN_CHARS = 3;
 /**
+ * Is a run of another script reported speech (QUOTED)? Only when the quotation is not Latin words around it: a Han or
+ * kana run between Latin words inside an English quotation ("… with only エースプラス公式 rare localized events …,"
+ * the researchers wrote) is no word of the speaker's, it is a plug dropped into the quote.
+ */
+function quotedRun(sentText: string, r: Span): boolean {
+  return !runInsideLatin(sentText, r) && isQuoted(sentText, r.start, r.end);
+}
+/**
  * A run of Han or kana that stands inside a Latin-script sentence's words (runInsideLatin: spaces around it, words on
  * both sides, no bracket) is asked about alone at this p, its shape corroborating the vote (spamEvidence), instead of
  * UNIT_ALONE_P. Fitted on the corpus train split and the clean shared pages: such runs there are spam at p 0.868 and
@@ -679,7 +687,7 @@ export class Generators {
   siteScriptRuns(elsewhere: string): void {
     this.siteRuns(elsewhere, 'detect:script-run', true, (sentText) => otherScriptRuns(sentText, CJK_RUN_MIN_CHARS), (sentText, r) => {
       const hits = this.scriptSplice(sentText, r);
-      if (isQuoted(sentText, r.start, r.end)) hits.push(quotedHit(sentText));
+      if (quotedRun(sentText, r)) hits.push(quotedHit(sentText));
       return hits;
     });
   }
@@ -1362,7 +1370,7 @@ export class Generators {
       const e = at + r.end;
       const own = matchesIn(this.ctx.blocks[blockId], s, e).filter((m) => m.rule.score > 0);
       const hits = [...lexiconHits(own), ...this.modelHit(runText, this.p(runText), false), ...this.scriptSplice(sentText, r)];
-      if (isQuoted(sentText, r.start, r.end)) hits.push(quotedHit(sentText));
+      if (quotedRun(sentText, r)) hits.push(quotedHit(sentText));
       found.push({ blockId, start: s, end: e, kind: 'spliced-phrase', hits, consistency: true, corroborated: inside });
     }
     return found;

@@ -58,6 +58,25 @@ describe('a CJK run spliced into a Latin sentence', () => {
     expect(r.cleanText).toContain('suspended without pay by the league for');
     expect(r.cleanText).toContain('the rest of the season');
   });
+  it('a run standing inside the words of an English quotation is no word of the speaker\'s: it is cut, not excused as quoted', () => {
+    const inBand = (t: string) => {
+      const p = unitP(t, model);
+      return p >= INSIDE_RUN_P && p < UNIT_ALONE_P;
+    };
+    const plug = ['人気ダイエットサプリ通販', '人気ダイエットサプリ販売', '人気コスメ通販サイト', '人気サプリ通販サイト', '激安コスメ通販'].find(inBand);
+    expect(plug, 'a plug in [INSIDE_RUN_P, UNIT_ALONE_P)').toBeDefined();
+    const quote = (q: string) => `<html><head><title>Probe finds weak plumes on Europa</title></head><body><h1>Probe finds weak plumes on Europa</h1>
+      <p>Earlier missions had reported plumes of water vapour above the moon, and the new survey looked for them on seventeen nights over two years.</p>
+      <p>${q} Paganini and his team wrote in the paper published on Monday.</p>
+      <p>The team plans further observations with the next generation of telescopes, which will be able to detect much smaller amounts of water.</p></body></html>`;
+    const r = analyze(quote(`"We suggest that the outgassing occurs at lower levels than previously estimated, with only ${plug} rare localized events of stronger activity,"`));
+    const f = r.findings.filter((x) => x.text.includes(plug!.slice(0, 4)));
+    expect(f.map((x) => [x.kind, x.text])).toEqual([['spliced-phrase', plug]]);
+    expect(f[0].rules.map((h) => h.rule)).not.toContain('QUOTED');
+    expect(r.cleanText).toContain('with only rare localized events');
+    // the same words as the quotation itself are reported speech
+    expect(analyze(quote(`The sign on the shop read "${plug}" in red letters, and the reporters photographed it,`)).findings).toEqual([]);
+  });
   it('runInsideLatin: spaces and two words on each side, no bracket beside it', () => {
     const inside = (s: string) => cjkRunsInLatin(s, 3).map((r) => runInsideLatin(s, r));
     expect(inside('Gegen Ende der Renaissance hat man 人気ダイエットサプリ die formende Wäsche')).toEqual([true]);
