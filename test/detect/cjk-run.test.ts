@@ -44,33 +44,34 @@ describe('a CJK run spliced into a Latin sentence', () => {
     expect(r.cleanText).not.toContain('闇金');
     expect(r.cleanText).toContain('the rest of the season');
   });
-  it('a run standing inside the words is cut at INSIDE_RUN_P: its shape corroborates a vote short of UNIT_ALONE_P', () => {
-    // plugs the classifier leans to call spam without reaching UNIT_ALONE_P: the first in that band (a retrained model
-    // moves each p a little; the band, not one plug's p, is what the check needs)
+  /**
+   * A plug the classifier leans to call spam without reaching UNIT_ALONE_P: the first in that band (a retrained model
+   * moves each p a little; the band, not one plug's p, is what the checks need).
+   */
+  const plugInBand = (): string => {
     const inBand = (t: string) => {
       const p = unitP(t, model);
       return p >= INSIDE_RUN_P && p < UNIT_ALONE_P;
     };
     const plug = ['人気ダイエットサプリ通販', '人気ダイエットサプリ販売', '人気コスメ通販サイト', '人気サプリ通販サイト', '激安コスメ通販'].find(inBand);
     expect(plug, 'a plug in [INSIDE_RUN_P, UNIT_ALONE_P)').toBeDefined();
-    const r = analyze(splice(plug!));
+    return plug!;
+  };
+  it('a run standing inside the words is cut at INSIDE_RUN_P: its shape corroborates a vote short of UNIT_ALONE_P', () => {
+    const plug = plugInBand();
+    const r = analyze(splice(plug));
     expect(r.findings.filter((x) => x.text.includes('通販') || x.text.includes('販売')).map((x) => [x.kind, x.text])).toEqual([['spliced-phrase', plug]]);
     expect(r.cleanText).toContain('suspended without pay by the league for');
     expect(r.cleanText).toContain('the rest of the season');
   });
   it('a run standing inside the words of an English quotation is no word of the speaker\'s: it is cut, not excused as quoted', () => {
-    const inBand = (t: string) => {
-      const p = unitP(t, model);
-      return p >= INSIDE_RUN_P && p < UNIT_ALONE_P;
-    };
-    const plug = ['人気ダイエットサプリ通販', '人気ダイエットサプリ販売', '人気コスメ通販サイト', '人気サプリ通販サイト', '激安コスメ通販'].find(inBand);
-    expect(plug, 'a plug in [INSIDE_RUN_P, UNIT_ALONE_P)').toBeDefined();
+    const plug = plugInBand();
     const quote = (q: string) => `<html><head><title>Probe finds weak plumes on Europa</title></head><body><h1>Probe finds weak plumes on Europa</h1>
       <p>Earlier missions had reported plumes of water vapour above the moon, and the new survey looked for them on seventeen nights over two years.</p>
       <p>${q} Paganini and his team wrote in the paper published on Monday.</p>
       <p>The team plans further observations with the next generation of telescopes, which will be able to detect much smaller amounts of water.</p></body></html>`;
     const r = analyze(quote(`"We suggest that the outgassing occurs at lower levels than previously estimated, with only ${plug} rare localized events of stronger activity,"`));
-    const f = r.findings.filter((x) => x.text.includes(plug!.slice(0, 4)));
+    const f = r.findings.filter((x) => x.text.includes(plug.slice(0, 4)));
     expect(f.map((x) => [x.kind, x.text])).toEqual([['spliced-phrase', plug]]);
     expect(f[0].rules.map((h) => h.rule)).not.toContain('QUOTED');
     expect(r.cleanText).toContain('with only rare localized events');

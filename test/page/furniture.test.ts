@@ -1,12 +1,9 @@
 // Article furniture (a caption, a gallery, a share bar) is dropped from the article by its name, but an element named
 // like furniture that holds most of the article's text is the article under an unlucky name ("content carousel").
 import { describe, it, expect } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
-import { buildPage, decode } from '../../src/page/index.js';
+import { buildPage } from '../../src/page/index.js';
+import { trafilaturaEvalPage } from './data.js';
 import { analyze } from '../../src/analyze.js';
-import { sharedDataDir } from '../../src/util/paths.js';
 
 const squeeze = (s: string) => s.replace(/\s+/g, '');
 const para = (k: number) =>
@@ -48,11 +45,8 @@ describe('furniture by name', () => {
   });
 
   it('a real interview whose text sits in "content carousel content no_js" (trafilatura-eval) keeps its must-keep snippets', () => {
-    const dir = join(sharedDataDir(), 'trafilatura-eval');
-    const url = 'https://www.maenner.media/gesellschaft/community/interview-mit-rainer-teuber-outinchurch/';
-    const entry = (JSON.parse(readFileSync(join(dir, 'evaldata.json'), 'utf8')) as Record<string, { file: string; with: string[] }>)[url];
-    const file = ['eval', 'cache'].map((d) => join(dir, d, `${entry.file}.gz`)).find((f) => existsSync(f))!;
-    const clean = squeeze(analyze(decode(gunzipSync(readFileSync(file))).html).cleanText);
+    const entry = trafilaturaEvalPage('https://www.maenner.media/gesellschaft/community/interview-mit-rainer-teuber-outinchurch/');
+    const clean = squeeze(analyze(entry.html).cleanText);
     expect(entry.with.length).toBeGreaterThan(0);
     for (const w of entry.with) expect(clean).toContain(squeeze(w));
   });

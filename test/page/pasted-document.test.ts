@@ -1,12 +1,9 @@
 // A whole document pasted into a post (<html><body> inside the article) is part of the article, and a WordPress
 // post's category and tag classes name its topics, not its role: neither drops the article's text as chrome.
 import { describe, it, expect } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
-import { buildPage, decode } from '../../src/page/index.js';
+import { buildPage } from '../../src/page/index.js';
+import { trafilaturaEvalPage } from './data.js';
 import { roleNames } from '../../src/page/hints.js';
-import { sharedDataDir } from '../../src/util/paths.js';
 
 const squeeze = (s: string) => s.replace(/\s+/g, '');
 const mainText = (html: string) => {
@@ -33,11 +30,8 @@ describe('a document pasted into a post', () => {
   });
 
   it('a real recipe post (trafilatura-eval) with a pasted document and a "category-no-newsletter-rss" class keeps every must-keep snippet', () => {
-    const dir = join(sharedDataDir(), 'trafilatura-eval');
-    const url = 'https://www.backenmachtgluecklich.de/rezepte/saftiger-zitronenkuchen-vom-blech.html';
-    const entry = (JSON.parse(readFileSync(join(dir, 'evaldata.json'), 'utf8')) as Record<string, { file: string; with: string[] }>)[url];
-    const file = ['eval', 'cache'].map((d) => join(dir, d, `${entry.file}.gz`)).find((f) => existsSync(f))!;
-    const text = mainText(decode(gunzipSync(readFileSync(file))).html);
+    const entry = trafilaturaEvalPage('https://www.backenmachtgluecklich.de/rezepte/saftiger-zitronenkuchen-vom-blech.html');
+    const text = mainText(entry.html);
     expect(entry.with.length).toBeGreaterThanOrEqual(5);
     for (const w of entry.with) expect(text).toContain(squeeze(w));
   });

@@ -1,12 +1,9 @@
 // A page hidden whole until its scripts run (a fade-in <body>, a "loading" wrapper) shows its article; a hidden block
 // beside a visible article, a hidden link farm, and text hidden the ways spam hides it stay hidden.
 import { describe, it, expect } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
-import { buildPage, decode } from '../../src/page/index.js';
+import { buildPage } from '../../src/page/index.js';
+import { trafilaturaEvalPage } from './data.js';
 import { analyze } from '../../src/analyze.js';
-import { sharedDataDir } from '../../src/util/paths.js';
 
 const squeeze = (s: string) => s.replace(/\s+/g, '');
 const para = (k: number) =>
@@ -50,11 +47,8 @@ describe('a page hidden until its scripts run', () => {
   });
 
   it('a real blog post whose <body class="… fadein"> the stylesheet hides (trafilatura-eval) keeps its must-keep snippets', () => {
-    const dir = join(sharedDataDir(), 'trafilatura-eval');
-    const url = 'https://blog.teufel.de/musik-und-sport-so-steigern-songs-deine-leistung/';
-    const entry = (JSON.parse(readFileSync(join(dir, 'evaldata.json'), 'utf8')) as Record<string, { file: string; with: string[]; without: string[] }>)[url];
-    const file = ['eval', 'cache'].map((d) => join(dir, d, `${entry.file}.gz`)).find((f) => existsSync(f))!;
-    const clean = squeeze(analyze(decode(gunzipSync(readFileSync(file))).html).cleanText);
+    const entry = trafilaturaEvalPage('https://blog.teufel.de/musik-und-sport-so-steigern-songs-deine-leistung/');
+    const clean = squeeze(analyze(entry.html).cleanText);
     expect(entry.with.length).toBeGreaterThan(0);
     for (const w of entry.with) expect(clean).toContain(squeeze(w));
     for (const w of entry.without) expect(clean).not.toContain(squeeze(w));

@@ -1,12 +1,9 @@
 // A ruby annotation (<rt>, with its <rp> brackets) is the reading set above its base text, not words of the sentence:
 // the page text reads 子どもへの虐待, never 子こどもへの虐待ぎゃくたい.
 import { describe, it, expect } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
-import { buildPage, decode } from '../../src/page/index.js';
+import { buildPage } from '../../src/page/index.js';
+import { trafilaturaEvalPage } from './data.js';
 import { analyze } from '../../src/analyze.js';
-import { sharedDataDir } from '../../src/util/paths.js';
 
 const squeeze = (s: string) => s.replace(/\s+/g, '');
 
@@ -23,11 +20,8 @@ describe('ruby annotations', () => {
   });
 
   it('a real NHK easy-Japanese story (trafilatura-eval) keeps its must-keep sentences in the clean text', () => {
-    const dir = join(sharedDataDir(), 'trafilatura-eval');
-    const url = 'https://www3.nhk.or.jp/news/easy/k10011959621000/k10011959621000.html';
-    const entry = (JSON.parse(readFileSync(join(dir, 'evaldata.json'), 'utf8')) as Record<string, { file: string; with: string[] }>)[url];
-    const file = ['eval', 'cache'].map((d) => join(dir, d, `${entry.file}.gz`)).find((f) => existsSync(f))!;
-    const clean = squeeze(analyze(decode(gunzipSync(readFileSync(file))).html).cleanText);
+    const entry = trafilaturaEvalPage('https://www3.nhk.or.jp/news/easy/k10011959621000/k10011959621000.html');
+    const clean = squeeze(analyze(entry.html).cleanText);
     expect(entry.with.length).toBeGreaterThan(0);
     for (const w of entry.with) expect(clean).toContain(squeeze(w));
   });
