@@ -59,13 +59,21 @@ const WP_POST_CLASS = /(?:^|\s)post-\d+(?:\s|$)/;
 const WP_TERM_CLASS = /(?:^|\s)(?:category|tag)-\S+/g;
 
 /**
+ * A layout that has a sidebar, named for it: "has-sidebar", "no-sidebar", "c-fixed-sidebar-layout--140--left@lg" say
+ * how the element is laid out, not that it is the sidebar ("layout-sidebar", "sidebar-left" still are).
+ */
+const SIDEBAR_LAYOUT = /\b(?:has|with|without|no)-sidebar\b|sidebar-(?:layout|wrapper|container|wrap)\S*/g;
+
+/**
  * The names that speak of an element's role: a WordPress post container's category and tag classes name the post's
  * topics, not the element ("category-no-newsletter-rss" is no newsletter box, "tag-social-media" no share bar), and
  * are left out.
  */
 export function roleNames(names: string): string {
-  if (!names.includes('post-') || !WP_POST_CLASS.test(names)) return names;
-  return names.replace(WP_TERM_CLASS, '').replace(/\s+/g, ' ').trim();
+  let out = names;
+  if (out.includes('sidebar')) out = out.replace(SIDEBAR_LAYOUT, ' ');
+  if (out.includes('post-') && WP_POST_CLASS.test(out)) out = out.replace(WP_TERM_CLASS, '');
+  return out === names ? names : out.replace(/\s+/g, ' ').trim();
 }
 
 /** What a class/id string says of its element (nameFlags). */

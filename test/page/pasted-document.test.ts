@@ -46,6 +46,21 @@ describe('roleNames', () => {
   });
 });
 
+describe('a layout named for its sidebar', () => {
+  it('"has-sidebar" or "c-fixed-sidebar-layout--140--left@lg" is no sidebar; "sidebar-left" and "layout-sidebar" are', () => {
+    expect(roleNames('o-row c-fixed-sidebar-layout--140--left@lg')).not.toContain('sidebar');
+    expect(roleNames('site-content has-sidebar')).toBe('site-content');
+    expect(roleNames('sidebar-left widget-area')).toBe('sidebar-left widget-area');
+    expect(roleNames('layout-sidebar')).toBe('layout-sidebar');
+  });
+  it('a real story inside "c-fixed-sidebar-layout--140--left@lg" (trafilatura-eval) keeps every must-keep snippet', () => {
+    const entry = trafilaturaEvalPage('https://threatpost.com/android-ransomware-spreads-via-sex-simulation-game-links-on-reddit-sms/146774/');
+    const text = mainText(entry.html);
+    expect(entry.with.length).toBeGreaterThan(0);
+    for (const w of entry.with) expect(text).toContain(squeeze(w));
+  });
+});
+
 describe('an article in numbered content elements', () => {
   it('sections a CMS names by number (<div id="c68514">) are one article; a box named otherwise stays out', () => {
     // each section deep in a grid of its own: no one container near the sections holds them all
