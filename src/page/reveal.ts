@@ -10,20 +10,26 @@ export const REVEAL_MIN_SHARE = 0.6;
 /** ... of text, not of links: a hidden link farm is never shown, however much of the page it is. */
 export const REVEAL_MAX_LINK_SHARE = 0.3;
 /**
+ * ... in this many blocks or more: a page's wrapper holds the page's headings and paragraphs, where a hidden keyword
+ * list on a short page is one block however long.
+ */
+export const REVEAL_MIN_BLOCKS = 3;
+/**
  * How a page hides itself until its scripts run. Off-screen boxes, 0-px boxes, 0-px fonts and text coloured like its
  * background are ways to keep text in the page unseen (hidden spam's), not a page waiting to be shown.
  */
 const REVEALED_REASONS: ReadonlySet<HiddenReason> = new Set(['display-none', 'visibility-hidden', 'opacity-zero', 'hidden-attr', 'stylesheet']);
 
 /**
- * The hidden elements (walk element ids) to show: each one holds REVEAL_MIN_SHARE of the page's text, at most
- * REVEAL_MAX_LINK_SHARE of it link text, hidden the way a page hides itself until its scripts run, on a page whose
- * visible blocks hold no article (less prose than main content selection's RETRY_MIN_CHARS).
+ * The hidden elements (walk element ids) to show: each one holds REVEAL_MIN_SHARE of the page's text in
+ * REVEAL_MIN_BLOCKS blocks or more, at most REVEAL_MAX_LINK_SHARE of it link text, hidden the way a page hides itself
+ * until its scripts run, on a page whose visible blocks hold no article (less prose than main content selection's
+ * RETRY_MIN_CHARS).
  */
 export function wrappersToShow(els: ElInfo[], blocks: RawBlock[]): Set<number> {
   let total = 0;
   let visibleProse = 0;
-  const groups = new Map<number, { chars: number; linkChars: number }>();
+  const groups = new Map<number, { chars: number; linkChars: number; blocks: number }>();
   for (const b of blocks) {
     total += b.text.length;
     if (!b.hidden) {
@@ -32,14 +38,16 @@ export function wrappersToShow(els: ElInfo[], blocks: RawBlock[]): Set<number> {
       continue;
     }
     let g = groups.get(b.hiddenRoot);
-    if (!g) groups.set(b.hiddenRoot, (g = { chars: 0, linkChars: 0 }));
+    if (!g) groups.set(b.hiddenRoot, (g = { chars: 0, linkChars: 0, blocks: 0 }));
     g.chars += b.text.length;
     g.linkChars += b.linkChars;
+    g.blocks++;
   }
   const out = new Set<number>();
   if (visibleProse >= RETRY_MIN_CHARS) return out;
   for (const [root, g] of groups) {
-    if (g.chars >= REVEAL_MIN_SHARE * total && g.linkChars <= REVEAL_MAX_LINK_SHARE * g.chars && REVEALED_REASONS.has(els[root].hidden!)) out.add(root);
+    if (g.blocks < REVEAL_MIN_BLOCKS || g.chars < REVEAL_MIN_SHARE * total || g.linkChars > REVEAL_MAX_LINK_SHARE * g.chars) continue;
+    if (REVEALED_REASONS.has(els[root].hidden!)) out.add(root);
   }
   return out;
 }

@@ -39,6 +39,13 @@ describe('a page hidden until its scripts run', () => {
     expect(bodyText(html)).toContain(squeeze(para(2)));
   });
 
+  it('a hidden keyword list that is most of a short page is one block, not the page\'s wrapper, and stays hidden', () => {
+    const list = Array.from({ length: 40 }, (_, k) => `slot gacor ${k} situs judi online terpercaya`).join(', ');
+    const html = `<html><head><title>Kurz</title></head><body><h1>Kurz notiert</h1><p>Die Sitzung beginnt um acht Uhr.</p>
+      <div style="display:none">${list}</div></body></html>`;
+    expect(regionOf(html, 'slot gacor 1 ')).toBe('hidden');
+  });
+
   it('text kept off screen or in a 0-px box is not a page waiting to be shown', () => {
     for (const style of ['position:absolute; left:-9999px', 'height:1px; overflow:hidden']) {
       const html = `<html><head><title>Haushalt</title></head><body><div style="${style}"><article><h1>Haushalt</h1>${article}</article></div></body></html>`;
