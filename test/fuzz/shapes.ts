@@ -96,6 +96,12 @@ export const SHAPES: Shape[] = [
     name: 'pasted-documents-deep-20k',
     build: (s = 1) => wrap('<div>'.repeat(1990) + '<section><html><p>Ein ganz normaler Satz, mit Kommas, und Punkten.</p></html></section>'.repeat(n(20_000, s))),
   },
+  // a whole page hidden until its scripts run, 20,000 paragraphs deep in a chain of 1,900 elements: the page is walked
+  // a second time with the wrapper shown (reveal.ts)
+  {
+    name: 'hidden-wrapper-page-20k',
+    build: (s = 1) => wrap('<div style="display:none">' + '<div>'.repeat(1900) + '<p>Ein ganz normaler Satz, mit Kommas, und Punkten.</p>'.repeat(n(20_000, s))),
+  },
   {
     // ~4.1 M "。" in one paragraph: 8.6 MB in GBK, under the 10 MB input limits
     name: 'ideographic-stops-gbk',
