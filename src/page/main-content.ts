@@ -2,8 +2,7 @@
 // containers, pick the best container (plus qualifying siblings), then keep its visible text blocks,
 // including short lines, except link lists and sub-containers named like chrome (comments, related, share ...).
 import { NO_BUDGET, type Budget } from '../budget.js';
-import type { ElInfo, RawBlock } from './walk.js';
-import { JUNK_TAGS } from './walk.js';
+import { JUNK_TAGS, type ElInfo, type RawBlock } from './walk.js';
 
 /** Blocks shorter than this (effective chars) do not vote for a container. */
 export const MIN_SCORING_LEN = 25;
