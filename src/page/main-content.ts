@@ -157,6 +157,29 @@ export function selectMain(els: ElInfo[], blocks: RawBlock[], excludeTexts: Set<
     const p = els[i].parent;
     if (p > 0 && (inBody[p] === 1 || els[p].tag === 'body')) inBody[i] = 1;
   }
+  // effective chars of the visible prose blocks under each element, whatever their names (holdsArticle); built on
+  // first use, as most pages never ask
+  let allProse: Float64Array | null = null;
+  const proseUnder = (e: number): number => {
+    if (!allProse) {
+      allProse = new Float64Array(n);
+      for (let bi = 0; bi < blocks.length; bi++) {
+        const b = blocks[bi];
+        if (b.hidden) continue;
+        const len = elen(bi);
+        if (len >= MIN_SCORING_LEN && b.linkChars <= MAX_LINK_DENSITY * b.text.length) allProse[b.el] += len;
+      }
+      for (let i = n - 1; i > 0; i--) allProse[els[i].parent] += allProse[i];
+    }
+    return allProse[e];
+  };
+  /**
+   * Does an element named like chrome or furniture inside container c hold the article itself (MAX_JUNK_SHARE of c's
+   * text, prose enough to be an article)? A layout wrapper is named for what it lays out beside the article
+   * ("socialicons-sticky" around a post's entry-content); a comment thread or a <figure> never holds the article.
+   */
+  const holdsArticle = (x: number, c: number): boolean =>
+    !ALWAYS_CHROME.test(els[x].names) && !JUNK_TAGS.has(els[x].tag) && text[x] >= MAX_JUNK_SHARE * text[c] && proseUnder(x) >= RETRY_MIN_CHARS;
   const first = pick(true);
   if (first.main.length && first.chars >= RETRY_MIN_CHARS) return { main: first.main, top: first.top };
   const second = pick(false);
@@ -290,7 +313,7 @@ export function selectMain(els: ElInfo[], blocks: RawBlock[], excludeTexts: Set<
     const c = inside(b.el);
     if (c < 0) continue;
     const ua = chrome(b.el);
-    if (ua >= 0 && els[ua].pre > els[c].pre) continue;
+    if (ua >= 0 && els[ua].pre > els[c].pre && !holdsArticle(ua, c)) continue;
     held.push(bi);
     const ja = els[b.el].junkAnc;
     if (ja < 0 || els[ja].pre <= els[c].pre || JUNK_TAGS.has(els[ja].tag)) continue;
@@ -309,7 +332,7 @@ export function selectMain(els: ElInfo[], blocks: RawBlock[], excludeTexts: Set<
     const b = blocks[bi];
     const c = inside(b.el);
     const ja = els[b.el].junkAnc;
-    if (ja >= 0 && els[ja].pre > els[c].pre && (JUNK_TAGS.has(els[ja].tag) || !furnitureIsArticle(c))) continue;
+    if (ja >= 0 && els[ja].pre > els[c].pre && (JUNK_TAGS.has(els[ja].tag) || !(furnitureIsArticle(c) || holdsArticle(ja, c)))) continue;
     if (excluded.length && excluded.includes(b.text)) continue; // the headline repeated in the body (h1, a title cell)
     if (b.text.length <= FURNITURE_MAX_LEN && FURNITURE_TEXT.test(b.text)) continue;
     if (b.text.length <= FURNITURE_EN_MAX_LEN && FURNITURE_EN.test(b.text)) continue;

@@ -32,6 +32,25 @@ describe('furniture by name', () => {
     expect(text).not.toContain('Impressum');
   });
 
+  it('a post in a wrapper named for its social icons keeps its paragraphs; the comment thread beside it stays out', () => {
+    const html = `<html><head><title>Post</title></head><body><main><article class="post-1503 post hentry"><h1>Wir unterstützen Fridays for Future</h1>
+      <div class="contentwrap"><div class="socialicons-sticky"><div class="entry-content">${[1, 2, 3, 4, 5, 6].map((k) => `<p>${para(k)}</p>`).join('')}</div></div>
+      <div class="comments-area"><p>Kommentar: ${para(9)}</p><p>Kommentar: ${para(10)}</p></div>
+      </div></article></main><footer><p>Copyright © 2020 Piratenpartei, alle Rechte vorbehalten.</p></footer></body></html>`;
+    const text = mainText(html);
+    for (const k of [1, 4]) expect(text).toContain(squeeze(para(k)));
+    expect(text).not.toContain('Kommentar');
+    expect(text).not.toContain('Copyright');
+  });
+
+  it('a real post inside "socialicons-sticky" (trafilatura-eval) keeps its must-keep snippets and leaves out its must-drop ones', () => {
+    const entry = trafilaturaEvalPage('https://www.piratenpartei-marburg.de/2019/09/21/wir-unterstuetzen-fridays-for-future/');
+    const clean = squeeze(analyze(entry.html).cleanText);
+    expect(entry.with.length).toBeGreaterThan(0);
+    for (const w of entry.with) expect(clean).toContain(squeeze(w));
+    for (const w of entry.without) expect(clean).not.toContain(squeeze(w));
+  });
+
   it('a gallery and a caption beside the article stay out of it', () => {
     const html = `<html><head><title>Interview</title></head><body><article><h1>Interview mit Rainer Teuber</h1>
       ${[1, 2, 3, 4, 5].map((k) => `<p>${para(k)}</p>`).join('')}
