@@ -4,6 +4,7 @@ import { gunzipSync } from 'node:zlib';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { decode } from '../../src/page/index.js';
+import { analyze } from '../../src/analyze.js';
 
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const DATA = resolve(REPO, '../shared/data');
@@ -25,4 +26,19 @@ export function trafilaturaEvalPage(url: string): { html: string; with: string[]
   const rel = ['eval', 'cache'].map((d) => `trafilatura-eval/${d}/${entry.file}.gz`).find((r) => existsSync(resolve(DATA, r)));
   if (!rel) throw new Error(`trafilatura-eval page ${url}: no file ${entry.file}.gz`);
   return { html: decode(dataBytes(rel)).html, with: entry.with ?? [], without: entry.without ?? [] };
+}
+
+/**
+ * A trafilatura-eval page's snippets against analyze()'s clean text (whitespace aside): the must-keep snippets it
+ * lost and the must-drop snippets it kept.
+ */
+export function snippetOutcome(url: string): { with: string[]; lost: string[]; keptDrop: string[] } {
+  const entry = trafilaturaEvalPage(url);
+  const squeeze = (s: string) => s.replace(/\s+/g, '');
+  const clean = squeeze(analyze(entry.html).cleanText);
+  return {
+    with: entry.with,
+    lost: entry.with.filter((w) => !clean.includes(squeeze(w))),
+    keptDrop: entry.without.filter((w) => clean.includes(squeeze(w))),
+  };
 }
