@@ -91,6 +91,14 @@ export function effectiveLength(s: string): number {
   return s.length + cjk * (CJK_WEIGHT - 1);
 }
 
+/**
+ * The effective chars of a block that is prose, long enough to vote for its container and no link list; 0 for any
+ * other block. `len`: its effectiveLength, when the caller has it.
+ */
+export function proseChars(b: RawBlock, len = effectiveLength(b.text)): number {
+  return len >= MIN_SCORING_LEN && b.linkChars <= MAX_LINK_DENSITY * b.text.length ? len : 0;
+}
+
 function tagWeight(tag: string): number {
   switch (tag) {
     case 'div': case 'article': case 'main': case 'section': return 5;
@@ -163,12 +171,7 @@ export function selectMain(els: ElInfo[], blocks: RawBlock[], excludeTexts: Set<
   const proseUnder = (e: number): number => {
     if (!allProse) {
       allProse = new Float64Array(n);
-      for (let bi = 0; bi < blocks.length; bi++) {
-        const b = blocks[bi];
-        if (b.hidden) continue;
-        const len = elen(bi);
-        if (len >= MIN_SCORING_LEN && b.linkChars <= MAX_LINK_DENSITY * b.text.length) allProse[b.el] += len;
-      }
+      for (let bi = 0; bi < blocks.length; bi++) if (!blocks[bi].hidden) allProse[blocks[bi].el] += proseChars(blocks[bi], elen(bi));
       for (let i = n - 1; i > 0; i--) allProse[els[i].parent] += allProse[i];
     }
     return allProse[e];
@@ -179,7 +182,11 @@ export function selectMain(els: ElInfo[], blocks: RawBlock[], excludeTexts: Set<
    * ("socialicons-sticky" around a post's entry-content); a comment thread or a <figure> never holds the article.
    */
   const holdsArticle = (x: number, c: number): boolean =>
-    !ALWAYS_CHROME.test(els[x].names) && !JUNK_TAGS.has(els[x].tag) && text[x] >= MAX_JUNK_SHARE * text[c] && proseUnder(x) >= RETRY_MIN_CHARS;
+    !ALWAYS_CHROME.test(els[x].names) && !JUNK_TAGS.has(els[x].tag) && articleSized(text[x], proseUnder(x), c);
+  /** Are `chars` of text with `prose` chars of prose the article of container c (MAX_JUNK_SHARE of its text, RETRY_MIN_CHARS)? */
+  function articleSized(chars: number, prose: number, c: number): boolean {
+    return chars >= MAX_JUNK_SHARE * text[c] && prose >= RETRY_MIN_CHARS;
+  }
   const first = pick(true);
   if (first.main.length && first.chars >= RETRY_MIN_CHARS) return { main: first.main, top: first.top };
   const second = pick(false);
@@ -320,12 +327,11 @@ export function selectMain(els: ElInfo[], blocks: RawBlock[], excludeTexts: Set<
     let f = furniture.get(c);
     if (!f) furniture.set(c, (f = { chars: 0, prose: 0 }));
     f.chars += b.text.length;
-    const len = elen(bi);
-    if (len >= MIN_SCORING_LEN && b.linkChars <= MAX_LINK_DENSITY * b.text.length) f.prose += len;
+    f.prose += proseChars(b, elen(bi));
   }
   const furnitureIsArticle = (c: number): boolean => {
     const f = furniture.get(c);
-    return f !== undefined && f.chars >= MAX_JUNK_SHARE * text[c] && f.prose >= RETRY_MIN_CHARS;
+    return f !== undefined && articleSized(f.chars, f.prose, c);
   };
   const cand: number[] = [];
   for (const bi of held) {

@@ -3,7 +3,7 @@
 // what a reader sees is that wrapper shown. Spam hides a block beside a visible article, never the article itself.
 import type { HiddenReason } from './types.js';
 import type { ElInfo, RawBlock } from './walk.js';
-import { effectiveLength, MAX_LINK_DENSITY, MIN_SCORING_LEN, RETRY_MIN_CHARS } from './main-content.js';
+import { proseChars, RETRY_MIN_CHARS } from './main-content.js';
 
 /** A hidden element holding at least this share of the page's text is the page's own wrapper, not a hidden block. */
 export const REVEAL_MIN_SHARE = 0.6;
@@ -28,15 +28,10 @@ const REVEALED_REASONS: ReadonlySet<HiddenReason> = new Set(['display-none', 'vi
  */
 export function wrappersToShow(els: ElInfo[], blocks: RawBlock[]): Set<number> {
   let total = 0;
-  let visibleProse = 0;
   const groups = new Map<number, { chars: number; linkChars: number; blocks: number }>();
   for (const b of blocks) {
     total += b.text.length;
-    if (!b.hidden) {
-      const len = effectiveLength(b.text);
-      if (len >= MIN_SCORING_LEN && b.linkChars <= MAX_LINK_DENSITY * b.text.length) visibleProse += len;
-      continue;
-    }
+    if (!b.hidden) continue;
     let g = groups.get(b.hiddenRoot);
     if (!g) groups.set(b.hiddenRoot, (g = { chars: 0, linkChars: 0, blocks: 0 }));
     g.chars += b.text.length;
@@ -44,10 +39,17 @@ export function wrappersToShow(els: ElInfo[], blocks: RawBlock[]): Set<number> {
     g.blocks++;
   }
   const out = new Set<number>();
-  if (visibleProse >= RETRY_MIN_CHARS) return out;
   for (const [root, g] of groups) {
     if (g.blocks < REVEAL_MIN_BLOCKS || g.chars < REVEAL_MIN_SHARE * total || g.linkChars > REVEAL_MAX_LINK_SHARE * g.chars) continue;
     if (REVEALED_REASONS.has(els[root].hidden!)) out.add(root);
+  }
+  // the visible blocks' prose is measured only on a page that has such a wrapper (most have none)
+  if (out.size === 0) return out;
+  let visibleProse = 0;
+  for (const b of blocks) {
+    if (b.hidden) continue;
+    visibleProse += proseChars(b);
+    if (visibleProse >= RETRY_MIN_CHARS) return new Set();
   }
   return out;
 }
