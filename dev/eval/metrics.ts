@@ -145,6 +145,17 @@ export function containsLoose(haystackStripped: string, needle: string): boolean
   return n.length > 0 && haystackStripped.includes(n);
 }
 
+/**
+ * A page's snippets against its clean text (`cleanStripped`: whitespace stripped): how many must-keep and must-drop
+ * snippets count (an empty one is none), the must-keep ones it lost, the must-drop ones it kept.
+ */
+export function snippetLoss(cleanStripped: string, keep: string[], drop: string[]): { keep: number; lost: string[]; drop: number; kept: string[] } {
+  const real = (xs: string[]) => xs.filter((x) => stripWhitespace(x).length > 0);
+  const k = real(keep);
+  const d = real(drop);
+  return { keep: k.length, lost: k.filter((w) => !containsLoose(cleanStripped, w)), drop: d.length, kept: d.filter((w) => containsLoose(cleanStripped, w)) };
+}
+
 /** A mask over text: 1 where a range covers the character. Ranges are clipped to the text. */
 export function rangesMask(length: number, ranges: Iterable<readonly [number, number]>): Uint8Array {
   const mask = new Uint8Array(length);

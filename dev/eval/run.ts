@@ -5,7 +5,7 @@ import { analyze, type AnalyzeResult } from '../../src/analyze.js';
 import { buildPage, decode } from '../../src/page/index.js';
 import { loadRules, type CompiledRules } from '../../src/detect/rules/index.js';
 import type { CorpusItem, Split } from '../corpus/types.js';
-import { containsLoose, meanPRF, searchText, stripWhitespace, type PRF } from './metrics.js';
+import { meanPRF, searchText, snippetLoss, stripWhitespace, type PRF } from './metrics.js';
 // the page stage's extraction metrics (same definitions as metrics.ts; reused so both harnesses agree)
 import { charF1, tokenF1 } from '../../src/page/extract-metrics.js';
 import { aggregate, residueByKind, scoreItem, withoutTitleLine, type ItemScore, type Prediction, type Residue, type ScoredItem, type SpanFigures } from './score.js';
@@ -272,11 +272,12 @@ function snippets(run: Runner): SnippetFigures {
     const clean = stripWhitespace(r?.cleanText ?? '');
     const st = r ? searchText(r.text) : null;
     if (r?.verdict === 'contaminated') out.contaminatedVerdicts++;
-    for (const w of p.with) {
-      if (stripWhitespace(w).length === 0) continue;
-      out.with.total++;
-      if (containsLoose(clean, w)) continue;
-      out.with.lost++;
+    const s = snippetLoss(clean, p.with, p.without);
+    out.with.total += s.keep;
+    out.with.lost += s.lost.length;
+    out.without.total += s.drop;
+    out.without.kept += s.kept.length;
+    for (const w of s.lost) {
       // lost because a finding removed it (vs never extracted as main content)
       if (r && st) {
         const n = stripWhitespace(w);
@@ -287,11 +288,6 @@ function snippets(run: Runner): SnippetFigures {
           if (r.findings.some((f) => f.start < b && f.end > a)) out.with.lostToFindings++;
         }
       }
-    }
-    for (const w of p.without) {
-      if (stripWhitespace(w).length === 0) continue;
-      out.without.total++;
-      if (containsLoose(clean, w)) out.without.kept++;
     }
     if ((i + 1) % 200 === 0) run.opts.log?.(`snippets: ${i + 1}/${pages.length} pages, ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   });

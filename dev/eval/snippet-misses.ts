@@ -9,7 +9,7 @@
  */
 import { parseArgs } from 'node:util';
 import { trafilaturaPages, type SnippetPage } from './data.js';
-import { containsLoose, searchText, stripWhitespace } from './metrics.js';
+import { searchText, snippetLoss, stripWhitespace } from './metrics.js';
 import { analyze } from '../../src/analyze.js';
 import { buildPage, decode } from '../../src/page/index.js';
 import { walkHtml } from '../../src/page/walk.js';
@@ -21,9 +21,8 @@ const { values } = parseArgs({ options: { page: { type: 'string' } } });
 function lostSnippets(p: SnippetPage): { lost: string[]; keptDrop: number } {
   // as the evaluation runs it (the snippet set keys some pages by a name, not a URL)
   const clean = stripWhitespace(analyze(p.bytes, { url: httpUrlOrNone(p.url), input: p.url }).cleanText);
-  const lost = p.with.filter((w) => stripWhitespace(w) !== '' && !containsLoose(clean, w));
-  const keptDrop = p.without.filter((w) => stripWhitespace(w) !== '' && containsLoose(clean, w)).length;
-  return { lost, keptDrop };
+  const { lost, kept } = snippetLoss(clean, p.with, p.without);
+  return { lost, keptDrop: kept.length };
 }
 
 if (values.page) {

@@ -5,6 +5,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { decode } from '../../src/page/index.js';
 import { analyze } from '../../src/analyze.js';
+import { snippetLoss, stripWhitespace } from '../../dev/eval/metrics.js';
 
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const DATA = resolve(REPO, '../shared/data');
@@ -29,16 +30,11 @@ export function trafilaturaEvalPage(url: string): { html: string; with: string[]
 }
 
 /**
- * A trafilatura-eval page's snippets against analyze()'s clean text (whitespace aside): the must-keep snippets it
- * lost and the must-drop snippets it kept.
+ * A trafilatura-eval page's snippets against the text `read` gives of its HTML (analyze()'s clean text unless told),
+ * scored as the evaluation scores them (snippetLoss): the must-keep snippets it lost and the must-drop ones it kept.
  */
-export function snippetOutcome(url: string): { with: string[]; lost: string[]; keptDrop: string[] } {
+export function snippetOutcome(url: string, read: (html: string) => string = (html) => analyze(html).cleanText): { with: string[]; lost: string[]; keptDrop: string[] } {
   const entry = trafilaturaEvalPage(url);
-  const squeeze = (s: string) => s.replace(/\s+/g, '');
-  const clean = squeeze(analyze(entry.html).cleanText);
-  return {
-    with: entry.with,
-    lost: entry.with.filter((w) => !clean.includes(squeeze(w))),
-    keptDrop: entry.without.filter((w) => clean.includes(squeeze(w))),
-  };
+  const { lost, kept } = snippetLoss(stripWhitespace(read(entry.html)), entry.with, entry.without);
+  return { with: entry.with, lost, keptDrop: kept };
 }
