@@ -5,6 +5,8 @@ import { analyze } from '../../src/analyze.js';
 import { countWord, WordStarts, MIN_PREFIX_CHARS } from '../../src/detect/words.js';
 
 const cut = (html: string) => analyze(html).findings.map((f) => f.text);
+/** The finding elsewhere on the page: a casino promo paragraph. */
+const spam = '<p>Win big at LuckyStar casino: claim 200 free spins and a no deposit bonus today, instant withdrawals!</p>';
 /** The bus-lane story with `inSentence` spliced after "cut journey times" and `extra` before its last paragraph. */
 const splicedStory = (inSentence: string, extra: string) => `<html><head><title>Council approves new bus lanes on High Street</title></head><body>
 <h1>Council approves new bus lanes on High Street</h1>
@@ -23,7 +25,6 @@ ${line}
 ${extra}
 <p>Shop owners on the street said they welcomed the plan but worried about deliveries during the works, which the council promised to keep open.</p>
 </body></html>`;
-  const spam = '<p>Win big at LuckyStar casino: claim 200 free spins and a no deposit bonus today, instant withdrawals!</p>';
   const line = '<p>4) Try the new slots at GoldenReel</p>';
 
   it('a numbered line off the article\'s words, which the classifier leans to call spam, is cut', () => {
@@ -42,7 +43,6 @@ ${extra}
 
 describe('a run of another script spliced into a sentence, on a page with spam elsewhere', () => {
   const page = (extra: string) => splicedStory(' 网贷哪家好', extra);
-  const spam = '<p>Win big at LuckyStar casino: claim 200 free spins and a no deposit bonus today, instant withdrawals!</p>';
 
   it('is cut with a weak rule match and a weak vote; without the finding elsewhere it stays', () => {
     const r = analyze(page(spam));
@@ -56,7 +56,6 @@ describe('a run of another script spliced into a sentence, on a page with spam e
 
 describe('a business\'s own pitch spliced into a sentence, on a page with spam elsewhere', () => {
   const page = (extra: string) => splicedStory(', licensed and insured,', extra);
-  const spam = '<p>Win big at LuckyStar casino: claim 200 free spins and a no deposit bonus today, instant withdrawals!</p>';
 
   it('commercial wording short of a finding on its own is cut with the finding elsewhere; without it the sentence stays whole', () => {
     const r = analyze(page(spam));
