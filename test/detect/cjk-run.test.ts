@@ -12,6 +12,7 @@ import { INSIDE_RUN_P, UNIT_ALONE_P } from '../../src/detect/detector.js';
 import { cjkRunsInLatin, kanaRunsInHan, runInsideLatin } from '../../src/text/index.js';
 import { sharedDataDir } from '../../src/util/paths.js';
 import { spliceAfter } from '../helpers/splice.js';
+import { firstInBand } from '../helpers/band.js';
 
 const DIR = join(sharedDataDir(), 'scrapinghub-article-extraction-benchmark', 'html');
 const html = (): string => {
@@ -48,15 +49,8 @@ describe('a CJK run spliced into a Latin sentence', () => {
    * A plug the classifier leans to call spam without reaching UNIT_ALONE_P: the first in that band (a retrained model
    * moves each p a little; the band, not one plug's p, is what the checks need).
    */
-  const plugInBand = (): string => {
-    const inBand = (t: string) => {
-      const p = unitP(t, model);
-      return p >= INSIDE_RUN_P && p < UNIT_ALONE_P;
-    };
-    const plug = ['人気ダイエットサプリ通販', '人気ダイエットサプリ販売', '人気コスメ通販サイト', '人気サプリ通販サイト', '激安コスメ通販'].find(inBand);
-    expect(plug, 'a plug in [INSIDE_RUN_P, UNIT_ALONE_P)').toBeDefined();
-    return plug!;
-  };
+  const plugInBand = (): string =>
+    firstInBand(['人気ダイエットサプリ通販', '人気ダイエットサプリ販売', '人気コスメ通販サイト', '人気サプリ通販サイト', '激安コスメ通販'], INSIDE_RUN_P, UNIT_ALONE_P, '[INSIDE_RUN_P, UNIT_ALONE_P)');
   it('a run standing inside the words is cut at INSIDE_RUN_P: its shape corroborates a vote short of UNIT_ALONE_P', () => {
     const plug = plugInBand();
     const r = analyze(splice(plug));

@@ -12,6 +12,7 @@ import { unitP } from '../../src/detect/classifier.js';
 import { loadModel } from '../../src/detect/model.js';
 import { HIDDEN_LINE_P, looksLikeCode, UNIT_ALONE_P } from '../../src/detect/detector.js';
 import { sharedDataDir } from '../../src/util/paths.js';
+import { firstInBand } from '../helpers/band.js';
 
 const DIR = join(sharedDataDir(), 'scrapinghub-article-extraction-benchmark', 'html');
 const withHidden = (line: string): string => {
@@ -29,19 +30,17 @@ describe('a short hidden line', () => {
     expect(r.findings.filter((f) => f.text === line).map((f) => f.kind)).toEqual(['hidden-block']);
   });
   it('that the classifier calls spam under the bar of a unit alone, above HIDDEN_LINE_P, is cut too', () => {
-    // the first keyword line in that band (a retrained model moves each p a little; the band, not one line's p, is
-    // what the check needs)
-    const inBand = (t: string) => {
-      const p = unitP(t, model);
-      return p >= HIDDEN_LINE_P && p < UNIT_ALONE_P;
-    };
-    const line = [
-      'mp3 gratis film terbaru sub indo apk mod terbaru drakor',
-      'download film gratis sub indo terbaru apk mod',
-      'streaming drakor sub indo gratis mp3 terbaru',
-      'drakor sub indo gratis streaming apk mod terbaru',
-    ].find(inBand)!;
-    expect(line, 'a keyword line in [HIDDEN_LINE_P, UNIT_ALONE_P)').toBeDefined();
+    const line = firstInBand(
+      [
+        'mp3 gratis film terbaru sub indo apk mod terbaru drakor',
+        'download film gratis sub indo terbaru apk mod',
+        'streaming drakor sub indo gratis mp3 terbaru',
+        'drakor sub indo gratis streaming apk mod terbaru',
+      ],
+      HIDDEN_LINE_P,
+      UNIT_ALONE_P,
+      '[HIDDEN_LINE_P, UNIT_ALONE_P)',
+    );
     const r = analyze(withHidden(line));
     expect(r.verdict).toBe('contaminated');
     expect(r.findings.filter((f) => f.text === line).map((f) => f.kind)).toEqual(['hidden-block']);
