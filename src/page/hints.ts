@@ -44,7 +44,7 @@ export const JUNK_SUBSTRINGS = [
   'caption', 'credit', 'gallery', 'slideshow', 'carousel', 'byline', 'dateline', 'timestamp', 'share', 'sharing', 'social', 'newsletter', 'signup',
   'sign-up', 'subscribe', 'promo', 'related', 'recommend', 'toolbar', 'breadcrumb', 'author-info', 'author-bio', 'advert', 'sponsor', 'outbrain', 'taboola',
   'comment', 'pagination', 'pager', 'read-more', 'readmore', 'more-stories', 'sidebar', 'adslot', 'ad-slot', 'ad-container', 'adunit', 'ad-unit', 'dfp',
-  'disclaimer', 'copyright', 'footnote-ref', 'video-player', 'embed-', 'instagram-media', 'twitter-tweet', 'modal', 'popup', 'collapse', 'overlay', 'lightbox',
+  'disclaimer', 'copyright', 'footnote-ref', 'video-player', 'embed-', 'instagram-media', 'modal', 'popup', 'collapse', 'overlay', 'lightbox',
 ];
 /** Junk as whole tokens (split at - _ space). */
 export const JUNK_TOKENS = new Set(['tag', 'tags', 'ad', 'ads']);

@@ -66,4 +66,24 @@ describe('furniture by name', () => {
     expect(o.with.length).toBeGreaterThan(0);
     expect(o.lost).toEqual([]);
   });
+
+  it('a tweet the story embeds (blockquote.twitter-tweet) is quoted in it and stays; an Instagram embed stays out', () => {
+    const tweet = 'Heute beginnt die Synode in Frankfurt, und wir sind mit zwölf Delegierten aus unserem Bistum dabei. Wir berichten live.';
+    const insta = 'Ein Foto auf Instagram: der Dom im Abendlicht, aufgenommen von einer Besucherin während der Synode am Samstag.';
+    const html = `<html><head><title>Interview</title></head><body><article><h1>Interview mit Rainer Teuber</h1>
+      ${[1, 2, 3].map((k) => `<p>${para(k)}</p>`).join('')}
+      <blockquote class="twitter-tweet"><p lang="de" dir="ltr">${tweet}</p>— Bistum (@bistum) <a href="https://twitter.com/bistum/status/1">March 3, 2022</a></blockquote>
+      <blockquote class="instagram-media"><p>${insta}</p></blockquote>
+      ${[4, 5].map((k) => `<p>${para(k)}</p>`).join('')}</article></body></html>`;
+    const text = mainText(html);
+    expect(text).toContain(squeeze(tweet));
+    expect(text).toContain(squeeze(para(5)));
+    expect(text).not.toContain(squeeze(insta));
+  });
+
+  it('a real post built around embedded tweets (trafilatura-eval) keeps the tweets it quotes', () => {
+    const o = snippetOutcome('https://www.basicthinking.de/blog/2018/12/05/erfolgreiche-tweets-zutaten/');
+    expect(o.with.length).toBeGreaterThan(0);
+    expect(o.lost).toEqual([]);
+  });
 });
