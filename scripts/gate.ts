@@ -1,5 +1,6 @@
-// npm run gate: score winnow on the corpus DEV split only (no peers, no extraction, no snippets) and fail (exit 1,
-// one line per failed figure) when a figure falls below its floor or rises above its ceiling in corpus/gate.json.
+// npm run gate: score winnow on the corpus DEV split, the spam-pages dev split and the page stage's gold pages
+// (Scrapinghub, Chinese, trafilatura-eval snippets; no peers) and fail (exit 1, one line per failed figure) when a
+// figure falls below its floor or rises above its ceiling in corpus/gate.json.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkGate, effectiveGate, GateFile } from '../dev/eval/gate.js';

@@ -418,8 +418,9 @@ export function spamPagesDisguisedGateFigures(variants: Partial<Record<SpamPageD
  * The evaluation the quality gate reads (`npm run gate`, its test, `dev/train/sweep.ts`): one corpus split and the
  * spam-pages dev split with its disguised pages, winnow alone.
  */
-export function runGateEval(split: Split): Promise<EvalReport> {
-  return runEval({ splits: [split], spamPages: ['dev'], baseline: false, readability: false, extraction: false, snippets: false, fixtures: false });
+export function runGateEval(split: Split, opts: { pages?: boolean } = {}): Promise<EvalReport> {
+  const pages = opts.pages ?? true;
+  return runEval({ splits: [split], spamPages: ['dev'], baseline: false, readability: false, extraction: pages, snippets: pages, fixtures: false });
 }
 
 /**
@@ -434,7 +435,25 @@ export function reportGateFigures(report: EvalReport, split: Split): Record<stri
     ...gateFigures(set),
     ...(report.spamPages.dev ? spamPagesGateFigures(report.spamPages.dev) : {}),
     ...spamPagesDisguisedGateFigures(report.spamPagesDisguised.dev ?? {}),
+    ...extractionGateFigures(report),
   };
+}
+
+/**
+ * The page stage's figures on real pages with gold: Scrapinghub token F1, Chinese char F1, and the trafilatura-eval
+ * shares of must-keep snippets lost and must-drop snippets kept (none when the report has no such block).
+ */
+export function extractionGateFigures(report: Pick<EvalReport, 'extraction' | 'snippets'>): Record<string, number> {
+  const out: Record<string, number> = {};
+  if (report.extraction) {
+    out.extractionScrapinghubF1 = report.extraction.scrapinghub.winnow.f1;
+    out.extractionChineseF1 = report.extraction.chinese.winnow.f1;
+  }
+  if (report.snippets) {
+    out.snippetsLost = report.snippets.with.lostShare;
+    out.snippetsDropKept = report.snippets.without.keptShare;
+  }
+  return out;
 }
 
 /** The figures the quality gate checks, from one split's figures. */
