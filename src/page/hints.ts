@@ -22,7 +22,7 @@ export const NEGATIVE_SUBSTRINGS = [
   '-ad-', 'hidden', 'banner', 'combx', 'comment', 'com-', 'contact', 'foot', 'footer', 'footnote', 'gdpr', 'masthead', 'media', 'meta', 'outbrain', 'promo',
   'related', 'remark', 'scroll', 'share', 'shoutbox', 'sidebar', 'skyscraper', 'sponsor', 'shopping', 'tags', 'tool', 'widget', 'recommend', 'hot', 'rank',
   'nav', 'menu', 'breadcrumb', 'crumb', 'copyright', 'login', 'subscribe', 'newsletter', 'popular', 'author-bio', 'byline', 'social', 'advert', 'caption',
-  'disclaimer', 'ad_', '_ad', 'adsbygoogle', '推荐', '相关', '热点', '评论',
+  'disclaimer', 'ad_', '_ad', 'adsbygoogle', '推荐', '相关', '热点', '评论', 'teaser',
 ];
 /** Negative too: "hid" as a word between spaces (or the ends). */
 export const NEGATIVE_HID = /^hid$| hid$| hid |^hid /;

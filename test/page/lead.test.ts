@@ -56,3 +56,20 @@ describe('the lead paragraph above the story body', () => {
     expect(o.lost).toEqual([]);
   });
 });
+
+describe('a teaser box is a preview of another story, not the story', () => {
+  it.each([
+    'https://www1.wdr.de/nachrichten/correctiv-recherche-deutsche-waffen-fuer-russland-100.html',
+    'https://www.iass-potsdam.de/de/forschungsbereich/energiewende-und-gesellschaftlicher-wandel ',
+  ])('a real page whose teaser box outscored its article modules (trafilatura-eval) keeps its article: %s', (url) => {
+    const o = snippetOutcome(url);
+    expect(o.with.length).toBeGreaterThan(0);
+    expect(o.lost).toEqual([]);
+  });
+
+  it("a story's own lead named as its teaser (mobilsicher's mosi-artikel-teaser) is still its lead", () => {
+    const o = snippetOutcome('https://mobilsicher.de/aktuelles/apple-kippt-verschluesselungsplaene-fuer-icloud');
+    expect(o.with.some((s) => s.startsWith('Medienberichten zufolge'))).toBe(true);
+    expect(o.lost).toEqual([]);
+  });
+});
