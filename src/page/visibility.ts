@@ -108,6 +108,23 @@ function outsideParens(value: string): string[] {
   return parts;
 }
 
+/** Absolute font-size keywords: a size of their own, whatever the parent's. */
+const FONT_SIZE_KEYWORDS = new Set(['xx-small', 'x-small', 'small', 'medium', 'large', 'x-large', 'xx-large', 'xxx-large']);
+
+/**
+ * Does a declared font-size show text again under an ancestor's font-size: 0 (the whitespace trick between
+ * inline-blocks, undone by each child: `.row{font-size:0} .col{font-size:1rem}`)? An absolute size over TINY_FONT_PX
+ * does (px, pt, rem, a keyword); a relative one (em, %, smaller) is a share of zero.
+ */
+export function showsText(fontSize: string | undefined): boolean {
+  if (fontSize === undefined) return false;
+  const v = fontSize.trim().toLowerCase().replace(/\s*!important$/, '');
+  if (FONT_SIZE_KEYWORDS.has(v)) return true;
+  const m = /^(\d*\.?\d+)\s*(px|pt|rem)$/.exec(v);
+  if (!m) return false;
+  return (m[2] === 'rem' ? parseFloat(m[1]) * PX_PER_EM : m[2] === 'pt' ? (parseFloat(m[1]) * 4) / 3 : parseFloat(m[1])) > TINY_FONT_PX;
+}
+
 /**
  * Why these declarations hide an element (null = they do not). bg = the effective background colour; `clips`: the
  * element clips its content whatever its overflow (a <marquee>).
@@ -159,6 +176,10 @@ function nonCapturing(source: string): string {
 }
 /** One global scan for every declaration that can hide something (HIDING_HINT or a white/black background). */
 const SHEET_HINT = new RegExp(nonCapturing(HIDING_HINT.source + '|' + WHITE_BLACK_BG.source), 'gi');
+/** A declaration that zeroes a font-size (0, 0px, 0em ...). */
+const FONT_ZERO = /font-size\s*:\s*0(?:px|pt|em|rem|%)?\s*(?:[;}!]|$)/i;
+/** Any font-size declaration (the second scan of a sheet with FONT_ZERO). */
+const FONT_SIZE_HINT = /font-size\s*:/gi;
 /** Rules setting both a text colour and a background can hide text by colour. */
 const COLOR_HINT = /(^|[;\s])color\s*:/i;
 const BG_HINT = /background/i;
@@ -236,6 +257,8 @@ export class StyleRules {
   private byClass = new Map<string, SimpleRule[]>();
   private byId = new Map<string, SimpleRule[]>();
   private count = 0;
+  /** where the current sheet starts in the page's stylesheets read end to end: a rule's order is its place there */
+  private sheetAt = 0;
 
   get size(): number {
     return this.count;
@@ -248,7 +271,15 @@ export class StyleRules {
     // Stylesheets are long and almost no rule can hide anything: find the declarations that can, and parse
     // only their rules. At-rule blocks other than @media screen/all are skipped (print must not count).
     const skip = skippedAtRules(text);
-    const hint = SHEET_HINT;
+    this.scanRules(text, SHEET_HINT, skip, false);
+    // a sheet that zeroes a font-size (the whitespace trick between inline-blocks) sets it back on the children:
+    // their font-size rules are read too, so the text they show is not taken as hidden (showsText)
+    if (FONT_ZERO.test(text)) this.scanRules(text, FONT_SIZE_HINT, skip, true);
+    this.sheetAt += text.length + 1;
+  }
+
+  /** The rules whose declarations hold a match of `hint`, outside the skipped at-rule blocks, added (addRule). */
+  private scanRules(text: string, hint: RegExp, skip: Array<[number, number]>, fontSizes: boolean): void {
     hint.lastIndex = 0;
     let lastOpen = -1;
     let k = 0; // skip ranges and matches both ascend
@@ -278,15 +309,17 @@ export class StyleRules {
       // the rule's selectors start after the '}' or '{' before its own '{' (close1 < open: no '}' since it)
       const start = Math.max(close1, open2) + 1;
       const prelude = text.slice(start, open).trim();
-      if (!prelude.startsWith('@')) this.addRule(prelude, text.slice(open + 1, close));
+      if (!prelude.startsWith('@')) this.addRule(prelude, text.slice(open + 1, close), this.sheetAt + open, fontSizes);
       hint.lastIndex = close;
     }
   }
 
-  private addRule(selectors: string, body: string): void {
-    // only simple class/id selectors with a declaration that can hide something are kept
+  private addRule(selectors: string, body: string, at: number, fontSizes: boolean): void {
+    // only simple class/id selectors with a declaration that can hide something are kept (or, on the second scan of a
+    // sheet that zeroes a font-size, one that sets a font-size; a rule that can hide was kept by the first scan)
     if (!/[.#]/.test(selectors)) return;
-    if (!HIDING_HINT.test(body) && !(COLOR_HINT.test(body) && BG_HINT.test(body))) return;
+    const hides = HIDING_HINT.test(body) || (COLOR_HINT.test(body) && BG_HINT.test(body));
+    if (fontSizes ? hides : !hides) return;
     // the body is parsed only for a rule with a simple selector (most stylesheet rules have none: descendants, states)
     let simple: RegExpExecArray[] | undefined;
     for (const raw of selectors.split(',')) {
@@ -294,10 +327,13 @@ export class StyleRules {
       if (m) (simple ??= []).push(m);
     }
     if (!simple) return;
-    const decls = parseDecls(body);
+    let decls = parseDecls(body);
+    // a font-size rule lends its font-size alone: its other declarations never counted (a colour without a background)
+    if (fontSizes) decls = decls.has('font-size') ? new Map([['font-size', decls.get('font-size')!]]) : new Map();
     if (decls.size === 0) return;
     for (const m of simple) {
-      const rule: SimpleRule = { tag: m[1]?.toLowerCase(), classes: [], decls, order: this.count++ };
+      this.count++;
+      const rule: SimpleRule = { tag: m[1]?.toLowerCase(), classes: [], decls, order: at };
       for (const p of m[2].match(/[.#][^.#]+/g) ?? []) {
         if (p[0] === '#') rule.id = p.slice(1);
         else rule.classes.push(p.slice(1));

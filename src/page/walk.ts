@@ -3,7 +3,7 @@
 import { NO_BUDGET, type Budget } from '../budget.js';
 import { Parser, Tokenizer, type Handler, type QuoteType } from 'htmlparser2';
 import type { HiddenReason, Link } from './types.js';
-import { StyleRules, parseDecls, hiddenByDecls, declaredBackground, normColor, tinyBoxAttrs, type ReadonlyDecls } from './visibility.js';
+import { StyleRules, parseDecls, hiddenByDecls, declaredBackground, normColor, showsText, tinyBoxAttrs, type ReadonlyDecls } from './visibility.js';
 import { isUiRole, nameFlags, roleNames, UI_TAGS, NAME_JUNK, NAME_LIKELY, NAME_NEGATIVE, NAME_POSITIVE, NAME_UI, NAME_UNLIKELY } from './hints.js';
 import { urlDomain } from './domain.js';
 import { isAsciiRange, isSpace } from '../util/chars.js';
@@ -60,6 +60,8 @@ export interface ElInfo {
   hidden: HiddenReason | null;
   /** element where the hiding starts (outermost hidden ancestor-or-self), -1 when visible */
   hiddenRoot: number;
+  /** hidden, and by font-size alone from its hiddenRoot down (a descendant that sets its own font-size shows again) */
+  fontOnly: boolean;
   /** this element or an ancestor below <body> has legit-UI names */
   uiAnc: boolean;
   /** this element's own names/tag/role mark legit UI */
@@ -697,7 +699,7 @@ export function walkHtml(html: string, rules: StyleRules = new StyleRules(), bud
 
   // a synthetic root context for text outside <html>
   els.push({
-    id: undefined, tag: '#root', parent: -1, nth: 1, kids: 0, pre: pre++, end: 0, depth: 0, hidden: null, hiddenRoot: -1, uiAnc: false, uiOwn: false, bg: undefined, classWeight: 0,
+    id: undefined, tag: '#root', parent: -1, nth: 1, kids: 0, pre: pre++, end: 0, depth: 0, hidden: null, hiddenRoot: -1, fontOnly: false, uiAnc: false, uiOwn: false, bg: undefined, classWeight: 0,
     unlikely: false, unlikelyAnc: -1, junkAnc: -1, names: '', textFrom: 0, textTo: 0, openAt: 0, openTo: 0,
   });
   ctxStack.push({ el: 0, tag: '#root', buf: '', links: null, linkChars: 0 });
@@ -777,6 +779,9 @@ export function walkHtml(html: string, rules: StyleRules = new StyleRules(), bud
     const inline = styleAttr ? inlineDecls(styleAttr) : undefined;
     let bg = parent.bg;
     let own: HiddenReason | null = null;
+    // an ancestor's font-size: 0 (the inline-block whitespace trick) is undone by a font-size of this element's own
+    let fontShown = false;
+    let fontZero = false;
     // a <marquee> clips what scrolls through it, as overflow:hidden does: a tiny one (its width/height attributes or
     // its style) shows nothing, the hacked-site link farm's favourite box
     const clips = tag === 'marquee';
@@ -793,6 +798,7 @@ export function walkHtml(html: string, rules: StyleRules = new StyleRules(), bud
       if (backgroundAttr || /url\(/i.test(merged.get('background') ?? merged.get('background-image') ?? '')) bg = undefined;
       // text coloured like the background it sits on (its own background, else the inherited one)
       own = hiddenByDecls(merged, bg, clips);
+      if (!own && parent.fontOnly) fontShown = showsText(merged.get('font-size'));
       if (own && sheet && inline) {
         // an inline display:block overrides a stylesheet display:none
         const inl = hiddenByDecls(inline, parent.bg, clips);
@@ -801,14 +807,17 @@ export function walkHtml(html: string, rules: StyleRules = new StyleRules(), bud
           if (d && d !== 'none' && own === 'display-none') own = null;
         }
       }
+      if (own === 'font-size-zero') fontZero = true;
       if (own && sheet && !(inline && hiddenByDecls(inline, bg, clips))) own = 'stylesheet';
     }
     if (!own && hiddenAttr !== undefined && tag !== 'input') own = 'hidden-attr';
     const id = els.length;
     // a wrapper the page hides until its scripts show it (reveal.ts): shown, what is hidden inside it stays hidden
     if (own && shown.size > 0 && shown.has(id)) own = null;
-    const hidden = own ?? parent.hidden;
-    const hiddenRoot = parent.hidden ? parent.hiddenRoot : own ? id : -1;
+    const inherited = fontShown ? null : parent.hidden;
+    const hidden = own ?? inherited;
+    const hiddenRoot = inherited ? parent.hiddenRoot : own ? id : -1;
+    const fontOnly = hidden !== null && (own ? fontZero && (!inherited || parent.fontOnly) : parent.fontOnly);
     const nh = idAttr || classAttr ? pageHints.get(idAttr, classAttr) : NO_HINTS;
     const names = nh.names;
     const inBody = tag !== 'html' && tag !== 'body';
@@ -829,6 +838,7 @@ export function walkHtml(html: string, rules: StyleRules = new StyleRules(), bud
       depth: parent.depth + 1,
       hidden,
       hiddenRoot,
+      fontOnly,
       uiAnc: uiOwn || parent.uiAnc,
       uiOwn,
       bg,

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { decode, buildPage, type Page, type Block } from '../../src/page/index.js';
-import { dataBytes } from './data.js';
+import { dataBytes, snippetOutcome } from './data.js';
 
 const PARA = 'The council approved the new budget on Tuesday, after a long debate about schools, roads and the harbour.';
 
@@ -153,5 +153,47 @@ describe('legit hidden UI', () => {
       expect(b.hiddenUi).toBe(true);
       expect(q.mainIds).not.toContain(b.id);
     }
+  });
+});
+
+describe('font-size: 0 undone by a child (the whitespace trick between inline-blocks)', () => {
+  const STORY = 'Tras el anuncio del paro armado, la policía reforzó las patrullas en la sierra y en los corregimientos cercanos.';
+  const story = (css: string, inner: string) =>
+    buildPage(
+      `<html><head><title>Policía en la sierra</title><style>${css}</style></head><body><div class="row-inner">${inner}</div></body></html>`,
+      {},
+    );
+
+  it('a child that sets an absolute font-size (rem, px, a keyword) is shown; text straight in the zeroed row stays hidden', () => {
+    for (const size of ['1rem', '16px', 'medium', '12pt !important']) {
+      const p = story(`.row-inner{display:flex;font-size:0}.col{font-size:${size}}`, `<div class="col"><p>${STORY}</p></div>stray secret words`);
+      expect(blockWith(p, 'Tras el anuncio').hidden, size).toBeNull();
+      expect(blockWith(p, 'stray secret words').hidden, size).not.toBeNull();
+    }
+  });
+
+  it('a relative size (em, %) is a share of zero: still hidden; so is a child of a display:none box, whatever its font-size', () => {
+    const rel = story('.row-inner{font-size:0}.col{font-size:1.2em}', `<div class="col"><p>${STORY}</p></div>`);
+    expect(blockWith(rel, 'Tras el anuncio').hidden).not.toBeNull();
+    const none = buildPage(
+      `<html><head><title>x</title><style>.box{display:none}.row-inner{font-size:0}.col{font-size:1rem}</style></head><body><div class="box"><div class="row-inner"><div class="col"><p>${STORY}</p></div></div></div></body></html>`,
+      {},
+    );
+    expect(blockWith(none, 'Tras el anuncio').hidden).not.toBeNull();
+  });
+
+  it('an inline font-size under an inline font-size: 0 shows its text; a sibling left zeroed stays hidden', () => {
+    const p = buildPage(
+      `<html><head><title>x</title></head><body><div style="font-size:0"><p style="font-size:14px">${STORY}</p><p>casino bonus secret words</p></div></body></html>`,
+      {},
+    );
+    expect(blockWith(p, 'Tras el anuncio').hidden).toBeNull();
+    expect(blockWith(p, 'casino bonus').hidden).not.toBeNull();
+  });
+
+  it('a real story whose row zeroes its font-size (trafilatura-eval) keeps its must-keep snippets', () => {
+    const o = snippetOutcome('https://www.minuto30.com/policia-hace-presencia-en-la-sierra/1331134/');
+    expect(o.with.length).toBeGreaterThan(0);
+    expect(o.lost).toEqual([]);
   });
 });
