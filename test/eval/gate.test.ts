@@ -24,11 +24,17 @@ describe('checkGate', () => {
   it('the committed corpus/gate.json parses', () => {
     const j = GateFile.parse(JSON.parse(readFileSync(join(evalRepoRoot(), 'corpus', 'gate.json'), 'utf8')));
     expect(j.split).toBe('dev');
-    expect(Object.keys(j.floors).sort()).toEqual(['pageF1', 'spamPagesDisguisedRecall', 'spamPagesDisguisedRemoved', 'spamPagesKept', 'spamPagesPrecision', 'spamPagesRecall', 'spamPagesRemoved', 'spanF1', 'spanKindsF1']);
-    expect(j.ceilings.collateral).toBeDefined();
+    expect(Object.keys(j.floors).sort()).toEqual([
+      'extractionChineseF1', 'extractionScrapinghubF1', 'pageF1', 'spamPagesDisguisedRecall', 'spamPagesDisguisedRemoved', 'spamPagesKept',
+      'spamPagesPrecision', 'spamPagesRecall', 'spamPagesRemoved', 'spanF1', 'spanKindsF1',
+    ]);
+    expect(Object.keys(j.ceilings).sort()).toEqual(['collateral', 'snippetsDropKept', 'snippetsLost']);
     // a run where analyze() throws on some items must fail the gate whatever the floors say
     const eff = effectiveGate(j);
-    const real = { spanKindsF1: 1, spamPagesRecall: 1, spamPagesPrecision: 1, spamPagesRemoved: 1, spamPagesKept: 1, spamPagesDisguisedRecall: 1, spamPagesDisguisedRemoved: 1 };
+    const real = {
+      spanKindsF1: 1, spamPagesRecall: 1, spamPagesPrecision: 1, spamPagesRemoved: 1, spamPagesKept: 1, spamPagesDisguisedRecall: 1, spamPagesDisguisedRemoved: 1,
+      extractionScrapinghubF1: 1, extractionChineseF1: 1, snippetsLost: 0, snippetsDropKept: 0,
+    };
     expect(checkGate({ pageF1: 1, spanF1: 1, collateral: 0, errorShare: 0.5, ...real }, eff).map((f) => f.figure)).toEqual(['errorShare']);
     expect(checkGate({ pageF1: 1, spanF1: 1, collateral: 0, errorShare: 0, ...real }, eff)).toEqual([]);
     // the real-page block is gated too: a missing or low spam-pages figure fails
@@ -37,5 +43,10 @@ describe('checkGate', () => {
     expect(checkGate({ pageF1: 1, spanF1: 1, collateral: 0, errorShare: 0, ...real, spamPagesDisguisedRecall: 0.667 }, eff).map((f) => f.figure)).toEqual(['spamPagesDisguisedRecall']);
     // one injection kind slipping (the mean over kinds below its floor) fails, however well the long hidden blocks do
     expect(checkGate({ pageF1: 1, spanF1: 1, collateral: 0, errorShare: 0, ...real, spanKindsF1: 0.85 }, eff).map((f) => f.figure)).toEqual(['spanKindsF1']);
+    // the page stage is gated on the gold pages: the snippets lost before the lead paragraphs and tweets were kept
+    // (281 of 2,951) fail, as a missing extraction block does
+    expect(checkGate({ pageF1: 1, spanF1: 1, collateral: 0, errorShare: 0, ...real, snippetsLost: 281 / 2951 }, eff).map((f) => f.figure)).toEqual(['snippetsLost']);
+    const { extractionScrapinghubF1: _sh, ...noExtraction } = real;
+    expect(checkGate({ pageF1: 1, spanF1: 1, collateral: 0, errorShare: 0, ...noExtraction }, eff).map((f) => f.figure)).toEqual(['extractionScrapinghubF1']);
   });
 });
