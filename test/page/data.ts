@@ -1,5 +1,6 @@
 // Paths to the shared real data, resolved from the repo root (not the cwd).
 import { existsSync, readFileSync } from 'node:fs';
+import { expect } from 'vitest';
 import { gunzipSync } from 'node:zlib';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,4 +38,12 @@ export function snippetOutcome(url: string, read: (html: string) => string = (ht
   const entry = trafilaturaEvalPage(url);
   const { lost, kept } = snippetLoss(stripWhitespace(read(entry.html)), entry.with, entry.without);
   return { with: entry.with, lost, keptDrop: kept };
+}
+
+/** Asserts that a trafilatura-eval page has must-keep snippets and loses none of them (snippetOutcome); its outcome. */
+export function expectKeepsSnippets(url: string, read?: (html: string) => string): ReturnType<typeof snippetOutcome> {
+  const o = snippetOutcome(url, read);
+  expect(o.with.length, `${url}: must-keep snippets`).toBeGreaterThan(0);
+  expect(o.lost, `${url}: must-keep snippets lost`).toEqual([]);
+  return o;
 }

@@ -2,7 +2,7 @@
 // like furniture that holds most of the article's text is the article under an unlucky name ("content carousel").
 import { describe, it, expect } from 'vitest';
 import { buildPage } from '../../src/page/index.js';
-import { snippetOutcome } from './data.js';
+import { expectKeepsSnippets } from './data.js';
 
 const squeeze = (s: string) => s.replace(/\s+/g, '');
 const para = (k: number) =>
@@ -43,9 +43,7 @@ describe('furniture by name', () => {
   });
 
   it('a real post inside "socialicons-sticky" (trafilatura-eval) keeps its must-keep snippets and leaves out its must-drop ones', () => {
-    const o = snippetOutcome('https://www.piratenpartei-marburg.de/2019/09/21/wir-unterstuetzen-fridays-for-future/');
-    expect(o.with.length).toBeGreaterThan(0);
-    expect(o.lost).toEqual([]);
+    const o = expectKeepsSnippets('https://www.piratenpartei-marburg.de/2019/09/21/wir-unterstuetzen-fridays-for-future/');
     expect(o.keptDrop).toEqual([]);
   });
 
@@ -62,9 +60,7 @@ describe('furniture by name', () => {
   });
 
   it('a real interview whose text sits in "content carousel content no_js" (trafilatura-eval) keeps its must-keep snippets', () => {
-    const o = snippetOutcome('https://www.maenner.media/gesellschaft/community/interview-mit-rainer-teuber-outinchurch/');
-    expect(o.with.length).toBeGreaterThan(0);
-    expect(o.lost).toEqual([]);
+    expectKeepsSnippets('https://www.maenner.media/gesellschaft/community/interview-mit-rainer-teuber-outinchurch/');
   });
 
   it('a tweet the story embeds (blockquote.twitter-tweet) is quoted in it and stays; an Instagram embed stays out', () => {
@@ -82,8 +78,6 @@ describe('furniture by name', () => {
   });
 
   it('a real post built around embedded tweets (trafilatura-eval) keeps the tweets it quotes', () => {
-    const o = snippetOutcome('https://www.basicthinking.de/blog/2018/12/05/erfolgreiche-tweets-zutaten/');
-    expect(o.with.length).toBeGreaterThan(0);
-    expect(o.lost).toEqual([]);
+    expectKeepsSnippets('https://www.basicthinking.de/blog/2018/12/05/erfolgreiche-tweets-zutaten/');
   });
 });
