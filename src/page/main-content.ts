@@ -40,8 +40,11 @@ export const MAX_UNLIKELY_SHARE = 0.5;
  * "testreport__section--ads"), where a login box of two form lines is still a box.
  */
 export const MAX_JUNK_SHARE = 0.5;
-/** Names that never wrap the article, whatever their size (comment threads can outweigh the post). */
-const ALWAYS_CHROME = /comment|disqus|respond|replies|footer|related|recommend|评论|相关/;
+/**
+ * Names that never wrap the article, whatever their size (comment threads can outweigh the post). A name for the
+ * place above the footer ("above-footer", "before-footer") names no footer: one such wrapper held a whole story.
+ */
+const ALWAYS_CHROME = /comment|disqus|respond|replies|(?<!above-|before-)footer|related|recommend|评论|相关/;
 /** Short lines that are article furniture by their text: pagination, date/source/editor lines, print/close links. */
 export const FURNITURE_MAX_LEN = 80;
 const FURNITURE_TEXT = /^[\s\d\-:/.年月日时分]*(更新|发布|发表)|第\s*\d+\s*页|上一页|下一页|^(责任编辑|编辑|作者|记者|来源|出处|时间|发布时间|日期)\s*[:：]|打印本页|关闭窗口|返回顶部|分享到|^\s*[【\[]?\s*(打印|关闭|收藏|推荐给朋友|字号)/;

@@ -57,6 +57,26 @@ describe('a layout named for its sidebar', () => {
   });
 });
 
+describe('a wrapper named for its place above the footer', () => {
+  const page = (wrapper: string) => `<!doctype html><html><head><title>Zitronenkuchen</title></head><body>
+      <nav><a href="/">Start</a> <a href="/rezepte">Rezepte</a></nav>
+      <section class="disclosure-body">${['Hinweis', 'Provision', 'Links', 'Partner'].map((k) => `<p>${para(k)}</p>`).join('')}</section>
+      <div class="${wrapper}"><article class="post"><h1>Zitronenkuchen vom Blech</h1><div class="article-body">
+        ${['Einleitung', 'Zweiter', 'Dritter', 'Vierter', 'Fünfter', 'Sechster', 'Siebter', 'Vierter Absatz'].map((k) => `<p>${para(k)}</p>`).join('')}</div></article></div>
+      <footer><p>Impressum und Datenschutz, alle Rechte vorbehalten, bitte nicht kopieren ohne Erlaubnis der Autorin.</p></footer>
+      </body></html>`;
+  it('"above-footer" or "before-footer" around the post is no footer: the post is the article; "site-footer" stays chrome', () => {
+    for (const w of ['above-footer', 'before-footer']) {
+      const text = mainText(page(w));
+      for (const k of ['Einleitung', 'Vierter Absatz']) expect(text, w).toContain(squeeze(para(k)));
+    }
+    expect(mainText(page('site-footer'))).not.toContain(squeeze(para('Vierter Absatz')));
+  });
+  it('a real story inside "above-footer" (trafilatura-eval) keeps every must-keep snippet', () => {
+    expectKeepsSnippets('https://thepointsguy.com/news/alaska-airlines-oneworld-membership-new-date/');
+  });
+});
+
 describe('an article in numbered content elements', () => {
   it('sections a CMS names by number (<div id="c68514">) are one article; a box named otherwise stays out', () => {
     // each section deep in a grid of its own: no one container near the sections holds them all
