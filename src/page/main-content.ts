@@ -77,9 +77,9 @@ export const LEAD_LEVELS = 4;
 export const LEAD_SCAN_BLOCKS = 8;
 /** ... and is a paragraph of at least this many effective chars (a sentence, not a kicker or a byline). */
 export const LEAD_MIN_CHARS = 80;
-/** Names of an article's lead paragraph, as whole tokens of a class or id. */
 /** A sentence's end: its stop before a space, a closing quote or the end of the text (not a dot inside a URL or a number). */
 const SENTENCE_END = /[.!?。！？…](?=$|\s|["'”’»)])/u;
+/** Names of an article's lead paragraph, as whole tokens of a class or id. */
 const LEAD_NAME = /(?:^|[\s_-])(?:lead|lede|intro|chapo|chapeau|standfirst|excerpt|teaser|sapo|summary|abstract)(?:$|[\s_-])/i;
 
 const PARA_TAGS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'pre', 'blockquote', 'dd', 'dt', 'figcaption', 'address', 'summary', 'legend', 'caption', 'th', 'font', 'span', 'b', 'strong', 'em', 'i', 'a']);
@@ -172,6 +172,10 @@ export function selectMain(els: ElInfo[], blocks: RawBlock[], excludeTexts: Set<
   };
   // a plain array: === compares lengths first, a Set would hash every block's whole text
   const excluded = [...excludeTexts];
+  /** Is the text one the caller excludes (the headline repeated in the body: an h1, a title cell)? */
+  const isExcluded = (t: string): boolean => excluded.length > 0 && excluded.includes(t);
+  /** Does x, an ancestor of a block inside container c (or -1), stand below c (between the block and c)? */
+  const below = (x: number, c: number): boolean => x >= 0 && els[x].pre > els[c].pre;
   const effLen = new Float64Array(blocks.length).fill(-1);
   const elen = (bi: number): number => (effLen[bi] >= 0 ? effLen[bi] : (effLen[bi] = effectiveLength(blocks[bi].text)));
   const punctMemo = new Float64Array(blocks.length).fill(-1);
@@ -213,7 +217,7 @@ export function selectMain(els: ElInfo[], blocks: RawBlock[], excludeTexts: Set<
     // no block long enough to be prose anywhere (a portal's login and menu page): the page's visible text is all
     // the text it has, and nothing of it is the chrome around an article
     const all: number[] = [];
-    for (let bi = 0; bi < blocks.length; bi++) if (!blocks[bi].hidden && !(excluded.length && excluded.includes(blocks[bi].text))) all.push(bi);
+    for (let bi = 0; bi < blocks.length; bi++) if (!blocks[bi].hidden && !isExcluded(blocks[bi].text)) all.push(bi);
     return { main: all, top: -1 };
   }
   return { main: withLead(best.main, best.top), top: best.top };
@@ -235,12 +239,10 @@ export function selectMain(els: ElInfo[], blocks: RawBlock[], excludeTexts: Set<
       if (e.pre < els[anc].pre || e.pre > els[anc].end) break;
       if (b.hidden) continue;
       seen++;
-      if (/^h[1-6]$/.test(b.tag) || elen(bi) < LEAD_MIN_CHARS || !SENTENCE_END.test(b.text) || b.linkChars / b.text.length >= SIBLING_MAX_LINK_DENSITY) continue;
-      if (excluded.length && excluded.includes(b.text)) continue;
+      if (b.heading || elen(bi) < LEAD_MIN_CHARS || !SENTENCE_END.test(b.text) || b.linkChars / b.text.length >= SIBLING_MAX_LINK_DENSITY) continue;
+      if (isExcluded(b.text)) continue;
       // a photo's caption or credit in the intro's box, a share bar beside it: furniture, as inside the article
-      const ja = e.junkAnc;
-      const ua = chrome(b.el);
-      if ((ja >= 0 && els[ja].pre > els[anc].pre) || (ua >= 0 && els[ua].pre > els[anc].pre)) continue;
+      if (below(e.junkAnc, anc) || below(chrome(b.el), anc)) continue;
       let named = false;
       for (let x = b.el; x !== anc && x > 0 && !named; x = els[x].parent) named = LEAD_NAME.test(els[x].names);
       if (named) lead.push(bi);
@@ -368,10 +370,10 @@ export function selectMain(els: ElInfo[], blocks: RawBlock[], excludeTexts: Set<
     const c = inside(b.el);
     if (c < 0) continue;
     const ua = chrome(b.el);
-    if (ua >= 0 && els[ua].pre > els[c].pre && !holdsArticle(ua, c)) continue;
+    if (below(ua, c) && !holdsArticle(ua, c)) continue;
     held.push(bi);
     const ja = els[b.el].junkAnc;
-    if (ja < 0 || els[ja].pre <= els[c].pre || JUNK_TAGS.has(els[ja].tag)) continue;
+    if (!below(ja, c) || JUNK_TAGS.has(els[ja].tag)) continue;
     let f = furniture.get(c);
     if (!f) furniture.set(c, (f = { chars: 0, prose: 0 }));
     f.chars += b.text.length;
@@ -386,8 +388,8 @@ export function selectMain(els: ElInfo[], blocks: RawBlock[], excludeTexts: Set<
     const b = blocks[bi];
     const c = inside(b.el);
     const ja = els[b.el].junkAnc;
-    if (ja >= 0 && els[ja].pre > els[c].pre && (JUNK_TAGS.has(els[ja].tag) || !(furnitureIsArticle(c) || holdsArticle(ja, c)))) continue;
-    if (excluded.length && excluded.includes(b.text)) continue; // the headline repeated in the body (h1, a title cell)
+    if (below(ja, c) && (JUNK_TAGS.has(els[ja].tag) || !(furnitureIsArticle(c) || holdsArticle(ja, c)))) continue;
+    if (isExcluded(b.text)) continue;
     if (b.text.length <= FURNITURE_MAX_LEN && FURNITURE_TEXT.test(b.text)) continue;
     if (b.text.length <= FURNITURE_EN_MAX_LEN && FURNITURE_EN.test(b.text)) continue;
     cand.push(bi);
@@ -433,7 +435,7 @@ export function selectMain(els: ElInfo[], blocks: RawBlock[], excludeTexts: Set<
       const e = els[b.el];
       if (b.hidden || !(e.pre < els[top].pre && e.end >= els[top].end)) continue;
       if (elen(bi) < ORPHAN_PARA_LEN || punct(bi) === 0 || b.linkChars / b.text.length >= SIBLING_MAX_LINK_DENSITY) continue;
-      if (excluded.length && excluded.includes(b.text)) continue;
+      if (isExcluded(b.text)) continue;
       add.push(bi);
     }
     if (add.length === 0) return;

@@ -120,9 +120,8 @@ export function showsText(fontSize: string | undefined): boolean {
   if (fontSize === undefined) return false;
   const v = fontSize.trim().toLowerCase().replace(/\s*!important$/, '');
   if (FONT_SIZE_KEYWORDS.has(v)) return true;
-  const m = /^(\d*\.?\d+)\s*(px|pt|rem)$/.exec(v);
-  if (!m) return false;
-  return (m[2] === 'rem' ? parseFloat(m[1]) * PX_PER_EM : m[2] === 'pt' ? (parseFloat(m[1]) * 4) / 3 : parseFloat(m[1])) > TINY_FONT_PX;
+  // an absolute unit, in px as lengthPx reads it (em and % are shares of the zero above, a bare number no size)
+  return /\d\s*(?:px|pt|rem)$/.test(v) && lengthPx(v) > TINY_FONT_PX;
 }
 
 /**
