@@ -30,7 +30,7 @@ export const NEGATIVE_HID = /^hid$| hid$| hid |^hid /;
 export const UNLIKELY_SUBSTRINGS = [
   'comment', 'disqus', 'foot', 'footer', 'related', 'recommend', 'sidebar', 'share', 'social', 'sponsor', 'advert', 'popular', 'newsletter', 'subscribe',
   'breadcrumb', 'crumb', 'copyright', 'rank', 'hotnews', 'hot-news', 'read-more', 'readmore', 'more-stories', 'most-', 'trending', 'promo', 'outbrain',
-  'taboola', 'correction', 'tags', 'tagcloud', 'author-bio', 'about-author', 'pager', 'pagination', 'menu', 'nav', '评论', '相关', '推荐',
+  'taboola', 'correction', 'tags', 'tagcloud', 'author-bio', 'about-author', 'pager', 'pagination', 'menu', 'nav', 'consent', 'gdpr', 'modal', '评论', '相关', '推荐',
 ];
 /** ...unless the names hold one of these. */
 export const LIKELY_SUBSTRINGS = [

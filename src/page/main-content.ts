@@ -42,9 +42,10 @@ export const MAX_UNLIKELY_SHARE = 0.5;
 export const MAX_JUNK_SHARE = 0.5;
 /**
  * Names that never wrap the article, whatever their size (comment threads can outweigh the post). A name for the
- * place above the footer ("above-footer", "before-footer") names no footer: one such wrapper held a whole story.
+ * place above the footer ("above-footer", "before-footer") names no footer: one such wrapper held a whole story. A
+ * cookie-consent box holds the site's privacy policy, often longer than the story.
  */
-const ALWAYS_CHROME = /comment|disqus|respond|replies|(?<!above-|before-)footer|related|recommend|评论|相关/;
+const ALWAYS_CHROME = /comment|disqus|respond|replies|(?<!above-|before-)footer|related|recommend|consent|gdpr|modal|评论|相关/;
 /** Short lines that are article furniture by their text: pagination, date/source/editor lines, print/close links. */
 export const FURNITURE_MAX_LEN = 80;
 const FURNITURE_TEXT = /^[\s\d\-:/.年月日时分]*(更新|发布|发表)|第\s*\d+\s*页|上一页|下一页|^(责任编辑|编辑|作者|记者|来源|出处|时间|发布时间|日期)\s*[:：]|打印本页|关闭窗口|返回顶部|分享到|^\s*[【\[]?\s*(打印|关闭|收藏|推荐给朋友|字号)/;
@@ -83,8 +84,17 @@ const SENTENCE_END = /[.!?。！？…](?=$|\s|["'”’»)])/u;
 const LEAD_NAME = /(?:^|[\s_-])(?:lead|lede|intro|chapo|chapeau|standfirst|excerpt|teaser|sapo|summary|abstract)(?:$|[\s_-])/i;
 
 const PARA_TAGS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'pre', 'blockquote', 'dd', 'dt', 'figcaption', 'address', 'summary', 'legend', 'caption', 'th', 'font', 'span', 'b', 'strong', 'em', 'i', 'a']);
-/** Class/id names with their numbers blanked: the sections of one article a CMS numbers ("c68514", "c83009") match. */
-const numberless = (names: string): string => names.replace(/\d+/g, '0');
+/**
+ * Class/id names with their numbers and the hashes a CMS gives each component blanked (a run of 6+ hex digits holding
+ * a digit): the sections of one article a CMS numbers ("c68514", "c83009") or hashes (AEM's "text-3aabaf8649",
+ * "text-6cb7081e8d") match.
+ */
+/** Names of a paper's reference list or bibliography. */
+const REFERENCES_NAME = /references|bibliograph/i;
+/** How many wrappers up a nameless top container is looked for by the name of the one that holds it alone. */
+const SHAPE_WRAPPER_LEVELS = 2;
+const HASH_RUN = /(?<![a-z0-9])(?=[a-f]*\d)[0-9a-f]{6,}(?![a-z0-9])/gi;
+const numberless = (names: string): string => names.replace(HASH_RUN, '0').replace(/\d+/g, '0');
 
 /** Sentence punctuation counted for a block's score: , ， 、 。 ； ; ！ ？ ! ? ： */
 function punctCount(s: string): number {
@@ -209,6 +219,19 @@ export function selectMain(els: ElInfo[], blocks: RawBlock[], excludeTexts: Set<
   function articleSized(chars: number, prose: number, c: number): boolean {
     return chars >= MAX_JUNK_SHARE * text[c] && prose >= RETRY_MIN_CHARS;
   }
+  // inRefs[e]: the element is a references list or inside one, built on first use
+  let inRefs: Uint8Array | null = null;
+  /**
+   * The elements inside a reference list (REFERENCES_NAME): its citations are punctuated prose by the scoring's
+   * measure and outvote a paper's abstract, but they are the paper's apparatus, not its text. They cast no vote for a
+   * container; inside the chosen one they stay.
+   */
+  function inReferences(): Uint8Array {
+    if (inRefs) return inRefs;
+    inRefs = new Uint8Array(n);
+    for (let i = 1; i < n; i++) inRefs[i] = inRefs[els[i].parent] === 1 || (els[i].names !== '' && REFERENCES_NAME.test(els[i].names)) ? 1 : 0;
+    return inRefs;
+  }
   const first = pick(true);
   if (first.main.length && first.chars >= RETRY_MIN_CHARS) return { main: withLead(first.main, first.top), top: first.top };
   const second = pick(false);
@@ -260,7 +283,7 @@ export function selectMain(els: ElInfo[], blocks: RawBlock[], excludeTexts: Set<
     budget.check('page:main');
     const b = blocks[bi];
     if (b.hidden) continue;
-    if (useNames && chrome(b.el) >= 0) continue;
+    if (useNames && (chrome(b.el) >= 0 || inReferences()[b.el] === 1)) continue;
     const len = elen(bi);
     if (len < MIN_SCORING_LEN) continue;
     const ld = b.linkChars / b.text.length;
@@ -342,11 +365,15 @@ export function selectMain(els: ElInfo[], blocks: RawBlock[], excludeTexts: Set<
     for (let p = els[c].pre, e = Math.min(els[c].end, n - 1); p <= e; p++) owner[p] = c;
   };
   for (const c of containers) own(c);
-  if (els[top].names) {
-    const topShape = numberless(els[top].names);
+  // a nameless top is known by the named wrapper that holds it alone (National Geographic's <div class="paragraph">
+  // around a bare <div> for each run of paragraphs)
+  let shape = top;
+  for (let k = 0; k < SHAPE_WRAPPER_LEVELS && !els[shape].names && els[shape].parent > 0 && text[els[shape].parent] === text[shape]; k++) shape = els[shape].parent;
+  if (els[shape].names) {
+    const topShape = numberless(els[shape].names);
     for (let i = 1; i < n; i++) {
-      if (!scored[i] || i === top || final[i] < threshold) continue;
-      if (els[i].names !== els[top].names && (els[i].tag !== els[top].tag || numberless(els[i].names) !== topShape)) continue;
+      if (!scored[i] || i === top || i === shape || final[i] < threshold) continue;
+      if (els[i].names !== els[shape].names && (els[i].tag !== els[shape].tag || numberless(els[i].names) !== topShape)) continue;
       budget.check('page:main');
       if (owner[els[i].pre] >= 0) continue;
       let holds = false;
