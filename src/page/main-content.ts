@@ -52,6 +52,14 @@ const FURNITURE_TEXT = /^[\s\d\-:/.年月日时分]*(更新|发布|发表)|第\s
 /** English furniture lines: citation/copyright notices, "advertisement", share/subscribe prompts. */
 export const FURNITURE_EN_MAX_LEN = 300;
 const FURNITURE_EN = /^(citation:|this document is subject to copyright|explore further|advertisement$|sponsored content$|share this (article|story)|sign up for|subscribe to (our|the)|click here to|follow us on|read more:|related:|more from |©|copyright ©)/i;
+/**
+ * A pointer to another story, in the languages of the shared pages: "Lea también: <headline>", "MIRA: <headline>",
+ * "À lire aussi", "Zum Weiterlesen:", "Czytaj też:", or a box's heading alone ("Auch interessant", "Weitere Artikel").
+ * A bare verb needs its colon ("Mira Sorvino" is a name). Lines up to READ_ALSO_MAX_LEN chars.
+ */
+export const READ_ALSO_MAX_LEN = 200;
+const READ_ALSO =
+  /^(?:(?:(?:lea|lee|vea|ve|mire|mira|leia|veja|lesen sie|lies|leggi|czytaj|zobacz|read|see)(?: (?:también|tambien|además|más|mas|também|mais|auch|anche|też|także|również|więcej|also))?|also read|puedes ver|te puede interesar|(?:à|a) (?:lire|voir) aussi|lire aussi|voir aussi|zum weiterlesen)\s*[:：]|(?:(?:à|a) (?:lire|voir) aussi|auch interessant|das könnte sie auch interessieren|schon gelesen|weitere artikel|neueste artikel|mehr zum thema|mehr aus (?:dem|der) \S+|you may also like|more stories)\s*[:：?!]?\s*$)/iu;
 /** Short link-ish lines at the very end of the article are a related-stories list, not the article. */
 export const TAIL_LIST_MAX_LEN = 60;
 export const TAIL_LIST_LINK_SHARE = 0.3;
@@ -419,6 +427,7 @@ export function selectMain(els: ElInfo[], blocks: RawBlock[], excludeTexts: Set<
     if (isExcluded(b.text)) continue;
     if (b.text.length <= FURNITURE_MAX_LEN && FURNITURE_TEXT.test(b.text)) continue;
     if (b.text.length <= FURNITURE_EN_MAX_LEN && FURNITURE_EN.test(b.text)) continue;
+    if (b.text.length <= READ_ALSO_MAX_LEN && READ_ALSO.test(b.text)) continue;
     cand.push(bi);
   }
   // drop link lists, but keep a lone link line sandwiched between two prose blocks

@@ -81,3 +81,29 @@ describe('furniture by name', () => {
     expectKeepsSnippets('https://www.basicthinking.de/blog/2018/12/05/erfolgreiche-tweets-zutaten/');
   });
 });
+
+describe('furniture by text: pointers to other stories', () => {
+  const story = (inside: string) => `<html><head><title>Interview</title></head><body><main><article><h1>Interview mit Rainer Teuber</h1>
+    <div class="entry">${[1, 2].map((k) => `<p>${para(k)}</p>`).join('')}${inside}${[3, 4].map((k) => `<p>${para(k)}</p>`).join('')}</div>
+    </article></main><footer><p>Impressum, Datenschutz und alle Rechte vorbehalten, bitte nicht ohne Erlaubnis kopieren.</p></footer></body></html>`;
+
+  it.each([
+    '<p>Lea también: <a href="/x">Impiden ingreso a Nicaragua a reportero y camarógrafo</a></p>',
+    '<p><strong>MIRA:</strong> <a href="/y">Madre se acerca a conocer los motivos de captura de su hijo</a></p>',
+    '<p>Czytaj też: <a href="/z">Wyścig zbrojeń ruszył z kopyta</a></p>',
+    '<p>A lire aussi :</p>',
+    '<h3>Auch interessant</h3>',
+    '<p>Das könnte Sie auch interessieren!</p>',
+  ])('a "read also" line inside the article is dropped, the paragraphs around it stay: %s', (line) => {
+    const text = mainText(story(line));
+    for (const k of [1, 2, 3, 4]) expect(text).toContain(squeeze(para(k)));
+    const words = line.replace(/<[^>]+>/g, '');
+    expect(text).not.toContain(squeeze(words));
+  });
+
+  it('a name or a sentence that starts like one stays ("Mira Sorvino …", "Lesen Sie auch den Bericht …")', () => {
+    const lines = ['Mira Sorvino sprach am Abend über den Film, der im Herbst in die Kinos kommt.', 'Lesen Sie auch den Bericht der Kommission, sagte Teuber, dort steht alles Wichtige.'];
+    const text = mainText(story(lines.map((l) => `<p>${l}</p>`).join('')));
+    for (const l of lines) expect(text).toContain(squeeze(l));
+  });
+});
