@@ -60,6 +60,15 @@ const FURNITURE_EN = /^(citation:|this document is subject to copyright|explore 
 export const READ_ALSO_MAX_LEN = 200;
 const READ_ALSO =
   /^(?:(?:(?:lea|lee|vea|ve|mire|mira|leia|veja|lesen sie|lies|leggi|czytaj|zobacz|read|see)(?: (?:también|tambien|además|más|mas|também|mais|auch|anche|też|także|również|więcej|also))?|also read|puedes ver|te puede interesar|(?:à|a) (?:lire|voir) aussi|lire aussi|voir aussi|zum weiterlesen)\s*[:：]|(?:(?:à|a) (?:lire|voir) aussi|auch interessant|das könnte sie auch interessieren|schon gelesen|weitere artikel|neueste artikel|mehr zum thema|mehr aus (?:dem|der) \S+|you may also like|more stories)\s*[:：?!]?\s*$)/iu;
+/**
+ * A post's filing and provenance labels, in the languages of the shared pages: "Category : Press Releases", "Tags:",
+ * "Kategorie: News", "Last Modified:", "Quelle: Landesregierung", "Źródło:", "opublikowano" (the Chinese ones are in
+ * FURNITURE_TEXT). The label ends the line or takes a colon ("Tag der Abstimmung" is a German heading). Lines up to
+ * META_LINE_MAX_LEN chars: a label and a short value, never a paragraph that starts so.
+ */
+export const META_LINE_MAX_LEN = 60;
+const META_LINE =
+  /^(?:categor(?:y|ies)|kategori(?:e|en|a)|catégories?|categor[ií]as?|tags?|tagged|schlagw(?:ö|o)rter?|release date|last (?:modified|updated)|updated|aktualisiert(?: am)?|veröffentlicht in|opublikowano|źródło|fuente|quellen?(?:angaben)?|source)\s*(?:[:：]|$)/iu;
 /** Short link-ish lines at the very end of the article are a related-stories list, not the article. */
 export const TAIL_LIST_MAX_LEN = 60;
 export const TAIL_LIST_LINK_SHARE = 0.3;
@@ -428,6 +437,7 @@ export function selectMain(els: ElInfo[], blocks: RawBlock[], excludeTexts: Set<
     if (b.text.length <= FURNITURE_MAX_LEN && FURNITURE_TEXT.test(b.text)) continue;
     if (b.text.length <= FURNITURE_EN_MAX_LEN && FURNITURE_EN.test(b.text)) continue;
     if (b.text.length <= READ_ALSO_MAX_LEN && READ_ALSO.test(b.text)) continue;
+    if (b.text.length <= META_LINE_MAX_LEN && META_LINE.test(b.text)) continue;
     cand.push(bi);
   }
   // drop link lists, but keep a lone link line sandwiched between two prose blocks

@@ -107,3 +107,24 @@ describe('furniture by text: pointers to other stories', () => {
     for (const l of lines) expect(text).toContain(squeeze(l));
   });
 });
+
+describe("furniture by text: a post's filing and provenance labels", () => {
+  const story = (inside: string) => `<html><head><title>Interview</title></head><body><main><article><h1>Interview mit Rainer Teuber</h1>
+    <div class="entry">${[1, 2].map((k) => `<p>${para(k)}</p>`).join('')}${inside}${[3, 4].map((k) => `<p>${para(k)}</p>`).join('')}</div>
+    </article></main><footer><p>Impressum, Datenschutz und alle Rechte vorbehalten, bitte nicht ohne Erlaubnis kopieren.</p></footer></body></html>`;
+
+  it.each(['Category : Press Releases', 'Kategorie: News', 'Tags:', 'Last Modified:', 'Quelle: Landesregierung Hessen', 'Źródło: Statista.com', 'Updated:'])(
+    'a label line inside the article is dropped, the paragraphs around it stay: %s',
+    (line) => {
+      const text = mainText(story(`<p>${line}</p>`));
+      for (const k of [1, 2, 3, 4]) expect(text).toContain(squeeze(para(k)));
+      expect(text).not.toContain(squeeze(line));
+    },
+  );
+
+  it('a heading or sentence that starts with a label word and no colon stays ("Tag der Abstimmung", "Source code …")', () => {
+    const lines = ['Tag der Abstimmung im Unterhaus', 'Quellen zufolge will die Regierung das Gesetz noch vor dem Sommer durch den Bundestag bringen.'];
+    const text = mainText(story(lines.map((l) => `<p>${l}</p>`).join('')));
+    for (const l of lines) expect(text).toContain(squeeze(l));
+  });
+});
