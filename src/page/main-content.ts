@@ -106,8 +106,10 @@ const PARA_TAGS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'pre',
  * a digit): the sections of one article a CMS numbers ("c68514", "c83009") or hashes (AEM's "text-3aabaf8649",
  * "text-6cb7081e8d") match.
  */
-/** Names of a paper's reference list or bibliography. */
-const REFERENCES_NAME = /references|bibliograph/i;
+/** Furniture tags whose text is a story's when it is most of the container's: a slideshow's captions. */
+const CAPTION_TAGS = new Set(['figure', 'figcaption']);
+/** Names (lower-cased, as the walk keeps them) of a paper's reference list or bibliography. */
+const isReferencesName = (names: string): boolean => names !== '' && (names.includes('references') || names.includes('bibliograph'));
 /** How many wrappers up a nameless top container is looked for by the name of the one that holds it alone. */
 const SHAPE_WRAPPER_LEVELS = 2;
 const HASH_RUN = /(?<![a-z0-9])(?=[a-f]*\d)[0-9a-f]{6,}(?![a-z0-9])/gi;
@@ -246,7 +248,7 @@ export function selectMain(els: ElInfo[], blocks: RawBlock[], excludeTexts: Set<
   function inReferences(): Uint8Array {
     if (inRefs) return inRefs;
     inRefs = new Uint8Array(n);
-    for (let i = 1; i < n; i++) inRefs[i] = inRefs[els[i].parent] === 1 || (els[i].names !== '' && REFERENCES_NAME.test(els[i].names)) ? 1 : 0;
+    for (let i = 1; i < n; i++) inRefs[i] = inRefs[els[i].parent] === 1 || isReferencesName(els[i].names) ? 1 : 0;
     return inRefs;
   }
   const first = pick(true);
@@ -403,10 +405,12 @@ export function selectMain(els: ElInfo[], blocks: RawBlock[], excludeTexts: Set<
   const inside = (e: number): number => owner[els[e].pre];
   // the blocks inside a container and not under a chrome name in it; per container, the text and prose of those under
   // furniture names: when they are most of it, the names are unlucky (a test report's every section
-  // "testreport__section--ads") and the furniture is the article. Furniture by its tag (a <figcaption>, an <aside>)
-  // is furniture whatever its container holds.
+  // "testreport__section--ads") and the furniture is the article. Furniture by its tag (an <aside>, a <nav>) is
+  // furniture whatever its container holds, but for captions: a slideshow story is told in its photos' captions, and
+  // when they are most of the container's text (as furniture names are above) they are its article.
   const held: number[] = [];
   const furniture = new Map<number, { chars: number; prose: number }>();
+  const captions = new Map<number, { chars: number; prose: number }>();
   for (let bi = 0; bi < blocks.length; bi++) {
     budget.check('page:main');
     const b = blocks[bi];
@@ -417,9 +421,10 @@ export function selectMain(els: ElInfo[], blocks: RawBlock[], excludeTexts: Set<
     if (below(ua, c) && !holdsArticle(ua, c)) continue;
     held.push(bi);
     const ja = els[b.el].junkAnc;
-    if (!below(ja, c) || JUNK_TAGS.has(els[ja].tag)) continue;
-    let f = furniture.get(c);
-    if (!f) furniture.set(c, (f = { chars: 0, prose: 0 }));
+    if (!below(ja, c) || (JUNK_TAGS.has(els[ja].tag) && !CAPTION_TAGS.has(els[ja].tag))) continue;
+    const tally = JUNK_TAGS.has(els[ja].tag) ? captions : furniture;
+    let f = tally.get(c);
+    if (!f) tally.set(c, (f = { chars: 0, prose: 0 }));
     f.chars += b.text.length;
     f.prose += proseChars(b, elen(bi));
   }
@@ -427,12 +432,16 @@ export function selectMain(els: ElInfo[], blocks: RawBlock[], excludeTexts: Set<
     const f = furniture.get(c);
     return f !== undefined && articleSized(f.chars, f.prose, c);
   };
+  const captionsAreArticle = (c: number): boolean => {
+    const f = captions.get(c);
+    return f !== undefined && articleSized(f.chars, f.prose, c);
+  };
   const cand: number[] = [];
   for (const bi of held) {
     const b = blocks[bi];
     const c = inside(b.el);
     const ja = els[b.el].junkAnc;
-    if (below(ja, c) && (JUNK_TAGS.has(els[ja].tag) || !(furnitureIsArticle(c) || holdsArticle(ja, c)))) continue;
+    if (below(ja, c) && (JUNK_TAGS.has(els[ja].tag) ? !(CAPTION_TAGS.has(els[ja].tag) && captionsAreArticle(c)) : !(furnitureIsArticle(c) || holdsArticle(ja, c)))) continue;
     if (isExcluded(b.text)) continue;
     if (b.text.length <= FURNITURE_MAX_LEN && FURNITURE_TEXT.test(b.text)) continue;
     if (b.text.length <= FURNITURE_EN_MAX_LEN && FURNITURE_EN.test(b.text)) continue;

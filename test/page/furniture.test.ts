@@ -128,3 +128,23 @@ describe("furniture by text: a post's filing and provenance labels", () => {
     for (const l of lines) expect(text).toContain(squeeze(l));
   });
 });
+
+describe('a slideshow story told in its captions', () => {
+  const caption = (k: number) =>
+    `Idee ${k}: Mit einem Hut, falschen Wimpern und einem alten Hemd aus dem Schrank wird aus jedem Gast in wenigen Minuten eine Figur, die jeder auf der Party sofort erkennt, ganz ohne teures Kostüm.`;
+  const page = (intro: string, n: number) => `<html><head><title>Kostüme</title></head><body><main><article class="post-page gallery"><h1>Günstige Kostüme</h1>
+    <div class="post-content"><p>${intro}</p></div><div class="slides">${Array.from({ length: n }, (_, k) => `<figure class="slide"><img src="/${k}.jpg"><figcaption><p>${caption(k)}</p></figcaption></figure>`).join('')}</div>
+    </article></main><footer><p>Impressum, Datenschutz und alle Rechte vorbehalten.</p></footer></body></html>`;
+
+  it('captions that are most of the container are its article; a caption beside a long story stays out', () => {
+    const gallery = mainText(page('Halloween steht vor der Tür, und diese Ideen kosten fast nichts.', 6));
+    for (let k = 0; k < 6; k++) expect(gallery).toContain(squeeze(caption(k)));
+    const story = mainText(page([1, 2, 3, 4, 5, 6].map((k) => para(k)).join(' '), 1));
+    expect(story).toContain(squeeze(para(3)));
+    expect(story).not.toContain(squeeze(caption(0)));
+  });
+
+  it('a real slideshow story (trafilatura-eval) keeps the captions that tell it', () => {
+    expectKeepsSnippets('https://www.popsugar.co.uk/smart-living/Cheap-Homemade-Halloween-Costumes-42432483/amp');
+  });
+});
