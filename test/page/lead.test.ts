@@ -46,7 +46,20 @@ describe('the lead paragraph above the story body', () => {
     for (const t of [caption, side, links, kicker]) expect(text).not.toContain(squeeze(t));
   });
 
+  it.each(['field-perex', 'article-subtitle', 'text-einleitung', 'story-deck'])('a lead named %s (the words other languages and CMSs use) is kept', (name) => {
+    expect(mainText(story(`<div class="${name}"><p>${LEAD}</p></div>`))).toContain(squeeze(LEAD));
+  });
+
+  it('a lead a dozen blocks above the body (a header of short lines between) is kept', () => {
+    const lines = Array.from({ length: 9 }, (_, k) => `<p class="meta-line">Zeile ${k}</p>`).join('');
+    const text = mainText(story(`<div class="intro"><p>${LEAD}</p></div>${lines}`));
+    expect(text).toContain(squeeze(LEAD));
+  });
+
   it.each([
+    'https://francais.radio.cz/le-ministre-de-la-sante-surpris-sans-masque-au-restaurant-8698000',
+    'https://www.spiegel.de/spiegel/print/d-161500790.html',
+    'https://www.waldwissen.net/de/lernen-und-vermitteln/der-hollaenderholzhandel',
     'https://netzpolitik.org/2016/die-cider-connection-abmahnungen-gegen-nutzer-von-creative-commons-bildern/',
     'https://wien.orf.at/stories/3017954/',
     'https://aerobuzz.de/militar/cae-bildet-kuenftig-luftwaffen-piloten-in-bremen-aus/',
